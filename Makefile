@@ -1,0 +1,114 @@
+# newsext -- build, test, demo.  `make help` lists the targets.
+#
+# Needs a C compiler and the Debian packages in DEB_PACKAGES; `make deps`
+# installs the missing ones (as root) or prints the command to run.
+
+CC      ?= cc
+PYTHON  ?= python3
+SQLITE3 ?= sqlite3
+PKGS    := sqlite3 libutf8proc
+
+DEB_PACKAGES := libsqlite3-dev sqlite3 libutf8proc-dev libcmocka-dev pkg-config
+
+WARN    := -Wall -Wextra -Wshadow -Wsign-conversion -Wpedantic -Wstrict-prototypes \
+           -Wmissing-prototypes -Wno-unused-parameter
+OPT     ?= -O2 -g
+CFLAGS  ?=
+BASE_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -fPIC -fvisibility=hidden \
+              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LIBS    = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
+
+CORE_SRC := $(sort $(wildcard ext/core/*.c))
+SQL_SRC  := $(sort $(wildcard ext/sqlite/*.c))
+GEN_INC  := $(wildcard ext/core/gen/*.inc)
+HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
+
+BUILD   ?= build
+EXT     := newsext.so
+
+.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize
+.DELETE_ON_ERROR:
+.SECONDARY:
+
+all: $(EXT)
+
+help:
+	@echo "make            build $(EXT)"
+	@echo "make demo       build, create demo.db from sql/demo_articles.sql, run example queries"
+	@echo "make test       unit tests (cmocka), SQL golden tests, then both again under ASan+UBSan"
+	@echo "                and the SQL tests under valgrind"
+	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
+	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
+
+# -------------------------------------------------------------- dependencies
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "installing:$$missing"; \
+	  (apt-get install -y -q $$missing >/dev/null 2>&1 || \
+	   (apt-get update -q >/dev/null && apt-get install -y -q $$missing >/dev/null)) || exit 1; \
+	else echo "missing packages; run: sudo apt-get install -y$$missing"; exit 1; fi
+
+# --------------------------------------------------------------------- build
+$(EXT): $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	$(CC) $(BASE_CFLAGS) $(CFLAGS) -shared -o $@ $(CORE_SRC) $(SQL_SRC) $(LIBS) $(LDFLAGS)
+
+# the core as a static library for the unit tests
+$(BUILD)/%/libnewscore.a: $(CORE_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(BUILD)/$*/obj
+	@for f in $(CORE_SRC); do \
+	  $(CC) $(BASE_CFLAGS) $(CFLAGS) $(VARIANT_FLAGS) -c $$f -o $(BUILD)/$*/obj/$$(basename $$f .c).o || exit 1; done
+	ar rcs $@ $(BUILD)/$*/obj/*.o
+
+TEST_SRC := $(sort $(wildcard tests/core/test_*.c))
+
+$(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h $(BUILD)/%/libnewscore.a
+	@mkdir -p $@
+	@for t in $(TEST_SRC); do \
+	  $(CC) $(BASE_CFLAGS) $(CFLAGS) $(VARIANT_FLAGS) -Iext/core -o $@/$$(basename $$t .c) $$t \
+	    $(BUILD)/$*/libnewscore.a $(LIBS) -lcmocka || exit 1; done
+	@touch $@
+
+# ---------------------------------------------------------------------- test
+test: deps
+	$(MAKE) test-core test-sql
+	$(MAKE) sanitize
+
+test-core: $(BUILD)/plain/tests
+	@tests/run_core.sh $(BUILD)/plain/tests
+
+test-sql: $(EXT)
+	@tests/run_sql.sh ./$(EXT)
+
+# Sanitizers: the unit tests and the SQL tests under ASan+UBSan (the SQL tests
+# through an LD_PRELOADed runtime), then the SQL tests under valgrind.
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+sanitize: asan valgrind
+
+asan ubsan:
+	$(MAKE) VARIANT_FLAGS="$(SAN_FLAGS)" OPT="-O1 -g" $(BUILD)/asan/tests
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run_core.sh $(BUILD)/asan/tests
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -shared -o $(BUILD)/asan/$(EXT) $(CORE_SRC) $(SQL_SRC) $(LIBS)
+	@ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1 \
+	  LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" \
+	  tests/run_sql.sh $(BUILD)/asan/$(EXT)
+
+valgrind: $(EXT)
+	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
+	  tests/run_sql.sh ./$(EXT)
+
+# ---------------------------------------------------------------------- demo
+demo: deps $(EXT)
+	@rm -f demo.db
+	@$(SQLITE3) demo.db < sql/demo_articles.sql
+	@$(SQLITE3) -header -column demo.db < sql/demo.sql
+
+# ---------------------------------------------------------- generated tables
+DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
+regen:
+	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
+
+clean:
+	rm -rf $(BUILD) $(EXT) demo.db

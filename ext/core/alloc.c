@@ -1,0 +1,132 @@
+/*
+** alloc.c -- the default allocator, growable arrays and the document arena.
+**
+** HOW IT WORKS
+**   Every allocation of the core goes through a news_mem, so the SQLite
+**   binding can route memory through sqlite3_malloc64 (and its limits and
+**   OOM handling) while tests inject counting or failing allocators.
+**   news_vec doubles its capacity; news_arena hands out 8-byte aligned
+**   pieces of 16 KiB blocks (larger requests get a block of their own) and
+**   frees all of them at once with the document.
+*/
+#include "core.h"
+
+#include <stdlib.h>
+
+static void *std_alloc(void *ctx, size_t n) {
+  (void)ctx;
+  return malloc(n ? n : 1);
+}
+static void *std_realloc(void *ctx, void *p, size_t n) {
+  (void)ctx;
+  return realloc(p, n ? n : 1);
+}
+static void std_free(void *ctx, void *p) {
+  (void)ctx;
+  free(p);
+}
+
+static const news_mem default_mem = {std_alloc, std_realloc, std_free, NULL};
+
+const news_mem *news_mem_default(void) {
+  return &default_mem;
+}
+
+const char *news_errstr(news_rc rc) {
+  switch (rc) {
+  case NEWS_OK: return "not an error";
+  case NEWS_ERR_NOMEM: return "out of memory";
+  case NEWS_ERR_TOOBIG: return "document too large";
+  case NEWS_ERR_BADREF: return "reference date is not a date";
+  case NEWS_ERR_INTERRUPTED: return "interrupted";
+  case NEWS_ERR_MISUSE: return "bad argument";
+  }
+  return "unknown error";
+}
+
+/* ----------------------------------------------------------------- vectors */
+
+void news_vec_init(news_vec *v, uint32_t elem_size) {
+  v->data = NULL;
+  v->n = v->cap = 0;
+  v->size = elem_size;
+}
+
+void *news_vec_push(news_vec *v, const news_mem *mem) {
+  if (v->n == v->cap) {
+    uint32_t cap = v->cap ? v->cap * 2 : 64;
+    if (cap < v->cap) return NULL; /* 32-bit overflow */
+    void *p = mem->realloc(mem->ctx, v->data, (size_t)cap * v->size);
+    if (!p) return NULL;
+    v->data = p;
+    v->cap = cap;
+  }
+  void *e = (char *)v->data + (size_t)v->n * v->size;
+  memset(e, 0, v->size);
+  v->n++;
+  return e;
+}
+
+void news_vec_free(news_vec *v, const news_mem *mem) {
+  if (v->data) mem->free(mem->ctx, v->data);
+  v->data = NULL;
+  v->n = v->cap = 0;
+}
+
+/* ------------------------------------------------------------------- arena */
+
+#define ARENA_BLOCK 16384
+
+struct news_arena_block {
+  news_arena_block *next;
+  size_t used, cap;
+  /* data follows, 8-byte aligned */
+};
+
+void news_arena_init(news_arena *a, const news_mem *mem) {
+  a->mem = mem;
+  a->head = NULL;
+}
+
+void *news_arena_alloc(news_arena *a, size_t n) {
+  n = (n + 7) & ~(size_t)7;
+  news_arena_block *b = a->head;
+  if (!b || b->cap - b->used < n) {
+    size_t cap = n > ARENA_BLOCK / 2 ? n : ARENA_BLOCK;
+    size_t hdr = (sizeof(news_arena_block) + 7) & ~(size_t)7;
+    news_arena_block *nb = a->mem->alloc(a->mem->ctx, hdr + cap);
+    if (!nb) return NULL;
+    nb->used = 0;
+    nb->cap = cap;
+    if (b && cap != ARENA_BLOCK) { /* a big piece: keep the current block on top */
+      nb->next = b->next;
+      b->next = nb;
+      nb->used = n;
+      return (char *)nb + hdr;
+    }
+    nb->next = b;
+    a->head = b = nb;
+  }
+  size_t hdr = (sizeof(news_arena_block) + 7) & ~(size_t)7;
+  void *p = (char *)b + hdr + b->used;
+  b->used += n;
+  return p;
+}
+
+char *news_arena_strdup(news_arena *a, const char *s, size_t n) {
+  char *p = news_arena_alloc(a, n + 1);
+  if (!p) return NULL;
+  memcpy(p, s, n);
+  p[n] = 0;
+  return p;
+}
+
+void news_arena_free(news_arena *a) {
+  news_arena_block *b = a->head;
+  while (b) {
+    news_arena_block *next = b->next;
+    a->mem->free(a->mem->ctx, b);
+    b = next;
+  }
+  a->head = NULL;
+}

@@ -1,0 +1,114 @@
+/*
+** core.h -- declarations shared by the core's modules (never by the binding).
+**
+** The binding and the tests see only news.h.  This header holds what the
+** core's own stages share: the UTF-8 reader, the character classes, the
+** arena and growable arrays, and the document object with its stage slots.
+** Each stage module (tokenize.c, sentences.c, entities.c, quotes.c,
+** timex.c) exposes one news_<stage>_run() that doc.c calls in order.
+*/
+#ifndef NEWS_CORE_H
+#define NEWS_CORE_H
+
+#include "news.h"
+
+#include <stdbool.h>
+#include <string.h>
+
+#define NEWS_REPLACEMENT 0xFFFD
+
+/* ------------------------------------------------------------------ UTF-8 */
+
+/* Reads the character at byte i of s[0..len) into *cp and returns the index
+** of the next one.  A character is a lead byte and all continuation bytes
+** after it (SQLite's rule); one that is not a well-formed, shortest-form,
+** non-surrogate code point reads as U+FFFD.  Requires i < len. */
+size_t news_utf8_next(const unsigned char *s, size_t len, size_t i, int32_t *cp);
+
+/* Reads the character that ends just before byte i (i > 0). */
+size_t news_utf8_prev(const unsigned char *s, size_t i, int32_t *cp);
+
+/* Encodes cp as UTF-8 into out (at least 4 bytes); returns the byte count. */
+int news_utf8_encode(int32_t cp, char *out);
+
+/* Character classes, from utf8proc's categories with an ASCII fast path. */
+bool news_is_letter(int32_t cp); /* L* and combining marks M* */
+bool news_is_upper(int32_t cp);  /* Lu, Lt */
+bool news_is_lower(int32_t cp);  /* Ll */
+bool news_is_digit(int32_t cp);  /* Nd */
+bool news_is_space(int32_t cp);  /* Z*, and controls other than NUL..: \t\n\r\v\f */
+bool news_is_newline(int32_t cp);
+bool news_is_dash(int32_t cp);   /* Pd, plus U+2212 minus */
+bool news_is_currency(int32_t cp);
+bool news_is_punct(int32_t cp);  /* P* */
+bool news_is_format(int32_t cp); /* Cf: soft hyphen, zero-width joiners, BOM */
+int32_t news_tolower(int32_t cp);
+
+/* Folds s[0..len) to lower case into out (cap bytes); returns the length
+** needed.  Used for lexicon look-ups. */
+size_t news_fold(const char *s, size_t len, char *out, size_t cap);
+
+/* ---------------------------------------------------------------- arrays */
+
+/* A growable array of fixed-size elements, allocated through a news_mem. */
+typedef struct news_vec {
+  void *data;
+  uint32_t n, cap;
+  uint32_t size; /* bytes per element */
+} news_vec;
+
+void news_vec_init(news_vec *v, uint32_t elem_size);
+/* Appends one zeroed element and returns it, or NULL when out of memory. */
+void *news_vec_push(news_vec *v, const news_mem *mem);
+void news_vec_free(news_vec *v, const news_mem *mem);
+#define NEWS_VEC_AT(v, type, i) (((type *)(v)->data)[i])
+
+/* ----------------------------------------------------------------- arena */
+
+/* A bump allocator for the many small strings of one document; freed whole. */
+typedef struct news_arena_block news_arena_block;
+typedef struct news_arena {
+  const news_mem *mem;
+  news_arena_block *head;
+} news_arena;
+
+void news_arena_init(news_arena *a, const news_mem *mem);
+void *news_arena_alloc(news_arena *a, size_t n); /* 8-byte aligned, NULL on OOM */
+char *news_arena_strdup(news_arena *a, const char *s, size_t n); /* NUL-terminated copy */
+void news_arena_free(news_arena *a);
+
+/* -------------------------------------------------------------- document */
+
+/* Stage bits in news_doc.done. */
+#define NEWS_STAGE_TOKENS 0x01
+#define NEWS_STAGE_ENTITIES 0x02
+#define NEWS_STAGE_QUOTES 0x04
+#define NEWS_STAGE_TIMEX 0x08
+
+struct news_doc {
+  const news_mem *mem;
+  news_opts opts;
+  char *text;            /* private NUL-terminated copy */
+  uint32_t len;          /* bytes */
+  unsigned done;         /* NEWS_STAGE_* bits of the stages run */
+  news_arena arena;      /* strings built by the stages */
+  news_vec tokens;       /* news_token */
+  news_vec sentences;    /* news_sentence */
+  news_vec entities;     /* news_entity */
+  news_vec quotes;       /* news_quote */
+  news_vec timexes;      /* news_timex */
+  news_ymd timex_ref;    /* the ref the timexes were computed for */
+};
+
+/* True when the caller's stop callback asks to stop. */
+bool news_doc_should_stop(const news_doc *doc);
+
+/* The stages.  Each fills its vector in doc (cleared first) from the text
+** and the earlier stages' results, and returns NEWS_OK or an error. */
+news_rc news_tokens_run(news_doc *doc);    /* tokens, then sentences */
+news_rc news_sentences_run(news_doc *doc); /* called by news_tokens_run */
+news_rc news_entities_run(news_doc *doc);
+news_rc news_quotes_run(news_doc *doc);
+news_rc news_timex_run(news_doc *doc, const news_ymd *ref);
+
+#endif /* NEWS_CORE_H */

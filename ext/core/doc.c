@@ -1,0 +1,151 @@
+/*
+** doc.c -- the pipeline: one document, its stages run on demand.
+**
+** HOW IT WORKS
+**   news_doc_new() copies the text; nothing is analysed yet.  Each accessor
+**   checks its bit in doc->done, runs its stage (and, through the stages'
+**   own calls, any stage it depends on: quotes ask for entities, entities
+**   for tokens), and hands out the stored array.  A failed stage leaves its
+**   bit clear, so it can be asked for again.  Time expressions depend on a
+**   reference date, so their result is kept for the last ref only.
+**
+**   Stage order:  tokens -> sentences -> entities -> quotes
+**                                     \-> timexes(ref)
+*/
+#include "core.h"
+
+news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *text, size_t len,
+                     news_doc **out) {
+  *out = NULL;
+  if (!mem) mem = news_mem_default();
+  if (len > NEWS_MAX_DOCUMENT) return NEWS_ERR_TOOBIG;
+  if (!text && len) return NEWS_ERR_MISUSE;
+  news_doc *d = mem->alloc(mem->ctx, sizeof *d);
+  if (!d) return NEWS_ERR_NOMEM;
+  memset(d, 0, sizeof *d);
+  d->mem = mem;
+  if (opts) d->opts = *opts;
+  d->text = mem->alloc(mem->ctx, len + 1);
+  if (!d->text) {
+    mem->free(mem->ctx, d);
+    return NEWS_ERR_NOMEM;
+  }
+  if (len) memcpy(d->text, text, len);
+  d->text[len] = 0;
+  d->len = (uint32_t)len;
+  news_arena_init(&d->arena, mem);
+  news_vec_init(&d->tokens, sizeof(news_token));
+  news_vec_init(&d->sentences, sizeof(news_sentence));
+  news_vec_init(&d->entities, sizeof(news_entity));
+  news_vec_init(&d->quotes, sizeof(news_quote));
+  news_vec_init(&d->timexes, sizeof(news_timex));
+  *out = d;
+  return NEWS_OK;
+}
+
+void news_doc_free(news_doc *d) {
+  if (!d) return;
+  const news_mem *mem = d->mem;
+  news_vec_free(&d->tokens, mem);
+  news_vec_free(&d->sentences, mem);
+  news_vec_free(&d->entities, mem);
+  news_vec_free(&d->quotes, mem);
+  news_vec_free(&d->timexes, mem);
+  news_arena_free(&d->arena);
+  mem->free(mem->ctx, d->text);
+  mem->free(mem->ctx, d);
+}
+
+const char *news_doc_text(const news_doc *d, size_t *len) {
+  if (len) *len = d->len;
+  return d->text;
+}
+
+bool news_doc_should_stop(const news_doc *d) {
+  return d->opts.stop && d->opts.stop(d->opts.stop_arg);
+}
+
+/* ------------------------------------------------------------- tokens */
+
+static int push_token(void *arg, const news_token *t) {
+  news_doc *d = arg;
+  news_token *slot = news_vec_push(&d->tokens, d->mem);
+  if (!slot) return NEWS_ERR_NOMEM;
+  *slot = *t;
+  /* poll the stop callback every 4096 tokens */
+  if ((d->tokens.n & 4095) == 0 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
+  return 0;
+}
+
+news_rc news_tokens_run(news_doc *d) {
+  d->tokens.n = 0;
+  int rc = news_tokenize(d->text, d->len, push_token, d);
+  if (rc) return (news_rc)rc;
+  return news_sentences_run(d);
+}
+
+/* Runs stage `bit` with fn unless it is done. */
+static news_rc ensure(news_doc *d, unsigned bit, news_rc (*fn)(news_doc *)) {
+  if (d->done & bit) return NEWS_OK;
+  news_rc rc = fn(d);
+  if (rc == NEWS_OK) d->done |= bit;
+  return rc;
+}
+
+news_rc news_doc_tokens(news_doc *d, const news_token **out, uint32_t *n) {
+  news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
+  *out = rc ? NULL : d->tokens.data;
+  *n = rc ? 0 : d->tokens.n;
+  return rc;
+}
+
+news_rc news_doc_sentences(news_doc *d, const news_sentence **out, uint32_t *n) {
+  news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
+  *out = rc ? NULL : d->sentences.data;
+  *n = rc ? 0 : d->sentences.n;
+  return rc;
+}
+
+static news_rc run_entities(news_doc *d) {
+  news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
+  return rc ? rc : news_entities_run(d);
+}
+
+news_rc news_doc_entities(news_doc *d, const news_entity **out, uint32_t *n) {
+  news_rc rc = ensure(d, NEWS_STAGE_ENTITIES, run_entities);
+  *out = rc ? NULL : d->entities.data;
+  *n = rc ? 0 : d->entities.n;
+  return rc;
+}
+
+static news_rc run_quotes(news_doc *d) {
+  news_rc rc = ensure(d, NEWS_STAGE_ENTITIES, run_entities);
+  return rc ? rc : news_quotes_run(d);
+}
+
+news_rc news_doc_quotes(news_doc *d, const news_quote **out, uint32_t *n) {
+  news_rc rc = ensure(d, NEWS_STAGE_QUOTES, run_quotes);
+  *out = rc ? NULL : d->quotes.data;
+  *n = rc ? 0 : d->quotes.n;
+  return rc;
+}
+
+news_rc news_doc_timexes(news_doc *d, const news_ymd *ref, const news_timex **out, uint32_t *n) {
+  news_ymd r = ref ? *ref : (news_ymd){0, 0, 0};
+  news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
+  if (rc == NEWS_OK && (!(d->done & NEWS_STAGE_TIMEX) || memcmp(&r, &d->timex_ref, sizeof r) != 0)) {
+    d->done &= ~(unsigned)NEWS_STAGE_TIMEX;
+    rc = news_timex_run(d, ref);
+    if (rc == NEWS_OK) {
+      d->done |= NEWS_STAGE_TIMEX;
+      d->timex_ref = r;
+    }
+  }
+  *out = rc ? NULL : d->timexes.data;
+  *n = rc ? 0 : d->timexes.n;
+  return rc;
+}
+
+const char *news_version(void) {
+  return NEWS_VERSION;
+}

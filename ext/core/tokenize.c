@@ -1,0 +1,432 @@
+/*
+** tokenize.c -- a tokenizer for news English.
+**
+** HOW IT WORKS
+**   One left-to-right pass over the bytes, with no backtracking beyond a few
+**   characters of look-ahead, so it is linear in the text.  At each
+**   non-space character a scanner chosen by that character reads one token:
+**
+**     letter/digit   scan_word(): URLs, e-mail addresses, dotted
+**                    abbreviations (U.S., a.m.), numbers (1,200.5  4.5%
+**                    3rd), ISO dates and clock times, then words with
+**                    inner hyphens, apostrophes and ampersands (Abdul-Mahdi,
+**                    O'Brien, AT&T); a possessive 's is left for the next
+**                    token; a trailing period joins the word when the word
+**                    is a known abbreviation (Sen.) or a single capital (J.)
+**     @ #            handles and hashtags
+**     currency       $5, £1.2m (the symbol joins the number)
+**     quote marks    curly and angle marks by glyph; straight ' and " by
+**                    the characters around them (space before: opening)
+**     - — – ...      dashes and ellipses
+**
+**   Whitespace is not a token: the flags of the token after it record
+**   whether there was a space, a line break or a blank line.
+**
+**   Invalid UTF-8 reads as U+FFFD (see utf8.c) and becomes a SYMBOL token,
+**   so offsets stay exact.  A NUL byte is read as white space.
+**
+** See sentences.c for what uses the token kinds and flags.
+*/
+#include "core.h"
+#include "lexicon.h"
+
+typedef struct scanner {
+  const unsigned char *s;
+  size_t len;
+} scanner;
+
+/* Code point at byte i, or 0 past the end. */
+static int32_t peek(const scanner *sc, size_t i) {
+  if (i >= sc->len) return 0;
+  int32_t cp;
+  news_utf8_next(sc->s, sc->len, i, &cp);
+  return cp;
+}
+
+/* Byte index after the character at i. */
+static size_t after(const scanner *sc, size_t i) {
+  int32_t cp;
+  return news_utf8_next(sc->s, sc->len, i, &cp);
+}
+
+static bool is_alnum(int32_t cp) {
+  return news_is_letter(cp) || news_is_digit(cp);
+}
+
+static bool is_apostrophe(int32_t cp) {
+  return cp == '\'' || cp == 0x2019 || cp == 0x02bc;
+}
+
+static bool is_ascii_digit(int32_t cp) {
+  return cp >= '0' && cp <= '9';
+}
+
+/* Case-insensitive ASCII prefix test at byte i. */
+static bool has_prefix(const scanner *sc, size_t i, const char *p) {
+  for (; *p; p++, i++) {
+    if (i >= sc->len) return false;
+    int c = sc->s[i];
+    if (c >= 'A' && c <= 'Z') c += 32;
+    if (c != *p) return false;
+  }
+  return true;
+}
+
+/* Characters that may end a URL or e-mail token without being trimmed. */
+static bool url_trailing_junk(int32_t cp) {
+  return cp == '.' || cp == ',' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == ')' ||
+         cp == ']' || cp == '}' || cp == '"' || cp == '\'' || cp == 0x201d || cp == 0x2019 ||
+         cp == 0x00bb;
+}
+
+/* Reads a run of non-space characters from i as a URL; returns its end. */
+static size_t scan_url(const scanner *sc, size_t i) {
+  size_t j = i;
+  while (j < sc->len) {
+    int32_t cp;
+    size_t k = news_utf8_next(sc->s, sc->len, j, &cp);
+    if (news_is_space(cp) || cp == '"' || cp == '<' || cp == '>' || cp == 0x201c || cp == 0x201d) break;
+    j = k;
+  }
+  while (j > i) { /* give back trailing punctuation */
+    int32_t cp;
+    size_t k = news_utf8_prev(sc->s, j, &cp);
+    if (!url_trailing_junk(cp)) break;
+    j = k;
+  }
+  return j;
+}
+
+/* A run of ASCII digits from i; returns its end. */
+static size_t digits(const scanner *sc, size_t i) {
+  while (i < sc->len && is_ascii_digit(sc->s[i])) i++;
+  return i;
+}
+
+/* Top-level domains that make "word.tld" a web address in running text. */
+static bool tld_at(const scanner *sc, size_t i, size_t *end) {
+  static const char *const tlds[] = {"com", "org", "net", "gov", "edu", "io", "co.uk", "int", NULL};
+  for (int t = 0; tlds[t]; t++) {
+    if (has_prefix(sc, i, tlds[t])) {
+      size_t j = i + strlen(tlds[t]);
+      if (!is_alnum(peek(sc, j))) {
+        *end = j;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/* Dotted letter sequences: U.S. a.m. i.e. N.Y. U.S.A.  Needs at least two
+** letter-period pairs.  Returns the end, or i when there is none. */
+static size_t scan_dotted(const scanner *sc, size_t i) {
+  size_t j = i;
+  int pairs = 0;
+  for (;;) {
+    int32_t cp = peek(sc, j);
+    if (!news_is_letter(cp)) break;
+    size_t k = after(sc, j);
+    if (peek(sc, k) != '.') break;
+    j = k + 1;
+    pairs++;
+  }
+  if (pairs < 2 || is_alnum(peek(sc, j))) return i;
+  return j;
+}
+
+/* Numbers: 42 1,200 3.5 -- digits with inner , or . before a digit. */
+static size_t scan_number(const scanner *sc, size_t i) {
+  size_t j = digits(sc, i);
+  while (j + 1 < sc->len && (sc->s[j] == ',' || sc->s[j] == '.') && is_ascii_digit(sc->s[j + 1]))
+    j = digits(sc, j + 1);
+  return j;
+}
+
+typedef struct scanned {
+  size_t end;
+  uint8_t kind;
+} scanned;
+
+/* Reads a word-like token starting with a letter or digit at i. */
+static scanned scan_word(const scanner *sc, size_t i) {
+  scanned r = {i, NEWS_TOK_WORD};
+  int32_t c0 = peek(sc, i);
+
+  if (has_prefix(sc, i, "http://") || has_prefix(sc, i, "https://") || has_prefix(sc, i, "www.")) {
+    r.end = scan_url(sc, i);
+    r.kind = NEWS_TOK_URL;
+    return r;
+  }
+  if (news_is_letter(c0)) {
+    size_t d = scan_dotted(sc, i);
+    if (d > i) {
+      r.end = d;
+      r.kind = NEWS_TOK_ABBREV;
+      return r;
+    }
+  }
+  if (is_ascii_digit(c0)) {
+    /* ISO date 2020-01-05 */
+    size_t j = digits(sc, i);
+    if (j - i == 4 && peek(sc, j) == '-' && digits(sc, j + 1) == j + 3 && peek(sc, j + 3) == '-' &&
+        digits(sc, j + 4) == j + 6 && !is_alnum(peek(sc, j + 6))) {
+      r.end = j + 6;
+      r.kind = NEWS_TOK_DATE;
+      return r;
+    }
+    /* clock time 9:30 or 10:30:15 */
+    if (j - i <= 2 && peek(sc, j) == ':' && digits(sc, j + 1) == j + 3) {
+      size_t k = j + 3;
+      if (peek(sc, k) == ':' && digits(sc, k + 1) == k + 3) k += 3;
+      if (!is_alnum(peek(sc, k))) {
+        r.end = k;
+        r.kind = NEWS_TOK_TIME;
+        return r;
+      }
+    }
+    j = scan_number(sc, i);
+    int32_t c = peek(sc, j);
+    if (c == '%') {
+      r.end = j + 1;
+      r.kind = NEWS_TOK_PERCENT;
+      return r;
+    }
+    if ((has_prefix(sc, j, "st") || has_prefix(sc, j, "nd") || has_prefix(sc, j, "rd") ||
+         has_prefix(sc, j, "th")) &&
+        !is_alnum(peek(sc, j + 2))) {
+      r.end = j + 2;
+      r.kind = NEWS_TOK_ORDINAL;
+      return r;
+    }
+    bool joins = news_is_letter(c) || (c == '-' && news_is_letter(peek(sc, j + 1)));
+    if (!joins) {
+      r.end = j;
+      r.kind = NEWS_TOK_NUMBER;
+      return r;
+    }
+    /* 1990s, 24-year-old, 3D: read on as a word */
+  }
+
+  /* A word: letters, digits and marks, joined by inner connectors. */
+  size_t j = i;
+  bool email = false;
+  while (j < sc->len) {
+    int32_t cp;
+    size_t k = news_utf8_next(sc->s, sc->len, j, &cp);
+    if (is_alnum(cp) || (news_is_format(cp) && j > i) || cp == '_') {
+      j = k;
+      continue;
+    }
+    int32_t nx = peek(sc, k);
+    if (is_apostrophe(cp) && news_is_letter(nx)) {
+      /* possessive or contracted 's is a token of its own */
+      if ((nx == 's' || nx == 'S') && !is_alnum(peek(sc, k + 1))) break;
+      j = k;
+      continue;
+    }
+    if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && is_alnum(nx)) {
+      j = k;
+      continue;
+    }
+    if (cp == '&' && news_is_upper(nx) && j > i && news_is_upper(peek(sc, i))) { /* AT&T, S&P */
+      j = k;
+      continue;
+    }
+    if (cp == '@' && !email && is_alnum(nx)) { /* name@example.org */
+      size_t m = k;
+      while (m < sc->len && (is_alnum(peek(sc, m)) || peek(sc, m) == '-' ||
+                             (peek(sc, m) == '.' && is_alnum(peek(sc, m + 1)))))
+        m = after(sc, m);
+      if (memchr(sc->s + k, '.', m - k)) {
+        r.end = m;
+        r.kind = NEWS_TOK_EMAIL;
+        return r;
+      }
+      break;
+    }
+    size_t tld_end;
+    if (cp == '.' && tld_at(sc, k, &tld_end)) { /* Amazon.com */
+      r.end = tld_end;
+      r.kind = NEWS_TOK_URL;
+      return r;
+    }
+    break;
+  }
+  r.end = j;
+
+  /* A period after the word: an initial or a known abbreviation keeps it. */
+  if (peek(sc, j) == '.' && peek(sc, j + 1) != '.') {
+    int32_t first;
+    size_t k = news_utf8_next(sc->s, sc->len, i, &first);
+    if (k == j && news_is_upper(first)) {
+      r.end = j + 1;
+      r.kind = NEWS_TOK_INITIAL;
+    } else if (news_is_letter(first)) {
+      int cls = news_lex_find(&news_lex_abbreviations, (const char *)sc->s + i, j - i);
+      if (cls == NEWS_ABBR_OTHER && has_prefix(sc, i, "no")) {
+        /* "No. 5" but not "the answer is no." */
+        size_t m = j + 1;
+        while (m < sc->len && sc->s[m] == ' ') m++;
+        if (!is_ascii_digit(peek(sc, m))) cls = 0;
+      }
+      if (cls) {
+        r.end = j + 1;
+        r.kind = NEWS_TOK_ABBREV;
+      }
+    }
+  }
+  return r;
+}
+
+/* Reads a quotation mark at i (one character); decides opening/closing. */
+static uint8_t quote_kind(const scanner *sc, size_t i, int32_t cp, size_t next, uint8_t *flags) {
+  switch (cp) {
+  case 0x201c: case 0x201e: case 0x201f: case 0x00ab:
+    *flags |= NEWS_TF_DOUBLE;
+    return NEWS_TOK_QUOTE_OPEN;
+  case 0x201d: case 0x00bb:
+    *flags |= NEWS_TF_DOUBLE;
+    return NEWS_TOK_QUOTE_CLOSE;
+  case 0x2018: case 0x201a: case 0x2039:
+    return NEWS_TOK_QUOTE_OPEN;
+  case 0x2019: case 0x203a:
+    return NEWS_TOK_QUOTE_CLOSE;
+  default: break;
+  }
+  /* a straight mark: opening after space, start or an opening bracket/dash */
+  if (cp == '"') *flags |= NEWS_TF_DOUBLE;
+  int32_t before = 0;
+  if (i > 0) news_utf8_prev(sc->s, i, &before);
+  int32_t nx = peek(sc, next);
+  bool open_ctx = i == 0 || news_is_space(before) || before == '(' || before == '[' || before == '{' ||
+                  news_is_dash(before) || before == 0x201c || before == 0x2018 || before == '"' ||
+                  before == '\'';
+  if (open_ctx && nx && !news_is_space(nx)) return NEWS_TOK_QUOTE_OPEN;
+  return NEWS_TOK_QUOTE_CLOSE;
+}
+
+static bool is_quote_char(int32_t cp) {
+  return cp == '"' || cp == '\'' || (cp >= 0x2018 && cp <= 0x201f) || cp == 0x00ab ||
+         cp == 0x00bb || cp == 0x2039 || cp == 0x203a;
+}
+
+/* Sets NEWS_TF_UPPER / NEWS_TF_ALLCAPS for a word-range token. */
+static uint8_t case_flags(const scanner *sc, size_t start, size_t end) {
+  bool first = true, upper0 = false, any_letter = false, any_lower = false;
+  for (size_t i = start; i < end;) {
+    int32_t cp;
+    i = news_utf8_next(sc->s, end, i, &cp);
+    if (news_is_letter(cp)) {
+      any_letter = true;
+      if (news_is_lower(cp)) any_lower = true;
+      if (first) upper0 = news_is_upper(cp);
+    }
+    if (first && (news_is_letter(cp) || news_is_digit(cp))) first = false;
+  }
+  return (uint8_t)((upper0 ? NEWS_TF_UPPER : 0) | (any_letter && !any_lower ? NEWS_TF_ALLCAPS : 0));
+}
+
+int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
+  scanner sc = {(const unsigned char *)text, len};
+  size_t i = 0;
+  uint8_t ws = 0;   /* flags gathered from the white space before a token */
+  int newlines = 0; /* line breaks in that white space */
+  while (i < len) {
+    int32_t cp;
+    size_t next = news_utf8_next(sc.s, len, i, &cp);
+    if (news_is_space(cp) || news_is_format(cp)) {
+      if (news_is_newline(cp) || (cp == '\r' && peek(&sc, next) != '\n')) newlines++;
+      if (!news_is_format(cp)) ws |= NEWS_TF_SPACE;
+      i = next;
+      continue;
+    }
+    news_token t;
+    t.start = (uint32_t)i;
+    t.sentence = 0;
+    t.mark = 0;
+    t.flags = (uint8_t)(ws | (newlines ? NEWS_TF_NEWLINE : 0) | (newlines > 1 ? NEWS_TF_PARA : 0));
+    ws = 0;
+    newlines = 0;
+    size_t end = next;
+
+    if (is_alnum(cp)) {
+      scanned r = scan_word(&sc, i);
+      end = r.end;
+      t.kind = r.kind;
+    } else if ((cp == '@' || cp == '#') && next < len &&
+               (is_alnum(peek(&sc, next)) || peek(&sc, next) == '_') &&
+               !(i > 0 && is_alnum(peek(&sc, i - 1)))) {
+      end = next;
+      while (end < len && (is_alnum(peek(&sc, end)) || peek(&sc, end) == '_')) end = after(&sc, end);
+      t.kind = cp == '@' ? NEWS_TOK_HANDLE : NEWS_TOK_HASHTAG;
+    } else if (news_is_currency(cp) && is_ascii_digit(peek(&sc, next))) {
+      end = scan_number(&sc, next);
+      t.kind = NEWS_TOK_MONEY;
+    } else if (is_apostrophe(cp) && (peek(&sc, next) == 's' || peek(&sc, next) == 'S') &&
+               !is_alnum(peek(&sc, next + 1)) && i > 0 && !(t.flags & NEWS_TF_SPACE)) {
+      int32_t before;
+      news_utf8_prev(sc.s, i, &before);
+      if (is_alnum(before)) {
+        end = next + 1;
+        t.kind = NEWS_TOK_CLITIC;
+      } else {
+        t.kind = quote_kind(&sc, i, cp, next, &t.flags);
+      }
+    } else if (is_quote_char(cp)) {
+      t.kind = quote_kind(&sc, i, cp, next, &t.flags);
+      t.mark = (uint16_t)cp;
+    } else if (cp == '.' && peek(&sc, next) == '.' && peek(&sc, next + 1) == '.') {
+      end = next;
+      while (end < len && sc.s[end] == '.') end++;
+      t.kind = NEWS_TOK_ELLIPSIS;
+    } else if (cp == 0x2026) {
+      t.kind = NEWS_TOK_ELLIPSIS;
+    } else if (news_is_dash(cp)) {
+      if (cp == '-')
+        while (end < len && sc.s[end] == '-') end++;
+      t.kind = NEWS_TOK_DASH;
+      t.mark = cp > 0xffff ? 0xffff : (uint16_t)cp;
+    } else if (news_is_punct(cp)) {
+      t.kind = NEWS_TOK_PUNCT;
+      t.mark = (uint16_t)cp;
+    } else {
+      t.kind = NEWS_TOK_SYMBOL;
+      t.mark = cp > 0xffff ? 0xffff : (uint16_t)cp;
+    }
+    if (t.kind == NEWS_TOK_QUOTE_OPEN || t.kind == NEWS_TOK_QUOTE_CLOSE) t.mark = (uint16_t)cp;
+    t.end = (uint32_t)end;
+    if (NEWS_TOK_IS(t.kind, NEWS_TOK_RANGE_WORD)) t.flags |= case_flags(&sc, i, end);
+    int rc = cb(arg, &t);
+    if (rc == 1) return NEWS_OK;
+    if (rc) return rc;
+    i = end;
+  }
+  return NEWS_OK;
+}
+
+const char *news_token_kind_name(unsigned kind) {
+  switch (kind) {
+  case NEWS_TOK_WORD: return "word";
+  case NEWS_TOK_ABBREV: return "abbrev";
+  case NEWS_TOK_INITIAL: return "initial";
+  case NEWS_TOK_CLITIC: return "clitic";
+  case NEWS_TOK_URL: return "url";
+  case NEWS_TOK_EMAIL: return "email";
+  case NEWS_TOK_HANDLE: return "handle";
+  case NEWS_TOK_HASHTAG: return "hashtag";
+  case NEWS_TOK_NUMBER: return "number";
+  case NEWS_TOK_ORDINAL: return "ordinal";
+  case NEWS_TOK_MONEY: return "money";
+  case NEWS_TOK_PERCENT: return "percent";
+  case NEWS_TOK_DATE: return "date";
+  case NEWS_TOK_TIME: return "time";
+  case NEWS_TOK_PUNCT: return "punct";
+  case NEWS_TOK_DASH: return "dash";
+  case NEWS_TOK_ELLIPSIS: return "ellipsis";
+  case NEWS_TOK_QUOTE_OPEN: return "quote_open";
+  case NEWS_TOK_QUOTE_CLOSE: return "quote_close";
+  case NEWS_TOK_SYMBOL: return "symbol";
+  default: return "unknown";
+  }
+}

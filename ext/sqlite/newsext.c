@@ -1,0 +1,81 @@
+/*
+** newsext.c -- the extension's entry point: checks the SQLite version and
+** registers every function from two static tables.
+**
+**   scalar functions:  newsext_version()   the library version
+**                      newsext_debug()     build, Unicode and data versions
+**   table functions:   sentences, tokens, entities, quotes, event_dates
+**                      (see vtab.c for the shared machinery)
+**
+** SQLite derives the entry point name from the file name newsext.so, so
+** `.load ./newsext` finds sqlite3_newsext_init.  It is the only symbol the
+** library exports (everything else is built with hidden visibility).
+*/
+#include "vtab.h"
+
+#include <utf8proc.h>
+
+SQLITE_EXTENSION_INIT1
+
+#define NEWSEXT_MIN_SQLITE 3031000 /* for SQLITE_INNOCUOUS and SQLITE_VTAB_INNOCUOUS */
+
+static void versionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  sqlite3_result_text(ctx, news_version(), -1, SQLITE_STATIC);
+}
+
+static void debugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  char *z = sqlite3_mprintf("newsext %s\nsqlite %s\nutf8proc %s (Unicode %s)\n", news_version(),
+                            sqlite3_libversion(), utf8proc_version(), utf8proc_unicode_version());
+  if (!z) {
+    sqlite3_result_error_nomem(ctx);
+    return;
+  }
+  sqlite3_result_text(ctx, z, -1, sqlite3_free);
+}
+
+static const struct {
+  const char *zName;
+  int nArg;
+  void (*xFunc)(sqlite3_context *, int, sqlite3_value **);
+} aFunc[] = {
+    {"newsext_version", 0, versionFunc},
+    {"newsext_debug", 0, debugFunc},
+};
+
+static const newsext_table *const aTable[] = {
+    &newsext_sentences, &newsext_tokens, &newsext_entities, &newsext_quotes, &newsext_event_dates,
+};
+
+#ifdef _WIN32
+#define NEWSEXT_EXPORT __declspec(dllexport)
+#else
+#define NEWSEXT_EXPORT __attribute__((visibility("default")))
+#endif
+
+NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
+
+NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg,
+                                                                const sqlite3_api_routines *pApi) {
+  SQLITE_EXTENSION_INIT2(pApi);
+  if (sqlite3_libversion_number() < NEWSEXT_MIN_SQLITE) {
+    *pzErrMsg = sqlite3_mprintf("newsext needs SQLite 3.31.0 or later; this is %s", sqlite3_libversion());
+    return SQLITE_ERROR;
+  }
+  for (size_t i = 0; i < sizeof aFunc / sizeof aFunc[0]; i++) {
+    int rc = sqlite3_create_function_v2(db, aFunc[i].zName, aFunc[i].nArg, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                        NULL, aFunc[i].xFunc, NULL, NULL, NULL);
+    if (rc != SQLITE_OK) {
+      *pzErrMsg = sqlite3_mprintf("newsext: cannot register %s: %s", aFunc[i].zName, sqlite3_errmsg(db));
+      return rc;
+    }
+  }
+  newsext_ctx *pCtx = newsext_ctx_new(db);
+  if (!pCtx) return SQLITE_NOMEM;
+  int rc = newsext_register_tables(db, pCtx, aTable, (int)(sizeof aTable / sizeof aTable[0]), pzErrMsg);
+  newsext_ctx_release(pCtx); /* the modules hold their own references */
+  return rc;
+}

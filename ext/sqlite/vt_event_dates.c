@@ -1,0 +1,56 @@
+/*
+** vt_event_dates.c -- event_dates(document [, reference_date]): one row per
+** temporal expression.
+**
+**   text    the expression as written
+**   type    DATE, TIME, DURATION or SET (TimeML TIMEX3)
+**   value   the TIMEX3 value: 2020-01-05, 2020-W01, P3Y, XXXX-01-05, PAST_REF
+**   date    YYYY-MM-DD when the expression denotes one day, else NULL
+**   start   1-based character position;  length  characters
+**   sentence 0-based sentence index
+** reference_date: anything SQLite's date() reads; NULL means none.
+*/
+#include "vtab.h"
+
+SQLITE_EXTENSION_INIT3
+
+enum {
+  EVENT_DATES_COL_TEXT,
+  EVENT_DATES_COL_TYPE,
+  EVENT_DATES_COL_VALUE,
+  EVENT_DATES_COL_DATE,
+  EVENT_DATES_COL_START,
+  EVENT_DATES_COL_LENGTH,
+  EVENT_DATES_COL_SENTENCE,
+  EVENT_DATES_COL_DOCUMENT,      /* HIDDEN argument */
+  EVENT_DATES_COL_REFERENCE_DATE /* HIDDEN optional argument, must stay last */
+};
+
+static news_rc eventDatesRun(newsext_cursor *pCur, uint32_t *pnRow) {
+  const news_timex *a;
+  return news_doc_timexes(pCur->pRef->doc, pCur->hasRef ? &pCur->ref : NULL, &a, pnRow);
+}
+
+static void eventDatesColumn(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol) {
+  const news_timex *a;
+  uint32_t n;
+  news_doc_timexes(pCur->pRef->doc, pCur->hasRef ? &pCur->ref : NULL, &a, &n);
+  const news_timex *t = &a[iRow];
+  switch (iCol) {
+  case EVENT_DATES_COL_TEXT: newsext_result_span(pCur, ctx, t->start, t->end); break;
+  case EVENT_DATES_COL_TYPE: sqlite3_result_text(ctx, news_timex_type_name(t->type), -1, SQLITE_STATIC); break;
+  case EVENT_DATES_COL_VALUE: sqlite3_result_text(ctx, t->value, -1, SQLITE_TRANSIENT); break;
+  case EVENT_DATES_COL_DATE:
+    if (t->date[0]) sqlite3_result_text(ctx, t->date, -1, SQLITE_TRANSIENT);
+    break;
+  case EVENT_DATES_COL_START: newsext_result_start(pCur, ctx, t->start); break;
+  case EVENT_DATES_COL_LENGTH: newsext_result_length(pCur, ctx, t->start, t->end); break;
+  case EVENT_DATES_COL_SENTENCE: sqlite3_result_int64(ctx, t->sentence); break;
+  }
+}
+
+const newsext_table newsext_event_dates = {
+    "event_dates",
+    "CREATE TABLE x(text TEXT, type TEXT, value TEXT, date TEXT, start INTEGER, length INTEGER, "
+    "sentence INTEGER, document HIDDEN, reference_date HIDDEN)",
+    EVENT_DATES_COL_DOCUMENT, 1, eventDatesRun, eventDatesColumn};

@@ -1,0 +1,11 @@
+-- 001: the extension adds exactly the documented functions and modules.
+.mode list
+.headers off
+SELECT '001-1', name FROM pragma_function_list WHERE name LIKE 'newsext%' ORDER BY name;
+SELECT '001-2', name FROM pragma_module_list
+ WHERE name IN ('sentences','tokens','entities','quotes','event_dates') ORDER BY name;
+SELECT '001-3', newsext_version() GLOB '[0-9]*.[0-9]*.[0-9]*';
+-- a table-valued function over a documents table plans the documents first
+CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT);
+EXPLAIN QUERY PLAN SELECT * FROM docs, sentences(docs.body);
+EXPLAIN QUERY PLAN SELECT * FROM sentences(docs.body), docs;
