@@ -81,6 +81,7 @@ test-core: $(BUILD)/plain/tests
 
 test-sql: $(EXT)
 	@tests/run_sql.sh ./$(EXT)
+	@tests/run_loading.sh ./$(EXT)
 
 # Sanitizers: the unit tests and the SQL tests under ASan+UBSan (the SQL tests
 # through an LD_PRELOADed runtime), then the SQL tests under valgrind.

@@ -20,7 +20,8 @@
 **      with no word in lower case except small function words.  Wrapped
 **      wire copy (long lines of running text) is not split at its breaks;
 **   5. a dateline opens the paragraph ("WASHINGTON (Reuters) -",
-**      "LONDON, Jan. 5 (AP) —"): capitalised words, numbers and a bracketed
+**      "LONDON, Jan. 5 (AP) —", "PORTLAND, Ore. -"): an ALL-CAPS word, then
+**      capitalised words, numbers, periods and a bracketed
 **      agency up to a dash; the sentence ends after the dash.
 **
 **   Each test looks at a bounded number of tokens around i, so the pass is
@@ -47,7 +48,8 @@ static bool starts_lower(const news_doc *d, const news_token *t) {
 
 static bool can_open(const news_doc *d, const news_token *t) {
   if (starts_lower(d, t)) return false;
-  if (t->kind == NEWS_TOK_QUOTE_CLOSE || t->kind == NEWS_TOK_CLITIC) return false;
+  if (t->kind == NEWS_TOK_QUOTE_CLOSE || t->kind == NEWS_TOK_CLITIC || t->kind == NEWS_TOK_DASH)
+    return false;
   if (t->kind == NEWS_TOK_PUNCT && !is_mark(t, '(') && !is_mark(t, '[')) return false;
   return true;
 }
@@ -127,7 +129,8 @@ static uint32_t dateline_end(const news_doc *d, const news_token *tok, uint32_t 
       depth--;
     } else if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD)) {
       if (depth == 0 && starts_lower(d, t)) return 0;
-    } else if (!NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER) && !is_mark(t, ',') && !is_mark(t, '/')) {
+    } else if (!NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER) && !is_mark(t, ',') && !is_mark(t, '/') &&
+               !is_mark(t, '.')) {
       return 0;
     }
   }

@@ -152,6 +152,7 @@ typedef struct scanned {
 static scanned scan_word(const scanner *sc, size_t i) {
   scanned r = {i, NEWS_TOK_WORD};
   int32_t c0 = peek(sc, i);
+  size_t j = i; /* where the word loop below starts reading */
 
   if (has_prefix(sc, i, "http://") || has_prefix(sc, i, "https://") || has_prefix(sc, i, "www.")) {
     r.end = scan_url(sc, i);
@@ -168,7 +169,7 @@ static scanned scan_word(const scanner *sc, size_t i) {
   }
   if (is_ascii_digit(c0)) {
     /* ISO date 2020-01-05 */
-    size_t j = digits(sc, i);
+    j = digits(sc, i);
     if (j - i == 4 && peek(sc, j) == '-' && digits(sc, j + 1) == j + 3 && peek(sc, j + 3) == '-' &&
         digits(sc, j + 4) == j + 6 && !is_alnum(peek(sc, j + 6))) {
       r.end = j + 6;
@@ -205,12 +206,12 @@ static scanned scan_word(const scanner *sc, size_t i) {
       r.kind = NEWS_TOK_NUMBER;
       return r;
     }
-    /* 1990s, 24-year-old, 3D: read on as a word */
+    /* 1990s, 24-year-old, 40.3C: read on as a word after the number */
   }
 
   /* A word: letters, digits and marks, joined by inner connectors. */
-  size_t j = i;
   bool email = false;
+  size_t seg = j; /* start of the current hyphen-separated segment */
   while (j < sc->len) {
     int32_t cp;
     size_t k = news_utf8_next(sc->s, sc->len, j, &cp);
@@ -226,8 +227,16 @@ static scanned scan_word(const scanner *sc, size_t i) {
       continue;
     }
     if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && is_alnum(nx)) {
-      j = k;
+      j = seg = k;
       continue;
+    }
+    if (cp == '.' && seg > i && after(sc, seg) == j) { /* D-N.Y. */
+      size_t d = scan_dotted(sc, seg);
+      if (d > seg) {
+        r.end = d;
+        r.kind = NEWS_TOK_ABBREV;
+        return r;
+      }
     }
     if (cp == '&' && news_is_upper(nx) && j > i && news_is_upper(peek(sc, i))) { /* AT&T, S&P */
       j = k;

@@ -28,6 +28,14 @@ static const char *const cases[] = {
     "He paid $5.3 million.| That was 4.5% more.",
     "The price rose...| Then it fell.",
     "Prices rose 3.5 pct.| Analysts were surprised.",
+    "PORTLAND, Ore. -| The council voted 4-1.| The mayor abstained.",
+    "LONDON, Jan. 5 (AP) —| Oil fell.",
+    "Dr. Anthony Fauci, director of the National Institute of Allergy and Infectious Diseases, spoke at "
+    "9 a.m. Eastern time.",
+    "“Why now?” she asked.| “Because the vote is on Monday,” he said.",
+    "The company (formerly Acme Inc.) said sales rose.| Shares fell.",
+    "He cited the Jan. 6 attack.| Others disagreed.",
+    "Officials said the U.S. would respond.| “We are ready,” one said.",
 };
 
 static void test_cases(void **state) {

@@ -43,6 +43,11 @@ static const tok_case cases[] = {
     {"No. 10 Downing St.", "abbrev:No. number:10 word:Downing abbrev:St."},
     {"the answer is no.", "word:the word:answer word:is word:no punct:."},
     {"bad \xff byte", "word:bad symbol:\xff word:byte"},
+    {"reached 40.3C and 3.5pct", "word:reached word:40.3C word:and word:3.5pct"},
+    {"a 2.5-magnitude quake", "word:a word:2.5-magnitude word:quake"},
+    {"Gov. Andrew M. Cuomo, D-N.Y.", "abbrev:Gov. word:Andrew initial:M. word:Cuomo punct:, abbrev:D-N.Y."},
+    {"rose 0.25 percentage point", "word:rose number:0.25 word:percentage word:point"},
+    {"'Tis the 'cause'", "quote_open:' word:Tis word:the quote_open:' word:cause quote_close:'"},
 };
 
 static void test_cases(void **state) {

@@ -1,0 +1,110 @@
+/*
+** test_utf8.c -- UTF-8 reading, sanitising and the byte->character map.
+**
+** Cases: ASCII and multi-byte characters; stray continuation bytes, bare
+** lead bytes, overlong forms, encoded surrogates and code points past
+** U+10FFFF all read as U+FFFD with the segmentation SQLite uses; literal
+** U+FFFD stays valid; sanitising makes any text valid UTF-8; the character
+** map agrees with a naive count at every byte offset, across checkpoints.
+*/
+#include "testutil.h"
+
+#include "core.h"
+
+static void test_next(void **state) {
+  (void)state;
+  const unsigned char s[] = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80";
+  int32_t cp;
+  size_t i = news_utf8_next(s, sizeof s - 1, 0, &cp);
+  assert_int_equal(cp, 'a');
+  i = news_utf8_next(s, sizeof s - 1, i, &cp);
+  assert_int_equal(cp, 0xe9);
+  i = news_utf8_next(s, sizeof s - 1, i, &cp);
+  assert_int_equal(cp, 0x20ac);
+  i = news_utf8_next(s, sizeof s - 1, i, &cp);
+  assert_int_equal(cp, 0x1f600);
+  assert_int_equal(i, sizeof s - 1);
+}
+
+static void test_invalid(void **state) {
+  (void)state;
+  static const struct {
+    const char *bytes;
+    size_t len, next; /* where the first character ends */
+  } cases[] = {
+      {"\x80x", 2, 1},             /* stray continuation: one character */
+      {"\xc3x", 2, 1},             /* lead byte without continuation */
+      {"\xc0\xaf", 2, 2},          /* overlong '/' */
+      {"\xed\xa0\x80", 3, 3},      /* encoded surrogate U+D800 */
+      {"\xf4\x90\x80\x80", 4, 4},  /* past U+10FFFF */
+      {"\xe2\x82\xac\x80", 4, 4},  /* SQLite swallows extra continuations */
+      {"\xff", 1, 1},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    int32_t cp;
+    size_t i = news_utf8_next((const unsigned char *)cases[k].bytes, cases[k].len, 0, &cp);
+    assert_int_equal(cp, NEWS_REPLACEMENT);
+    assert_int_equal(i, cases[k].next);
+    assert_false(news_utf8_valid(cases[k].bytes, cases[k].len));
+  }
+  assert_true(news_utf8_valid("\xef\xbf\xbd ok", 6)); /* a literal U+FFFD */
+}
+
+static void test_sanitize(void **state) {
+  (void)state;
+  const char in[] = "ok\xff\xc0\xafz";
+  char out[32];
+  size_t n = news_utf8_sanitize(in, sizeof in - 1, out, sizeof out);
+  assert_int_equal(n, 2 + 3 + 3 + 1);
+  assert_memory_equal(out, "ok\xef\xbf\xbd\xef\xbf\xbdz", n);
+  assert_true(news_utf8_valid(out, n));
+  /* too small a buffer: the size needed comes back, nothing overflows */
+  assert_int_equal(news_utf8_sanitize(in, sizeof in - 1, out, 3), n);
+}
+
+/* Counts characters before byte off the slow way, as SQLite does. */
+static uint32_t naive_chars(const unsigned char *s, size_t off) {
+  uint32_t n = 0;
+  for (size_t i = 0; i < off;) {
+    unsigned char b = s[i++];
+    if (b >= 0xc0)
+      while (i < off && (s[i] & 0xc0) == 0x80) i++;
+    n++;
+  }
+  return n;
+}
+
+static void test_charmap(void **state) {
+  (void)state;
+  /* a text of mixed widths and broken bytes, long enough to cross several
+  ** checkpoints, with a continuation run across a checkpoint boundary */
+  unsigned char text[700];
+  size_t n = 0;
+  const char *pieces[] = {"abc ", "\xc3\xa9", "\xe6\x9d\xb1", "\x80\x80", "\xf0\x9f\x98\x80", "\xc3"};
+  for (int k = 0; n < sizeof text - 8; k++) {
+    const char *p = pieces[k % 6];
+    memcpy(text + n, p, strlen(p));
+    n += strlen(p);
+  }
+  memset(text + 60, 0x80, 10); /* continuation run across byte 64 */
+  text[59] = 0xc3;
+  news_charmap map;
+  assert_int_equal(news_charmap_build(&map, NULL, (const char *)text, n), NEWS_OK);
+  for (size_t off = 0; off <= n; off++) assert_int_equal(news_charmap_chars(&map, (uint32_t)off), naive_chars(text, off));
+  news_charmap_free(&map, NULL);
+}
+
+static void test_fold(void **state) {
+  (void)state;
+  char out[32];
+  size_t n = news_fold("ÉCOLE Straße", strlen("ÉCOLE Straße"), out, sizeof out);
+  assert_memory_equal(out, "école straße", n);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_next),     cmocka_unit_test(test_invalid), cmocka_unit_test(test_sanitize),
+      cmocka_unit_test(test_charmap), cmocka_unit_test(test_fold),
+  };
+  return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
+}
