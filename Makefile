@@ -73,8 +73,7 @@ $(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h $(BUILD)/%/libnewscore.a
 
 # ---------------------------------------------------------------------- test
 test: deps
-	$(MAKE) test-core test-sql
-	$(MAKE) sanitize
+	@$(MAKE) --no-print-directory test-core test-sql sanitize
 
 test-core: $(BUILD)/plain/tests
 	@tests/run_core.sh $(BUILD)/plain/tests
@@ -89,7 +88,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 sanitize: asan valgrind
 
 asan ubsan:
-	$(MAKE) VARIANT_FLAGS="$(SAN_FLAGS)" OPT="-O1 -g" $(BUILD)/asan/tests
+	@$(MAKE) --no-print-directory VARIANT_FLAGS="$(SAN_FLAGS)" OPT="-O1 -g" $(BUILD)/asan/tests
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 tests/run_core.sh $(BUILD)/asan/tests
 	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -shared -o $(BUILD)/asan/$(EXT) $(CORE_SRC) $(SQL_SRC) $(LIBS)
 	@ASAN_OPTIONS=detect_leaks=1:verify_asan_link_order=0 UBSAN_OPTIONS=print_stacktrace=1 \

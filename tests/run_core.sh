@@ -7,5 +7,5 @@ for t in "$dir"/test_*; do
   [ -x "$t" ] || continue
   if "$t"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "FAILED: $t"; fi
 done
-echo "core test programs: $pass passed, $fail failed"
+echo "core: $pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]

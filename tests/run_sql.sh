@@ -24,5 +24,5 @@ for f in "$here"/sql/*.sql; do
     pass=$((pass + 1))
   fi
 done
-echo "sql golden tests: $pass passed, $fail failed"
+echo "sql: $pass passed, $fail failed"
 [ "$fail" -eq 0 ] && [ "$pass" -gt 0 ]
