@@ -25,8 +25,11 @@ HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 
 BUILD   ?= build
 EXT     := newsext.so
+PREFIX  ?= /usr/local
+LIBDIR  ?= $(PREFIX)/lib
 
-.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize
+.PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
+        sanitize install uninstall
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -37,6 +40,8 @@ help:
 	@echo "make demo       build, create demo.db from sql/demo_articles.sql, run example queries"
 	@echo "make test       unit tests (cmocka), SQL golden tests, then both again under ASan+UBSan"
 	@echo "                and the SQL tests under valgrind"
+	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
+	@echo "make uninstall  remove it again"
 	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 
@@ -73,7 +78,7 @@ $(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h $(BUILD)/%/libnewscore.a
 
 # ---------------------------------------------------------------------- test
 test: deps
-	@$(MAKE) --no-print-directory test-core test-sql sanitize
+	@$(MAKE) --no-print-directory test-core test-sql test-install sanitize
 
 test-core: $(BUILD)/plain/tests
 	@tests/run_core.sh $(BUILD)/plain/tests
@@ -81,6 +86,10 @@ test-core: $(BUILD)/plain/tests
 test-sql: $(EXT)
 	@tests/run_sql.sh ./$(EXT)
 	@tests/run_loading.sh ./$(EXT)
+
+# install into a temporary prefix, load by name, uninstall
+test-install: $(EXT)
+	@tests/run_install.sh
 
 # Sanitizers: the unit tests and the SQL tests under ASan+UBSan (the SQL tests
 # through an LD_PRELOADed runtime), then the SQL tests under valgrind.
@@ -98,6 +107,18 @@ asan ubsan:
 valgrind: $(EXT)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  tests/run_sql.sh ./$(EXT)
+
+# ------------------------------------------------------------------- install
+# The dynamic loader finds $(LIBDIR)/newsext.so by name once ldconfig has run
+# (for /usr/local/lib on Debian) or through LD_LIBRARY_PATH.
+install: $(EXT)
+	install -d $(DESTDIR)$(LIBDIR)
+	install -m 0644 $(EXT) $(DESTDIR)$(LIBDIR)/$(EXT)
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+
+uninstall:
+	rm -f $(DESTDIR)$(LIBDIR)/$(EXT)
+	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
 
 # ---------------------------------------------------------------------- demo
 demo: deps $(EXT)

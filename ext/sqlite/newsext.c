@@ -6,6 +6,7 @@
 **                      newsext_debug()     build, Unicode and data versions
 **   table functions:   sentences, tokens, entities, quotes, event_dates
 **                      (see vtab.c for the shared machinery)
+**   JSON forms:        NAME_json(text [, reference_date]) for each (json.c)
 **
 ** SQLite derives the entry point name from the file name newsext.so, so
 ** `.load ./newsext` finds sqlite3_newsext_init.  It is the only symbol the
@@ -75,7 +76,9 @@ NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg,
   }
   newsext_ctx *pCtx = newsext_ctx_new(db);
   if (!pCtx) return SQLITE_NOMEM;
-  int rc = newsext_register_tables(db, pCtx, aTable, (int)(sizeof aTable / sizeof aTable[0]), pzErrMsg);
+  int nTable = (int)(sizeof aTable / sizeof aTable[0]);
+  int rc = newsext_register_tables(db, pCtx, aTable, nTable, pzErrMsg);
   newsext_ctx_release(pCtx); /* the modules hold their own references */
+  if (rc == SQLITE_OK) rc = newsext_register_json(db, aTable, nTable, pzErrMsg);
   return rc;
 }

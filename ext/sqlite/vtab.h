@@ -79,6 +79,9 @@ extern const newsext_table newsext_entities;
 extern const newsext_table newsext_quotes;
 extern const newsext_table newsext_event_dates;
 
+/* Registers NAME_json() for every table in aDef (json.c). */
+int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDef, char **pzErr);
+
 newsext_ctx *newsext_ctx_new(sqlite3 *db);
 void newsext_ctx_release(void *p);
 

@@ -1,7 +1,9 @@
 -- 001: the extension adds exactly the documented functions and modules.
 .mode list
 .headers off
-SELECT '001-1', name FROM pragma_function_list WHERE name LIKE 'newsext%' ORDER BY name;
+SELECT '001-1', name, group_concat(narg) FROM (SELECT name, narg FROM pragma_function_list
+ WHERE name LIKE 'newsext%' OR (name LIKE '%\_json' ESCAPE '\' AND name NOT LIKE 'json%') ORDER BY name, narg)
+ GROUP BY name ORDER BY name;
 SELECT '001-2', name FROM pragma_module_list
  WHERE name IN ('sentences','tokens','entities','quotes','event_dates') ORDER BY name;
 SELECT '001-3', newsext_version() GLOB '[0-9]*.[0-9]*.[0-9]*';
