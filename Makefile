@@ -86,6 +86,7 @@ test-core: $(BUILD)/plain/tests
 test-sql: $(EXT)
 	@tests/run_sql.sh ./$(EXT)
 	@tests/run_loading.sh ./$(EXT)
+	@tests/run_node.sh ./$(EXT)
 
 # install into a temporary prefix, load by name, uninstall
 test-install: $(EXT)
