@@ -29,7 +29,7 @@ PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
-        sanitize install uninstall
+        sanitize install uninstall fuzz fuzz-quick test-oom tsan bench-pathological
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -44,6 +44,10 @@ help:
 	@echo "make uninstall  remove it again"
 	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
+	@echo "make fuzz-quick build the libFuzzer targets (clang) and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
+	@echo "make test-oom   fail every allocation in turn under representative queries (part of make test)"
+	@echo "make tsan       the functions from several threads under ThreadSanitizer (clang)"
+	@echo "make bench-pathological  each pathological input at 1x, 2x, 8x; fails when 8x > 10x the time"
 
 # -------------------------------------------------------------- dependencies
 deps:
@@ -108,6 +112,43 @@ asan ubsan:
 valgrind: $(EXT)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  tests/run_sql.sh ./$(EXT)
+
+# ---------------------------------------------------------------- robustness
+# See docs/robustness.md.  The fuzzers and the ThreadSanitizer test need clang;
+# the OOM test links the system libsqlite3 and the extension statically
+# (SQLITE_CORE), so it can install its allocator before sqlite3_initialize().
+CLANG        ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fno-omit-frame-pointer \
+                -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+SQLITE_LIBS   = $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+FUZZ_TARGETS := $(BUILD)/fuzz/fuzz_core $(BUILD)/fuzz/fuzz_sql
+
+$(BUILD)/fuzz/fuzz_core: tests/fuzz/fuzz_core.c $(CORE_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_FLAGS) -Iext/core -o $@ tests/fuzz/fuzz_core.c $(CORE_SRC) $(LIBS)
+
+$(BUILD)/fuzz/fuzz_sql: tests/fuzz/fuzz_sql.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CLANG) $(FUZZ_FLAGS) -DSQLITE_CORE -o $@ tests/fuzz/fuzz_sql.c $(CORE_SRC) $(SQL_SRC) \
+	  $(SQLITE_LIBS) $(LIBS)
+
+fuzz: $(FUZZ_TARGETS)
+
+# Each target starts from a copy of its committed seeds (new corpus entries
+# stay in $(BUILD)); crash/timeout artefacts land in $(BUILD)/fuzz/artifacts/.
+fuzz-quick: fuzz
+	@mkdir -p $(BUILD)/fuzz/artifacts
+	@for t in core sql; do \
+	  mkdir -p $(BUILD)/fuzz/corpus-$$t && cp tests/fuzz/corpus/$$t/* $(BUILD)/fuzz/corpus-$$t/ && \
+	  echo "fuzz_$$t: $(FUZZ_SECONDS) s" && \
+	  $(BUILD)/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -max_len=16384 -dict=tests/fuzz/news.dict -print_final_stats=1 \
+	    -artifact_prefix=$(BUILD)/fuzz/artifacts/$$t- $(BUILD)/fuzz/corpus-$$t \
+	    2>$(BUILD)/fuzz/fuzz_$$t.log || { tail -60 $(BUILD)/fuzz/fuzz_$$t.log; exit 1; }; \
+	  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done)' $(BUILD)/fuzz/fuzz_$$t.log; \
+	done
 
 # ------------------------------------------------------------------- install
 # The dynamic loader finds $(LIBDIR)/newsext.so by name once ldconfig has run
