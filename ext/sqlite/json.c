@@ -59,21 +59,26 @@ static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
     sqlite3_str_appendall(pOut, nRow++ ? ",{" : "{");
     int nCol = sqlite3_column_count(pStmt);
-    for (int i = 0; i < nCol; i++) {
+    rc = SQLITE_OK;
+    for (int i = 0; rc == SQLITE_OK && i < nCol; i++) {
       if (i) sqlite3_str_appendchar(pOut, 1, ',');
+      /* both calls return NULL only when an allocation failed */
       const char *zName = sqlite3_column_name(pStmt, i);
-      json_string(pOut, zName, zName ? (int)strlen(zName) : 0);
+      if (!zName) rc = SQLITE_NOMEM;
+      else json_string(pOut, zName, (int)strlen(zName));
       sqlite3_str_appendchar(pOut, 1, ':');
-      switch (sqlite3_column_type(pStmt, i)) {
+      switch (rc ? SQLITE_NULL : sqlite3_column_type(pStmt, i)) {
       case SQLITE_INTEGER: sqlite3_str_appendf(pOut, "%lld", sqlite3_column_int64(pStmt, i)); break;
       case SQLITE_NULL: sqlite3_str_appendall(pOut, "null"); break;
-      default:
-        json_string(pOut, (const char *)sqlite3_column_text(pStmt, i), sqlite3_column_bytes(pStmt, i));
+      default: {
+        const char *zVal = (const char *)sqlite3_column_text(pStmt, i);
+        if (!zVal) rc = SQLITE_NOMEM;
+        else json_string(pOut, zVal, sqlite3_column_bytes(pStmt, i));
         break;
+      }
       }
     }
     sqlite3_str_appendchar(pOut, 1, '}');
-    rc = SQLITE_OK;
   }
   sqlite3_str_appendchar(pOut, 1, ']');
   if (rc == SQLITE_DONE) rc = SQLITE_OK;

@@ -33,6 +33,38 @@ static news_rc run_all(news_doc *d) {
   return rc;
 }
 
+/* Regression (issue 7): an allocation failure while tokenizing must not
+** pass for an early stop.  NEWS_ERR_NOMEM is 1, the tokenizer callback's
+** "stop, no error" code, so a failed token push used to end tokenization
+** with NEWS_OK and a truncated token array.  Every successful run under a
+** failing allocator must see all the tokens and sentences. */
+static void test_oom_never_truncates(void **state) {
+  (void)state;
+  news_doc *d;
+  const news_token *t;
+  const news_sentence *s;
+  uint32_t nTok, nSent, n;
+  assert_int_equal(news_doc_new(NULL, NULL, article, sizeof article - 1, &d), NEWS_OK);
+  assert_int_equal(news_doc_tokens(d, &t, &nTok), NEWS_OK);
+  assert_int_equal(news_doc_sentences(d, &s, &nSent), NEWS_OK);
+  news_doc_free(d);
+  assert_true(nTok > 64); /* the token array grows at least once */
+  for (long k = 1; k < 100000; k++) {
+    test_mem tm;
+    test_mem_init(&tm, k);
+    if (news_doc_new(&tm.mem, NULL, article, sizeof article - 1, &d) != NEWS_OK) continue;
+    news_rc rc = news_doc_tokens(d, &t, &n);
+    if (rc == NEWS_OK) assert_int_equal(n, nTok);
+    else assert_int_equal(rc, NEWS_ERR_NOMEM);
+    rc = news_doc_sentences(d, &s, &n);
+    if (rc == NEWS_OK) assert_int_equal(n, nSent);
+    news_doc_free(d);
+    assert_int_equal(tm.live, 0);
+    if (tm.calls < k) return;
+  }
+  fail();
+}
+
 static void test_no_leaks(void **state) {
   (void)state;
   test_mem tm;
@@ -103,6 +135,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_no_leaks),
       cmocka_unit_test(test_oom_every_allocation),
+      cmocka_unit_test(test_oom_never_truncates),
       cmocka_unit_test(test_stop),
       cmocka_unit_test(test_too_big),
   };
