@@ -29,7 +29,7 @@ PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
-        sanitize install uninstall fuzz fuzz-quick test-oom tsan bench-pathological
+        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -82,7 +82,7 @@ $(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h $(BUILD)/%/libnewscore.a
 
 # ---------------------------------------------------------------------- test
 test: deps
-	@$(MAKE) --no-print-directory test-core test-sql test-install sanitize
+	@$(MAKE) --no-print-directory test-core test-sql test-install sanitize test-oom test-interrupt
 
 test-core: $(BUILD)/plain/tests
 	@tests/run_core.sh $(BUILD)/plain/tests
@@ -135,6 +135,36 @@ $(BUILD)/fuzz/fuzz_sql: tests/fuzz/fuzz_sql.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) 
 	  $(SQLITE_LIBS) $(LIBS)
 
 fuzz: $(FUZZ_TARGETS)
+
+# The OOM test, built with ASan+UBSan so a bad error path is caught where it
+# happens; it checks leaks itself by counting SQLite's live allocations.
+$(BUILD)/oom/test_oom: tests/oom/test_oom.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O1 -g $(SAN_FLAGS) -DSQLITE_CORE -o $@ tests/oom/test_oom.c $(CORE_SRC) \
+	  $(SQL_SRC) $(SQLITE_LIBS) $(LIBS)
+
+test-oom: $(BUILD)/oom/test_oom
+	@ASAN_OPTIONS=detect_leaks=1 $(BUILD)/oom/test_oom
+
+# sqlite3_interrupt() and a progress handler stop a long analysis (optimised
+# build: it measures how soon the query returns).
+$(BUILD)/robust/test_interrupt: tests/robust/test_interrupt.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -DSQLITE_CORE -o $@ tests/robust/test_interrupt.c $(CORE_SRC) $(SQL_SRC) \
+	  $(SQLITE_LIBS) $(LIBS) -lpthread
+
+test-interrupt: $(BUILD)/robust/test_interrupt
+	@$(BUILD)/robust/test_interrupt
+
+# Several threads, one connection each, under ThreadSanitizer (clang).
+$(BUILD)/tsan/test_threads: tests/robust/test_threads.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -DSQLITE_CORE \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ tests/robust/test_threads.c \
+	  $(CORE_SRC) $(SQL_SRC) $(SQLITE_LIBS) $(LIBS) -lpthread
+
+tsan: $(BUILD)/tsan/test_threads
+	@TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tsan/test_threads
 
 # Each target starts from a copy of its committed seeds (new corpus entries
 # stay in $(BUILD)); crash/timeout artefacts land in $(BUILD)/fuzz/artifacts/.

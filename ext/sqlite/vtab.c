@@ -32,7 +32,19 @@
 **
 **   INPUT.  NULL gives no rows; integers and reals are read as their text;
 **   a BLOB is an error.  The text is read up to its first NUL byte, as
-**   SQLite's own length() and substr() read it.
+**   SQLite's own length() and substr() read it.  A reference_date of 'now'
+**   is refused: results never depend on the clock (the functions are
+**   declared deterministic and innocuous).
+**
+**   INTERRUPTS.  The core polls news_opts.stop every 4096 tokens.  SQLite
+**   3.40 has no public way to read the interrupt flag from inside a long
+**   xFilter (sqlite3_is_interrupted() is 3.41+), so newsext_should_stop()
+**   steps a one-row statement, "SELECT 1", on the same connection: its
+**   jump opcode runs the VDBE's own interrupt check, and its steps count
+**   towards the progress handler, which is called when they cross a
+**   multiple of the handler's N (one poll is about 4 steps).  So
+**   sqlite3_interrupt() stops a document within 4096 tokens; a progress
+**   handler is consulted about every N/4 polls.  See docs/robustness.md.
 */
 #include "vtab.h"
 
@@ -60,6 +72,19 @@ static void mem_free(void *ctx, void *p) {
 
 /* ------------------------------------------------------- connection state */
 
+/* The core's stop callback (news_opts.stop): non-zero when the statement
+** was interrupted or the progress handler asked to stop (see INTERRUPTS). */
+static int newsext_should_stop(void *pArg) {
+  newsext_ctx *p = pArg;
+  if (!p->pProbe) {
+    int rc = sqlite3_prepare_v2(p->db, "SELECT 1", -1, &p->pProbe, NULL);
+    if (rc != SQLITE_OK) return rc == SQLITE_INTERRUPT; /* OOM: poll again later */
+  }
+  int rc = sqlite3_step(p->pProbe);
+  sqlite3_reset(p->pProbe);
+  return rc == SQLITE_INTERRUPT;
+}
+
 newsext_ctx *newsext_ctx_new(sqlite3 *db) {
   newsext_ctx *p = sqlite3_malloc64(sizeof *p);
   if (!p) return NULL;
@@ -68,6 +93,9 @@ newsext_ctx *newsext_ctx_new(sqlite3 *db) {
   p->mem.alloc = mem_alloc;
   p->mem.realloc = mem_realloc;
   p->mem.free = mem_free;
+  p->opts.version = NEWS_OPTS_VERSION;
+  p->opts.stop = newsext_should_stop;
+  p->opts.stop_arg = p; /* the ctx outlives every document it caches */
   p->nRef = 1;
   return p;
 }
@@ -110,7 +138,7 @@ static news_rc cache_get(newsext_ctx *pCtx, const char *z, size_t n, newsext_doc
   newsext_docref *p = sqlite3_malloc64(sizeof *p);
   if (!p) return NEWS_ERR_NOMEM;
   memset(p, 0, sizeof *p);
-  news_rc rc = news_doc_new(&pCtx->mem, NULL, z, n, &p->doc);
+  news_rc rc = news_doc_new(&pCtx->mem, &pCtx->opts, z, n, &p->doc);
   if (rc) {
     sqlite3_free(p);
     return rc;
@@ -145,14 +173,16 @@ static void modaux_free(void *p) {
   sqlite3_free(pAux);
 }
 
-/* Replaces the table's error message with a formatted one. */
+/* Replaces the table's error message with a formatted one.  When the
+** message itself cannot be allocated the error becomes SQLITE_NOMEM, so the
+** user never sees a bare code without the message that explains it. */
 static int set_error(sqlite3_vtab *pVtab, int rc, const char *zFmt, ...) {
   va_list ap;
   va_start(ap, zFmt);
   sqlite3_free(pVtab->zErrMsg);
   pVtab->zErrMsg = sqlite3_vmprintf(zFmt, ap);
   va_end(ap);
-  return rc;
+  return pVtab->zErrMsg ? rc : SQLITE_NOMEM;
 }
 
 /* Turns a core error into an SQLite one, naming the function. */
@@ -176,6 +206,7 @@ static int xConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
   memset(pTab, 0, sizeof *pTab);
   pTab->pDef = pMod->pDef;
   pTab->pCtx = pMod->pCtx;
+  pTab->pCtx->nVtab++;
   *ppVtab = &pTab->base;
   return SQLITE_OK;
 }
@@ -183,6 +214,12 @@ static int xConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
 static int xDisconnect(sqlite3_vtab *pVtab) {
   newsext_vtab *pTab = (newsext_vtab *)pVtab;
   sqlite3_finalize(pTab->pDate);
+  /* the last table finalizes the probe, before sqlite3_close() checks for
+  ** unfinalized statements (a later poll prepares it again) */
+  if (--pTab->pCtx->nVtab == 0) {
+    sqlite3_finalize(pTab->pCtx->pProbe);
+    pTab->pCtx->pProbe = NULL;
+  }
   sqlite3_free(pTab);
   return SQLITE_OK;
 }
@@ -233,6 +270,8 @@ static void cursor_reset(newsext_cursor *pCur) {
   newsext_vtab *pTab = (newsext_vtab *)pCur->base.pVtab;
   docref_release(pTab->pCtx, pCur->pRef);
   pCur->pRef = NULL;
+  sqlite3_free(pCur->pRows);
+  pCur->pRows = NULL;
   pCur->iRow = pCur->nRow = 0;
   pCur->hasRef = 0;
 }
@@ -247,6 +286,17 @@ static int xClose(sqlite3_vtab_cursor *cur) {
 ** pCur->ref/hasRef.  NULL means "no reference date". */
 static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_value *pVal) {
   if (sqlite3_value_type(pVal) == SQLITE_NULL) return SQLITE_OK;
+  if (sqlite3_value_type(pVal) == SQLITE_BLOB)
+    return set_error(&pTab->base, SQLITE_MISMATCH, "%s: reference_date: expected a date, got a blob",
+                     pTab->pDef->zName);
+  if (sqlite3_value_type(pVal) == SQLITE_TEXT) {
+    const char *z = (const char *)sqlite3_value_text(pVal);
+    if (!z) return SQLITE_NOMEM;
+    if (sqlite3_stricmp(z, "now") == 0) /* the clock is a hidden input */
+      return set_error(&pTab->base, SQLITE_ERROR,
+                       "%s: reference_date 'now' is not allowed (results must not depend on the "
+                       "clock); pass date('now') instead", pTab->pDef->zName);
+  }
   if (!pTab->pDate) {
     int rc = sqlite3_prepare_v2(pTab->pCtx->db, "SELECT date(?1)", -1, &pTab->pDate, NULL);
     if (rc != SQLITE_OK) return rc;

@@ -34,8 +34,11 @@ typedef struct newsext_docref {
 typedef struct newsext_ctx {
   sqlite3 *db;
   news_mem mem;                                /* sqlite3_malloc64-backed */
+  news_opts opts;                              /* stop callback: newsext_should_stop */
   newsext_docref *aCache[NEWSEXT_CACHE_SLOTS]; /* most recent first */
   int nRef;                                    /* modules registered with it */
+  int nVtab;                                   /* tables connected (owners of pProbe) */
+  sqlite3_stmt *pProbe;                        /* "SELECT 1", stepped to poll interrupts */
 } newsext_ctx;
 
 typedef struct newsext_cursor newsext_cursor;
@@ -59,6 +62,7 @@ struct newsext_cursor {
   int hasRef;                 /* a reference date was given */
   uint32_t iRow;              /* current row, 0-based */
   uint32_t nRow;              /* rows in the result */
+  void *pRows;                /* rows copied for this cursor alone, or NULL */
 };
 
 /* Column helpers for xColumn callbacks. */
