@@ -33,6 +33,7 @@
 typedef struct scanner {
   const unsigned char *s;
   size_t len;
+  size_t no_dotted_before; /* scan_dotted() fails for every start before this */
 } scanner;
 
 /* Code point at byte i, or 0 past the end. */
@@ -119,8 +120,12 @@ static bool tld_at(const scanner *sc, size_t i, size_t *end) {
 }
 
 /* Dotted letter sequences: U.S. a.m. i.e. N.Y. U.S.A.  Needs at least two
-** letter-period pairs.  Returns the end, or i when there is none. */
-static size_t scan_dotted(const scanner *sc, size_t i) {
+** letter-period pairs.  Returns the end, or i when there is none.
+** A failed chain fails from each of its later letters too (same end, fewer
+** pairs), so the failure is remembered: without that "a.a.a...a.aa" re-read
+** the chain from every letter, quadratic time. */
+static size_t scan_dotted(scanner *sc, size_t i) {
+  if (i < sc->no_dotted_before) return i;
   size_t j = i;
   int pairs = 0;
   for (;;) {
@@ -131,7 +136,10 @@ static size_t scan_dotted(const scanner *sc, size_t i) {
     j = k + 1;
     pairs++;
   }
-  if (pairs < 2 || is_alnum(peek(sc, j))) return i;
+  if (pairs < 2 || is_alnum(peek(sc, j))) {
+    sc->no_dotted_before = j;
+    return i;
+  }
   return j;
 }
 
@@ -149,7 +157,7 @@ typedef struct scanned {
 } scanned;
 
 /* Reads a word-like token starting with a letter or digit at i. */
-static scanned scan_word(const scanner *sc, size_t i) {
+static scanned scan_word(scanner *sc, size_t i) {
   scanned r = {i, NEWS_TOK_WORD};
   int32_t c0 = peek(sc, i);
   size_t j = i; /* where the word loop below starts reading */
@@ -337,7 +345,7 @@ static uint8_t case_flags(const scanner *sc, size_t start, size_t end) {
 }
 
 int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
-  scanner sc = {(const unsigned char *)text, len};
+  scanner sc = {(const unsigned char *)text, len, 0};
   size_t i = 0;
   uint8_t ws = 0;   /* flags gathered from the white space before a token */
   int newlines = 0; /* line breaks in that white space */
