@@ -106,7 +106,7 @@ int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDe
     if (!zName) return SQLITE_NOMEM;
     int rc = SQLITE_OK;
     for (int nArg = 1; rc == SQLITE_OK && nArg <= 1 + aDef[i]->bRef; nArg++)
-      rc = sqlite3_create_function_v2(db, zName, nArg, SQLITE_UTF8 | SQLITE_DETERMINISTIC, (void *)aDef[i],
+      rc = sqlite3_create_function_v2(db, zName, nArg, NEWSEXT_FUNC_FLAGS, (void *)aDef[i],
                                       jsonFunc, NULL, NULL, NULL);
     if (rc != SQLITE_OK) *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", zName, sqlite3_errmsg(db));
     sqlite3_free(zName);

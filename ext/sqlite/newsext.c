@@ -2,6 +2,16 @@
 ** newsext.c -- the extension's entry point: checks the SQLite version and
 ** registers every function from two static tables.
 **
+** FLAGS.  Scalar functions are SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS
+** (NEWSEXT_FUNC_FLAGS) and the tables SQLITE_VTAB_INNOCUOUS (vtab.c), so
+** they work in views, triggers, generated columns and indexes with
+** PRAGMA trusted_schema=OFF.  That is safe because every function is pure:
+** its result depends only on its arguments (no clock -- reference_date
+** 'now' is refused --, locale, environment, files or tables), it has no
+** side effects, it is bounded in time and memory by its input and stops on
+** sqlite3_interrupt(), and it survives any input (fuzzed, OOM-tested).
+** See docs/robustness.md.
+**
 **   scalar functions:  newsext_version()   the library version
 **                      newsext_debug()     build, Unicode and data versions
 **   table functions:   sentences, tokens, entities, quotes, event_dates
@@ -67,7 +77,7 @@ NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg,
     return SQLITE_ERROR;
   }
   for (size_t i = 0; i < sizeof aFunc / sizeof aFunc[0]; i++) {
-    int rc = sqlite3_create_function_v2(db, aFunc[i].zName, aFunc[i].nArg, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+    int rc = sqlite3_create_function_v2(db, aFunc[i].zName, aFunc[i].nArg, NEWSEXT_FUNC_FLAGS,
                                         NULL, aFunc[i].xFunc, NULL, NULL, NULL);
     if (rc != SQLITE_OK) {
       *pzErrMsg = sqlite3_mprintf("newsext: cannot register %s: %s", aFunc[i].zName, sqlite3_errmsg(db));

@@ -200,6 +200,9 @@ static int xConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
   (void)pzErr;
   newsext_modaux *pMod = pAux;
   int rc = sqlite3_declare_vtab(db, pMod->pDef->zSchema);
+  /* pure functions of their arguments: usable from views and triggers with
+  ** trusted_schema=OFF (see FLAGS in newsext.c) */
+  if (rc == SQLITE_OK) rc = sqlite3_vtab_config(db, SQLITE_VTAB_INNOCUOUS);
   if (rc != SQLITE_OK) return rc;
   newsext_vtab *pTab = sqlite3_malloc64(sizeof *pTab);
   if (!pTab) return SQLITE_NOMEM;

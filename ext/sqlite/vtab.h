@@ -30,6 +30,9 @@ typedef struct newsext_docref {
 
 #define NEWSEXT_CACHE_SLOTS 4
 
+/* Flags of every scalar function (see FLAGS in newsext.c for why). */
+#define NEWSEXT_FUNC_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
+
 /* Per-connection state, the client data of every module. */
 typedef struct newsext_ctx {
   sqlite3 *db;
