@@ -180,6 +180,12 @@ fuzz-quick: fuzz
 	  grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|Done)' $(BUILD)/fuzz/fuzz_$$t.log; \
 	done
 
+# Linear time on pathological inputs (1x, 2x, 8x of BENCH_KB), with peak
+# memory per input byte.  Minutes; not part of `make test`.
+BENCH_KB ?= 1024
+bench-pathological: $(EXT)
+	@/usr/bin/python3 bench/pathological.py ./$(EXT) --base-kb $(BENCH_KB) --memory
+
 # ------------------------------------------------------------------- install
 # The dynamic loader finds $(LIBDIR)/newsext.so by name once ldconfig has run
 # (for /usr/local/lib on Debian) or through LD_LIBRARY_PATH.

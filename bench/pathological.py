@@ -1,0 +1,178 @@
+#!/usr/bin/python3
+"""pathological.py -- linear-time check of every newsext function on
+pathological inputs (issue 7).
+
+  /usr/bin/python3 bench/pathological.py [PATH/TO/newsext.so] [--base-kb N] [--patterns a,b] [--memory]
+
+For each pattern (100,000 quotation marks, a megabyte without spaces,
+thousands of capitalised words, date-like digit runs, broken UTF-8, ...)
+it builds a document of BASE (default 1 MB), 2x and 8x that size, runs every
+function over it (tokens, sentences, entities, quotes, event_dates with a
+reference date, and one JSON form) on a fresh connection each time (so the
+per-connection document cache never answers), and takes the best of a few
+runs.  It prints the 2x and 8x time ratios and fails when 8x takes more than
+10x the time of 1x (a linear pass gives about 8x; a quadratic one 64x).
+Tiny timings are floored at 5 ms so timer noise cannot fail the check.
+
+--memory also runs each pattern at 8x through the sqlite3 shell with
+`.stats on` and reports SQLite's peak memory (which includes everything the
+extension allocates, through sqlite3_malloc64) per input byte, minus the
+peak of merely reading the document.
+
+Closes with "pathological: N passed, N failed" and the worst ratio.
+"""
+import os
+import random
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+FUNCTIONS = [
+    ("tokens", "SELECT count(*) FROM tokens(CAST(?1 AS TEXT))"),
+    ("sentences", "SELECT count(*) FROM sentences(CAST(?1 AS TEXT))"),
+    ("entities", "SELECT count(*) FROM entities(CAST(?1 AS TEXT))"),
+    ("quotes", "SELECT count(*) FROM quotes(CAST(?1 AS TEXT))"),
+    ("event_dates", "SELECT count(*) FROM event_dates(CAST(?1 AS TEXT), '2021-06-01')"),
+    ("quotes_json", "SELECT length(quotes_json(CAST(?1 AS TEXT)))"),
+]
+
+
+def rep(unit, size):
+    """unit (bytes) repeated to about size bytes."""
+    return unit * max(1, size // len(unit))
+
+
+def broken_utf8(size):
+    rnd = random.Random(7)
+    pieces = [b"\xff", b"\x80", b"\xc0\xaf", b"\xed\xa0\x80", b"\xe2\x80", b" ", b"a", b"\xe2\x80\x9c",
+              b"\xf4\x90\x80\x80", b".", b"Ab"]
+    out = bytearray()
+    while len(out) < size:
+        out += rnd.choice(pieces)
+    return bytes(out)
+
+
+PATTERNS = {
+    "article": lambda n: rep("Sen. Maria Lopez said on Tuesday that “the bill will pass by Jan. 5,” and left. "
+                             .encode(), n),
+    "open-quotes": lambda n: rep("“".encode(), n),
+    "straight-quotes": lambda n: rep(b'" ', n),
+    "alternating-quotes": lambda n: rep("“a ‘b “c ".encode(), n),
+    "nested-quotes": lambda n: rep("“‘«‹".encode(), n // 2) + rep("›»’”".encode(), n // 2),
+    "no-spaces-letters": lambda n: b"a" * n,
+    "no-spaces-digits": lambda n: b"7" * n,
+    "one-paragraph-no-punct": lambda n: rep(b"the council voted again ", n),
+    "capitalised-words": lambda n: rep(b"Smith Jones Brown Taylor ", n),
+    "titles": lambda n: rep(b"Sen. Dr. Gov. ", n),
+    "initials": lambda n: rep(b"J. K. ", n),
+    "iso-date-run": lambda n: rep(b"2020-01-05", n),
+    "slash-dates": lambda n: rep(b"12/31/1999 ", n),
+    "month-day-year": lambda n: rep(b"Jan. 5, 2020, ", n),
+    "weekdays-relative": lambda n: rep(b"last Tuesday next week three years ago ", n),
+    "dotted-chain": lambda n: rep(b"a.", n) + b"aa",
+    "hyphen-chain": lambda n: rep(b"a-", n) + b"a",
+    "email-like": lambda n: rep(b"a@b-", n),
+    "url-like": lambda n: rep(b"www.", n),
+    "continuation-run": lambda n: b"\xc3" + b"\x80" * n + b" end",
+    "broken-utf8": broken_utf8,
+    "blank-lines": lambda n: rep(b"Word\n\n", n),
+    "crlf-lines": lambda n: rep(b"HEADLINE\r\n", n),
+    "brackets": lambda n: rep(b"((", n // 2) + rep(b"))", n // 2),
+    "one-byte-tokens": lambda n: b"," * n,
+    "short-sentences": lambda n: rep(b"A. ", n),
+}
+
+
+def connect(ext):
+    con = sqlite3.connect(":memory:")
+    con.enable_load_extension(True)  # needs a Python built with it: Debian's /usr/bin/python3
+    con.load_extension(ext)
+    con.enable_load_extension(False)
+    return con
+
+
+def timed(ext, sql, doc, runs):
+    best = None
+    for _ in range(runs):
+        con = connect(ext)
+        t0 = time.perf_counter()
+        con.execute(sql, (doc,)).fetchone()
+        dt = time.perf_counter() - t0
+        con.close()
+        best = dt if best is None else min(best, dt)
+    return best
+
+
+def memory_peak(sqlite3_bin, ext, path, sql):
+    """Peak 'Memory Used' of the sqlite3 shell running sql over the file."""
+    script = ".stats on\n" + sql.replace("?1", "readfile('%s')" % path) + ";\n"
+    out = subprocess.run([sqlite3_bin, "-cmd", ".load " + ext, ":memory:"], input=script,
+                         capture_output=True, text=True, errors="replace").stdout
+    m = re.findall(r"Memory Used:\s+\d+ \(max (\d+)\)", out)
+    return int(m[-1]) if m else None
+
+
+def main(argv):
+    args = list(argv[1:])
+    ext = "./newsext.so"
+    base = 1 << 20
+    only = None
+    memory = False
+    while args:
+        a = args.pop(0)
+        if a == "--base-kb":
+            base = int(args.pop(0)) * 1024
+        elif a == "--patterns":
+            only = args.pop(0).split(",")
+        elif a == "--memory":
+            memory = True
+        else:
+            ext = a
+    ext = os.path.splitext(os.path.abspath(ext))[0]
+    print("pathological: base %d KB, sizes 1x 2x 8x, best of 3/2/1 runs, fresh connection per run" % (base // 1024))
+    print("%-24s %-12s %9s %9s %9s %6s %6s" % ("pattern", "function", "1x ms", "2x ms", "8x ms", "2x/1x", "8x/1x"))
+    passed = failed = 0
+    worst = (0.0, "")
+    for name, make in PATTERNS.items():
+        if only and name not in only:
+            continue
+        docs = {k: make(base * k) for k in (1, 2, 8)}
+        for fname, sql in FUNCTIONS:
+            t = {k: timed(ext, sql, docs[k], runs) for k, runs in ((1, 3), (2, 2), (8, 1))}
+            floor = 0.005
+            r2 = max(t[2], floor) / max(t[1], floor)
+            r8 = max(t[8], floor) / max(t[1], floor)
+            ok = r8 <= 10.0
+            if r8 > worst[0]:
+                worst = (r8, "%s/%s" % (name, fname))
+            print("%-24s %-12s %9.1f %9.1f %9.1f %6.2f %6.2f%s" % (name, fname, t[1] * 1e3, t[2] * 1e3,
+                                                                 t[8] * 1e3, r2, r8, "" if ok else "  FAIL"))
+            sys.stdout.flush()
+            passed += ok
+            failed += not ok
+    if memory:
+        print("\npeak SQLite memory at 8x (%d MB), minus reading the document, per input byte:" % (8 * base >> 20))
+        with tempfile.TemporaryDirectory() as tmp:
+            for name, make in PATTERNS.items():
+                if only and name not in only:
+                    continue
+                path = os.path.join(tmp, "doc")
+                with open(path, "wb") as f:
+                    f.write(make(8 * base))
+                size = os.path.getsize(path)
+                floor = memory_peak("sqlite3", ext, path, "SELECT length(CAST(?1 AS TEXT))")
+                row = []
+                for fname, sql in FUNCTIONS:
+                    peak = memory_peak("sqlite3", ext, path, sql)
+                    row.append("%s %.1f" % (fname, (peak - floor) / size if peak and floor else -1))
+                print("  %-24s %s" % (name, ", ".join(row)))
+    print("pathological: worst 8x/1x ratio %.2f (%s)" % worst)
+    print("pathological: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
