@@ -9,10 +9,14 @@ thousands of capitalised words, date-like digit runs, broken UTF-8, ...)
 it builds a document of BASE (default 1 MB), 2x and 8x that size, runs every
 function over it (tokens, sentences, entities, quotes, event_dates with a
 reference date, and one JSON form) on a fresh connection each time (so the
-per-connection document cache never answers), and takes the best of a few
-runs.  It prints the 2x and 8x time ratios and fails when 8x takes more than
+per-connection document cache never answers), and takes the best CPU time
+of three runs.  It prints the 2x and 8x time ratios and fails when 8x takes more than
 10x the time of 1x (a linear pass gives about 8x; a quadratic one 64x).
 Tiny timings are floored at 5 ms so timer noise cannot fail the check.
+Times are the best CPU time of three rounds (sizes alternating within a
+round); a pattern above 10x is measured six more rounds before it fails,
+because CPU time per MB on a shared machine varies by about 25% between
+1 MB and 8 MB (caches), while a quadratic path would show 64x.
 
 --memory also runs each pattern at 8x through the sqlite3 shell with
 `.stats on` and reports SQLite's peak memory (which includes everything the
@@ -29,6 +33,8 @@ import subprocess
 import sys
 import tempfile
 import time
+
+RUNS = 3  # best of, at every size
 
 FUNCTIONS = [
     ("tokens", "SELECT count(*) FROM tokens(CAST(?1 AS TEXT))"),
@@ -94,15 +100,26 @@ def connect(ext):
     return con
 
 
-def timed(ext, sql, doc, runs):
-    best = None
-    for _ in range(runs):
-        con = connect(ext)
-        t0 = time.perf_counter()
-        con.execute(sql, (doc,)).fetchone()
-        dt = time.perf_counter() - t0
-        con.close()
-        best = dt if best is None else min(best, dt)
+def timed(ext, sql, doc):
+    """CPU time (user+sys of this process, where SQLite runs) of one run.
+    CPU time, not wall time: the check must not fail because other jobs
+    share the machine."""
+    con = connect(ext)
+    t0 = time.process_time()
+    con.execute(sql, (doc,)).fetchone()
+    dt = time.process_time() - t0
+    con.close()
+    return dt
+
+
+def measure(ext, sql, docs, rounds, best=None):
+    """Best time per size over rounds; the sizes alternate within a round so
+    a busy spell on the machine hits all of them alike."""
+    best = dict(best or {})
+    for _ in range(rounds):
+        for k, doc in docs.items():
+            dt = timed(ext, sql, doc)
+            best[k] = min(best.get(k, dt), dt)
     return best
 
 
@@ -132,7 +149,7 @@ def main(argv):
         else:
             ext = a
     ext = os.path.splitext(os.path.abspath(ext))[0]
-    print("pathological: base %d KB, sizes 1x 2x 8x, best of 3/2/1 runs, fresh connection per run" % (base // 1024))
+    print("pathological: base %d KB, sizes 1x 2x 8x, best CPU time of %d runs, fresh connection per run" % (base // 1024, RUNS))
     print("%-24s %-12s %9s %9s %9s %6s %6s" % ("pattern", "function", "1x ms", "2x ms", "8x ms", "2x/1x", "8x/1x"))
     passed = failed = 0
     worst = (0.0, "")
@@ -141,15 +158,20 @@ def main(argv):
             continue
         docs = {k: make(base * k) for k in (1, 2, 8)}
         for fname, sql in FUNCTIONS:
-            t = {k: timed(ext, sql, docs[k], runs) for k, runs in ((1, 3), (2, 2), (8, 1))}
             floor = 0.005
+            t = measure(ext, sql, docs, RUNS)
+            r8 = max(t[8], floor) / max(t[1], floor)
+            again = r8 > 10.0
+            if again:  # timing noise is +-25% here; a quadratic path gives 64x, not 11x
+                t = measure(ext, sql, docs, 2 * RUNS, t)
             r2 = max(t[2], floor) / max(t[1], floor)
             r8 = max(t[8], floor) / max(t[1], floor)
             ok = r8 <= 10.0
             if r8 > worst[0]:
                 worst = (r8, "%s/%s" % (name, fname))
             print("%-24s %-12s %9.1f %9.1f %9.1f %6.2f %6.2f%s" % (name, fname, t[1] * 1e3, t[2] * 1e3,
-                                                                 t[8] * 1e3, r2, r8, "" if ok else "  FAIL"))
+                                                                 t[8] * 1e3, r2, r8,
+                                                                 ("" if ok else "  FAIL") + (" (re-measured)" if again else "")))
             sys.stdout.flush()
             passed += ok
             failed += not ok
