@@ -89,9 +89,12 @@ news_rc news_tokens_run(news_doc *d) {
   return news_sentences_run(d);
 }
 
-/* Runs stage `bit` with fn unless it is done. */
+/* Runs stage `bit` with fn unless it is done.  The stop callback is also
+** polled before each stage, so an interrupt waits at most for one stage
+** that does not poll it itself. */
 static news_rc ensure(news_doc *d, unsigned bit, news_rc (*fn)(news_doc *)) {
   if (d->done & bit) return NEWS_OK;
+  if (news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
   news_rc rc = fn(d);
   if (rc == NEWS_OK) d->done |= bit;
   return rc;
@@ -140,7 +143,7 @@ news_rc news_doc_timexes(news_doc *d, const news_ymd *ref, const news_timex **ou
   news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
   if (rc == NEWS_OK && (!(d->done & NEWS_STAGE_TIMEX) || memcmp(&r, &d->timex_ref, sizeof r) != 0)) {
     d->done &= ~(unsigned)NEWS_STAGE_TIMEX;
-    rc = news_timex_run(d, ref);
+    rc = news_doc_should_stop(d) ? NEWS_ERR_INTERRUPTED : news_timex_run(d, ref);
     if (rc == NEWS_OK) {
       d->done |= NEWS_STAGE_TIMEX;
       d->timex_ref = r;

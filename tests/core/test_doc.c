@@ -123,6 +123,35 @@ static void test_stop(void **state) {
   free(big);
 }
 
+/* A stop callback controlled by the test: stops while *arg is non-zero. */
+static int stop_flag(void *arg) {
+  return *(int *)arg;
+}
+
+/* The stop callback is polled before each stage too, so a stage that does
+** not poll it (a short one, or one whose author forgot) cannot delay an
+** interrupt by more than its own run; a stopped stage can be run later. */
+static void test_stop_between_stages(void **state) {
+  (void)state;
+  int stop = 0;
+  news_opts opts = {NEWS_OPTS_VERSION, stop_flag, &stop};
+  news_doc *d;
+  const news_token *t;
+  const news_entity *e;
+  const news_timex *x;
+  uint32_t n;
+  assert_int_equal(news_doc_new(NULL, &opts, article, sizeof article - 1, &d), NEWS_OK);
+  assert_int_equal(news_doc_tokens(d, &t, &n), NEWS_OK);
+  stop = 1;
+  assert_int_equal(news_doc_entities(d, &e, &n), NEWS_ERR_INTERRUPTED);
+  assert_int_equal(news_doc_timexes(d, NULL, &x, &n), NEWS_ERR_INTERRUPTED);
+  assert_int_equal(news_doc_tokens(d, &t, &n), NEWS_OK); /* done stages stay done */
+  stop = 0;
+  assert_int_equal(news_doc_entities(d, &e, &n), NEWS_OK);
+  assert_int_equal(news_doc_timexes(d, NULL, &x, &n), NEWS_OK);
+  news_doc_free(d);
+}
+
 static void test_too_big(void **state) {
   (void)state;
   news_doc *d = (news_doc *)1;
@@ -137,6 +166,7 @@ int main(void) {
       cmocka_unit_test(test_oom_every_allocation),
       cmocka_unit_test(test_oom_never_truncates),
       cmocka_unit_test(test_stop),
+      cmocka_unit_test(test_stop_between_stages),
       cmocka_unit_test(test_too_big),
   };
   return cmocka_run_group_tests_name("doc", tests, NULL, NULL);
