@@ -100,6 +100,8 @@ static const char *const azQuery[] = {
     "SELECT d.id, x.* FROM docs d, event_dates(d.body, coalesce(d.published, '2000-01-01')) x WHERE d.id <> 3",
     "SELECT d.id, (SELECT count(*) FROM sentences(d.body)), (SELECT count(*) FROM tokens(d.body))"
     " FROM docs d",
+    "SELECT a.*, b.* FROM docs d, event_dates(d.body, '2021-01-07') a, event_dates(d.body, '2020-02-29') b"
+    " WHERE d.id = 1", /* two cursors, two reference dates, one document */
     "SELECT * FROM event_dates('x', 'not a date')", /* an error result, reproduced each time */
     "SELECT tokens_json(x'00')",
     NULL,

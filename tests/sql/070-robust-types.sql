@@ -45,3 +45,11 @@ SELECT '070-19', count(*) FROM event_dates('x', -1e300);
 SELECT '070-20', count(*) FROM event_dates('x', '2020-01-06' || char(0) || 'junk');
 -- date() itself was given the time: fine, the caller chose it
 SELECT '070-21', count(*) >= 0 FROM event_dates('x', date('now'));
+-- a self-join with two reference dates over one document: each cursor keeps
+-- its own rows (the shared analysis holds one reference date at a time)
+SELECT '070-22', count(*) FROM event_dates('Talks began on Monday, two days after March 3.', '2020-01-06') a,
+  event_dates('Talks began on Monday, two days after March 3.', '2021-06-01') b
+  WHERE a.value IS NOT (SELECT c.value FROM event_dates('Talks began on Monday, two days after March 3.',
+    '2020-01-06') c WHERE c.start = a.start ORDER BY c.rowid LIMIT 1)
+     OR b.value IS NOT (SELECT c.value FROM event_dates('Talks began on Monday, two days after March 3.',
+    '2021-06-01') c WHERE c.start = b.start ORDER BY c.rowid LIMIT 1);
