@@ -32,8 +32,10 @@
 
 /* A malloc-backed allocator that fails the fail_at-th allocation. */
 typedef struct fuzz_mem {
-  news_mem mem;
-  long calls, fail_at, live;
+  news_mem mem; /* the interface handed to the core; ctx points here */
+  long calls;   /* allocation calls so far */
+  long fail_at; /* the call that returns NULL (1-based); 0 = never */
+  long live;    /* blocks allocated and not yet freed: 0 at the end */
 } fuzz_mem;
 
 static void *fm_alloc(void *ctx, size_t n) {
@@ -56,20 +58,24 @@ static void fm_free(void *ctx, void *p) {
   free(p);
 }
 
+/* A stop callback that lets the first poll pass and stops at the second. */
 static int stop_second(void *arg) {
   int *polls = arg;
   return ++*polls >= 2;
 }
 
+/* A byte span [start, end) inside a text of len bytes. */
 static void check_span(uint32_t start, uint32_t end, size_t len) {
   CHECK(start <= end);
   CHECK(end <= len);
 }
 
+/* Strings the core builds (canonical names, speakers) are valid UTF-8. */
 static void check_string(const char *z, uint32_t n) {
   if (z) CHECK(news_utf8_valid(z, n));
 }
 
+/* Tokens: non-empty, in order, not overlapping. */
 static void check_tokens(news_doc *d, size_t len) {
   const news_token *t;
   uint32_t n;
@@ -81,6 +87,7 @@ static void check_tokens(news_doc *d, size_t len) {
   }
 }
 
+/* Sentences partition the tokens, in order; every token's index is valid. */
 static void check_sentences(news_doc *d, size_t len) {
   const news_sentence *s;
   const news_token *t;

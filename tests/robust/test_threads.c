@@ -21,9 +21,12 @@
 
 int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
-#define NTHREAD 4
-#define NROUND 20
+#define NTHREAD 4 /* threads, one connection each */
+#define NROUND 20  /* times each thread runs every query */
 
+/* The same three articles on every connection: a wire story with quotes and
+** dates, one with an agency dateline and multi-byte names, and one mixing
+** scripts and emoji.  Written for this test. */
 static const char *const azSetup =
     "CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT, published TEXT);"
     "INSERT INTO docs VALUES"
@@ -33,6 +36,7 @@ static const char *const azSetup =
     "its chief executive, added: \"Zoë will lead the unit from São Paulo next month.\"', NULL),"
     " (3, 'Ça va? Ελλάδα 東京 😀 مرحبا. Officials declined to comment last week.', '2020-02-29');";
 
+/* Every function, over the table, with and without a reference date. */
 static const char *const azQuery[] = {
     "SELECT d.id, s.* FROM docs d, sentences(d.body) s",
     "SELECT d.id, t.* FROM docs d, tokens(d.body) t",
@@ -67,6 +71,7 @@ static char *run(sqlite3 *db, const char *zSql) {
   return z;
 }
 
+/* A fresh in-memory database with the extension and the docs table. */
 static sqlite3 *open_db(void) {
   sqlite3 *db = NULL;
   char *zErr = NULL;
@@ -78,8 +83,10 @@ static sqlite3 *open_db(void) {
   return db;
 }
 
-static char *g_want[16];
+static char *g_want[16]; /* expected output per query, written before the threads start */
 
+/* One thread: its own connection, every query NROUND times; counts the
+** results that differ from the expected ones into *pArg. */
 static void *worker(void *pArg) {
   long *pBad = pArg;
   sqlite3 *db = open_db();
