@@ -184,7 +184,7 @@ fuzz-quick: fuzz
 # memory per input byte.  Minutes; not part of `make test`.
 BENCH_KB ?= 1024
 bench-pathological: $(EXT)
-	@/usr/bin/python3 bench/pathological.py ./$(EXT) --base-kb $(BENCH_KB) --memory
+	@/usr/bin/python3 bench/pathological.py ./$(EXT) --base-kb $(BENCH_KB) --memory --huge-mb 100
 
 # ------------------------------------------------------------------- install
 # The dynamic loader finds $(LIBDIR)/newsext.so by name once ldconfig has run

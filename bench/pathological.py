@@ -2,7 +2,8 @@
 """pathological.py -- linear-time check of every newsext function on
 pathological inputs (issue 7).
 
-  /usr/bin/python3 bench/pathological.py [PATH/TO/newsext.so] [--base-kb N] [--patterns a,b] [--memory]
+  /usr/bin/python3 bench/pathological.py [PATH/TO/newsext.so] [--base-kb N] [--patterns a,b]
+                                          [--memory] [--huge-mb N]
 
 For each pattern (100,000 quotation marks, a megabyte without spaces,
 thousands of capitalised words, date-like digit runs, broken UTF-8, ...)
@@ -22,6 +23,9 @@ because CPU time per MB on a shared machine varies by about 25% between
 `.stats on` and reports SQLite's peak memory (which includes everything the
 extension allocates, through sqlite3_malloc64) per input byte, minus the
 peak of merely reading the document.
+
+--huge-mb N runs one N MB article (100 in `make bench-pathological`)
+through every function once and prints MB/s.
 
 Closes with "pathological: N passed, N failed" and the worst ratio.
 """
@@ -145,6 +149,7 @@ def main(argv):
     base = 1 << 20
     only = None
     memory = False
+    huge_mb = 0
     while args:
         a = args.pop(0)
         if a == "--base-kb":
@@ -153,6 +158,8 @@ def main(argv):
             only = args.pop(0).split(",")
         elif a == "--memory":
             memory = True
+        elif a == "--huge-mb":
+            huge_mb = int(args.pop(0))
         else:
             ext = a
     ext = os.path.splitext(os.path.abspath(ext))[0]
@@ -200,6 +207,15 @@ def main(argv):
                     peak = memory_peak("sqlite3", ext, path, sql)
                     row.append("%s %.1f" % (fname, (peak - floor) / size if peak and floor else -1))
                 print("  %-24s %s" % (name, ", ".join(row)))
+    if huge_mb:
+        # one huge article through every function, once: it must finish, at
+        # about the speed per MB measured above
+        doc = PATTERNS["article"](huge_mb << 20)
+        print("\n%d MB article, once per function (CPU time):" % huge_mb)
+        for fname, sql in FUNCTIONS:
+            dt = timed(ext, sql, doc)
+            print("  %-12s %8.0f ms  %6.1f MB/s" % (fname, dt * 1e3, len(doc) / 1048576.0 / dt))
+            sys.stdout.flush()
     print("pathological: worst 8x/1x ratio %.2f (%s)" % worst)
     print("pathological: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
