@@ -12,9 +12,12 @@
 **   and, when the table takes one and the query gives it, on
 **   `reference_date` (argv slot 2).  idxNum bits:
 **       bit 0 (1)  the reference_date argument is present in argv[1]
+**       bit 1 (2)  no document argument: xFilter reports the error
 **   A document constraint that is present but not yet usable returns
-**   SQLITE_CONSTRAINT, so `FROM docs, entities(docs.body)` plans docs first;
-**   a missing one is an error naming the function.
+**   SQLITE_CONSTRAINT, so `FROM docs, entities(docs.body)` plans docs first.
+**   A plan without one gets an enormous cost rather than an error, because
+**   the planner probes such plans too (for the terms of an OR, say); if it
+**   is ever run, xFilter fails with an error naming the function.
 **
 **   xFilter analyses the whole document once (through the per-connection
 **   cache below), keeps a reference to the result, and xNext walks rows by
@@ -187,6 +190,9 @@ static int xDisconnect(sqlite3_vtab *pVtab) {
   return SQLITE_OK;
 }
 
+#define IDX_REFERENCE 1   /* argv[1] holds reference_date */
+#define IDX_NO_DOCUMENT 2 /* the document argument is missing */
+
 static int xBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   newsext_vtab *pTab = (newsext_vtab *)pVtab;
   const newsext_table *pDef = pTab->pDef;
@@ -203,8 +209,12 @@ static int xBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   }
   if (aIdx[0] < 0) {
     if (unusable & 1) return SQLITE_CONSTRAINT;
-    return set_error(pVtab, SQLITE_ERROR, "%s: missing argument: %s(document%s)", pDef->zName,
-                     pDef->zName, pDef->bRef ? " [, reference_date]" : "");
+    /* The planner also probes plans without the argument (for OR terms, say);
+    ** price this one out and let xFilter report it if it is ever run. */
+    pInfo->idxNum = IDX_NO_DOCUMENT;
+    pInfo->estimatedCost = 1e99;
+    pInfo->estimatedRows = 1000000000;
+    return SQLITE_OK;
   }
   if ((unusable & 2) && aIdx[1] < 0) return SQLITE_CONSTRAINT; /* wait for reference_date */
   pInfo->aConstraintUsage[aIdx[0]].argvIndex = 1;
@@ -213,7 +223,7 @@ static int xBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   if (aIdx[1] >= 0) {
     pInfo->aConstraintUsage[aIdx[1]].argvIndex = 2;
     pInfo->aConstraintUsage[aIdx[1]].omit = 1;
-    pInfo->idxNum |= 1;
+    pInfo->idxNum |= IDX_REFERENCE;
   }
   pInfo->estimatedCost = 1000.0;
   pInfo->estimatedRows = 50;
@@ -280,13 +290,17 @@ static int xFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int
   newsext_cursor *pCur = (newsext_cursor *)cur;
   newsext_vtab *pTab = (newsext_vtab *)cur->pVtab;
   cursor_reset(pCur);
-  if (argc < 1) return SQLITE_OK;
+  if ((idxNum & IDX_NO_DOCUMENT) || argc < 1) {
+    const newsext_table *pDef = pTab->pDef;
+    return set_error(&pTab->base, SQLITE_ERROR, "%s: missing argument: %s(document%s)", pDef->zName,
+                     pDef->zName, pDef->bRef ? " [, reference_date]" : "");
+  }
   sqlite3_value *pDoc = argv[0];
   int eType = sqlite3_value_type(pDoc);
   if (eType == SQLITE_NULL) return SQLITE_OK;
   if (eType == SQLITE_BLOB)
     return set_error(&pTab->base, SQLITE_MISMATCH, "%s: expected text, got a blob", pTab->pDef->zName);
-  if ((idxNum & 1) && argc >= 2) {
+  if ((idxNum & IDX_REFERENCE) && argc >= 2) {
     int rc = read_reference(pTab, pCur, argv[1]);
     if (rc != SQLITE_OK) return rc;
   }
