@@ -408,7 +408,7 @@ int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
     t.end = (uint32_t)end;
     if (NEWS_TOK_IS(t.kind, NEWS_TOK_RANGE_WORD)) t.flags |= case_flags(&sc, i, end);
     int rc = cb(arg, &t);
-    if (rc == 1) return NEWS_OK;
+    if (rc == NEWS_TOKENIZE_STOP) return NEWS_OK;
     if (rc) return rc;
     i = end;
   }
