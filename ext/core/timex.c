@@ -1,7 +1,1621 @@
 /*
-** timex.c -- temporal expressions (placeholder until issue 5).
+** timex.c -- temporal expressions: recognition over tokens and TIMEX3
+** normalisation (event_dates(), issue 5).
+**
+** WHAT IT DOES
+**   news_timex_run() finds expressions such as "Sept. 30, 1989", "last
+**   week", "two days ago", "the third quarter", "Friday morning", "10 p.m.",
+**   "the 1990s", "every Monday", "more than four hours" and writes one
+**   news_timex per expression (byte span, sentence, TimeML type, TIMEX3
+**   value, ISO day when it denotes one day) into d->timexes, in text order.
+**
+** HOW IT WORKS
+**   1. Every word token is classified once through news_lex_timex_words
+**      (ext/data/timex_words.tsv): value CLASS*100+N, e.g. 105 = May,
+**      205 = Friday, 507 = year.  Numbers, ordinals, ISO dates and clock
+**      times come from the tokenizer's kinds; hyphenated words
+**      ("third-quarter", "two-year", "mid-1996") are split here.
+**   2. A left-to-right scan tries, at each token, a fixed list of hand-
+**      written matchers (clock times, sets, durations, dates with their
+**      determiners and modifiers).  Each looks at most a dozen tokens
+**      ahead and none re-reads text behind it, so the scan is linear.
+**      The first matcher that succeeds wins and the scan resumes after it.
+**   3. A matcher fills a `dval` (granularity + fields) or a literal value;
+**      fmt_dval() prints the TIMEX3 string.  Relative expressions resolve
+**      against an anchor: the reference date, else (see news_timex_run)
+**      the first explicit full date of the text, else nothing, which leaves
+**      XXXX in the value.  Past or future ("on Friday") is chosen by the
+**      sentence's tense (will/'ll/shall/won't: future, else past, news
+**      being mostly about the past).  Anaphoric expressions ("the next
+**      day") resolve against the last full day mentioned.
+**
+** INVARIANTS
+**   Matchers never read past the end of the sentence (c->se) and never
+**   before their start token; values always fit news_timex.value.
+**
+** See timex_norm.c for the calendar arithmetic, docs/event_dates.md for
+** the value formats, ext/data/timex_*.tsv for the word lists.
 */
-#include "core.h"
+#include "timex.h"
+#include "lexicon.h"
+
+#include <stdio.h>
+
+/* Word classes: the hundreds of a timex_words.tsv value (see that file). */
+enum {
+  TX_MONTH = 1,
+  TX_WEEKDAY = 2,
+  TX_NUMWORD = 3,
+  TX_ORDWORD = 4,
+  TX_UNIT = 5,
+  TX_PARTDAY = 6,
+  TX_SEASON = 7,
+  TX_REF = 8,
+  TX_DEICTIC = 9,
+  TX_REL = 10,
+  TX_POS = 11,
+  TX_SETADV = 12,
+  TX_APPROX = 13,
+  TX_QUANT = 14,
+  TX_ANCHOR = 16,
+  TX_FISCAL = 17,
+  TX_EVERY = 18,
+  TX_BIG = 20
+};
+
+/* Units (N of class TX_UNIT; plural is N + 20). */
+enum {
+  U_SECOND = 1, U_MINUTE, U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_DECADE, U_CENTURY,
+  U_QUARTER, U_WEEKEND, U_FORTNIGHT, U_HALF
+};
+
+/* Relative modifiers (N of TX_REL). */
+enum {
+  R_LAST = 1, R_NEXT, R_THIS, R_PAST, R_COMING, R_PREVIOUS, R_FOLLOWING, R_CURRENT, R_THAT,
+  R_SAME, R_PRECEDING, R_UPCOMING
+};
+
+/* Position modifiers (N of TX_POS). */
+enum { P_EARLY = 1, P_LATE, P_MID, P_EARLIER, P_LATER, P_END, P_BEGINNING, P_START, P_MIDDLE, P_LATEST };
+
+/* Granularities of a date value. */
+enum { G_DAY = 1, G_MONTH, G_YEAR, G_WEEK, G_WEEKEND, G_QUARTER, G_HALF, G_SEASON, G_DECADE, G_CENTURY };
+
+/* A date value being built: y == 0 means the year is unknown (XXXX). */
+typedef struct dval {
+  int gran;    /* G_* */
+  int y, m, d; /* calendar fields as far as gran needs them */
+  int n;       /* week, quarter, half, season; decade (199), century (19) */
+  int wd;      /* weekday 1..7 of a day whose date is unknown, else 0 */
+  int pod;     /* part of day 1..6 (MO AF EV NI, noon, midnight), else 0 */
+  int hh, mi;  /* clock time when hh >= 0 */
+} dval;
+
+/* One recognised expression, tokens [b, e). */
+typedef struct hit {
+  uint32_t b, e;
+  int type;       /* NEWS_TIMEX_* */
+  char value[40]; /* TIMEX3 value */
+  news_ymd day;   /* the day denoted, year 0 when none */
+} hit;
+
+/* The scanner's state for one document. */
+typedef struct ctx {
+  const char *s;          /* document text */
+  const news_token *t;    /* tokens */
+  uint32_t nt;            /* token count */
+  int16_t *code;          /* class*100+N per token, 0 when none */
+  uint32_t se;            /* end token of the current sentence */
+  news_ymd anchor;        /* reference date, year 0 when none */
+  news_ymd last;          /* last full day mentioned, year 0 when none */
+  int last_qy, last_q;    /* last quarter mentioned (year, 1..4), 0 when none */
+  bool future;            /* the current sentence speaks of the future */
+  news_ymd first_explicit; /* first full explicit date seen (anchoring) */
+} ctx;
+
+/* ------------------------------------------------------------ token access */
+
+static int cls(const ctx *c, uint32_t i) {
+  return i < c->se ? c->code[i] / 100 : 0;
+}
+static int num(const ctx *c, uint32_t i) {
+  return i < c->se ? c->code[i] % 100 : 0;
+}
+static bool has(const ctx *c, uint32_t i, int klass) {
+  return cls(c, i) == klass;
+}
+static bool is(const ctx *c, uint32_t i, int klass, int n) {
+  return i < c->se && c->code[i] == klass * 100 + n;
+}
+static uint32_t tlen(const ctx *c, uint32_t i) {
+  return c->t[i].end - c->t[i].start;
+}
+static const char *ttext(const ctx *c, uint32_t i) {
+  return c->s + c->t[i].start;
+}
+static unsigned kind(const ctx *c, uint32_t i) {
+  return i < c->se ? c->t[i].kind : 0;
+}
+static bool upper(const ctx *c, uint32_t i) {
+  return i < c->se && (c->t[i].flags & NEWS_TF_UPPER);
+}
+
+/* Case-insensitive comparison of token i with an ASCII word. */
+static bool word(const ctx *c, uint32_t i, const char *w) {
+  if (i >= c->se) return false;
+  size_t n = strlen(w);
+  if (tlen(c, i) != n) return false;
+  const char *p = ttext(c, i);
+  for (size_t k = 0; k < n; k++) {
+    char ch = p[k];
+    if (ch >= 'A' && ch <= 'Z') ch = (char)(ch + 32);
+    if (ch != w[k]) return false;
+  }
+  return true;
+}
+
+/* Value of a plain digit token (no separators), or -1. */
+static long digits_at(const ctx *c, uint32_t i, int *ndig) {
+  if (kind(c, i) != NEWS_TOK_NUMBER) return -1;
+  const char *p = ttext(c, i);
+  uint32_t n = tlen(c, i);
+  if (n > 9) return -1;
+  long v = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    if (p[k] < '0' || p[k] > '9') return -1;
+    v = v * 10 + (p[k] - '0');
+  }
+  if (ndig) *ndig = (int)n;
+  return v;
+}
+
+/* Value of an ordinal token "22nd" or ordinal word "third", or 0. */
+static int ordinal_at(const ctx *c, uint32_t i) {
+  if (kind(c, i) == NEWS_TOK_ORDINAL) {
+    const char *p = ttext(c, i);
+    int v = 0;
+    for (uint32_t k = 0; k + 2 < tlen(c, i) + 0u && k < 4; k++) {
+      if (p[k] < '0' || p[k] > '9') return 0;
+      v = v * 10 + (p[k] - '0');
+    }
+    return v;
+  }
+  if (has(c, i, TX_ORDWORD)) return num(c, i);
+  return 0;
+}
+
+/* A four-digit year token 1000..2199, or 0. */
+static int year_at(const ctx *c, uint32_t i) {
+  int nd = 0;
+  long v = digits_at(c, i, &nd);
+  return nd == 4 && v >= 1000 && v <= 2199 ? (int)v : 0;
+}
+
+/* ------------------------------------------------------ hyphenated words */
+
+/* Classifies the part p[0..n) of a hyphenated word: its lexicon code, or
+** for digits 10000 + value (so "16" -> 10016). */
+static int part_code(const char *p, size_t n) {
+  if (n == 0) return 0;
+  if (p[0] >= '0' && p[0] <= '9') {
+    long v = 0;
+    for (size_t k = 0; k < n; k++) {
+      if (p[k] < '0' || p[k] > '9') return 0;
+      if (v < 100000) v = v * 10 + (p[k] - '0');
+    }
+    return v < 20000 ? 10000 + (int)v : 0;
+  }
+  return news_lex_find(&news_lex_timex_words, p, n);
+}
+
+/* Splits token i at its hyphens into at most 3 part codes; returns the
+** number of parts, 0 when the token is not a hyphenated word. */
+static int hyphen_parts(const ctx *c, uint32_t i, int out[3]) {
+  if (i >= c->se || c->t[i].kind != NEWS_TOK_WORD) return 0;
+  const char *p = ttext(c, i);
+  uint32_t n = tlen(c, i), a = 0;
+  int k = 0;
+  if (n > 40 || !memchr(p, '-', n)) return 0;
+  for (uint32_t j = 0; j <= n; j++) {
+    if (j == n || p[j] == '-') {
+      if (k == 3) return 0;
+      out[k++] = part_code(p + a, j - a);
+      a = j + 1;
+    }
+  }
+  return k;
+}
+
+/* ---------------------------------------------------------- value output */
+
+static const char *const POD[] = {"", "MO", "AF", "EV", "NI", "12:00", "24:00"};
+static const char *const SEASON[] = {"", "SP", "SU", "FA", "WI"};
+
+/* Prints a date value as TIMEX3 into out[40]. */
+static void fmt_dval(const dval *v, char *out) {
+  char y[8];
+  if (v->y > 0)
+    snprintf(y, sizeof y, "%04d", v->y % 10000);
+  else
+    memcpy(y, "XXXX", 5);
+  switch (v->gran) {
+  case G_DAY:
+    if (v->y > 0)
+      snprintf(out, 40, "%s-%02d-%02d", y, v->m, v->d);
+    else if (v->wd)
+      snprintf(out, 40, "XXXX-WXX-%d", v->wd);
+    else if (v->m)
+      snprintf(out, 40, "XXXX-%02d-%02d", v->m, v->d);
+    else
+      snprintf(out, 40, "XXXX-XX-XX");
+    break;
+  case G_MONTH:
+    if (v->m)
+      snprintf(out, 40, "%s-%02d", y, v->m);
+    else
+      snprintf(out, 40, "%s-XX", y);
+    break;
+  case G_YEAR: snprintf(out, 40, "%s", y); break;
+  case G_WEEK:
+    if (v->y > 0)
+      snprintf(out, 40, "%s-W%02d", y, v->n);
+    else
+      snprintf(out, 40, "XXXX-WXX");
+    break;
+  case G_WEEKEND:
+    if (v->y > 0)
+      snprintf(out, 40, "%s-W%02d-WE", y, v->n);
+    else
+      snprintf(out, 40, "XXXX-WXX-WE");
+    break;
+  case G_QUARTER: snprintf(out, 40, "%s-Q%d", y, v->n); break;
+  case G_HALF: snprintf(out, 40, "%s-H%d", y, v->n); break;
+  case G_SEASON: snprintf(out, 40, "%s-%s", y, SEASON[v->n & 3 ? v->n : 4]); break;
+  case G_DECADE: snprintf(out, 40, "%03d", v->n); break;
+  case G_CENTURY: snprintf(out, 40, "%02d", v->n); break;
+  default: snprintf(out, 40, "XXXX"); break;
+  }
+  if (v->gran == G_DAY) {
+    size_t n = strlen(out);
+    if (v->hh >= 0)
+      snprintf(out + n, 40 - n, "T%02d:%02d", v->hh, v->mi);
+    else if (v->pod >= 1 && v->pod <= 6)
+      snprintf(out + n, 40 - n, "T%s", POD[v->pod]);
+  }
+}
+
+/* Fills h from a date value: type, value and the day when there is one. */
+static void set_date(ctx *c, hit *h, const dval *v) {
+  fmt_dval(v, h->value);
+  h->type = (v->gran == G_DAY && (v->hh >= 0 || v->pod)) ? NEWS_TIMEX_TIME : NEWS_TIMEX_DATE;
+  if (v->gran == G_DAY && v->y > 0) {
+    h->day = (news_ymd){v->y, v->m, v->d};
+    c->last = h->day;
+  }
+}
+
+static dval dv_new(int gran) {
+  dval v;
+  memset(&v, 0, sizeof v);
+  v.gran = gran;
+  v.hh = -1;
+  return v;
+}
+
+static dval dv_day(news_ymd d) {
+  dval v = dv_new(G_DAY);
+  v.y = d.year;
+  v.m = d.month;
+  v.d = d.day;
+  return v;
+}
+
+static bool have_anchor(const ctx *c) {
+  return c->anchor.year > 0;
+}
+
+/* The anchor for anaphora: the last day mentioned, else the anchor. */
+static news_ymd anaphor(const ctx *c) {
+  return c->last.year > 0 ? c->last : c->anchor;
+}
+
+/* Week value of the week holding day, shifted by n weeks. */
+static dval dv_week(news_ymd day, int n, int gran) {
+  dval v = dv_new(gran);
+  if (day.year <= 0) return v;
+  news_ymd x = news_timex_add_days(day, 7L * n);
+  news_timex_iso_week(x, &v.y, &v.n);
+  return v;
+}
+
+/* A relative day "n days from the anchor", or unknown. */
+static dval dv_rel_day(const ctx *c, news_ymd base, long n) {
+  if (base.year <= 0) return dv_new(G_DAY);
+  return dv_day(news_timex_add_days(base, n));
+}
+
+/* The weekday wd nearest the anchor in the sentence's direction: the same
+** day counts as itself; past tense looks back, future forward. */
+static dval dv_weekday(const ctx *c, int wd, int dir) {
+  if (!have_anchor(c)) {
+    dval v = dv_new(G_DAY);
+    v.wd = wd;
+    return v;
+  }
+  int cur = news_timex_weekday(c->anchor);
+  long delta;
+  if (dir < 0)
+    delta = -(long)((cur - wd + 7) % 7);
+  else
+    delta = (long)((wd - cur + 7) % 7);
+  return dv_day(news_timex_add_days(c->anchor, delta));
+}
+
+/* Month m resolved to a year: past tense takes the latest one not after
+** the anchor's month, future the next one not before. */
+static int month_year(const ctx *c, int m, int dir) {
+  if (!have_anchor(c)) return 0;
+  int y = c->anchor.year;
+  if (dir < 0 && m > c->anchor.month) return y - 1;
+  if (dir > 0 && m < c->anchor.month) return y + 1;
+  return y;
+}
+
+/* Year of month m, day d: the year that puts it nearest the anchor, with
+** dates in the other direction than the tense counted twice as far. */
+static int monthday_year(const ctx *c, int m, int d) {
+  if (!have_anchor(c)) return 0;
+  long a = news_timex_days(c->anchor);
+  int best = c->anchor.year;
+  long bestcost = -1;
+  for (int y = c->anchor.year - 1; y <= c->anchor.year + 1; y++) {
+    news_ymd x = {y, m, d};
+    if (!news_timex_valid(x)) continue;
+    long diff = news_timex_days(x) - a, cost = diff < 0 ? -diff : diff;
+    if ((diff > 0 && !c->future) || (diff < 0 && c->future)) cost *= 2;
+    if (bestcost < 0 || cost < bestcost) {
+      bestcost = cost;
+      best = y;
+    }
+  }
+  return best;
+}
+
+static int tense_dir(const ctx *c) {
+  return c->future ? 1 : -1;
+}
+
+/* ---------------------------------------------------------------- numbers */
+
+/* Reads a quantity at k: digits ("3", "2 1/2"), number words ("twenty
+** four", "twenty-four", "a hundred"), "a"/"an" (1), "half" ("half an").
+** Sets *halves to twice the value and returns the token after it, or k
+** when there is none.  Values are capped at 9999. */
+static uint32_t read_number(const ctx *c, uint32_t k, long *halves) {
+  long v = digits_at(c, k, NULL);
+  uint32_t j = k;
+  if (v >= 0) {
+    j = k + 1;
+    *halves = v * 2;
+    /* "2 1/2" */
+    if (digits_at(c, j, NULL) == 1 && kind(c, j + 1) == NEWS_TOK_PUNCT && c->t[j + 1].mark == '/' &&
+        digits_at(c, j + 2, NULL) == 2) {
+      *halves += 1;
+      j += 3;
+    }
+  } else if (has(c, k, TX_NUMWORD)) {
+    v = num(c, k);
+    j = k + 1;
+    if (v >= 20 && v % 10 == 0 && has(c, j, TX_NUMWORD) && num(c, j) < 10 && num(c, j) > 0) {
+      v += num(c, j);
+      j++;
+    }
+    if (is(c, j, TX_BIG, 1)) {
+      v *= 100;
+      j++;
+    } else if (is(c, j, TX_BIG, 2)) {
+      v *= 1000;
+      j++;
+    }
+    *halves = v * 2;
+  } else if (word(c, k, "a") || word(c, k, "an")) {
+    j = k + 1;
+    if (is(c, j, TX_BIG, 1)) {
+      *halves = 200;
+      return j + 1;
+    }
+    *halves = 2;
+  } else if (word(c, k, "half") && (word(c, k + 1, "a") || word(c, k + 1, "an"))) {
+    *halves = 1;
+    return k + 2;
+  } else {
+    int parts[3];
+    int np = hyphen_parts(c, k, parts);
+    if (np == 2 && parts[0] / 100 == TX_NUMWORD && parts[1] / 100 == TX_NUMWORD && parts[0] < 10000 &&
+        parts[1] < 10000 && parts[0] % 100 >= 20 && parts[1] % 100 < 10) {
+      *halves = 2L * (parts[0] % 100 + parts[1] % 100);
+      return k + 1;
+    }
+    return k;
+  }
+  /* "two and a half" */
+  if (word(c, j, "and") && word(c, j + 1, "a") && word(c, j + 2, "half") && *halves % 2 == 0) {
+    *halves += 1;
+    j += 3;
+  }
+  if (*halves > 19998) *halves = 19998;
+  return j;
+}
+
+/* A unit at k (singular or plural): returns its U_* and sets *plural. */
+static int unit_at(const ctx *c, uint32_t k, bool *plural) {
+  if (!has(c, k, TX_UNIT)) {
+    if (word(c, k, "second") ) {
+      *plural = false;
+      return U_SECOND;
+    }
+    return 0;
+  }
+  int n = num(c, k);
+  *plural = n > 20;
+  return n > 20 ? n - 20 : n;
+}
+
+/* Writes a duration of halves/2 units as TIMEX3 ("P2Y6M", "PT1H30M");
+** halves < 0 means an unknown number ("PXY"). */
+static void fmt_duration(int unit, long halves, char *out) {
+  static const char *const des[] = {"", "S", "M", "H", "D", "W", "M", "Y", "DE", "CE", "Q", "WE", "W", ""};
+  bool t = unit <= U_HOUR;
+  if (unit == U_FORTNIGHT) {
+    unit = U_WEEK;
+    halves *= 2;
+  }
+  if (unit == U_WEEKEND) {
+    snprintf(out, 40, "P2D");
+    return;
+  }
+  if (halves < 0) {
+    snprintf(out, 40, "P%sX%s", t ? "T" : "", des[unit]);
+    return;
+  }
+  long whole = halves / 2;
+  if (halves % 2 == 0) {
+    if (unit == U_DECADE) snprintf(out, 40, "P%ldDE", whole);
+    else if (unit == U_CENTURY) snprintf(out, 40, "P%ldCE", whole);
+    else snprintf(out, 40, "P%s%ld%s", t ? "T" : "", whole, des[unit]);
+    return;
+  }
+  /* a half: spell it in the next smaller unit */
+  switch (unit) {
+  case U_SECOND: snprintf(out, 40, "PT%ld.5S", whole); break;
+  case U_MINUTE: snprintf(out, 40, whole ? "PT%ldM30S" : "PT30S", whole); break;
+  case U_HOUR: snprintf(out, 40, whole ? "PT%ldH30M" : "PT30M", whole); break;
+  case U_DAY: snprintf(out, 40, whole ? "P%ldDT12H" : "PT12H", whole); break;
+  case U_WEEK: snprintf(out, 40, "P%ldD", whole * 7 + 3); break;
+  case U_MONTH: snprintf(out, 40, whole ? "P%ldM15D" : "P15D", whole); break;
+  case U_YEAR: snprintf(out, 40, whole ? "P%ldY6M" : "P6M", whole); break;
+  case U_DECADE: snprintf(out, 40, "P%ldY", whole * 10 + 5); break;
+  default: snprintf(out, 40, "P%ld%s", whole, des[unit]); break;
+  }
+}
+
+/* A date n units (n < 0: before) away from base, at the unit's
+** granularity ("two days ago", "a year earlier", "six weeks ago"). */
+static dval dv_shift(const ctx *c, news_ymd base, int unit, long n) {
+  if (base.year <= 0) {
+    dval v = dv_new(unit == U_DAY ? G_DAY : unit == U_WEEK ? G_WEEK : unit == U_MONTH ? G_MONTH : G_YEAR);
+    return v;
+  }
+  switch (unit) {
+  case U_DAY: return dv_day(news_timex_add_days(base, n));
+  case U_WEEK: return dv_week(base, (int)n, G_WEEK);
+  case U_FORTNIGHT: return dv_week(base, (int)n * 2, G_WEEK);
+  case U_MONTH: {
+    news_ymd x = news_timex_add_months(base, (int)n);
+    dval v = dv_new(G_MONTH);
+    v.y = x.year;
+    v.m = x.month;
+    return v;
+  }
+  case U_QUARTER: {
+    news_ymd x = news_timex_add_months(base, (int)n * 3);
+    dval v = dv_new(G_QUARTER);
+    v.y = x.year;
+    v.n = (x.month - 1) / 3 + 1;
+    return v;
+  }
+  case U_DECADE: {
+    dval v = dv_new(G_YEAR);
+    v.y = base.year + (int)n * 10;
+    return v;
+  }
+  case U_CENTURY: {
+    dval v = dv_new(G_YEAR);
+    v.y = base.year + (int)n * 100;
+    return v;
+  }
+  default: {
+    dval v = dv_new(G_YEAR);
+    v.y = base.year + (int)n;
+    return v;
+  }
+  case U_HOUR:
+  case U_MINUTE:
+  case U_SECOND: return dv_day(base);
+  }
+}
+
+/* ------------------------------------------------------------- matchers */
+
+/* Optional part of day after a day expression: "morning", "night". */
+static uint32_t part_of_day(const ctx *c, uint32_t k, dval *v) {
+  if (has(c, k, TX_PARTDAY) && num(c, k) <= 4) {
+    v->pod = num(c, k);
+    return k + 1;
+  }
+  return k;
+}
+
+/* "a.m." / "p.m." (with or without periods) at k: 1 am, 2 pm, 0 none. */
+static int ampm_at(const ctx *c, uint32_t k) {
+  if (k >= c->se) return 0;
+  if (word(c, k, "a.m.") || word(c, k, "am") || word(c, k, "a.m")) return 1;
+  if (word(c, k, "p.m.") || word(c, k, "pm") || word(c, k, "p.m")) return 2;
+  return 0;
+}
+
+/* Time zones kept inside a clock time's span. */
+static bool zone_at(const ctx *c, uint32_t k) {
+  static const char *const z[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+                                  "gmt", "utc", "bst", "cet", "et", NULL};
+  for (int i = 0; z[i]; i++)
+    if (word(c, k, z[i])) return true;
+  return false;
+}
+
+/* A day expression usable after a clock time ("10 p.m. Wednesday",
+** "noon yesterday"): returns the token after it, k when none. */
+static uint32_t day_word(ctx *c, uint32_t k, dval *v) {
+  if (has(c, k, TX_WEEKDAY) && num(c, k) < 10) {
+    *v = dv_weekday(c, num(c, k), tense_dir(c));
+    return k + 1;
+  }
+  if (has(c, k, TX_DEICTIC) && num(c, k) <= 3) {
+    long off = num(c, k) == 2 ? -1 : num(c, k) == 3 ? 1 : 0;
+    *v = dv_rel_day(c, c->anchor, off);
+    return k + 1;
+  }
+  return k;
+}
+
+/* Clock times: "10 p.m.", "10:30 a.m. EST", "noon", "midnight Friday". */
+static bool match_clock(ctx *c, uint32_t i, hit *h) {
+  int hh = -1, mi = 0;
+  uint32_t k = i;
+  if (kind(c, i) == NEWS_TOK_TIME) {
+    const char *p = ttext(c, i);
+    const char *colon = memchr(p, ':', tlen(c, i));
+    if (!colon) return false;
+    hh = 0;
+    for (const char *q = p; q < colon; q++) hh = hh * 10 + (*q - '0');
+    mi = (colon[1] - '0') * 10 + (colon[2] - '0');
+    k = i + 1;
+    int ap = ampm_at(c, k);
+    if (ap) k++;
+    if (ap == 2 && hh < 12) hh += 12;
+    if (ap == 1 && hh == 12) hh = 0;
+    if (hh > 24 || mi > 59) return false;
+    /* a bare "3:30" may be a score or a ratio: need a.m./p.m. or a zone */
+    if (!ap && !zone_at(c, k) && !word(c, i - 1, "at")) return false;
+  } else if (digits_at(c, i, NULL) >= 1 && digits_at(c, i, NULL) <= 12 && ampm_at(c, i + 1)) {
+    hh = (int)digits_at(c, i, NULL);
+    int ap = ampm_at(c, i + 1);
+    if (ap == 2 && hh < 12) hh += 12;
+    if (ap == 1 && hh == 12) hh = 0;
+    k = i + 2;
+  } else if (is(c, i, TX_PARTDAY, 5) || is(c, i, TX_PARTDAY, 6)) {
+    hh = num(c, i) == 5 ? 12 : 24;
+    k = i + 1;
+  } else {
+    return false;
+  }
+  if (zone_at(c, k)) k++;
+  dval v = dv_new(G_DAY);
+  uint32_t e = day_word(c, k, &v);
+  if (e == k) {
+    /* no day word: the day last mentioned in this sentence or the anchor */
+    news_ymd base = c->last.year > 0 ? c->last : c->anchor;
+    v = base.year > 0 ? dv_day(base) : dv_new(G_DAY);
+  }
+  v.hh = hh == 24 ? 24 : hh;
+  v.mi = mi;
+  h->b = i;
+  h->e = e;
+  fmt_dval(&v, h->value);
+  if (hh == 24 && v.gran == G_DAY) { /* midnight: TIMEX3 writes T24 */
+    char *t = strchr(h->value, 'T');
+    if (t) memcpy(t, "T24", 4);
+  }
+  h->type = NEWS_TIMEX_TIME;
+  if (v.y > 0) h->day = (news_ymd){v.y, v.m, v.d};
+  return true;
+}
+
+/* Sets: "every day", "each Thursday", "daily", "Mondays", "every other week". */
+static bool match_set(ctx *c, uint32_t i, hit *h) {
+  static const char *const adv[] = {"", "P1D", "P1W", "P1M", "P1Y", "P3M", "PT1H", "P1D"};
+  if (has(c, i, TX_SETADV)) {
+    int n = num(c, i);
+    if (n < 1 || n > 7) return false;
+    h->b = i;
+    h->e = i + 1;
+    h->type = NEWS_TIMEX_SET;
+    snprintf(h->value, sizeof h->value, "%s", adv[n]);
+    return true;
+  }
+  if (has(c, i, TX_EVERY) && num(c, i) <= 2) {
+    uint32_t k = i + 1;
+    bool plural;
+    long halves = 2;
+    uint32_t j = read_number(c, k, &halves);
+    if (j > k && !word(c, k, "a") && !word(c, k, "an")) k = j;
+    else halves = 2;
+    if (word(c, k, "other")) {
+      halves = 4;
+      k++;
+    }
+    int u = unit_at(c, k, &plural);
+    h->b = i;
+    h->type = NEWS_TIMEX_SET;
+    if (u && u != U_HALF) {
+      h->e = k + 1;
+      fmt_duration(u, halves, h->value);
+      return true;
+    }
+    if (has(c, k, TX_WEEKDAY) && num(c, k) < 10) {
+      dval v = dv_new(G_DAY);
+      v.wd = num(c, k);
+      h->e = part_of_day(c, k + 1, &v);
+      fmt_dval(&v, h->value);
+      return true;
+    }
+    if (has(c, k, TX_MONTH) && upper(c, k)) {
+      snprintf(h->value, sizeof h->value, "XXXX-%02d", num(c, k));
+      h->e = k + 1;
+      return true;
+    }
+    if (has(c, k, TX_PARTDAY) && num(c, k) <= 4) {
+      snprintf(h->value, sizeof h->value, "XXXX-XX-XXT%s", POD[num(c, k)]);
+      h->e = k + 1;
+      return true;
+    }
+    return false;
+  }
+  /* plural weekdays: "Mondays", "Tuesday nights" */
+  if (has(c, i, TX_WEEKDAY) && num(c, i) > 10 && upper(c, i)) {
+    dval v = dv_new(G_DAY);
+    v.wd = num(c, i) - 10;
+    h->b = i;
+    h->e = i + 1;
+    h->type = NEWS_TIMEX_SET;
+    fmt_dval(&v, h->value);
+    return true;
+  }
+  return false;
+}
+
+/* Words that may stand between an approximation and its number. */
+static uint32_t skip_approx(const ctx *c, uint32_t k) {
+  uint32_t start = k;
+  for (int step = 0; step < 3 && has(c, k, TX_APPROX); step++) {
+    int n = num(c, k);
+    if (n == 17 && !is(c, k + 1, TX_APPROX, 11)) break;           /* "at" only in "at least" */
+    if (n == 12 && !word(c, k + 1, "to")) break;                  /* "up to" */
+    if ((n == 9 || n == 10 || n == 15) && !is(c, k + 1, TX_APPROX, 16)) break; /* "more than" */
+    if (n == 16 && k == start) break;
+    k++;
+    if (n == 12) k++;   /* "up to" */
+    if (word(c, k, "no") && is(c, k + 1, TX_APPROX, 9)) k++;
+  }
+  if (word(c, k, "no") && is(c, k + 1, TX_APPROX, 9)) return skip_approx(c, k + 1) > k + 1 ? k : k;
+  return k;
+}
+
+/* Durations and "N units ago": "two days", "the past two months",
+** "more than four hours", "a year earlier", "several years", "2 1/2 years",
+** "the first nine months".  det: a "the" was read before k; rel: a
+** relative modifier (R_*) read before k. */
+static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h) {
+  long halves = -1;
+  bool plural = false;
+  uint32_t j;
+  if (has(c, k, TX_QUANT) && num(c, k) <= 4) {
+    /* several / few / many / a couple of + plural unit */
+    j = k + 1;
+    if (num(c, k) == 4 && word(c, j, "of")) j++;
+    if (!has(c, j, TX_UNIT)) return false;
+    k = j;
+  } else if ((word(c, k, "a") || word(c, k, "an")) && is(c, k + 1, TX_QUANT, 2)) {
+    k += 2; /* a few */
+  } else if (word(c, k, "a") && is(c, k + 1, TX_QUANT, 4) && word(c, k + 2, "of")) {
+    halves = 4; /* a couple of */
+    k += 3;
+  } else {
+    if (ordinal_at(c, k) == 1 && !det) return false;
+    if (has(c, k, TX_ORDWORD) && num(c, k) == 1) k++; /* "the first nine months" */
+    j = read_number(c, k, &halves);
+    if (j == k) return false;
+    /* "one" alone is too common outside times ("one day" is kept) */
+    k = j;
+    if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") ||
+        word(c, k, "consecutive") || word(c, k, "trading") || word(c, k, "calendar"))
+      k++;
+  }
+  int u = unit_at(c, k, &plural);
+  if (!u || u == U_HALF) return false;
+  if (u == U_WEEKEND && halves < 0) return false;
+  uint32_t e = k + 1;
+  /* "a year or two": keep as written */
+  h->b = i;
+  /* anchors: ago / earlier / later / before / after / from now */
+  int dir = 0;
+  if (is(c, e, TX_ANCHOR, 1)) dir = -1;
+  else if (is(c, e, TX_POS, P_EARLIER)) dir = -2;
+  else if (is(c, e, TX_POS, P_LATER)) dir = 2;
+  else if (word(c, e, "from") && word(c, e + 1, "now")) dir = 3;
+  if (dir && !det && rel == 0) {
+    if (halves < 0) {
+      h->e = e + (dir == 3 ? 2 : 1);
+      h->type = NEWS_TIMEX_DATE;
+      snprintf(h->value, sizeof h->value, dir < 0 ? "PAST_REF" : "FUTURE_REF");
+      return true;
+    }
+    long n = halves / 2;
+    news_ymd base = (dir == -2 || dir == 2) ? anaphor(c) : c->anchor;
+    dval v = dv_shift(c, base, u, dir < 0 ? -n : n);
+    /* "a year ago" after a quarter: the same quarter a year before */
+    if (u == U_YEAR && c->last_q && v.y > 0 && v.gran == G_YEAR) {
+      v.gran = G_QUARTER;
+      v.y = c->last_qy - (int)n;
+      v.n = c->last_q;
+    }
+    h->e = e + (dir == 3 ? 2 : 1);
+    news_ymd keep = c->last;
+    set_date(c, h, &v);
+    if (dir == -2 || dir == 2) c->last = keep.year ? keep : c->last;
+    return true;
+  }
+  if (!plural && halves < 0) return false;
+  if (plural && halves == 2 && u != U_HALF) {
+    /* "one days" is not English; "a years" neither */
+  }
+  h->e = e;
+  h->type = NEWS_TIMEX_DURATION;
+  fmt_duration(u, halves, h->value);
+  (void)rel;
+  return true;
+}
+
+/* Quarter / half value q of year y resolved against the anchor when y is 0. */
+static dval dv_quarter(const ctx *c, int unit, int q, int y, int rel) {
+  dval v = dv_new(unit == U_HALF ? G_HALF : G_QUARTER);
+  v.n = q;
+  if (y) {
+    v.y = y;
+    return v;
+  }
+  if (!have_anchor(c)) return v;
+  int per = unit == U_HALF ? 6 : 3;
+  int cur = (c->anchor.month - 1) / per + 1;
+  v.y = c->anchor.year;
+  if (rel == R_LAST || rel == R_PREVIOUS) v.y--;
+  else if (rel == R_NEXT || rel == R_COMING) v.y++;
+  else if (rel == 0 && q > cur && !c->future) v.y--;
+  else if (rel == 0 && q < cur && c->future) v.y++;
+  return v;
+}
+
+/* Trailing year of a month or quarter: "1989", ", 1989", "of 1989",
+** "last year", "this year", "next year".  Returns the token after it and
+** sets *y, or returns k. */
+static uint32_t trailing_year(const ctx *c, uint32_t k, int *y) {
+  uint32_t j = k;
+  if (kind(c, j) == NEWS_TOK_PUNCT && c->t[j].mark == ',') j++;
+  else if (word(c, j, "of")) j++;
+  int yr = year_at(c, j);
+  if (yr) {
+    *y = yr;
+    return j + 1;
+  }
+  if (j == k + 1 && word(c, k, "of") && word(c, j, "the") && is(c, j + 1, TX_UNIT, U_YEAR) && have_anchor(c)) {
+    *y = c->anchor.year;
+    return j + 2;
+  }
+  if (j == k && has(c, k, TX_REL) && is(c, k + 1, TX_UNIT, U_YEAR) && have_anchor(c)) {
+    int r = num(c, k);
+    if (r == R_LAST) *y = c->anchor.year - 1;
+    else if (r == R_NEXT) *y = c->anchor.year + 1;
+    else if (r == R_THIS) *y = c->anchor.year;
+    else return k;
+    return k + 2;
+  }
+  return k;
+}
+
+/* Days of month d (1..31) at k: "30", "30th", "the 30th". */
+static int day_of_month(const ctx *c, uint32_t k) {
+  int nd = 0;
+  long v = digits_at(c, k, &nd);
+  if (v >= 1 && v <= 31 && nd <= 2) return (int)v;
+  int o = ordinal_at(c, k);
+  if (kind(c, k) == NEWS_TOK_ORDINAL && o >= 1 && o <= 31) return o;
+  return 0;
+}
+
+/* Is token k plausibly the month name and not a false friend ("May" the
+** name or modal, "march" the verb)? */
+static bool real_month(const ctx *c, uint32_t k, bool context) {
+  if (!has(c, k, TX_MONTH)) return false;
+  if (kind(c, k) == NEWS_TOK_ABBREV) return true;
+  if (!upper(c, k)) return false;
+  int m = num(c, k);
+  if (m != 5 && m != 3 && tlen(c, k) > 3) return true;
+  if (tlen(c, k) <= 3 && m != 5) return day_of_month(c, k + 1) || year_at(c, k + 1);
+  /* May / March: need a day, a year or a dating word around */
+  if (context) return true;
+  if (day_of_month(c, k + 1) || year_at(c, k + 1)) return true;
+  if (k > 0) {
+    uint32_t p = k - 1;
+    if (word(c, p, "in") || word(c, p, "since") || word(c, p, "until") || word(c, p, "through") ||
+        word(c, p, "early") || word(c, p, "late") || word(c, p, "mid") || word(c, p, "last") ||
+        word(c, p, "next") || word(c, p, "this") || word(c, p, "of") || word(c, p, "during") ||
+        word(c, p, "by") || word(c, p, "before") || word(c, p, "after") || word(c, p, "from") ||
+        word(c, p, "till") || word(c, p, "to") || word(c, p, "between") || word(c, p, "and"))
+      return m == 3 ? !word(c, k + 1, "on") && !word(c, k + 1, "to") : true;
+  }
+  return false;
+}
+
+/* A month expression at k: "Sept. 30, 1989", "July 1997", "March",
+** "Jan. 5th"; rel and pos come from the words before. */
+static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, int pos, hit *h) {
+  if (!real_month(c, k, rel != 0 || pos != 0)) return false;
+  int m = num(c, k);
+  uint32_t e = k + 1;
+  int d = day_of_month(c, e);
+  if (d && !(kind(c, e + 1) == NEWS_TOK_PUNCT && c->t[e + 1].mark == ':')) {
+    e++;
+    int y = 0;
+    uint32_t j = trailing_year(c, e, &y);
+    dval v = dv_new(G_DAY);
+    v.m = m;
+    v.d = d;
+    if (j > e) {
+      v.y = y;
+      e = j;
+      news_ymd x = {v.y, m, d};
+      if (news_timex_valid(x) && c->first_explicit.year == 0) c->first_explicit = x;
+    } else {
+      v.y = monthday_year(c, m, d);
+    }
+    news_ymd x = {v.y ? v.y : 2000, m, d};
+    if (!news_timex_valid(x)) return false;
+    e = part_of_day(c, e, &v);
+    h->b = i;
+    h->e = e;
+    set_date(c, h, &v);
+    return true;
+  }
+  dval v = dv_new(G_MONTH);
+  v.m = m;
+  int y = 0;
+  uint32_t j = trailing_year(c, e, &y);
+  if (j > e) {
+    v.y = y;
+    e = j;
+  } else if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) {
+    v.y = month_year(c, m, -1);
+    if (v.y && m == c->anchor.month) v.y--;
+  } else if (rel == R_NEXT || rel == R_COMING) {
+    v.y = month_year(c, m, 1);
+    if (v.y && m == c->anchor.month) v.y++;
+  } else if (rel == R_THIS) {
+    v.y = have_anchor(c) ? c->anchor.year : 0;
+  } else {
+    v.y = month_year(c, m, tense_dir(c));
+  }
+  (void)pos;
+  h->b = i;
+  h->e = e;
+  set_date(c, h, &v);
+  return true;
+}
+
+/* Day-first dates: "7 August 1998", "the 30th of September". */
+static bool match_day_month(ctx *c, uint32_t i, uint32_t k, hit *h) {
+  int d = day_of_month(c, k);
+  if (!d) return false;
+  uint32_t j = k + 1;
+  if (word(c, j, "of")) j++;
+  if (!has(c, j, TX_MONTH) || !upper(c, j)) return false;
+  if (j == k + 1 && kind(c, k) != NEWS_TOK_ORDINAL && !year_at(c, j + 1) && num(c, j) == 5) return false;
+  int m = num(c, j);
+  dval v = dv_new(G_DAY);
+  v.m = m;
+  v.d = d;
+  int y = 0;
+  uint32_t e = trailing_year(c, j + 1, &y);
+  if (e > j + 1) {
+    v.y = y;
+  } else {
+    v.y = monthday_year(c, m, d);
+    e = j + 1;
+  }
+  news_ymd x = {v.y ? v.y : 2000, m, d};
+  if (!news_timex_valid(x)) return false;
+  h->b = i;
+  h->e = e;
+  set_date(c, h, &v);
+  return true;
+}
+
+/* Ordinal quarters and halves: "the third quarter", "the fiscal first
+** quarter", "the first half of 1989", "this year's third quarter". */
+static bool match_quarter(ctx *c, uint32_t i, uint32_t k, int rel, int y, hit *h) {
+  if (has(c, k, TX_FISCAL)) k++;
+  int q = ordinal_at(c, k);
+  bool plural;
+  uint32_t e;
+  int u;
+  int parts[3];
+  if (q && (u = unit_at(c, k + 1, &plural)) && (u == U_QUARTER || u == U_HALF) && !plural) {
+    e = k + 2;
+  } else if (hyphen_parts(c, k, parts) == 2 && parts[0] / 100 == TX_ORDWORD && parts[0] < 10000 &&
+             (parts[1] == 500 + U_QUARTER || parts[1] == 500 + U_HALF)) {
+    q = parts[0] % 100;
+    u = parts[1] % 100;
+    e = k + 1;
+  } else {
+    return false;
+  }
+  if (q < 1 || q > (u == U_HALF ? 2 : 4)) return false;
+  int yy = 0;
+  uint32_t j = trailing_year(c, e, &yy);
+  if (j > e) {
+    e = j;
+    y = yy;
+  }
+  dval v = dv_quarter(c, u, q, y, rel);
+  h->b = i;
+  h->e = e;
+  set_date(c, h, &v);
+  if (u == U_QUARTER && v.y > 0) {
+    c->last_qy = v.y;
+    c->last_q = q;
+  }
+  return true;
+}
+
+/* "the 1990s", "the '80s", "the 20th century", "the early 1980s". */
+static bool match_decade(ctx *c, uint32_t i, uint32_t k, hit *h) {
+  const char *p = ttext(c, k);
+  uint32_t n = tlen(c, k);
+  if (k < c->se && c->t[k].kind == NEWS_TOK_WORD && n == 5 && p[4] == 's' && p[3] == '0') {
+    int v = 0;
+    for (int q = 0; q < 4; q++) {
+      if (p[q] < '0' || p[q] > '9') return false;
+      v = v * 10 + (p[q] - '0');
+    }
+    if (v < 1000 || v > 2190) return false;
+    dval d = dv_new(G_DECADE);
+    d.n = v / 10;
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &d);
+    return true;
+  }
+  /* '80s: a quote mark then "80s" */
+  if (NEWS_TOK_IS(kind(c, k), NEWS_TOK_RANGE_QUOTE) && k + 1 < c->se && tlen(c, k + 1) == 3) {
+    const char *q = ttext(c, k + 1);
+    if (q[0] >= '0' && q[0] <= '9' && q[1] == '0' && q[2] == 's' && !(c->t[k + 1].flags & NEWS_TF_SPACE)) {
+      dval d = dv_new(G_DECADE);
+      d.n = 190 + (q[0] - '0');
+      h->b = i;
+      h->e = k + 2;
+      set_date(c, h, &d);
+      return true;
+    }
+  }
+  int o = ordinal_at(c, k);
+  if (o >= 1 && o <= 21 && is(c, k + 1, TX_UNIT, U_CENTURY)) {
+    dval d = dv_new(G_CENTURY);
+    d.n = o - 1;
+    h->b = i;
+    h->e = k + 2;
+    set_date(c, h, &d);
+    return true;
+  }
+  return false;
+}
+
+/* Hyphenated words: "two-year", "16-hour", "third-quarter" (in
+** match_quarter), "mid-1996", "mid-November", "year-earlier", "year-ago",
+** "year-end".  Age phrases ("two-year-old") are skipped. */
+static bool match_hyphen(ctx *c, uint32_t i, uint32_t k, hit *h) {
+  int p[3];
+  int np = hyphen_parts(c, k, p);
+  if (np < 2) return false;
+  if (np == 3 && (p[2] == 0 || p[2] / 100 != TX_UNIT)) {
+    /* "two-year-old", "10-year-long": not a timex of its own */
+    return false;
+  }
+  /* N-unit: "two-year", "16-hour", "52-week" */
+  int n = p[0] >= 10000 ? p[0] - 10000 : p[0] / 100 == TX_NUMWORD ? p[0] % 100 : -1;
+  if (p[0] / 100 == TX_NUMWORD && p[0] < 10000 && np == 3 && p[1] / 100 == TX_NUMWORD) n = -1;
+  if (np == 2 && n > 0 && p[1] / 100 == TX_UNIT && p[1] < 10000 && p[1] % 100 < 20 &&
+      p[1] % 100 != U_HALF && p[1] % 100 != U_QUARTER && p[1] % 100 != U_WEEKEND) {
+    h->b = i;
+    h->e = k + 1;
+    h->type = NEWS_TIMEX_DURATION;
+    fmt_duration(p[1] % 100, 2L * n, h->value);
+    return true;
+  }
+  /* mid-1996, mid-November, mid-afternoon */
+  if (np == 2 && p[0] == 1100 + P_MID) {
+    const char *t = ttext(c, k);
+    uint32_t L = tlen(c, k);
+    if (p[1] >= 11000 && p[1] <= 12199 && L == 8) {
+      dval v = dv_new(G_YEAR);
+      v.y = p[1] - 10000;
+      h->b = i;
+      h->e = k + 1;
+      set_date(c, h, &v);
+      return true;
+    }
+    if (L == 9 && t[8] == 's' && t[7] == '0') {
+      int y = 0;
+      for (int q = 4; q < 8; q++) y = y * 10 + (t[q] - '0');
+      dval v = dv_new(G_DECADE);
+      v.n = y / 10;
+      h->b = i;
+      h->e = k + 1;
+      set_date(c, h, &v);
+      return true;
+    }
+    if (p[1] / 100 == TX_MONTH && p[1] < 10000) {
+      dval v = dv_new(G_MONTH);
+      v.m = p[1] % 100;
+      int y = 0;
+      uint32_t e = trailing_year(c, k + 1, &y);
+      v.y = e > k + 1 ? y : month_year(c, v.m, tense_dir(c));
+      h->b = i;
+      h->e = e;
+      set_date(c, h, &v);
+      return true;
+    }
+    if (p[1] / 100 == TX_PARTDAY && p[1] < 10000 && p[1] % 100 <= 4) {
+      dval v = dv_new(G_DAY);
+      uint32_t e = day_word(c, k + 1, &v);
+      if (e == k + 1) v = c->anchor.year ? dv_day(c->anchor) : dv_new(G_DAY);
+      v.pod = p[1] % 100;
+      h->b = i;
+      h->e = e;
+      set_date(c, h, &v);
+      return true;
+    }
+    return false;
+  }
+  /* year-earlier, year-ago, year-end */
+  if (np == 2 && p[0] == 500 + U_YEAR && have_anchor(c)) {
+    dval v;
+    if (p[1] == 1100 + P_EARLIER || p[1] == 1600 + 1) {
+      if (c->last_q) {
+        v = dv_new(G_QUARTER);
+        v.y = c->last_qy - 1;
+        v.n = c->last_q;
+      } else {
+        v = dv_new(G_YEAR);
+        v.y = c->anchor.year - 1;
+      }
+    } else if (p[1] == 1100 + P_END) {
+      v = dv_new(G_DAY);
+      v.y = c->anchor.year;
+      v.m = 12;
+      v.d = 31;
+      if (c->anchor.month < 3 && !c->future) v.y--;
+    } else {
+      return false;
+    }
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &v);
+    return true;
+  }
+  return false;
+}
+
+/* Holidays: "Christmas", "Christmas Day", "Thanksgiving", "Easter",
+** "Memorial Day", "Labor Day", "Valentine's Day". */
+static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
+  if (!upper(c, k) || c->t[k].kind != NEWS_TOK_WORD) return false;
+  int code = news_lex_find(&news_lex_timex_holidays, ttext(c, k), tlen(c, k));
+  if (!code) return false;
+  uint32_t e = k + 1;
+  if (kind(c, e) == NEWS_TOK_CLITIC) e++;
+  bool eve = false;
+  if (word(c, e, "day")) e++;
+  else if (word(c, e, "eve")) {
+    eve = true;
+    e++;
+  } else if (code == 2003 || code == 2004 || code == 214)
+    return false; /* "Labor" alone is not a holiday */
+  int y = 0;
+  uint32_t j = trailing_year(c, e, &y);
+  if (j > e) e = j;
+  else if (have_anchor(c)) y = 0;
+  dval v = dv_new(G_DAY);
+  int yr = y;
+  if (!yr && have_anchor(c)) {
+    /* the nearest occurrence in the tense's direction */
+    yr = c->anchor.year;
+  }
+  if (yr) {
+    news_ymd x;
+    if (code < 1300) x = (news_ymd){yr, code / 100, code % 100};
+    else if (code == 2001) x = news_timex_nth_weekday(yr, 11, 4, 4);
+    else if (code == 2002) x = news_timex_easter(yr);
+    else if (code == 2003) x = news_timex_nth_weekday(yr, 5, 1, -1);
+    else x = news_timex_nth_weekday(yr, 9, 1, 1);
+    if (eve) x = news_timex_add_days(x, -1);
+    if (!y) {
+      long diff = news_timex_days(x) - news_timex_days(c->anchor);
+      if (diff > 0 && !c->future) {
+        /* a holiday still to come this year, told in the past: last year's */
+        news_ymd z = x;
+        z.year--;
+        if (code >= 2000) {
+          hit tmp;
+          (void)tmp;
+        }
+        if (code < 1300 && news_timex_valid(z)) x = z;
+        else if (code == 2001) x = news_timex_nth_weekday(yr - 1, 11, 4, 4);
+        else if (code == 2002) x = news_timex_easter(yr - 1);
+        else if (code == 2003) x = news_timex_nth_weekday(yr - 1, 5, 1, -1);
+        else if (code == 2004) x = news_timex_nth_weekday(yr - 1, 9, 1, 1);
+        if (eve && code >= 2000) x = news_timex_add_days(x, -1);
+      }
+    }
+    v = dv_day(x);
+  } else if (code < 1300) {
+    v.m = code / 100;
+    v.d = code % 100;
+  }
+  h->b = i;
+  h->e = e;
+  set_date(c, h, &v);
+  return true;
+}
+
+/* A year number at k, with what may follow ("1989", "fiscal 1989",
+** "the 1988 period"). */
+static bool match_year(ctx *c, uint32_t i, uint32_t k, bool det, bool fiscal, hit *h) {
+  int y = year_at(c, k);
+  if (!y) return false;
+  /* not a year: "1989 shares", money and counts are NUMBER-kinded too */
+  if (k > 0 && kind(c, k - 1) == NEWS_TOK_SYMBOL) return false;
+  if (!fiscal && !det && (y < 1800 || y > 2100)) return false;
+  uint32_t e = k + 1;
+  if (det && (is(c, e, TX_UNIT, U_QUARTER) || word(c, e, "period") || is(c, e, TX_UNIT, U_YEAR) ||
+              word(c, e, "season")))
+    e++;
+  else if (det && !fiscal)
+    return false;
+  dval v = dv_new(G_YEAR);
+  v.y = y;
+  h->b = i;
+  h->e = e;
+  set_date(c, h, &v);
+  return true;
+}
+
+/* A unit after a relative modifier or "the": "last week", "this year",
+** "the quarter", "the weekend", "next month", "the next day". */
+static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, int pos, hit *h) {
+  bool plural;
+  int u = unit_at(c, k, &plural);
+  if (!u || plural) {
+    /* "recent years", "coming weeks", "the past few weeks" */
+    if (u && plural && (rel == R_PAST || rel == R_COMING || rel == R_LAST || rel == R_NEXT ||
+                        rel == R_UPCOMING || rel == R_PREVIOUS)) {
+      h->b = i;
+      h->e = k + 1;
+      h->type = NEWS_TIMEX_DURATION;
+      fmt_duration(u, -1, h->value);
+      return true;
+    }
+    return false;
+  }
+  if (!rel && !det) return false;
+  dval v = dv_new(G_YEAR);
+  news_ymd a = c->anchor;
+  bool ok = a.year > 0;
+  int shift = 0;
+  if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PRECEDING || rel == R_PAST) shift = -1;
+  if (rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING || rel == R_UPCOMING) shift = 1;
+  bool anaphoric = det && (rel == R_PREVIOUS || rel == R_FOLLOWING || rel == R_NEXT || rel == R_PRECEDING || rel == R_SAME);
+  if (rel == R_THAT || rel == R_SAME) anaphoric = true;
+  if (anaphoric && u == U_DAY) {
+    a = anaphor(c);
+    v = dv_rel_day(c, a, shift);
+    uint32_t e = part_of_day(c, k + 1, &v);
+    h->b = i;
+    h->e = e;
+    set_date(c, h, &v);
+    return true;
+  }
+  if (u == U_DAY) {
+    if (!det || rel) return false;
+    /* "the day": the anchor day */
+    v = dv_day(anaphor(c));
+    if (anaphor(c).year == 0) v = dv_new(G_DAY);
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &v);
+    return true;
+  }
+  /* "the next/past year" with "the": that period as a date */
+  if (det && rel == 0) {
+    /* "the year", "the week", "the quarter", "the weekend" */
+    if (u == U_QUARTER) {
+      v = dv_new(G_QUARTER);
+      if (c->last_q) {
+        v.y = c->last_qy;
+        v.n = c->last_q;
+      } else if (ok) {
+        news_ymd x = news_timex_add_months(a, -3);
+        v.y = x.year;
+        v.n = (x.month - 1) / 3 + 1;
+      }
+      if (!v.n) return false;
+    } else if (u == U_WEEKEND) {
+      v = ok ? dv_week(a, news_timex_weekday(a) >= 6 ? 0 : (c->future ? 0 : -1), G_WEEKEND) : dv_new(G_WEEKEND);
+    } else if (u == U_WEEK) {
+      v = ok ? dv_week(a, 0, G_WEEK) : dv_new(G_WEEK);
+    } else if (u == U_YEAR) {
+      v = dv_new(G_YEAR);
+      v.y = a.year;
+    } else if (u == U_MONTH) {
+      v = dv_new(G_MONTH);
+      v.y = a.year;
+      v.m = a.month;
+    } else {
+      return false;
+    }
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &v);
+    return true;
+  }
+  if (rel == R_THAT) return false;
+  if (!ok) {
+    static const int gran[] = {0, 0, 0, 0, G_DAY, G_WEEK, G_MONTH, G_YEAR, G_DECADE, G_CENTURY, G_QUARTER, G_WEEKEND, G_WEEK, G_HALF};
+    v = dv_new(gran[u]);
+    if (!v.gran) return false;
+  } else {
+    switch (u) {
+    case U_WEEK: v = dv_week(a, shift, G_WEEK); break;
+    case U_WEEKEND:
+      v = dv_week(a, shift == 0 && !c->future && news_timex_weekday(a) < 6 ? 0 : shift, G_WEEKEND);
+      break;
+    case U_MONTH: {
+      news_ymd x = news_timex_add_months(a, shift);
+      v = dv_new(G_MONTH);
+      v.y = x.year;
+      v.m = x.month;
+      break;
+    }
+    case U_QUARTER: {
+      news_ymd x = news_timex_add_months(a, 3 * shift);
+      v = dv_new(G_QUARTER);
+      v.y = x.year;
+      v.n = (x.month - 1) / 3 + 1;
+      break;
+    }
+    case U_YEAR:
+      v = dv_new(G_YEAR);
+      v.y = a.year + shift;
+      break;
+    case U_DECADE:
+      v = dv_new(G_DECADE);
+      v.n = a.year / 10 + shift;
+      break;
+    case U_CENTURY:
+      v = dv_new(G_CENTURY);
+      v.n = a.year / 100 + shift;
+      break;
+    case U_HALF:
+      return false;
+    default: return false;
+    }
+  }
+  h->b = i;
+  h->e = k + 1;
+  (void)pos;
+  set_date(c, h, &v);
+  /* "this year's third quarter" */
+  if (u == U_YEAR && kind(c, k + 1) == NEWS_TOK_CLITIC) {
+    hit q;
+    memset(&q, 0, sizeof q);
+    if (match_quarter(c, i, k + 2, 0, v.y, &q)) *h = q;
+  }
+  return true;
+}
+
+/* "today", "yesterday morning", "tomorrow", "tonight". */
+static bool match_deictic(ctx *c, uint32_t i, uint32_t k, hit *h) {
+  if (!has(c, k, TX_DEICTIC)) return false;
+  int n = num(c, k);
+  long off = n == 2 ? -1 : n == 3 ? 1 : 0;
+  dval v = dv_rel_day(c, c->anchor, off);
+  uint32_t e = k + 1;
+  if (n == 4) v.pod = 4;
+  else e = part_of_day(c, e, &v);
+  h->b = i;
+  h->e = e;
+  set_date(c, h, &v);
+  return true;
+}
+
+/* "Friday", "last Friday", "Friday morning", "the previous Friday". */
+static bool match_weekday(ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
+  if (!has(c, k, TX_WEEKDAY) || num(c, k) > 10) return false;
+  if (!upper(c, k) && c->t[k].kind != NEWS_TOK_ABBREV) return false;
+  if (tlen(c, k) <= 4 && c->t[k].kind != NEWS_TOK_ABBREV) return false; /* "Wed", "Sat" */
+  int wd = num(c, k);
+  dval v;
+  if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) {
+    v = dv_weekday(c, wd, -1);
+    if (have_anchor(c) && v.y == c->anchor.year && v.m == c->anchor.month && v.d == c->anchor.day)
+      v = dv_day(news_timex_add_days(c->anchor, -7));
+  } else if (rel == R_NEXT || rel == R_COMING || rel == R_THIS) {
+    v = dv_weekday(c, wd, 1);
+    if (rel == R_NEXT && have_anchor(c) && v.y == c->anchor.year && v.m == c->anchor.month &&
+        v.d == c->anchor.day)
+      v = dv_day(news_timex_add_days(c->anchor, 7));
+  } else {
+    v = dv_weekday(c, wd, tense_dir(c));
+  }
+  uint32_t e = part_of_day(c, k + 1, &v);
+  /* "Friday, Aug. 7" is written in one breath: keep the explicit date */
+  h->b = i;
+  h->e = e;
+  set_date(c, h, &v);
+  return true;
+}
+
+/* Seasons: "last fall", "this summer", "the summer of 1990", "spring 1998". */
+static bool match_season(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h) {
+  if (!has(c, k, TX_SEASON)) return false;
+  int s = num(c, k);
+  int y = 0;
+  uint32_t e = trailing_year(c, k + 1, &y);
+  if (e == k + 1 && !rel && !det && !upper(c, k)) {
+    if (!(k > 0 && (word(c, k - 1, "in") || word(c, k - 1, "this")))) return false;
+  }
+  if (e == k + 1 && !rel && !det && upper(c, k) && k > 0 && !word(c, k - 1, "in")) return false;
+  dval v = dv_new(G_SEASON);
+  v.n = s;
+  if (e > k + 1) {
+    v.y = y;
+  } else if (have_anchor(c)) {
+    int cur = (c->anchor.month % 12) / 3 + 1; /* Mar-May spring ... Dec-Feb winter */
+    v.y = c->anchor.year;
+    if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) v.y -= s >= cur ? 1 : 0;
+    else if (rel == R_NEXT || rel == R_COMING) v.y += s <= cur ? 1 : 0;
+    else if (rel != R_THIS) {
+      if (!c->future && s > cur) v.y--;
+      if (c->future && s < cur) v.y++;
+    }
+  }
+  h->b = i;
+  h->e = e;
+  set_date(c, h, &v);
+  return true;
+}
+
+/* Reference words: "now", "currently", "recently", "the future", "the past". */
+static bool match_ref(ctx *c, uint32_t i, uint32_t k, bool det, int rel, hit *h) {
+  static const char *const ref[] = {"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"};
+  int r = 0;
+  uint32_t e = k + 1;
+  if (det && rel == R_PAST && !has(c, k, TX_UNIT) && !has(c, k, TX_NUMWORD) && kind(c, k) != NEWS_TOK_NUMBER &&
+      !has(c, k, TX_QUANT) && !has(c, k, TX_ORDWORD)) {
+    r = 2;
+    e = k;
+  } else if (has(c, k, TX_REF)) {
+    r = num(c, k);
+    const char *p = ttext(c, k);
+    bool future_word = tlen(c, k) == 6 && (p[0] == 'f' || p[0] == 'F');
+    if (future_word && !det) return false;
+    if (rel) return false;
+    if (word(c, k, "now") && (word(c, k + 1, "that") || det)) return false;
+    /* "current"/"recent" followed by a unit: the caller's rel handling */
+    if ((word(c, k, "current") || word(c, k, "recent")) && has(c, k + 1, TX_UNIT)) return false;
+  } else {
+    return false;
+  }
+  h->b = i;
+  h->e = e;
+  h->type = NEWS_TIMEX_DATE;
+  snprintf(h->value, sizeof h->value, "%s", ref[r]);
+  return true;
+}
+
+/* Everything that may start with determiners and modifiers. */
+static bool match_phrase(ctx *c, uint32_t i, hit *h) {
+  uint32_t k = i;
+  int pos = 0, rel = 0;
+  bool det = false, fiscal = false;
+  /* early/late/mid/earlier/later before the rest ("late last year") */
+  if (has(c, k, TX_POS) && num(c, k) <= P_LATER) {
+    pos = num(c, k);
+    k++;
+  }
+  if (word(c, k, "the")) {
+    det = true;
+    k++;
+    if (has(c, k, TX_POS) && num(c, k) <= P_LATE && !pos) { /* "the late 1970s" */
+      pos = num(c, k);
+      k++;
+    }
+  }
+  /* "the end of", "the beginning of", "the middle of", "the first half of" */
+  if (has(c, k, TX_POS) && num(c, k) >= P_END && num(c, k) <= P_MIDDLE && word(c, k + 1, "of")) {
+    pos = num(c, k);
+    k += 2;
+    if (word(c, k, "the")) k++;
+  }
+  if (has(c, k, TX_REL)) {
+    rel = num(c, k);
+    k++;
+  } else if ((word(c, k, "current") || word(c, k, "recent")) && has(c, k + 1, TX_UNIT)) {
+    rel = word(c, k, "current") ? R_THIS : R_PAST;
+    k++;
+  } else if (is(c, k, TX_POS, P_LATEST) && det) {
+    rel = R_THIS;
+    k++;
+  }
+  if (has(c, k, TX_FISCAL)) {
+    fiscal = true;
+    if (year_at(c, k + 1)) k++;
+    else if (is(c, k + 1, TX_UNIT, U_YEAR)) k++;
+  }
+  if (k >= c->se) return false;
+  if (k == i && !has(c, k, TX_MONTH) && !has(c, k, TX_WEEKDAY) && !has(c, k, TX_DEICTIC) &&
+      !has(c, k, TX_REF) && !has(c, k, TX_SEASON) && kind(c, k) != NEWS_TOK_NUMBER &&
+      kind(c, k) != NEWS_TOK_ORDINAL && kind(c, k) != NEWS_TOK_DATE && !has(c, k, TX_NUMWORD) &&
+      !has(c, k, TX_ORDWORD) && !has(c, k, TX_QUANT) && !upper(c, k) && kind(c, k) != NEWS_TOK_WORD &&
+      !word(c, k, "a") && !word(c, k, "an"))
+    return false;
+
+  /* ISO dates written out: 1998-02-13 */
+  if (kind(c, k) == NEWS_TOK_DATE && k == i) {
+    const char *p = ttext(c, k);
+    news_ymd x = {(p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0'),
+                  (p[5] - '0') * 10 + (p[6] - '0'), (p[8] - '0') * 10 + (p[9] - '0')};
+    if (!news_timex_valid(x)) return false;
+    dval v = dv_day(x);
+    if (c->first_explicit.year == 0) c->first_explicit = x;
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &v);
+    return true;
+  }
+  if (!rel && !fiscal && match_deictic(c, i, k, h)) return true;
+  if (match_ref(c, i, k, det, rel, h)) return true;
+  if (match_month(c, i, k, rel, pos, h)) return true;
+  if (!rel && match_day_month(c, i, k, h)) return true;
+  if (match_weekday(c, i, k, rel, h)) return true;
+  if (match_quarter(c, i, k, rel, 0, h)) return true;
+  if (match_decade(c, i, k, h)) return true;
+  if (match_hyphen(c, i, k, h)) return true;
+  if (!rel && match_holiday(c, i, k, h)) return true;
+  if (match_season(c, i, k, rel, det, h)) return true;
+  if (!rel && match_year(c, i, k, det, fiscal, h)) return true;
+  if (fiscal && is(c, k, TX_UNIT, U_YEAR) && have_anchor(c)) {
+    dval v = dv_new(G_YEAR);
+    v.y = c->anchor.year;
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &v);
+    return true;
+  }
+  if (match_rel_unit(c, i, k, rel, det, pos, h)) return true;
+  if (match_quantity(c, i, k, rel, det, h)) return true;
+  return false;
+}
+
+/* Tries every matcher at token i; fills h on success. */
+static bool match_at(ctx *c, uint32_t i, hit *h) {
+  memset(h, 0, sizeof *h);
+  if (match_clock(c, i, h)) return true;
+  if (match_set(c, i, h)) return true;
+  if (has(c, i, TX_APPROX)) {
+    uint32_t k = skip_approx(c, i);
+    if (k > i && match_quantity(c, i, k, 0, false, h)) return true;
+    return false;
+  }
+  if (match_phrase(c, i, h)) return true;
+  return false;
+}
+
+/* ------------------------------------------------------------- the stage */
+
+/* Does the sentence [b, e) speak of the future? */
+static bool sentence_future(const ctx *c, uint32_t b, uint32_t e) {
+  for (uint32_t i = b; i < e; i++) {
+    unsigned k = c->t[i].kind;
+    if (k != NEWS_TOK_WORD && k != NEWS_TOK_CLITIC) continue;
+    uint32_t n = tlen(c, i);
+    if (n > 6) continue;
+    if (word(c, i, "will") || word(c, i, "shall") || word(c, i, "won't") || word(c, i, "'ll") ||
+        word(c, i, "\xe2\x80\x99ll"))
+      return true;
+  }
+  return false;
+}
+
+/* Classifies every token through the timex lexicon. */
+static void classify(ctx *c) {
+  for (uint32_t i = 0; i < c->nt; i++) {
+    const news_token *t = &c->t[i];
+    c->code[i] = 0;
+    if (t->kind != NEWS_TOK_WORD && t->kind != NEWS_TOK_ABBREV) continue;
+    uint32_t n = t->end - t->start;
+    const char *p = c->s + t->start;
+    if (t->kind == NEWS_TOK_ABBREV && n > 1 && p[n - 1] == '.') n--;
+    if (n < 2 || n > 13) continue;
+    unsigned char c0 = (unsigned char)p[0];
+    if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) continue;
+    int v = news_lex_find(&news_lex_timex_words, p, n);
+    c->code[i] = (int16_t)v;
+  }
+}
+
+/* One pass over the document with the given anchor. */
+static news_rc scan(news_doc *d, ctx *c) {
+  const news_sentence *sent = d->sentences.data;
+  uint32_t ns = d->sentences.n;
+  d->timexes.n = 0;
+  c->last = (news_ymd){0, 0, 0};
+  c->last_q = c->last_qy = 0;
+  for (uint32_t s = 0; s < ns; s++) {
+    uint32_t b = sent[s].tok_begin, e = sent[s].tok_end;
+    if (e > c->nt) e = c->nt;
+    c->se = e;
+    c->future = sentence_future(c, b, e);
+    for (uint32_t i = b; i < e;) {
+      hit h;
+      if (!match_at(c, i, &h) || h.e <= i) {
+        i++;
+        continue;
+      }
+      if (h.e > e) h.e = e;
+      news_timex *x = news_vec_push(&d->timexes, d->mem);
+      if (!x) return NEWS_ERR_NOMEM;
+      x->start = c->t[h.b].start;
+      x->end = c->t[h.e - 1].end;
+      x->sentence = s;
+      x->type = (uint8_t)h.type;
+      memcpy(x->value, h.value, sizeof x->value);
+      x->value[sizeof x->value - 1] = 0;
+      if (h.day.year > 0) snprintf(x->date, sizeof x->date, "%04d-%02d-%02d", h.day.year % 10000, h.day.month, h.day.day);
+      i = h.e;
+    }
+    if ((s & 63) == 63 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
+  }
+  return NEWS_OK;
+}
 
 const char *news_timex_type_name(unsigned type) {
   switch (type) {
@@ -14,7 +1628,26 @@ const char *news_timex_type_name(unsigned type) {
 }
 
 news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
-  (void)ref;
   d->timexes.n = 0;
-  return NEWS_OK;
+  if (ref && !news_timex_valid(*ref)) return NEWS_ERR_BADREF;
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.s = d->text;
+  c.t = d->tokens.data;
+  c.nt = d->tokens.n;
+  if (c.nt == 0) return NEWS_OK;
+  c.code = d->mem->alloc(d->mem->ctx, sizeof(int16_t) * c.nt);
+  if (!c.code) return NEWS_ERR_NOMEM;
+  classify(&c);
+  if (ref) c.anchor = *ref;
+  news_rc rc = scan(d, &c);
+  /* No reference date: anchor on the first explicit full date, if any,
+  ** and scan again so relative expressions resolve against it. */
+  if (rc == NEWS_OK && !ref && c.first_explicit.year > 0) {
+    c.anchor = c.first_explicit;
+    rc = scan(d, &c);
+  }
+  d->mem->free(d->mem->ctx, c.code);
+  if (rc != NEWS_OK) d->timexes.n = 0;
+  return rc;
 }
