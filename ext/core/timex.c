@@ -72,7 +72,8 @@ enum {
 /* Relative modifiers (N of TX_REL). */
 enum {
   R_LAST = 1, R_NEXT, R_THIS, R_PAST, R_COMING, R_PREVIOUS, R_FOLLOWING, R_CURRENT, R_THAT,
-  R_SAME, R_PRECEDING, R_UPCOMING
+  R_SAME, R_PRECEDING, R_UPCOMING,
+  R_LATEST /* "the latest quarter": set in match_phrase, not a lexicon value */
 };
 
 /* Position modifiers (N of TX_POS). */
@@ -109,7 +110,8 @@ typedef struct ctx {
   news_ymd anchor;        /* reference date, year 0 when none */
   news_ymd last;          /* last full day mentioned, year 0 when none */
   int last_qy, last_q;    /* last quarter mentioned (year, 1..4), 0 when none */
-  bool future;            /* the current sentence speaks of the future */
+  bool future;            /* the words around the expression speak of the future */
+  int tense;              /* -1 past, +1 future, 0 no cue (local_tense) */
   news_ymd first_explicit; /* first full explicit date seen (anchoring) */
 } ctx;
 
@@ -192,6 +194,54 @@ static int year_at(const ctx *c, uint32_t i) {
 }
 
 /* ------------------------------------------------------ hyphenated words */
+
+static int hyphen_parts(const ctx *c, uint32_t i, int out[3]);
+
+/* Tens and units at k as number words: "ninety-six", "ninety six",
+** "ninety"; returns the token after them and sets *v, or k. */
+static uint32_t words_tens(const ctx *c, uint32_t k, int *v) {
+  int p[3];
+  if (hyphen_parts(c, k, p) == 2 && p[0] / 100 == TX_NUMWORD && p[1] / 100 == TX_NUMWORD && p[0] < 10000 &&
+      p[0] % 100 >= 20 && p[1] % 100 < 10) {
+    *v = p[0] % 100 + p[1] % 100;
+    return k + 1;
+  }
+  if (has(c, k, TX_NUMWORD) && num(c, k) >= 20 && num(c, k) % 10 == 0) {
+    *v = num(c, k);
+    if (has(c, k + 1, TX_NUMWORD) && num(c, k + 1) >= 1 && num(c, k + 1) <= 9) {
+      *v += num(c, k + 1);
+      return k + 2;
+    }
+    return k + 1;
+  }
+  return k;
+}
+
+/* A year in words at k: "nineteen ninety-six", "two thousand",
+** "two thousand and one".  Returns the token after it and sets *y, or k. */
+static uint32_t words_year(const ctx *c, uint32_t k, int *y) {
+  if (has(c, k, TX_NUMWORD) && num(c, k) >= 11 && num(c, k) <= 20) {
+    int t = 0;
+    uint32_t j = words_tens(c, k + 1, &t);
+    if (j > k + 1) {
+      *y = num(c, k) * 100 + t;
+      return j;
+    }
+    return k;
+  }
+  if (is(c, k, TX_NUMWORD, 2) && is(c, k + 1, TX_BIG, 2)) {
+    uint32_t j = k + 2;
+    *y = 2000;
+    uint32_t a = word(c, j, "and") ? j + 1 : j;
+    if (has(c, a, TX_NUMWORD) && num(c, a) >= 1 && num(c, a) <= 19) {
+      *y += num(c, a);
+      return a + 1;
+    }
+    return j;
+  }
+  return k;
+}
+
 
 /* Classifies the part p[0..n) of a hyphenated word: its lexicon code, or
 ** for digits 10000 + value (so "16" -> 10016). */
@@ -449,13 +499,7 @@ static uint32_t read_number(const ctx *c, uint32_t k, long *halves) {
 
 /* A unit at k (singular or plural): returns its U_* and sets *plural. */
 static int unit_at(const ctx *c, uint32_t k, bool *plural) {
-  if (!has(c, k, TX_UNIT)) {
-    if (word(c, k, "second") ) {
-      *plural = false;
-      return U_SECOND;
-    }
-    return 0;
-  }
+  if (!has(c, k, TX_UNIT)) return 0;
   int n = num(c, k);
   *plural = n > 20;
   return n > 20 ? n - 20 : n;
@@ -473,6 +517,14 @@ static void fmt_duration(int unit, long halves, char *out) {
   if (unit == U_WEEKEND) {
     snprintf(out, 40, "P2D");
     return;
+  }
+  if (unit == U_QUARTER) { /* TimeML writes quarters in months */
+    unit = U_MONTH;
+    if (halves > 0) halves *= 3;
+  }
+  if (unit == U_DECADE && halves > 0) {
+    unit = U_YEAR;
+    halves *= 10;
   }
   if (halves < 0) {
     snprintf(out, 40, "P%sX%s", t ? "T" : "", des[unit]);
@@ -547,6 +599,10 @@ static dval dv_shift(const ctx *c, news_ymd base, int unit, long n) {
 
 /* ------------------------------------------------------------- matchers */
 
+static bool real_month(const ctx *c, uint32_t k, bool context);
+static int day_of_month(const ctx *c, uint32_t k);
+static int monthday_year(const ctx *c, int m, int d);
+
 /* Optional part of day after a day expression: "morning", "night". */
 static uint32_t part_of_day(const ctx *c, uint32_t k, dval *v) {
   if (has(c, k, TX_PARTDAY) && num(c, k) <= 4) {
@@ -576,6 +632,17 @@ static bool zone_at(const ctx *c, uint32_t k) {
 /* A day expression usable after a clock time ("10 p.m. Wednesday",
 ** "noon yesterday"): returns the token after it, k when none. */
 static uint32_t day_word(ctx *c, uint32_t k, dval *v) {
+  if (kind(c, k) == NEWS_TOK_PUNCT && c->t[k].mark == ',' && has(c, k + 1, TX_MONTH)) k++;
+  if (has(c, k, TX_MONTH) && real_month(c, k, false) && day_of_month(c, k + 1)) {
+    int m = num(c, k), d = day_of_month(c, k + 1);
+    news_ymd x = {monthday_year(c, m, d), m, d};
+    if (x.year == 0 || news_timex_valid(x)) {
+      *v = x.year ? dv_day(x) : dv_new(G_DAY);
+      v->m = m;
+      v->d = d;
+      return k + 2;
+    }
+  }
   if (has(c, k, TX_WEEKDAY) && num(c, k) < 10) {
     *v = dv_weekday(c, num(c, k), tense_dir(c));
     return k + 1;
@@ -755,14 +822,24 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
   if (!u || u == U_HALF) return false;
   if (u == U_WEEKEND && halves < 0) return false;
   uint32_t e = k + 1;
-  /* "a year or two": keep as written */
+  /* "a minute and a half" */
+  if (halves >= 0 && halves % 2 == 0 && word(c, e, "and") && word(c, e + 1, "a") && word(c, e + 2, "half")) {
+    halves++;
+    e += 3;
+  }
+  /* "37 years old": an age, not a period */
+  if (word(c, e, "old") || (kind(c, e) == NEWS_TOK_DASH && word(c, e + 1, "old"))) return false;
   h->b = i;
-  /* anchors: ago / earlier / later / before / after / from now */
+  /* "a week or so ago" */
+  uint32_t a = e;
+  if (word(c, a, "or") && word(c, a + 1, "so")) a += 2;
+  /* anchors: ago / earlier / from now ("later" stays outside: "three days
+  ** later" is written as a duration in TimeML) */
   int dir = 0;
-  if (is(c, e, TX_ANCHOR, 1)) dir = -1;
-  else if (is(c, e, TX_POS, P_EARLIER)) dir = -2;
-  else if (is(c, e, TX_POS, P_LATER)) dir = 2;
-  else if (word(c, e, "from") && word(c, e + 1, "now")) dir = 3;
+  if (is(c, a, TX_ANCHOR, 1)) dir = -1;
+  else if (is(c, a, TX_POS, P_EARLIER)) dir = -2;
+  else if (word(c, a, "from") && word(c, a + 1, "now")) dir = 3;
+  if (dir) e = a;
   if (dir && !det && rel == 0) {
     if (halves < 0) {
       h->e = e + (dir == 3 ? 2 : 1);
@@ -771,7 +848,7 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
       return true;
     }
     long n = halves / 2;
-    news_ymd base = (dir == -2 || dir == 2) ? anaphor(c) : c->anchor;
+    news_ymd base = c->anchor;
     dval v = dv_shift(c, base, u, dir < 0 ? -n : n);
     /* "a year ago" after a quarter: the same quarter a year before */
     if (u == U_YEAR && c->last_q && v.y > 0 && v.gran == G_YEAR) {
@@ -780,17 +857,26 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
       v.n = c->last_q;
     }
     h->e = e + (dir == 3 ? 2 : 1);
-    news_ymd keep = c->last;
     set_date(c, h, &v);
-    if (dir == -2 || dir == 2) c->last = keep.year ? keep : c->last;
     return true;
   }
   if (!plural && halves < 0) return false;
-  if (plural && halves == 2 && u != U_HALF) {
-    /* "one days" is not English; "a years" neither */
-  }
   h->e = e;
   h->type = NEWS_TIMEX_DURATION;
+  /* "$5 a year", "700 seats a week": a rate, TimeML's SET */
+  if (halves == 2 && k == i + 1 && word(c, i, "a") && i > 0 &&
+      (NEWS_TOK_IS(c->t[i - 1].kind, NEWS_TOK_RANGE_NUMBER) || word(c, i - 1, "million") ||
+       word(c, i - 1, "billion") || word(c, i - 1, "times") || word(c, i - 1, "seats"))) {
+    h->type = NEWS_TIMEX_SET;
+  }
+  /* "will one day": some day in the future */
+  if (halves == 2 && u == U_DAY && word(c, i, "one") && i > 0 &&
+      (word(c, i - 1, "will") || word(c, i - 1, "would") || word(c, i - 1, "could") ||
+       word(c, i - 1, "might") || word(c, i - 1, "may") || word(c, i - 1, "he") || word(c, i - 1, "she"))) {
+    h->type = NEWS_TIMEX_DATE;
+    snprintf(h->value, sizeof h->value, "FUTURE_REF");
+    return true;
+  }
   fmt_duration(u, halves, h->value);
   (void)rel;
   return true;
@@ -810,8 +896,7 @@ static dval dv_quarter(const ctx *c, int unit, int q, int y, int rel) {
   v.y = c->anchor.year;
   if (rel == R_LAST || rel == R_PREVIOUS) v.y--;
   else if (rel == R_NEXT || rel == R_COMING) v.y++;
-  else if (rel == 0 && q > cur && !c->future) v.y--;
-  else if (rel == 0 && q < cur && c->future) v.y++;
+  else if (rel == 0 && q > cur) v.y--; /* quarters are reported after they end */
   return v;
 }
 
@@ -826,6 +911,11 @@ static uint32_t trailing_year(const ctx *c, uint32_t k, int *y) {
   if (yr) {
     *y = yr;
     return j + 1;
+  }
+  uint32_t w = words_year(c, j, &yr);
+  if (w > j) {
+    *y = yr;
+    return w;
   }
   if (j == k + 1 && word(c, k, "of") && word(c, j, "the") && is(c, j + 1, TX_UNIT, U_YEAR) && have_anchor(c)) {
     *y = c->anchor.year;
@@ -880,10 +970,13 @@ static bool real_month(const ctx *c, uint32_t k, bool context) {
 ** "Jan. 5th"; rel and pos come from the words before. */
 static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, int pos, hit *h) {
   if (!real_month(c, k, rel != 0 || pos != 0)) return false;
+  /* a dateline "WASHINGTON, August 11" opening the text is not an event */
+  if (i == k && i == 2 && c->t[0].flags & NEWS_TF_ALLCAPS && kind(c, 1) == NEWS_TOK_PUNCT && c->t[1].mark == ',')
+    return false;
   int m = num(c, k);
   uint32_t e = k + 1;
   int d = day_of_month(c, e);
-  if (d && !(kind(c, e + 1) == NEWS_TOK_PUNCT && c->t[e + 1].mark == ':')) {
+  if (d) {
     e++;
     int y = 0;
     uint32_t j = trailing_year(c, e, &y);
@@ -921,8 +1014,12 @@ static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, int pos, hit *h
     if (v.y && m == c->anchor.month) v.y++;
   } else if (rel == R_THIS) {
     v.y = have_anchor(c) ? c->anchor.year : 0;
-  } else {
-    v.y = month_year(c, m, tense_dir(c));
+  } else if (c->tense) {
+    v.y = month_year(c, m, c->tense);
+  } else if (have_anchor(c)) {
+    /* no tense cue: the nearer of the past and the next occurrence */
+    int back = (c->anchor.month - m + 12) % 12, fwd = (m - c->anchor.month + 12) % 12;
+    v.y = month_year(c, m, fwd < back ? 1 : -1);
   }
   (void)pos;
   h->b = i;
@@ -975,6 +1072,7 @@ static bool match_quarter(ctx *c, uint32_t i, uint32_t k, int rel, int y, hit *h
     q = parts[0] % 100;
     u = parts[1] % 100;
     e = k + 1;
+    i = k; /* "the third-quarter loss": the adjective alone */
   } else {
     return false;
   }
@@ -1122,12 +1220,18 @@ static bool match_hyphen(ctx *c, uint32_t i, uint32_t k, hit *h) {
       v.y = c->anchor.year;
       v.m = 12;
       v.d = 31;
-      if (c->anchor.month < 3 && !c->future) v.y--;
+      /* "since year-end" is the last one; "by year-end" the coming one */
+      if ((k > 0 && word(c, k - 1, "since")) || (c->tense < 0 && c->anchor.month < 12)) v.y--;
     } else {
       return false;
     }
     h->b = i;
     h->e = k + 1;
+    /* "the year-earlier period" keeps its noun, "the year-ago results" not */
+    if (word(c, k + 1, "period") || is(c, k + 1, TX_UNIT, U_QUARTER))
+      h->e = k + 2;
+    else
+      h->b = k;
     set_date(c, h, &v);
     return true;
   }
@@ -1200,18 +1304,29 @@ static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
 ** "the 1988 period"). */
 static bool match_year(ctx *c, uint32_t i, uint32_t k, bool det, bool fiscal, hit *h) {
   int y = year_at(c, k);
-  if (!y) return false;
+  uint32_t e = k + 1;
+  if (!y) {
+    e = words_year(c, k, &y);
+    if (e == k) return false;
+  }
   /* not a year: "1989 shares", money and counts are NUMBER-kinded too */
   if (k > 0 && kind(c, k - 1) == NEWS_TOK_SYMBOL) return false;
   if (!fiscal && !det && (y < 1800 || y > 2100)) return false;
-  uint32_t e = k + 1;
-  if (det && (is(c, e, TX_UNIT, U_QUARTER) || word(c, e, "period") || is(c, e, TX_UNIT, U_YEAR) ||
-              word(c, e, "season")))
-    e++;
-  else if (det && !fiscal)
-    return false;
   dval v = dv_new(G_YEAR);
   v.y = y;
+  /* "the 1988 second quarter" */
+  if (det && match_quarter(c, i, e, 0, y, h)) return true;
+  if (det && (is(c, e, TX_UNIT, U_QUARTER) || word(c, e, "period"))) {
+    if (c->last_q) { /* "the 1988 quarter": the quarter being discussed */
+      v.gran = G_QUARTER;
+      v.n = c->last_q;
+    }
+    e++;
+  } else if (det && (is(c, e, TX_UNIT, U_YEAR) || word(c, e, "season"))) {
+    e++;
+  } else if (det && !fiscal) {
+    return false;
+  }
   h->b = i;
   h->e = e;
   set_date(c, h, &v);
@@ -1223,6 +1338,22 @@ static bool match_year(ctx *c, uint32_t i, uint32_t k, bool det, bool fiscal, hi
 static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, int pos, hit *h) {
   bool plural;
   int u = unit_at(c, k, &plural);
+  /* "the latest quarter", "the latest period": the last quarter reported */
+  if (rel == R_LATEST && (u == U_QUARTER || word(c, k, "period")) && have_anchor(c)) {
+    dval v = dv_new(G_QUARTER);
+    news_ymd x = news_timex_add_months(c->anchor, -3);
+    v.y = x.year;
+    v.n = (x.month - 1) / 3 + 1;
+    if (c->last_q) {
+      v.y = c->last_qy;
+      v.n = c->last_q;
+    }
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &v);
+    return true;
+  }
+  if (rel == R_LATEST) rel = R_THIS;
   if (!u || plural) {
     /* "recent years", "coming weeks", "the past few weeks" */
     if (u && plural && (rel == R_PAST || rel == R_COMING || rel == R_LAST || rel == R_NEXT ||
@@ -1243,7 +1374,7 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, in
   if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PRECEDING || rel == R_PAST) shift = -1;
   if (rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING || rel == R_UPCOMING) shift = 1;
   bool anaphoric = det && (rel == R_PREVIOUS || rel == R_FOLLOWING || rel == R_NEXT || rel == R_PRECEDING || rel == R_SAME);
-  if (rel == R_THAT || rel == R_SAME) anaphoric = true;
+  if (rel == R_SAME) anaphoric = true;
   if (anaphoric && u == U_DAY) {
     a = anaphor(c);
     v = dv_rel_day(c, a, shift);
@@ -1253,16 +1384,7 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, in
     set_date(c, h, &v);
     return true;
   }
-  if (u == U_DAY) {
-    if (!det || rel) return false;
-    /* "the day": the anchor day */
-    v = dv_day(anaphor(c));
-    if (anaphor(c).year == 0) v = dv_new(G_DAY);
-    h->b = i;
-    h->e = k + 1;
-    set_date(c, h, &v);
-    return true;
-  }
+  if (u == U_DAY) return false; /* "the day", "that day": too vague */
   /* "the next/past year" with "the": that period as a date */
   if (det && rel == 0) {
     /* "the year", "the week", "the quarter", "the weekend" */
@@ -1351,6 +1473,45 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, in
   return true;
 }
 
+/* Parts of the day after a modifier: "this morning", "last night", "the
+** next morning", "later this afternoon", "the morning". */
+static bool match_rel_partday(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h) {
+  if (!has(c, k, TX_PARTDAY) || num(c, k) > 4 || (!rel && !det)) return false;
+  if (c->t[k].flags & NEWS_TF_UPPER && k > i && !(c->t[i].flags & NEWS_TF_UPPER)) return false;
+  dval v;
+  if (rel == R_THIS || rel == R_CURRENT) {
+    v = dv_rel_day(c, c->anchor, 0);
+  } else if (rel == R_LAST || rel == R_PREVIOUS) {
+    v = det ? dv_rel_day(c, anaphor(c), -1) : dv_rel_day(c, c->anchor, -1);
+  } else if (rel == R_NEXT || rel == R_FOLLOWING) {
+    if (!det) return false;
+    v = dv_rel_day(c, anaphor(c), 1);
+  } else if (rel == R_SAME || (det && !rel)) {
+    v = dv_rel_day(c, anaphor(c), 0);
+  } else {
+    return false;
+  }
+  /* "this morning" names the morning, not a day's date column */
+  v.pod = num(c, k);
+  h->b = i;
+  h->e = k + 1;
+  set_date(c, h, &v);
+  return true;
+}
+
+/* "the near future", "the short term", "the near term". */
+static bool match_near(ctx *c, uint32_t i, uint32_t k, bool det, hit *h) {
+  if (!(word(c, k, "near") || word(c, k, "short") || word(c, k, "long"))) return false;
+  if (!(word(c, k + 1, "future") || word(c, k + 1, "term"))) return false;
+  if (!det && !word(c, k + 1, "future")) return false;
+  if (word(c, k, "long") && word(c, k + 1, "future")) return false;
+  h->b = i;
+  h->e = k + 2;
+  h->type = NEWS_TIMEX_DATE;
+  snprintf(h->value, sizeof h->value, "FUTURE_REF");
+  return true;
+}
+
 /* "today", "yesterday morning", "tomorrow", "tonight". */
 static bool match_deictic(ctx *c, uint32_t i, uint32_t k, hit *h) {
   if (!has(c, k, TX_DEICTIC)) return false;
@@ -1386,7 +1547,18 @@ static bool match_weekday(ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
     v = dv_weekday(c, wd, tense_dir(c));
   }
   uint32_t e = part_of_day(c, k + 1, &v);
-  /* "Friday, Aug. 7" is written in one breath: keep the explicit date */
+  /* "Friday, Aug. 7" / "Friday Oct. 13": one expression, the date wins */
+  if (e == k + 1) {
+    uint32_t j = e;
+    if (kind(c, j) == NEWS_TOK_PUNCT && c->t[j].mark == ',') j++;
+    hit md;
+    memset(&md, 0, sizeof md);
+    if (has(c, j, TX_MONTH) && match_month(c, i, j, 0, 0, &md) && md.day.year >= 0 && md.value[4] == '-' &&
+        strlen(md.value) >= 10) {
+      *h = md;
+      return true;
+    }
+  }
   h->b = i;
   h->e = e;
   set_date(c, h, &v);
@@ -1436,9 +1608,16 @@ static bool match_ref(ctx *c, uint32_t i, uint32_t k, bool det, int rel, hit *h)
     r = num(c, k);
     const char *p = ttext(c, k);
     bool future_word = tlen(c, k) == 6 && (p[0] == 'f' || p[0] == 'F');
-    if (future_word && !det) return false;
+    if (future_word && !det && !word(c, k - 1, "near")) {
+      /* "future losses": the future as an adjective, before a plural noun */
+      if (!(upper(c, k) || c->t[k].flags & NEWS_TF_UPPER)) return false;
+    }
     if (rel) return false;
-    if (word(c, k, "now") && (word(c, k + 1, "that") || det)) return false;
+    if (word(c, k, "now") && det) return false;
+    if (word(c, k, "soon") && k > 0 && word(c, k - 1, "as")) return false; /* "as soon as" */
+    /* "the recent moves": only "the future" takes the article */
+    if (det && !future_word) return false;
+    if (word(c, k, "recent") && !has(c, k + 1, TX_UNIT)) return false;
     /* "current"/"recent" followed by a unit: the caller's rel handling */
     if ((word(c, k, "current") || word(c, k, "recent")) && has(c, k + 1, TX_UNIT)) return false;
   } else {
@@ -1478,10 +1657,13 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
   if (has(c, k, TX_REL)) {
     rel = num(c, k);
     k++;
-  } else if ((word(c, k, "current") || word(c, k, "recent")) && has(c, k + 1, TX_UNIT)) {
+  } else if ((word(c, k, "current") || word(c, k, "recent")) && (has(c, k + 1, TX_UNIT) || has(c, k + 1, TX_FISCAL))) {
     rel = word(c, k, "current") ? R_THIS : R_PAST;
     k++;
   } else if (is(c, k, TX_POS, P_LATEST) && det) {
+    rel = R_LATEST;
+    k++;
+  } else if (det && word(c, k, "full") && is(c, k + 1, TX_UNIT, U_YEAR)) {
     rel = R_THIS;
     k++;
   }
@@ -1522,6 +1704,30 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
   if (!rel && match_holiday(c, i, k, h)) return true;
   if (match_season(c, i, k, rel, det, h)) return true;
   if (!rel && match_year(c, i, k, det, fiscal, h)) return true;
+  if (det && !rel && is(c, k, TX_UNIT, U_YEAR)) {
+    int y = 0;
+    uint32_t e = words_year(c, k + 1, &y);
+    if (e == k + 1 && year_at(c, k + 1)) {
+      y = year_at(c, k + 1);
+      e = k + 2;
+    }
+    if (e > k + 1) {
+      dval v = dv_new(G_YEAR);
+      v.y = y;
+      h->b = i;
+      h->e = e;
+      set_date(c, h, &v);
+      return true;
+    }
+  }
+  /* "the year ended June 30", "the fiscal year ending": a year-long period */
+  if (det && is(c, k, TX_UNIT, U_YEAR) && (word(c, k + 1, "ended") || word(c, k + 1, "ending")) && !rel) {
+    h->b = i;
+    h->e = k + 1;
+    h->type = NEWS_TIMEX_DURATION;
+    snprintf(h->value, sizeof h->value, "P1Y");
+    return true;
+  }
   if (fiscal && is(c, k, TX_UNIT, U_YEAR) && have_anchor(c)) {
     dval v = dv_new(G_YEAR);
     v.y = c->anchor.year;
@@ -1530,14 +1736,29 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
     set_date(c, h, &v);
     return true;
   }
+  if (match_rel_partday(c, i, k, rel, det, h)) return true;
+  if (match_near(c, i, k, det, h)) return true;
   if (match_rel_unit(c, i, k, rel, det, pos, h)) return true;
   if (match_quantity(c, i, k, rel, det, h)) return true;
   return false;
 }
 
+/* A bare plural unit after "for", "within", "in": "for years" (PXY). */
+static bool match_bare_plural(ctx *c, uint32_t i, hit *h) {
+  if (!has(c, i, TX_UNIT) || num(c, i) <= 20 || i == 0) return false;
+  if (!(word(c, i - 1, "for") || word(c, i - 1, "within") || word(c, i - 1, "in"))) return false;
+  if (upper(c, i) || word(c, i + 1, "of") || has(c, i + 1, TX_ANCHOR)) return false;
+  h->b = i;
+  h->e = i + 1;
+  h->type = NEWS_TIMEX_DURATION;
+  fmt_duration(num(c, i) - 20, -1, h->value);
+  return true;
+}
+
 /* Tries every matcher at token i; fills h on success. */
 static bool match_at(ctx *c, uint32_t i, hit *h) {
   memset(h, 0, sizeof *h);
+  if (match_bare_plural(c, i, h)) return true;
   if (match_clock(c, i, h)) return true;
   if (match_set(c, i, h)) return true;
   if (has(c, i, TX_APPROX)) {
@@ -1551,18 +1772,42 @@ static bool match_at(ctx *c, uint32_t i, hit *h) {
 
 /* ------------------------------------------------------------- the stage */
 
-/* Does the sentence [b, e) speak of the future? */
-static bool sentence_future(const ctx *c, uint32_t b, uint32_t e) {
-  for (uint32_t i = b; i < e; i++) {
-    unsigned k = c->t[i].kind;
-    if (k != NEWS_TOK_WORD && k != NEWS_TOK_CLITIC) continue;
-    uint32_t n = tlen(c, i);
-    if (n > 6) continue;
-    if (word(c, i, "will") || word(c, i, "shall") || word(c, i, "won't") || word(c, i, "'ll") ||
-        word(c, i, "\xe2\x80\x99ll"))
-      return true;
+/* Tense cues: +1 future (will, 'll, shall, won't, next, expected,
+** scheduled, plans), -1 past (said, was, were, had, did, ago, -ed), 0. */
+static int tense_cue(const ctx *c, uint32_t i) {
+  unsigned k = c->t[i].kind;
+  if (k != NEWS_TOK_WORD && k != NEWS_TOK_CLITIC) return 0;
+  uint32_t n = tlen(c, i);
+  if (n > 10) return 0;
+  if (word(c, i, "will") || word(c, i, "shall") || word(c, i, "won't") || word(c, i, "'ll") ||
+      word(c, i, "\xe2\x80\x99ll") || word(c, i, "scheduled") || word(c, i, "expected") ||
+      word(c, i, "expects") || word(c, i, "plans") || word(c, i, "planned") || word(c, i, "until") ||
+      word(c, i, "wo") || word(c, i, "upcoming"))
+    return 1;
+  if (word(c, i, "said") || word(c, i, "was") || word(c, i, "were") || word(c, i, "had") ||
+      word(c, i, "did") || word(c, i, "ago") || word(c, i, "told"))
+    return -1;
+  const char *p = ttext(c, i);
+  if (n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && !word(c, i, "expected") && !word(c, i, "scheduled") &&
+      !(c->t[i].flags & NEWS_TF_UPPER))
+    return -1;
+  return 0;
+}
+
+/* The tense around token i of the sentence [b, e): the nearest cue within
+** ten tokens, looking left first at equal distance; 0 when none. */
+static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
+  for (uint32_t dist = 1; dist <= 10; dist++) {
+    if (i >= b + dist) {
+      int t = tense_cue(c, i - dist);
+      if (t) return t;
+    }
+    if (i + dist < e) {
+      int t = tense_cue(c, i + dist);
+      if (t) return t;
+    }
   }
-  return false;
+  return 0;
 }
 
 /* Classifies every token through the timex lexicon. */
@@ -1593,9 +1838,10 @@ static news_rc scan(news_doc *d, ctx *c) {
     uint32_t b = sent[s].tok_begin, e = sent[s].tok_end;
     if (e > c->nt) e = c->nt;
     c->se = e;
-    c->future = sentence_future(c, b, e);
     for (uint32_t i = b; i < e;) {
       hit h;
+      c->tense = local_tense(c, i, b, e);
+      c->future = c->tense > 0;
       if (!match_at(c, i, &h) || h.e <= i) {
         i++;
         continue;
