@@ -110,6 +110,7 @@ typedef struct ctx {
   news_ymd anchor;        /* reference date, year 0 when none */
   news_ymd last;          /* last full day mentioned, year 0 when none */
   int last_qy, last_q;    /* last quarter mentioned (year, 1..4), 0 when none */
+  int last_y, last_m;     /* year (and month or 0) last mentioned, 0 when none */
   bool future;            /* the words around the expression speak of the future */
   int tense;              /* -1 past, +1 future, 0 no cue (local_tense) */
   news_ymd first_explicit; /* first full explicit date seen (anchoring) */
@@ -342,6 +343,11 @@ static void set_date(ctx *c, hit *h, const dval *v) {
     h->day = (news_ymd){v->y, v->m, v->d};
     c->last = h->day;
   }
+  if (v->y > 0 && (v->gran == G_DAY || v->gran == G_MONTH || v->gran == G_YEAR || v->gran == G_QUARTER ||
+                   v->gran == G_SEASON || v->gran == G_HALF)) {
+    c->last_y = v->y;
+    c->last_m = v->gran == G_DAY || v->gran == G_MONTH ? v->m : 0;
+  }
 }
 
 static dval dv_new(int gran) {
@@ -517,10 +523,6 @@ static void fmt_duration(int unit, long halves, char *out) {
   if (unit == U_WEEKEND) {
     snprintf(out, 40, "P2D");
     return;
-  }
-  if (unit == U_QUARTER) { /* TimeML writes quarters in months */
-    unit = U_MONTH;
-    if (halves > 0) halves *= 3;
   }
   if (unit == U_DECADE && halves > 0) {
     unit = U_YEAR;
@@ -713,6 +715,7 @@ static bool match_set(ctx *c, uint32_t i, hit *h) {
   static const char *const adv[] = {"", "P1D", "P1W", "P1M", "P1Y", "P3M", "PT1H", "P1D"};
   if (has(c, i, TX_SETADV)) {
     int n = num(c, i);
+    if (i > 0 && (word(c, i - 1, "average") || upper(c, i - 1))) return false; /* "average daily volume", "Party daily" */
     if (n < 1 || n > 7) return false;
     h->b = i;
     h->e = i + 1;
@@ -970,9 +973,7 @@ static bool real_month(const ctx *c, uint32_t k, bool context) {
 ** "Jan. 5th"; rel and pos come from the words before. */
 static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, int pos, hit *h) {
   if (!real_month(c, k, rel != 0 || pos != 0)) return false;
-  /* a dateline "WASHINGTON, August 11" opening the text is not an event */
-  if (i == k && i == 2 && c->t[0].flags & NEWS_TF_ALLCAPS && kind(c, 1) == NEWS_TOK_PUNCT && c->t[1].mark == ',')
-    return false;
+
   int m = num(c, k);
   uint32_t e = k + 1;
   int d = day_of_month(c, e);
@@ -1354,6 +1355,7 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, in
     return true;
   }
   if (rel == R_LATEST) rel = R_THIS;
+  if (upper(c, k)) return false; /* "This Week", a programme's title */
   if (!u || plural) {
     /* "recent years", "coming weeks", "the past few weeks" */
     if (u && plural && (rel == R_PAST || rel == R_COMING || rel == R_LAST || rel == R_NEXT ||
@@ -1385,6 +1387,26 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, in
     return true;
   }
   if (u == U_DAY) return false; /* "the day", "that day": too vague */
+  /* "that year", "the following year", "the previous month": against the
+  ** year or month last mentioned */
+  if ((anaphoric || rel == R_THAT) && (u == U_YEAR || (u == U_MONTH && c->last_m)) && c->last_y) {
+    if (u == U_YEAR) {
+      v = dv_new(G_YEAR);
+      v.y = c->last_y + shift;
+    } else {
+      news_ymd x = news_timex_add_months((news_ymd){c->last_y, c->last_m, 1}, shift);
+      v = dv_new(G_MONTH);
+      v.y = x.year;
+      v.m = x.month;
+    }
+    int ly = c->last_y, lm = c->last_m;
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &v);
+    c->last_y = ly; /* an anaphor does not move the topic */
+    c->last_m = lm;
+    return true;
+  }
   /* "the next/past year" with "the": that period as a date */
   if (det && rel == 0) {
     /* "the year", "the week", "the quarter", "the weekend" */
@@ -1486,7 +1508,7 @@ static bool match_rel_partday(ctx *c, uint32_t i, uint32_t k, int rel, bool det,
   } else if (rel == R_NEXT || rel == R_FOLLOWING) {
     if (!det) return false;
     v = dv_rel_day(c, anaphor(c), 1);
-  } else if (rel == R_SAME || (det && !rel)) {
+  } else if (rel == R_SAME || (det && !rel && num(c, k) == 1)) {
     v = dv_rel_day(c, anaphor(c), 0);
   } else {
     return false;
@@ -1534,7 +1556,12 @@ static bool match_weekday(ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
   if (tlen(c, k) <= 4 && c->t[k].kind != NEWS_TOK_ABBREV) return false; /* "Wed", "Sat" */
   int wd = num(c, k);
   dval v;
-  if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) {
+  if (rel == R_PREVIOUS && c->last.year > 0 && i < k && word(c, i, "the")) {
+    /* "the previous Friday": the one before the day being talked about */
+    int cur = news_timex_weekday(c->last);
+    long back = (cur - wd + 7) % 7;
+    v = dv_day(news_timex_add_days(c->last, back ? -back : -7));
+  } else if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) {
     v = dv_weekday(c, wd, -1);
     if (have_anchor(c) && v.y == c->anchor.year && v.m == c->anchor.month && v.d == c->anchor.day)
       v = dv_day(news_timex_add_days(c->anchor, -7));
@@ -1834,6 +1861,7 @@ static news_rc scan(news_doc *d, ctx *c) {
   d->timexes.n = 0;
   c->last = (news_ymd){0, 0, 0};
   c->last_q = c->last_qy = 0;
+  c->last_y = c->last_m = 0;
   for (uint32_t s = 0; s < ns; s++) {
     uint32_t b = sent[s].tok_begin, e = sent[s].tok_end;
     if (e > c->nt) e = c->nt;
