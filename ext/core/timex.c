@@ -1799,40 +1799,34 @@ static bool match_at(ctx *c, uint32_t i, hit *h) {
 
 /* ------------------------------------------------------------- the stage */
 
-/* Tense cues: +1 future (will, 'll, shall, won't, next, expected,
-** scheduled, plans), -1 past (said, was, were, had, did, ago, -ed), 0. */
+/* The tense cue of token i: +1 future, -1 past, 0 none
+** (ext/data/timex_tense.tsv, plus regular past forms in -ed). */
 static int tense_cue(const ctx *c, uint32_t i) {
   unsigned k = c->t[i].kind;
   if (k != NEWS_TOK_WORD && k != NEWS_TOK_CLITIC) return 0;
   uint32_t n = tlen(c, i);
-  if (n > 10) return 0;
-  if (word(c, i, "will") || word(c, i, "shall") || word(c, i, "won't") || word(c, i, "'ll") ||
-      word(c, i, "\xe2\x80\x99ll") || word(c, i, "scheduled") || word(c, i, "expected") ||
-      word(c, i, "expects") || word(c, i, "plans") || word(c, i, "planned") || word(c, i, "until") ||
-      word(c, i, "wo") || word(c, i, "upcoming"))
-    return 1;
-  if (word(c, i, "said") || word(c, i, "was") || word(c, i, "were") || word(c, i, "had") ||
-      word(c, i, "did") || word(c, i, "ago") || word(c, i, "told"))
-    return -1;
+  if (n > 12) return 0;
   const char *p = ttext(c, i);
-  if (n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && !word(c, i, "expected") && !word(c, i, "scheduled") &&
-      !(c->t[i].flags & NEWS_TF_UPPER))
-    return -1;
-  return 0;
+  int v = news_lex_find(&news_lex_timex_tense, p, n);
+  if (v > 0) return v;
+  if (n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && !(c->t[i].flags & NEWS_TF_UPPER)) v = -1;
+  /* a participle after "be" is no past: "will be held", "is expected" */
+  if (v < 0 && i > 0 && (word(c, i - 1, "be") || word(c, i - 1, "been") || word(c, i - 1, "being") ||
+                         word(c, i - 1, "is") || word(c, i - 1, "are")))
+    return 0;
+  return v;
 }
 
-/* The tense around token i of the sentence [b, e): the nearest cue within
-** ten tokens, looking left first at equal distance; 0 when none. */
+/* The tense around token i of the sentence [b, e): the nearest cue among
+** the ten tokens before it, else among the ten after; 0 when none. */
 static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
-  for (uint32_t dist = 1; dist <= 10; dist++) {
-    if (i >= b + dist) {
-      int t = tense_cue(c, i - dist);
-      if (t) return t;
-    }
-    if (i + dist < e) {
-      int t = tense_cue(c, i + dist);
-      if (t) return t;
-    }
+  for (uint32_t dist = 1; dist <= 10 && i >= b + dist; dist++) {
+    int t = tense_cue(c, i - dist);
+    if (t) return t;
+  }
+  for (uint32_t dist = 1; dist <= 10 && i + dist < e; dist++) {
+    int t = tense_cue(c, i + dist);
+    if (t) return t;
   }
   return 0;
 }

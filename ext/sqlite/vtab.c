@@ -244,9 +244,18 @@ static int xClose(sqlite3_vtab_cursor *cur) {
 }
 
 /* Reads the reference_date argument through SQLite's date(); sets
-** pCur->ref/hasRef.  NULL means "no reference date". */
+** pCur->ref/hasRef.  NULL means "no reference date"; 'now' is refused. */
 static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_value *pVal) {
   if (sqlite3_value_type(pVal) == SQLITE_NULL) return SQLITE_OK;
+  if (sqlite3_value_type(pVal) == SQLITE_TEXT) {
+    /* date('now') reads the clock: the tables promise no hidden inputs */
+    const char *z = (const char *)sqlite3_value_text(pVal);
+    while (z && (*z == ' ' || *z == '\t')) z++;
+    if (z && sqlite3_strnicmp(z, "now", 3) == 0)
+      return set_error(&pTab->base, SQLITE_ERROR,
+                       "%s: reference_date 'now' reads the clock; pass the publication date",
+                       pTab->pDef->zName);
+  }
   if (!pTab->pDate) {
     int rc = sqlite3_prepare_v2(pTab->pCtx->db, "SELECT date(?1)", -1, &pTab->pDate, NULL);
     if (rc != SQLITE_OK) return rc;
