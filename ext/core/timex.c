@@ -111,10 +111,17 @@ typedef struct ctx {
   news_ymd last;          /* last full day mentioned, year 0 when none */
   int last_qy, last_q;    /* last quarter mentioned (year, 1..4), 0 when none */
   int last_y, last_m;     /* year (and month or 0) last mentioned, 0 when none */
-  bool future;            /* the words around the expression speak of the future */
-  int tense;              /* -1 past, +1 future, 0 no cue (local_tense) */
+  uint32_t sb;            /* first token of the current sentence */
+  uint32_t cur;           /* token where the current match starts */
+  uint8_t *cand;          /* per token: 1 when a match may start there */
+  uint16_t first[27 * 27]; /* timex_words entries [first[p], first[p+1]) share */
+                           /*   the 2-letter prefix p (see build_prefix_index) */
+  uint16_t holmask[26];   /* bit n of [letter]: a holiday of n bytes starts with it */
   news_ymd first_explicit; /* first full explicit date seen (anchoring) */
 } ctx;
+
+static int tense(const ctx *c);
+static bool future(const ctx *c);
 
 /* ------------------------------------------------------------ token access */
 
@@ -428,7 +435,7 @@ static int monthday_year(const ctx *c, int m, int d) {
     news_ymd x = {y, m, d};
     if (!news_timex_valid(x)) continue;
     long diff = news_timex_days(x) - a, cost = diff < 0 ? -diff : diff;
-    if ((diff > 0 && !c->future) || (diff < 0 && c->future)) cost *= 2;
+    if ((diff > 0 && !future(c)) || (diff < 0 && future(c))) cost *= 2;
     if (bestcost < 0 || cost < bestcost) {
       bestcost = cost;
       best = y;
@@ -437,8 +444,18 @@ static int monthday_year(const ctx *c, int m, int d) {
   return best;
 }
 
+static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e);
+
+/* The tense around the current match (see local_tense): computed on
+** demand, since only matched expressions need it. */
+static int tense(const ctx *c) {
+  return local_tense(c, c->cur, c->sb, c->se);
+}
+static bool future(const ctx *c) {
+  return tense(c) > 0;
+}
 static int tense_dir(const ctx *c) {
-  return c->future ? 1 : -1;
+  return future(c) ? 1 : -1;
 }
 
 /* ---------------------------------------------------------------- numbers */
@@ -1015,8 +1032,8 @@ static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, int pos, hit *h
     if (v.y && m == c->anchor.month) v.y++;
   } else if (rel == R_THIS) {
     v.y = have_anchor(c) ? c->anchor.year : 0;
-  } else if (c->tense) {
-    v.y = month_year(c, m, c->tense);
+  } else if (tense(c)) {
+    v.y = month_year(c, m, tense(c));
   } else if (have_anchor(c)) {
     /* no tense cue: the nearer of the past and the next occurrence */
     int back = (c->anchor.month - m + 12) % 12, fwd = (m - c->anchor.month + 12) % 12;
@@ -1222,7 +1239,7 @@ static bool match_hyphen(ctx *c, uint32_t i, uint32_t k, hit *h) {
       v.m = 12;
       v.d = 31;
       /* "since year-end" is the last one; "by year-end" the coming one */
-      if ((k > 0 && word(c, k - 1, "since")) || (c->tense < 0 && c->anchor.month < 12)) v.y--;
+      if ((k > 0 && word(c, k - 1, "since")) || (tense(c) < 0 && c->anchor.month < 12)) v.y--;
     } else {
       return false;
     }
@@ -1274,7 +1291,7 @@ static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
     if (eve) x = news_timex_add_days(x, -1);
     if (!y) {
       long diff = news_timex_days(x) - news_timex_days(c->anchor);
-      if (diff > 0 && !c->future) {
+      if (diff > 0 && !future(c)) {
         /* a holiday still to come this year, told in the past: last year's */
         news_ymd z = x;
         z.year--;
@@ -1422,7 +1439,7 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, in
       }
       if (!v.n) return false;
     } else if (u == U_WEEKEND) {
-      v = ok ? dv_week(a, news_timex_weekday(a) >= 6 ? 0 : (c->future ? 0 : -1), G_WEEKEND) : dv_new(G_WEEKEND);
+      v = ok ? dv_week(a, news_timex_weekday(a) >= 6 ? 0 : (future(c) ? 0 : -1), G_WEEKEND) : dv_new(G_WEEKEND);
     } else if (u == U_WEEK) {
       v = ok ? dv_week(a, 0, G_WEEK) : dv_new(G_WEEK);
     } else if (u == U_YEAR) {
@@ -1449,7 +1466,7 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, in
     switch (u) {
     case U_WEEK: v = dv_week(a, shift, G_WEEK); break;
     case U_WEEKEND:
-      v = dv_week(a, shift == 0 && !c->future && news_timex_weekday(a) < 6 ? 0 : shift, G_WEEKEND);
+      v = dv_week(a, shift == 0 && !future(c) && news_timex_weekday(a) < 6 ? 0 : shift, G_WEEKEND);
       break;
     case U_MONTH: {
       news_ymd x = news_timex_add_months(a, shift);
@@ -1612,8 +1629,8 @@ static bool match_season(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit 
     if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) v.y -= s >= cur ? 1 : 0;
     else if (rel == R_NEXT || rel == R_COMING) v.y += s <= cur ? 1 : 0;
     else if (rel != R_THIS) {
-      if (!c->future && s > cur) v.y--;
-      if (c->future && s < cur) v.y++;
+      if (!future(c) && s > cur) v.y--;
+      if (future(c) && s < cur) v.y++;
     }
   }
   h->b = i;
@@ -1831,20 +1848,120 @@ static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
   return 0;
 }
 
-/* Classifies every token through the timex lexicon. */
+/* Fills mask[letter] with bit n set when lex has an n-byte key starting
+** with that letter: a pre-filter that spares most words the look-up. */
+static void length_masks(const news_lexicon *lex, uint16_t mask[26]) {
+  memset(mask, 0, 26 * sizeof mask[0]);
+  for (uint32_t i = 0; i < lex->n; i++) {
+    unsigned char k0 = (unsigned char)lex->entries[i].key[0];
+    unsigned len = lex->entries[i].len;
+    if (k0 >= 'a' && k0 <= 'z' && len < 16) mask[k0 - 'a'] = (uint16_t)(mask[k0 - 'a'] | 1u << len);
+  }
+}
+
+/* Index of a 2-letter lower-case prefix: 0..728, 27 * a + b with
+** 26 standing for "not a letter". */
+static unsigned prefix_of(unsigned char a, unsigned char b) {
+  unsigned x = (unsigned char)(a | 0x20), y = (unsigned char)(b | 0x20);
+  unsigned ia = x >= 'a' && x <= 'z' ? x - 'a' : 26, ib = y >= 'a' && y <= 'z' ? y - 'a' : 26;
+  return ia * 27 + ib;
+}
+
+/* Builds c->first: since the lexicon is sorted bytewise, the entries
+** sharing a prefix are contiguous; first[p] is where prefix p starts.
+** One pass over the lexicon per document (a few hundred entries). */
+static void build_prefix_index(ctx *c) {
+  const news_lexicon *lex = &news_lex_timex_words;
+  unsigned at = 0;
+  for (uint32_t i = 0; i < lex->n; i++) {
+    const news_lex_entry *e = &lex->entries[i];
+    unsigned p = prefix_of((unsigned char)e->key[0], e->len > 1 ? (unsigned char)e->key[1] : 0);
+    while (at <= p) c->first[at++] = (uint16_t)i;
+  }
+  while (at < 27 * 27) c->first[at++] = (uint16_t)lex->n;
+}
+
+/* news_lex_find(&news_lex_timex_words, ...) through the prefix index, for
+** ASCII words of 2..13 letters: usually zero to four comparisons. */
+static int timex_word_code(const ctx *c, const char *p, uint32_t n) {
+  char buf[16];
+  for (uint32_t k = 0; k < n; k++) {
+    unsigned char ch = (unsigned char)p[k];
+    if (ch >= 0x80) return news_lex_find(&news_lex_timex_words, p, n);
+    buf[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+  }
+  unsigned pi = prefix_of((unsigned char)buf[0], (unsigned char)buf[1]);
+  const news_lexicon *lex = &news_lex_timex_words;
+  uint32_t end = pi + 1 < 27 * 27 ? c->first[pi + 1] : lex->n;
+  for (uint32_t i = c->first[pi]; i < end; i++)
+    if (lex->entries[i].len == n && memcmp(lex->entries[i].key, buf, n) == 0) return lex->entries[i].value;
+  return 0;
+}
+
+/* Words that start a timex only before a dating word ("the", "a"). */
+static bool lead_word(const ctx *c, uint32_t i) {
+  return word(c, i, "the") || word(c, i, "a") || word(c, i, "an") || word(c, i, "half") ||
+         word(c, i, "near") || word(c, i, "short") || word(c, i, "long") || word(c, i, "no");
+}
+
+/* Classifies every token through the timex lexicon (c->code) and marks
+** the tokens where a match may start (c->cand), so that the scan skips
+** the nine in ten tokens that cannot: a token with a lexicon class, a
+** number, ordinal, ISO date or clock time, a word with digits or a dated
+** hyphen part ("third-quarter", "1990s"), a capitalised holiday, a quote
+** mark before digits ('90s), or "the"/"a"/... within three tokens of one. */
 static void classify(ctx *c) {
+  c->se = c->nt;
+  build_prefix_index(c);
+  length_masks(&news_lex_timex_holidays, c->holmask);
   for (uint32_t i = 0; i < c->nt; i++) {
     const news_token *t = &c->t[i];
     c->code[i] = 0;
+    c->cand[i] = 0;
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER)) {
+      c->cand[i] = 1;
+      continue;
+    }
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE)) {
+      c->cand[i] = i + 1 < c->nt && c->s[c->t[i + 1].start] >= '0' && c->s[c->t[i + 1].start] <= '9';
+      continue;
+    }
     if (t->kind != NEWS_TOK_WORD && t->kind != NEWS_TOK_ABBREV) continue;
     uint32_t n = t->end - t->start;
     const char *p = c->s + t->start;
-    if (t->kind == NEWS_TOK_ABBREV && n > 1 && p[n - 1] == '.') n--;
-    if (n < 2 || n > 13) continue;
     unsigned char c0 = (unsigned char)p[0];
+    if (c0 >= '0' && c0 <= '9') {
+      c->cand[i] = 1; /* 1990s, 16-hour */
+      continue;
+    }
+    if (t->kind == NEWS_TOK_ABBREV && n > 1 && p[n - 1] == '.') n--;
+    if (n > 13) {
+      int parts[3];
+      c->cand[i] = t->kind == NEWS_TOK_WORD && hyphen_parts(c, i, parts) > 0 && (parts[0] || parts[1]);
+      continue;
+    }
     if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) continue;
-    int v = news_lex_find(&news_lex_timex_words, p, n);
-    c->code[i] = (int16_t)v;
+    if (n >= 2) c->code[i] = (int16_t)timex_word_code(c, p, n);
+    if (c->code[i]) {
+      c->cand[i] = 1;
+    } else if (t->kind == NEWS_TOK_WORD && memchr(p, '-', n)) {
+      int parts[3];
+      int np = hyphen_parts(c, i, parts);
+      for (int k = 0; k < np; k++)
+        if (parts[k]) c->cand[i] = 1;
+    } else if (t->flags & NEWS_TF_UPPER && (c->holmask[(c0 | 0x20) - 'a'] >> n & 1) &&
+               news_lex_find(&news_lex_timex_holidays, p, n)) {
+      c->cand[i] = 1;
+    }
+  }
+  /* lead words: a candidate within the next three tokens (backward pass) */
+  for (uint32_t i = c->nt; i-- > 0;) {
+    if (c->cand[i] || c->t[i].kind != NEWS_TOK_WORD || c->t[i].end - c->t[i].start > 5) continue;
+    bool near = false;
+    for (uint32_t k = i + 1; k < c->nt && k <= i + 3; k++)
+      if (c->cand[k] == 1) near = true;
+    if (near && lead_word(c, i)) c->cand[i] = 2;
+    else if (word(c, i + 1, "term") && lead_word(c, i)) c->cand[i] = 1; /* "the near term" */
   }
 }
 
@@ -1860,11 +1977,11 @@ static news_rc scan(news_doc *d, ctx *c) {
     uint32_t b = sent[s].tok_begin, e = sent[s].tok_end;
     if (e > c->nt) e = c->nt;
     c->se = e;
+    c->sb = b;
     for (uint32_t i = b; i < e;) {
       hit h;
-      c->tense = local_tense(c, i, b, e);
-      c->future = c->tense > 0;
-      if (!match_at(c, i, &h) || h.e <= i) {
+      c->cur = i;
+      if (!c->cand[i] || !match_at(c, i, &h) || h.e <= i) {
         i++;
         continue;
       }
@@ -1904,8 +2021,10 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
   c.t = d->tokens.data;
   c.nt = d->tokens.n;
   if (c.nt == 0) return NEWS_OK;
-  c.code = d->mem->alloc(d->mem->ctx, sizeof(int16_t) * c.nt);
+  /* one block: the int16 codes, then the candidate bytes */
+  c.code = d->mem->alloc(d->mem->ctx, (sizeof(int16_t) + 1) * c.nt);
   if (!c.code) return NEWS_ERR_NOMEM;
+  c.cand = (uint8_t *)(c.code + c.nt);
   classify(&c);
   if (ref) c.anchor = *ref;
   news_rc rc = scan(d, &c);
