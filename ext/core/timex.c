@@ -1696,7 +1696,11 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
   if (has(c, k, TX_POS) && num(c, k) >= P_END && num(c, k) <= P_MIDDLE && word(c, k + 1, "of")) {
     pos = num(c, k);
     k += 2;
-    if (word(c, k, "the")) k++;
+    det = false; /* "the end of next year": "the" belongs to "end" */
+    if (word(c, k, "the")) {
+      det = true;
+      k++;
+    }
   }
   if (has(c, k, TX_REL)) {
     rel = num(c, k);
