@@ -10,28 +10,39 @@
 **   value, ISO day when it denotes one day) into d->timexes, in text order.
 **
 ** HOW IT WORKS
-**   1. Every word token is classified once through news_lex_timex_words
-**      (ext/data/timex_words.tsv): value CLASS*100+N, e.g. 105 = May,
-**      205 = Friday, 507 = year.  Numbers, ordinals, ISO dates and clock
-**      times come from the tokenizer's kinds; hyphenated words
-**      ("third-quarter", "two-year", "mid-1996") are split here.
-**   2. A left-to-right scan tries, at each token, a fixed list of hand-
-**      written matchers (clock times, sets, durations, dates with their
-**      determiners and modifiers).  Each looks at most a dozen tokens
-**      ahead and none re-reads text behind it, so the scan is linear.
-**      The first matcher that succeeds wins and the scan resumes after it.
-**   3. A matcher fills a `dval` (granularity + fields) or a literal value;
-**      fmt_dval() prints the TIMEX3 string.  Relative expressions resolve
-**      against an anchor: the reference date, else (see news_timex_run)
-**      the first explicit full date of the text, else nothing, which leaves
-**      XXXX in the value.  Past or future ("on Friday") is chosen by the
-**      sentence's tense (will/'ll/shall/won't: future, else past, news
-**      being mostly about the past).  Anaphoric expressions ("the next
-**      day") resolve against the last full day mentioned.
+**   1. classify(): every word token is looked up once in
+**      news_lex_timex_words (ext/data/timex_words.tsv; value CLASS*100+N,
+**      e.g. 105 = May, 205 = Friday, 507 = year) through a 2-letter prefix
+**      index, and tokens where an expression may start are marked
+**      (c->cand): lexicon words, numbers, ordinals, ISO dates, clock times,
+**      dated hyphen words ("third-quarter", "mid-1996"), holidays, and
+**      "the"/"a"/... just before one of those.  About nine tokens in ten
+**      are not candidates and cost nothing more.
+**   2. scan(): per sentence, left to right, match_at() tries a fixed list
+**      of hand-written matchers at each candidate (clock times, sets,
+**      approximate durations, then match_phrase() for everything that may
+**      open with determiners and modifiers: "the end of", "early", "last",
+**      "fiscal").  Each looks at most a dozen tokens ahead and never
+**      behind its start, so the scan is linear; the first match wins and
+**      the scan resumes after it, so rows never overlap.
+**   3. A matcher fills a `dval` (granularity + fields) and fmt_dval()
+**      prints the TIMEX3 value, or it writes a literal (P2D, PRESENT_REF).
+**      Relative expressions resolve against c->anchor: the reference date,
+**      else (news_timex_run) the text's first full explicit date, else
+**      nothing, which leaves XXXX in the value.  Past or future ("on
+**      Friday") follows the nearest tense cue around the expression
+**      (local_tense(), cues in ext/data/timex_tense.tsv), computed only
+**      for expressions that need it.  Anaphora ("the next day", "that
+**      year") resolve against the last day / year mentioned (c->last,
+**      c->last_y), "a year ago" against the last quarter mentioned.
 **
 ** INVARIANTS
-**   Matchers never read past the end of the sentence (c->se) and never
-**   before their start token; values always fit news_timex.value.
+**   Matchers read tokens only below c->se (the sentence end: cls(), kind()
+**   and word() return nothing past it), and at most a bounded number of
+**   tokens from their start.  Values always fit news_timex.value (40).
+**   Memory: one block for the per-token codes, freed before returning;
+**   rows go into d->timexes through news_vec_push (NEWS_ERR_NOMEM on
+**   failure, with the partial rows dropped).
 **
 ** See timex_norm.c for the calendar arithmetic, docs/event_dates.md for
 ** the value formats, ext/data/timex_*.tsv for the word lists.
@@ -43,24 +54,24 @@
 
 /* Word classes: the hundreds of a timex_words.tsv value (see that file). */
 enum {
-  TX_MONTH = 1,
-  TX_WEEKDAY = 2,
-  TX_NUMWORD = 3,
-  TX_ORDWORD = 4,
-  TX_UNIT = 5,
-  TX_PARTDAY = 6,
-  TX_SEASON = 7,
-  TX_REF = 8,
-  TX_DEICTIC = 9,
-  TX_REL = 10,
-  TX_POS = 11,
-  TX_SETADV = 12,
-  TX_APPROX = 13,
-  TX_QUANT = 14,
-  TX_ANCHOR = 16,
-  TX_FISCAL = 17,
-  TX_EVERY = 18,
-  TX_BIG = 20
+  TX_MONTH = 1,    /* January .. December, Jan .. Dec */
+  TX_WEEKDAY = 2,  /* Monday .. Sunday; N > 10: plural (Mondays) */
+  TX_NUMWORD = 3,  /* zero .. ninety, dozen */
+  TX_ORDWORD = 4,  /* first .. thirtieth */
+  TX_UNIT = 5,     /* second .. half (U_*); N > 20: plural */
+  TX_PARTDAY = 6,  /* morning afternoon evening night noon midnight */
+  TX_SEASON = 7,   /* spring summer fall/autumn winter */
+  TX_REF = 8,      /* 1 now/currently, 2 recently/recent, 3 soon/future */
+  TX_DEICTIC = 9,  /* 1 today 2 yesterday 3 tomorrow 4 tonight */
+  TX_REL = 10,     /* last next this past ... (R_*) */
+  TX_POS = 11,     /* early late mid earlier later end ... (P_*) */
+  TX_SETADV = 12,  /* daily weekly monthly annually ... */
+  TX_APPROX = 13,  /* about nearly more than at least ... (A_*) */
+  TX_QUANT = 14,   /* several few many couple */
+  TX_ANCHOR = 16,  /* ago before after hence */
+  TX_FISCAL = 17,  /* fiscal */
+  TX_EVERY = 18,   /* every each per */
+  TX_BIG = 20      /* hundred thousand */
 };
 
 /* Units (N of class TX_UNIT; plural is N + 20). */
@@ -75,6 +86,9 @@ enum {
   R_SAME, R_PRECEDING, R_UPCOMING,
   R_LATEST /* "the latest quarter": set in match_phrase, not a lexicon value */
 };
+
+/* Approximations (N of TX_APPROX) that need a partner word. */
+enum { A_MORE = 9, A_LESS = 10, A_LEAST = 11, A_UP = 12, A_FEWER = 15, A_THAN = 16, A_AT = 17 };
 
 /* Position modifiers (N of TX_POS). */
 enum { P_EARLY = 1, P_LATE, P_MID, P_EARLIER, P_LATER, P_END, P_BEGINNING, P_START, P_MIDDLE, P_LATEST };
@@ -328,7 +342,7 @@ static void fmt_dval(const dval *v, char *out) {
     break;
   case G_QUARTER: snprintf(out, 40, "%s-Q%d", y, v->n); break;
   case G_HALF: snprintf(out, 40, "%s-H%d", y, v->n); break;
-  case G_SEASON: snprintf(out, 40, "%s-%s", y, SEASON[v->n & 3 ? v->n : 4]); break;
+  case G_SEASON: snprintf(out, 40, "%s-%s", y, SEASON[v->n >= 1 && v->n <= 4 ? v->n : 0]); break;
   case G_DECADE: snprintf(out, 40, "%03d", v->n); break;
   case G_CENTURY: snprintf(out, 40, "%02d", v->n); break;
   default: snprintf(out, 40, "XXXX"); break;
@@ -460,7 +474,8 @@ static int tense_dir(const ctx *c) {
 
 /* ---------------------------------------------------------------- numbers */
 
-/* Reads a quantity at k: digits ("3", "2 1/2"), number words ("twenty
+/* Reads a quantity at k, in halves so that "2 1/2" and "and a half" stay
+** integers: digits ("3", "2 1/2"), number words ("twenty
 ** four", "twenty-four", "a hundred"), "a"/"an" (1), "half" ("half an").
 ** Sets *halves to twice the value and returns the token after it, or k
 ** when there is none.  Values are capped at 9999. */
@@ -605,14 +620,14 @@ static dval dv_shift(const ctx *c, news_ymd base, int unit, long n) {
     v.y = base.year + (int)n * 100;
     return v;
   }
+  case U_HOUR:
+  case U_MINUTE:
+  case U_SECOND: return dv_day(base); /* "two hours ago": that day */
   default: {
     dval v = dv_new(G_YEAR);
     v.y = base.year + (int)n;
     return v;
   }
-  case U_HOUR:
-  case U_MINUTE:
-  case U_SECOND: return dv_day(base);
   }
 }
 
@@ -791,20 +806,24 @@ static bool match_set(ctx *c, uint32_t i, hit *h) {
   return false;
 }
 
-/* Words that may stand between an approximation and its number. */
+/* Skips the approximation words kept in a duration's span ("about",
+** "nearly", "more than", "less than", "at least", "up to", "only"), at
+** most three steps.  Returns the token after them, k when there are none. */
 static uint32_t skip_approx(const ctx *c, uint32_t k) {
-  uint32_t start = k;
   for (int step = 0; step < 3 && has(c, k, TX_APPROX); step++) {
     int n = num(c, k);
-    if (n == 17 && !is(c, k + 1, TX_APPROX, 11)) break;           /* "at" only in "at least" */
-    if (n == 12 && !word(c, k + 1, "to")) break;                  /* "up to" */
-    if ((n == 9 || n == 10 || n == 15) && !is(c, k + 1, TX_APPROX, 16)) break; /* "more than" */
-    if (n == 16 && k == start) break;
-    k++;
-    if (n == 12) k++;   /* "up to" */
-    if (word(c, k, "no") && is(c, k + 1, TX_APPROX, 9)) k++;
+    if (n == A_AT || n == A_UP) { /* only as "at least", "up to" */
+      if (!(n == A_AT ? is(c, k + 1, TX_APPROX, A_LEAST) : word(c, k + 1, "to"))) break;
+      k += 2;
+    } else if (n == A_MORE || n == A_LESS || n == A_FEWER) { /* only with "than" */
+      if (!is(c, k + 1, TX_APPROX, A_THAN)) break;
+      k += 2;
+    } else if (n == A_THAN || n == A_LEAST) {
+      break;
+    } else {
+      k++;
+    }
   }
-  if (word(c, k, "no") && is(c, k + 1, TX_APPROX, 9)) return skip_approx(c, k + 1) > k + 1 ? k : k;
   return k;
 }
 
@@ -816,9 +835,11 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
   long halves = -1;
   bool plural = false;
   uint32_t j;
+  /* the quantity: a vague one (unknown count: PX?), a number, or "a" */
   if (has(c, k, TX_QUANT) && num(c, k) <= 4) {
-    /* several / few / many / a couple of + plural unit */
+    /* several / few / many / couple of + plural unit */
     j = k + 1;
+    if (num(c, k) == 4) halves = 4; /* "the next couple of years": two */
     if (num(c, k) == 4 && word(c, j, "of")) j++;
     if (!has(c, j, TX_UNIT)) return false;
     k = j;
@@ -828,12 +849,13 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
     halves = 4; /* a couple of */
     k += 3;
   } else {
+    /* "the first nine months": "first" is kept in the span, not counted */
     if (ordinal_at(c, k) == 1 && !det) return false;
-    if (has(c, k, TX_ORDWORD) && num(c, k) == 1) k++; /* "the first nine months" */
+    if (has(c, k, TX_ORDWORD) && num(c, k) == 1) k++;
     j = read_number(c, k, &halves);
     if (j == k) return false;
-    /* "one" alone is too common outside times ("one day" is kept) */
     k = j;
+    /* "20 more years", "three straight days", "eight trading days" */
     if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") ||
         word(c, k, "consecutive") || word(c, k, "trading") || word(c, k, "calendar"))
       k++;
@@ -898,7 +920,6 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
     return true;
   }
   fmt_duration(u, halves, h->value);
-  (void)rel;
   return true;
 }
 
@@ -966,12 +987,14 @@ static int day_of_month(const ctx *c, uint32_t k) {
 ** name or modal, "march" the verb)? */
 static bool real_month(const ctx *c, uint32_t k, bool context) {
   if (!has(c, k, TX_MONTH)) return false;
-  if (kind(c, k) == NEWS_TOK_ABBREV) return true;
-  if (!upper(c, k)) return false;
+  if (kind(c, k) == NEWS_TOK_ABBREV) return true; /* "Aug.", "Sept." */
+  if (!upper(c, k)) return false;                 /* "march", "may" */
   int m = num(c, k);
   if (m != 5 && m != 3 && tlen(c, k) > 3) return true;
+  /* "Dec 5" but not "Jan" the name or "Mar" alone */
   if (tlen(c, k) <= 3 && m != 5) return day_of_month(c, k + 1) || year_at(c, k + 1);
-  /* May / March: need a day, a year or a dating word around */
+  /* May / March: need a day, a year, a modifier (context) or a dating
+  ** preposition before; "March on"/"March to" stay verbs */
   if (context) return true;
   if (day_of_month(c, k + 1) || year_at(c, k + 1)) return true;
   if (k > 0) {
@@ -988,8 +1011,8 @@ static bool real_month(const ctx *c, uint32_t k, bool context) {
 
 /* A month expression at k: "Sept. 30, 1989", "July 1997", "March",
 ** "Jan. 5th"; rel and pos come from the words before. */
-static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, int pos, hit *h) {
-  if (!real_month(c, k, rel != 0 || pos != 0)) return false;
+static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, bool pos, hit *h) {
+  if (!real_month(c, k, rel != 0 || pos)) return false;
 
   int m = num(c, k);
   uint32_t e = k + 1;
@@ -1039,7 +1062,6 @@ static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, int pos, hit *h
     int back = (c->anchor.month - m + 12) % 12, fwd = (m - c->anchor.month + 12) % 12;
     v.y = month_year(c, m, fwd < back ? 1 : -1);
   }
-  (void)pos;
   h->b = i;
   h->e = e;
   set_date(c, h, &v);
@@ -1188,9 +1210,12 @@ static bool match_hyphen(ctx *c, uint32_t i, uint32_t k, hit *h) {
       set_date(c, h, &v);
       return true;
     }
-    if (L == 9 && t[8] == 's' && t[7] == '0') {
+    if (L == 9 && t[8] == 's' && t[7] == '0') { /* mid-1990s */
       int y = 0;
-      for (int q = 4; q < 8; q++) y = y * 10 + (t[q] - '0');
+      for (int q = 4; q < 8; q++) {
+        if (t[q] < '0' || t[q] > '9') return false;
+        y = y * 10 + (t[q] - '0');
+      }
       dval v = dv_new(G_DECADE);
       v.n = y / 10;
       h->b = i;
@@ -1256,61 +1281,53 @@ static bool match_hyphen(ctx *c, uint32_t i, uint32_t k, hit *h) {
   return false;
 }
 
-/* Holidays: "Christmas", "Christmas Day", "Thanksgiving", "Easter",
-** "Memorial Day", "Labor Day", "Valentine's Day". */
+/* The day of holiday `code` (a timex_holidays.tsv value) in year y; the
+** day before for an "Eve". */
+static news_ymd holiday_date(int code, int y, bool eve) {
+  news_ymd x;
+  if (code < 1300) x = (news_ymd){y, code / 100, code % 100};
+  else if (code == 2001) x = news_timex_nth_weekday(y, 11, 4, 4); /* Thanksgiving */
+  else if (code == 2002) x = news_timex_easter(y);
+  else if (code == 2003) x = news_timex_nth_weekday(y, 5, 1, -1); /* Memorial Day */
+  else x = news_timex_nth_weekday(y, 9, 1, 1);                   /* Labor Day */
+  if (!news_timex_valid(x)) x = (news_ymd){y, x.month, 28};       /* Feb 29 style overflow */
+  return eve ? news_timex_add_days(x, -1) : x;
+}
+
+/* Holidays: "Christmas", "Christmas Day", "Christmas Eve", "Thanksgiving",
+** "Easter", "Memorial Day", "Labor Day", "Valentine's Day", with an
+** optional year.  Without one, the anchor's year, or the year before when
+** the holiday is still to come and nothing points to the future. */
 static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
   if (!upper(c, k) || c->t[k].kind != NEWS_TOK_WORD) return false;
   int code = news_lex_find(&news_lex_timex_holidays, ttext(c, k), tlen(c, k));
   if (!code) return false;
   uint32_t e = k + 1;
-  if (kind(c, e) == NEWS_TOK_CLITIC) e++;
+  if (kind(c, e) == NEWS_TOK_CLITIC) e++; /* Valentine's */
   bool eve = false;
-  if (word(c, e, "day")) e++;
-  else if (word(c, e, "eve")) {
+  if (word(c, e, "day")) {
+    e++;
+  } else if (word(c, e, "eve")) {
     eve = true;
     e++;
-  } else if (code == 2003 || code == 2004 || code == 214)
-    return false; /* "Labor" alone is not a holiday */
+  } else if (code == 2003 || code == 2004 || code == 214) {
+    return false; /* "Labor", "Memorial", "Valentine" alone are no holidays */
+  }
   int y = 0;
   uint32_t j = trailing_year(c, e, &y);
-  if (j > e) e = j;
-  else if (have_anchor(c)) y = 0;
   dval v = dv_new(G_DAY);
-  int yr = y;
-  if (!yr && have_anchor(c)) {
-    /* the nearest occurrence in the tense's direction */
-    yr = c->anchor.year;
-  }
-  if (yr) {
-    news_ymd x;
-    if (code < 1300) x = (news_ymd){yr, code / 100, code % 100};
-    else if (code == 2001) x = news_timex_nth_weekday(yr, 11, 4, 4);
-    else if (code == 2002) x = news_timex_easter(yr);
-    else if (code == 2003) x = news_timex_nth_weekday(yr, 5, 1, -1);
-    else x = news_timex_nth_weekday(yr, 9, 1, 1);
-    if (eve) x = news_timex_add_days(x, -1);
-    if (!y) {
-      long diff = news_timex_days(x) - news_timex_days(c->anchor);
-      if (diff > 0 && !future(c)) {
-        /* a holiday still to come this year, told in the past: last year's */
-        news_ymd z = x;
-        z.year--;
-        if (code >= 2000) {
-          hit tmp;
-          (void)tmp;
-        }
-        if (code < 1300 && news_timex_valid(z)) x = z;
-        else if (code == 2001) x = news_timex_nth_weekday(yr - 1, 11, 4, 4);
-        else if (code == 2002) x = news_timex_easter(yr - 1);
-        else if (code == 2003) x = news_timex_nth_weekday(yr - 1, 5, 1, -1);
-        else if (code == 2004) x = news_timex_nth_weekday(yr - 1, 9, 1, 1);
-        if (eve && code >= 2000) x = news_timex_add_days(x, -1);
-      }
-    }
+  if (j > e) {
+    e = j;
+    v = dv_day(holiday_date(code, y, eve));
+  } else if (have_anchor(c)) {
+    news_ymd x = holiday_date(code, c->anchor.year, eve);
+    if (news_timex_days(x) > news_timex_days(c->anchor) && !future(c))
+      x = holiday_date(code, c->anchor.year - 1, eve);
     v = dv_day(x);
   } else if (code < 1300) {
-    v.m = code / 100;
-    v.d = code % 100;
+    news_ymd x = holiday_date(code, 2000, eve); /* a leap year: any MMDD */
+    v.m = x.month;
+    v.d = x.day;
   }
   h->b = i;
   h->e = e;
@@ -1353,7 +1370,7 @@ static bool match_year(ctx *c, uint32_t i, uint32_t k, bool det, bool fiscal, hi
 
 /* A unit after a relative modifier or "the": "last week", "this year",
 ** "the quarter", "the weekend", "next month", "the next day". */
-static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, int pos, hit *h) {
+static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h) {
   bool plural;
   int u = unit_at(c, k, &plural);
   /* "the latest quarter", "the latest period": the last quarter reported */
@@ -1501,7 +1518,6 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, in
   }
   h->b = i;
   h->e = k + 1;
-  (void)pos;
   set_date(c, h, &v);
   /* "this year's third quarter" */
   if (u == U_YEAR && kind(c, k + 1) == NEWS_TOK_CLITIC) {
@@ -1597,7 +1613,7 @@ static bool match_weekday(ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
     if (kind(c, j) == NEWS_TOK_PUNCT && c->t[j].mark == ',') j++;
     hit md;
     memset(&md, 0, sizeof md);
-    if (has(c, j, TX_MONTH) && match_month(c, i, j, 0, 0, &md) && md.day.year >= 0 && md.value[4] == '-' &&
+    if (has(c, j, TX_MONTH) && match_month(c, i, j, 0, false, &md) && md.day.year >= 0 && md.value[4] == '-' &&
         strlen(md.value) >= 10) {
       *h = md;
       return true;
@@ -1721,12 +1737,16 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
     else if (is(c, k + 1, TX_UNIT, U_YEAR)) k++;
   }
   if (k >= c->se) return false;
-  if (k == i && !has(c, k, TX_MONTH) && !has(c, k, TX_WEEKDAY) && !has(c, k, TX_DEICTIC) &&
-      !has(c, k, TX_REF) && !has(c, k, TX_SEASON) && kind(c, k) != NEWS_TOK_NUMBER &&
-      kind(c, k) != NEWS_TOK_ORDINAL && kind(c, k) != NEWS_TOK_DATE && !has(c, k, TX_NUMWORD) &&
-      !has(c, k, TX_ORDWORD) && !has(c, k, TX_QUANT) && !upper(c, k) && kind(c, k) != NEWS_TOK_WORD &&
-      !word(c, k, "a") && !word(c, k, "an"))
-    return false;
+
+  /* The head of the phrase is at k; i..k holds what was read so far:
+  **   pos  early/late/mid/earlier/later or the end/beginning/middle of
+  **   det  a "the" directly before the head (det-sensitive readings:
+  **        "the past" is PAST_REF, "the next day" is anaphoric)
+  **   rel  last/next/this/past/coming/previous/following/... (R_*)
+  **   fiscal  "fiscal" before a year or "year"
+  ** The matchers below are tried in an order where the more specific
+  ** reading comes first (a month before a bare number, a quarter before
+  ** a unit), and each returns false without side effects on failure. */
 
   /* ISO dates written out: 1998-02-13 */
   if (kind(c, k) == NEWS_TOK_DATE && k == i) {
@@ -1743,7 +1763,7 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
   }
   if (!rel && !fiscal && match_deictic(c, i, k, h)) return true;
   if (match_ref(c, i, k, det, rel, h)) return true;
-  if (match_month(c, i, k, rel, pos, h)) return true;
+  if (match_month(c, i, k, rel, pos != 0, h)) return true;
   if (!rel && match_day_month(c, i, k, h)) return true;
   if (match_weekday(c, i, k, rel, h)) return true;
   if (match_quarter(c, i, k, rel, 0, h)) return true;
@@ -1752,6 +1772,7 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
   if (!rel && match_holiday(c, i, k, h)) return true;
   if (match_season(c, i, k, rel, det, h)) return true;
   if (!rel && match_year(c, i, k, det, fiscal, h)) return true;
+  /* "the year 1990", "the year two thousand" */
   if (det && !rel && is(c, k, TX_UNIT, U_YEAR)) {
     int y = 0;
     uint32_t e = words_year(c, k + 1, &y);
@@ -1786,7 +1807,7 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
   }
   if (match_rel_partday(c, i, k, rel, det, h)) return true;
   if (match_near(c, i, k, det, h)) return true;
-  if (match_rel_unit(c, i, k, rel, det, pos, h)) return true;
+  if (match_rel_unit(c, i, k, rel, det, h)) return true;
   if (match_quantity(c, i, k, rel, det, h)) return true;
   return false;
 }
@@ -1806,16 +1827,18 @@ static bool match_bare_plural(ctx *c, uint32_t i, hit *h) {
 /* Tries every matcher at token i; fills h on success. */
 static bool match_at(ctx *c, uint32_t i, hit *h) {
   memset(h, 0, sizeof *h);
+  /* order matters where two matchers could claim the same words: clock
+  ** times before numbers, sets before durations ("every two weeks"), and
+  ** approximations only in front of a quantity */
   if (match_bare_plural(c, i, h)) return true;
   if (match_clock(c, i, h)) return true;
   if (match_set(c, i, h)) return true;
-  if (has(c, i, TX_APPROX)) {
-    uint32_t k = skip_approx(c, i);
-    if (k > i && match_quantity(c, i, k, 0, false, h)) return true;
-    return false;
+  uint32_t a = word(c, i, "no") && is(c, i + 1, TX_APPROX, A_MORE) ? i + 1 : i; /* "no more than" */
+  if (has(c, a, TX_APPROX)) {
+    uint32_t k = skip_approx(c, a);
+    return k > a && match_quantity(c, i, k, 0, false, h);
   }
-  if (match_phrase(c, i, h)) return true;
-  return false;
+  return match_phrase(c, i, h);
 }
 
 /* ------------------------------------------------------------- the stage */
