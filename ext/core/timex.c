@@ -1824,6 +1824,39 @@ static bool match_bare_plural(ctx *c, uint32_t i, hit *h) {
   return true;
 }
 
+/* A few fixed phrases: "these days" (PRESENT_REF), "over the years"
+** (PXY), "year end" / "year's end" (the year whose end is meant: the
+** last one after "since" or a past cue, else this one). */
+static bool match_fixed(ctx *c, uint32_t i, hit *h) {
+  if (word(c, i, "these") && is(c, i + 1, TX_UNIT, 20 + U_DAY)) {
+    h->b = i;
+    h->e = i + 2;
+    h->type = NEWS_TIMEX_DATE;
+    snprintf(h->value, sizeof h->value, "PRESENT_REF");
+    return true;
+  }
+  if (word(c, i, "the") && i > 0 && word(c, i - 1, "over") && is(c, i + 1, TX_UNIT, 20 + U_YEAR)) {
+    h->b = i;
+    h->e = i + 2;
+    h->type = NEWS_TIMEX_DURATION;
+    snprintf(h->value, sizeof h->value, "PXY");
+    return true;
+  }
+  if (is(c, i, TX_UNIT, U_YEAR) && have_anchor(c)) {
+    uint32_t e = i + 1;
+    if (kind(c, e) == NEWS_TOK_CLITIC) e++;
+    if (!is(c, e, TX_POS, P_END) || word(c, e + 1, "of")) return false;
+    dval v = dv_new(G_YEAR); /* written as the year in TimeML corpora */
+    v.y = c->anchor.year;
+    if ((i > 0 && word(c, i - 1, "since")) || (tense(c) < 0 && c->anchor.month < 12)) v.y--;
+    h->b = i;
+    h->e = e + 1;
+    set_date(c, h, &v);
+    return true;
+  }
+  return false;
+}
+
 /* Tries every matcher at token i; fills h on success. */
 static bool match_at(ctx *c, uint32_t i, hit *h) {
   memset(h, 0, sizeof *h);
@@ -1831,6 +1864,7 @@ static bool match_at(ctx *c, uint32_t i, hit *h) {
   ** times before numbers, sets before durations ("every two weeks"), and
   ** approximations only in front of a quantity */
   if (match_bare_plural(c, i, h)) return true;
+  if (match_fixed(c, i, h)) return true;
   if (match_clock(c, i, h)) return true;
   if (match_set(c, i, h)) return true;
   uint32_t a = word(c, i, "no") && is(c, i + 1, TX_APPROX, A_MORE) ? i + 1 : i; /* "no more than" */
@@ -1853,6 +1887,13 @@ static int tense_cue(const ctx *c, uint32_t i) {
   const char *p = ttext(c, i);
   int v = news_lex_find(&news_lex_timex_tense, p, n);
   if (v > 0) return v;
+  /* "is to resume", "set to meet", "due to arrive": a plan */
+  if (n == 2 && word(c, i, "to") && i > 0 &&
+      (word(c, i - 1, "is") || word(c, i - 1, "are") || word(c, i - 1, "set") || word(c, i - 1, "due") ||
+       word(c, i - 1, "going") || word(c, i - 1, "likely") || word(c, i - 1, "ready") ||
+       word(c, i - 1, "agreed") || word(c, i - 1, "hopes") || word(c, i - 1, "intends") ||
+       word(c, i - 1, "wants") || word(c, i - 1, "plan")))
+    return 1;
   if (n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && !(c->t[i].flags & NEWS_TF_UPPER)) v = -1;
   /* a participle after "be" is no past: "will be held", "is expected" */
   if (v < 0 && i > 0 && (word(c, i - 1, "be") || word(c, i - 1, "been") || word(c, i - 1, "being") ||
@@ -1864,6 +1905,10 @@ static int tense_cue(const ctx *c, uint32_t i) {
 /* The tense around token i of the sentence [b, e): the nearest cue among
 ** the ten tokens before it, else among the ten after; 0 when none. */
 static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
+  /* "as soon as Tuesday", "as early as Friday" */
+  if (i >= b + 3 && word(c, i - 1, "as") && (word(c, i - 2, "soon") || word(c, i - 2, "early")) &&
+      word(c, i - 3, "as"))
+    return 1;
   for (uint32_t dist = 1; dist <= 10 && i >= b + dist; dist++) {
     int t = tense_cue(c, i - dist);
     if (t) return t;
@@ -1927,7 +1972,7 @@ static int timex_word_code(const ctx *c, const char *p, uint32_t n) {
 
 /* Words that start a timex only before a dating word ("the", "a"). */
 static bool lead_word(const ctx *c, uint32_t i) {
-  return word(c, i, "the") || word(c, i, "a") || word(c, i, "an") || word(c, i, "half") ||
+  return word(c, i, "the") || word(c, i, "a") || word(c, i, "an") || word(c, i, "half") || word(c, i, "these") ||
          word(c, i, "near") || word(c, i, "short") || word(c, i, "long") || word(c, i, "no");
 }
 
