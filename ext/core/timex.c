@@ -306,8 +306,8 @@ static const char *const SEASON[] = {"", "SP", "SU", "FA", "WI"};
 /* Prints a date value as TIMEX3 into out[40]. */
 static void fmt_dval(const dval *v, char *out) {
   char y[8];
-  if (v->y > 0)
-    snprintf(y, sizeof y, "%04d", v->y % 10000);
+  if (v->y > 0 && v->y <= 9999)
+    snprintf(y, sizeof y, "%04d", v->y);
   else
     memcpy(y, "XXXX", 5);
   switch (v->gran) {
@@ -360,7 +360,7 @@ static void fmt_dval(const dval *v, char *out) {
 static void set_date(ctx *c, hit *h, const dval *v) {
   fmt_dval(v, h->value);
   h->type = (v->gran == G_DAY && (v->hh >= 0 || v->pod)) ? NEWS_TIMEX_TIME : NEWS_TIMEX_DATE;
-  if (v->gran == G_DAY && v->y > 0) {
+  if (v->gran == G_DAY && v->y > 0 && v->y <= 9999) {
     h->day = (news_ymd){v->y, v->m, v->d};
     c->last = h->day;
   }
@@ -738,7 +738,7 @@ static bool match_clock(ctx *c, uint32_t i, hit *h) {
     if (t) memcpy(t, "T24", 4);
   }
   h->type = NEWS_TIMEX_TIME;
-  if (v.y > 0) h->day = (news_ymd){v.y, v.m, v.d};
+  if (v.y > 0 && v.y <= 9999) h->day = (news_ymd){v.y, v.m, v.d};
   return true;
 }
 
