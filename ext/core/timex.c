@@ -71,7 +71,8 @@ enum {
   TX_ANCHOR = 16,  /* ago before after hence */
   TX_FISCAL = 17,  /* fiscal */
   TX_EVERY = 18,   /* every each per */
-  TX_BIG = 20      /* hundred thousand */
+  TX_BIG = 20,     /* hundred thousand */
+  TX_DECADE = 21   /* twenties .. nineties (N = tens digit) */
 };
 
 /* Units (N of class TX_UNIT; plural is N + 20). */
@@ -1164,6 +1165,15 @@ static bool match_decade(ctx *c, uint32_t i, uint32_t k, hit *h) {
       return true;
     }
   }
+  /* "the nineties": the 1990s */
+  if (has(c, k, TX_DECADE) && (k > i || word(c, k - 1, "the"))) {
+    dval d = dv_new(G_DECADE);
+    d.n = 190 + num(c, k);
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &d);
+    return true;
+  }
   int o = ordinal_at(c, k);
   if (o >= 1 && o <= 21 && is(c, k + 1, TX_UNIT, U_CENTURY)) {
     dval d = dv_new(G_CENTURY);
@@ -1198,11 +1208,32 @@ static bool match_hyphen(ctx *c, uint32_t i, uint32_t k, hit *h) {
     fmt_duration(p[1] % 100, 2L * n, h->value);
     return true;
   }
-  /* mid-1996, mid-November, mid-afternoon */
-  if (np == 2 && p[0] == 1100 + P_MID) {
-    const char *t = ttext(c, k);
-    uint32_t L = tlen(c, k);
-    if (p[1] >= 11000 && p[1] <= 12199 && L == 8) {
+  /* "day-long" (P1D), "decades-long" (PXY) */
+  const char *t = ttext(c, k);
+  uint32_t L = tlen(c, k);
+  if (np == 2 && p[0] / 100 == TX_UNIT && p[0] < 10000 && L >= 6 && memcmp(t + L - 5, "-long", 5) == 0) {
+    int u = p[0] % 100 > 20 ? p[0] % 100 - 20 : p[0] % 100;
+    if (u == U_HALF || u == U_QUARTER || u == U_WEEKEND) return false;
+    h->b = k; /* an adjective: "the" stays out */
+    h->e = k + 1;
+    h->type = NEWS_TIMEX_DURATION;
+    fmt_duration(u, p[0] % 100 > 20 ? -1 : 2, h->value);
+    return true;
+  }
+  /* "post-1959", "pre-1990": the year itself */
+  if (np == 2 && p[1] >= 11000 && p[1] <= 12199 && L <= 9 && (t[0] | 0x20) == 'p' &&
+      (memcmp(t + 1, "ost-", 4) == 0 || memcmp(t + 1, "re-", 3) == 0)) {
+    dval v = dv_new(G_YEAR);
+    v.y = p[1] - 10000;
+    h->b = k;
+    h->e = k + 1;
+    set_date(c, h, &v);
+    return true;
+  }
+  /* mid-1996, late-1990s, early-November, mid-afternoon */
+  if (np == 2 && (p[0] == 1100 + P_MID || p[0] == 1100 + P_EARLY || p[0] == 1100 + P_LATE)) {
+    uint32_t dash = (uint32_t)((const char *)memchr(t, '-', L) - t);
+    if (p[1] >= 11000 && p[1] <= 12199 && L == dash + 5) {
       dval v = dv_new(G_YEAR);
       v.y = p[1] - 10000;
       h->b = i;
@@ -1210,9 +1241,9 @@ static bool match_hyphen(ctx *c, uint32_t i, uint32_t k, hit *h) {
       set_date(c, h, &v);
       return true;
     }
-    if (L == 9 && t[8] == 's' && t[7] == '0') { /* mid-1990s */
+    if (L == dash + 6 && t[L - 1] == 's' && t[L - 2] == '0') { /* mid-1990s */
       int y = 0;
-      for (int q = 4; q < 8; q++) {
+      for (uint32_t q = dash + 1; q < dash + 5; q++) {
         if (t[q] < '0' || t[q] > '9') return false;
         y = y * 10 + (t[q] - '0');
       }
@@ -1806,6 +1837,15 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
     return true;
   }
   if (match_rel_partday(c, i, k, rel, det, h)) return true;
+  /* "mid afternoon", "late morning": the anchor day's part */
+  if (pos && !rel && !det && k == i + 1 && has(c, k, TX_PARTDAY) && num(c, k) <= 4 && have_anchor(c)) {
+    dval v = dv_day(c->last.year > 0 ? c->last : c->anchor);
+    v.pod = num(c, k);
+    h->b = i;
+    h->e = k + 1;
+    set_date(c, h, &v);
+    return true;
+  }
   if (match_near(c, i, k, det, h)) return true;
   if (match_rel_unit(c, i, k, rel, det, h)) return true;
   if (match_quantity(c, i, k, rel, det, h)) return true;

@@ -224,6 +224,14 @@ static const tcase cases[] = {
     /* holidays */
     {"Stores were busy at Christmas.", "Christmas=DATE:2019-12-25@2019-12-25"},
     {"They met on Thanksgiving Day.", "Thanksgiving Day=DATE:2019-11-28@2019-11-28"},
+    /* plans, phrases, words for decades, hyphenated adjectives */
+    {"Talks resume as soon as Tuesday.", "Tuesday=DATE:2020-01-14@2020-01-14"},
+    {"The talks are to resume Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
+    {"Prices are high these days.", "these days=DATE:PRESENT_REF"},
+    {"Sales grew through the nineties.", "the nineties=DATE:199"},
+    {"It was a day-long meeting.", "day-long=DURATION:P1D"},
+    {"The post-1959 order changed.", "post-1959=DATE:1959"},
+    {"The deal should close by year end.", "year end=DATE:2020"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
