@@ -1709,6 +1709,10 @@ static bool match_ref(ctx *c, uint32_t i, uint32_t k, bool det, int rel, hit *h)
     /* "the recent moves": only "the future" takes the article */
     if (det && !future_word) return false;
     if (word(c, k, "recent") && !has(c, k + 1, TX_UNIT)) return false;
+    /* "current account", "current assets": accounting, not time */
+    if (word(c, k, "current") && (word(c, k + 1, "account") || word(c, k + 1, "accounts") ||
+                                  word(c, k + 1, "assets") || word(c, k + 1, "liabilities")))
+      return false;
     /* "current"/"recent" followed by a unit: the caller's rel handling */
     if ((word(c, k, "current") || word(c, k, "recent")) && has(c, k + 1, TX_UNIT)) return false;
   } else {
