@@ -165,11 +165,11 @@ static bool upper(const ctx *c, uint32_t i) {
   return i < c->se && (c->t[i].flags & NEWS_TF_UPPER);
 }
 
-/* Case-insensitive comparison of token i with an ASCII word. */
-static bool word(const ctx *c, uint32_t i, const char *w) {
-  if (i >= c->se) return false;
-  size_t n = strlen(w);
-  if (tlen(c, i) != n) return false;
+/* Case-insensitive comparison of token i with the lower-case ASCII word
+** w[0..n).  Call it through word(), which takes n from a string literal
+** at compile time (the hot path: a few million calls per MB of text). */
+static bool word_n(const ctx *c, uint32_t i, const char *w, size_t n) {
+  if (i >= c->se || tlen(c, i) != n) return false;
   const char *p = ttext(c, i);
   for (size_t k = 0; k < n; k++) {
     char ch = p[k];
@@ -178,6 +178,7 @@ static bool word(const ctx *c, uint32_t i, const char *w) {
   }
   return true;
 }
+#define word(c, i, lit) word_n((c), (i), "" lit, sizeof(lit) - 1)
 
 /* Value of a plain digit token (no separators), or -1. */
 static long digits_at(const ctx *c, uint32_t i, int *ndig) {
@@ -660,7 +661,7 @@ static bool zone_at(const ctx *c, uint32_t k) {
   static const char *const z[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
                                   "gmt", "utc", "bst", "cet", "et", NULL};
   for (int i = 0; z[i]; i++)
-    if (word(c, k, z[i])) return true;
+    if (word_n(c, k, z[i], strlen(z[i]))) return true;
   return false;
 }
 
@@ -2000,16 +2001,18 @@ static void build_prefix_index(ctx *c) {
 /* news_lex_find(&news_lex_timex_words, ...) through the prefix index, for
 ** ASCII words of 2..13 letters: usually zero to four comparisons. */
 static int timex_word_code(const ctx *c, const char *p, uint32_t n) {
+  unsigned pi = prefix_of((unsigned char)p[0], (unsigned char)p[1]);
+  const news_lexicon *lex = &news_lex_timex_words;
+  uint32_t lo = c->first[pi], end = pi + 1 < 27 * 27 ? c->first[pi + 1] : lex->n;
+  while (lo < end && lex->entries[lo].len != n) lo++; /* most words stop here */
+  if (lo == end) return 0;
   char buf[16];
   for (uint32_t k = 0; k < n; k++) {
     unsigned char ch = (unsigned char)p[k];
-    if (ch >= 0x80) return news_lex_find(&news_lex_timex_words, p, n);
+    if (ch >= 0x80) return news_lex_find(lex, p, n);
     buf[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
   }
-  unsigned pi = prefix_of((unsigned char)buf[0], (unsigned char)buf[1]);
-  const news_lexicon *lex = &news_lex_timex_words;
-  uint32_t end = pi + 1 < 27 * 27 ? c->first[pi + 1] : lex->n;
-  for (uint32_t i = c->first[pi]; i < end; i++)
+  for (uint32_t i = lo; i < end; i++)
     if (lex->entries[i].len == n && memcmp(lex->entries[i].key, buf, n) == 0) return lex->entries[i].value;
   return 0;
 }
