@@ -5,7 +5,7 @@
 #
 # Loads the raw articles (default: ../shared/eval/bbc_news_raw/docs.jsonl,
 # BBC News, 2,225 articles) into a temporary database, then times, RUNS
-# times each (default 5), in one sqlite3 process per query:
+# times each (default 9), in one sqlite3 process per query:
 #   scan     SELECT sum(length(text)) FROM docs              (reading the rows)
 #   tokens   SELECT count(*) FROM docs, tokens(docs.text)
 #   dates    SELECT count(*) FROM docs, event_dates(docs.text, '2005-01-01')
@@ -20,7 +20,7 @@ set -e
 here=$(cd "$(dirname "$0")" && pwd)
 ext=${1:-$here/../newsext.so}
 docs=${2:-$here/../../shared/eval/bbc_news_raw/docs.jsonl}
-runs=${3:-5}
+runs=${3:-9}
 ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext" .so)
 db=$(mktemp /tmp/newsext-bench.XXXXXX.db)
 trap 'rm -f "$db"' EXIT
