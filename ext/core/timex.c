@@ -907,11 +907,14 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
   if (!plural && halves < 0) return false;
   h->e = e;
   h->type = NEWS_TIMEX_DURATION;
-  /* "$5 a year", "700 seats a week": a rate, TimeML's SET */
-  if (halves == 2 && k == i + 1 && word(c, i, "a") && i > 0 &&
-      (NEWS_TOK_IS(c->t[i - 1].kind, NEWS_TOK_RANGE_NUMBER) || word(c, i - 1, "million") ||
-       word(c, i - 1, "billion") || word(c, i - 1, "times") || word(c, i - 1, "seats"))) {
-    h->type = NEWS_TIMEX_SET;
+  /* "$5 a year", "5 pct a year", "700 seats a week": a rate, TimeML's SET
+  ** (a number among the three tokens before "a") */
+  if (halves == 2 && k == i + 1 && word(c, i, "a") && !plural) {
+    for (uint32_t back = 1; back <= 3 && back <= i - c->sb; back++)
+      if (NEWS_TOK_IS(c->t[i - back].kind, NEWS_TOK_RANGE_NUMBER) || word(c, i - back, "times")) {
+        h->type = NEWS_TIMEX_SET;
+        break;
+      }
   }
   /* "will one day": some day in the future */
   if (halves == 2 && u == U_DAY && word(c, i, "one") && i > 0 &&
