@@ -266,7 +266,10 @@ static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_valu
     const char *z = (const char *)sqlite3_column_text(pTab->pDate, 0);
     int y, m, d;
     char extra;
-    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && y > 0) {
+    /* date() passes days such as 2019-02-30 through unchanged: check them */
+    static const int mlen[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && y > 0 && m >= 1 && m <= 12 && d >= 1 &&
+        d <= mlen[m - 1] && (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))) {
       pCur->ref = (news_ymd){y, m, d};
       pCur->hasRef = 1;
       ok = 1;
