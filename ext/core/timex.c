@@ -1657,6 +1657,7 @@ static bool match_weekday(ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
   h->b = i;
   h->e = e;
   set_date(c, h, &v);
+  if (v.pod) h->type = NEWS_TIMEX_DATE; /* "Friday night": TimeBank types it as a DATE */
   return true;
 }
 

@@ -168,7 +168,7 @@ static const tcase cases[] = {
     /* weekdays by tense, with parts of the day */
     {"Shares fell on Monday.", "Monday=DATE:2020-01-06@2020-01-06"},
     {"The vote will be held on Friday.", "Friday=DATE:2020-01-10@2020-01-10"},
-    {"Talks broke down Tuesday night.", "Tuesday night=TIME:2020-01-07TNI@2020-01-07"},
+    {"Talks broke down Tuesday night.", "Tuesday night=DATE:2020-01-07TNI@2020-01-07"},
     {"He spoke last Wednesday.", "last Wednesday=DATE:2020-01-01@2020-01-01"},
     /* deictic days and parts of the day */
     {"The minister resigned yesterday.", "yesterday=DATE:2020-01-07@2020-01-07"},
