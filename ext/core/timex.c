@@ -726,7 +726,7 @@ static bool match_clock(ctx *c, uint32_t i, hit *h) {
   dval v = dv_new(G_DAY);
   uint32_t e = day_word(c, k, &v);
   if (e == k) {
-    /* no day word: the day last mentioned in this sentence or the anchor */
+    /* no day word: the day last mentioned (news narrates one day at a time), else the anchor */
     news_ymd base = c->last.year > 0 ? c->last : c->anchor;
     v = base.year > 0 ? dv_day(base) : dv_new(G_DAY);
   }
