@@ -254,9 +254,18 @@ static int xClose(sqlite3_vtab_cursor *cur) {
 }
 
 /* Reads the reference_date argument through SQLite's date(); sets
-** pCur->ref/hasRef.  NULL means "no reference date". */
+** pCur->ref/hasRef.  NULL means "no reference date"; 'now' is refused. */
 static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_value *pVal) {
   if (sqlite3_value_type(pVal) == SQLITE_NULL) return SQLITE_OK;
+  if (sqlite3_value_type(pVal) == SQLITE_TEXT) {
+    /* date('now') reads the clock: the tables promise no hidden inputs */
+    const char *z = (const char *)sqlite3_value_text(pVal);
+    while (z && (*z == ' ' || *z == '\t')) z++;
+    if (z && sqlite3_strnicmp(z, "now", 3) == 0)
+      return set_error(&pTab->base, SQLITE_ERROR,
+                       "%s: reference_date 'now' reads the clock; pass the publication date",
+                       pTab->pDef->zName);
+  }
   if (!pTab->pDate) {
     int rc = sqlite3_prepare_v2(pTab->pCtx->db, "SELECT date(?1)", -1, &pTab->pDate, NULL);
     if (rc != SQLITE_OK) return rc;
@@ -267,7 +276,10 @@ static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_valu
     const char *z = (const char *)sqlite3_column_text(pTab->pDate, 0);
     int y, m, d;
     char extra;
-    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && y > 0) {
+    /* date() passes days such as 2019-02-30 through unchanged: check them */
+    static const int mlen[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && y > 0 && m >= 1 && m <= 12 && d >= 1 &&
+        d <= mlen[m - 1] && (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))) {
       pCur->ref = (news_ymd){y, m, d};
       pCur->hasRef = 1;
       ok = 1;
