@@ -36,4 +36,9 @@ int news_lex_find(const news_lexicon *lex, const char *s, size_t len);
 extern const news_lexicon news_lex_abbreviations;
 extern const news_lexicon news_lex_sentence_openers;
 
+/* Word lists of quotes() (classes documented in each TSV file). */
+extern const news_lexicon news_lex_speech_verbs;
+extern const news_lexicon news_lex_speaker_words;
+extern const news_lexicon news_lex_given_names;
+
 #endif

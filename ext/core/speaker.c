@@ -1,0 +1,611 @@
+/*
+** speaker.c -- who said it: the speech verb, the speaker as written and the
+** resolved speaker of each quotation found by quotes.c.
+**
+** HOW IT WORKS
+**   Finding the verb.  For a quotation, look in this order:
+**     a. right after the closing mark, within four tokens of its sentence:
+**        “...,” he said / “...,” said Sen. Ann Lee / “...,” the aide told us;
+**     b. before the opening mark, back to the sentence start or the
+**        previous quotation of the sentence: Lee said: “...” / Lee said
+**        the plan was “a disaster”;
+**     c. further after the closing mark in the same sentence;
+**     d. "according to X" anywhere in those windows counts as a verb.
+**   The speaker phrase.  When the verb follows the quotation directly, or
+**   is "according to", the speaker comes after it (said Sen. Ann Lee);
+**   otherwise it is the noun phrase ending just before the verb, skipping
+**   auxiliaries and adverbs (Lee has repeatedly said): a pronoun, a run of
+**   capitalised words (with titles and initials), or a description read
+**   back to its determiner ("a State Department spokeswoman", "the
+**   lawmakers").  "Lee, a spokeswoman, said" keeps the name.
+**   Without a verb:
+**     e. a previous sentence ending in a colon gives its subject
+**        (Lee was blunt: / “...”);
+**     f. a quotation that continues the one before it (the same paragraph,
+**        the next paragraph opening with a quote, or a multi-paragraph
+**        quote) takes that one's speaker.
+**   Resolving.  A speaker phrase holding a PERSON or ORG entity resolves to
+**   the entity's canonical name.  Without entities, a capitalised name is
+**   expanded to the fullest earlier run of capitalised words ending with
+**   the same word ("Lee" -> "Ann Lee").  A pronoun (he, she, they) resolves
+**   to the most recent speaker of a compatible gender (from the given-name
+**   list, Mr./Mrs./Ms., or the pronouns used of them before), else to the
+**   nearest earlier PERSON entity or name run.  A description resolves to
+**   itself.
+**
+** Every window is bounded (a few dozen tokens) and the speaker history is a
+** fixed ring, so attribution adds a constant amount of work per quotation.
+*/
+#include "lexicon.h"
+#include "quotes_int.h"
+
+/* Classes of speaker_words.tsv. */
+#define W_HE 1
+#define W_SHE 2
+#define W_THEY 3
+#define W_I 4
+#define W_IT 5
+#define W_DET 10
+#define W_AUX 20
+#define W_STOP 30
+#define W_PREP 31
+
+/* Classes of speech_verbs.tsv. */
+#define V_SPEECH 1
+#define V_ACCORDING 2
+#define V_WEAK 3
+
+#define WIN_AFTER 4    /* tokens after a closing mark for the a. window */
+#define WIN_BEFORE 40  /* tokens scanned back for the b. window */
+#define WIN_FAR 14     /* tokens after a closing mark for the c. window */
+#define NP_MAX 9       /* longest speaker phrase, in tokens */
+
+static bool is_word(const news_token *t) {
+  return NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_URL &&
+         t->kind != NEWS_TOK_EMAIL && t->kind != NEWS_TOK_HASHTAG;
+}
+
+static bool is_punct(const news_token *t, int32_t cp) {
+  return t->kind == NEWS_TOK_PUNCT && t->mark == cp;
+}
+
+int news_speaker_word(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  if (t->kind != NEWS_TOK_WORD) return 0;
+  return news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start);
+}
+
+int news_speaker_verb(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return 0;
+  int v = news_lex_find(&news_lex_speech_verbs, (const char *)c->s + t->start, t->end - t->start);
+  if (v == V_ACCORDING) return (i + 1 < c->ntok && news_speaker_word(c, i + 1) == W_STOP &&
+                                c->tok[i + 1].end - c->tok[i + 1].start == 2)
+                                   ? V_ACCORDING
+                                   : 0;
+  return v;
+}
+
+/* A lower-case adverb ending in -ly ("repeatedly", "flatly"). */
+static bool is_ly(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  uint32_t n = t->end - t->start;
+  return t->kind == NEWS_TOK_WORD && !(t->flags & NEWS_TF_UPPER) && n > 4 && c->s[t->end - 2] == 'l' &&
+         c->s[t->end - 1] == 'y';
+}
+
+/* A token that may be part of a capitalised name. */
+static bool is_cap(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  if (t->kind == NEWS_TOK_ABBREV || t->kind == NEWS_TOK_INITIAL) return true;
+  if (t->kind != NEWS_TOK_WORD || !(t->flags & NEWS_TF_UPPER)) return false;
+  int w = news_speaker_word(c, i);
+  return w != W_STOP && w != W_DET && w != W_AUX && !(w >= W_HE && w <= W_IT) && !news_speaker_verb(c, i);
+}
+
+/* Lower-case particles inside names ("Ibn", "de", "al"). */
+static bool is_particle(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  uint32_t n = t->end - t->start;
+  const char *p = (const char *)c->s + t->start;
+  return t->kind == NEWS_TOK_WORD && n <= 3 &&
+         (!memcmp(p, "de", n) || !memcmp(p, "al", n) || !memcmp(p, "van", n) || !memcmp(p, "von", n) ||
+          !memcmp(p, "bin", n) || !memcmp(p, "da", n) || !memcmp(p, "del", n) || !memcmp(p, "la", n));
+}
+
+/* ----------------------------------------------------- speaker phrases */
+
+/* A speaker phrase: tokens [a, b), and the name inside it, [na, nb). */
+typedef struct np {
+  uint32_t a, b;
+  uint32_t na, nb; /* equal when the phrase holds no name */
+  int pron;        /* W_HE.. when it is a pronoun */
+} np;
+
+/* The capitalised run that starts at i, going forward (bounded by hi). */
+static uint32_t cap_run_fwd(const q_ctx *c, uint32_t i, uint32_t hi) {
+  uint32_t j = i;
+  while (j < hi && j - i < NP_MAX) {
+    if (is_cap(c, j)) j++;
+    else if (c->tok[j].kind == NEWS_TOK_CLITIC && j > i) j++;
+    else if (is_particle(c, j) && j + 1 < hi && is_cap(c, j + 1)) j++;
+    else break;
+  }
+  /* a trailing possessive belongs to what follows */
+  while (j > i && c->tok[j - 1].kind == NEWS_TOK_CLITIC) j--;
+  return j;
+}
+
+/* Reads a speaker phrase starting at token i (after an inverted verb or
+** "according to"), bounded by hi.  Returns false when none is there. */
+static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
+  memset(out, 0, sizeof *out);
+  if (i >= hi || !is_word(&c->tok[i])) return false;
+  int w = news_speaker_word(c, i);
+  out->a = i;
+  if (w >= W_HE && w <= W_IT) {
+    out->b = i + 1;
+    out->pron = w;
+    return true;
+  }
+  if (is_cap(c, i)) {
+    out->b = out->nb = cap_run_fwd(c, i, hi);
+    out->na = i;
+    /* "Ann Lee's spokesman": the phrase goes on past the possessive */
+    if (out->b < hi && c->tok[out->b].kind == NEWS_TOK_CLITIC) {
+      uint32_t j = out->b + 1;
+      while (j < hi && j - i < NP_MAX && is_word(&c->tok[j]) && !news_speaker_word(c, j)) j++;
+      out->b = j;
+    }
+    return out->b > i;
+  }
+  if (w == W_STOP || w == W_AUX || w == W_PREP || news_speaker_verb(c, i)) return false;
+  /* a description: "a spokeswoman for the agency", "officials" */
+  uint32_t j = i;
+  while (j < hi && j - i < NP_MAX) {
+    const news_token *t = &c->tok[j];
+    if (t->kind == NEWS_TOK_CLITIC) {
+      j++;
+      continue;
+    }
+    if (!is_word(t)) break;
+    int k = news_speaker_word(c, j);
+    if (k == W_STOP || k == W_AUX || (k >= W_HE && k <= W_IT) || news_speaker_verb(c, j)) break;
+    if (k == W_PREP && c->s[t->start] == 'a') break; /* "at the rally" */
+    if (k == W_DET && j > i && !(news_speaker_word(c, j - 1) == W_PREP)) break;
+    if (is_cap(c, j) && out->na == out->nb) {
+      out->na = j;
+      out->nb = cap_run_fwd(c, j, hi);
+    }
+    j++;
+  }
+  while (j > i && news_speaker_word(c, j - 1) == W_PREP) j--;
+  while (j > i && news_speaker_word(c, j - 1) == W_DET) j--;
+  out->b = j;
+  if (out->nb > j) out->nb = j;
+  return j > i;
+}
+
+/* Reads the speaker phrase that ends just before token v (a verb), bounded
+** below by lo.  Skips auxiliaries and adverbs next to the verb. */
+static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
+  memset(out, 0, sizeof *out);
+  uint32_t j = v; /* the phrase ends before j */
+  for (int skip = 0; skip < 4 && j > lo; skip++) {
+    if (news_speaker_word(c, j - 1) == W_AUX || is_ly(c, j - 1)) j--;
+    else break;
+  }
+  if (j <= lo) return false;
+  uint32_t e = j - 1;
+  const news_token *t = &c->tok[e];
+  /* "Lee, a spokeswoman for the agency, said" / "Lee, who ..., said" */
+  bool appos = false;
+  if (is_punct(t, ',') && e > lo) {
+    appos = true;
+    e--;
+    t = &c->tok[e];
+  }
+  if (!is_word(t) && t->kind != NEWS_TOK_CLITIC) return false;
+  int w = news_speaker_word(c, e);
+  if (w >= W_HE && w <= W_IT && !appos) {
+    out->a = e;
+    out->b = e + 1;
+    out->pron = w;
+    return true;
+  }
+  if (w == W_STOP || w == W_DET || w == W_PREP || news_speaker_verb(c, e)) return false;
+  out->b = e + 1;
+  uint32_t a = e + 1;
+  if (is_cap(c, e)) {
+    /* a name: the capitalised run with its titles and initials */
+    while (a > lo && e + 1 - (a - 1) <= NP_MAX &&
+           (is_cap(c, a - 1) || (c->tok[a - 1].kind == NEWS_TOK_CLITIC && a - 1 > lo && is_cap(c, a - 2)) ||
+            (is_particle(c, a - 1) && a - 1 > lo && is_cap(c, a - 2))))
+      a--;
+    out->na = a;
+    out->nb = e + 1;
+    /* a leading possessive or description: "Trump's spokeswoman Hope Hicks"
+    ** keeps just the name, which is what resolution needs */
+  } else {
+    /* a description, read back to its determiner */
+    while (a > lo && e + 1 - (a - 1) <= NP_MAX) {
+      uint32_t k = a - 1;
+      const news_token *u = &c->tok[k];
+      if (u->kind == NEWS_TOK_CLITIC) {
+        a--;
+        continue;
+      }
+      if (!is_word(u)) break;
+      int cls = news_speaker_word(c, k);
+      if (cls == W_STOP || (cls >= W_HE && cls <= W_IT) || cls == W_AUX || news_speaker_verb(c, k)) break;
+      a--;
+      if (cls == W_DET) {
+        /* "a spokesman for the group": go on past "for the" */
+        if (a > lo + 1 && news_speaker_word(c, a - 1) == W_PREP) continue;
+        break;
+      }
+    }
+    while (a < e && news_speaker_word(c, a) == W_PREP) a++;
+    /* the last capitalised run inside names the organisation, if any */
+    for (uint32_t k = e + 1; k-- > a;) {
+      if (is_cap(c, k)) {
+        uint32_t r = k + 1;
+        while (k > a && is_cap(c, k - 1)) k--;
+        out->na = k;
+        out->nb = r;
+        break;
+      }
+    }
+  }
+  out->a = a;
+  if (appos && a > lo + 1 && is_punct(&c->tok[a - 1], ',')) {
+    /* the phrase was an apposition: the name before it is the speaker */
+    np name;
+    if (np_backward(c, a - 1, lo, &name) && !name.pron && name.nb > name.na) {
+      out->a = name.a;
+      out->na = name.na;
+      out->nb = name.nb;
+    }
+  } else if (appos) {
+    /* "Lee, who ..., said": the clause holds a relative pronoun */
+    for (uint32_t k = a; k-- > lo && a - k < 16;) {
+      const news_token *u = &c->tok[k];
+      if (is_punct(u, ',') && k + 1 < a && news_speaker_word(c, k + 1) == W_STOP) {
+        np name;
+        if (np_backward(c, k + 1, lo, &name) && name.nb > name.na) *out = name;
+        break;
+      }
+    }
+  }
+  return out->b > out->a;
+}
+
+/* --------------------------------------------------------- resolution */
+
+/* The fullest earlier name run ending with the same word as token last. */
+static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb) {
+  uint32_t last = *pb - 1;
+  const news_token *t = &c->tok[last];
+  uint32_t len = t->end - t->start;
+  const q_name *nm = c->names.data;
+  uint32_t best_a = *pa, best_b = *pb, best = *pb - *pa;
+  /* look back through at most 256 runs before the name */
+  uint32_t lo = 0, hi = c->names.n;
+  while (lo < hi) { /* first run starting at or after na */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (nm[mid].tok_begin < na) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t k = lo, seen = 0; k-- > 0 && seen < 256; seen++) {
+    const news_token *u = &c->tok[nm[k].tok_end - 1];
+    if (u->end - u->start != len || memcmp(c->s + u->start, c->s + t->start, len)) continue;
+    uint32_t a = nm[k].tok_begin;
+    while (a < nm[k].tok_end && c->tok[a].kind == NEWS_TOK_ABBREV) a++;
+    if (nm[k].tok_end - a > best) {
+      best = nm[k].tok_end - a;
+      best_a = a;
+      best_b = nm[k].tok_end;
+    }
+  }
+  *pa = best_a;
+  *pb = best_b;
+}
+
+/* The gender suggested by a name's tokens [a, b): a title or a given name. */
+static uint8_t name_gender(const q_ctx *c, uint32_t a, uint32_t b) {
+  for (uint32_t k = a; k < b; k++) {
+    const news_token *t = &c->tok[k];
+    const char *p = (const char *)c->s + t->start;
+    uint32_t n = t->end - t->start;
+    if (t->kind == NEWS_TOK_ABBREV) {
+      if (n == 3 && !memcmp(p, "Mr.", 3)) return 1;
+      if ((n == 4 && !memcmp(p, "Mrs.", 4)) || (n == 3 && !memcmp(p, "Ms.", 3))) return 2;
+      continue;
+    }
+    int g = news_lex_find(&news_lex_given_names, p, n);
+    if (g) return (uint8_t)g;
+    if (t->kind == NEWS_TOK_WORD) break; /* only the first word is a given name */
+  }
+  return 0;
+}
+
+/* The entity (PERSON or ORG) whose tokens overlap [a, b), or NULL. */
+static const news_entity *entity_in(const q_ctx *c, uint32_t a, uint32_t b) {
+  uint32_t lo = 0, hi = c->nent;
+  while (lo < hi) { /* first entity ending after a */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->ent[mid].tok_end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  const news_entity *best = NULL;
+  for (uint32_t k = lo; k < c->nent && c->ent[k].tok_begin < b; k++)
+    if (c->ent[k].type == NEWS_ENT_PERSON || c->ent[k].type == NEWS_ENT_ORG) best = &c->ent[k];
+  return best;
+}
+
+static void remember(q_ctx *c, const char *name, uint32_t len, uint32_t tok, uint8_t gender, bool named) {
+  q_speaker *h = &c->hist[c->nhist % Q_HISTORY];
+  h->name = name;
+  h->len = len;
+  h->tok = tok;
+  h->gender = gender;
+  h->named = named;
+  c->nhist++;
+}
+
+/* Resolves a pronoun at token `at` to a recent speaker or person. */
+static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
+  uint8_t want = pron == W_HE ? 1 : pron == W_SHE ? 2 : 3;
+  if (pron == W_I || pron == W_IT) return false;
+  uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
+  for (uint32_t k = 0; k < n; k++) {
+    q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
+    if (!h->named) continue;
+    bool person = h->gender == 1 || h->gender == 2 || h->gender == 0;
+    if (want == 3 ? h->gender == 3 : (person && (h->gender == 0 || h->gender == want))) {
+      if (h->gender == 0 && want != 3) h->gender = want; /* learned from the pronoun */
+      q->speaker = h->name;
+      q->speaker_len = h->len;
+      return true;
+    }
+  }
+  if (want == 3) return false;
+  /* no speaker yet: the nearest earlier person entity, else name run */
+  for (uint32_t k = c->nent; k-- > 0;) {
+    const news_entity *e = &c->ent[k];
+    if (e->tok_begin >= at || e->type != NEWS_ENT_PERSON) continue;
+    uint8_t g = name_gender(c, e->tok_begin, e->tok_end);
+    if (g && g != want) continue;
+    q->speaker = e->canonical;
+    q->speaker_len = e->canonical_len;
+    return true;
+  }
+  if (c->nent) return false;
+  const q_name *nm = c->names.data;
+  for (uint32_t k = c->names.n, seen = 0; k-- > 0 && seen < 512;) {
+    if (nm[k].tok_begin >= at) continue;
+    seen++;
+    uint8_t g = name_gender(c, nm[k].tok_begin, nm[k].tok_end);
+    if (g != want) continue; /* without entities, only a known given name */
+    uint32_t a = nm[k].tok_begin;
+    while (a + 1 < nm[k].tok_end && c->tok[a].kind == NEWS_TOK_ABBREV) a++;
+    q->speaker = (const char *)c->s + c->tok[a].start;
+    q->speaker_len = c->tok[nm[k].tok_end - 1].end - c->tok[a].start;
+    return true;
+  }
+  return false;
+}
+
+/* Fills q's speaker fields from phrase p and resolves it. */
+static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
+  q->speaker_start = c->tok[p->a].start;
+  q->speaker_end = c->tok[p->b - 1].end;
+  if (p->pron) {
+    if (!resolve_pronoun(c, p->pron, p->a, q)) {
+      q->speaker = (const char *)c->s + q->speaker_start;
+      q->speaker_len = q->speaker_end - q->speaker_start;
+    }
+    return;
+  }
+  const news_entity *e = entity_in(c, p->a, p->b);
+  if (e && e->canonical) {
+    q->speaker = e->canonical;
+    q->speaker_len = e->canonical_len;
+    remember(c, q->speaker, q->speaker_len, p->a,
+             e->type == NEWS_ENT_ORG ? 3 : name_gender(c, e->tok_begin, e->tok_end), true);
+    return;
+  }
+  if (p->nb > p->na && p->nb == p->b) {
+    /* the phrase ends in a name: drop titles, expand a surname */
+    uint32_t a = p->na, b = p->nb;
+    while (a + 1 < b && c->tok[a].kind == NEWS_TOK_ABBREV) a++;
+    uint8_t g = name_gender(c, p->na, p->nb);
+    expand_name(c, p->na, &a, &b);
+    if (!g) g = name_gender(c, a, b);
+    q->speaker = (const char *)c->s + c->tok[a].start;
+    q->speaker_len = c->tok[b - 1].end - c->tok[a].start;
+    remember(c, q->speaker, q->speaker_len, p->a, g, true);
+    return;
+  }
+  /* a description stands for itself */
+  q->speaker = (const char *)c->s + q->speaker_start;
+  q->speaker_len = q->speaker_end - q->speaker_start;
+  remember(c, q->speaker, q->speaker_len, p->a, 3, false);
+}
+
+/* ------------------------------------------------------------ the verb */
+
+/* Finds the speaker for verb v: after it when inverted, else before it.
+** lo/hi bound the phrase. */
+static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint32_t hi, news_quote *q) {
+  np p;
+  bool ok = false;
+  q->verb_start = c->tok[v].start;
+  q->verb_end = c->tok[v].end;
+  if (vclass == V_ACCORDING) {
+    q->verb_end = c->tok[v + 1].end;
+    ok = np_forward(c, v + 2, hi, &p);
+  } else {
+    /* inverted when a closing mark (and comma) or the window start is
+    ** right before the verb: “...,” said Lee */
+    uint32_t k = v;
+    while (k > lo && is_punct(&c->tok[k - 1], ',')) k--;
+    bool inverted = k == lo || c->tok[k - 1].kind == NEWS_TOK_QUOTE_CLOSE;
+    const char *vw = (const char *)c->s + c->tok[v].start;
+    bool told = c->tok[v].end - c->tok[v].start == 4 && !memcmp(vw, "told", 4);
+    if (inverted && !told) ok = np_forward(c, v + 1, hi, &p);
+    if (!ok) ok = np_backward(c, v, lo, &p);
+    if (!ok && !told) ok = np_forward(c, v + 1, hi, &p);
+  }
+  if (ok) set_speaker(c, &p, q);
+  return ok;
+}
+
+/* The first speech verb in tokens [a, b), or Q_NONE; weak verbs count only
+** within `weak` tokens of the start. */
+static uint32_t verb_fwd(const q_ctx *c, uint32_t a, uint32_t b, uint32_t weak, int *cls) {
+  for (uint32_t i = a; i < b; i++) {
+    int v = news_speaker_verb(c, i);
+    if (v == V_SPEECH || v == V_ACCORDING || (v == V_WEAK && i < a + weak)) {
+      *cls = v;
+      return i;
+    }
+    if (NEWS_TOK_IS(c->tok[i].kind, NEWS_TOK_RANGE_QUOTE) && (c->tok[i].flags & NEWS_TF_DOUBLE)) break;
+  }
+  return Q_NONE;
+}
+
+/* The last speech verb in tokens [a, b), or Q_NONE. */
+static uint32_t verb_back(const q_ctx *c, uint32_t a, uint32_t b, int *cls) {
+  for (uint32_t i = b; i-- > a;) {
+    int v = news_speaker_verb(c, i);
+    if (v) {
+      *cls = v;
+      return i;
+    }
+  }
+  return Q_NONE;
+}
+
+/* The subject of sentence s: its first pronoun or name, for "Lee was blunt:" */
+static bool sentence_subject(const q_ctx *c, uint32_t s, np *p) {
+  uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
+  for (uint32_t i = a; i < b && i < a + 8; i++) {
+    int w = news_speaker_word(c, i);
+    if (w >= W_HE && w <= W_THEY) {
+      memset(p, 0, sizeof *p);
+      p->a = i;
+      p->b = i + 1;
+      p->pron = w;
+      return true;
+    }
+    if (is_cap(c, i) && (i > a || c->tok[i].kind != NEWS_TOK_WORD || i + 1 < b)) {
+      if (np_forward(c, i, b, p) && p->nb > p->na) return true;
+    }
+  }
+  return false;
+}
+
+static void copy_speaker(news_quote *q, const news_quote *from) {
+  q->speaker_start = from->speaker_start;
+  q->speaker_end = from->speaker_end;
+  q->verb_start = from->verb_start;
+  q->verb_end = from->verb_end;
+  q->speaker = from->speaker;
+  q->speaker_len = from->speaker_len;
+}
+
+news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q_span *next,
+                               news_quote *q, const news_quote *prevq) {
+  const news_token *tok = c->tok;
+  uint32_t so = tok[sp->open].sentence;
+  /* window before the opening mark: back to the sentence start or the
+  ** previous quotation's closing mark */
+  uint32_t lo = c->sent[so].tok_begin;
+  if (prev && prev->close != Q_NONE && prev->close + 1 > lo && prev->close < sp->open) lo = prev->close + 1;
+  if (sp->open > lo + WIN_BEFORE) lo = sp->open - WIN_BEFORE;
+  /* window after the closing mark: to the sentence end or next quotation */
+  uint32_t a = sp->close == Q_NONE ? sp->last : sp->close + 1;
+  uint32_t hi = a;
+  if (sp->close != Q_NONE && a < c->ntok) {
+    uint32_t sc = tok[a].sentence;
+    /* the closing mark may end the sentence: only “...,” he said goes on */
+    if (sc == tok[sp->close].sentence) {
+      hi = c->sent[sc].tok_end;
+      if (next && next->open < hi) hi = next->open;
+      if (hi > a + WIN_FAR) hi = a + WIN_FAR;
+    }
+  }
+  int cls = 0;
+  uint32_t v;
+  sp->attributed = true;
+  /* a. right after the closing mark */
+  v = verb_fwd(c, a, hi < a + WIN_AFTER ? hi : a + WIN_AFTER, WIN_AFTER, &cls);
+  if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
+  /* b. before the opening mark */
+  v = verb_back(c, lo, sp->open, &cls);
+  if (v != Q_NONE && speaker_for_verb(c, v, cls, lo, sp->open, q)) return NEWS_OK;
+  /* c. further after the closing mark */
+  v = verb_fwd(c, a, hi, 2, &cls);
+  if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
+  sp->attributed = false;
+  /* e. the sentence before ends with a colon */
+  uint32_t fs = c->sent[so].tok_begin;
+  if (sp->open == fs && fs > 0 && is_punct(&tok[fs - 1], ':') && so > 0) {
+    uint32_t ps = so - 1, pa = c->sent[ps].tok_begin;
+    v = verb_back(c, pa, fs - 1, &cls);
+    if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, pa, fs - 1, q)) {
+      sp->attributed = true;
+      return NEWS_OK;
+    }
+    np p;
+    if (sentence_subject(c, ps, &p)) {
+      set_speaker(c, &p, q);
+      sp->attributed = true;
+      return NEWS_OK;
+    }
+  }
+  /* f. continuing the quotation before */
+  if (prev && prevq && prevq->speaker) {
+    bool same_para = prev->para == sp->para;
+    bool next_para = sp->cont;
+    if (!next_para && sp->open == sp->para && prev->para < sp->para) {
+      /* the paragraph right before holds the previous quotation; the
+      ** tokens between the two are scanned once over the whole document */
+      next_para = true;
+      for (uint32_t k = prev->last + 1; k < sp->para; k++)
+        if (tok[k].flags & NEWS_TF_PARA) {
+          next_para = false;
+          break;
+        }
+    }
+    if ((same_para && sp->direct) || next_para) {
+      copy_speaker(q, prevq);
+      sp->attributed = true;
+    }
+  }
+  return NEWS_OK;
+}
+
+/* ----------------------------------------------------------- name runs */
+
+news_rc news_speaker_names(q_ctx *c) {
+  for (uint32_t i = 0; i < c->ntok;) {
+    if (!is_cap(c, i)) {
+      i++;
+      continue;
+    }
+    uint32_t j = cap_run_fwd(c, i, c->ntok);
+    if (j <= i) j = i + 1;
+    uint32_t words = 0;
+    for (uint32_t k = i; k < j; k++) words += c->tok[k].kind == NEWS_TOK_WORD;
+    if (words >= 2) {
+      q_name *nm = news_vec_push(&c->names, c->d->mem);
+      if (!nm) return NEWS_ERR_NOMEM;
+      nm->tok_begin = i;
+      nm->tok_end = j;
+    }
+    i = j;
+  }
+  return NEWS_OK;
+}
