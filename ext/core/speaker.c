@@ -77,7 +77,8 @@ int news_speaker_word(const q_ctx *c, uint32_t i) {
 
 int news_speaker_verb(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
-  if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return 0;
+  /* a capitalised "State" or "Says" is a name or a headline word */
+  if (t->kind != NEWS_TOK_WORD || (t->flags & (NEWS_TF_ALLCAPS | NEWS_TF_UPPER))) return 0;
   int v = news_lex_find(&news_lex_speech_verbs, (const char *)c->s + t->start, t->end - t->start);
   if (v == V_ACCORDING) return (i + 1 < c->ntok && news_speaker_word(c, i + 1) == W_STOP &&
                                 c->tok[i + 1].end - c->tok[i + 1].start == 2)
@@ -173,7 +174,11 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
     if (k == W_STOP || k == W_AUX || (k >= W_HE && k <= W_IT) || news_speaker_verb(c, j)) break;
     if (k == W_PREP && c->s[t->start] == 'a') break; /* "at the rally" */
     if (k == W_DET && j > i && !(news_speaker_word(c, j - 1) == W_PREP)) break;
-    if (is_cap(c, j) && out->na == out->nb) {
+    bool cap = is_cap(c, j);
+    uint32_t n = t->end - t->start;
+    /* a lower-case word after a name, or an -ed word, is the verb */
+    if (!cap && k != W_PREP && j > i && (out->nb == j || (n > 3 && !memcmp(c->s + t->end - 2, "ed", 2)))) break;
+    if (cap && out->na == out->nb) {
       out->na = j;
       out->nb = cap_run_fwd(c, j, hi);
     }
@@ -194,6 +199,13 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
   for (int skip = 0; skip < 4 && j > lo; skip++) {
     if (news_speaker_word(c, j - 1) == W_AUX || is_ly(c, j - 1)) j--;
     else break;
+  }
+  if (j <= lo) return false;
+  /* "Gov. Ann Lee (R-Ohio) said": step over a short parenthesis */
+  if (is_punct(&c->tok[j - 1], ')')) {
+    uint32_t k = j - 1;
+    while (k > lo && j - k < 10 && !is_punct(&c->tok[k], '(')) k--;
+    if (k > lo && is_punct(&c->tok[k], '(')) j = k;
   }
   if (j <= lo) return false;
   uint32_t e = j - 1;
@@ -435,6 +447,34 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
 
 /* ------------------------------------------------------------ the verb */
 
+/* The subject of sentence s before token `before`: its first pronoun, name
+** or description after a leading adverbial ("In his remarks, Lee argued",
+** "Lee was blunt:").  Used when the verb's own subject is not next to it. */
+static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t before, np *p) {
+  uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
+  if (before < b) b = before;
+  if (a < b && (news_speaker_word(c, a) == W_STOP || news_speaker_word(c, a) == W_PREP)) {
+    /* skip "On Sunday," / "In his remarks," up to its comma */
+    uint32_t k = a;
+    while (k < b && k < a + 10 && !is_punct(&c->tok[k], ',')) k++;
+    if (k < b && is_punct(&c->tok[k], ',')) a = k + 1;
+  }
+  for (uint32_t i = a; i < b && i < a + 4; i++) {
+    int w = news_speaker_word(c, i);
+    if (w >= W_HE && w <= W_THEY) {
+      memset(p, 0, sizeof *p);
+      p->a = i;
+      p->b = i + 1;
+      p->pron = w;
+      return true;
+    }
+    if (w == W_STOP || w == W_AUX || w == W_PREP) continue;
+    if (!is_word(&c->tok[i])) continue;
+    if (np_forward(c, i, b, p)) return true;
+  }
+  return false;
+}
+
 /* Finds the speaker for verb v: after it when inverted, else before it.
 ** lo/hi bound the phrase. */
 static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint32_t hi, news_quote *q) {
@@ -453,9 +493,12 @@ static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint
     bool inverted = k == lo || c->tok[k - 1].kind == NEWS_TOK_QUOTE_CLOSE;
     const char *vw = (const char *)c->s + c->tok[v].start;
     bool told = c->tok[v].end - c->tok[v].start == 4 && !memcmp(vw, "told", 4);
+    /* "..., saying" / "..., adding": the subject of the main clause */
+    uint32_t vn = c->tok[v].end - c->tok[v].start;
+    bool ing = vn > 4 && !memcmp(vw + vn - 3, "ing", 3) && v > 0 && is_punct(&c->tok[v - 1], ',');
     if (inverted && !told) ok = np_forward(c, v + 1, hi, &p);
-    if (!ok) ok = np_backward(c, v, lo, &p);
-    if (!ok && !told) ok = np_forward(c, v + 1, hi, &p);
+    if (!ok && !ing) ok = np_backward(c, v, lo, &p);
+    if (!ok) ok = sentence_subject(c, c->tok[v].sentence, v, &p);
   }
   if (ok) set_speaker(c, &p, q);
   return ok;
@@ -485,25 +528,6 @@ static uint32_t verb_back(const q_ctx *c, uint32_t a, uint32_t b, int *cls) {
     }
   }
   return Q_NONE;
-}
-
-/* The subject of sentence s: its first pronoun or name, for "Lee was blunt:" */
-static bool sentence_subject(const q_ctx *c, uint32_t s, np *p) {
-  uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
-  for (uint32_t i = a; i < b && i < a + 8; i++) {
-    int w = news_speaker_word(c, i);
-    if (w >= W_HE && w <= W_THEY) {
-      memset(p, 0, sizeof *p);
-      p->a = i;
-      p->b = i + 1;
-      p->pron = w;
-      return true;
-    }
-    if (is_cap(c, i) && (i > a || c->tok[i].kind != NEWS_TOK_WORD || i + 1 < b)) {
-      if (np_forward(c, i, b, p) && p->nb > p->na) return true;
-    }
-  }
-  return false;
 }
 
 static void copy_speaker(news_quote *q, const news_quote *from) {
@@ -549,6 +573,16 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   v = verb_fwd(c, a, hi, 2, &cls);
   if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
   sp->attributed = false;
+  /* d. inside a sentence with no speech verb: its subject ("Lee hailed
+  ** the vote as “fantastic”") */
+  uint32_t sb = c->sent[so].tok_begin;
+  if (sp->open > sb + 1) {
+    np p;
+    if (sentence_subject(c, so, sp->open, &p)) {
+      set_speaker(c, &p, q);
+      return NEWS_OK;
+    }
+  }
   /* e. the sentence before ends with a colon */
   uint32_t fs = c->sent[so].tok_begin;
   if (sp->open == fs && fs > 0 && is_punct(&tok[fs - 1], ':') && so > 0) {
@@ -559,7 +593,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
       return NEWS_OK;
     }
     np p;
-    if (sentence_subject(c, ps, &p)) {
+    if (sentence_subject(c, ps, fs - 1, &p)) {
       set_speaker(c, &p, q);
       sp->attributed = true;
       return NEWS_OK;
