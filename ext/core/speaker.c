@@ -518,6 +518,70 @@ static uint32_t verb_fwd(const q_ctx *c, uint32_t a, uint32_t b, uint32_t weak, 
   return Q_NONE;
 }
 
+/* End of the window after a closing mark at token a: the next terminal
+** mark outside brackets, the next double quotation mark, a paragraph
+** break, or WIN_FAR tokens.  Sentence breaks are crossed on purpose:
+** “Why not?” Lee asked.  is split after the question mark. */
+static uint32_t after_end(const q_ctx *c, uint32_t a, uint32_t stop) {
+  uint32_t depth = 0, i;
+  for (i = a; i < stop && i < a + WIN_FAR + 8; i++) {
+    const news_token *t = &c->tok[i];
+    if (t->flags & NEWS_TF_PARA) break;
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) && (t->flags & NEWS_TF_DOUBLE)) break;
+    if (is_punct(t, '(')) depth++;
+    else if (is_punct(t, ')') && depth) depth--;
+    else if (!depth && (is_punct(t, '.') || is_punct(t, '!') || is_punct(t, '?') || is_punct(t, ';'))) break;
+  }
+  return i;
+}
+
+/* A token that can stand in a speaker phrase between a closing mark and
+** its verb: words, titles, initials, commas, bracketed party labels. */
+static bool np_token(const news_token *t) {
+  return NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) || is_punct(t, ',') || is_punct(t, '(') ||
+         is_punct(t, ')') || is_punct(t, '.') || t->kind == NEWS_TOK_DASH || NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER);
+}
+
+/* Window a: a speech verb after the closing mark with only a speaker phrase
+** before it (“...,” Sen. Ann Lee (D-Ohio) said). */
+static uint32_t verb_near(const q_ctx *c, uint32_t a, uint32_t hi, int *cls) {
+  for (uint32_t i = a; i < hi && i < a + 14; i++) {
+    int v = news_speaker_verb(c, i);
+    if (v == V_SPEECH || (v == V_WEAK && i < a + 4)) {
+      *cls = v;
+      return i;
+    }
+    if (!np_token(&c->tok[i])) break;
+    /* a verb this far only after a name or an apposition */
+    if (i >= a + 5 && !is_cap(c, a) && !is_punct(&c->tok[a + 1], ',') && news_speaker_word(c, a) != W_DET) break;
+  }
+  return Q_NONE;
+}
+
+/* Any lower-case verb in the shape of an attribution right after a quotation
+** that ends in , ? ! or a dash: “...,” Lee beamed / “...!” beamed Lee. */
+static bool shape_after(q_ctx *c, const q_span *sp, uint32_t a, uint32_t hi, news_quote *q) {
+  if (sp->close == Q_NONE || a >= hi) return false;
+  const news_token *e = &c->tok[sp->last - 1];
+  if (!(is_punct(e, ',') || is_punct(e, '?') || is_punct(e, '!') || e->kind == NEWS_TOK_DASH)) return false;
+  np p;
+  const news_token *t = &c->tok[a];
+  uint32_t v = Q_NONE;
+  if (t->kind == NEWS_TOK_WORD && !(t->flags & NEWS_TF_UPPER) && !news_speaker_word(c, a)) {
+    if (!np_forward(c, a + 1, hi, &p)) return false; /* inverted: beamed Lee */
+    v = a;
+  } else {
+    if (!np_forward(c, a, hi, &p) || p.b >= hi) return false;
+    const news_token *u = &c->tok[p.b];
+    if (u->kind != NEWS_TOK_WORD || (u->flags & NEWS_TF_UPPER) || news_speaker_word(c, p.b)) return false;
+    v = p.b;
+  }
+  q->verb_start = c->tok[v].start;
+  q->verb_end = c->tok[v].end;
+  set_speaker(c, &p, q);
+  return true;
+}
+
 /* The last speech verb in tokens [a, b), or Q_NONE. */
 static uint32_t verb_back(const q_ctx *c, uint32_t a, uint32_t b, int *cls) {
   for (uint32_t i = b; i-- > a;) {
@@ -550,22 +614,16 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   if (sp->open > lo + WIN_BEFORE) lo = sp->open - WIN_BEFORE;
   /* window after the closing mark: to the sentence end or next quotation */
   uint32_t a = sp->close == Q_NONE ? sp->last : sp->close + 1;
-  uint32_t hi = a;
-  if (sp->close != Q_NONE && a < c->ntok) {
-    uint32_t sc = tok[a].sentence;
-    /* the closing mark may end the sentence: only “...,” he said goes on */
-    if (sc == tok[sp->close].sentence) {
-      hi = c->sent[sc].tok_end;
-      if (next && next->open < hi) hi = next->open;
-      if (hi > a + WIN_FAR) hi = a + WIN_FAR;
-    }
-  }
+  uint32_t hi = sp->close == Q_NONE ? a : after_end(c, a, next ? next->open : c->ntok);
+  /* a quotation ending in a full stop ends its sentence: “...” Lee left. */
+  if (hi > a && tok[a].sentence != tok[sp->close].sentence && is_punct(&tok[sp->last - 1], '.')) hi = a;
   int cls = 0;
   uint32_t v;
   sp->attributed = true;
   /* a. right after the closing mark */
-  v = verb_fwd(c, a, hi < a + WIN_AFTER ? hi : a + WIN_AFTER, WIN_AFTER, &cls);
+  v = verb_near(c, a, hi, &cls);
   if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
+  if (shape_after(c, sp, a, hi, q)) return NEWS_OK;
   /* b. before the opening mark */
   v = verb_back(c, lo, sp->open, &cls);
   if (v != Q_NONE && speaker_for_verb(c, v, cls, lo, sp->open, q)) return NEWS_OK;
