@@ -197,7 +197,11 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
   memset(out, 0, sizeof *out);
   uint32_t j = v; /* the phrase ends before j */
   for (int skip = 0; skip < 4 && j > lo; skip++) {
-    if (news_speaker_word(c, j - 1) == W_AUX || is_ly(c, j - 1)) j--;
+    /* auxiliaries, adverbs and contracted ones: he's said, they've said */
+    if (news_speaker_word(c, j - 1) == W_AUX || is_ly(c, j - 1) ||
+        (c->tok[j - 1].kind == NEWS_TOK_CLITIC && j - 1 > lo && news_speaker_word(c, j - 2) >= W_HE &&
+         news_speaker_word(c, j - 2) <= W_IT))
+      j--;
     else break;
   }
   if (j <= lo) return false;
@@ -279,14 +283,16 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
       out->nb = name.nb;
     }
   } else if (appos) {
-    /* "Lee, who ..., said": the clause holds a relative pronoun */
-    for (uint32_t k = a; k-- > lo && a - k < 16;) {
+    /* "Lee, who ..., said" / "Lee, speaking to reporters, said": a clause
+    ** between commas; the name or pronoun before it is the speaker */
+    for (uint32_t k = a; k-- > lo && a - k < 20;) {
       const news_token *u = &c->tok[k];
-      if (is_punct(u, ',') && k + 1 < a && news_speaker_word(c, k + 1) == W_STOP) {
+      if (!is_punct(u, ',')) continue;
+      if (k + 1 < a && !is_cap(c, k + 1)) {
         np name;
-        if (np_backward(c, k + 1, lo, &name) && name.nb > name.na) *out = name;
-        break;
+        if (np_backward(c, k, lo, &name) && (name.nb > name.na || name.pron)) *out = name;
       }
+      break;
     }
   }
   return out->b > out->a;
@@ -453,11 +459,21 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
 static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t before, np *p) {
   uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
   if (before < b) b = before;
-  if (a < b && (news_speaker_word(c, a) == W_STOP || news_speaker_word(c, a) == W_PREP)) {
-    /* skip "On Sunday," / "In his remarks," up to its comma */
+  for (int round = 0; round < 2 && a < b; round++) {
+    /* skip "On Sunday," / "In his remarks," / "Asked about it," / "Indeed,"
+    ** up to its comma */
+    const news_token *t = &c->tok[a];
+    uint32_t n = t->end - t->start;
+    const char *w = (const char *)c->s + t->start;
+    int cls = news_speaker_word(c, a);
+    bool lead = cls == W_STOP || cls == W_PREP || cls == W_AUX ||
+                (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ly", 2)));
+    if (a + 1 < b && is_punct(&c->tok[a + 1], ',')) lead = true; /* "Indeed," "Oh," "Friday," */
+    if (!lead) break;
     uint32_t k = a;
-    while (k < b && k < a + 10 && !is_punct(&c->tok[k], ',')) k++;
+    while (k < b && k < a + 12 && !is_punct(&c->tok[k], ',')) k++;
     if (k < b && is_punct(&c->tok[k], ',')) a = k + 1;
+    else break;
   }
   for (uint32_t i = a; i < b && i < a + 4; i++) {
     int w = news_speaker_word(c, i);
@@ -495,7 +511,7 @@ static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint
     bool told = c->tok[v].end - c->tok[v].start == 4 && !memcmp(vw, "told", 4);
     /* "..., saying" / "..., adding": the subject of the main clause */
     uint32_t vn = c->tok[v].end - c->tok[v].start;
-    bool ing = vn > 4 && !memcmp(vw + vn - 3, "ing", 3) && v > 0 && is_punct(&c->tok[v - 1], ',');
+    bool ing = vn > 4 && !memcmp(vw + vn - 3, "ing", 3);
     if (inverted && !told) ok = np_forward(c, v + 1, hi, &p);
     if (!ok && !ing) ok = np_backward(c, v, lo, &p);
     if (!ok) ok = sentence_subject(c, c->tok[v].sentence, v, &p);
