@@ -400,9 +400,13 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   }
   if (c->nent) return false;
   const q_name *nm = c->names.data;
-  for (uint32_t k = c->names.n, seen = 0; k-- > 0 && seen < 512;) {
-    if (nm[k].tok_begin >= at) continue;
-    seen++;
+  uint32_t lo = 0, hi = c->names.n;
+  while (lo < hi) { /* first run starting at or after the pronoun */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (nm[mid].tok_begin < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t k = lo, seen = 0; k-- > 0 && seen < 512; seen++) {
     uint8_t g = name_gender(c, nm[k].tok_begin, nm[k].tok_end);
     if (g != want) continue; /* without entities, only a known given name */
     uint32_t a = nm[k].tok_begin;
@@ -680,16 +684,42 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
     if (!next_para && sp->open == sp->para && prev->para < sp->para) {
       /* the paragraph right before holds the previous quotation; the
       ** tokens between the two are scanned once over the whole document */
-      next_para = true;
-      for (uint32_t k = prev->last + 1; k < sp->para; k++)
-        if (tok[k].flags & NEWS_TF_PARA) {
-          next_para = false;
-          break;
-        }
+      next_para = sp->para - prev->last < 300; /* bounded: stays linear */
+      for (uint32_t k = prev->last + 1; next_para && k < sp->para; k++)
+        if (tok[k].flags & NEWS_TF_PARA) next_para = false;
     }
     if ((same_para && sp->direct) || next_para) {
       copy_speaker(q, prevq);
       sp->attributed = true;
+      return NEWS_OK;
+    }
+  }
+  /* g. a signature in the next paragraph: “...” / - Lee. */
+  uint32_t z = sp->close == Q_NONE ? sp->last : sp->close + 1;
+  if (z + 1 < c->ntok && (tok[z].flags & NEWS_TF_PARA) &&
+      (tok[z].kind == NEWS_TOK_DASH || is_punct(&tok[z], '-'))) {
+    np p;
+    if (np_forward(c, z + 1, c->sent[tok[z + 1].sentence].tok_end, &p)) {
+      set_speaker(c, &p, q);
+      sp->attributed = true;
+      return NEWS_OK;
+    }
+  }
+  /* h. the sentence before, in the same paragraph or ending the one
+  ** before: Lee recalled the trip. “It was dark.” */
+  if (sp->open == fs && so > 0) {
+    uint32_t ps = so - 1, pa = c->sent[ps].tok_begin, pe = c->sent[ps].tok_end;
+    /* only a sentence with no quotation of its own (checked within 60) */
+    uint32_t k = pe;
+    while (k > pa && pe - k < 60 && !(NEWS_TOK_IS(tok[k - 1].kind, NEWS_TOK_RANGE_QUOTE) && (tok[k - 1].flags & NEWS_TF_DOUBLE))) k--;
+    if (k == pa) {
+      v = verb_back(c, pa, pe, &cls);
+      np p;
+      if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, pa, pe, q)) return NEWS_OK;
+      if (sentence_subject(c, ps, pe, &p) && (p.pron || p.nb > p.na)) {
+        set_speaker(c, &p, q);
+        return NEWS_OK;
+      }
     }
   }
   return NEWS_OK;
