@@ -130,6 +130,20 @@ static uint32_t count_words(const news_token *tok, const q_span *sp) {
   return w;
 }
 
+/* Is there a speech verb (weak ones included) anywhere in the sentence
+** of the quotation, within 60 tokens of it? "He called them “thugs”". */
+static bool speech_around(const q_ctx *c, const q_span *sp) {
+  const news_sentence *s = &c->sent[c->tok[sp->open].sentence];
+  uint32_t a = s->tok_begin, b = s->tok_end;
+  if (sp->open > a + 60) a = sp->open - 60;
+  if (b > sp->last + 60) b = sp->last + 60;
+  for (uint32_t i = a; i < b; i++) {
+    if (i == sp->first) i = sp->last; /* not the quoted words themselves */
+    if (i < b && news_speaker_verb(c, i)) return true;
+  }
+  return false;
+}
+
 /* ---------------------------------------------------------------- driver */
 
 news_rc news_quotes_run(news_doc *d) {
@@ -167,7 +181,8 @@ news_rc news_quotes_run(news_doc *d) {
                                 i + 1 < spans.n ? &sp[i + 1] : NULL, &q, prevq);
     if (rc) break;
     /* scare quotes and titles: a short fragment with no speech around it */
-    if (!sp[i].direct && !sp[i].attributed && count_words(c.tok, &sp[i]) <= 3) continue;
+    if (!sp[i].direct && !sp[i].attributed && count_words(c.tok, &sp[i]) <= 3 && !speech_around(&c, &sp[i]))
+      continue;
     news_quote *slot = news_vec_push(&d->quotes, d->mem);
     if (!slot) {
       rc = NEWS_ERR_NOMEM;
