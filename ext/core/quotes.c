@@ -111,10 +111,11 @@ static bool is_direct(const q_ctx *c, const q_span *sp) {
   const news_token *p = &tok[o - 1];
   if (is_punct(p, ':') || is_punct(p, '(') || is_punct(p, '[') || p->kind == NEWS_TOK_DASH) return true;
   if (p->kind == NEWS_TOK_QUOTE_CLOSE) return true;
-  if (news_speaker_verb(c, o - 1) == 1) return true;
+  /* said “We... is whole; said “the plan... is a fragment */
+  if (news_speaker_verb(c, o - 1) == 1) return (tok[sp->first].flags & NEWS_TF_UPPER) != 0;
   if (is_punct(p, ',') && o >= 2) {
     /* "he said, “..." or "“...,” he said, “..." */
-    for (uint32_t k = o - 1; k-- > 0 && k + 4 > o;) {
+    for (uint32_t k = o - 1; k-- > 0 && k + 9 > o;) {
       if (news_speaker_verb(c, k)) return true;
       if (tok[k].sentence != tok[o].sentence) break;
     }

@@ -49,6 +49,7 @@
 #define W_AUX 20
 #define W_STOP 30
 #define W_PREP 31
+#define W_TITLE 40
 
 /* Classes of speech_verbs.tsv. */
 #define V_SPEECH 1
@@ -78,8 +79,9 @@ int news_speaker_word(const q_ctx *c, uint32_t i) {
 int news_speaker_verb(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
   /* a capitalised "State" or "Says" is a name or a headline word */
-  if (t->kind != NEWS_TOK_WORD || (t->flags & (NEWS_TF_ALLCAPS | NEWS_TF_UPPER))) return 0;
+  if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return 0;
   int v = news_lex_find(&news_lex_speech_verbs, (const char *)c->s + t->start, t->end - t->start);
+  if ((t->flags & NEWS_TF_UPPER) && v != V_ACCORDING) return 0;
   if (v == V_ACCORDING) return (i + 1 < c->ntok && news_speaker_word(c, i + 1) == W_STOP &&
                                 c->tok[i + 1].end - c->tok[i + 1].start == 2)
                                    ? V_ACCORDING
@@ -177,7 +179,7 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
     bool cap = is_cap(c, j);
     uint32_t n = t->end - t->start;
     /* a lower-case word after a name, or an -ed word, is the verb */
-    if (!cap && k != W_PREP && j > i && (out->nb == j || (n > 3 && !memcmp(c->s + t->end - 2, "ed", 2)))) break;
+    if (!cap && k != W_PREP && k != W_TITLE && j > i && (out->nb == j || (n > 3 && !memcmp(c->s + t->end - 2, "ed", 2)))) break;
     if (cap && out->na == out->nb) {
       out->na = j;
       out->nb = cap_run_fwd(c, j, hi);
@@ -300,6 +302,18 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
 
 /* --------------------------------------------------------- resolution */
 
+/* Moves *pa past the titles in front of a name [*pa, b): through the last
+** title word or abbreviated title ("Police Chief Omar Haddad" -> "Omar
+** Haddad", "Sen. Kim" -> "Kim"), keeping at least the last word. */
+static void strip_titles(const q_ctx *c, uint32_t *pa, uint32_t b) {
+  uint32_t a = *pa, cut = a;
+  for (uint32_t k = a; k + 1 < b; k++) {
+    const news_token *t = &c->tok[k];
+    if (t->kind == NEWS_TOK_ABBREV || news_speaker_word(c, k) == W_TITLE) cut = k + 1;
+  }
+  *pa = cut;
+}
+
 /* The fullest earlier name run ending with the same word as token last. */
 static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb) {
   uint32_t last = *pb - 1;
@@ -318,7 +332,7 @@ static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb)
     const news_token *u = &c->tok[nm[k].tok_end - 1];
     if (u->end - u->start != len || memcmp(c->s + u->start, c->s + t->start, len)) continue;
     uint32_t a = nm[k].tok_begin;
-    while (a < nm[k].tok_end && c->tok[a].kind == NEWS_TOK_ABBREV) a++;
+    strip_titles(c, &a, nm[k].tok_end);
     if (nm[k].tok_end - a > best) {
       best = nm[k].tok_end - a;
       best_a = a;
@@ -410,7 +424,7 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
     uint8_t g = name_gender(c, nm[k].tok_begin, nm[k].tok_end);
     if (g != want) continue; /* without entities, only a known given name */
     uint32_t a = nm[k].tok_begin;
-    while (a + 1 < nm[k].tok_end && c->tok[a].kind == NEWS_TOK_ABBREV) a++;
+    strip_titles(c, &a, nm[k].tok_end);
     q->speaker = (const char *)c->s + c->tok[a].start;
     q->speaker_len = c->tok[nm[k].tok_end - 1].end - c->tok[a].start;
     return true;
@@ -440,7 +454,7 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
   if (p->nb > p->na && p->nb == p->b) {
     /* the phrase ends in a name: drop titles, expand a surname */
     uint32_t a = p->na, b = p->nb;
-    while (a + 1 < b && c->tok[a].kind == NEWS_TOK_ABBREV) a++;
+    strip_titles(c, &a, b);
     uint8_t g = name_gender(c, p->na, p->nb);
     expand_name(c, p->na, &a, &b);
     if (!g) g = name_gender(c, a, b);
@@ -720,6 +734,18 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
         set_speaker(c, &p, q);
         return NEWS_OK;
       }
+    }
+  }
+  /* i. the sentence after, when it opens with an attribution within ten
+  ** tokens: “...” / That is what Lee told reporters. */
+  uint32_t ns = z < c->ntok ? tok[z].sentence : Q_NONE;
+  if (sp->close != Q_NONE && ns != Q_NONE && ns != tok[sp->close].sentence && c->sent[ns].tok_begin == z) {
+    uint32_t na = c->sent[ns].tok_begin, ne = c->sent[ns].tok_end;
+    if (ne > na + 10) ne = na + 10;
+    v = verb_fwd(c, na, ne, 0, &cls);
+    if (v != Q_NONE && cls == V_SPEECH && speaker_for_verb(c, v, cls, na, c->sent[ns].tok_end, q)) {
+      sp->attributed = true;
+      return NEWS_OK;
     }
   }
   return NEWS_OK;

@@ -1,0 +1,262 @@
+/*
+** test_quotes.c -- quotations and their speakers (issue 4), on news-style
+** sentences written for these tests.
+**
+** Each case gives a text and the expected rows, one per line, as
+**   quote | speaker | speaker_text | verb | kind
+** with "-" for a NULL.  Groups:
+**   marks       curly, straight, « », „ “, singles nested in doubles, stray
+**               and unbalanced marks closing at the paragraph end;
+**   patterns    X said / said X / X told Y / X said in a statement /
+**               according to X / X said: before / broken quotes / the
+**               speaker in the sentence before or after / multi-paragraph
+**               quotes / an unattributed paragraph after a quote by X;
+**   resolving   pronouns by given name, title and earlier pronoun use;
+**               surnames to the fuller name; descriptions kept as written;
+**   kinds       direct and partial; scare quotes and titles dropped;
+**   limits      100,000 unmatched marks, 10,000 capitalised words, one
+**               huge paragraph (each under a time limit); every allocation
+**               failing in turn returns NEWS_ERR_NOMEM without a leak.
+*/
+#include <time.h>
+
+#include "testutil.h"
+
+typedef struct qcase {
+  const char *text;
+  const char *want; /* rows joined by '\n' */
+} qcase;
+
+/* The rows of text as "quote | speaker | speaker_text | verb | kind\n"... */
+static void describe(const char *text, char *out, size_t cap) {
+  news_doc *d;
+  const news_quote *q;
+  uint32_t n;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_quotes(d, &q, &n), NEWS_OK);
+  size_t k = 0;
+  out[0] = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    const news_quote *r = &q[i];
+    char spk[256] = "-", st[256] = "-", vb[64] = "-";
+    if (r->speaker) snprintf(spk, sizeof spk, "%.*s", (int)r->speaker_len, r->speaker);
+    if (r->speaker_end > r->speaker_start)
+      snprintf(st, sizeof st, "%.*s", (int)(r->speaker_end - r->speaker_start), text + r->speaker_start);
+    if (r->verb_end > r->verb_start)
+      snprintf(vb, sizeof vb, "%.*s", (int)(r->verb_end - r->verb_start), text + r->verb_start);
+    k += (size_t)snprintf(out + k, cap - k, "%.*s | %s | %s | %s | %s\n", (int)(r->end - r->start),
+                          text + r->start, spk, st, vb, r->kind == NEWS_QUOTE_PARTIAL ? "partial" : "direct");
+    assert_true(k < cap);
+  }
+  news_doc_free(d);
+}
+
+static void check(const qcase *cases, size_t n) {
+  char got[8192];
+  for (size_t i = 0; i < n; i++) {
+    describe(cases[i].text, got, sizeof got);
+    if (strcmp(got, cases[i].want) != 0) {
+      print_error("quote case %zu\n  text: %s\n  want:\n%s  got:\n%s", i, cases[i].text, cases[i].want, got);
+      fail();
+    }
+  }
+}
+
+/* ------------------------------------------------------------- marks */
+
+static const qcase marks[] = {
+    {"“The bridge will open in May,” said Mayor Ann Ortiz.",
+     "The bridge will open in May, | Ann Ortiz | Mayor Ann Ortiz | said | direct\n"},
+    {"\"The bridge will open in May,\" said Mayor Ann Ortiz.",
+     "The bridge will open in May, | Ann Ortiz | Mayor Ann Ortiz | said | direct\n"},
+    {"Mayor Ortiz said: «We stay.»", "We stay. | Ortiz | Mayor Ortiz | said | direct\n"},
+    {"Ortiz said: „Wir bleiben hier.“",
+     "Wir bleiben hier. | Ortiz | Ortiz | said | direct\n"},
+    /* singles nested in doubles stay inside the one quotation */
+    {"“They told us ‘wait and see’ for a year,” the farmer said.",
+     "They told us ‘wait and see’ for a year, | the farmer | the farmer | said | direct\n"},
+    /* an unclosed mark stops at the paragraph end; the next one is fine */
+    {"Ortiz said “the plan is dead and buried\n\nThe council met on Monday. “It went well,” Ortiz said.",
+     "the plan is dead and buried | Ortiz | Ortiz | said | partial\n"
+     "It went well, | Ortiz | Ortiz | said | direct\n"},
+    /* a stray closing mark opens nothing */
+    {"The vote” was close. “We won,” Ortiz said.", "We won, | Ortiz | Ortiz | said | direct\n"},
+};
+
+static void test_marks(void **state) {
+  (void)state;
+  check(marks, sizeof marks / sizeof marks[0]);
+}
+
+/* ---------------------------------------------------------- patterns */
+
+static const qcase patterns[] = {
+    /* X said, said X, X told Y */
+    {"“Taxes will not rise,” Governor Tom Reyes said on Friday.",
+     "Taxes will not rise, | Tom Reyes | Governor Tom Reyes | said | direct\n"},
+    {"“Taxes will not rise,” said Sen. Laura Kim, a Democrat.",
+     "Taxes will not rise, | Laura Kim | Sen. Laura Kim | said | direct\n"},
+    {"“We need more nurses,” Dr. Ravi Patel told reporters.",
+     "We need more nurses, | Ravi Patel | Dr. Ravi Patel | told | direct\n"},
+    /* X said in a statement / on Twitter */
+    {"“The report is wrong,” the ministry said in a statement.",
+     "The report is wrong, | the ministry | the ministry | said | direct\n"},
+    {"Mayor Ann Ortiz wrote on Twitter that the plan was “a disgrace.”",
+     "a disgrace. | Ann Ortiz | Mayor Ann Ortiz | wrote | partial\n"},
+    /* according to X */
+    {"According to a State Department spokeswoman, “talks will resume next week.”",
+     "talks will resume next week. | a State Department spokeswoman | a State Department spokeswoman | "
+     "According to | direct\n"},
+    /* X said: before the quotation */
+    {"The union leader, Maria Lopez, said: “We will strike on Monday.”",
+     "We will strike on Monday. | Maria Lopez | Maria Lopez | said | direct\n"},
+    /* a quotation broken by its attribution gives two rows */
+    {"“We will win,” he said, “and soon.”",
+     "We will win, | he | he | said | direct\nand soon. | he | he | said | direct\n"},
+    /* the speaker in the sentence before (colon, or a plain sentence) */
+    {"Coach Dan Miller was blunt after the loss:\n\n“We played badly. We have to be better.”",
+     "We played badly. We have to be better. | Dan Miller | Coach Dan Miller | - | direct\n"},
+    {"Councilwoman Grace Lin recalled the flood of 1998. “The water came up to the roof.”",
+     "The water came up to the roof. | Grace Lin | Councilwoman Grace Lin | recalled | direct\n"},
+    /* the speaker in the sentence after */
+    {"“Nobody saw it coming.”\n\nThat is what Police Chief Omar Haddad told reporters on Sunday.",
+     "Nobody saw it coming. | Omar Haddad | Police Chief Omar Haddad | told | direct\n"},
+    /* a multi-paragraph quotation: a row per paragraph, one speaker */
+    {"Chief Executive Sara Berg said: “Sales rose in every region.\n\n“Next year will be harder.”",
+     "Sales rose in every region. | Sara Berg | Chief Executive Sara Berg | said | direct\n"
+     "Next year will be harder. | Sara Berg | Chief Executive Sara Berg | said | direct\n"},
+    /* an unattributed quote paragraph right after a quote by X is X's */
+    {"“The factory will close,” said Peter Novak, the plant manager.\n\n“About 300 jobs will go.”",
+     "The factory will close, | Peter Novak | Peter Novak | said | direct\n"
+     "About 300 jobs will go. | Peter Novak | Peter Novak | said | direct\n"},
+    /* descriptions stay the speaker when no name fits */
+    {"“The deal is dead,” officials said.", "The deal is dead, | officials | officials | said | direct\n"},
+    {"The lawmakers said the bill was “a first step.”",
+     "a first step. | The lawmakers | The lawmakers | said | partial\n"},
+    /* participles take the subject of the clause */
+    {"Senator Ruth Adler left the hearing early, saying the questions were “a waste of time.”",
+     "a waste of time. | Ruth Adler | Senator Ruth Adler | saying | partial\n"},
+};
+
+static void test_patterns(void **state) {
+  (void)state;
+  check(patterns, sizeof patterns / sizeof patterns[0]);
+}
+
+/* --------------------------------------------------------- resolving */
+
+static const qcase resolving[] = {
+    /* a pronoun goes to the last speaker of its gender (given names) */
+    {"“Prices are too high,” said Maria Lopez. Her rival, James Carter, disagreed. “They are fair,” he said. "
+     "“Not for families,” she said.",
+     "Prices are too high, | Maria Lopez | Maria Lopez | said | direct\n"
+     "They are fair, | James Carter | he | said | direct\n"
+     "Not for families, | Maria Lopez | she | said | direct\n"},
+    /* titles give the gender too */
+    {"“The budget is late,” Mrs. Okafor said. “It will pass,” Mr. Haines said. “I doubt it,” she said.",
+     "The budget is late, | Okafor | Mrs. Okafor | said | direct\n"
+     "It will pass, | Haines | Mr. Haines | said | direct\n"
+     "I doubt it, | Okafor | she | said | direct\n"},
+    /* a surname expands to the fuller name written before */
+    {"Foreign Minister Karl Jensen arrived on Monday. “We are ready,” Jensen said.",
+     "We are ready, | Karl Jensen | Jensen | said | direct\n"},
+    /* with no name before, a pronoun stays as written */
+    {"“It is over,” she said.", "It is over, | she | she | said | direct\n"},
+};
+
+static void test_resolving(void **state) {
+  (void)state;
+  check(resolving, sizeof resolving / sizeof resolving[0]);
+}
+
+/* -------------------------------------------------------------- kinds */
+
+static const qcase kinds[] = {
+    {"The general warned the sites would be hit “very fast and very hard” if talks failed.",
+     "very fast and very hard | The general | The general | warned | partial\n"},
+    /* scare quotes and titles with no speech around them are not quotes */
+    {"Tourists visited a “cultural” site near the river.", ""},
+    {"The family watched the film “Jaws” on Saturday.", ""},
+    {"He called the plan “reckless” on Monday.", "reckless | He | He | called | partial\n"},
+};
+
+static void test_kinds(void **state) {
+  (void)state;
+  check(kinds, sizeof kinds / sizeof kinds[0]);
+}
+
+/* -------------------------------------------------------------- limits */
+
+static double run_seconds(const char *text, size_t len, uint32_t *nq) {
+  clock_t t0 = clock();
+  news_doc *d;
+  const news_quote *q;
+  assert_int_equal(news_doc_new(NULL, NULL, text, len, &d), NEWS_OK);
+  assert_int_equal(news_doc_quotes(d, &q, nq), NEWS_OK);
+  for (uint32_t i = 0; i < *nq; i++) {
+    assert_true(q[i].start <= q[i].end && q[i].end <= len);
+    if (i) assert_true(q[i - 1].end <= q[i].start);
+  }
+  news_doc_free(d);
+  return (double)(clock() - t0) / CLOCKS_PER_SEC;
+}
+
+/* 100,000 unmatched marks, alternating openers, lone closers, 10,000
+** capitalised words, and quote-said pairs: each well under a second. */
+static void test_pathological(void **state) {
+  (void)state;
+  size_t cap = 4u << 20, n;
+  char *buf = malloc(cap);
+  assert_non_null(buf);
+  uint32_t nq;
+  const char *pieces[] = {" “a", "” ", " \"x", "Xy ", "“We win,” he said. "};
+  for (size_t p = 0; p < sizeof pieces / sizeof pieces[0]; p++) {
+    size_t m = strlen(pieces[p]);
+    for (n = 0; n + m < cap && n < 100000 * m; n += m) memcpy(buf + n, pieces[p], m);
+    buf[n] = 0;
+    double s = run_seconds(buf, n, &nq);
+    if (s > 2.0) {
+      print_error("piece %zu took %.2f s\n", p, s);
+      fail();
+    }
+  }
+  /* an opening mark with a 1 MB paragraph and no punctuation */
+  n = 0;
+  buf[n++] = '"';
+  while (n + 6 < (1u << 20)) {
+    memcpy(buf + n, "word ", 5);
+    n += 5;
+  }
+  buf[n] = 0;
+  assert_true(run_seconds(buf, n, &nq) < 2.0);
+  assert_int_equal(nq, 1);
+  free(buf);
+}
+
+/* Every allocation failing in turn: NOMEM or success, never a leak. */
+static void test_oom(void **state) {
+  (void)state;
+  const char *text = "“We will win,” Sen. Laura Kim said, “and soon.” Kim told reporters: “It is over.”\n\n"
+                     "“More later.” Foreign Minister Karl Jensen said the plan was “dead.” He left.";
+  for (long k = 1;; k++) {
+    test_mem tm;
+    test_mem_init(&tm, k);
+    news_doc *d = NULL;
+    const news_quote *q;
+    uint32_t n = 0;
+    news_rc rc = news_doc_new(&tm.mem, NULL, text, strlen(text), &d);
+    if (rc == NEWS_OK) rc = news_doc_quotes(d, &q, &n);
+    assert_true(rc == NEWS_OK || rc == NEWS_ERR_NOMEM);
+    news_doc_free(d);
+    assert_int_equal(tm.live, 0);
+    if (rc == NEWS_OK && tm.calls < k) break; /* no allocation failed: done */
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_resolving),
+      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_pathological), cmocka_unit_test(test_oom),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
