@@ -222,6 +222,12 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
     appos = true;
     e--;
     t = &c->tok[e];
+    /* an age: "Khizr Khan, 66, said" */
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER) && e > lo + 1 && is_punct(&c->tok[e - 1], ',')) {
+      e -= 2;
+      t = &c->tok[e];
+      appos = false;
+    }
   }
   if (!is_word(t) && t->kind != NEWS_TOK_CLITIC) return false;
   int w = news_speaker_word(c, e);
@@ -474,8 +480,9 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
 /* The subject of sentence s before token `before`: its first pronoun, name
 ** or description after a leading adverbial ("In his remarks, Lee argued",
 ** "Lee was blunt:").  Used when the verb's own subject is not next to it. */
-static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t before, np *p) {
+static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t before, np *p) {
   uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
+  if (from > a) a = from; /* not inside the quotation that opens it */
   if (before < b) b = before;
   for (int round = 0; round < 2 && a < b; round++) {
     /* skip "On Sunday," / "In his remarks," / "Asked about it," / "Indeed,"
@@ -530,9 +537,18 @@ static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint
     /* "..., saying" / "..., adding": the subject of the main clause */
     uint32_t vn = c->tok[v].end - c->tok[v].start;
     bool ing = vn > 4 && !memcmp(vw + vn - 3, "ing", 3);
-    if (inverted && !told) ok = np_forward(c, v + 1, hi, &p);
+    if (!inverted && !told && !ing && k < v && v + 1 < hi) {
+      /* "..., said Ohio professor Paul Beck." closing its clause */
+      np f;
+      if (np_forward(c, v + 1, hi, &f) && (f.nb > f.na || !f.pron) &&
+          (f.b == hi || is_punct(&c->tok[f.b], ',') || is_punct(&c->tok[f.b], '.'))) {
+        p = f;
+        ok = true;
+      }
+    }
+    if (!ok && inverted && !told) ok = np_forward(c, v + 1, hi, &p);
     if (!ok && !ing) ok = np_backward(c, v, lo, &p);
-    if (!ok) ok = sentence_subject(c, c->tok[v].sentence, v, &p);
+    if (!ok) ok = sentence_subject(c, c->tok[v].sentence, lo, v, &p);
   }
   if (ok) set_speaker(c, &p, q);
   return ok;
@@ -670,7 +686,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   uint32_t sb = c->sent[so].tok_begin;
   if (sp->open > sb + 1) {
     np p;
-    if (sentence_subject(c, so, sp->open, &p)) {
+    if (sentence_subject(c, so, 0, sp->open, &p)) {
       set_speaker(c, &p, q);
       return NEWS_OK;
     }
@@ -685,7 +701,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
       return NEWS_OK;
     }
     np p;
-    if (sentence_subject(c, ps, fs - 1, &p)) {
+    if (sentence_subject(c, ps, 0, fs - 1, &p)) {
       set_speaker(c, &p, q);
       sp->attributed = true;
       return NEWS_OK;
@@ -730,7 +746,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
       v = verb_back(c, pa, pe, &cls);
       np p;
       if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, pa, pe, q)) return NEWS_OK;
-      if (sentence_subject(c, ps, pe, &p) && (p.pron || p.nb > p.na)) {
+      if (sentence_subject(c, ps, 0, pe, &p) && (p.pron || p.nb > p.na)) {
         set_speaker(c, &p, q);
         return NEWS_OK;
       }
