@@ -143,7 +143,7 @@ static uint32_t cap_run_fwd(const q_ctx *c, uint32_t i, uint32_t hi) {
 ** "according to"), bounded by hi.  Returns false when none is there. */
 static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
   memset(out, 0, sizeof *out);
-  if (i >= hi || !is_word(&c->tok[i])) return false;
+  if (i >= hi || !is_word(&c->tok[i]) || c->tok[i].kind == NEWS_TOK_CLITIC) return false;
   int w = news_speaker_word(c, i);
   out->a = i;
   if (w >= W_HE && w <= W_IT) {
@@ -665,8 +665,13 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   /* window after the closing mark: to the sentence end or next quotation */
   uint32_t a = sp->close == Q_NONE ? sp->last : sp->close + 1;
   uint32_t hi = sp->close == Q_NONE ? a : after_end(c, a, next ? next->open : c->ntok);
-  /* a quotation ending in a full stop ends its sentence: “...” Lee left. */
-  if (hi > a && tok[a].sentence != tok[sp->close].sentence && is_punct(&tok[sp->last - 1], '.')) hi = a;
+  /* a quotation ending in a full stop ends its sentence (“...” Lee left.),
+  ** unless a short sentence with a speech verb follows (“...” Lee said.) */
+  if (hi > a && tok[a].sentence != tok[sp->close].sentence && is_punct(&tok[sp->last - 1], '.')) {
+    const news_sentence *nx = &c->sent[tok[a].sentence];
+    int vc = 0;
+    if (nx->tok_end - nx->tok_begin > 8 || verb_fwd(c, a, hi, 0, &vc) == Q_NONE || vc != V_SPEECH) hi = a;
+  }
   int cls = 0;
   uint32_t v;
   sp->attributed = true;
@@ -681,9 +686,20 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   v = verb_fwd(c, a, hi, 2, &cls);
   if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
   sp->attributed = false;
-  /* d. inside a sentence with no speech verb: its subject ("Lee hailed
-  ** the vote as “fantastic”") */
+  /* d. inside a sentence: a speech verb before the window (“Lee called
+  ** him “a” and “b”), else the sentence's subject ("Lee hailed the vote
+  ** as “fantastic”") */
   uint32_t sb = c->sent[so].tok_begin;
+  if (lo > sb) {
+    /* not inside the previous quotation itself */
+    uint32_t end = prev && prev->close != Q_NONE && prev->close + 1 == lo ? prev->open : lo;
+    uint32_t from = end > sb + 3 * WIN_BEFORE ? end - 3 * WIN_BEFORE : sb;
+    v = verb_back(c, from, end, &cls);
+    if (v != Q_NONE && speaker_for_verb(c, v, cls, from, end, q)) {
+      sp->attributed = true;
+      return NEWS_OK;
+    }
+  }
   if (sp->open > sb + 1) {
     np p;
     if (sentence_subject(c, so, 0, sp->open, &p)) {
