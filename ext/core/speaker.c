@@ -675,6 +675,26 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   int cls = 0;
   uint32_t v;
   sp->attributed = true;
+  np p0;
+  /* a transcript label opening the quotation: "PENCE: Well, ..." */
+  if (sp->first + 2 < sp->last && (tok[sp->first].flags & NEWS_TF_ALLCAPS) && tok[sp->first].kind == NEWS_TOK_WORD &&
+      is_punct(&tok[sp->first + 1], ':')) {
+    memset(&p0, 0, sizeof p0);
+    p0.a = p0.na = sp->first;
+    p0.b = p0.nb = sp->first + 1;
+    set_speaker(c, &p0, q);
+    return NEWS_OK;
+  }
+  /* a signature right after the closing mark: “...” ― Ann Lee */
+  if (a + 1 < c->ntok && sp->close != Q_NONE && (tok[a].kind == NEWS_TOK_DASH || is_punct(&tok[a], '-')) &&
+      !(tok[a].flags & NEWS_TF_PARA) && np_forward(c, a + 1, c->sent[tok[a + 1].sentence].tok_end, &p0) &&
+      p0.nb > p0.na && p0.b == p0.nb) {
+    const news_token *e = p0.b < c->ntok ? &tok[p0.b] : NULL;
+    if (!e || (e->flags & (NEWS_TF_NEWLINE | NEWS_TF_PARA)) || is_punct(e, '.') || is_punct(e, ',')) {
+      set_speaker(c, &p0, q);
+      return NEWS_OK;
+    }
+  }
   /* a. right after the closing mark */
   v = verb_near(c, a, hi, &cls);
   if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;

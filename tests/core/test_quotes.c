@@ -129,6 +129,12 @@ static const qcase patterns[] = {
     {"“The factory will close,” said Peter Novak, the plant manager.\n\n“About 300 jobs will go.”",
      "The factory will close, | Peter Novak | Peter Novak | said | direct\n"
      "About 300 jobs will go. | Peter Novak | Peter Novak | said | direct\n"},
+    /* signatures and transcript labels */
+    {"Readers wrote in.\n\n“The bus never comes on time.” ― Alma Reyes\n\n“Fix the roads first.” ― Tom Beck",
+     "The bus never comes on time. | Alma Reyes | Alma Reyes | - | direct\n"
+     "Fix the roads first. | Tom Beck | Tom Beck | - | direct\n"},
+    {"\"HOST: Will you run again?\n\n\"MORALES: Not this year.",
+     "HOST: Will you run again? | HOST | HOST | - | direct\nMORALES: Not this year. | MORALES | MORALES | - | direct\n"},
     /* descriptions stay the speaker when no name fits */
     {"“The deal is dead,” officials said.", "The deal is dead, | officials | officials | said | direct\n"},
     {"The lawmakers said the bill was “a first step.”",
