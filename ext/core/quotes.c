@@ -20,8 +20,9 @@
 **      and is `partial`.
 **   3. Attribution (speaker.c) finds the verb and the speaker of each row.
 **   4. Scare quotes and titles: a partial quotation of at most three words
-**      with no speech verb around it (a “cultural” site, the film “Jaws”)
-**      is dropped.
+**      with no speech verb anywhere in its sentence (a “cultural” site) is
+**      dropped, and so is a partial one in title case with no speech verb
+**      attributing it (the film “Jaws”, the show “Game of Thrones”).
 **
 ** The rows are in text order; each holds byte offsets of the quoted words
 ** without their marks.  See docs/quotes.md for the SQL view of them.
@@ -82,6 +83,11 @@ static news_rc pair_marks(news_doc *d, const news_token *tok, uint32_t n, news_v
         open = i;
         cont = (i == carried);
       }
+      continue;
+    }
+    if (i == open + 1) {
+      /* two marks in a row ("“ or “") open one quotation */
+      if (t->kind == NEWS_TOK_QUOTE_OPEN) open = i;
       continue;
     }
     if (closes(tok[open].mark, t)) {
@@ -145,6 +151,30 @@ static bool speech_around(const q_ctx *c, const q_span *sp) {
   return false;
 }
 
+/* Is the word w[0..n) exactly lit? */
+static bool word_is(const char *w, uint32_t n, const char *lit) {
+  return strlen(lit) == n && !memcmp(w, lit, n);
+}
+
+/* Are all the words inside capitalised, but for small function words
+** ("Game of Thrones", "Make America Great Again")? At most 12 words. */
+static bool title_case(const q_ctx *c, const q_span *sp) {
+  uint32_t words = 0;
+  for (uint32_t i = sp->first; i < sp->last; i++) {
+    const news_token *t = &c->tok[i];
+    if (t->kind != NEWS_TOK_WORD) continue;
+    if (++words > 12) return false;
+    if (t->flags & NEWS_TF_UPPER) continue;
+    uint32_t n = t->end - t->start;
+    const char *w = (const char *)c->s + t->start;
+    if (word_is(w, n, "of") || word_is(w, n, "the") || word_is(w, n, "and") || word_is(w, n, "a") ||
+        word_is(w, n, "in") || word_is(w, n, "on") || word_is(w, n, "for") || word_is(w, n, "to"))
+      continue;
+    return false;
+  }
+  return words > 0;
+}
+
 /* ---------------------------------------------------------------- driver */
 
 news_rc news_quotes_run(news_doc *d) {
@@ -184,6 +214,8 @@ news_rc news_quotes_run(news_doc *d) {
     /* scare quotes and titles: a short fragment with no speech around it */
     if (!sp[i].direct && !sp[i].attributed && count_words(c.tok, &sp[i]) <= 3 && !speech_around(&c, &sp[i]))
       continue;
+    /* a title: a fragment in title case with no speech verb of its own */
+    if (!sp[i].direct && q.verb_end == q.verb_start && title_case(&c, &sp[i])) continue;
     news_quote *slot = news_vec_push(&d->quotes, d->mem);
     if (!slot) {
       rc = NEWS_ERR_NOMEM;

@@ -106,14 +106,19 @@ static bool is_cap(const q_ctx *c, uint32_t i) {
   return w != W_STOP && w != W_DET && w != W_AUX && !(w >= W_HE && w <= W_IT) && !news_speaker_verb(c, i);
 }
 
+/* Is the word w[0..n) exactly lit? */
+static bool word_is(const char *w, uint32_t n, const char *lit) {
+  return strlen(lit) == n && !memcmp(w, lit, n);
+}
+
 /* Lower-case particles inside names ("Ibn", "de", "al"). */
 static bool is_particle(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
   uint32_t n = t->end - t->start;
   const char *p = (const char *)c->s + t->start;
   return t->kind == NEWS_TOK_WORD && n <= 3 &&
-         (!memcmp(p, "de", n) || !memcmp(p, "al", n) || !memcmp(p, "van", n) || !memcmp(p, "von", n) ||
-          !memcmp(p, "bin", n) || !memcmp(p, "da", n) || !memcmp(p, "del", n) || !memcmp(p, "la", n));
+         (word_is(p, n, "de") || word_is(p, n, "al") || word_is(p, n, "van") || word_is(p, n, "von") ||
+          word_is(p, n, "bin") || word_is(p, n, "da") || word_is(p, n, "del") || word_is(p, n, "la"));
 }
 
 /* ----------------------------------------------------- speaker phrases */
