@@ -521,6 +521,30 @@ static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t
   return false;
 }
 
+/* "he laughed and said": a verb after and/but/then shares the subject of
+** the clause before; take the nearest pronoun or name back to lo. */
+static bool coordinated_subject(const q_ctx *c, uint32_t v, uint32_t lo, np *p) {
+  uint32_t k = v;
+  while (k > lo && (news_speaker_word(c, k - 1) == W_AUX || is_ly(c, k - 1))) k--;
+  if (k <= lo || news_speaker_word(c, k - 1) != W_STOP) return false;
+  const news_token *t = &c->tok[k - 1];
+  const char *w = (const char *)c->s + t->start;
+  uint32_t n = t->end - t->start;
+  if (!word_is(w, n, "and") && !word_is(w, n, "but") && !word_is(w, n, "then")) return false;
+  for (uint32_t i = k - 1; i-- > lo && k - i < 14;) {
+    if (NEWS_TOK_IS(c->tok[i].kind, NEWS_TOK_RANGE_QUOTE)) break;
+    int cls = news_speaker_word(c, i);
+    if (cls >= W_HE && cls <= W_THEY) {
+      memset(p, 0, sizeof *p);
+      p->a = i;
+      p->b = i + 1;
+      p->pron = cls;
+      return true;
+    }
+  }
+  return false;
+}
+
 /* Finds the speaker for verb v: after it when inverted, else before it.
 ** lo/hi bound the phrase. */
 static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint32_t hi, news_quote *q) {
@@ -545,14 +569,15 @@ static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint
     if (!inverted && !told && !ing && k < v && v + 1 < hi) {
       /* "..., said Ohio professor Paul Beck." closing its clause */
       np f;
-      if (np_forward(c, v + 1, hi, &f) && (f.nb > f.na || !f.pron) &&
-          (f.b == hi || is_punct(&c->tok[f.b], ',') || is_punct(&c->tok[f.b], '.'))) {
+      if (np_forward(c, v + 1, hi, &f) && (f.nb > f.na || !f.pron) && f.b < c->ntok &&
+          (is_punct(&c->tok[f.b], ',') || is_punct(&c->tok[f.b], '.'))) {
         p = f;
         ok = true;
       }
     }
     if (!ok && inverted && !told) ok = np_forward(c, v + 1, hi, &p);
     if (!ok && !ing) ok = np_backward(c, v, lo, &p);
+    if (!ok && !ing) ok = coordinated_subject(c, v, lo, &p);
     if (!ok) ok = sentence_subject(c, c->tok[v].sentence, lo, v, &p);
   }
   if (ok) set_speaker(c, &p, q);
