@@ -575,7 +575,11 @@ static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint
         ok = true;
       }
     }
-    if (!ok && inverted && !told) ok = np_forward(c, v + 1, hi, &p);
+    if (!ok && inverted && !told && !ing) ok = np_forward(c, v + 1, hi, &p);
+    /* "with Sen. Ann Lee calling it ...": a name right before a participle */
+    if (!ok && ing && v > lo && (is_cap(c, v - 1) || (news_speaker_word(c, v - 1) >= W_HE &&
+                                                       news_speaker_word(c, v - 1) <= W_THEY)))
+      ok = np_backward(c, v, lo, &p);
     if (!ok && !ing) ok = np_backward(c, v, lo, &p);
     if (!ok && !ing) ok = coordinated_subject(c, v, lo, &p);
     if (!ok) ok = sentence_subject(c, c->tok[v].sentence, lo, v, &p);
