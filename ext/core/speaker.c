@@ -81,7 +81,8 @@ int news_speaker_verb(const q_ctx *c, uint32_t i) {
   /* a capitalised "State" or "Says" is a name or a headline word */
   if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return 0;
   int v = news_lex_find(&news_lex_speech_verbs, (const char *)c->s + t->start, t->end - t->start);
-  if ((t->flags & NEWS_TF_UPPER) && v != V_ACCORDING) return 0;
+  /* capitalised only as "According to" or opening its sentence: Said Lee, */
+  if ((t->flags & NEWS_TF_UPPER) && v != V_ACCORDING && c->sent[t->sentence].tok_begin != i) return 0;
   if (v == V_ACCORDING) return (i + 1 < c->ntok && news_speaker_word(c, i + 1) == W_STOP &&
                                 c->tok[i + 1].end - c->tok[i + 1].start == 2)
                                    ? V_ACCORDING
@@ -614,7 +615,11 @@ static uint32_t after_end(const q_ctx *c, uint32_t a, uint32_t stop) {
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) && (t->flags & NEWS_TF_DOUBLE)) break;
     if (is_punct(t, '(')) depth++;
     else if (is_punct(t, ')') && depth) depth--;
-    else if (!depth && (is_punct(t, '.') || is_punct(t, '!') || is_punct(t, '?') || is_punct(t, ';'))) break;
+    else if (!depth && (is_punct(t, '.') || is_punct(t, '!') || is_punct(t, '?') || is_punct(t, ';'))) {
+      /* "McConnell, R-Ky., said": a period before a comma ends nothing */
+      if (is_punct(t, '.') && i + 1 < stop && is_punct(&c->tok[i + 1], ',')) continue;
+      break;
+    }
   }
   return i;
 }
