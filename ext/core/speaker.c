@@ -129,6 +129,8 @@ typedef struct np {
   uint32_t a, b;
   uint32_t na, nb; /* equal when the phrase holds no name */
   int pron;        /* W_HE.. when it is a pronoun */
+  bool head;       /* the name is the head though the phrase runs past it
+                   ** ("Lee, a Democrat"): it names the speaker */
 } np;
 
 /* The capitalised run that starts at i, going forward (bounded by hi). */
@@ -255,7 +257,20 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
     out->na = a;
     out->nb = e + 1;
     /* a leading possessive or description: "Trump's spokeswoman Hope Hicks"
-    ** keeps just the name, which is what resolution needs */
+    ** keeps just the name, which is what resolution needs.  But after
+    ** "of"/"for" the name belongs to what comes before: "Joel Pollak of
+    ** Breitbart" is Pollak, "a spokesman for Sen. Lee" is the spokesman */
+    uint32_t pk = a > lo + 2 && news_speaker_word(c, a - 1) == W_DET ? a - 1 : a; /* "of the" */
+    if (pk > lo + 1 && news_speaker_word(c, pk - 1) == W_PREP && e + 1 - a < NP_MAX) {
+      np head;
+      if (np_backward(c, pk - 1, lo, &head) && !head.pron) {
+        out->a = head.a;
+        out->na = head.na;
+        out->nb = head.nb;
+        out->head = head.nb > head.na && (head.nb == head.b || head.head);
+        return true;
+      }
+    }
   } else {
     /* a description, read back to its determiner */
     while (a > lo && e + 1 - (a - 1) <= NP_MAX) {
@@ -295,6 +310,7 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
       out->a = name.a;
       out->na = name.na;
       out->nb = name.nb;
+      out->head = true;
     }
   } else if (appos) {
     /* "Lee, who ..., said" / "Lee, speaking to reporters, said": a clause
@@ -455,7 +471,10 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
     }
     return;
   }
-  const news_entity *e = entity_in(c, p->a, p->b);
+  /* a name that heads the phrase ("Sen. Lee", "Lee, a Democrat", "the
+  ** State Department"); in "a spokesman for Lee" the name is not the speaker */
+  bool named = p->nb > p->na && (p->nb == p->b || p->head);
+  const news_entity *e = named ? entity_in(c, p->na, p->nb) : NULL;
   if (e && e->canonical) {
     q->speaker = e->canonical;
     q->speaker_len = e->canonical_len;
@@ -463,8 +482,8 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
              e->type == NEWS_ENT_ORG ? 3 : name_gender(c, e->tok_begin, e->tok_end), true);
     return;
   }
-  if (p->nb > p->na && p->nb == p->b) {
-    /* the phrase ends in a name: drop titles, expand a surname */
+  if (named) {
+    /* drop titles, expand a surname */
     uint32_t a = p->na, b = p->nb;
     strip_titles(c, &a, b);
     uint8_t g = name_gender(c, p->na, p->nb);

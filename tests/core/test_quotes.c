@@ -13,6 +13,8 @@
 **               quotes / an unattributed paragraph after a quote by X;
 **   resolving   pronouns by given name, title and earlier pronoun use;
 **               surnames to the fuller name; descriptions kept as written;
+**               with entities (stood in for the tagger of issue 3), the
+**               canonical name, directly and through a pronoun;
 **   kinds       direct and partial; scare quotes and titles dropped;
 **   limits      100,000 unmatched marks, 10,000 capitalised words, one
 **               huge paragraph (each under a time limit); every allocation
@@ -21,6 +23,8 @@
 #include <time.h>
 
 #include "testutil.h"
+
+#include "core.h" /* to stand in for the entity tagger (test_entities) */
 
 typedef struct qcase {
   const char *text;
@@ -135,6 +139,12 @@ static const qcase patterns[] = {
      "Fix the roads first. | Tom Beck | Tom Beck | - | direct\n"},
     {"\"HOST: Will you run again?\n\n\"MORALES: Not this year.",
      "HOST: Will you run again? | HOST | HOST | - | direct\nMORALES: Not this year. | MORALES | MORALES | - | direct\n"},
+    /* appositions keep the name; "a spokesman for X" is not X */
+    {"“We disagree,” Paul Grant, a spokesman for the union, said. “The deal is fair,” a spokesman for Sen. "
+     "Ann Lee said. “It is,” Joel Pollak of the Boston Herald said.",
+     "We disagree, | Paul Grant | Paul Grant, a spokesman for the union | said | direct\n"
+     "The deal is fair, | a spokesman for Sen. Ann Lee | a spokesman for Sen. Ann Lee | said | direct\n"
+     "It is, | Joel Pollak | Joel Pollak of the Boston Herald | said | direct\n"},
     /* descriptions stay the speaker when no name fits */
     {"“The deal is dead,” officials said.", "The deal is dead, | officials | officials | said | direct\n"},
     {"The lawmakers said the bill was “a first step.”",
@@ -189,6 +199,63 @@ static const qcase kinds[] = {
 static void test_kinds(void **state) {
   (void)state;
   check(kinds, sizeof kinds / sizeof kinds[0]);
+}
+
+/* ------------------------------------------------------------ entities */
+
+/* Adds an entity over the n-th occurrence (0-based) of word in the text to a
+** document whose entity stage already ran, as the tagger of issue 3 will. */
+static void add_entity(news_doc *d, const char *text, const char *word, int nth, uint8_t type, const char *canon) {
+  const char *p = text;
+  for (int k = 0; k <= nth; k++) {
+    p = strstr(k ? p + 1 : p, word);
+    assert_non_null(p);
+  }
+  uint32_t a = (uint32_t)(p - text), b = a + (uint32_t)strlen(word);
+  const news_token *t;
+  uint32_t n;
+  assert_int_equal(news_doc_tokens(d, &t, &n), NEWS_OK);
+  news_entity *e = news_vec_push(&d->entities, d->mem);
+  assert_non_null(e);
+  e->start = a;
+  e->end = b;
+  e->type = type;
+  e->canonical = canon;
+  e->canonical_len = (uint32_t)strlen(canon);
+  e->tok_begin = e->tok_end = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (t[i].start == a) e->tok_begin = i;
+    if (t[i].end == b) e->tok_end = i + 1;
+  }
+  e->sentence = t[e->tok_begin].sentence;
+  e->title_start = e->title_end = a;
+}
+
+/* With entities, the speaker is the entity's canonical name: directly, and
+** through a pronoun when no speaker came before. */
+static void test_entities(void **state) {
+  (void)state;
+  const char *text = "Iran's top diplomat Javad Zarif landed in Vienna. “We are ready,” he said. "
+                     "“The deal holds,” Zarif said, and the ministry said “talks go on.”";
+  news_doc *d;
+  const news_entity *ent;
+  const news_quote *q;
+  uint32_t ne, nq;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_entities(d, &ent, &ne), NEWS_OK);
+  add_entity(d, text, "Iran", 0, NEWS_ENT_LOC, "Iran");
+  add_entity(d, text, "Javad Zarif", 0, NEWS_ENT_PERSON, "Mohammad Javad Zarif");
+  add_entity(d, text, "Vienna", 0, NEWS_ENT_LOC, "Vienna");
+  add_entity(d, text, "Zarif", 1, NEWS_ENT_PERSON, "Mohammad Javad Zarif");
+  assert_int_equal(news_doc_quotes(d, &q, &nq), NEWS_OK);
+  assert_int_equal(nq, 3);
+  for (uint32_t i = 0; i < 2; i++) {
+    assert_int_equal(q[i].speaker_len, strlen("Mohammad Javad Zarif"));
+    assert_memory_equal(q[i].speaker, "Mohammad Javad Zarif", q[i].speaker_len);
+  }
+  assert_memory_equal(text + q[0].speaker_start, "he", 2);
+  assert_memory_equal(q[2].speaker, "the ministry", q[2].speaker_len);
+  news_doc_free(d);
 }
 
 /* -------------------------------------------------------------- limits */
@@ -262,7 +329,8 @@ static void test_oom(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_resolving),
-      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_pathological), cmocka_unit_test(test_oom),
+      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_pathological),
+      cmocka_unit_test(test_oom),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
