@@ -203,7 +203,18 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
 
 /* Reads the speaker phrase that ends just before token v (a verb), bounded
 ** below by lo.  Skips auxiliaries and adverbs next to the verb. */
+static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, bool walk);
+
+/* The phrase before v with no apposition walk (one comma-separated part). */
+static bool np_backward_plain(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
+  return np_backward_at(c, v, lo, out, false);
+}
+
 static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
+  return np_backward_at(c, v, lo, out, true);
+}
+
+static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, bool walk) {
   memset(out, 0, sizeof *out);
   uint32_t j = v; /* the phrase ends before j */
   for (int skip = 0; skip < 4 && j > lo; skip++) {
@@ -227,6 +238,7 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
   /* "Lee, a spokeswoman for the agency, said" / "Lee, who ..., said" */
   bool appos = false;
   if (is_punct(t, ',') && e > lo) {
+    if (!walk) return false;
     appos = true;
     e--;
     t = &c->tok[e];
@@ -303,27 +315,44 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
     }
   }
   out->a = a;
-  if (appos && a > lo + 1 && is_punct(&c->tok[a - 1], ',')) {
-    /* the phrase was an apposition: the name before it is the speaker */
+  if (!appos) return out->b > out->a;
+  /* The phrase before the verb's comma was an apposition or a clause:
+  ** "Lee, a Democrat, said", "Lee, the minister of France, a member of the
+  ** council, said", "Lee, who chairs the panel, said".  Walk back over at
+  ** most three comma-separated phrases to the name or pronoun heading
+  ** them; the phrase then runs from there to the verb. */
+  uint32_t cur = a;
+  bool clause = false;
+  if (cur <= lo + 1) return out->b > out->a;
+  if (!is_punct(&c->tok[cur - 1], ',')) {
+    /* a clause: back to the comma that opens it */
+    uint32_t k = cur;
+    while (k > lo && cur - k < 20 && !is_punct(&c->tok[k - 1], ',')) k--;
+    if (k <= lo || !is_punct(&c->tok[k - 1], ',') || is_cap(c, k)) return out->b > out->a;
+    cur = k;
+    clause = true;
+  }
+  for (int hop = 0; hop < 3 && cur > lo + 1 && is_punct(&c->tok[cur - 1], ','); hop++) {
     np name;
-    if (np_backward(c, a - 1, lo, &name) && !name.pron && name.nb > name.na) {
+    if (!np_backward_plain(c, cur - 1, lo, &name)) break;
+    if (clause && hop == 0) {
+      /* "A Warren adviser, who asked not to be named, said": the phrase
+      ** before a clause is the speaker even without a name */
+      uint32_t b = out->b;
+      *out = name;
+      out->head = name.nb > name.na && (name.nb == name.b || name.head);
+      if (!name.pron) out->b = b;
+    }
+    if (name.pron || (name.nb > name.na && (name.nb == name.b || name.head))) {
       out->a = name.a;
       out->na = name.na;
       out->nb = name.nb;
-      out->head = true;
-    }
-  } else if (appos) {
-    /* "Lee, who ..., said" / "Lee, speaking to reporters, said": a clause
-    ** between commas; the name or pronoun before it is the speaker */
-    for (uint32_t k = a; k-- > lo && a - k < 20;) {
-      const news_token *u = &c->tok[k];
-      if (!is_punct(u, ',')) continue;
-      if (k + 1 < a && !is_cap(c, k + 1)) {
-        np name;
-        if (np_backward(c, k, lo, &name) && (name.nb > name.na || name.pron)) *out = name;
-      }
+      out->pron = name.pron;
+      out->head = !name.pron;
+      if (name.pron) out->b = name.b; /* "he, a Democrat," reads as "he" */
       break;
     }
+    cur = name.a;
   }
   return out->b > out->a;
 }
