@@ -695,6 +695,16 @@ static uint32_t verb_near(const q_ctx *c, uint32_t a, uint32_t hi, int *cls) {
   return Q_NONE;
 }
 
+/* Does word i look like a finite verb of attribution: past tense (-ed,
+** or a listed speech verb) or present third person (-s)? Not a participle. */
+static bool finite_verb(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  uint32_t n = t->end - t->start;
+  const char *w = (const char *)c->s + t->start;
+  if (news_speaker_verb(c, i)) return n < 4 || memcmp(w + n - 3, "ing", 3) != 0;
+  return n > 3 && (!memcmp(w + n - 2, "ed", 2) || (w[n - 1] == 's' && w[n - 2] != 's'));
+}
+
 /* Any lower-case verb in the shape of an attribution right after a quotation
 ** that ends in , ? ! or a dash: “...,” Lee beamed / “...!” beamed Lee. */
 static bool shape_after(q_ctx *c, const q_span *sp, uint32_t a, uint32_t hi, news_quote *q) {
@@ -705,12 +715,15 @@ static bool shape_after(q_ctx *c, const q_span *sp, uint32_t a, uint32_t hi, new
   const news_token *t = &c->tok[a];
   uint32_t v = Q_NONE;
   if (t->kind == NEWS_TOK_WORD && !(t->flags & NEWS_TF_UPPER) && !news_speaker_word(c, a)) {
-    if (!np_forward(c, a + 1, hi, &p)) return false; /* inverted: beamed Lee */
+    /* inverted: beamed Lee, -- then the end of the clause */
+    if (!finite_verb(c, a) || !np_forward(c, a + 1, hi, &p)) return false;
+    if (p.b < hi && !is_punct(&c->tok[p.b], ',') && !is_punct(&c->tok[p.b], '.')) return false;
     v = a;
   } else {
     if (!np_forward(c, a, hi, &p) || p.b >= hi) return false;
     const news_token *u = &c->tok[p.b];
     if (u->kind != NEWS_TOK_WORD || (u->flags & NEWS_TF_UPPER) || news_speaker_word(c, p.b)) return false;
+    if (!finite_verb(c, p.b)) return false;
     v = p.b;
   }
   q->verb_start = c->tok[v].start;
