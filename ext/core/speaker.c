@@ -3,35 +3,53 @@
 ** resolved speaker of each quotation found by quotes.c.
 **
 ** HOW IT WORKS
-**   Finding the verb.  For a quotation, look in this order:
-**     a. right after the closing mark, within four tokens of its sentence:
-**        “...,” he said / “...,” said Sen. Ann Lee / “...,” the aide told us;
-**     b. before the opening mark, back to the sentence start or the
-**        previous quotation of the sentence: Lee said: “...” / Lee said
-**        the plan was “a disaster”;
-**     c. further after the closing mark in the same sentence;
-**     d. "according to X" anywhere in those windows counts as a verb.
-**   The speaker phrase.  When the verb follows the quotation directly, or
-**   is "according to", the speaker comes after it (said Sen. Ann Lee);
-**   otherwise it is the noun phrase ending just before the verb, skipping
-**   auxiliaries and adverbs (Lee has repeatedly said): a pronoun, a run of
-**   capitalised words (with titles and initials), or a description read
-**   back to its determiner ("a State Department spokeswoman", "the
-**   lawmakers").  "Lee, a spokeswoman, said" keeps the name.
-**   Without a verb:
-**     e. a previous sentence ending in a colon gives its subject
-**        (Lee was blunt: / “...”);
-**     f. a quotation that continues the one before it (the same paragraph,
-**        the next paragraph opening with a quote, or a multi-paragraph
-**        quote) takes that one's speaker.
-**   Resolving.  A speaker phrase holding a PERSON or ORG entity resolves to
-**   the entity's canonical name.  Without entities, a capitalised name is
-**   expanded to the fullest earlier run of capitalised words ending with
-**   the same word ("Lee" -> "Ann Lee").  A pronoun (he, she, they) resolves
-**   to the most recent speaker of a compatible gender (from the given-name
-**   list, Mr./Mrs./Ms., or the pronouns used of them before), else to the
-**   nearest earlier PERSON entity or name run.  A description resolves to
-**   itself.
+**   news_speaker_attribute() tries these in order; the first that yields a
+**   speaker wins (the letters match the comments in the code):
+**     -  a transcript label opening the quotation ("PENCE: Well, ...") or a
+**        signature right after it (“...” ― Ann Lee);
+**     a. a speech verb right after the closing mark with only a speaker
+**        phrase before it: “...,” he said / “...,” said Sen. Ann Lee /
+**        “...,” Gov. Lee (D-Ohio) told us; or any finite verb in that shape
+**        after a quotation ending in , ? ! or a dash (“...!” beamed Lee).
+**        The window runs to the next terminal mark outside brackets, so it
+**        crosses the sentence break after “Why?” and "R-Ky.,";
+**     b. the nearest speech verb before the opening mark, back to the
+**        sentence start or the previous quotation: Lee said: “...” / Lee
+**        said the plan was “a disaster” / According to Lee, “...”;
+**     c. a speech verb further after the closing mark in the sentence;
+**     d. a speech verb earlier in the sentence, before the previous
+**        quotation (Lee called him “a” and “b”), else the sentence's
+**        subject for a fragment inside it (Lee hailed the vote as “great”);
+**     e. the sentence before ends in a colon: its verb's speaker or its
+**        subject (Lee was blunt: / “...”);
+**     f. a continuation of the quotation before it (the same paragraph,
+**        the paragraph right after, or a multi-paragraph quotation) takes
+**        its speaker;
+**     g. a signature paragraph right after: “...” / - Lee.
+**     h. the sentence before, when it holds no quotation: its verb's
+**        speaker or its subject (Lee recalled the flood. “The water ...”);
+**     i. the sentence after, when it opens with an attribution.
+**   The speaker phrase of a verb.  After the verb when it is inverted (it
+**   follows the closing mark, "..., said Prof. Ann Lee." ending a clause,
+**   "according to X"); otherwise the phrase ending just before the verb,
+**   skipping auxiliaries, adverbs and day names (Lee has repeatedly said):
+**   a pronoun, a run of capitalised words with titles and initials, or a
+**   description read back to its determiner ("a State Department
+**   spokeswoman", "the lawmakers").  Appositions and clauses between
+**   commas are walked back to the name heading them ("Lee, a Democrat,
+**   said", "Lee, who chairs the panel, said"); "Pollak of the Herald" is
+**   Pollak but "a spokesman for Sen. Lee" is the spokesman.  A participle
+**   ("..., saying") takes the clause's subject; "he laughed and said" the
+**   pronoun of the clause before.
+**   Resolving.  A name heading the phrase resolves to the canonical name of
+**   the PERSON or ORG entity on it.  Without one, titles are dropped and a
+**   surname is expanded to the fullest earlier run of capitalised words
+**   ending with the same word ("Jensen" -> "Karl Jensen").  A pronoun (he,
+**   she, they) resolves to the most recent named speaker of a compatible
+**   gender (given-name list, Mr./Mrs./Ms., or the pronoun used of them
+**   before), else to the nearest earlier PERSON entity or, without
+**   entities, name run with a known given name of that gender; failing
+**   that it stays as written.  A description resolves to itself.
 **
 ** Every window is bounded (a few dozen tokens) and the speaker history is a
 ** fixed ring, so attribution adds a constant amount of work per quotation.
