@@ -813,6 +813,12 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
       return NEWS_OK;
     }
   }
+  /* b first when a verb introduces the quotation right before its mark:
+  ** Lee responded: “What difference does it make?” Critics cited it... */
+  if (sp->open > lo + 1 && (is_punct(&tok[sp->open - 1], ':') || is_punct(&tok[sp->open - 1], ','))) {
+    v = verb_back(c, sp->open - 2 > lo ? sp->open - 2 : lo, sp->open - 1, &cls);
+    if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, lo, sp->open, q)) return NEWS_OK;
+  }
   /* a. right after the closing mark */
   v = verb_near(c, a, hi, &cls);
   if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
