@@ -68,6 +68,7 @@
 #define W_STOP 30
 #define W_PREP 31
 #define W_TITLE 40
+#define W_ORG 41
 
 /* Classes of speech_verbs.tsv. */
 #define V_SPEECH 1
@@ -180,9 +181,23 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
   if (is_cap(c, i)) {
     out->b = out->nb = cap_run_fwd(c, i, hi);
     out->na = i;
+    /* "Q magazine editor Paul Rees": a title between two names leads to
+    ** the person */
+    uint32_t j = out->b, lower = 0;
+    bool title = false;
+    while (j < hi && lower < 3 && c->tok[j].kind == NEWS_TOK_WORD && !(c->tok[j].flags & NEWS_TF_UPPER)) {
+      title = title || news_speaker_word(c, j) == W_TITLE;
+      j++;
+      lower++;
+    }
+    if (title && lower && j < hi && is_cap(c, j)) {
+      out->na = j;
+      out->b = out->nb = cap_run_fwd(c, j, hi);
+      return true;
+    }
     /* "Ann Lee's spokesman": the phrase goes on past the possessive */
     if (out->b < hi && c->tok[out->b].kind == NEWS_TOK_CLITIC) {
-      uint32_t j = out->b + 1;
+      j = out->b + 1;
       while (j < hi && j - i < NP_MAX && is_word(&c->tok[j]) && !news_speaker_word(c, j)) j++;
       out->b = j;
     }
@@ -424,11 +439,10 @@ static uint8_t name_gender(const q_ctx *c, uint32_t a, uint32_t b) {
     const news_token *t = &c->tok[k];
     const char *p = (const char *)c->s + t->start;
     uint32_t n = t->end - t->start;
-    if (t->kind == NEWS_TOK_ABBREV) {
-      if (n == 3 && !memcmp(p, "Mr.", 3)) return 1;
-      if ((n == 4 && !memcmp(p, "Mrs.", 4)) || (n == 3 && !memcmp(p, "Ms.", 3))) return 2;
-      continue;
-    }
+    if (t->kind == NEWS_TOK_ABBREV && n > 1) n--; /* "Mr." as "Mr" */
+    if (word_is(p, n, "Mr") || word_is(p, n, "Sir") || word_is(p, n, "Lord")) return 1;
+    if (word_is(p, n, "Mrs") || word_is(p, n, "Ms") || word_is(p, n, "Miss") || word_is(p, n, "Lady")) return 2;
+    if (t->kind == NEWS_TOK_ABBREV || news_speaker_word(c, k) == W_TITLE) continue; /* Sen. / Senator */
     int g = news_lex_find(&news_lex_given_names, p, n);
     if (g) return (uint8_t)g;
     if (t->kind == NEWS_TOK_WORD) break; /* only the first word is a given name */
@@ -458,6 +472,27 @@ static void remember(q_ctx *c, const char *name, uint32_t len, uint32_t tok, uin
   h->gender = gender;
   h->named = named;
   c->nhist++;
+}
+
+/* Could a name run be a person's name: two or three words, none of them a
+** title word or an organisation word ("Party", "Department", "United")? */
+static bool person_like(const q_ctx *c, const q_name *nm) {
+  for (uint32_t k = nm->tok_begin; k < nm->tok_end; k++) {
+    const news_token *t = &c->tok[k];
+    if (t->kind == NEWS_TOK_INITIAL) continue; /* "George W. Bush" */
+    if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return false;
+    if (news_speaker_word(c, k) == W_TITLE) return false;
+    if (news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_ORG) return false;
+  }
+  return true;
+}
+
+/* Can a name starting at token i be a subject: not after a preposition,
+** a determiner or a conjunction ("after Boxing Day", "the Game")? */
+static bool subject_position(const q_ctx *c, uint32_t i) {
+  if (i == 0 || c->sent[c->tok[i].sentence].tok_begin == i) return true;
+  int w = news_speaker_word(c, i - 1);
+  return !(w == W_STOP || w == W_PREP || w == W_DET) && c->tok[i - 1].kind != NEWS_TOK_CLITIC;
 }
 
 /* Resolves a pronoun at token `at` to a recent speaker or person. */
@@ -497,7 +532,11 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   }
   for (uint32_t k = lo, seen = 0; k-- > 0 && seen < 512; seen++) {
     uint8_t g = name_gender(c, nm[k].tok_begin, nm[k].tok_end);
-    if (g != want) continue; /* without entities, only a known given name */
+    /* without entities: a known given name of that gender, or among the
+    ** ten nearest runs a two- or three-word one of unknown gender */
+    if (g != want && (g || seen > 10 || nm[k].tok_end - nm[k].tok_begin > 3 || !person_like(c, &nm[k]) ||
+                      !subject_position(c, nm[k].tok_begin)))
+      continue;
     uint32_t a = nm[k].tok_begin;
     strip_titles(c, &a, nm[k].tok_end);
     q->speaker = (const char *)c->s + c->tok[a].start;
@@ -536,6 +575,8 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
     uint8_t g = name_gender(c, p->na, p->nb);
     expand_name(c, p->na, &a, &b);
     if (!g) g = name_gender(c, a, b);
+    q_name run = {a, b};
+    if (!g && !person_like(c, &run)) g = 3; /* "Deutsche Bank": not he or she */
     q->speaker = (const char *)c->s + c->tok[a].start;
     q->speaker_len = c->tok[b - 1].end - c->tok[a].start;
     remember(c, q->speaker, q->speaker_len, p->a, g, true);

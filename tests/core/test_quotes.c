@@ -176,6 +176,12 @@ static const qcase resolving[] = {
     /* a surname expands to the fuller name written before */
     {"Foreign Minister Karl Jensen arrived on Monday. “We are ready,” Jensen said.",
      "We are ready, | Karl Jensen | Jensen | said | direct\n"},
+    /* British titles without a period; a pronoun after an unknown given name */
+    {"Prime Minister Tony Blair visited the plant. “Jobs will stay,” Mr Blair said. “We have a plan,” he added.",
+     "Jobs will stay, | Tony Blair | Mr Blair | said | direct\nWe have a plan, | Tony Blair | he | added | direct\n"},
+    /* a title between a publication and a person leads to the person */
+    {"The band is back, according to Q magazine editor Paul Rees. “They are hungry,” he said.",
+     "They are hungry, | Paul Rees | he | said | direct\n"},
     /* with no name before, a pronoun stays as written */
     {"“It is over,” she said.", "It is over, | she | she | said | direct\n"},
 };
