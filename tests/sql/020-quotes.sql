@@ -37,5 +37,8 @@ SELECT '020-10', count(*), max(length) FROM quotes((SELECT group_concat('“a', 
 -- 020-11: who is quoted most (a typical query)
 SELECT '020-11', q.speaker, count(*) FROM docs d, quotes(d.body) q
  GROUP BY q.speaker ORDER BY count(*) DESC, q.speaker LIMIT 3;
+-- 020-12: a blob is an error; cast it to text
+SELECT '020-13', count(*) FROM quotes(x'22416222');
+SELECT '020-14', quote FROM quotes(CAST(x'e2809c57652077696e2ce2809d2073686520736169642e' AS TEXT));
 -- 020-12: a missing argument is an error naming the function
 SELECT '020-12', * FROM quotes();
