@@ -744,6 +744,11 @@ static uint32_t verb_near(const q_ctx *c, uint32_t a, uint32_t hi, int *cls) {
   for (uint32_t i = a; i < hi && i < a + 14; i++) {
     int v = news_speaker_verb(c, i);
     if (v == V_SPEECH || (v == V_WEAK && i < a + 4)) {
+      /* only a speaker phrase may stand between: not "“...” filing
+      ** papers, Lee said" */
+      uint32_t s0 = a < hi && is_punct(&c->tok[a], ',') ? a + 1 : a;
+      np p;
+      if (i > s0 && !(np_backward(c, i, a, &p) && p.a <= s0) && !(s0 < i && is_punct(&c->tok[i - 1], ','))) break;
       *cls = v;
       return i;
     }
@@ -761,6 +766,8 @@ static bool finite_verb(const q_ctx *c, uint32_t i) {
   uint32_t n = t->end - t->start;
   const char *w = (const char *)c->s + t->start;
   if (news_speaker_verb(c, i)) return n < 4 || memcmp(w + n - 3, "ing", 3) != 0;
+  /* irregular pasts of "went on", "shot back", "broke in", "cut in" */
+  if (word_is(w, n, "went") || word_is(w, n, "broke") || word_is(w, n, "cut") || word_is(w, n, "spoke")) return true;
   return n > 3 && (!memcmp(w + n - 2, "ed", 2) || (w[n - 1] == 's' && w[n - 2] != 's'));
 }
 
