@@ -842,6 +842,15 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   uint32_t v;
   sp->attributed = true;
   np p0;
+  /* the second half of a broken quotation, whose attribution stands
+  ** between the two: “Everything ...,” the judge exclaimed, “has ...” */
+  if (prev && prevq && prevq->speaker && prev->close != Q_NONE && prev->close < sp->open &&
+      tok[prev->close].sentence == so && prevq->speaker_end > prevq->speaker_start &&
+      prevq->speaker_start >= tok[prev->close].end && prevq->speaker_end <= tok[sp->open].start &&
+      is_punct(&tok[sp->open - 1], ',')) {
+    copy_speaker(q, prevq);
+    return NEWS_OK;
+  }
   /* a transcript label opening the quotation: "PENCE: Well, ..." */
   if (sp->first + 2 < sp->last && (tok[sp->first].flags & NEWS_TF_ALLCAPS) && tok[sp->first].kind == NEWS_TOK_WORD &&
       is_punct(&tok[sp->first + 1], ':')) {
