@@ -336,6 +336,22 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
       }
     }
     while (a < e && news_speaker_word(c, a) == W_PREP) a++;
+    /* "Trump in his announcement speech called": a phrase after in/at/on/
+    ** during between the subject and its verb */
+    if (a > lo + 1 && walk) {
+      const news_token *u = &c->tok[a - 1];
+      const char *pw = (const char *)c->s + u->start;
+      uint32_t pn = u->end - u->start;
+      if (word_is(pw, pn, "in") || word_is(pw, pn, "at") || word_is(pw, pn, "on") || word_is(pw, pn, "during")) {
+        np subj;
+        if (np_backward_plain(c, a - 1, lo, &subj) && (subj.pron || (subj.nb > subj.na && subj.nb == subj.b))) {
+          if (!subj.pron) subj.b = out->b;
+          subj.head = !subj.pron;
+          *out = subj;
+          return true;
+        }
+      }
+    }
     /* the last capitalised run inside names the organisation, if any */
     for (uint32_t k = e + 1; k-- > a;) {
       if (is_cap(c, k)) {
@@ -597,21 +613,31 @@ static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t
   uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
   if (from > a) a = from; /* not inside the quotation that opens it */
   if (before < b) b = before;
-  for (int round = 0; round < 2 && a < b; round++) {
+  for (int round = 0; round < 3 && a < b; round++) {
     /* skip "On Sunday," / "In his remarks," / "Asked about it," / "Indeed,"
-    ** up to its comma */
+    ** up to its comma; a leading "And"/"But" alone */
     const news_token *t = &c->tok[a];
     uint32_t n = t->end - t->start;
     const char *w = (const char *)c->s + t->start;
     int cls = news_speaker_word(c, a);
+    if (a + 1 < b && (word_is(w, n, "And") || word_is(w, n, "But") || word_is(w, n, "So") || word_is(w, n, "Yet"))) {
+      a++;
+      continue;
+    }
     bool lead = cls == W_STOP || cls == W_PREP || cls == W_AUX ||
                 (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ly", 2)));
     if (a + 1 < b && is_punct(&c->tok[a + 1], ',')) lead = true; /* "Indeed," "Oh," "Friday," */
     if (!lead) break;
     uint32_t k = a;
-    while (k < b && k < a + 12 && !is_punct(&c->tok[k], ',')) k++;
+    while (k < b && k < a + 20 && !is_punct(&c->tok[k], ',')) k++;
     if (k < b && is_punct(&c->tok[k], ',')) a = k + 1;
     else break;
+    /* "in Salem, New Hampshire, Trump said": the rest of a place name */
+    uint32_t r = a;
+    while (r < b && r < a + 3 && is_cap(c, r)) r++;
+    if (r > a && r + 1 < b && is_punct(&c->tok[r], ',') &&
+        (is_cap(c, r + 1) || (news_speaker_word(c, r + 1) >= W_HE && news_speaker_word(c, r + 1) <= W_THEY)))
+      a = r + 1;
   }
   for (uint32_t i = a; i < b && i < a + 4; i++) {
     int w = news_speaker_word(c, i);

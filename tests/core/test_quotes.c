@@ -149,6 +149,11 @@ static const qcase patterns[] = {
     {"“The deal is dead,” officials said.", "The deal is dead, | officials | officials | said | direct\n"},
     {"The lawmakers said the bill was “a first step.”",
      "a first step. | The lawmakers | The lawmakers | said | partial\n"},
+    /* a phrase or a time between the subject and its verb */
+    {"Governor Ray Diaz in his budget speech called the plan “a disaster.” Senator Mia Long (D-Ore.) last week "
+     "said it was “sound.”",
+     "a disaster. | Ray Diaz | Governor Ray Diaz in his budget speech | called | partial\n"
+     "sound. | Mia Long | Senator Mia Long | said | partial\n"},
     /* participles take the subject of the clause */
     {"Senator Ruth Adler left the hearing early, saying the questions were “a waste of time.”",
      "a waste of time. | Ruth Adler | Senator Ruth Adler | saying | partial\n"},
