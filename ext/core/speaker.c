@@ -65,6 +65,7 @@
 #define W_IT 5
 #define W_DET 10
 #define W_AUX 20
+#define W_TIME 21
 #define W_STOP 30
 #define W_PREP 31
 #define W_TITLE 40
@@ -92,7 +93,11 @@ static bool is_punct(const news_token *t, int32_t cp) {
 int news_speaker_word(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
   if (t->kind != NEWS_TOK_WORD) return 0;
-  return news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start);
+  int w = news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start);
+  if (w == W_TIME) return W_AUX; /* "last week said" skips like "has said" */
+  /* a capitalised "Will" or "May" inside a sentence is a name */
+  if (w == W_AUX && (t->flags & NEWS_TF_UPPER) && c->sent[t->sentence].tok_begin != i) return 0;
+  return w;
 }
 
 int news_speaker_verb(const q_ctx *c, uint32_t i) {
