@@ -5,8 +5,11 @@
 ** HOW IT WORKS
 **   news_speaker_attribute() tries these in order; the first that yields a
 **   speaker wins (the letters match the comments in the code):
+**     -  the second half of a broken quotation takes the attribution that
+**        stands between the halves (“...,” the judge exclaimed, “...”);
 **     -  a transcript label opening the quotation ("PENCE: Well, ...") or a
 **        signature right after it (“...” ― Ann Lee);
+**     -  a speech verb right before ': “' or ', “' (Lee responded: “...”);
 **     a. a speech verb right after the closing mark with only a speaker
 **        phrase before it: “...,” he said / “...,” said Sen. Ann Lee /
 **        “...,” Gov. Lee (D-Ohio) told us; or any finite verb in that shape
@@ -76,9 +79,10 @@
 #define V_ACCORDING 2
 #define V_WEAK 3
 
-#define WIN_AFTER 4    /* tokens after a closing mark for the a. window */
+#define WIN_NEAR 14    /* tokens after a closing mark where a. looks for a verb */
+#define WIN_WEAK 4     /* ... and where a weak verb ("called") counts */
 #define WIN_BEFORE 40  /* tokens scanned back for the b. window */
-#define WIN_FAR 14     /* tokens after a closing mark for the c. window */
+#define WIN_FAR 22     /* longest window after a closing mark (c.) */
 #define NP_MAX 9       /* longest speaker phrase, in tokens */
 
 static bool is_word(const news_token *t) {
@@ -747,7 +751,7 @@ static uint32_t verb_fwd(const q_ctx *c, uint32_t a, uint32_t b, uint32_t weak, 
 ** “Why not?” Lee asked.  is split after the question mark. */
 static uint32_t after_end(const q_ctx *c, uint32_t a, uint32_t stop) {
   uint32_t depth = 0, i;
-  for (i = a; i < stop && i < a + WIN_FAR + 8; i++) {
+  for (i = a; i < stop && i < a + WIN_FAR; i++) {
     const news_token *t = &c->tok[i];
     if (t->flags & NEWS_TF_PARA) break;
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) && (t->flags & NEWS_TF_DOUBLE)) break;
@@ -772,9 +776,9 @@ static bool np_token(const news_token *t) {
 /* Window a: a speech verb after the closing mark with only a speaker phrase
 ** before it (“...,” Sen. Ann Lee (D-Ohio) said). */
 static uint32_t verb_near(const q_ctx *c, uint32_t a, uint32_t hi, int *cls) {
-  for (uint32_t i = a; i < hi && i < a + 14; i++) {
+  for (uint32_t i = a; i < hi && i < a + WIN_NEAR; i++) {
     int v = news_speaker_verb(c, i);
-    if (v == V_SPEECH || (v == V_WEAK && i < a + 4)) {
+    if (v == V_SPEECH || (v == V_WEAK && i < a + WIN_WEAK)) {
       /* only a speaker phrase may stand between: not "“...” filing
       ** papers, Lee said" */
       uint32_t s0 = a < hi && is_punct(&c->tok[a], ',') ? a + 1 : a;
