@@ -527,7 +527,8 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
   for (uint32_t k = 0; k < n; k++) {
     q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
-    if (!h->named) continue;
+    /* "they" may stand for a plural description ("the lawmakers") */
+    if (!h->named && !(want == 3 && h->len > 1 && h->name[h->len - 1] == 's')) continue;
     bool person = h->gender == 1 || h->gender == 2 || h->gender == 0;
     if (want == 3 ? h->gender == 3 : (person && (h->gender == 0 || h->gender == want))) {
       if (h->gender == 0 && want != 3) h->gender = want; /* learned from the pronoun */

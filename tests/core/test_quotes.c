@@ -187,6 +187,10 @@ static const qcase resolving[] = {
     /* a title between a publication and a person leads to the person */
     {"The band is back, according to Q magazine editor Paul Rees. “They are hungry,” he said.",
      "They are hungry, | Paul Rees | he | said | direct\n"},
+    /* "they" goes to a group: an organisation or a plural description */
+    {"“The bill is dead,” the lawmakers said on Monday. “We will try again,” they added.",
+     "The bill is dead, | the lawmakers | the lawmakers | said | direct\n"
+     "We will try again, | the lawmakers | they | added | direct\n"},
     /* with no name before, a pronoun stays as written */
     {"“It is over,” she said.", "It is over, | she | she | said | direct\n"},
 };
