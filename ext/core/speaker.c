@@ -221,15 +221,19 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
       j++;
       continue;
     }
-    if (!is_word(t)) break;
+    if (!is_word(t) && t->kind != NEWS_TOK_NUMBER) break; /* "a 2008 Clinton veteran" */
     int k = news_speaker_word(c, j);
     if (k == W_STOP || k == W_AUX || (k >= W_HE && k <= W_IT) || news_speaker_verb(c, j)) break;
     if (k == W_PREP && c->s[t->start] == 'a') break; /* "at the rally" */
     if (k == W_DET && j > i && !(news_speaker_word(c, j - 1) == W_PREP)) break;
     bool cap = is_cap(c, j);
     uint32_t n = t->end - t->start;
-    /* a lower-case word after a name, or an -ed word, is the verb */
-    if (!cap && k != W_PREP && k != W_TITLE && j > i && (out->nb == j || (n > 3 && !memcmp(c->s + t->end - 2, "ed", 2)))) break;
+    /* a lower-case word after a name, or an -ed word, is the verb, unless
+    ** it ends the phrase ("said a 2008 Clinton veteran.") */
+    bool last = j + 1 >= hi || !is_word(&c->tok[j + 1]);
+    bool ed = n > 3 && !memcmp(c->s + t->end - 2, "ed", 2);
+    if (!cap && k != W_PREP && k != W_TITLE && j > i && (ed || (out->nb == j && !last) || news_speaker_verb(c, j)))
+      break;
     if (cap && out->na == out->nb) {
       out->na = j;
       out->nb = cap_run_fwd(c, j, hi);
@@ -334,7 +338,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
         a--;
         continue;
       }
-      if (!is_word(u)) break;
+      if (!is_word(u) && u->kind != NEWS_TOK_NUMBER) break;
       int cls = news_speaker_word(c, k);
       if (cls == W_STOP || (cls >= W_HE && cls <= W_IT) || cls == W_AUX || news_speaker_verb(c, k)) break;
       a--;
@@ -636,6 +640,7 @@ static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t
     }
     bool lead = cls == W_STOP || cls == W_PREP || cls == W_AUX ||
                 (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ly", 2)));
+    if (lead && cls == 0 && a + 1 < b && (news_speaker_verb(c, a + 1) || is_cap(c, a + 1))) lead = false; /* "Reed said" */
     if (a + 1 < b && is_punct(&c->tok[a + 1], ',')) lead = true; /* "Indeed," "Oh," "Friday," */
     if (!lead) break;
     uint32_t k = a;
@@ -729,6 +734,7 @@ static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint
     if (!ok) ok = sentence_subject(c, c->tok[v].sentence, lo, v, &p);
   }
   if (ok) set_speaker(c, &p, q);
+  else q->verb_start = q->verb_end = 0; /* no speaker: no verb either */
   return ok;
 }
 
