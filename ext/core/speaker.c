@@ -303,10 +303,14 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
     out->pron = w;
     return true;
   }
-  if (w == W_STOP || w == W_DET || w == W_PREP || news_speaker_verb(c, e)) return false;
+  bool clause_end = w == W_STOP || w == W_DET || w == W_PREP || news_speaker_verb(c, e);
+  if (clause_end && !appos) return false;
   out->b = e + 1;
   uint32_t a = e + 1;
-  if (is_cap(c, e)) {
+  if (clause_end) {
+    /* "Lee, who ... was declared, told": the clause ends in a verb; only
+    ** the walk back to the name before it is left */
+  } else if (is_cap(c, e)) {
     /* a name: the capitalised run with its titles and initials */
     while (a > lo && e + 1 - (a - 1) <= NP_MAX &&
            (is_cap(c, a - 1) || (c->tok[a - 1].kind == NEWS_TOK_CLITIC && a - 1 > lo && is_cap(c, a - 2)) ||
@@ -378,6 +382,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
   }
   out->a = a;
   if (!appos) return out->b > out->a;
+  if (clause_end) out->a = out->b = a = e; /* nothing of its own to offer */
   /* The phrase before the verb's comma was an apposition or a clause:
   ** "Lee, a Democrat, said", "Lee, the minister of France, a member of the
   ** council, said", "Lee, who chairs the panel, said".  Walk back over at
@@ -403,7 +408,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
       uint32_t b = out->b;
       *out = name;
       out->head = name.nb > name.na && (name.nb == name.b || name.head);
-      if (!name.pron) out->b = b;
+      if (!name.pron) out->b = clause_end ? name.b : b;
     }
     if (name.pron || (name.nb > name.na && (name.nb == name.b || name.head))) {
       out->a = name.a;
@@ -411,7 +416,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
       out->nb = name.nb;
       out->pron = name.pron;
       out->head = !name.pron;
-      if (name.pron) out->b = name.b; /* "he, a Democrat," reads as "he" */
+      if (name.pron || clause_end) out->b = name.b; /* "he, a Democrat," reads as "he" */
       break;
     }
     cur = name.a;
@@ -641,7 +646,9 @@ static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t
     bool lead = cls == W_STOP || cls == W_PREP || cls == W_AUX ||
                 (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ly", 2)));
     if (lead && cls == 0 && a + 1 < b && (news_speaker_verb(c, a + 1) || is_cap(c, a + 1))) lead = false; /* "Reed said" */
-    if (a + 1 < b && is_punct(&c->tok[a + 1], ',')) lead = true; /* "Indeed," "Oh," "Friday," */
+    /* "Indeed," "Meanwhile," "Friday," -- but not "Clinton, who ..." */
+    if (a + 1 < b && is_punct(&c->tok[a + 1], ',') && (cls == W_AUX || is_ly(c, a) || !(t->flags & NEWS_TF_UPPER)))
+      lead = true;
     if (!lead) break;
     uint32_t k = a;
     while (k < b && k < a + 20 && !is_punct(&c->tok[k], ',')) k++;
