@@ -118,6 +118,13 @@ int news_speaker_verb(const q_ctx *c, uint32_t i) {
   return v;
 }
 
+/* A day or time word ("Friday", "week"): W_TIME in the raw word list. */
+static bool is_time(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  return t->kind == NEWS_TOK_WORD &&
+         news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_TIME;
+}
+
 /* A lower-case adverb ending in -ly ("repeatedly", "flatly"). */
 static bool is_ly(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
@@ -263,10 +270,18 @@ static bool np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
 static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, bool walk) {
   memset(out, 0, sizeof *out);
   uint32_t j = v; /* the phrase ends before j */
-  for (int skip = 0; skip < 4 && j > lo; skip++) {
-    /* auxiliaries, adverbs and contracted ones: he's said, they've said */
-    if (news_speaker_word(c, j - 1) == W_AUX || is_ly(c, j - 1) ||
-        (c->tok[j - 1].kind == NEWS_TOK_CLITIC && j - 1 > lo && news_speaker_word(c, j - 2) >= W_HE &&
+  bool time = false; /* the token just skipped was a time word */
+  for (int skip = 0; skip < 5 && j > lo; skip++) {
+    /* auxiliaries, adverbs and contracted ones: he's said, they've said;
+    ** a time with its preposition: Obama on Friday declared */
+    const news_token *u = &c->tok[j - 1];
+    bool prep_time = time && u->kind == NEWS_TOK_WORD &&
+                     (word_is((const char *)c->s + u->start, u->end - u->start, "on") ||
+                      word_is((const char *)c->s + u->start, u->end - u->start, "in") ||
+                      word_is((const char *)c->s + u->start, u->end - u->start, "this"));
+    time = is_time(c, j - 1);
+    if (news_speaker_word(c, j - 1) == W_AUX || is_ly(c, j - 1) || prep_time ||
+        (u->kind == NEWS_TOK_CLITIC && j - 1 > lo && news_speaker_word(c, j - 2) >= W_HE &&
          news_speaker_word(c, j - 2) <= W_IT))
       j--;
     else break;
