@@ -692,6 +692,17 @@ static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t
   return false;
 }
 
+/* Is verb v preceded (past auxiliaries) by and/but/then? */
+static bool after_conj(const q_ctx *c, uint32_t v, uint32_t lo) {
+  uint32_t k = v;
+  while (k > lo && (news_speaker_word(c, k - 1) == W_AUX || is_ly(c, k - 1))) k--;
+  if (k <= lo) return false;
+  const news_token *t = &c->tok[k - 1];
+  const char *w = (const char *)c->s + t->start;
+  uint32_t n = t->end - t->start;
+  return word_is(w, n, "and") || word_is(w, n, "but") || word_is(w, n, "then");
+}
+
 /* "he laughed and said": a verb after and/but/then shares the subject of
 ** the clause before; take the nearest pronoun or name back to lo. */
 static bool coordinated_subject(const q_ctx *c, uint32_t v, uint32_t lo, np *p) {
@@ -752,6 +763,7 @@ static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint
                                                        news_speaker_word(c, v - 1) <= W_THEY)))
       ok = np_backward(c, v, lo, &p);
     if (!ok && !ing) ok = np_backward(c, v, lo, &p);
+    if (!ok && !ing && after_conj(c, v, lo)) ok = sentence_subject(c, c->tok[v].sentence, 0, v, &p);
     if (!ok && !ing) ok = coordinated_subject(c, v, lo, &p);
     if (!ok) ok = sentence_subject(c, c->tok[v].sentence, lo, v, &p);
   }
