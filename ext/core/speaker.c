@@ -275,10 +275,15 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
     /* auxiliaries, adverbs and contracted ones: he's said, they've said;
     ** a time with its preposition: Obama on Friday declared */
     const news_token *u = &c->tok[j - 1];
+    const char *uw = (const char *)c->s + u->start;
+    uint32_t un = u->end - u->start;
     bool prep_time = time && u->kind == NEWS_TOK_WORD &&
-                     (word_is((const char *)c->s + u->start, u->end - u->start, "on") ||
-                      word_is((const char *)c->s + u->start, u->end - u->start, "in") ||
-                      word_is((const char *)c->s + u->start, u->end - u->start, "this"));
+                     (word_is(uw, un, "on") || word_is(uw, un, "in") || word_is(uw, un, "this") ||
+                      word_is(uw, un, "during") || word_is(uw, un, "a") || word_is(uw, un, "the"));
+    if (prep_time && (word_is(uw, un, "a") || word_is(uw, un, "the"))) {
+      j--; /* "during a Sunday": keep looking for the preposition */
+      continue;
+    }
     time = is_time(c, j - 1);
     if (news_speaker_word(c, j - 1) == W_AUX || is_ly(c, j - 1) || prep_time ||
         (u->kind == NEWS_TOK_CLITIC && j - 1 > lo && news_speaker_word(c, j - 2) >= W_HE &&
@@ -435,6 +440,13 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
       break;
     }
     cur = name.a;
+    if (cur > lo + 1 && !is_punct(&c->tok[cur - 1], ',')) {
+      /* "Lee, during a meeting in Columbus, Ohio, said": the rest of a
+      ** phrase, back to its comma */
+      uint32_t k = cur;
+      while (k > lo && cur - k < 12 && !is_punct(&c->tok[k - 1], ',')) k--;
+      if (k > lo && is_punct(&c->tok[k - 1], ',')) cur = k;
+    }
   }
   return out->b > out->a;
 }
