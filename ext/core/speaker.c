@@ -575,9 +575,15 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   }
   if (want == 3) return false;
   /* no speaker yet: the nearest earlier person entity, else name run */
-  for (uint32_t k = c->nent; k-- > 0;) {
+  uint32_t elo = 0, ehi = c->nent;
+  while (elo < ehi) { /* first entity starting at or after the pronoun */
+    uint32_t mid = elo + (ehi - elo) / 2;
+    if (c->ent[mid].tok_begin < at) elo = mid + 1;
+    else ehi = mid;
+  }
+  for (uint32_t k = elo, seen = 0; k-- > 0 && seen < 256; seen++) { /* bounded: linear overall */
     const news_entity *e = &c->ent[k];
-    if (e->tok_begin >= at || e->type != NEWS_ENT_PERSON) continue;
+    if (e->type != NEWS_ENT_PERSON) continue;
     uint8_t g = name_gender(c, e->tok_begin, e->tok_end);
     if (g && g != want) continue;
     q->speaker = e->canonical;
