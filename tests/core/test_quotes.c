@@ -17,7 +17,8 @@
 **               canonical name, directly and through a pronoun;
 **   kinds       direct and partial; scare quotes and titles dropped;
 **   limits      100,000 unmatched marks, 10,000 capitalised words, one
-**               huge paragraph (each under a time limit); every allocation
+**               huge paragraph, 20,000 entities with 20,000 pronoun
+**               attributions (each under a time limit); every allocation
 **               failing in turn returns NEWS_ERR_NOMEM without a leak.
 */
 #include <time.h>
@@ -321,6 +322,46 @@ static void test_pathological(void **state) {
   free(buf);
 }
 
+/* 20,000 entities and 20,000 pronoun attributions: pronoun resolution
+** stays linear once the tagger fills in entities. */
+static void test_many_entities(void **state) {
+  (void)state;
+  const char *piece = "Ann Lee spoke. “We win,” she said. ";
+  size_t m = strlen(piece), n = 0, reps = 20000;
+  char *buf = malloc(m * reps + 1);
+  assert_non_null(buf);
+  for (size_t k = 0; k < reps; k++, n += m) memcpy(buf + n, piece, m);
+  buf[n] = 0;
+  clock_t t0 = clock();
+  news_doc *d;
+  const news_entity *ent;
+  const news_token *t;
+  const news_quote *q;
+  uint32_t ne, nt, nq;
+  assert_int_equal(news_doc_new(NULL, NULL, buf, n, &d), NEWS_OK);
+  assert_int_equal(news_doc_entities(d, &ent, &ne), NEWS_OK);
+  assert_int_equal(news_doc_tokens(d, &t, &nt), NEWS_OK);
+  for (uint32_t i = 0; i + 1 < nt; i++) {
+    if (memcmp(buf + t[i].start, "Ann", 3) != 0) continue;
+    news_entity *e = news_vec_push(&d->entities, d->mem);
+    assert_non_null(e);
+    e->start = t[i].start;
+    e->end = t[i + 1].end;
+    e->tok_begin = i;
+    e->tok_end = i + 2;
+    e->sentence = t[i].sentence;
+    e->type = NEWS_ENT_PERSON;
+    e->canonical = "Ann Lee";
+    e->canonical_len = 7;
+  }
+  assert_int_equal(news_doc_quotes(d, &q, &nq), NEWS_OK);
+  assert_int_equal(nq, reps);
+  assert_memory_equal(q[nq - 1].speaker, "Ann Lee", 7);
+  news_doc_free(d);
+  free(buf);
+  assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+}
+
 /* Every allocation failing in turn: NOMEM or success, never a leak. */
 static void test_oom(void **state) {
   (void)state;
@@ -345,7 +386,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_resolving),
       cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_pathological),
-      cmocka_unit_test(test_oom),
+      cmocka_unit_test(test_many_entities), cmocka_unit_test(test_oom),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
