@@ -1004,7 +1004,9 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   }
   /* e. the sentence before ends with a colon */
   uint32_t fs = c->sent[so].tok_begin;
-  if (sp->open == fs && fs > 0 && is_punct(&tok[fs - 1], ':') && so > 0) {
+  /* a colon inside the previous quotation ("... Here they are:") is its text */
+  bool colon_quoted = fs > 0 && prev && prev->first < fs && fs <= prev->last;
+  if (sp->open == fs && fs > 0 && is_punct(&tok[fs - 1], ':') && so > 0 && !colon_quoted) {
     uint32_t ps = so - 1, pa = c->sent[ps].tok_begin;
     v = verb_back(c, pa, fs - 1, &cls);
     if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, pa, fs - 1, q)) {
