@@ -182,6 +182,7 @@ news_rc news_quotes_run(news_doc *d) {
   q_ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
+  c.cur_open = Q_NONE;
   c.s = (const unsigned char *)d->text;
   news_rc rc = news_doc_tokens(d, &c.tok, &c.ntok);
   if (!rc) rc = news_doc_sentences(d, &c.sent, &c.nsent);

@@ -55,6 +55,7 @@ typedef struct q_ctx {
   const news_entity *ent;      /* entities (may be none before issue 3) */
   uint32_t nent;
   news_vec names;              /* q_name: capitalised runs, in text order */
+  uint32_t cur_open;           /* opening mark of the quotation being attributed */
   q_speaker hist[Q_HISTORY];   /* ring of recent speakers */
   uint32_t nhist;              /* speakers pushed so far (ring index) */
 } q_ctx;

@@ -47,8 +47,10 @@
 **   Resolving.  A name heading the phrase resolves to the canonical name of
 **   the PERSON or ORG entity on it.  Without one, titles are dropped and a
 **   surname is expanded to the fullest earlier run of capitalised words
-**   ending with the same word ("Jensen" -> "Karl Jensen").  A pronoun (he,
-**   she, they) resolves to the most recent named speaker of a compatible
+**   ending with the same word ("Jensen" -> "Karl Jensen").  "he"/"she"
+**   attributing a quotation whose sentence opens with a name of a fitting
+**   gender is that name ("Tom Reyes answered: “...,” he wrote").  Otherwise
+**   a pronoun (he, she, they) resolves to the most recent named speaker of a compatible
 **   gender (given-name list, Mr./Mrs./Ms., or the pronoun used of them
 **   before), else to the nearest earlier PERSON entity or, without
 **   entities, name run with a known given name of that gender; failing
@@ -614,17 +616,48 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   return false;
 }
 
+static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t before, np *p);
+static void resolve_phrase(q_ctx *c, const np *p, news_quote *q);
+
+/* "Fallon fired back: “...,” he wrote": a pronoun attributing a quotation
+** whose own sentence opens with a name before the quotation is that name
+** when the gender fits.  Resolves it into q and returns true. */
+static bool pronoun_subject(q_ctx *c, int pron, uint32_t at, news_quote *q) {
+  uint32_t o = c->cur_open;
+  if (o == Q_NONE || pron > W_SHE || c->tok[o].sentence != c->tok[at].sentence) return false;
+  uint32_t s = c->tok[o].sentence;
+  if (c->sent[s].tok_begin + 1 >= o) return false; /* the quotation opens the sentence */
+  np subj;
+  if (!sentence_subject(c, s, 0, o < at ? o : at, &subj) || subj.pron || subj.nb <= subj.na ||
+      !(subj.nb == subj.b || subj.head))
+    return false;
+  uint8_t g = name_gender(c, subj.na, subj.nb);
+  q_name run = {subj.na, subj.nb};
+  if ((g && g != (pron == W_HE ? 1 : 2)) || (!g && !person_like(c, &run))) return false;
+  uint32_t sa = q->speaker_start, sb = q->speaker_end;
+  resolve_phrase(c, &subj, q);
+  q->speaker_start = sa; /* speaker_text stays the pronoun as written */
+  q->speaker_end = sb;
+  return true;
+}
+
 /* Fills q's speaker fields from phrase p and resolves it. */
 static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
   q->speaker_start = c->tok[p->a].start;
   q->speaker_end = c->tok[p->b - 1].end;
   if (p->pron) {
+    if (pronoun_subject(c, p->pron, p->a, q)) return;
     if (!resolve_pronoun(c, p->pron, p->a, q)) {
       q->speaker = (const char *)c->s + q->speaker_start;
       q->speaker_len = q->speaker_end - q->speaker_start;
     }
     return;
   }
+  resolve_phrase(c, p, q);
+}
+
+/* Resolves the non-pronoun phrase p into q->speaker and remembers it. */
+static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   /* a name that heads the phrase ("Sen. Lee", "Lee, a Democrat", "the
   ** State Department"); in "a spokesman for Lee" the name is not the speaker */
   bool named = p->nb > p->na && (p->nb == p->b || p->head);
@@ -651,8 +684,8 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
     return;
   }
   /* a description stands for itself */
-  q->speaker = (const char *)c->s + q->speaker_start;
-  q->speaker_len = q->speaker_end - q->speaker_start;
+  q->speaker = (const char *)c->s + c->tok[p->a].start;
+  q->speaker_len = c->tok[p->b - 1].end - c->tok[p->a].start;
   remember(c, q->speaker, q->speaker_len, p->a, 3, false);
 }
 
@@ -917,6 +950,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
                                news_quote *q, const news_quote *prevq) {
   const news_token *tok = c->tok;
   uint32_t so = tok[sp->open].sentence;
+  c->cur_open = sp->open;
   /* window before the opening mark: back to the sentence start or the
   ** previous quotation's closing mark */
   uint32_t lo = c->sent[so].tok_begin;

@@ -192,6 +192,10 @@ static const qcase resolving[] = {
     {"“The bill is dead,” the lawmakers said on Monday. “We will try again,” they added.",
      "The bill is dead, | the lawmakers | the lawmakers | said | direct\n"
      "We will try again, | the lawmakers | they | added | direct\n"},
+    /* a pronoun in a sentence opened by a name is that name */
+    {"“The vote is close,” said Mayor Ann Ortiz. Her aide Tom Reyes answered: “We will win,” he wrote.",
+     "The vote is close, | Ann Ortiz | Mayor Ann Ortiz | said | direct\n"
+     "We will win, | Tom Reyes | he | wrote | direct\n"},
     /* with no name before, a pronoun stays as written */
     {"“It is over,” she said.", "It is over, | she | she | said | direct\n"},
 };
