@@ -174,6 +174,11 @@ typedef struct np {
 static uint32_t cap_run_fwd(const q_ctx *c, uint32_t i, uint32_t hi) {
   uint32_t j = i;
   while (j < hi && j - i < NP_MAX) {
+    /* a name never runs across a paragraph break or from a headline in
+    ** capitals into the text ("STOCK BUYBACK" / "Martin Sosnoff") */
+    if (j > i && ((c->tok[j].flags & NEWS_TF_PARA) ||
+                  ((c->tok[j].flags ^ c->tok[j - 1].flags) & NEWS_TF_ALLCAPS && (c->tok[j].flags & NEWS_TF_NEWLINE))))
+      break;
     if (is_cap(c, j)) j++;
     else if (c->tok[j].kind == NEWS_TOK_CLITIC && j > i) j++;
     else if (is_particle(c, j) && j + 1 < hi && is_cap(c, j + 1)) j++;
@@ -846,6 +851,9 @@ static uint32_t after_end(const q_ctx *c, uint32_t a, uint32_t stop) {
   for (i = a; i < stop && i < a + WIN_FAR; i++) {
     const news_token *t = &c->tok[i];
     if (t->flags & NEWS_TF_PARA) break;
+    /* a line break that also breaks the sentence ends it too (but not the
+    ** line breaks of wrapped wire copy) */
+    if ((t->flags & NEWS_TF_NEWLINE) && i > 0 && t->sentence != c->tok[i - 1].sentence) break;
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) && (t->flags & NEWS_TF_DOUBLE)) break;
     if (is_punct(t, '(')) depth++;
     else if (is_punct(t, ')') && depth) depth--;
@@ -1011,8 +1019,9 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   /* b. before the opening mark */
   v = verb_back(c, lo, sp->open, &cls);
   if (v != Q_NONE && speaker_for_verb(c, v, cls, lo, sp->open, q)) return NEWS_OK;
-  /* c. further after the closing mark */
-  v = verb_fwd(c, a, hi, 2, &cls);
+  /* c. further after the closing mark, within its own sentence (a next
+  ** sentence only ever attributes through a. above) */
+  v = hi > a && tok[a].sentence == tok[sp->close].sentence ? verb_fwd(c, a, hi, 2, &cls) : Q_NONE;
   if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
   sp->attributed = false;
   /* d. inside a sentence: a speech verb before the window (“Lee called
@@ -1065,9 +1074,11 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
       for (uint32_t k = prev->last + 1; next_para && k < sp->para; k++)
         if (tok[k].flags & NEWS_TF_PARA) next_para = false;
     }
-    if ((same_para && sp->direct) || next_para) {
+    /* a fragment too when its sentence had no subject of its own
+    ** ("Trump said. Instead, “he just acts ...”") */
+    if (same_para || next_para) {
       copy_speaker(q, prevq);
-      sp->attributed = true;
+      sp->attributed = sp->direct || next_para; /* a fragment may still be a scare quote */
       return NEWS_OK;
     }
   }
