@@ -22,7 +22,7 @@
 **   4. Scare quotes and titles: a partial quotation of at most three words
 **      with no speech verb anywhere in its sentence (a “cultural” site) is
 **      dropped, and so is a partial one in title case with no speech verb
-**      attributing it (the film “Jaws”, the show “Game of Thrones”).
+**      attributing it (the film “Jaws”, the novel “Pride and Prejudice”).
 **
 ** The rows are in text order; each holds byte offsets of the quoted words
 ** without their marks.  See docs/quotes.md for the SQL view of them.
@@ -138,7 +138,7 @@ static uint32_t count_words(const news_token *tok, const q_span *sp) {
 }
 
 /* Is there a speech verb (weak ones included) anywhere in the sentence
-** of the quotation, within 60 tokens of it? "He called them “thugs”". */
+** of the quotation, within 60 tokens of it? "He called them “cowards”". */
 static bool speech_around(const q_ctx *c, const q_span *sp) {
   const news_sentence *s = &c->sent[c->tok[sp->open].sentence];
   uint32_t a = s->tok_begin, b = s->tok_end;
@@ -157,7 +157,7 @@ static bool word_is(const char *w, uint32_t n, const char *lit) {
 }
 
 /* Are all the words inside capitalised, but for small function words
-** ("Game of Thrones", "Make America Great Again")? At most 12 words. */
+** ("Pride and Prejudice", "Deep Blue Sea")? At most 12 words. */
 static bool title_case(const q_ctx *c, const q_span *sp) {
   uint32_t words = 0;
   for (uint32_t i = sp->first; i < sp->last; i++) {

@@ -6,8 +6,8 @@
 **   news_speaker_attribute() tries these in order; the first that yields a
 **   speaker wins (the letters match the comments in the code):
 **     -  the second half of a broken quotation takes the attribution that
-**        stands between the halves (“...,” the judge exclaimed, “...”);
-**     -  a transcript label opening the quotation ("PENCE: Well, ...") or a
+**        stands between the halves (“...,” the mayor added, “...”);
+**     -  a transcript label opening the quotation ("HOST: Well, ...") or a
 **        signature right after it (“...” ― Ann Lee);
 **     -  a speech verb right before ': “' or ', “' (Lee responded: “...”);
 **     a. a speech verb right after the closing mark with only a speaker
@@ -22,7 +22,7 @@
 **     c. a speech verb further after the closing mark in the sentence;
 **     d. a speech verb earlier in the sentence, before the previous
 **        quotation (Lee called him “a” and “b”), else the sentence's
-**        subject for a fragment inside it (Lee hailed the vote as “great”);
+**        subject for a fragment inside it (Lee praised the deal as “historic”);
 **     e. the sentence before ends in a colon: its verb's speaker or its
 **        subject (Lee was blunt: / “...”);
 **     f. a continuation of the quotation before it (the same paragraph,
@@ -40,8 +40,8 @@
 **   description read back to its determiner ("a State Department
 **   spokeswoman", "the lawmakers").  Appositions and clauses between
 **   commas are walked back to the name heading them ("Lee, a Democrat,
-**   said", "Lee, who chairs the panel, said"); "Pollak of the Herald" is
-**   Pollak but "a spokesman for Sen. Lee" is the spokesman.  A participle
+**   said", "Lee, who chairs the panel, said"); "Marsh of the Herald" is
+**   Marsh but "a spokesman for Sen. Lee" is the spokesman.  A participle
 **   ("..., saying") takes the clause's subject; "he laughed and said" the
 **   pronoun of the clause before.
 **   Resolving.  A name heading the phrase resolves to the canonical name of
@@ -175,7 +175,7 @@ static uint32_t cap_run_fwd(const q_ctx *c, uint32_t i, uint32_t hi) {
   uint32_t j = i;
   while (j < hi && j - i < NP_MAX) {
     /* a name never runs across a paragraph break or from a headline in
-    ** capitals into the text ("STOCK BUYBACK" / "Martin Sosnoff") */
+    ** capitals into the text ("PLANT TO CLOSE" / "Ann Lee") */
     if (j > i && ((c->tok[j].flags & NEWS_TF_PARA) ||
                   ((c->tok[j].flags ^ c->tok[j - 1].flags) & NEWS_TF_ALLCAPS && (c->tok[j].flags & NEWS_TF_NEWLINE))))
       break;
@@ -204,7 +204,7 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
   if (is_cap(c, i)) {
     out->b = out->nb = cap_run_fwd(c, i, hi);
     out->na = i;
-    /* "Q magazine editor Paul Rees": a title between two names leads to
+    /* "Q magazine editor Dan Hale": a title between two names leads to
     ** the person */
     uint32_t j = out->b, lower = 0;
     bool title = false;
@@ -235,7 +235,7 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
       j++;
       continue;
     }
-    if (!is_word(t) && t->kind != NEWS_TOK_NUMBER) break; /* "a 2008 Clinton veteran" */
+    if (!is_word(t) && t->kind != NEWS_TOK_NUMBER) break; /* "a 2010 campaign veteran" */
     int k = news_speaker_word(c, j);
     if (k == W_STOP || k == W_AUX || (k >= W_HE && k <= W_IT) || news_speaker_verb(c, j)) break;
     if (k == W_PREP && c->s[t->start] == 'a') break; /* "at the rally" */
@@ -243,7 +243,7 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
     bool cap = is_cap(c, j);
     uint32_t n = t->end - t->start;
     /* a lower-case word after a name, or an -ed word, is the verb, unless
-    ** it ends the phrase ("said a 2008 Clinton veteran.") */
+    ** it ends the phrase ("said a 2010 campaign veteran.") */
     bool last = j + 1 >= hi || !is_word(&c->tok[j + 1]);
     bool ed = n > 3 && !memcmp(c->s + t->end - 2, "ed", 2);
     if (!cap && k != W_PREP && k != W_TITLE && j > i && (ed || (out->nb == j && !last) || news_speaker_verb(c, j)))
@@ -280,7 +280,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
   bool time = false; /* the token just skipped was a time word */
   for (int skip = 0; skip < 5 && j > lo; skip++) {
     /* auxiliaries, adverbs and contracted ones: he's said, they've said;
-    ** a time with its preposition: Obama on Friday declared */
+    ** a time with its preposition: Lee on Friday announced */
     const news_token *u = &c->tok[j - 1];
     const char *uw = (const char *)c->s + u->start;
     uint32_t un = u->end - u->start;
@@ -288,7 +288,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
                      (word_is(uw, un, "on") || word_is(uw, un, "in") || word_is(uw, un, "this") ||
                       word_is(uw, un, "during") || word_is(uw, un, "a") || word_is(uw, un, "the"));
     if (prep_time && (word_is(uw, un, "a") || word_is(uw, un, "the"))) {
-      j--; /* "during a Sunday": keep looking for the preposition */
+      j--; /* "during a Monday rally": keep looking for the preposition */
       continue;
     }
     time = is_time(c, j - 1);
@@ -315,7 +315,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
     appos = true;
     e--;
     t = &c->tok[e];
-    /* an age: "Khizr Khan, 66, said" */
+    /* an age: "Ann Lee, 66, said" */
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER) && e > lo + 1 && is_punct(&c->tok[e - 1], ',')) {
       e -= 2;
       t = &c->tok[e];
@@ -345,10 +345,10 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
       a--;
     out->na = a;
     out->nb = e + 1;
-    /* a leading possessive or description: "Trump's spokeswoman Hope Hicks"
+    /* a leading possessive or description: "the mayor's spokeswoman Ann Lee"
     ** keeps just the name, which is what resolution needs.  But after
-    ** "of"/"for" the name belongs to what comes before: "Joel Pollak of
-    ** Breitbart" is Pollak, "a spokesman for Sen. Lee" is the spokesman */
+    ** "of"/"for" the name belongs to what comes before: "Joel Marsh of
+    ** the Herald" is Marsh, "a spokesman for Sen. Lee" is the spokesman */
     uint32_t pk = a > lo + 2 && news_speaker_word(c, a - 1) == W_DET ? a - 1 : a; /* "of the" */
     if (pk > lo + 1 && news_speaker_word(c, pk - 1) == W_PREP && e + 1 - a < NP_MAX) {
       np head;
@@ -380,7 +380,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
       }
     }
     while (a < e && news_speaker_word(c, a) == W_PREP) a++;
-    /* "Trump in his announcement speech called": a phrase after in/at/on/
+    /* "Lee in her budget speech called": a phrase after in/at/on/
     ** during between the subject and its verb */
     if (a > lo + 1 && walk) {
       const news_token *u = &c->tok[a - 1];
@@ -430,7 +430,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
     np name;
     if (!np_backward_plain(c, cur - 1, lo, &name)) break;
     if (clause && hop == 0) {
-      /* "A Warren adviser, who asked not to be named, said": the phrase
+      /* "A city adviser, who asked not to be named, said": the phrase
       ** before a clause is the speaker even without a name */
       uint32_t b = out->b;
       *out = name;
@@ -448,7 +448,7 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
     }
     cur = name.a;
     if (cur > lo + 1 && !is_punct(&c->tok[cur - 1], ',')) {
-      /* "Lee, during a meeting in Columbus, Ohio, said": the rest of a
+      /* "Lee, during a meeting in Dayton, Ohio, said": the rest of a
       ** phrase, back to its comma */
       uint32_t k = cur;
       while (k > lo && cur - k < 12 && !is_punct(&c->tok[k - 1], ',')) k--;
@@ -547,7 +547,7 @@ static void remember(q_ctx *c, const char *name, uint32_t len, uint32_t tok, uin
 static bool person_like(const q_ctx *c, const q_name *nm) {
   for (uint32_t k = nm->tok_begin; k < nm->tok_end; k++) {
     const news_token *t = &c->tok[k];
-    if (t->kind == NEWS_TOK_INITIAL) continue; /* "George W. Bush" */
+    if (t->kind == NEWS_TOK_INITIAL) continue; /* "Mary J. Lee" */
     if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return false;
     if (news_speaker_word(c, k) == W_TITLE) return false;
     if (news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_ORG) return false;
@@ -556,7 +556,7 @@ static bool person_like(const q_ctx *c, const q_name *nm) {
 }
 
 /* Can a name starting at token i be a subject: not after a preposition,
-** a determiner or a conjunction ("after Boxing Day", "the Game")? */
+** a determiner or a conjunction ("after Labor Day", "the Rockets")? */
 static bool subject_position(const q_ctx *c, uint32_t i) {
   if (i == 0 || c->sent[c->tok[i].sentence].tok_begin == i) return true;
   int w = news_speaker_word(c, i - 1);
@@ -624,7 +624,7 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
 static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t before, np *p);
 static void resolve_phrase(q_ctx *c, const np *p, news_quote *q);
 
-/* "Fallon fired back: “...,” he wrote": a pronoun attributing a quotation
+/* "Reyes answered: “...,” he wrote": a pronoun attributing a quotation
 ** whose own sentence opens with a name before the quotation is that name
 ** when the gender fits.  Resolves it into q and returns true. */
 static bool pronoun_subject(q_ctx *c, int pron, uint32_t at, news_quote *q) {
@@ -682,7 +682,7 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
     expand_name(c, p->na, &a, &b);
     if (!g) g = name_gender(c, a, b);
     q_name run = {a, b};
-    if (!g && !person_like(c, &run)) g = 3; /* "Deutsche Bank": not he or she */
+    if (!g && !person_like(c, &run)) g = 3; /* "Acme Bank": not he or she */
     q->speaker = (const char *)c->s + c->tok[a].start;
     q->speaker_len = c->tok[b - 1].end - c->tok[a].start;
     remember(c, q->speaker, q->speaker_len, p->a, g, true);
@@ -697,14 +697,14 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
 /* ------------------------------------------------------------ the verb */
 
 /* The subject of sentence s before token `before`: its first pronoun, name
-** or description after a leading adverbial ("In his remarks, Lee argued",
+** or description after a leading adverbial ("In a speech, Lee argued",
 ** "Lee was blunt:").  Used when the verb's own subject is not next to it. */
 static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t before, np *p) {
   uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
   if (from > a) a = from; /* not inside the quotation that opens it */
   if (before < b) b = before;
   for (int round = 0; round < 3 && a < b; round++) {
-    /* skip "On Sunday," / "In his remarks," / "Asked about it," / "Indeed,"
+    /* skip "On Sunday," / "In a speech," / "Asked about it," / "Indeed,"
     ** up to its comma; a leading "And"/"But" alone */
     const news_token *t = &c->tok[a];
     uint32_t n = t->end - t->start;
@@ -717,7 +717,7 @@ static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t
     bool lead = cls == W_STOP || cls == W_PREP || cls == W_AUX ||
                 (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ly", 2)));
     if (lead && cls == 0 && a + 1 < b && (news_speaker_verb(c, a + 1) || is_cap(c, a + 1))) lead = false; /* "Reed said" */
-    /* "Indeed," "Meanwhile," "Friday," -- but not "Clinton, who ..." */
+    /* "Indeed," "Meanwhile," "Friday," -- but not "Lee, who ..." */
     if (a + 1 < b && is_punct(&c->tok[a + 1], ',') && (cls == W_AUX || is_ly(c, a) || !(t->flags & NEWS_TF_UPPER)))
       lead = true;
     if (!lead) break;
@@ -725,7 +725,7 @@ static bool sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t
     while (k < b && k < a + 20 && !is_punct(&c->tok[k], ',')) k++;
     if (k < b && is_punct(&c->tok[k], ',')) a = k + 1;
     else break;
-    /* "in Salem, New Hampshire, Trump said": the rest of a place name */
+    /* "in Dayton, Ohio, Lee said": the rest of a place name */
     uint32_t r = a;
     while (r < b && r < a + 3 && is_cap(c, r)) r++;
     if (r > a && r + 1 < b && is_punct(&c->tok[r], ',') &&
@@ -805,7 +805,7 @@ static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint
     uint32_t vn = c->tok[v].end - c->tok[v].start;
     bool ing = vn > 4 && !memcmp(vw + vn - 3, "ing", 3);
     if (!inverted && !told && !ing && k < v && v + 1 < hi) {
-      /* "..., said Ohio professor Paul Beck." closing its clause */
+      /* "..., said Prof. Ann Lee." closing its clause */
       np f;
       if (np_forward(c, v + 1, hi, &f) && (f.nb > f.na || !f.pron) && f.b < c->ntok &&
           (is_punct(&c->tok[f.b], ',') || is_punct(&c->tok[f.b], '.'))) {
@@ -858,7 +858,7 @@ static uint32_t after_end(const q_ctx *c, uint32_t a, uint32_t stop) {
     if (is_punct(t, '(')) depth++;
     else if (is_punct(t, ')') && depth) depth--;
     else if (!depth && (is_punct(t, '.') || is_punct(t, '!') || is_punct(t, '?') || is_punct(t, ';'))) {
-      /* "McConnell, R-Ky., said": a period before a comma ends nothing */
+      /* "Lee, R-Ky., said": a period before a comma ends nothing */
       if (is_punct(t, '.') && i + 1 < stop && is_punct(&c->tok[i + 1], ',')) continue;
       break;
     }
@@ -879,8 +879,8 @@ static uint32_t verb_near(const q_ctx *c, uint32_t a, uint32_t hi, int *cls) {
   for (uint32_t i = a; i < hi && i < a + WIN_NEAR; i++) {
     int v = news_speaker_verb(c, i);
     if (v == V_SPEECH || (v == V_WEAK && i < a + WIN_WEAK)) {
-      /* only a speaker phrase may stand between: not "“...” filing
-      ** papers, Lee said" */
+      /* only a speaker phrase may stand between: not "“...” ending
+      ** the day, Lee said" */
       uint32_t s0 = a < hi && is_punct(&c->tok[a], ',') ? a + 1 : a;
       np p;
       if (i > s0 && !(np_backward(c, i, a, &p) && p.a <= s0) && !(s0 < i && is_punct(&c->tok[i - 1], ','))) break;
@@ -979,7 +979,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   sp->attributed = true;
   np p0;
   /* the second half of a broken quotation, whose attribution stands
-  ** between the two: “Everything ...,” the judge exclaimed, “has ...” */
+  ** between the two: “Everything ...,” the mayor added, “has ...” */
   if (prev && prevq && prevq->speaker && prev->close != Q_NONE && prev->close < sp->open &&
       tok[prev->close].sentence == so && prevq->speaker_end > prevq->speaker_start &&
       prevq->speaker_start >= tok[prev->close].end && prevq->speaker_end <= tok[sp->open].start &&
@@ -987,7 +987,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
     copy_speaker(q, prevq);
     return NEWS_OK;
   }
-  /* a transcript label opening the quotation: "PENCE: Well, ..." */
+  /* a transcript label opening the quotation: "HOST: Well, ..." */
   if (sp->first + 2 < sp->last && (tok[sp->first].flags & NEWS_TF_ALLCAPS) && tok[sp->first].kind == NEWS_TOK_WORD &&
       is_punct(&tok[sp->first + 1], ':')) {
     memset(&p0, 0, sizeof p0);
@@ -1007,7 +1007,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
     }
   }
   /* b first when a verb introduces the quotation right before its mark:
-  ** Lee responded: “What difference does it make?” Critics cited it... */
+  ** Lee replied: “Why now?” Critics said it was late. */
   if (sp->open > lo + 1 && (is_punct(&tok[sp->open - 1], ':') || is_punct(&tok[sp->open - 1], ','))) {
     v = verb_back(c, sp->open - 2 > lo ? sp->open - 2 : lo, sp->open - 1, &cls);
     if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, lo, sp->open, q)) return NEWS_OK;
@@ -1025,8 +1025,8 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
   sp->attributed = false;
   /* d. inside a sentence: a speech verb before the window (“Lee called
-  ** him “a” and “b”), else the sentence's subject ("Lee hailed the vote
-  ** as “fantastic”") */
+  ** him “a” and “b”), else the sentence's subject ("Lee praised the deal
+  ** as “historic”") */
   uint32_t sb = c->sent[so].tok_begin;
   if (lo > sb) {
     /* not inside the previous quotation itself */
@@ -1047,7 +1047,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   }
   /* e. the sentence before ends with a colon */
   uint32_t fs = c->sent[so].tok_begin;
-  /* a colon inside the previous quotation ("... Here they are:") is its text */
+  /* a colon inside the previous quotation ("... as follows:") is its text */
   bool colon_quoted = fs > 0 && prev && prev->first < fs && fs <= prev->last;
   if (sp->open == fs && fs > 0 && is_punct(&tok[fs - 1], ':') && so > 0 && !colon_quoted) {
     uint32_t ps = so - 1, pa = c->sent[ps].tok_begin;
@@ -1075,7 +1075,7 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
         if (tok[k].flags & NEWS_TF_PARA) next_para = false;
     }
     /* a fragment too when its sentence had no subject of its own
-    ** ("Trump said. Instead, “he just acts ...”") */
+    ** ("Lee said. Instead, “it is a trap ...”") */
     if (same_para || next_para) {
       copy_speaker(q, prevq);
       sp->attributed = sp->direct || next_para; /* a fragment may still be a scare quote */

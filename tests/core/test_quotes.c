@@ -142,10 +142,10 @@ static const qcase patterns[] = {
      "HOST: Will you run again? | HOST | HOST | - | direct\nMORALES: Not this year. | MORALES | MORALES | - | direct\n"},
     /* appositions keep the name; "a spokesman for X" is not X */
     {"“We disagree,” Paul Grant, a spokesman for the union, said. “The deal is fair,” a spokesman for Sen. "
-     "Ann Lee said. “It is,” Joel Pollak of the Boston Herald said.",
+     "Ann Lee said. “It is,” Joel Marsh of the Boston Herald said.",
      "We disagree, | Paul Grant | Paul Grant, a spokesman for the union | said | direct\n"
      "The deal is fair, | a spokesman for Sen. Ann Lee | a spokesman for Sen. Ann Lee | said | direct\n"
-     "It is, | Joel Pollak | Joel Pollak of the Boston Herald | said | direct\n"},
+     "It is, | Joel Marsh | Joel Marsh of the Boston Herald | said | direct\n"},
     /* descriptions stay the speaker when no name fits */
     {"“The deal is dead,” officials said.", "The deal is dead, | officials | officials | said | direct\n"},
     {"The lawmakers said the bill was “a first step.”",
@@ -183,11 +183,11 @@ static const qcase resolving[] = {
     {"Foreign Minister Karl Jensen arrived on Monday. “We are ready,” Jensen said.",
      "We are ready, | Karl Jensen | Jensen | said | direct\n"},
     /* British titles without a period; a pronoun after an unknown given name */
-    {"Prime Minister Tony Blair visited the plant. “Jobs will stay,” Mr Blair said. “We have a plan,” he added.",
-     "Jobs will stay, | Tony Blair | Mr Blair | said | direct\nWe have a plan, | Tony Blair | he | added | direct\n"},
+    {"Prime Minister Alan Mercer visited the plant. “Jobs will stay,” Mr Mercer said. “We have a plan,” he added.",
+     "Jobs will stay, | Alan Mercer | Mr Mercer | said | direct\nWe have a plan, | Alan Mercer | he | added | direct\n"},
     /* a title between a publication and a person leads to the person */
-    {"The band is back, according to Q magazine editor Paul Rees. “They are hungry,” he said.",
-     "They are hungry, | Paul Rees | he | said | direct\n"},
+    {"The band is back, according to Q magazine editor Dan Hale. “They are hungry,” he said.",
+     "They are hungry, | Dan Hale | he | said | direct\n"},
     /* "they" goes to a group: an organisation or a plural description */
     {"“The bill is dead,” the lawmakers said on Monday. “We will try again,” they added.",
      "The bill is dead, | the lawmakers | the lawmakers | said | direct\n"
