@@ -67,14 +67,10 @@ bool news_doc_should_stop(const news_doc *d) {
 
 /* ------------------------------------------------------------- tokens */
 
-/* What push_token returns for "out of memory".  It must not be 1, which the
-** tokenizer reads as "stop early, no error" (and NEWS_ERR_NOMEM is 1). */
-#define PUSH_NOMEM (-1)
-
 static int push_token(void *arg, const news_token *t) {
   news_doc *d = arg;
   news_token *slot = news_vec_push(&d->tokens, d->mem);
-  if (!slot) return PUSH_NOMEM;
+  if (!slot) return NEWS_ERR_NOMEM; /* a news_rc, not NEWS_TOKENIZE_STOP */
   *slot = *t;
   /* poll the stop callback every 4096 tokens */
   if ((d->tokens.n & 4095) == 0 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
@@ -84,7 +80,6 @@ static int push_token(void *arg, const news_token *t) {
 news_rc news_tokens_run(news_doc *d) {
   d->tokens.n = 0;
   int rc = news_tokenize(d->text, d->len, push_token, d);
-  if (rc == PUSH_NOMEM) return NEWS_ERR_NOMEM;
   if (rc) return (news_rc)rc;
   return news_sentences_run(d);
 }
