@@ -26,7 +26,7 @@ HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 BUILD   ?= build
 EXT     := newsext.so
 
-.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize
+.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize train
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -38,6 +38,7 @@ help:
 	@echo "make test       unit tests (cmocka), SQL golden tests, then both again under ASan+UBSan"
 	@echo "                and the SQL tests under valgrind"
 	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
+	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 
 # -------------------------------------------------------------- dependencies
@@ -107,8 +108,28 @@ demo: deps $(EXT)
 
 # ---------------------------------------------------------- generated tables
 DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
+ISO_JSON ?= /usr/share/iso-codes/json
+ZONE_TAB ?= /usr/share/zoneinfo/zone1970.tab
 regen:
+	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner_gazetteer.tsv ext/data/ner_words.src \
+	  $(ISO_JSON) $(ZONE_TAB)
 	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
+
+# ------------------------------------------------------------ NER model
+# `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
+# split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
+EVAL       ?= ../shared/eval
+NER_EPOCHS ?= 12
+NER_FEATS  ?= 150000
+$(BUILD)/train_ner: ext/tools/train_ner.c $(BUILD)/plain/libnewscore.a
+	$(CC) $(BASE_CFLAGS) -Iext/core -o $@ $< $(BUILD)/plain/libnewscore.a $(LIBS) -lm
+train: $(BUILD)/train_ner
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/conll2003/docs.jsonl $(EVAL)/conll2003/gold.jsonl \
+	  train $(BUILD)/ner_train.txt
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/conll2003/docs.jsonl $(EVAL)/conll2003/gold.jsonl \
+	  testa $(BUILD)/ner_testa.txt
+	$(BUILD)/train_ner $(BUILD)/ner_train.txt ext/core/gen/ner_model.inc $(NER_EPOCHS) \
+	  $(NER_FEATS) $(BUILD)/ner_testa.txt
 
 clean:
 	rm -rf $(BUILD) $(EXT) demo.db

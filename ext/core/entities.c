@@ -1,7 +1,34 @@
 /*
-** entities.c -- named entities (placeholder until the tagger lands, issue 3).
+** entities.c -- named entities: the tagger's labels turned into mentions
+** with types, titles and within-article canonical names (issue 3).
+**
+** WHAT IT DOES
+**   news_entities_run() fills d->entities with one news_entity per mention,
+**   in text order:
+**     1. tag every token with the compiled-in perceptron (ner_model.c,
+**        features in ner_features.c) as O / B-X / I-X;
+**     2. turn each B-X I-X* run into a span, trimmed of punctuation at its
+**        edges and never containing a possessive 's (the tokenizer splits
+**        it off as a clitic token, which ends a span);
+**     3. type it: PER -> PERSON, ORG, LOC, and MISC -> NORP when its last
+**        word is a demonym or a religious/political group in the gazetteer
+**        (Iraqi, Shi'ite Muslims, Republicans), else MISC;
+**     4. an acronym defined in parentheses right after a name ("Islamic
+**        Revolutionary Guards Corps (IRGC)") becomes a mention of the same
+**        type when the tagger missed it;
+**     5. title: capitalised title words straight in front of a PERSON
+**        ("Foreign Minister", "Sen.", "Ayatollah"), outside the span;
+**     6. canonical: a PERSON mention whose words end a longer PERSON name
+**        of the article ("Trump", "Mr. Trump" -> "Donald Trump") gets the
+**        longest such name; a mention spelled like a defined acronym gets
+**        the expansion; anything else keeps its own text.
+**
+** INVARIANTS
+**   Linear in tokens and mentions: the look-ups of steps 4 and 6 go through
+**   open-addressing tables keyed by word hashes.  Canonical strings point
+**   into the document text (owned by the document), so nothing is copied.
 */
-#include "core.h"
+#include "ner.h"
 
 const char *news_entity_type_name(unsigned type) {
   switch (type) {
@@ -14,7 +41,198 @@ const char *news_entity_type_name(unsigned type) {
   }
 }
 
+/* CoNLL type index (0..3) -> our type. */
+static const uint8_t TYPE_OF[NEWS_NER_NTYPES] = {NEWS_ENT_PERSON, NEWS_ENT_ORG, NEWS_ENT_LOC,
+                                                  NEWS_ENT_MISC};
+
+static bool is_word(const news_token *t) {
+  return NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC;
+}
+
+/* Appends a mention of tokens [b, e) with type ty. */
+static news_rc push(news_doc *d, const news_token *tok, uint32_t b, uint32_t e, uint8_t ty) {
+  news_entity *x = news_vec_push(&d->entities, d->mem);
+  if (!x) return NEWS_ERR_NOMEM;
+  x->start = tok[b].start;
+  x->end = tok[e - 1].end;
+  x->tok_begin = b;
+  x->tok_end = e;
+  x->sentence = tok[b].sentence;
+  x->type = ty;
+  x->title_start = x->title_end = x->start;
+  x->canonical = d->text + x->start;
+  x->canonical_len = x->end - x->start;
+  return NEWS_OK;
+}
+
+/* True when token i is "(" followed by one all-caps word and ")", and that
+** word's first letter is the first letter of the name [b, e). */
+static bool acronym_after(const news_doc *d, const news_token *tok, uint32_t ntok, uint32_t b,
+                          uint32_t e) {
+  uint32_t i = e;
+  if (i + 2 >= ntok || tok[i].mark != '(' || tok[i + 2].mark != ')') return false;
+  const news_token *a = &tok[i + 1];
+  if (!is_word(a) || !(a->flags & NEWS_TF_ALLCAPS) || a->end - a->start < 2) return false;
+  if (e - b < 2) return false;
+  return d->text[a->start] == d->text[tok[b].start];
+}
+
+/* ------------------------------------------------------ a small hash map */
+
+typedef struct wordmap {
+  uint32_t *key; /* word hash (never 0), 0 = empty */
+  uint32_t *val; /* entity index */
+  uint32_t mask;
+} wordmap;
+
+static news_rc wordmap_init(wordmap *m, const news_mem *mem, uint32_t n) {
+  uint32_t s = 16;
+  while (s < 2 * n && s < 0x40000000u) s <<= 1;
+  m->mask = s - 1;
+  m->key = mem->alloc(mem->ctx, (size_t)s * sizeof *m->key);
+  m->val = mem->alloc(mem->ctx, (size_t)s * sizeof *m->val);
+  if (!m->key || !m->val) return NEWS_ERR_NOMEM;
+  memset(m->key, 0, (size_t)s * sizeof *m->key);
+  return NEWS_OK;
+}
+
+static void wordmap_free(wordmap *m, const news_mem *mem) {
+  mem->free(mem->ctx, m->key);
+  mem->free(mem->ctx, m->val);
+}
+
+/* The slot for k: holds k, or is empty. */
+static uint32_t wordmap_slot(const wordmap *m, uint32_t k) {
+  k = k ? k : 1;
+  uint32_t h = (k * 0x9e3779b1u) & m->mask;
+  while (m->key[h] && m->key[h] != k) h = (h + 1) & m->mask;
+  return h;
+}
+
+/* ------------------------------------------------------------ the stage */
+
+/* Marks the title in front of PERSON mention x: title words (Mr., Minister,
+** Ayatollah) possibly preceded by modifiers (Foreign, Prime, Deputy). */
+static void find_title(news_entity *x, const news_token *tok, const news_ner_doc *nd,
+                       uint32_t sent_begin) {
+  uint32_t j = x->tok_begin, first = j;
+  bool head = false;
+  while (j > sent_begin) {
+    const news_ner_tok *y = &nd->info[j - 1];
+    const news_token *t = &tok[j - 1];
+    if (!is_word(t) || !(t->flags & NEWS_TF_UPPER)) break;
+    if (!head && !(y->gaz & NEWS_GAZ_TITLE)) break;
+    if (head && !(y->gaz & (NEWS_GAZ_TITLE | NEWS_GAZ_TITLEMOD))) break;
+    head = true;
+    first = --j;
+  }
+  if (head) {
+    x->title_start = tok[first].start;
+    x->title_end = tok[x->tok_begin - 1].end;
+  }
+}
+
 news_rc news_entities_run(news_doc *d) {
   d->entities.n = 0;
-  return NEWS_OK;
+  const news_token *tok = d->tokens.data;
+  uint32_t ntok = d->tokens.n;
+  if (ntok == 0) return NEWS_OK;
+  const news_mem *m = d->mem;
+  news_ner_doc nd;
+  wordmap names = {0}, acro = {0};
+  news_rc rc = news_ner_prepare(d, &nd);
+  uint8_t *lab = rc ? NULL : m->alloc(m->ctx, ntok);
+  if (!rc && !lab) rc = NEWS_ERR_NOMEM;
+  if (rc) goto done;
+  memset(lab, 0, ntok);
+  news_ner_tag(&nd, lab);
+  if (news_doc_should_stop(d)) {
+    rc = NEWS_ERR_INTERRUPTED;
+    goto done;
+  }
+
+  /* steps 2-4: spans, types, acronyms */
+  for (uint32_t i = 0; i < ntok;) {
+    if (lab[i] == NEWS_NER_O) {
+      i++;
+      continue;
+    }
+    int ty = NEWS_NER_TYPE(lab[i]);
+    uint32_t b = i, e = i + 1;
+    while (e < ntok && lab[e] == NEWS_NER_I(ty) && tok[e].kind != NEWS_TOK_CLITIC) e++;
+    i = e;
+    while (e > b && !is_word(&tok[e - 1])) e--; /* trim edges */
+    while (b < e && !is_word(&tok[b])) b++;
+    if (b == e) continue;
+    uint8_t type = TYPE_OF[ty];
+    if (type == NEWS_ENT_MISC && (nd.info[e - 1].gaz & (NEWS_GAZ_DEMONYM | NEWS_GAZ_GROUP)))
+      type = NEWS_ENT_NORP;
+    if ((rc = push(d, tok, b, e, type))) goto done;
+    if (acronym_after(d, tok, ntok, b, e) && lab[e + 1] == NEWS_NER_O) {
+      if ((rc = push(d, tok, e + 1, e + 2, type))) goto done;
+      i = e + 2;
+    }
+  }
+
+  /* steps 5-6: titles, then canonical names through two word maps:
+  ** names: last word of a PERSON name -> its longest mention;
+  ** acro:  acronym word -> the name it was defined for */
+  news_entity *ents = d->entities.data;
+  uint32_t n = d->entities.n;
+  if ((rc = wordmap_init(&names, m, n)) || (rc = wordmap_init(&acro, m, n))) goto done;
+  for (uint32_t k = 0; k < n; k++) {
+    news_entity *x = &ents[k];
+    if (x->type == NEWS_ENT_PERSON) {
+      find_title(x, tok, &nd, d->sentences.n ? NEWS_VEC_AT(&d->sentences, news_sentence,
+                                                           x->sentence).tok_begin : 0);
+      uint32_t h = wordmap_slot(&names, nd.info[x->tok_end - 1].word);
+      if (!names.key[h] ||
+          ents[names.val[h]].tok_end - ents[names.val[h]].tok_begin < x->tok_end - x->tok_begin) {
+        names.key[h] = nd.info[x->tok_end - 1].word ? nd.info[x->tok_end - 1].word : 1;
+        names.val[h] = k;
+      }
+    }
+    if (x->tok_end - x->tok_begin == 1 && k > 0 && x->tok_begin >= 1 &&
+        tok[x->tok_begin - 1].mark == '(' && ents[k - 1].tok_end + 1 == x->tok_begin &&
+        acronym_after(d, tok, ntok, ents[k - 1].tok_begin, ents[k - 1].tok_end)) {
+      uint32_t h = wordmap_slot(&acro, nd.info[x->tok_begin].word);
+      if (!acro.key[h]) {
+        acro.key[h] = nd.info[x->tok_begin].word ? nd.info[x->tok_begin].word : 1;
+        acro.val[h] = k - 1;
+      }
+    }
+  }
+  for (uint32_t k = 0; k < n; k++) {
+    news_entity *x = &ents[k];
+    uint32_t len = x->tok_end - x->tok_begin;
+    if (x->type == NEWS_ENT_PERSON) {
+      uint32_t h = wordmap_slot(&names, nd.info[x->tok_end - 1].word);
+      if (!names.key[h]) continue;
+      const news_entity *full = &ents[names.val[h]];
+      uint32_t flen = full->tok_end - full->tok_begin;
+      if (flen <= len) continue;
+      bool suffix = true; /* my words end the full name */
+      for (uint32_t j = 0; j < len && suffix; j++)
+        suffix = nd.info[x->tok_begin + j].word == nd.info[full->tok_end - len + j].word;
+      if (suffix) {
+        x->canonical = d->text + full->start;
+        x->canonical_len = full->end - full->start;
+      }
+    } else if (len == 1) {
+      uint32_t h = wordmap_slot(&acro, nd.info[x->tok_begin].word);
+      if (acro.key[h] && (tok[x->tok_begin].flags & NEWS_TF_ALLCAPS)) {
+        const news_entity *full = &ents[acro.val[h]];
+        x->canonical = d->text + full->start;
+        x->canonical_len = full->end - full->start;
+      }
+    }
+  }
+
+done:
+  wordmap_free(&names, m);
+  wordmap_free(&acro, m);
+  m->free(m->ctx, lab);
+  news_ner_release(&nd);
+  if (rc) d->entities.n = 0;
+  return rc;
 }
