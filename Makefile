@@ -26,7 +26,7 @@ HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 BUILD   ?= build
 EXT     := newsext.so
 
-.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize train ner-sources
+.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize train ner-sources clusters
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -142,6 +142,19 @@ train: $(BUILD)/train_ner
 	  testa $(BUILD)/ner_testa.txt
 	$(BUILD)/train_ner $(BUILD)/ner_train.txt ext/core/gen/ner_model.inc $(NER_EPOCHS) \
 	  $(NER_FEATS) $(BUILD)/ner_testa.txt
+
+# `make clusters` rebuilds ext/data/ner_clusters.tsv (word clusters from the
+# unlabeled BBC and Reuters articles plus the CoNLL train split); then run
+# `make regen train`.
+$(BUILD)/cluster_words: ext/tools/cluster_words.c $(BUILD)/plain/libnewscore.a
+	$(CC) $(BASE_CFLAGS) -Iext/core -o $@ $< $(BUILD)/plain/libnewscore.a $(LIBS) -lm
+clusters: $(BUILD)/cluster_words
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/bbc_news_raw/docs.jsonl - all $(BUILD)/raw_bbc.txt
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/reuters21578_raw/docs.jsonl - all $(BUILD)/raw_reuters.txt
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/conll2003/docs.jsonl $(EVAL)/conll2003/gold.jsonl \
+	  train $(BUILD)/ner_train.txt
+	$(BUILD)/cluster_words ext/data/ner_clusters.tsv $(BUILD)/raw_bbc.txt $(BUILD)/raw_reuters.txt \
+	  $(BUILD)/ner_train.txt
 
 clean:
 	rm -rf $(BUILD) $(EXT) demo.db

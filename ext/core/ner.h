@@ -61,6 +61,7 @@ typedef struct news_ner_tok {
   uint32_t off;    /* folded form: bytes [off, off+len) of the fold buffer */
   uint16_t len;
   uint16_t gaz;    /* NEWS_GAZ_* bits */
+  uint16_t cluster; /* word cluster (ext/data/ner_clusters.tsv), 0 if none */
   uint8_t caps;    /* bit 1: capitalised, 2: all caps, 4: sentence start,
                       8: in a headline (mostly upper-case) sentence */
   uint8_t doc;     /* document-wide bits for this word, see ner_features.c */

@@ -53,8 +53,12 @@ enum {
   T_SHM2, T_SHP2, T_SH_M1_0, T_SH_0_P1, T_SH_M1_0_P1, T_W_M1_0, T_W_0_P1, T_CAPS,
   T_CAPS_SH, T_HEAD_W, T_KIND, T_GAZ, T_GAZM1, T_GAZP1, T_DOC, T_T1, T_T12, T_T1_W,
   T_T1_SH, T_HIST, T_HIST_SH, T_LEN, T_SLEN, T_NL, T_W_CAPS, T_GAZ_SH, T_WM1_SH0,
-  T_WP1_SH0, T_KM1, T_KP1, T_QUOTE
+  T_WP1_SH0, T_KM1, T_KP1, T_QUOTE, T_CL, T_CLC, T_CLM1, T_CLP1, T_CL_SH, T_CL_T1,
+  T_CLC_M1_0, T_CLC_0_P1
 };
+
+#define CL_FINE(c) ((c) ? ((c) - 1) % 256 + 1 : 0)   /* 1..256, 0: none */
+#define CL_COARSE(c) ((c) ? ((c) - 1) / 256 + 1 : 0) /* 1..32, 0: none */
 
 /* Mixes a template number and two values into one hash (murmur3 finaliser). */
 static uint32_t mix(uint32_t t, uint32_t a, uint32_t b) {
@@ -165,6 +169,9 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
       if (!x->gaz && blen > 1 && d->text[t->end - 1] == '.') /* "Sen." -> "sen" */
         x->gaz = (uint16_t)news_lex_find(&news_lex_ner_gazetteer, d->text + t->start, blen - 1);
     }
+    x->cluster = 0;
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC)
+      x->cluster = (uint16_t)news_lex_find(&news_lex_ner_clusters, d->text + t->start, blen);
     if (t->flags & NEWS_TF_NEWLINE) x->caps |= CAP_START;
     x->doc = 0;
   }
@@ -271,17 +278,18 @@ uint32_t news_ner_features(const news_ner_doc *nd, uint32_t s, uint32_t i, int p
   const news_token *t = &nd->tok[i];
   uint32_t n = 0;
 #define F(tid, a, b) (out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b)))
-  uint32_t w[5], sh[5], gz[5], kd[5];
+  uint32_t w[5], sh[5], gz[5], kd[5], cl[5];
   for (int k = -2; k <= 2; k++) {
     int64_t j = (int64_t)i + k;
-    if (j < st->tok_begin) w[k + 2] = sh[k + 2] = BOS, gz[k + 2] = 0, kd[k + 2] = 0;
-    else if (j >= st->tok_end) w[k + 2] = sh[k + 2] = EOS, gz[k + 2] = 0, kd[k + 2] = 0;
+    if (j < st->tok_begin) w[k + 2] = sh[k + 2] = BOS, gz[k + 2] = kd[k + 2] = 0, cl[k + 2] = 999;
+    else if (j >= st->tok_end) w[k + 2] = sh[k + 2] = EOS, gz[k + 2] = kd[k + 2] = 0, cl[k + 2] = 998;
     else {
       const news_ner_tok *y = &nd->info[j];
       w[k + 2] = y->word;
       sh[k + 2] = y->shape;
       gz[k + 2] = y->gaz;
       kd[k + 2] = nd->tok[j].kind;
+      cl[k + 2] = y->cluster;
     }
   }
   unsigned caps = x->caps;
@@ -321,6 +329,15 @@ uint32_t news_ner_features(const news_ner_doc *nd, uint32_t s, uint32_t i, int p
     if (gz[1] & b) F(T_GAZM1, b, 0);
     if (gz[3] & b) F(T_GAZP1, b, 0);
   }
+  /* word clusters: fine and coarse for the token, fine for its neighbours */
+  F(T_CL, CL_FINE(cl[2]), 0);
+  F(T_CLC, CL_COARSE(cl[2]), 0);
+  F(T_CLM1, cl[1] >= 998 ? cl[1] : CL_FINE(cl[1]), 0);
+  F(T_CLP1, cl[3] >= 998 ? cl[3] : CL_FINE(cl[3]), 0);
+  F(T_CL_SH, CL_FINE(cl[2]), sh[2]);
+  F(T_CL_T1, CL_FINE(cl[2]), prev1);
+  F(T_CLC_M1_0, cl[1] >= 998 ? cl[1] : CL_COARSE(cl[1]), CL_COARSE(cl[2]));
+  F(T_CLC_0_P1, CL_COARSE(cl[2]), cl[3] >= 998 ? cl[3] : CL_COARSE(cl[3]));
   if (upper) F(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
   uint32_t len = x->len;
   F(T_LEN, len > 8 ? 8 : len, upper);

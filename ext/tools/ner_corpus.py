@@ -5,7 +5,8 @@ byte-offset file that ext/tools/train_ner.c reads.
   ner_corpus.py DOCS.jsonl GOLD.jsonl SPLIT OUT.txt
 
 Only documents whose "source_split" equals SPLIT are written ("all" keeps
-every document).  For each document the output holds:
+every document).  GOLD may be "-" for raw text without annotations (the
+word-cluster tool reads the same format).  For each document the output holds:
 
   D <text bytes> <entity count> <id>\n
   <text, UTF-8>\n
@@ -23,10 +24,11 @@ import sys
 def main(argv):
     docs_path, gold_path, split, out_path = argv[1:5]
     gold = {}
-    with open(gold_path, encoding="utf-8") as f:
-        for line in f:
-            g = json.loads(line)
-            gold[g["id"]] = g.get("entities", [])
+    if gold_path != "-":
+        with open(gold_path, encoding="utf-8") as f:
+            for line in f:
+                g = json.loads(line)
+                gold[g["id"]] = g.get("entities", [])
     n = 0
     with open(docs_path, encoding="utf-8") as f, open(out_path, "wb") as out:
         for line in f:
