@@ -54,11 +54,13 @@ enum {
   T_CAPS_SH, T_HEAD_W, T_KIND, T_GAZ, T_GAZM1, T_GAZP1, T_DOC, T_T1, T_T12, T_T1_W,
   T_T1_SH, T_HIST, T_HIST_SH, T_LEN, T_SLEN, T_NL, T_W_CAPS, T_GAZ_SH, T_WM1_SH0,
   T_WP1_SH0, T_KM1, T_KP1, T_QUOTE, T_CL, T_CLC, T_CLM1, T_CLP1, T_CL_SH, T_CL_T1,
-  T_CLC_M1_0, T_CLC_0_P1
+  T_CLC_M1_0, T_CLC_0_P1, T_CASING, T_CASING_CAPS, T_CASING_P1
 };
 
-#define CL_FINE(c) ((c) ? ((c) - 1) % 256 + 1 : 0)   /* 1..256, 0: none */
-#define CL_COARSE(c) ((c) ? ((c) - 1) / 256 + 1 : 0) /* 1..32, 0: none */
+/* Parts of a cluster value (see ext/tools/cluster_words.c). */
+#define CL_FINE(c) ((c) ? ((c) - 1) % 256 + 1 : 0)          /* 1..256, 0: none */
+#define CL_COARSE(c) ((c) ? ((c) - 1) % 8192 / 256 + 1 : 0) /* 1..32, 0: none */
+#define CL_CASING(c) ((c) ? ((c) - 1) / 8192 + 1 : 0)       /* 1..3, 0: unknown */
 
 /* Mixes a template number and two values into one hash (murmur3 finaliser). */
 static uint32_t mix(uint32_t t, uint32_t a, uint32_t b) {
@@ -338,6 +340,8 @@ uint32_t news_ner_features(const news_ner_doc *nd, uint32_t s, uint32_t i, int p
   F(T_CL_T1, CL_FINE(cl[2]), prev1);
   F(T_CLC_M1_0, cl[1] >= 998 ? cl[1] : CL_COARSE(cl[1]), CL_COARSE(cl[2]));
   F(T_CLC_0_P1, CL_COARSE(cl[2]), cl[3] >= 998 ? cl[3] : CL_COARSE(cl[3]));
+  /* how the word is usually written, against how it is written here */
+  if (upper) F(T_CASING_CAPS, CL_CASING(cl[2]), caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
   if (upper) F(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
   uint32_t len = x->len;
   F(T_LEN, len > 8 ? 8 : len, upper);
