@@ -7,8 +7,9 @@
 **   in text order:
 **     1. tag every token with the compiled-in perceptron (ner_model.c,
 **        features in ner_features.c) as O / B-X / I-X;
-**     2. turn each B-X I-X* run into a span, trimmed of punctuation at its
-**        edges and never containing a possessive 's (the tokenizer splits
+**     2. turn each B-X I-X* run into a span, trimmed of punctuation and of
+**        lower-case words at its end, cut at commas, brackets and quote
+**        marks, and never containing a possessive 's (the tokenizer splits
 **        it off as a clitic token, which ends a span);
 **     3. type it: PER -> PERSON, ORG, LOC, and MISC -> NORP when its last
 **        word is a demonym or a religious/political group in the gazetteer
@@ -47,6 +48,28 @@ static const uint8_t TYPE_OF[NEWS_NER_NTYPES] = {NEWS_ENT_PERSON, NEWS_ENT_ORG, 
 
 static bool is_word(const news_token *t) {
   return NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC;
+}
+
+/* True for tokens a mention never runs across: the possessive clitic, quote
+** marks and the punctuation , ; : ( ) [ ] -- the tagger may run a name on
+** through them ("Battle of the Bulge (December"), names hardly ever do. */
+static bool breaks_span(const news_token *t) {
+  if (t->kind == NEWS_TOK_CLITIC || NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE)) return true;
+  if (t->kind != NEWS_TOK_PUNCT) return false;
+  switch (t->mark) {
+  case ',': case ';': case ':': case '(': case ')': case '[': case ']': return true;
+  default: return false;
+  }
+}
+
+/* True for a word with no capital letter and no digit ("shot", "players"). */
+static bool is_lower_word(const news_doc *d, const news_token *t) {
+  if (t->flags & NEWS_TF_UPPER) return false;
+  for (uint32_t i = t->start; i < t->end; i++) {
+    unsigned char c = (unsigned char)d->text[i];
+    if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c >= 0x80) return false;
+  }
+  return true;
 }
 
 /* Appends a mention of tokens [b, e) with type ty. */
@@ -109,6 +132,70 @@ static uint32_t wordmap_slot(const wordmap *m, uint32_t k) {
   return h;
 }
 
+/* Hash of a mention's words (folded), for "the same name". */
+static uint32_t mention_key(const news_ner_doc *nd, const news_entity *x) {
+  uint32_t h = NEWS_NER_HASH0;
+  for (uint32_t j = x->tok_begin; j < x->tok_end; j++)
+    h = news_ner_hash(h, &nd->info[j].word, sizeof nd->info[j].word);
+  return h ? h : 1;
+}
+
+/* One type per name and article.  A one-word mention that ends a longer
+** PERSON name of the article ("Woods" after "Tiger Woods") is a PERSON; then
+** every mention takes the type most of its identical mentions got (ties
+** keep their own).  The tagger decides each mention with little context, so
+** this pools the evidence of the whole article. */
+static news_rc harmonise(news_doc *d, const news_ner_doc *nd) {
+  news_entity *ents = d->entities.data;
+  uint32_t n = d->entities.n;
+  if (n < 2) return NEWS_OK;
+  const news_mem *m = d->mem;
+  wordmap surname = {0}, same = {0};
+  uint16_t *votes = m->alloc(m->ctx, (size_t)n * 6 * sizeof *votes);
+  news_rc rc = votes ? NEWS_OK : NEWS_ERR_NOMEM;
+  if (!rc) rc = wordmap_init(&surname, m, n);
+  if (!rc) rc = wordmap_init(&same, m, n);
+  if (rc) goto out;
+  for (uint32_t k = 0; k < n; k++) {
+    const news_entity *x = &ents[k];
+    if (x->type != NEWS_ENT_PERSON || x->tok_end - x->tok_begin < 2) continue;
+    uint32_t w = nd->info[x->tok_end - 1].word, h = wordmap_slot(&surname, w);
+    surname.key[h] = w ? w : 1;
+    surname.val[h] = k;
+  }
+  for (uint32_t k = 0; k < n; k++) {
+    news_entity *x = &ents[k];
+    if (x->tok_end - x->tok_begin == 1 && x->type != NEWS_ENT_PERSON &&
+        surname.key[wordmap_slot(&surname, nd->info[x->tok_begin].word)])
+      x->type = NEWS_ENT_PERSON;
+  }
+  uint32_t nkeys = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    uint32_t key = mention_key(nd, &ents[k]), h = wordmap_slot(&same, key);
+    if (!same.key[h]) {
+      same.key[h] = key;
+      same.val[h] = nkeys;
+      memset(votes + (size_t)nkeys * 6, 0, 6 * sizeof *votes);
+      nkeys++;
+    }
+    uint16_t *v = votes + (size_t)same.val[h] * 6;
+    if (v[ents[k].type] < UINT16_MAX) v[ents[k].type]++;
+  }
+  for (uint32_t k = 0; k < n; k++) {
+    news_entity *x = &ents[k];
+    const uint16_t *v = votes + (size_t)same.val[wordmap_slot(&same, mention_key(nd, x))] * 6;
+    unsigned best = x->type;
+    for (unsigned t = NEWS_ENT_PERSON; t <= NEWS_ENT_MISC; t++)
+      if (v[t] > v[best]) best = t;
+    x->type = (uint8_t)best;
+  }
+out:
+  wordmap_free(&surname, m);
+  wordmap_free(&same, m);
+  m->free(m->ctx, votes);
+  return rc;
+}
+
 /* ------------------------------------------------------------ the stage */
 
 /* Marks the title in front of PERSON mention x: title words (Mr., Minister,
@@ -159,9 +246,10 @@ news_rc news_entities_run(news_doc *d) {
     }
     int ty = NEWS_NER_TYPE(lab[i]);
     uint32_t b = i, e = i + 1;
-    while (e < ntok && lab[e] == NEWS_NER_I(ty) && tok[e].kind != NEWS_TOK_CLITIC) e++;
+    while (e < ntok && lab[e] == NEWS_NER_I(ty) && !breaks_span(&tok[e])) e++;
     i = e;
-    while (e > b && !is_word(&tok[e - 1])) e--; /* trim edges */
+    /* trim punctuation and trailing lower-case words ("Woods shot") */
+    while (e > b && (!is_word(&tok[e - 1]) || is_lower_word(d, &tok[e - 1]))) e--;
     while (b < e && !is_word(&tok[b])) b++;
     if (b == e) continue;
     uint8_t type = TYPE_OF[ty];
@@ -173,6 +261,9 @@ news_rc news_entities_run(news_doc *d) {
       i = e + 2;
     }
   }
+
+  /* step 4b: one type per name and article */
+  if ((rc = harmonise(d, &nd))) goto done;
 
   /* steps 5-6: titles, then canonical names through two word maps:
   ** names: last word of a PERSON name -> its longest mention;
