@@ -149,6 +149,10 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   if (!nd->info || !nd->fold || !nd->hist_key || !nd->hist_val) return NEWS_ERR_NOMEM;
   nd->hist_mask = ts - 1;
 
+  uint32_t *memo = m->alloc(m->ctx, (size_t)ts * sizeof *memo);
+  if (!memo) return NEWS_ERR_NOMEM;
+  memset(nd->hist_key, 0, (size_t)ts * sizeof *nd->hist_key);
+
   /* pass 1: per token */
   const unsigned char *u = (const unsigned char *)d->text;
   uint32_t off = 0;
@@ -166,17 +170,33 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     x->shape = shape_hash(u + t->start, blen < 64 ? blen : 64, &caps);
     x->caps = (uint8_t)caps;
     x->gaz = 0;
-    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && (caps & CAP_UPPER)) {
-      x->gaz = (uint16_t)news_lex_find(&news_lex_ner_gazetteer, d->text + t->start, blen);
-      if (!x->gaz && blen > 1 && d->text[t->end - 1] == '.') /* "Sen." -> "sen" */
-        x->gaz = (uint16_t)news_lex_find(&news_lex_ner_gazetteer, d->text + t->start, blen - 1);
-    }
     x->cluster = 0;
-    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC)
-      x->cluster = (uint16_t)news_lex_find(&news_lex_ner_clusters, d->text + t->start, blen);
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC) {
+      /* the word lists are searched once per distinct word and casing: the
+      ** memo maps (word hash, capitalised) to the token that was looked up */
+      uint32_t k = (x->word ^ (caps & CAP_UPPER)) ? (x->word ^ (caps & CAP_UPPER)) : 1;
+      uint32_t h = k & nd->hist_mask;
+      while (nd->hist_key[h] && nd->hist_key[h] != k) h = (h + 1) & nd->hist_mask;
+      if (nd->hist_key[h]) {
+        const news_ner_tok *y = &nd->info[memo[h]];
+        x->gaz = y->gaz;
+        x->cluster = y->cluster;
+      } else {
+        nd->hist_key[h] = k;
+        memo[h] = i;
+        if (caps & CAP_UPPER) {
+          x->gaz = (uint16_t)news_lex_find(&news_lex_ner_gazetteer, d->text + t->start, blen);
+          if (!x->gaz && blen > 1 && d->text[t->end - 1] == '.') /* "Sen." -> "sen" */
+            x->gaz = (uint16_t)news_lex_find(&news_lex_ner_gazetteer, d->text + t->start, blen - 1);
+        }
+        x->cluster = (uint16_t)news_lex_find(&news_lex_ner_clusters, d->text + t->start, blen);
+      }
+    }
     if (t->flags & NEWS_TF_NEWLINE) x->caps |= CAP_START;
     x->doc = 0;
   }
+
+  m->free(m->ctx, memo);
 
   /* pass 2: sentence starts and headline sentences */
   for (uint32_t s = 0; s < nd->nsent; s++) {
