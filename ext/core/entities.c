@@ -132,6 +132,48 @@ static uint32_t wordmap_slot(const wordmap *m, uint32_t k) {
   return h;
 }
 
+/* True when sentence s reads as a headline: a paragraph of its own with no
+** closing . ! ? and at least
+** three words of four letters or more, most of them capitalised ("Markets
+** Tumble After Surprise Rate Decision").  ALL-CAPS headlines are left to
+** the tagger, which learned them from the CoNLL wire copy. */
+static bool headline(const news_doc *d, const news_ner_doc *nd, uint32_t s) {
+  const news_sentence *st = &NEWS_VEC_AT(&d->sentences, news_sentence, s);
+  if (st->tok_end == st->tok_begin) return false;
+  const news_token *tok = nd->tok;
+  /* a paragraph of its own: blank line (or the text's edge) on both sides */
+  if (st->tok_begin > 0 && !(tok[st->tok_begin].flags & NEWS_TF_PARA)) return false;
+  if (st->tok_end < nd->ntok && !(tok[st->tok_end].flags & NEWS_TF_PARA)) return false;
+  uint16_t last = tok[st->tok_end - 1].mark;
+  if (tok[st->tok_end - 1].kind == NEWS_TOK_PUNCT && (last == '.' || last == '!' || last == '?'))
+    return false;
+  uint32_t words = 0, caps = 0;
+  for (uint32_t i = st->tok_begin; i < st->tok_end; i++) {
+    if (!is_word(&tok[i]) || tok[i].end - tok[i].start < 4) continue;
+    words++;
+    if (tok[i].flags & NEWS_TF_UPPER) caps++;
+  }
+  return words >= 3 && caps * 4 >= words * 3;
+}
+
+/* Headlines capitalise ordinary words; a mention there whose words are all
+** usually written in lower case ("Decision") is dropped.  Runs in
+** place over d->entities; the headline test is cached per sentence. */
+static void drop_headline_words(news_doc *d, const news_ner_doc *nd) {
+  news_entity *ents = d->entities.data;
+  uint32_t n = d->entities.n, out = 0, cached = UINT32_MAX;
+  bool is_head = false;
+  for (uint32_t k = 0; k < n; k++) {
+    news_entity *x = &ents[k];
+    if (x->sentence != cached) cached = x->sentence, is_head = headline(d, nd, x->sentence);
+    bool ordinary = is_head;
+    for (uint32_t j = x->tok_begin; j < x->tok_end && ordinary; j++)
+      ordinary = !is_word(&nd->tok[j]) || CL_CASING(nd->info[j].cluster) == 1;
+    if (!ordinary) ents[out++] = *x;
+  }
+  d->entities.n = out;
+}
+
 /* Hash of a mention's words (folded), for "the same name". */
 static uint32_t mention_key(const news_ner_doc *nd, const news_entity *x) {
   uint32_t h = NEWS_NER_HASH0;
@@ -262,7 +304,8 @@ news_rc news_entities_run(news_doc *d) {
     }
   }
 
-  /* step 4b: one type per name and article */
+  /* step 4b: ordinary words in headlines, then one type per name */
+  drop_headline_words(d, &nd);
   if ((rc = harmonise(d, &nd))) goto done;
 
   /* steps 5-6: titles, then canonical names through two word maps:

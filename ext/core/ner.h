@@ -54,6 +54,19 @@
 #define NEWS_GAZ_GROUP 0x80     /* Shi'ite, Republicans, Muslims (NORP) */
 #define NEWS_GAZ_GIVEN 0x100    /* common given names */
 
+/* Token casing bits (news_ner_tok.caps). */
+#define CAP_UPPER 1    /* first letter upper case */
+#define CAP_ALL 2      /* all letters upper case (and at least two) */
+#define CAP_START 4    /* first word of its sentence or line */
+#define CAP_HEADLINE 8 /* in a mostly upper-case sentence */
+
+/* Parts of a word-cluster value (see ext/tools/cluster_words.c). */
+#define CL_FINE(c) ((c) ? ((c) - 1) % 256 + 1 : 0)          /* 1..256, 0: none */
+#define CL_COARSE(c) ((c) ? ((c) - 1) % 8192 / 256 + 1 : 0) /* 1..32, 0: none */
+#define CL_CASING(c) ((c) ? ((c) - 1) / 8192 + 1 : 0)       /* 1 usually lower case,
+                                                               2 mixed, 3 capitalised,
+                                                               0 unknown */
+
 /* What news_ner_prepare() knows about one token. */
 typedef struct news_ner_tok {
   uint32_t word;   /* hash of the folded word */

@@ -34,11 +34,6 @@
 
 #define NER_FOLDMAX 48 /* bytes of a folded word kept for features */
 
-/* Token casing bits (news_ner_tok.caps). */
-#define CAP_UPPER 1    /* first letter upper case */
-#define CAP_ALL 2      /* all letters upper case (and at least two) */
-#define CAP_START 4    /* first word of its sentence or line */
-#define CAP_HEADLINE 8 /* in a mostly upper-case sentence */
 
 /* Document-wide bits of a word (news_ner_tok.doc). */
 #define DOC_MIDCAP 1 /* capitalised mid-sentence in ordinary text */
@@ -57,10 +52,6 @@ enum {
   T_CLC_M1_0, T_CLC_0_P1, T_CASING, T_CASING_CAPS, T_CASING_P1
 };
 
-/* Parts of a cluster value (see ext/tools/cluster_words.c). */
-#define CL_FINE(c) ((c) ? ((c) - 1) % 256 + 1 : 0)          /* 1..256, 0: none */
-#define CL_COARSE(c) ((c) ? ((c) - 1) % 8192 / 256 + 1 : 0) /* 1..32, 0: none */
-#define CL_CASING(c) ((c) ? ((c) - 1) / 8192 + 1 : 0)       /* 1..3, 0: unknown */
 
 /* Mixes a template number and two values into one hash (murmur3 finaliser). */
 static uint32_t mix(uint32_t t, uint32_t a, uint32_t b) {
