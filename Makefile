@@ -26,7 +26,7 @@ HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 BUILD   ?= build
 EXT     := newsext.so
 
-.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize train ner-sources clusters
+.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize train ner-sources clusters bench-entities
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -155,6 +155,10 @@ clusters: $(BUILD)/cluster_words
 	  train $(BUILD)/ner_train.txt
 	$(BUILD)/cluster_words ext/data/ner_clusters.tsv $(BUILD)/raw_bbc.txt $(BUILD)/raw_reuters.txt \
 	  $(BUILD)/ner_train.txt
+
+# entities() throughput over ../shared/eval/bbc_news_raw (bench/entities.sh)
+bench-entities: $(EXT) $(BUILD)/plain/libnewscore.a
+	sh bench/entities.sh $(EVAL)
 
 clean:
 	rm -rf $(BUILD) $(EXT) demo.db

@@ -137,7 +137,7 @@ static uint32_t wordmap_slot(const wordmap *m, uint32_t k) {
 ** three words of four letters or more, most of them capitalised ("Markets
 ** Tumble After Surprise Rate Decision").  ALL-CAPS headlines are left to
 ** the tagger, which learned them from the CoNLL wire copy. */
-static bool headline(const news_doc *d, const news_ner_doc *nd, uint32_t s) {
+static bool headline(const news_doc *d, news_ner_doc *nd, uint32_t s) {
   const news_sentence *st = &NEWS_VEC_AT(&d->sentences, news_sentence, s);
   if (st->tok_end == st->tok_begin) return false;
   const news_token *tok = nd->tok;
@@ -159,7 +159,7 @@ static bool headline(const news_doc *d, const news_ner_doc *nd, uint32_t s) {
 /* Headlines capitalise ordinary words; a mention there whose words are all
 ** usually written in lower case ("Decision") is dropped.  Runs in
 ** place over d->entities; the headline test is cached per sentence. */
-static void drop_headline_words(news_doc *d, const news_ner_doc *nd) {
+static void drop_headline_words(news_doc *d, news_ner_doc *nd) {
   news_entity *ents = d->entities.data;
   uint32_t n = d->entities.n, out = 0, cached = UINT32_MAX;
   bool is_head = false;
@@ -168,7 +168,7 @@ static void drop_headline_words(news_doc *d, const news_ner_doc *nd) {
     if (x->sentence != cached) cached = x->sentence, is_head = headline(d, nd, x->sentence);
     bool ordinary = is_head;
     for (uint32_t j = x->tok_begin; j < x->tok_end && ordinary; j++)
-      ordinary = !is_word(&nd->tok[j]) || CL_CASING(nd->info[j].cluster) == 1;
+      ordinary = !is_word(&nd->tok[j]) || CL_CASING(news_ner_cluster(nd, j)) == 1;
     if (!ordinary) ents[out++] = *x;
   }
   d->entities.n = out;

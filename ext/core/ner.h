@@ -74,7 +74,8 @@ typedef struct news_ner_tok {
   uint32_t off;    /* folded form: bytes [off, off+len) of the fold buffer */
   uint16_t len;
   uint16_t gaz;    /* NEWS_GAZ_* bits */
-  uint16_t cluster; /* word cluster (ext/data/ner_clusters.tsv), 0 if none */
+  uint16_t cluster; /* word cluster (ext/data/ner_clusters.tsv), 0 if none, */
+  bool has_cluster; /*   valid once this is set (news_ner_cluster) */
   uint8_t caps;    /* bit 1: capitalised, 2: all caps, 4: sentence start,
                       8: in a headline (mostly upper-case) sentence */
   uint8_t doc;     /* document-wide bits for this word, see ner_features.c */
@@ -103,8 +104,11 @@ void news_ner_release(news_ner_doc *nd);
 /* Writes the feature hashes of token i (in sentence s) given the labels of
 ** the two previous tokens of the same sentence (NEWS_NER_O when none), and
 ** returns how many (<= NEWS_NER_MAXFEAT). */
-uint32_t news_ner_features(const news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
+uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
                            uint32_t *out);
+
+/* The word cluster of token i, looked up on first use. */
+uint16_t news_ner_cluster(news_ner_doc *nd, uint32_t i);
 
 /* Records the label decided for token i, for the history feature. */
 void news_ner_remember(news_ner_doc *nd, uint32_t i, int label);

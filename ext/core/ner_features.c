@@ -162,16 +162,18 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     x->caps = (uint8_t)caps;
     x->gaz = 0;
     x->cluster = 0;
+    x->has_cluster = false;
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC) {
-      /* the word lists are searched once per distinct word and casing: the
-      ** memo maps (word hash, capitalised) to the token that was looked up */
+      /* the gazetteer is searched once per distinct word and casing: the
+      ** memo maps (word hash, capitalised) to the token that was looked up;
+      ** clusters are looked up lazily (news_ner_cluster), since only the
+      ** tokens the model scores and their neighbours need them */
       uint32_t k = (x->word ^ (caps & CAP_UPPER)) ? (x->word ^ (caps & CAP_UPPER)) : 1;
       uint32_t h = k & nd->hist_mask;
       while (nd->hist_key[h] && nd->hist_key[h] != k) h = (h + 1) & nd->hist_mask;
       if (nd->hist_key[h]) {
         const news_ner_tok *y = &nd->info[memo[h]];
         x->gaz = y->gaz;
-        x->cluster = y->cluster;
       } else {
         nd->hist_key[h] = k;
         memo[h] = i;
@@ -180,7 +182,6 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
           if (!x->gaz && blen > 1 && d->text[t->end - 1] == '.') /* "Sen." -> "sen" */
             x->gaz = (uint16_t)news_lex_find(&news_lex_ner_gazetteer, d->text + t->start, blen - 1);
         }
-        x->cluster = (uint16_t)news_lex_find(&news_lex_ner_clusters, d->text + t->start, blen);
       }
     }
     if (t->flags & NEWS_TF_NEWLINE) x->caps |= CAP_START;
@@ -284,7 +285,19 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 #define BOS 0x5eed0001u /* stand-ins for words before/after the sentence */
 #define EOS 0x5eed0002u
 
-uint32_t news_ner_features(const news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
+uint16_t news_ner_cluster(news_ner_doc *nd, uint32_t i) {
+  news_ner_tok *x = &nd->info[i];
+  if (!x->has_cluster) {
+    const news_token *t = &nd->tok[i];
+    x->has_cluster = true;
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC)
+      x->cluster = (uint16_t)news_lex_find(&news_lex_ner_clusters, nd->text + t->start,
+                                           t->end - t->start);
+  }
+  return x->cluster;
+}
+
+uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
                            uint32_t *out) {
   const news_sentence *st = &nd->sent[s];
   const news_ner_tok *x = &nd->info[i];
@@ -302,7 +315,7 @@ uint32_t news_ner_features(const news_ner_doc *nd, uint32_t s, uint32_t i, int p
       sh[k + 2] = y->shape;
       gz[k + 2] = y->gaz;
       kd[k + 2] = nd->tok[j].kind;
-      cl[k + 2] = y->cluster;
+      cl[k + 2] = news_ner_cluster(nd, (uint32_t)j);
     }
   }
   unsigned caps = x->caps;
