@@ -136,3 +136,11 @@ const char *news_ner_model_hash(void) {
 uint32_t news_ner_model_features(void) {
   return NER_NFEAT;
 }
+
+#define STR2(x) #x
+#define STR(x) STR2(x)
+
+const char *news_entities_model(void) {
+  return "ner model format " STR(NER_FORMAT) ", training data " NER_HASH ", " STR(NER_NFEAT)
+         " features";
+}

@@ -236,6 +236,7 @@ static void test_model_info(void **state) {
   assert_int_equal(news_ner_model_version(), 1);
   assert_true(strlen(news_ner_model_hash()) == 16);
   assert_true(news_ner_model_features() > 1000);
+  assert_non_null(strstr(news_entities_model(), news_ner_model_hash()));
   assert_string_equal(news_entity_type_name(NEWS_ENT_NORP), "NORP");
   assert_string_equal(news_entity_type_name(NEWS_ENT_PERSON), "PERSON");
 }
