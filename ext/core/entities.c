@@ -13,7 +13,8 @@
 **        it off as a clitic token, which ends a span);
 **     3. type it: PER -> PERSON, ORG, LOC, and MISC -> NORP when its last
 **        word is a demonym or a religious/political group in the gazetteer
-**        (Iraqi, Shi'ite Muslims, Republicans), else MISC;
+**        (Iraqi, Shi'ite Muslims, Republicans), else MISC; a PERSON of two
+**        words or more ending in a place word (Park, River) becomes LOC;
 **     4. an acronym defined in parentheses right after a name ("Islamic
 **        Revolutionary Guards Corps (IRGC)") becomes a mention of the same
 **        type when the tagger missed it;
@@ -297,6 +298,23 @@ news_rc news_entities_run(news_doc *d) {
     uint8_t type = TYPE_OF[ty];
     if (type == NEWS_ENT_MISC && (nd.info[e - 1].gaz & (NEWS_GAZ_DEMONYM | NEWS_GAZ_GROUP)))
       type = NEWS_ENT_NORP;
+    /* "Cal Anderson Park", "Deccan Plateau": a name ending in a place word
+    ** is a place, not a person (the news-trained model leans to PERSON for
+    ** unknown capitalised words) */
+    if (type == NEWS_ENT_PERSON && e - b >= 2 && (nd.info[e - 1].gaz & NEWS_GAZ_LOCHEAD) &&
+        !(b > 0 && (nd.info[b - 1].gaz & NEWS_GAZ_TITLE)))
+      type = NEWS_ENT_LOC;
+    /* a PERSON right after a PERSON, with only a space between, is the
+    ** same name split by the greedy decoder ("Mohammad | Javad Zarif") */
+    if (type == NEWS_ENT_PERSON && d->entities.n > 0) {
+      news_entity *prev = &NEWS_VEC_AT(&d->entities, news_entity, d->entities.n - 1);
+      if (prev->type == NEWS_ENT_PERSON && prev->tok_end == b) {
+        prev->end = tok[e - 1].end;
+        prev->tok_end = e;
+        prev->canonical_len = prev->end - prev->start;
+        continue;
+      }
+    }
     if ((rc = push(d, tok, b, e, type))) goto done;
     if (acronym_after(d, tok, ntok, b, e) && lab[e + 1] == NEWS_NER_O) {
       if ((rc = push(d, tok, e + 1, e + 2, type))) goto done;

@@ -53,6 +53,7 @@
 #define NEWS_GAZ_TITLEMOD 0x40  /* Foreign, Prime, Vice (in front of a title) */
 #define NEWS_GAZ_GROUP 0x80     /* Shi'ite, Republicans, Muslims (NORP) */
 #define NEWS_GAZ_GIVEN 0x100    /* common given names */
+#define NEWS_GAZ_LOCHEAD 0x200  /* Park, River, Airport: ends a place name */
 
 /* Token casing bits (news_ner_tok.caps). */
 #define CAP_UPPER 1    /* first letter upper case */
@@ -79,6 +80,9 @@ typedef struct news_ner_tok {
   uint8_t caps;    /* bit 1: capitalised, 2: all caps, 4: sentence start,
                       8: in a headline (mostly upper-case) sentence */
   uint8_t doc;     /* document-wide bits for this word, see ner_features.c */
+  uint32_t run_first, run_last; /* the run of capitalised words holding the
+                                   token ("Cal Anderson Park", "Bank of
+                                   England"); both = the token when none */
 } news_ner_tok;
 
 /* Per-document state of the tagger. */

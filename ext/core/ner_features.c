@@ -49,7 +49,8 @@ enum {
   T_CAPS_SH, T_HEAD_W, T_KIND, T_GAZ, T_GAZM1, T_GAZP1, T_DOC, T_T1, T_T12, T_T1_W,
   T_T1_SH, T_HIST, T_HIST_SH, T_LEN, T_SLEN, T_NL, T_W_CAPS, T_GAZ_SH, T_WM1_SH0,
   T_WP1_SH0, T_KM1, T_KP1, T_QUOTE, T_CL, T_CLC, T_CLM1, T_CLP1, T_CL_SH, T_CL_T1,
-  T_CLC_M1_0, T_CLC_0_P1, T_CASING, T_CASING_CAPS, T_CASING_P1
+  T_CLC_M1_0, T_CLC_0_P1, T_CASING, T_CASING_CAPS, T_CASING_P1, T_RUN_LAST, T_RUN_FIRST,
+  T_RUN_LASTCL, T_RUN_LEN, T_RUN_LASTGAZ
 };
 
 
@@ -112,6 +113,21 @@ static uint32_t table_size(uint32_t n) {
   uint32_t s = 16;
   while (s < 2 * n && s < 0x40000000u) s <<= 1;
   return s;
+}
+
+/* A capitalised word token. */
+static bool cap_word(const news_ner_doc *nd, uint32_t i) {
+  const news_token *t = &nd->tok[i];
+  return NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC &&
+         (nd->info[i].caps & CAP_UPPER);
+}
+
+/* A lower-case "of" or "de" (folded forms are ready when this runs). */
+static bool joiner(const news_ner_doc *nd, uint32_t i) {
+  const news_ner_tok *x = &nd->info[i];
+  const char *f = nd->fold + x->off;
+  return !(x->caps & CAP_UPPER) && x->len == 2 &&
+         (memcmp(f, "of", 2) == 0 || memcmp(f, "de", 2) == 0);
 }
 
 news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
@@ -205,6 +221,28 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     }
     if (words >= 2 && upper * 2 > words)
       for (uint32_t i = st->tok_begin; i < st->tok_end; i++) nd->info[i].caps |= CAP_HEADLINE;
+  }
+
+  /* pass 2b: runs of capitalised words, joined by a lower-case "of" or
+  ** "de" when a capitalised word follows ("Bank of England") */
+  for (uint32_t s = 0; s < nd->nsent; s++) {
+    const news_sentence *st = &nd->sent[s];
+    uint32_t i = st->tok_begin;
+    while (i < st->tok_end) {
+      nd->info[i].run_first = nd->info[i].run_last = i;
+      if (!cap_word(nd, i)) {
+        i++;
+        continue;
+      }
+      uint32_t j = i + 1;
+      for (;;) {
+        if (j < st->tok_end && cap_word(nd, j)) j++;
+        else if (j + 1 < st->tok_end && joiner(nd, j) && cap_word(nd, j + 1)) j += 2;
+        else break;
+      }
+      for (uint32_t k = i; k < j; k++) nd->info[k].run_first = i, nd->info[k].run_last = j - 1;
+      i = j;
+    }
   }
 
   /* pass 3: how each word is written across the document, collected in the
@@ -350,7 +388,7 @@ uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, 
   F(T_KIND, t->kind, 0);
   F(T_KM1, kd[1], kd[2]);
   F(T_KP1, kd[3], kd[2]);
-  for (unsigned b = 1; b <= NEWS_GAZ_GIVEN; b <<= 1) {
+  for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1) {
     if (gz[2] & b) F(T_GAZ, b, 0), F(T_GAZ_SH, b, sh[2]);
     if (gz[1] & b) F(T_GAZM1, b, 0);
     if (gz[3] & b) F(T_GAZP1, b, 0);
@@ -366,6 +404,19 @@ uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, 
   F(T_CLC_0_P1, CL_COARSE(cl[2]), cl[3] >= 998 ? cl[3] : CL_COARSE(cl[3]));
   /* how the word is usually written, against how it is written here */
   if (upper) F(T_CASING_CAPS, CL_CASING(cl[2]), caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
+  /* the run of capitalised words around the token: its last word usually
+  ** gives the type ("... Park", "... Corps", "... Street") */
+  if (x->run_last > x->run_first && !(caps & CAP_HEADLINE)) {
+    const news_ner_tok *last = &nd->info[x->run_last];
+    unsigned pos = i == x->run_first ? 1 : i == x->run_last ? 3 : 2;
+    uint32_t rlen = x->run_last - x->run_first + 1;
+    F(T_RUN_LAST, last->word, pos);
+    F(T_RUN_FIRST, nd->info[x->run_first].word, pos);
+    F(T_RUN_LASTCL, CL_FINE(news_ner_cluster(nd, x->run_last)), pos);
+    F(T_RUN_LEN, rlen > 5 ? 5 : rlen, pos);
+    for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1)
+      if (last->gaz & b) F(T_RUN_LASTGAZ, b, pos);
+  }
   if (upper) F(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
   uint32_t len = x->len;
   F(T_LEN, len > 8 ? 8 : len, upper);
