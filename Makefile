@@ -132,7 +132,7 @@ regen:
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval
 NER_EPOCHS ?= 12
-NER_FEATS  ?= 150000
+NER_FEATS  ?= 91000
 $(BUILD)/train_ner: ext/tools/train_ner.c $(BUILD)/plain/libnewscore.a
 	$(CC) $(BASE_CFLAGS) -Iext/core -o $@ $< $(BUILD)/plain/libnewscore.a $(LIBS) -lm
 train: $(BUILD)/train_ner

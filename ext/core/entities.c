@@ -304,6 +304,9 @@ news_rc news_entities_run(news_doc *d) {
     if (type == NEWS_ENT_PERSON && e - b >= 2 && (nd.info[e - 1].gaz & NEWS_GAZ_LOCHEAD) &&
         !(b > 0 && (nd.info[b - 1].gaz & NEWS_GAZ_TITLE)))
       type = NEWS_ENT_LOC;
+    /* titles the tagger took into a PERSON ("Mr Howard", British style
+    ** without a period) go back out, to be found as the title below */
+    while (type == NEWS_ENT_PERSON && e - b >= 2 && (nd.info[b].gaz & NEWS_GAZ_TITLE)) b++;
     /* a PERSON right after a PERSON, with only a space between, is the
     ** same name split by the greedy decoder ("Mohammad | Javad Zarif") */
     if (type == NEWS_ENT_PERSON && d->entities.n > 0) {
