@@ -133,7 +133,8 @@ regen:
 # `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval
-NER_EPOCHS ?= 12
+NER_EPOCHS ?= 20
+NER_DROPOUT ?= 0.25
 NER_FEATS  ?= 91000
 $(BUILD)/train_ner: ext/tools/train_ner.c $(BUILD)/plain/libnewscore.a
 	$(CC) $(BASE_CFLAGS) -Iext/core -o $@ $< $(BUILD)/plain/libnewscore.a $(LIBS) -lm
@@ -142,7 +143,7 @@ train: $(BUILD)/train_ner
 	  train $(BUILD)/ner_train.txt
 	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/conll2003/docs.jsonl $(EVAL)/conll2003/gold.jsonl \
 	  testa $(BUILD)/ner_testa.txt
-	$(BUILD)/train_ner $(BUILD)/ner_train.txt ext/core/gen/ner_model.inc $(NER_EPOCHS) \
+	NER_DROPOUT=$(NER_DROPOUT) $(BUILD)/train_ner $(BUILD)/ner_train.txt ext/core/gen/ner_model.inc $(NER_EPOCHS) \
 	  $(NER_FEATS) $(BUILD)/ner_testa.txt
 
 # `make clusters` rebuilds ext/data/ner/clusters.tsv (word clusters from the
