@@ -8,9 +8,10 @@
 **     1. tag every token with the compiled-in perceptron (ner_model.c,
 **        features in ner_features.c) as O / B-X / I-X;
 **     2. turn each B-X I-X* run into a span, trimmed of punctuation and of
-**        lower-case words at its end, cut at commas, brackets and quote
-**        marks, and never containing a possessive 's (the tokenizer splits
-**        it off as a clitic token, which ends a span);
+**        lower-case words at its end, cut at commas, brackets, quote
+**        marks and (unless the text is hard-wrapped) line breaks, and never
+**        containing a possessive 's (the tokenizer splits it off as a
+**        clitic token, which ends a span);
 **     3. type it: PER -> PERSON, ORG, LOC, and MISC -> NORP when its last
 **        word is a demonym or a religious/political group in the gazetteer
 **        (Iraqi, Shi'ite Muslims, Republicans), else MISC; a PERSON of two
@@ -282,6 +283,7 @@ news_rc news_entities_run(news_doc *d) {
   }
 
   /* steps 2-4: spans, types, acronyms */
+  bool wrapped = nd.wrapped;
   for (uint32_t i = 0; i < ntok;) {
     if (lab[i] == NEWS_NER_O) {
       i++;
@@ -289,7 +291,9 @@ news_rc news_entities_run(news_doc *d) {
     }
     int ty = NEWS_NER_TYPE(lab[i]);
     uint32_t b = i, e = i + 1;
-    while (e < ntok && lab[e] == NEWS_NER_I(ty) && !breaks_span(&tok[e])) e++;
+    while (e < ntok && lab[e] == NEWS_NER_I(ty) && !breaks_span(&tok[e]) &&
+           !(!wrapped && (tok[e].flags & NEWS_TF_NEWLINE)))
+      e++;
     i = e;
     /* trim punctuation and trailing lower-case words ("Woods shot") */
     while (e > b && (!is_word(&tok[e - 1]) || is_lower_word(d, &tok[e - 1]))) e--;
@@ -311,7 +315,8 @@ news_rc news_entities_run(news_doc *d) {
     ** same name split by the greedy decoder ("Mohammad | Javad Zarif") */
     if (type == NEWS_ENT_PERSON && d->entities.n > 0) {
       news_entity *prev = &NEWS_VEC_AT(&d->entities, news_entity, d->entities.n - 1);
-      if (prev->type == NEWS_ENT_PERSON && prev->tok_end == b) {
+      if (prev->type == NEWS_ENT_PERSON && prev->tok_end == b &&
+          (wrapped || !(tok[b].flags & NEWS_TF_NEWLINE))) {
         prev->end = tok[e - 1].end;
         prev->tok_end = e;
         prev->canonical_len = prev->end - prev->start;

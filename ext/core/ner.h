@@ -97,6 +97,7 @@ typedef struct news_ner_doc {
   uint32_t *hist_key;       /* word hash -> last label seen (history map) */
   uint8_t *hist_val;
   uint32_t hist_mask;       /* table size - 1 (a power of two minus one) */
+  bool wrapped;             /* hard-wrapped text: line breaks inside sentences */
 } news_ner_doc;
 
 /* Builds the label-independent state for d (tokens must exist).  Returns

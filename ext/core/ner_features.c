@@ -124,6 +124,29 @@ static uint32_t table_size(uint32_t n) {
   return s;
 }
 
+/* True when the text looks hard-wrapped (old wire copy): at least three
+** single line breaks, most of them after a word or a comma (inside a
+** sentence), and four in five of the lines they end filled to a width of
+** 45 to 90 bytes.  In such text a line break says nothing, and a name may
+** run across one; elsewhere a line break starts a new line of meaning
+** (headline, dateline, list item, paragraph). */
+static bool hard_wrapped(const news_doc *d) {
+  const news_token *tok = d->tokens.data;
+  uint32_t breaks = 0, filled = 0, inside = 0, line_start = 0;
+  for (uint32_t i = 1; i < d->tokens.n; i++) {
+    if (!(tok[i].flags & NEWS_TF_NEWLINE)) continue;
+    if (!(tok[i].flags & NEWS_TF_PARA)) {
+      uint32_t width = tok[i - 1].end - tok[line_start].start;
+      breaks++;
+      if (width >= 45 && width <= 90) filled++;
+      const news_token *t = &tok[i - 1];
+      if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) || t->mark == ',') inside++;
+    }
+    line_start = i;
+  }
+  return breaks >= 3 && filled * 5 >= breaks * 4 && inside * 2 > breaks;
+}
+
 /* A capitalised word token. */
 static bool cap_word(const news_ner_doc *nd, uint32_t i) {
   const news_token *t = &nd->tok[i];
@@ -165,6 +188,9 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   if (!nd->info || !nd->fold || !nd->hist_key || !nd->hist_val) return NEWS_ERR_NOMEM;
   nd->hist_mask = ts - 1;
 
+  /* in hard-wrapped text a line break is not a sentence or line start */
+  nd->wrapped = hard_wrapped(d);
+
   /* pass 1: per token */
   const unsigned char *u = (const unsigned char *)d->text;
   uint32_t off = 0;
@@ -186,7 +212,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
 #if defined(__GNUC__)
     __builtin_prefetch(&ner_word_key[x->word & (NER_WORDS_SLOTS - 1)]);
 #endif
-    if (t->flags & NEWS_TF_NEWLINE) x->caps |= CAP_START;
+    if ((t->flags & NEWS_TF_NEWLINE) && !nd->wrapped) x->caps |= CAP_START;
     x->doc = 0;
   }
 
@@ -410,7 +436,7 @@ uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, 
   F(T_LEN, len > 8 ? 8 : len, upper);
   uint32_t slen = st->tok_end - st->tok_begin;
   F(T_SLEN, slen > 8 ? 8 : slen, i == st->tok_begin);
-  F(T_NL, (t->flags & NEWS_TF_NEWLINE) != 0, upper);
+  F(T_NL, (t->flags & NEWS_TF_NEWLINE) && !nd->wrapped, upper);
   /* labels so far */
   F(T_T1, prev1, 0);
   F(T_T12, prev1, prev2);

@@ -451,7 +451,10 @@ int main(int argc, char **argv) {
     evaluate(&e, dev, ndev, "compiled model on dev");
     return 0;
   }
-  fprintf(stderr, "train_ner: %u documents, %u gold spans not on token boundaries\n", nd, bad);
+  uint32_t nwrapped = 0;
+  for (uint32_t i = 0; i < nd; i++) nwrapped += docs[i].nd.wrapped;
+  fprintf(stderr, "train_ner: %u documents (%u hard-wrapped), %u gold spans not on token boundaries\n",
+          nd, nwrapped, bad);
   model m = {0};
   m.mask = (1u << 23) - 1;
   m.keys = calloc((size_t)m.mask + 1, sizeof *m.keys);
