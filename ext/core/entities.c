@@ -44,6 +44,8 @@ const char *news_entity_type_name(unsigned type) {
   }
 }
 
+#define MAX_NAME_TOKENS 16
+
 /* CoNLL type index (0..3) -> our type. */
 static const uint8_t TYPE_OF[NEWS_NER_NTYPES] = {NEWS_ENT_PERSON, NEWS_ENT_ORG, NEWS_ENT_LOC,
                                                   NEWS_ENT_MISC};
@@ -298,7 +300,9 @@ news_rc news_entities_run(news_doc *d) {
     /* trim punctuation and trailing lower-case words ("Woods shot") */
     while (e > b && (!is_word(&tok[e - 1]) || is_lower_word(d, &tok[e - 1]))) e--;
     while (b < e && !is_word(&tok[b])) b++;
-    if (b == e) continue;
+    /* no name runs past MAX_NAME_TOKENS tokens (the longest in the gold
+    ** data has 12 words); a longer run is a line of capitalised words */
+    if (b == e || e - b > MAX_NAME_TOKENS) continue;
     uint8_t type = TYPE_OF[ty];
     if (type == NEWS_ENT_MISC && (nd.info[e - 1].gaz & (NEWS_GAZ_DEMONYM | NEWS_GAZ_GROUP)))
       type = NEWS_ENT_NORP;

@@ -86,6 +86,7 @@ static void check_invariants(const ents *r) {
     const news_entity *x = &r->e[i];
     assert_true(x->start < x->end && x->end <= len);
     assert_true(x->tok_begin < x->tok_end && x->tok_end <= nt);
+    assert_true(x->tok_end - x->tok_begin <= 16); /* no run-on names */
     assert_int_equal(t[x->tok_begin].start, x->start);
     assert_int_equal(t[x->tok_end - 1].end, x->end);
     for (uint32_t j = x->tok_begin; j < x->tok_end; j++) assert_true(t[j].kind != NEWS_TOK_CLITIC);
@@ -200,7 +201,8 @@ static char *repeat(const char *unit, size_t n) {
 
 static void test_pathological(void **state) {
   (void)state;
-  const char *units[] = {"Smith ", "\xff\xfe Ab\xc3 ", "\" ", "Jones-(Ltd) 's ", "A. "};
+  const char *units[] = {"Smith ", "\xff\xfe Ab\xc3 ", "\" ", "Jones-(Ltd) 's ", "A. ", "Ab ",
+                         "Smith\n", "(IRGC) "};
   for (size_t k = 0; k < sizeof units / sizeof units[0]; k++) {
     char *s = repeat(units[k], 10000);
     ents r = analyse(s);

@@ -48,3 +48,7 @@ SELECT '010-16', a.text, b.text FROM docs d, entities(d.body) a, entities(d.body
 -- the headline query of issue 3
 SELECT '010-17', e.canonical, e.type, count(*) FROM docs d, entities(d.body) e
  GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 3;
+-- pathological input stays bounded: 10k capitalised words, 100k quote marks
+SELECT '010-18', count(*), coalesce(max(length), 0) <= 100
+  FROM entities(replace(hex(zeroblob(10000)), '00', 'Ab '));
+SELECT '010-19', count(*) FROM entities(replace(hex(zeroblob(100000)), '00', '" '));
