@@ -14,7 +14,8 @@
 **        clitic token, which ends a span);
 **     3. type it: PER -> PERSON, ORG, LOC, and MISC -> NORP when its last
 **        word is a demonym or a religious/political group in the gazetteer
-**        (Iraqi, Shi'ite Muslims, Republicans), else MISC; a PERSON of two
+**        (Iraqi, Shi'ite Muslims, Republicans), else MISC, and such a word
+**        the tagger left out is a one-word NORP mention; a PERSON of two
 **        words or more ending in a place word (Park, River) becomes LOC;
 **     4. an acronym defined in parentheses right after a name ("Islamic
 **        Revolutionary Guards Corps (IRGC)") becomes a mention of the same
@@ -288,6 +289,12 @@ news_rc news_entities_run(news_doc *d) {
   bool wrapped = nd.wrapped;
   for (uint32_t i = 0; i < ntok;) {
     if (lab[i] == NEWS_NER_O) {
+      /* a capitalised nationality or group word the tagger let pass
+      ** ("Shi'ite militias") is still a NORP mention */
+      if ((nd.info[i].caps & CAP_UPPER) && !(nd.info[i].caps & CAP_HEADLINE) && is_word(&tok[i]) &&
+          (nd.info[i].gaz & (NEWS_GAZ_DEMONYM | NEWS_GAZ_GROUP)) &&
+          (rc = push(d, tok, i, i + 1, NEWS_ENT_NORP)))
+        goto done;
       i++;
       continue;
     }

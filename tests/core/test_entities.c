@@ -159,6 +159,11 @@ static void test_possessives_and_norp(void **state) {
   assert_canonical(&r, find(&r, "Scholz", 0), "Olaf Scholz");
   assert_int_equal(r.e[find(&r, "Republicans", 0)].type, NEWS_ENT_NORP);
   news_doc_free(r.d);
+  r = analyse("Shi'ite militias and Sunni clerics met Kurdish leaders.");
+  assert_int_equal(r.e[find(&r, "Shi'ite", 0)].type, NEWS_ENT_NORP);
+  assert_int_equal(r.e[find(&r, "Sunni", 0)].type, NEWS_ENT_NORP);
+  assert_int_equal(r.e[find(&r, "Kurdish", 0)].type, NEWS_ENT_NORP);
+  news_doc_free(r.d);
   r = analyse("Iranian and Iraqi diplomats met in Vienna.");
   assert_int_equal(r.e[find(&r, "Iranian", 0)].type, NEWS_ENT_NORP);
   assert_int_equal(r.e[find(&r, "Iraqi", 0)].type, NEWS_ENT_NORP);

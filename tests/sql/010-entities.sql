@@ -52,3 +52,5 @@ SELECT '010-17', e.canonical, e.type, count(*) FROM docs d, entities(d.body) e
 SELECT '010-18', count(*), coalesce(max(length), 0) <= 100
   FROM entities(replace(hex(zeroblob(10000)), '00', 'Ab '));
 SELECT '010-19', count(*) FROM entities(replace(hex(zeroblob(100000)), '00', '" '));
+-- nationalities and religious groups are NORP even where the tagger hesitates
+SELECT '010-20', text, type FROM entities('Shi''ite militias and Sunni clerics met Kurdish leaders.');
