@@ -347,6 +347,8 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 }
 
 #define BOS 0x5eed0001u /* stand-ins for words before/after the sentence */
+#define CL_BOS 0x10001u /* and for their clusters (above any uint16 value) */
+#define CL_EOS 0x10002u
 #define EOS 0x5eed0002u
 
 uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
@@ -359,8 +361,8 @@ uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, 
   uint32_t w[5], sh[5], gz[5], kd[5], cl[5];
   for (int k = -2; k <= 2; k++) {
     int64_t j = (int64_t)i + k;
-    if (j < st->tok_begin) w[k + 2] = sh[k + 2] = BOS, gz[k + 2] = kd[k + 2] = 0, cl[k + 2] = 999;
-    else if (j >= st->tok_end) w[k + 2] = sh[k + 2] = EOS, gz[k + 2] = kd[k + 2] = 0, cl[k + 2] = 998;
+    if (j < st->tok_begin) w[k + 2] = sh[k + 2] = BOS, gz[k + 2] = kd[k + 2] = 0, cl[k + 2] = CL_BOS;
+    else if (j >= st->tok_end) w[k + 2] = sh[k + 2] = EOS, gz[k + 2] = kd[k + 2] = 0, cl[k + 2] = CL_EOS;
     else {
       const news_ner_tok *y = &nd->info[j];
       w[k + 2] = y->word;
@@ -407,15 +409,17 @@ uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, 
     if (gz[1] & b) F(T_GAZM1, b, 0);
     if (gz[3] & b) F(T_GAZP1, b, 0);
   }
-  /* word clusters: fine and coarse for the token, fine for its neighbours */
+  /* word clusters: fine and coarse for the token; for its neighbours the
+  ** whole cluster value, alone and with the token's coarse cluster (the
+  ** finer neighbour features measured better than fine-only ones) */
   F(T_CL, CL_FINE(cl[2]), 0);
   F(T_CLC, CL_COARSE(cl[2]), 0);
-  F(T_CLM1, cl[1] >= 998 ? cl[1] : CL_FINE(cl[1]), 0);
-  F(T_CLP1, cl[3] >= 998 ? cl[3] : CL_FINE(cl[3]), 0);
+  F(T_CLM1, cl[1], 0); /* neighbours: the whole value (casing, coarse, fine) */
+  F(T_CLP1, cl[3], 0);
   F(T_CL_SH, CL_FINE(cl[2]), sh[2]);
   F(T_CL_T1, CL_FINE(cl[2]), prev1);
-  F(T_CLC_M1_0, cl[1] >= 998 ? cl[1] : CL_COARSE(cl[1]), CL_COARSE(cl[2]));
-  F(T_CLC_0_P1, CL_COARSE(cl[2]), cl[3] >= 998 ? cl[3] : CL_COARSE(cl[3]));
+  F(T_CLC_M1_0, cl[1], CL_COARSE(cl[2]));
+  F(T_CLC_0_P1, CL_COARSE(cl[2]), cl[3]);
   /* how the word is usually written, against how it is written here */
   if (upper) F(T_CASING_CAPS, CL_CASING(cl[2]), caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
   /* the run of capitalised words around the token: its last word usually
