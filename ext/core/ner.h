@@ -62,9 +62,9 @@
 #define CAP_HEADLINE 8 /* in a mostly upper-case sentence */
 
 /* Parts of a word-cluster value (see ext/tools/cluster_words.c). */
-#define CL_FINE(c) ((c) ? ((c) - 1) % 256 + 1 : 0)          /* 1..256, 0: none */
-#define CL_COARSE(c) ((c) ? ((c) - 1) % 8192 / 256 + 1 : 0) /* 1..32, 0: none */
-#define CL_CASING(c) ((c) ? ((c) - 1) / 8192 + 1 : 0)       /* 1 usually lower case,
+#define CL_FINE(c) ((c) ? ((c) - 1) % 512 + 1 : 0)           /* 1..512, 0: none */
+#define CL_COARSE(c) ((c) ? ((c) - 1) % 16384 / 512 + 1 : 0) /* 1..32, 0: none */
+#define CL_CASING(c) ((c) ? ((c) - 1) / 16384 + 1 : 0)       /* 1 usually lower case,
                                                                2 mixed, 3 capitalised,
                                                                0 unknown */
 
