@@ -310,6 +310,8 @@ news_rc news_entities_run(news_doc *d) {
     /* no name runs past MAX_NAME_TOKENS tokens (the longest in the gold
     ** data has 12 words); a longer run is a line of capitalised words */
     if (b == e || e - b > MAX_NAME_TOKENS) continue;
+    /* "TV", "CEO", "GDP" alone are common nouns, not names */
+    if (e - b == 1 && (nd.info[b].gaz & NEWS_GAZ_COMMON)) continue;
     uint8_t type = TYPE_OF[ty];
     if (type == NEWS_ENT_MISC && (nd.info[e - 1].gaz & (NEWS_GAZ_DEMONYM | NEWS_GAZ_GROUP)))
       type = NEWS_ENT_NORP;

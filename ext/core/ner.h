@@ -54,6 +54,7 @@
 #define NEWS_GAZ_GROUP 0x80     /* Shi'ite, Republicans, Muslims (NORP) */
 #define NEWS_GAZ_GIVEN 0x100    /* common given names */
 #define NEWS_GAZ_LOCHEAD 0x200  /* Park, River, Airport: ends a place name */
+#define NEWS_GAZ_COMMON 0x400   /* TV, CEO, GDP: a common noun, never a name alone */
 
 /* Token casing bits (news_ner_tok.caps). */
 #define CAP_UPPER 1    /* first letter upper case */

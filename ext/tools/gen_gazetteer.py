@@ -27,7 +27,8 @@ import re
 import sys
 
 BITS = {"country": 0x01, "place": 0x02, "placepart": 0x04, "demonym": 0x08, "orgword": 0x10,
-        "title": 0x20, "titlemod": 0x40, "group": 0x80, "given": 0x100, "lochead": 0x200}
+        "title": 0x20, "titlemod": 0x40, "group": 0x80, "given": 0x100, "lochead": 0x200,
+        "common": 0x400}
 STOP = {"of", "the", "and", "da", "de", "del", "di", "la", "le", "el", "al", "du", "des", "y",
         "et", "and", "in", "on", "des", "das", "der", "die", "van", "von", "saint"}
 
