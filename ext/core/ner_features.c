@@ -7,22 +7,26 @@
 **   trainer (ext/tools/train_ner.c), so both see identical features.
 **
 ** HOW IT WORKS
-**   news_ner_prepare() makes three linear passes:
+**   news_ner_prepare() makes a few linear passes:
 **     1. per token: fold the word to lower case (into one shared buffer),
-**        hash it, hash its short shape ("Xx", "X.X.", "dd-dd" with runs
-**        collapsed), look it up in the gazetteer, note its casing;
+**        hash it (FNV-1a), hash its short shape ("Xx", "X.X.", "dd-dd"
+**        with runs collapsed), note its casing; then look the hash up in
+**        the word table gen/ner_words.inc (gazetteer bits and word
+**        cluster, one probe; the slots are prefetched in the first loop);
+**        whether the whole text is hard-wrapped is decided first;
 **     2. per sentence: mark "headline" sentences, where most words with
-**        letters are in capitals, so that capitals there mean little;
+**        letters are in capitals, so that capitals there mean little, and
+**        find the runs of capitalised words ("Bank of England");
 **     3. per document: an open-addressing table keyed by word hash collects
 **        how each word is written elsewhere in the article (capitalised in
 **        mid-sentence, lower case, ...).  A sentence-initial "Rice" or a
 **        headline "CHINA" then borrows evidence from its other mentions.
 **   news_ner_features() combines the token's window (two tokens either
-**   side, within the sentence), affixes, gazetteer bits, the two previous
-**   labels and the label last given to the same word in the article
-**   (news_ner_remember) into hashes.  Each feature is a template number
-**   mixed with up to two values, so a template can never collide with
-**   another template's strings.
+**   side, within the sentence), affixes, gazetteer bits, clusters, the
+**   capitalised run, the two previous labels and the label last given to
+**   the same word in the article (news_ner_remember) into hashes.  Each
+**   feature is a template number mixed with up to two values, so a
+**   template can never collide with another template's strings.
 **
 ** INVARIANTS
 **   Folded forms are capped at NER_FOLDMAX bytes per token, so the fold
@@ -33,7 +37,6 @@
 #include "gen/ner_words.inc"
 
 #define NER_FOLDMAX 48 /* bytes of a folded word kept for features */
-
 
 /* Document-wide bits of a word (news_ner_tok.doc). */
 #define DOC_MIDCAP 1 /* capitalised mid-sentence in ordinary text */
