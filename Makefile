@@ -135,6 +135,7 @@ regen:
 EVAL       ?= ../shared/eval
 NER_EPOCHS ?= 20
 NER_DROPOUT ?= 0.25
+NER_BAGS   ?= 3
 NER_FEATS  ?= 91000
 $(BUILD)/train_ner: ext/tools/train_ner.c $(BUILD)/plain/libnewscore.a
 	$(CC) $(BASE_CFLAGS) -Iext/core -o $@ $< $(BUILD)/plain/libnewscore.a $(LIBS) -lm
@@ -143,7 +144,7 @@ train: $(BUILD)/train_ner
 	  train $(BUILD)/ner_train.txt
 	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/conll2003/docs.jsonl $(EVAL)/conll2003/gold.jsonl \
 	  testa $(BUILD)/ner_testa.txt
-	NER_DROPOUT=$(NER_DROPOUT) $(BUILD)/train_ner $(BUILD)/ner_train.txt ext/core/gen/ner_model.inc $(NER_EPOCHS) \
+	NER_DROPOUT=$(NER_DROPOUT) NER_BAGS=$(NER_BAGS) $(BUILD)/train_ner $(BUILD)/ner_train.txt ext/core/gen/ner_model.inc $(NER_EPOCHS) \
 	  $(NER_FEATS) $(BUILD)/ner_testa.txt
 
 # `make clusters` rebuilds ext/data/ner/clusters.tsv (word clusters from the
