@@ -266,6 +266,75 @@ static void find_title(news_entity *x, const news_token *tok, const news_ner_doc
   }
 }
 
+/* Steps 5 and 6 over the mentions already in d->entities (in text order,
+** on token boundaries): titles in front of PERSON mentions, then canonical
+** names.  Deterministic; the unit tests call it on hand-made mentions. */
+news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
+  /* two word maps: names: last word of a PERSON name -> its longest
+  ** mention; acro: acronym word -> the name it was defined for */
+  const news_token *tok = d->tokens.data;
+  uint32_t ntok = d->tokens.n;
+  const news_mem *m = d->mem;
+  news_entity *ents = d->entities.data;
+  uint32_t n = d->entities.n;
+  wordmap names = {0}, acro = {0};
+  news_rc rc = wordmap_init(&names, m, n);
+  if (!rc) rc = wordmap_init(&acro, m, n);
+  if (rc) goto out;
+  for (uint32_t k = 0; k < n; k++) {
+    news_entity *x = &ents[k];
+    if (x->type == NEWS_ENT_PERSON) {
+      find_title(x, tok, nd, d->sentences.n ? NEWS_VEC_AT(&d->sentences, news_sentence,
+                                                           x->sentence).tok_begin : 0);
+      uint32_t h = wordmap_slot(&names, nd->info[x->tok_end - 1].word);
+      if (!names.key[h] ||
+          ents[names.val[h]].tok_end - ents[names.val[h]].tok_begin < x->tok_end - x->tok_begin) {
+        names.key[h] = nd->info[x->tok_end - 1].word ? nd->info[x->tok_end - 1].word : 1;
+        names.val[h] = k;
+      }
+    }
+    if (x->tok_end - x->tok_begin == 1 && k > 0 && x->tok_begin >= 1 &&
+        tok[x->tok_begin - 1].mark == '(' && ents[k - 1].tok_end + 1 == x->tok_begin &&
+        acronym_after(d, tok, ntok, ents[k - 1].tok_begin, ents[k - 1].tok_end)) {
+      uint32_t h = wordmap_slot(&acro, nd->info[x->tok_begin].word);
+      if (!acro.key[h]) {
+        acro.key[h] = nd->info[x->tok_begin].word ? nd->info[x->tok_begin].word : 1;
+        acro.val[h] = k - 1;
+      }
+    }
+  }
+  for (uint32_t k = 0; k < n; k++) {
+    news_entity *x = &ents[k];
+    uint32_t len = x->tok_end - x->tok_begin;
+    if (x->type == NEWS_ENT_PERSON) {
+      uint32_t h = wordmap_slot(&names, nd->info[x->tok_end - 1].word);
+      if (!names.key[h]) continue;
+      const news_entity *full = &ents[names.val[h]];
+      uint32_t flen = full->tok_end - full->tok_begin;
+      if (flen <= len) continue;
+      bool suffix = true; /* my words end the full name */
+      for (uint32_t j = 0; j < len && suffix; j++)
+        suffix = nd->info[x->tok_begin + j].word == nd->info[full->tok_end - len + j].word;
+      if (suffix) {
+        x->canonical = d->text + full->start;
+        x->canonical_len = full->end - full->start;
+      }
+    } else if (len == 1) {
+      uint32_t h = wordmap_slot(&acro, nd->info[x->tok_begin].word);
+      if (acro.key[h] && (tok[x->tok_begin].flags & NEWS_TF_ALLCAPS)) {
+        const news_entity *full = &ents[acro.val[h]];
+        x->canonical = d->text + full->start;
+        x->canonical_len = full->end - full->start;
+      }
+    }
+  }
+
+out:
+  wordmap_free(&names, m);
+  wordmap_free(&acro, m);
+  return rc;
+}
+
 news_rc news_entities_run(news_doc *d) {
   d->entities.n = 0;
   const news_token *tok = d->tokens.data;
@@ -273,7 +342,6 @@ news_rc news_entities_run(news_doc *d) {
   if (ntok == 0) return NEWS_OK;
   const news_mem *m = d->mem;
   news_ner_doc nd;
-  wordmap names = {0}, acro = {0};
   news_rc rc = news_ner_prepare(d, &nd);
   uint8_t *lab = rc ? NULL : m->alloc(m->ctx, ntok);
   if (!rc && !lab) rc = NEWS_ERR_NOMEM;
@@ -347,63 +415,10 @@ news_rc news_entities_run(news_doc *d) {
   drop_headline_words(d, &nd);
   if ((rc = harmonise(d, &nd))) goto done;
 
-  /* steps 5-6: titles, then canonical names through two word maps:
-  ** names: last word of a PERSON name -> its longest mention;
-  ** acro:  acronym word -> the name it was defined for */
-  news_entity *ents = d->entities.data;
-  uint32_t n = d->entities.n;
-  if ((rc = wordmap_init(&names, m, n)) || (rc = wordmap_init(&acro, m, n))) goto done;
-  for (uint32_t k = 0; k < n; k++) {
-    news_entity *x = &ents[k];
-    if (x->type == NEWS_ENT_PERSON) {
-      find_title(x, tok, &nd, d->sentences.n ? NEWS_VEC_AT(&d->sentences, news_sentence,
-                                                           x->sentence).tok_begin : 0);
-      uint32_t h = wordmap_slot(&names, nd.info[x->tok_end - 1].word);
-      if (!names.key[h] ||
-          ents[names.val[h]].tok_end - ents[names.val[h]].tok_begin < x->tok_end - x->tok_begin) {
-        names.key[h] = nd.info[x->tok_end - 1].word ? nd.info[x->tok_end - 1].word : 1;
-        names.val[h] = k;
-      }
-    }
-    if (x->tok_end - x->tok_begin == 1 && k > 0 && x->tok_begin >= 1 &&
-        tok[x->tok_begin - 1].mark == '(' && ents[k - 1].tok_end + 1 == x->tok_begin &&
-        acronym_after(d, tok, ntok, ents[k - 1].tok_begin, ents[k - 1].tok_end)) {
-      uint32_t h = wordmap_slot(&acro, nd.info[x->tok_begin].word);
-      if (!acro.key[h]) {
-        acro.key[h] = nd.info[x->tok_begin].word ? nd.info[x->tok_begin].word : 1;
-        acro.val[h] = k - 1;
-      }
-    }
-  }
-  for (uint32_t k = 0; k < n; k++) {
-    news_entity *x = &ents[k];
-    uint32_t len = x->tok_end - x->tok_begin;
-    if (x->type == NEWS_ENT_PERSON) {
-      uint32_t h = wordmap_slot(&names, nd.info[x->tok_end - 1].word);
-      if (!names.key[h]) continue;
-      const news_entity *full = &ents[names.val[h]];
-      uint32_t flen = full->tok_end - full->tok_begin;
-      if (flen <= len) continue;
-      bool suffix = true; /* my words end the full name */
-      for (uint32_t j = 0; j < len && suffix; j++)
-        suffix = nd.info[x->tok_begin + j].word == nd.info[full->tok_end - len + j].word;
-      if (suffix) {
-        x->canonical = d->text + full->start;
-        x->canonical_len = full->end - full->start;
-      }
-    } else if (len == 1) {
-      uint32_t h = wordmap_slot(&acro, nd.info[x->tok_begin].word);
-      if (acro.key[h] && (tok[x->tok_begin].flags & NEWS_TF_ALLCAPS)) {
-        const news_entity *full = &ents[acro.val[h]];
-        x->canonical = d->text + full->start;
-        x->canonical_len = full->end - full->start;
-      }
-    }
-  }
+  /* steps 5-6 */
+  rc = news_entities_resolve(d, &nd);
 
 done:
-  wordmap_free(&names, m);
-  wordmap_free(&acro, m);
   m->free(m->ctx, lab);
   news_ner_release(&nd);
   if (rc) d->entities.n = 0;

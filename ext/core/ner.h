@@ -128,6 +128,11 @@ void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores);
 ** BIO-constrained) into labels[ntok]. */
 void news_ner_tag(news_ner_doc *nd, uint8_t *labels);
 
+/* The deterministic last steps of the entity stage (entities.c): titles in
+** front of PERSON mentions and canonical names, over the mentions already
+** in d->entities.  nd must be prepared for d.  NEWS_OK or NEWS_ERR_NOMEM. */
+news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd);
+
 /* Model provenance for newsext_debug(): format version, training-data hash,
 ** number of features kept. */
 int news_ner_model_version(void);

@@ -20,11 +20,14 @@
 **                  UTF-8, 20k quote marks);
 **   - memory:      every allocation failure gives NEWS_ERR_NOMEM and leaks
 **                  nothing;
-**   - model:       the compiled-in model reports its format and data hash.
+**   - model:       the compiled-in model reports its format and data hash;
+**   - resolve:     titles and canonical names computed directly on mentions
+**                  placed by hand (no model involved).
 ** All texts are news-style sentences written for these tests.
 */
 #include "testutil.h"
 
+#include "core.h"
 #include "ner.h"
 
 /* One analysed text. */
@@ -238,6 +241,72 @@ static void test_nomem(void **state) {
   }
 }
 
+/* ------------------------------------------------ the deterministic part
+** news_entities_resolve() on mentions placed by hand, so titles and
+** canonical names are tested without the model's say. */
+
+/* Adds the k-th occurrence of surface (whole tokens) as a mention of type. */
+static void add_mention(news_doc *d, const char *surface, int k, uint8_t type) {
+  const news_token *t;
+  uint32_t nt;
+  size_t tlen;
+  const char *text = news_doc_text(d, &tlen);
+  assert_int_equal(news_doc_tokens(d, &t, &nt), NEWS_OK);
+  const char *p = text;
+  size_t len = strlen(surface);
+  for (;; p++) {
+    p = strstr(p, surface);
+    assert_non_null(p);
+    if (k-- == 0) break;
+  }
+  uint32_t start = (uint32_t)(p - text), end = start + (uint32_t)len, b = UINT32_MAX, e = 0;
+  for (uint32_t i = 0; i < nt; i++) {
+    if (t[i].start == start) b = i;
+    if (t[i].end == end) e = i + 1;
+  }
+  assert_true(b != UINT32_MAX && e > b);
+  news_entity *x = news_vec_push(&d->entities, d->mem);
+  assert_non_null(x);
+  x->start = start, x->end = end, x->tok_begin = b, x->tok_end = e;
+  x->sentence = t[b].sentence, x->type = type;
+  x->title_start = x->title_end = start;
+  x->canonical = text + start, x->canonical_len = end - start;
+}
+
+static void test_resolve_direct(void **state) {
+  (void)state;
+  const char *text = "Gen. Qasem Soleimani led the Islamic Revolutionary Guards Corps (IRGC) "
+                     "for years. Soleimani's death shocked the IRGC, and Ayatollah Khamenei "
+                     "and Mr Smith mourned.";
+  news_doc *d;
+  const news_token *t;
+  uint32_t nt;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_tokens(d, &t, &nt), NEWS_OK);
+  add_mention(d, "Qasem Soleimani", 0, NEWS_ENT_PERSON);
+  add_mention(d, "Islamic Revolutionary Guards Corps", 0, NEWS_ENT_ORG);
+  add_mention(d, "IRGC", 0, NEWS_ENT_ORG);
+  add_mention(d, "Soleimani", 1, NEWS_ENT_PERSON);
+  add_mention(d, "IRGC", 1, NEWS_ENT_ORG);
+  add_mention(d, "Khamenei", 0, NEWS_ENT_PERSON);
+  add_mention(d, "Smith", 0, NEWS_ENT_PERSON);
+  news_ner_doc nd;
+  assert_int_equal(news_ner_prepare(d, &nd), NEWS_OK);
+  assert_int_equal(news_entities_resolve(d, &nd), NEWS_OK);
+  news_ner_release(&nd);
+  ents r = {d, text, d->entities.data, d->entities.n};
+  assert_canonical(&r, 0, "Qasem Soleimani");
+  assert_title(&r, 0, "Gen.");
+  assert_canonical(&r, 2, "Islamic Revolutionary Guards Corps"); /* acronym */
+  assert_canonical(&r, 3, "Qasem Soleimani");                    /* alias */
+  assert_canonical(&r, 4, "Islamic Revolutionary Guards Corps"); /* acronym again */
+  assert_canonical(&r, 5, "Khamenei");                           /* never in full */
+  assert_title(&r, 5, "Ayatollah");
+  assert_title(&r, 6, "Mr");
+  assert_title(&r, 1, ""); /* organisations have no title */
+  news_doc_free(d);
+}
+
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 1);
@@ -255,6 +324,7 @@ int main(void) {
       cmocka_unit_test(test_possessives_and_norp), cmocka_unit_test(test_headlines),
       cmocka_unit_test(test_empty_and_plain), cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_nomem),         cmocka_unit_test(test_model_info),
+      cmocka_unit_test(test_resolve_direct),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
