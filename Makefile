@@ -26,7 +26,7 @@ HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 BUILD   ?= build
 EXT     := newsext.so
 
-.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize train ner-sources clusters bench-entities
+.PHONY: all help deps test test-core test-sql demo clean regen asan ubsan valgrind sanitize
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -130,6 +130,7 @@ regen:
 	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
 
 # ------------------------------------------------------------ NER model
+.PHONY: train ner-sources clusters bench-entities
 # `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval
