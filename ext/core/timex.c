@@ -723,9 +723,12 @@ static bool match_clock(ctx *c, uint32_t i, hit *h) {
     return false;
   }
   if (zone_at(c, k)) k++;
+  else if (word(c, k, "local") && word(c, k + 1, "time")) k += 2;
   dval v = dv_new(G_DAY);
   uint32_t e = day_word(c, k, &v);
-  if (e == k) {
+  /* "8:30 a.m. on Tuesday": two expressions, the time is on that day */
+  if (e == k && word(c, k, "on") && day_word(c, k + 1, &v) > k + 1) {
+  } else if (e == k) {
     /* no day word: the day last mentioned (news narrates one day at a time), else the anchor */
     news_ymd base = c->last.year > 0 ? c->last : c->anchor;
     v = base.year > 0 ? dv_day(base) : dv_new(G_DAY);
@@ -857,6 +860,14 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
     j = read_number(c, k, &halves);
     if (j == k) return false;
     k = j;
+    /* "two to three weeks", "12 to 18 months": one expression, valued by
+    ** its lower bound (as TimeBank writes it) */
+    if (word(c, k, "to") || word(c, k, "or")) {
+      long hi = -1;
+      uint32_t j2 = read_number(c, k + 1, &hi);
+      bool pl;
+      if (j2 > k + 1 && hi > halves && !word(c, k + 1, "a") && unit_at(c, j2, &pl)) k = j2;
+    }
     /* "20 more years", "three straight days", "eight trading days" */
     if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") ||
         word(c, k, "consecutive") || word(c, k, "trading") || word(c, k, "calendar"))
@@ -1455,7 +1466,20 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
     set_date(c, h, &v);
     return true;
   }
-  if (u == U_DAY) return false; /* "the day", "that day": too vague */
+  /* "that day", "later that day", "earlier in the day": the day last
+  ** talked about (else the reference date) */
+  if (u == U_DAY && anaphor(c).year > 0 &&
+      ((rel == R_THAT && !word(c, k + 1, "of")) ||
+       (det && !rel && i >= c->sb + 2 && word(c, i - 1, "in") &&
+        (is(c, i - 2, TX_POS, P_EARLIER) || is(c, i - 2, TX_POS, P_LATER))))) {
+    v = dv_day(anaphor(c));
+    uint32_t e = part_of_day(c, k + 1, &v);
+    h->b = i;
+    h->e = e;
+    set_date(c, h, &v);
+    return true;
+  }
+  if (u == U_DAY) return false; /* "the day", "a day": too vague */
   /* "that year", "the following year", "the previous month": against the
   ** year or month last mentioned */
   if ((anaphoric || rel == R_THAT) && (u == U_YEAR || (u == U_MONTH && c->last_m)) && c->last_y) {
@@ -1510,6 +1534,15 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
     return true;
   }
   if (rel == R_THAT) return false;
+  /* "the past decade": the ten years up to now ("the last decade" stays
+  ** the previous decade, 199 in 2005) */
+  if (u == U_DECADE && det && rel == R_PAST) {
+    h->b = i;
+    h->e = k + 1;
+    h->type = NEWS_TIMEX_DURATION;
+    snprintf(h->value, sizeof h->value, "P10Y");
+    return true;
+  }
   if (!ok) {
     static const int gran[] = {0, 0, 0, 0, G_DAY, G_WEEK, G_MONTH, G_YEAR, G_DECADE, G_CENTURY, G_QUARTER, G_WEEKEND, G_WEEK, G_HALF};
     v = dv_new(gran[u]);
@@ -1943,6 +1976,8 @@ static int tense_cue(const ctx *c, uint32_t i) {
        word(c, i - 1, "agreed") || word(c, i - 1, "hopes") || word(c, i - 1, "intends") ||
        word(c, i - 1, "wants") || word(c, i - 1, "plan")))
     return 1;
+  /* "plans to hold" is a plan; the noun ("vacation plans") is no cue */
+  if (n == 5 && word(c, i, "plans") && word(c, i + 1, "to")) return 1;
   if (n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && !(c->t[i].flags & NEWS_TF_UPPER)) v = -1;
   /* a participle after "be" is no past: "will be held", "is expected" */
   if (v < 0 && i > 0 && (word(c, i - 1, "be") || word(c, i - 1, "been") || word(c, i - 1, "being") ||
@@ -2089,6 +2124,26 @@ static void classify(ctx *c) {
 }
 
 /* One pass over the document with the given anchor. */
+/* "the Aug. 7 bombings", "the 14-day strike", "the 2012 election": a date
+** or length written with a name or a number after "the" and not ending
+** in a unit modifies the noun that follows, and the determiner belongs to
+** that noun phrase (TimeML marks "Aug. 7" alone).  Decades and centuries
+** keep theirs ("the 1990s", value 199). */
+static void trim_det(const ctx *c, hit *h) {
+  if (h->e < h->b + 2 || !word(c, h->b, "the")) return;
+  uint32_t k = h->b + 1;
+  bool hyphen = kind(c, k) == NEWS_TOK_WORD && memchr(ttext(c, k), '-', tlen(c, k)) != NULL;
+  if (!(has(c, k, TX_MONTH) || has(c, k, TX_WEEKDAY) || has(c, k, TX_NUMWORD) ||
+        kind(c, k) == NEWS_TOK_NUMBER || hyphen))
+    return;
+  /* "the nine months", "the year-ago quarter", "the 1988 period": the
+  ** expression is the whole noun phrase */
+  if (has(c, h->e - 1, TX_UNIT) || word(c, h->e - 1, "period")) return;
+  size_t n = strlen(h->value);
+  if (n <= 3 && strspn(h->value, "0123456789") == n) return;
+  h->b = k;
+}
+
 static news_rc scan(news_doc *d, ctx *c) {
   const news_sentence *sent = d->sentences.data;
   uint32_t ns = d->sentences.n;
@@ -2109,6 +2164,7 @@ static news_rc scan(news_doc *d, ctx *c) {
         continue;
       }
       if (h.e > e) h.e = e;
+      trim_det(c, &h);
       news_timex *x = news_vec_push(&d->timexes, d->mem);
       if (!x) return NEWS_ERR_NOMEM;
       x->start = c->t[h.b].start;
