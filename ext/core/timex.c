@@ -1518,6 +1518,16 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
       v = ok ? dv_week(a, news_timex_weekday(a) >= 6 ? 0 : (future(c) ? 0 : -1), G_WEEKEND) : dv_new(G_WEEKEND);
     } else if (u == U_WEEK) {
       v = ok ? dv_week(a, 0, G_WEEK) : dv_new(G_WEEK);
+      /* "the week of March 6": the ISO week holding that day */
+      dval dd = dv_new(G_DAY);
+      uint32_t e = word(c, k + 1, "of") ? day_word(c, k + 2, &dd) : k + 2;
+      if (e > k + 2 && dd.y > 0 && !dd.wd) {
+        v = dv_week((news_ymd){dd.y, dd.m, dd.d}, 0, G_WEEK);
+        h->b = i;
+        h->e = e;
+        set_date(c, h, &v);
+        return true;
+      }
     } else if (u == U_YEAR) {
       v = dv_new(G_YEAR);
       v.y = a.year;
@@ -1709,14 +1719,22 @@ static bool match_season(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit 
   if (e > k + 1) {
     v.y = y;
   } else if (have_anchor(c)) {
-    int cur = (c->anchor.month % 12) / 3 + 1; /* Mar-May spring ... Dec-Feb winter */
-    v.y = c->anchor.year;
-    if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) v.y -= s >= cur ? 1 : 0;
-    else if (rel == R_NEXT || rel == R_COMING) v.y += s <= cur ? 1 : 0;
-    else if (rel != R_THIS) {
-      if (!future(c) && s > cur) v.y--;
-      if (future(c) && s < cur) v.y++;
-    }
+    /* Seasons in order: index 4 * year + season - 1, Mar-May spring (SP =
+    ** 1) ... Dec-Feb winter (WI = 4), a winter taking the year it begins
+    ** in (Jan 2013 is in 2012-WI). */
+    int sy = c->anchor.year - (c->anchor.month <= 2 ? 1 : 0);
+    int cur = ((c->anchor.month + 9) % 12) / 3 + 1;
+    int here = 4 * sy + cur - 1, there = 4 * sy + s - 1;
+    if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST)
+      v.y = there < here ? sy : sy - 1;
+    else if (rel == R_NEXT || rel == R_COMING)
+      v.y = there > here ? sy : sy + 1;
+    else if (rel == R_THIS)
+      v.y = c->anchor.year - (s == 4 && c->anchor.month <= 2 ? 1 : 0);
+    else if (future(c))
+      v.y = there >= here ? sy : sy + 1;
+    else
+      v.y = there <= here ? sy : sy - 1;
   }
   h->b = i;
   h->e = e;
@@ -1794,6 +1812,11 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
   if (has(c, k, TX_REL)) {
     rel = num(c, k);
     k++;
+    /* "this past spring", "this coming Sunday" */
+    if (rel == R_THIS && (is(c, k, TX_REL, R_PAST) || is(c, k, TX_REL, R_COMING))) {
+      rel = num(c, k);
+      k++;
+    }
   } else if ((word(c, k, "current") || word(c, k, "recent")) && (has(c, k + 1, TX_UNIT) || has(c, k + 1, TX_FISCAL))) {
     rel = word(c, k, "current") ? R_THIS : R_PAST;
     k++;
@@ -1968,8 +1991,17 @@ static int tense_cue(const ctx *c, uint32_t i) {
   if (n > 12) return 0;
   const char *p = ttext(c, i);
   int v = news_lex_find(&news_lex_timex_tense, p, n);
-  if (v > 0) return v;
+  /* "had been scheduled to expire", "was expected": a plan told in the
+  ** past, mostly of an event now past */
+  bool told_past = i > 0 && (word(c, i - 1, "was") || word(c, i - 1, "were") || word(c, i - 1, "had") ||
+                             (word(c, i - 1, "been") && i > 1 && word(c, i - 2, "had")));
+  if (v > 0 && word(c, i, "would") && word(c, i + 1, "have")) return -1; /* "would have" */
+  if (v > 0)
+    return told_past && (word(c, i, "scheduled") || word(c, i, "expected") || word(c, i, "planned")) ? -1 : v;
   /* "is to resume", "set to meet", "due to arrive": a plan */
+  if (n == 2 && word(c, i, "to") && i > 1 && (word(c, i - 1, "due") || word(c, i - 1, "set")) &&
+      (word(c, i - 2, "was") || word(c, i - 2, "were") || word(c, i - 2, "been")))
+    return -1;
   if (n == 2 && word(c, i, "to") && i > 0 &&
       (word(c, i - 1, "is") || word(c, i - 1, "are") || word(c, i - 1, "set") || word(c, i - 1, "due") ||
        word(c, i - 1, "going") || word(c, i - 1, "likely") || word(c, i - 1, "ready") ||
@@ -1977,7 +2009,7 @@ static int tense_cue(const ctx *c, uint32_t i) {
        word(c, i - 1, "wants") || word(c, i - 1, "plan")))
     return 1;
   /* "plans to hold" is a plan; the noun ("vacation plans") is no cue */
-  if (n == 5 && word(c, i, "plans") && word(c, i + 1, "to")) return 1;
+  if ((word(c, i, "plans") || word(c, i, "planning")) && word(c, i + 1, "to")) return 1;
   if (n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && !(c->t[i].flags & NEWS_TF_UPPER)) v = -1;
   /* a participle after "be" is no past: "will be held", "is expected" */
   if (v < 0 && i > 0 && (word(c, i - 1, "be") || word(c, i - 1, "been") || word(c, i - 1, "being") ||
@@ -2144,6 +2176,20 @@ static void trim_det(const ctx *c, hit *h) {
   h->b = k;
 }
 
+/* Words around an expression that TimeML keeps in its extent: "right
+** now", "the next year or so", "a year or two".  prev_end: the byte where
+** the previous row ends (the extent never reaches back into it). */
+static void extend(const ctx *c, hit *h, uint32_t prev_end) {
+  if (h->b > c->sb && strcmp(h->value, "PRESENT_REF") == 0 && word(c, h->b - 1, "right") &&
+      c->t[h->b - 1].start >= prev_end)
+    h->b--;
+  if (word(c, h->e, "or") && word(c, h->e + 1, "so"))
+    h->e += 2;
+  else if (h->type == NEWS_TIMEX_DURATION && word(c, h->e, "or") && word(c, h->b, "a") &&
+           (word(c, h->e + 1, "two") || word(c, h->e + 1, "three")))
+    h->e += 2;
+}
+
 static news_rc scan(news_doc *d, ctx *c) {
   const news_sentence *sent = d->sentences.data;
   uint32_t ns = d->sentences.n;
@@ -2165,6 +2211,7 @@ static news_rc scan(news_doc *d, ctx *c) {
       }
       if (h.e > e) h.e = e;
       trim_det(c, &h);
+      extend(c, &h, d->timexes.n ? ((const news_timex *)d->timexes.data)[d->timexes.n - 1].end : 0);
       news_timex *x = news_vec_push(&d->timexes, d->mem);
       if (!x) return NEWS_ERR_NOMEM;
       x->start = c->t[h.b].start;

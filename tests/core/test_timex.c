@@ -248,6 +248,14 @@ static const tcase cases[] = {
     {"Profit doubled in the nine months.", "the nine months=DURATION:P9M"},
     {"On Friday, the council cut its vacation plans short.", "Friday=DATE:2020-01-03@2020-01-03"},
     {"The league plans to hold a rally on Saturday.", "Saturday=DATE:2020-01-11@2020-01-11"},
+    /* round 2: plans told in the past, extents, seasons across the year end */
+    {"The offer had been scheduled to expire on Friday.", "Friday=DATE:2020-01-03@2020-01-03"},
+    {"Fans were planning to march on Sunday.", "Sunday=DATE:2020-01-12@2020-01-12"},
+    {"Prices are falling right now.", "right now=DATE:PRESENT_REF"},
+    {"The mill will close over the next year or so.", "the next year or so=DATE:2021"},
+    {"The trial opens the week of Feb. 10.", "the week of Feb. 10=DATE:2020-W07"},
+    {"Sales slumped this past fall.", "this past fall=DATE:2019-FA"},
+    {"Snow fell last winter and will fall this summer.", "last winter=DATE:2018-WI; this summer=DATE:2020-SU"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
