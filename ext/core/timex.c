@@ -1973,6 +1973,11 @@ static bool match_at(ctx *c, uint32_t i, hit *h) {
   if (match_clock(c, i, h)) return true;
   if (match_set(c, i, h)) return true;
   uint32_t a = word(c, i, "no") && is(c, i + 1, TX_APPROX, A_MORE) ? i + 1 : i; /* "no more than" */
+  /* "around 7:15 p.m.", "about noon": the approximation is in the extent */
+  if (has(c, i, TX_APPROX) && num(c, i) <= 6 && match_clock(c, i + 1, h)) {
+    h->b = i;
+    return true;
+  }
   if (has(c, a, TX_APPROX)) {
     uint32_t k = skip_approx(c, a);
     return k > a && match_quantity(c, i, k, 0, false, h);
@@ -2162,6 +2167,11 @@ static void classify(ctx *c) {
 ** that noun phrase (TimeML marks "Aug. 7" alone).  Decades and centuries
 ** keep theirs ("the 1990s", value 199). */
 static void trim_det(const ctx *c, hit *h) {
+  /* "only 14 days", "just a decade ago", "over several years": focus
+  ** words and prepositions stay outside the extent */
+  while (h->e > h->b + 1 && (word(c, h->b, "only") || word(c, h->b, "just") ||
+                             (word(c, h->b, "over") && has(c, h->b + 1, TX_QUANT))))
+    h->b++;
   if (h->e < h->b + 2 || !word(c, h->b, "the")) return;
   uint32_t k = h->b + 1;
   bool hyphen = kind(c, k) == NEWS_TOK_WORD && memchr(ttext(c, k), '-', tlen(c, k)) != NULL;

@@ -256,6 +256,10 @@ static const tcase cases[] = {
     {"The trial opens the week of Feb. 10.", "the week of Feb. 10=DATE:2020-W07"},
     {"Sales slumped this past fall.", "this past fall=DATE:2019-FA"},
     {"Snow fell last winter and will fall this summer.", "last winter=DATE:2018-WI; this summer=DATE:2020-SU"},
+    /* approximations and focus words around the extent */
+    {"Shots rang out around 7:15 p.m.", "around 7:15 p.m.=TIME:2020-01-08T19:15@2020-01-08"},
+    {"The vote took only 14 days.", "14 days=DURATION:P14D"},
+    {"Costs rose over several years.", "several years=DURATION:PXY"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
