@@ -1091,7 +1091,12 @@ static bool match_day_month(ctx *c, uint32_t i, uint32_t k, hit *h) {
   uint32_t j = k + 1;
   if (word(c, j, "of")) j++;
   if (!has(c, j, TX_MONTH) || !upper(c, j)) return false;
-  if (j == k + 1 && kind(c, k) != NEWS_TOK_ORDINAL && !year_at(c, j + 1) && num(c, j) == 5) return false;
+  /* "1 May" needs an ordinal, a year or a preposition before it ("on 1 May") */
+  if (j == k + 1 && kind(c, k) != NEWS_TOK_ORDINAL && !year_at(c, j + 1) && num(c, j) == 5 &&
+      !(k > c->sb && (word(c, k - 1, "on") || word(c, k - 1, "from") || word(c, k - 1, "until") ||
+                      word(c, k - 1, "since") || word(c, k - 1, "by") || word(c, k - 1, "before") ||
+                      word(c, k - 1, "after"))))
+    return false;
   int m = num(c, j);
   dval v = dv_new(G_DAY);
   v.m = m;

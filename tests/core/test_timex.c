@@ -260,6 +260,9 @@ static const tcase cases[] = {
     {"Shots rang out around 7:15 p.m.", "around 7:15 p.m.=TIME:2020-01-08T19:15@2020-01-08"},
     {"The vote took only 14 days.", "14 days=DURATION:P14D"},
     {"Costs rose over several years.", "several years=DURATION:PXY"},
+    /* day-first "1 May" after a preposition; short irregular past forms */
+    {"The fair opens on 1 May.", "1 May=DATE:2020-05-01@2020-05-01"},
+    {"The singer died in March.", "March=DATE:2019-03"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
