@@ -869,13 +869,16 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
       if (j2 > k + 1 && hi > halves && !word(c, k + 1, "a") && unit_at(c, j2, &pl)) k = j2;
     }
     /* "20 more years", "three straight days", "eight trading days" */
-    if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") ||
+    if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") || word(c, k, "additional") ||
+        word(c, k, "extra") || word(c, k, "further") ||
         word(c, k, "consecutive") || word(c, k, "trading") || word(c, k, "calendar"))
       k++;
   }
   int u = unit_at(c, k, &plural);
   if (!u || u == U_HALF) return false;
   if (u == U_WEEKEND && halves < 0) return false;
+  /* "a quarter of the market", "three quarters of voters": a fraction */
+  if (u == U_QUARTER && halves >= 0 && word(c, k + 1, "of") && !year_at(c, k + 2)) return false;
   uint32_t e = k + 1;
   /* "a minute and a half" */
   if (halves >= 0 && halves % 2 == 0 && word(c, e, "and") && word(c, e + 1, "a") && word(c, e + 2, "half")) {
@@ -1442,6 +1445,14 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
   if (rel == R_LATEST) rel = R_THIS;
   if (upper(c, k)) return false; /* "This Week", a programme's title */
   if (!u || plural) {
+    /* "the weeks ahead", "in the days ahead": the near future, vague */
+    if (u && plural && det && !rel && word(c, k + 1, "ahead")) {
+      h->b = i;
+      h->e = k + 2;
+      h->type = NEWS_TIMEX_DURATION;
+      fmt_duration(u, -1, h->value);
+      return true;
+    }
     /* "recent years", "coming weeks", "the past few weeks" */
     if (u && plural && (rel == R_PAST || rel == R_COMING || rel == R_LAST || rel == R_NEXT ||
                         rel == R_UPCOMING || rel == R_PREVIOUS)) {
@@ -1651,9 +1662,26 @@ static bool match_near(ctx *c, uint32_t i, uint32_t k, bool det, hit *h) {
 }
 
 /* "today", "yesterday morning", "tomorrow", "tonight". */
+/* Nouns after "today's" that make it mean "our time", not the day:
+** "today's youth", "in today's world" (TimeBank leaves these out). */
+static bool generic_today(const ctx *c, uint32_t k) {
+  static const char *const nouns[] = {"world", "youth", "society", "generation", "children", "kids",
+                                      "young", "standards", "economy", "culture", "technology",
+                                      "consumers", "students", "teenagers", "families", "media", NULL};
+  if (kind(c, k) != NEWS_TOK_CLITIC) return false;
+  uint32_t j = k + 1;
+  if (word(c, j, "global") || word(c, j, "modern") || word(c, j, "personal")) return true;
+  for (int n = 0; nouns[n]; n++)
+    if (word_n(c, j, nouns[n], strlen(nouns[n]))) return true;
+  return false;
+}
+
 static bool match_deictic(ctx *c, uint32_t i, uint32_t k, hit *h) {
   if (!has(c, k, TX_DEICTIC)) return false;
   int n = num(c, k);
+  if (n == 1 && generic_today(c, k + 1)) return false;
+  /* "This is VOA Today", "USA Today": a title */
+  if (n == 1 && upper(c, k) && k > c->sb && upper(c, k - 1) && kind(c, k - 1) == NEWS_TOK_WORD) return false;
   long off = n == 2 ? -1 : n == 3 ? 1 : 0;
   dval v = dv_rel_day(c, c->anchor, off);
   uint32_t e = k + 1;

@@ -263,6 +263,9 @@ static const tcase cases[] = {
     /* day-first "1 May" after a preposition; short irregular past forms */
     {"The fair opens on 1 May.", "1 May=DATE:2020-05-01@2020-05-01"},
     {"The singer died in March.", "March=DATE:2019-03"},
+    /* "the weeks ahead", "an additional year" */
+    {"Prices may fall in the weeks ahead.", "the weeks ahead=DURATION:PXW"},
+    {"The loan runs for an additional year.", "an additional year=DURATION:P1Y"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
@@ -271,6 +274,7 @@ static const tcase cases[] = {
     {"He paid 1,500 dollars for 2,000 shares.", ""},
     {"She is 37 years old.", ""},
     {"He may march as soon as he can.", ""},
+    {"In today's world, more than a quarter of voters read USA Today.", ""},
 };
 
 static void test_patterns(void **state) {
