@@ -956,7 +956,9 @@ static dval dv_quarter(const ctx *c, int unit, int q, int y, int rel) {
   v.y = c->anchor.year;
   if (rel == R_LAST || rel == R_PREVIOUS) v.y--;
   else if (rel == R_NEXT || rel == R_COMING) v.y++;
-  else if (rel == 0 && q > cur) v.y--; /* quarters are reported after they end */
+  /* quarters are reported after they end, so a later quarter is last
+  ** year's, unless the words point ahead ("will rise in the second half") */
+  else if (rel == 0 && q > cur && !future(c)) v.y--;
   return v;
 }
 
@@ -981,13 +983,14 @@ static uint32_t trailing_year(const ctx *c, uint32_t k, int *y) {
     *y = c->anchor.year;
     return j + 2;
   }
-  if (j == k && has(c, k, TX_REL) && is(c, k + 1, TX_UNIT, U_YEAR) && have_anchor(c)) {
-    int r = num(c, k);
+  /* "last year", "the fourth quarter of last year" */
+  if ((j == k || word(c, k, "of")) && has(c, j, TX_REL) && is(c, j + 1, TX_UNIT, U_YEAR) && have_anchor(c)) {
+    int r = num(c, j);
     if (r == R_LAST) *y = c->anchor.year - 1;
     else if (r == R_NEXT) *y = c->anchor.year + 1;
     else if (r == R_THIS) *y = c->anchor.year;
     else return k;
-    return k + 2;
+    return j + 2;
   }
   return k;
 }
@@ -1068,7 +1071,9 @@ static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, bool pos, hit *
     e = j;
   } else if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) {
     v.y = month_year(c, m, -1);
-    if (v.y && m == c->anchor.month) v.y--;
+    /* "last March" said in March or in April means a year ago: the month
+    ** just gone would be "last month" */
+    if (v.y && (m == c->anchor.month || m % 12 + 1 == c->anchor.month)) v.y--;
   } else if (rel == R_NEXT || rel == R_COMING) {
     v.y = month_year(c, m, 1);
     if (v.y && m == c->anchor.month) v.y++;
@@ -1131,6 +1136,11 @@ static bool match_quarter(ctx *c, uint32_t i, uint32_t k, int rel, int y, hit *h
   int parts[3];
   if (q && (u = unit_at(c, k + 1, &plural)) && (u == U_QUARTER || u == U_HALF) && !plural) {
     e = k + 2;
+  } else if (!q && rel == R_LAST && is(c, k, TX_UNIT, U_HALF) && word(c, k + 1, "of")) {
+    q = 2; /* "the last half of 1989" */
+    u = U_HALF;
+    e = k + 1;
+    rel = 0;
   } else if (hyphen_parts(c, k, parts) == 2 && parts[0] / 100 == TX_ORDWORD && parts[0] < 10000 &&
              (parts[1] == 500 + U_QUARTER || parts[1] == 500 + U_HALF)) {
     q = parts[0] % 100;
@@ -1146,6 +1156,8 @@ static bool match_quarter(ctx *c, uint32_t i, uint32_t k, int rel, int y, hit *h
   if (j > e) {
     e = j;
     y = yy;
+  } else if (word(c, e, "of")) {
+    if (u == U_HALF && word(c, e - 1, "half") && !ordinal_at(c, e - 2)) return false; /* "the last half of the '80s" */
   }
   dval v = dv_quarter(c, u, q, y, rel);
   h->b = i;

@@ -266,6 +266,12 @@ static const tcase cases[] = {
     /* "the weeks ahead", "an additional year" */
     {"Prices may fall in the weeks ahead.", "the weeks ahead=DURATION:PXW"},
     {"The loan runs for an additional year.", "an additional year=DURATION:P1Y"},
+    /* quarters and halves of a relative year, "last half", forward halves,
+    ** "last <month>" for the month just gone */
+    {"Sales rose in the fourth quarter of last year.", "the fourth quarter of last year=DATE:2019-Q4"},
+    {"Margins improved in the last half of 2018.", "the last half of 2018=DATE:2018-H2"},
+    {"Demand will recover in the second half.", "the second half=DATE:2020-H2"},
+    {"The bridge was closed last December.", "last December=DATE:2018-12"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
