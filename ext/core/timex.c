@@ -921,11 +921,13 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
   if (!plural && halves < 0) return false;
   h->e = e;
   h->type = NEWS_TIMEX_DURATION;
-  /* "$5 a year", "5 pct a year", "700 seats a week": a rate, TimeML's SET
-  ** (a number among the three tokens before "a") */
+  /* "$5 a year", "5 pct a year", "700 seats a week", "twice a month": a
+  ** rate, TimeML's SET (a number, "times", "once" or "twice" among the
+  ** three tokens before "a") */
   if (halves == 2 && k == i + 1 && word(c, i, "a") && !plural) {
     for (uint32_t back = 1; back <= 3 && back <= i - c->sb; back++)
-      if (NEWS_TOK_IS(c->t[i - back].kind, NEWS_TOK_RANGE_NUMBER) || word(c, i - back, "times")) {
+      if (NEWS_TOK_IS(c->t[i - back].kind, NEWS_TOK_RANGE_NUMBER) || word(c, i - back, "times") ||
+          word(c, i - back, "twice") || word(c, i - back, "once")) {
         h->type = NEWS_TIMEX_SET;
         break;
       }
@@ -1026,7 +1028,7 @@ static bool real_month(const ctx *c, uint32_t k, bool context) {
         word(c, p, "next") || word(c, p, "this") || word(c, p, "of") || word(c, p, "during") ||
         word(c, p, "by") || word(c, p, "before") || word(c, p, "after") || word(c, p, "from") ||
         word(c, p, "till") || word(c, p, "to") || word(c, p, "between") || word(c, p, "and"))
-      return m == 3 ? !word(c, k + 1, "on") && !word(c, k + 1, "to") : true;
+      return m == 3 && !word(c, p, "from") ? !word(c, k + 1, "on") && !word(c, k + 1, "to") : true;
   }
   return false;
 }

@@ -272,6 +272,10 @@ static const tcase cases[] = {
     {"Margins improved in the last half of 2018.", "the last half of 2018=DATE:2018-H2"},
     {"Demand will recover in the second half.", "the second half=DATE:2020-H2"},
     {"The bridge was closed last December.", "last December=DATE:2018-12"},
+    /* "from March", rates with "twice", schedule verbs in the present */
+    {"The ban ran from March to June.", "March=DATE:2019-03; June=DATE:2019-06"},
+    {"The board meets twice a month.", "a month=SET:P1M"},
+    {"The trial opens Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
