@@ -2043,13 +2043,16 @@ static int tense_cue(const ctx *c, uint32_t i) {
   if (n > 12) return 0;
   const char *p = ttext(c, i);
   int v = news_lex_find(&news_lex_timex_tense, p, n);
-  /* "had been scheduled to expire", "was expected": a plan told in the
-  ** past, mostly of an event now past */
-  bool told_past = i > 0 && (word(c, i - 1, "was") || word(c, i - 1, "were") || word(c, i - 1, "had") ||
-                             (word(c, i - 1, "been") && i > 1 && word(c, i - 2, "had")));
-  if (v > 0 && word(c, i, "would") && word(c, i + 1, "have")) return -1; /* "would have" */
-  if (v > 0)
-    return told_past && (word(c, i, "scheduled") || word(c, i, "expected") || word(c, i, "planned")) ? -1 : v;
+  if (v > 0) {
+    if (word(c, i, "would") && word(c, i + 1, "have")) return -1; /* "would have" */
+    /* "had been scheduled to expire", "was expected": a plan told in the
+    ** past, mostly of an event now past */
+    if ((word(c, i, "scheduled") || word(c, i, "expected") || word(c, i, "planned")) && i > 0 &&
+        (word(c, i - 1, "was") || word(c, i - 1, "were") || word(c, i - 1, "had") ||
+         (word(c, i - 1, "been") && i > 1 && word(c, i - 2, "had"))))
+      return -1;
+    return v;
+  }
   /* "is to resume", "set to meet", "due to arrive": a plan */
   if (n == 2 && word(c, i, "to") && i > 1 && (word(c, i - 1, "due") || word(c, i - 1, "set")) &&
       (word(c, i - 2, "was") || word(c, i - 2, "were") || word(c, i - 2, "been")))
