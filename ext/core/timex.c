@@ -877,8 +877,9 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
   int u = unit_at(c, k, &plural);
   if (!u || u == U_HALF) return false;
   if (u == U_WEEKEND && halves < 0) return false;
-  /* "a quarter of the market", "three quarters of voters": a fraction */
-  if (u == U_QUARTER && halves >= 0 && word(c, k + 1, "of") && !year_at(c, k + 2)) return false;
+  /* "a quarter of the market", "a quarter of a point": a fraction ("two
+  ** consecutive quarters of growth" stays a length of time) */
+  if (u == U_QUARTER && halves == 2 && !plural && word(c, k + 1, "of") && !year_at(c, k + 2)) return false;
   uint32_t e = k + 1;
   /* "a minute and a half" */
   if (halves >= 0 && halves % 2 == 0 && word(c, e, "and") && word(c, e + 1, "a") && word(c, e + 2, "half")) {
@@ -959,8 +960,9 @@ static dval dv_quarter(const ctx *c, int unit, int q, int y, int rel) {
   if (rel == R_LAST || rel == R_PREVIOUS) v.y--;
   else if (rel == R_NEXT || rel == R_COMING) v.y++;
   /* quarters are reported after they end, so a later quarter is last
-  ** year's, unless the words point ahead ("will rise in the second half") */
-  else if (rel == 0 && q > cur && !future(c)) v.y--;
+  ** year's even in a forecast ("to publish third-quarter growth"); a half
+  ** can be looked forward to ("will recover in the second half") */
+  else if (rel == 0 && q > cur && (unit != U_HALF || !future(c))) v.y--;
   return v;
 }
 
@@ -1712,6 +1714,12 @@ static bool match_weekday(ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
   if (!has(c, k, TX_WEEKDAY) || num(c, k) > 10) return false;
   if (!upper(c, k) && c->t[k].kind != NEWS_TOK_ABBREV) return false;
   if (tlen(c, k) <= 4 && c->t[k].kind != NEWS_TOK_ABBREV) return false; /* "Wed", "Sat" */
+  /* newspapers: "The Sunday Times", "the Sunday Telegraph" */
+  static const char *const papers[] = {"times", "telegraph", "express", "mirror", "post", "herald", "mail",
+                                       "people", "independent", "tribune", "star", "sport", "business", NULL};
+  if (upper(c, k + 1))
+    for (int n = 0; papers[n]; n++)
+      if (word_n(c, k + 1, papers[n], strlen(papers[n]))) return false;
   int wd = num(c, k);
   dval v;
   if (rel == R_PREVIOUS && c->last.year > 0 && i < k && word(c, i, "the")) {
@@ -2076,6 +2084,9 @@ static int tense_cue(const ctx *c, uint32_t i) {
 /* The tense around token i of the sentence [b, e): the nearest cue among
 ** the ten tokens before it, else among the ten after; 0 when none. */
 static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
+  /* "since October", "since the summer": always before now */
+  if (i > b && (word(c, i - 1, "since") || (i > b + 1 && word(c, i - 1, "the") && word(c, i - 2, "since"))))
+    return -1;
   /* "as soon as Tuesday", "as early as Friday" */
   if (i >= b + 3 && word(c, i - 1, "as") && (word(c, i - 2, "soon") || word(c, i - 2, "early")) &&
       word(c, i - 3, "as"))
@@ -2241,7 +2252,7 @@ static void trim_det(const ctx *c, hit *h) {
 ** the previous row ends (the extent never reaches back into it). */
 static void extend(const ctx *c, hit *h, uint32_t prev_end) {
   if (h->b > c->sb && strcmp(h->value, "PRESENT_REF") == 0 && word(c, h->b - 1, "right") &&
-      c->t[h->b - 1].start >= prev_end)
+      (!upper(c, h->b - 1) || h->b - 1 == c->sb) && c->t[h->b - 1].start >= prev_end)
     h->b--;
   if (word(c, h->e, "or") && word(c, h->e + 1, "so"))
     h->e += 2;

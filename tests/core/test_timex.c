@@ -276,6 +276,9 @@ static const tcase cases[] = {
     {"The ban ran from March to June.", "March=DATE:2019-03; June=DATE:2019-06"},
     {"The board meets twice a month.", "a month=SET:P1M"},
     {"The trial opens Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
+    /* "since" looks back; quarters of growth are periods, not fractions */
+    {"The bank has raised rates five times since June and would raise them again.", "June=DATE:2019-06"},
+    {"The economy shrank for two consecutive quarters of falling output.", "two consecutive quarters=DURATION:P2Q"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
@@ -285,6 +288,7 @@ static const tcase cases[] = {
     {"She is 37 years old.", ""},
     {"He may march as soon as he can.", ""},
     {"In today's world, more than a quarter of voters read USA Today.", ""},
+    {"The Sunday Times and the Sunday Telegraph ran the story.", ""},
 };
 
 static void test_patterns(void **state) {
