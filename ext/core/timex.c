@@ -716,7 +716,7 @@ static bool match_clock(ctx *c, uint32_t i, hit *h) {
     if (ap == 2 && hh < 12) hh += 12;
     if (ap == 1 && hh == 12) hh = 0;
     k = i + 2;
-  } else if (is(c, i, TX_PARTDAY, 5) || is(c, i, TX_PARTDAY, 6)) {
+  } else if ((is(c, i, TX_PARTDAY, 5) || is(c, i, TX_PARTDAY, 6)) && !(i > c->sb && word(c, i - 1, "high"))) {
     hh = num(c, i) == 5 ? 12 : 24;
     k = i + 1;
   } else {
@@ -877,6 +877,7 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
   int u = unit_at(c, k, &plural);
   if (!u || u == U_HALF) return false;
   if (u == U_WEEKEND && halves < 0) return false;
+  if (upper(c, k) && !upper(c, k - 1 > i ? k - 1 : i)) return false; /* "60 Minutes", a title */
   /* "a quarter of the market", "a quarter of a point": a fraction ("two
   ** consecutive quarters of growth" stays a length of time) */
   if (u == U_QUARTER && halves == 2 && !plural && word(c, k + 1, "of") && !year_at(c, k + 2)) return false;

@@ -289,6 +289,7 @@ static const tcase cases[] = {
     {"He may march as soon as he can.", ""},
     {"In today's world, more than a quarter of voters read USA Today.", ""},
     {"The Sunday Times and the Sunday Telegraph ran the story.", ""},
+    {"He told 60 Minutes he loved the film High Noon.", ""},
 };
 
 static void test_patterns(void **state) {
