@@ -1975,7 +1975,18 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
 
 /* A bare plural unit after "for", "within", "in": "for years" (PXY). */
 static bool match_bare_plural(ctx *c, uint32_t i, hit *h) {
-  if (!has(c, i, TX_UNIT) || num(c, i) <= 20 || i == 0) return false;
+  if (!has(c, i, TX_UNIT) || num(c, i) <= 20) return false;
+  /* "months ago", "years earlier": some time back (as "a few years ago") */
+  if ((is(c, i + 1, TX_ANCHOR, 1) || is(c, i + 1, TX_POS, P_EARLIER)) && num(c, i) != 20 + U_HALF &&
+      (i == c->sb || !has(c, i - 1, TX_QUANT)) && !NEWS_TOK_IS(kind(c, i - 1), NEWS_TOK_RANGE_NUMBER) &&
+      !has(c, i - 1, TX_NUMWORD)) {
+    h->b = i;
+    h->e = i + 2;
+    h->type = NEWS_TIMEX_DATE;
+    snprintf(h->value, sizeof h->value, "PAST_REF");
+    return true;
+  }
+  if (i == 0) return false;
   if (!(word(c, i - 1, "for") || word(c, i - 1, "within") || word(c, i - 1, "in"))) return false;
   if (upper(c, i) || word(c, i + 1, "of") || has(c, i + 1, TX_ANCHOR)) return false;
   h->b = i;

@@ -279,6 +279,7 @@ static const tcase cases[] = {
     /* "since" looks back; quarters of growth are periods, not fractions */
     {"The bank has raised rates five times since June and would raise them again.", "June=DATE:2019-06"},
     {"The economy shrank for two consecutive quarters of falling output.", "two consecutive quarters=DURATION:P2Q"},
+    {"Only months ago the plant was full.", "months ago=DATE:PAST_REF"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
