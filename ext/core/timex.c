@@ -1036,6 +1036,14 @@ static bool real_month(const ctx *c, uint32_t k, bool context) {
   return false;
 }
 
+/* "the Sept. 11 attacks", "the 11 September terror attacks": the day of
+** 2001 that news names without its year; k is the token after the date. */
+static bool sept11(const ctx *c, int m, int d, uint32_t k) {
+  if (m != 9 || d != 11) return false;
+  if (word(c, k, "terror") || word(c, k, "terrorist")) k++;
+  return word(c, k, "attacks") || word(c, k, "attack") || word(c, k, "hijackings") || word(c, k, "commission");
+}
+
 /* A month expression at k: "Sept. 30, 1989", "July 1997", "March",
 ** "Jan. 5th"; rel and pos come from the words before. */
 static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, bool pos, hit *h) {
@@ -1057,7 +1065,7 @@ static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, bool pos, hit *
       news_ymd x = {v.y, m, d};
       if (news_timex_valid(x) && c->first_explicit.year == 0) c->first_explicit = x;
     } else {
-      v.y = monthday_year(c, m, d);
+      v.y = sept11(c, m, d, e) ? 2001 : monthday_year(c, m, d);
     }
     news_ymd x = {v.y ? v.y : 2000, m, d};
     if (!news_timex_valid(x)) return false;
@@ -1119,7 +1127,7 @@ static bool match_day_month(ctx *c, uint32_t i, uint32_t k, hit *h) {
   if (e > j + 1) {
     v.y = y;
   } else {
-    v.y = monthday_year(c, m, d);
+    v.y = sept11(c, m, d, j + 1) ? 2001 : monthday_year(c, m, d);
     e = j + 1;
   }
   news_ymd x = {v.y ? v.y : 2000, m, d};

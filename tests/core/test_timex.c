@@ -280,6 +280,7 @@ static const tcase cases[] = {
     {"The bank has raised rates five times since June and would raise them again.", "June=DATE:2019-06"},
     {"The economy shrank for two consecutive quarters of falling output.", "two consecutive quarters=DURATION:P2Q"},
     {"Only months ago the plant was full.", "months ago=DATE:PAST_REF"},
+    {"Air travel fell after the Sept. 11 attacks.", "Sept. 11=DATE:2001-09-11@2001-09-11"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
