@@ -2104,6 +2104,10 @@ static int tense_cue(const ctx *c, uint32_t i) {
 /* The tense around token i of the sentence [b, e): the nearest cue among
 ** the ten tokens before it, else among the ten after; 0 when none. */
 static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
+  /* "the election is Tuesday", "the hearing is on Monday": a coming day */
+  if (i > b && (word(c, i - 1, "is") || word(c, i - 1, "are") ||
+                (i > b + 1 && word(c, i - 1, "on") && (word(c, i - 2, "is") || word(c, i - 2, "are")))))
+    return 1;
   /* "since October", "since the summer": always before now */
   if (i > b && (word(c, i - 1, "since") || (i > b + 1 && word(c, i - 1, "the") && word(c, i - 2, "since"))))
     return -1;
