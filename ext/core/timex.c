@@ -24,7 +24,9 @@
 **      open with determiners and modifiers: "the end of", "early", "last",
 **      "fiscal").  Each looks at most a dozen tokens ahead and never
 **      behind its start, so the scan is linear; the first match wins and
-**      the scan resumes after it, so rows never overlap.
+**      the scan resumes after it, so rows never overlap.  trim_det() and
+**      extend() then adjust the extent by a token or two as TimeML draws
+**      it ("the Aug. 7 bombings" -> "Aug. 7", "right now", "or so").
 **   3. A matcher fills a `dval` (granularity + fields) and fmt_dval()
 **      prints the TIMEX3 value, or it writes a literal (P2D, PRESENT_REF).
 **      Relative expressions resolve against c->anchor: the reference date,
