@@ -2075,6 +2075,7 @@ static int tense_cue(const ctx *c, uint32_t i) {
   int v = news_lex_find(&news_lex_timex_tense, p, n);
   if (v > 0) {
     if (word(c, i, "would") && word(c, i + 1, "have")) return -1; /* "would have" */
+    if (word(c, i, "meet") && i > 0 && word(c, i - 1, "to")) return 0; /* "to meet demand" */
     /* "had been scheduled to expire", "was expected": a plan told in the
     ** past, mostly of an event now past */
     if ((word(c, i, "scheduled") || word(c, i, "expected") || word(c, i, "planned")) && i > 0 &&

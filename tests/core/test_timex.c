@@ -282,6 +282,7 @@ static const tcase cases[] = {
     {"Only months ago the plant was full.", "months ago=DATE:PAST_REF"},
     {"Air travel fell after the Sept. 11 attacks.", "Sept. 11=DATE:2001-09-11@2001-09-11"},
     {"The runoff is on Sunday.", "Sunday=DATE:2020-01-12@2020-01-12"},
+    {"The two leaders meet separately Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
