@@ -1401,14 +1401,32 @@ static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
     e = j;
     v = dv_day(holiday_date(code, y, eve));
   } else if (have_anchor(c)) {
+    /* future words: the next occurrence; past words: the last one, or
+    ** one within the coming week ("as Easter week began" six days before
+    ** Easter); no cue: the nearest, a coming one counted twice as far */
+    long a = news_timex_days(c->anchor), best = -1;
+    int t = tense(c);
     news_ymd x = holiday_date(code, c->anchor.year, eve);
-    if (news_timex_days(x) > news_timex_days(c->anchor) && !future(c))
-      x = holiday_date(code, c->anchor.year - 1, eve);
+    for (int yy = c->anchor.year - 1; yy <= c->anchor.year + 1; yy++) {
+      news_ymd z = holiday_date(code, yy, eve);
+      long diff = news_timex_days(z) - a, cost = diff < 0 ? -diff : diff;
+      if ((t > 0 && diff < 0) || (t < 0 && diff > 7)) continue; /* past words allow the week ahead */
+      if (diff > 0 && t <= 0) cost *= 2;
+      if (best < 0 || cost < best) {
+        best = cost;
+        x = z;
+      }
+    }
     v = dv_day(x);
   } else if (code < 1300) {
     news_ymd x = holiday_date(code, 2000, eve); /* a leap year: any MMDD */
     v.m = x.month;
     v.d = x.day;
+  }
+  /* "Easter week": the ISO week holding the holiday */
+  if (word(c, e, "week") && v.y > 0) {
+    v = dv_week((news_ymd){v.y, v.m, v.d}, 0, G_WEEK);
+    e++;
   }
   h->b = i;
   h->e = e;

@@ -283,6 +283,8 @@ static const tcase cases[] = {
     {"Air travel fell after the Sept. 11 attacks.", "Sept. 11=DATE:2001-09-11@2001-09-11"},
     {"The runoff is on Sunday.", "Sunday=DATE:2020-01-12@2020-01-12"},
     {"The two leaders meet separately Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
+    {"Shops will be full at Christmas.", "Christmas=DATE:2020-12-25@2020-12-25"},
+    {"Pilgrims arrived as Easter week began.", "Easter week=DATE:2019-W16"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
