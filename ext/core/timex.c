@@ -1376,7 +1376,8 @@ static news_ymd holiday_date(int code, int y, bool eve) {
 }
 
 /* Holidays: "Christmas", "Christmas Day", "Christmas Eve", "Thanksgiving",
-** "Easter", "Memorial Day", "Labor Day", "Valentine's Day", with an
+** "Easter", "Memorial Day", "Labor Day", "Valentine's Day", "New Year's
+** Day" / "New Year's Eve" (Dec. 31 of the year before), with an
 ** optional year.  Without one, the anchor's year, or the year before when
 ** the holiday is still to come and nothing points to the future. */
 static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
@@ -1384,6 +1385,10 @@ static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
   int code = news_lex_find(&news_lex_timex_holidays, ttext(c, k), tlen(c, k));
   if (!code) return false;
   uint32_t e = k + 1;
+  if (code == 101) { /* "New Year's Day", "New Year's Eve", "New Year's" */
+    if (!word(c, e, "year") || !upper(c, e) || kind(c, e + 1) != NEWS_TOK_CLITIC) return false;
+    e++;
+  }
   if (kind(c, e) == NEWS_TOK_CLITIC) e++; /* Valentine's */
   bool eve = false;
   if (word(c, e, "day")) {

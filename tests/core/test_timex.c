@@ -285,6 +285,7 @@ static const tcase cases[] = {
     {"The two leaders meet separately Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
     {"Shops will be full at Christmas.", "Christmas=DATE:2020-12-25@2020-12-25"},
     {"Pilgrims arrived as Easter week began.", "Easter week=DATE:2019-W16"},
+    {"Fireworks lit up New Year's Eve in New York.", "New Year's Eve=DATE:2019-12-31@2019-12-31"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
