@@ -2128,7 +2128,8 @@ static int tense_cue(const ctx *c, uint32_t i) {
 }
 
 /* The tense around token i of the sentence [b, e): the nearest cue among
-** the ten tokens before it, else among the ten after; 0 when none. */
+** the ten tokens before it, else among the ten after, else among the
+** thirty before those; 0 when none. */
 static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
   /* "the election is Tuesday", "the hearing is on Monday": a coming day */
   if (i > b && (word(c, i - 1, "is") || word(c, i - 1, "are") ||
@@ -2148,6 +2149,14 @@ static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
   for (uint32_t dist = 1; dist <= 10 && i + dist < e; dist++) {
     int t = tense_cue(c, i + dist);
     if (t) return t;
+  }
+  /* nothing near: the main verb may open a long sentence ("Celebrations
+  ** will continue through the weekend, with a concert ... on Saturday") */
+  for (uint32_t dist = 11; dist <= 40 && i >= b + dist; dist++) {
+    int t = tense_cue(c, i - dist);
+    /* only a plain future auxiliary reaches that far: a past cue says no
+    ** more than none, and "would" is as often the past's future */
+    if (t) return t > 0 && (word(c, i - dist, "will") || word(c, i - dist, "shall")) ? 1 : 0;
   }
   return 0;
 }

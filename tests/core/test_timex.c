@@ -168,6 +168,17 @@ static const tcase cases[] = {
     /* weekdays by tense, with parts of the day */
     {"Shares fell on Monday.", "Monday=DATE:2020-01-06@2020-01-06"},
     {"The vote will be held on Friday.", "Friday=DATE:2020-01-10@2020-01-10"},
+    /* the only tense cue opens a long sentence, far from the date */
+    {"The festival will go on through the weekend, with parades, street markets and a fireworks "
+     "show over the old harbour on Friday.",
+     "the weekend=DATE:2020-W02-WE; Friday=DATE:2020-01-10@2020-01-10"},
+    {"The festival went on through the weekend, with parades, street markets and a fireworks "
+     "show over the old harbour on Friday.",
+     "the weekend=DATE:2020-W01-WE; Friday=DATE:2020-01-03@2020-01-03"},
+    /* a far "would" is the past's future: no cue for the date */
+    {"The minister said the army would respond in its own way to the ambush of the convoy near the "
+     "northern border post on Friday.",
+     "Friday=DATE:2020-01-03@2020-01-03"},
     {"Talks broke down Tuesday night.", "Tuesday night=DATE:2020-01-07TNI@2020-01-07"},
     {"He spoke last Wednesday.", "last Wednesday=DATE:2020-01-01@2020-01-01"},
     /* deictic days and parts of the day */
