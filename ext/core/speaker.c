@@ -149,6 +149,12 @@ static bool word_is(const char *w, uint32_t n, const char *lit) {
   return strlen(lit) == n && !memcmp(w, lit, n);
 }
 
+/* Is token i the word lit? */
+static bool word_at(const q_ctx *c, uint32_t i, const char *lit) {
+  const news_token *t = &c->tok[i];
+  return t->kind == NEWS_TOK_WORD && word_is((const char *)c->s + t->start, t->end - t->start, lit);
+}
+
 /* Lower-case particles inside names ("Ibn", "de", "al"). */
 static bool is_particle(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
@@ -963,6 +969,57 @@ static void copy_speaker(news_quote *q, const news_quote *from) {
   q->speaker_len = from->speaker_len;
 }
 
+/* Is verb v under a modal or "to" ("would respond", "will not call", "to
+** warn")?  Such a verb heads a clause reported by someone else. */
+static bool modal_verb(const q_ctx *c, uint32_t v, uint32_t lo) {
+  uint32_t k = v;
+  for (int skip = 0; skip < 2 && k > lo && (is_ly(c, k - 1) || word_at(c, k - 1, "not")); skip++) k--;
+  if (k <= lo) return false;
+  static const char *const modals[] = {"would", "will", "could", "should", "might", "may", "must", "can", "to"};
+  for (size_t m = 0; m < sizeof modals / sizeof modals[0]; m++)
+    if (word_at(c, k - 1, modals[m])) return true;
+  return false;
+}
+
+/* Window b found verb v before the opening mark.  When v sits in the
+** complement clause of an earlier finite speech verb ("Lee said Tehran
+** would respond “...”"), the quotation is part of that verb's reported
+** speech: returns the earlier verb (scanned back at most WIN_BEFORE tokens,
+** never across a quotation), else v. */
+static uint32_t outer_verb(const q_ctx *c, uint32_t lo, uint32_t v, int *cls) {
+  if (*cls != V_SPEECH || !modal_verb(c, v, lo)) return v;
+  for (uint32_t i = v; i-- > lo && v - i < WIN_BEFORE;) {
+    if (NEWS_TOK_IS(c->tok[i].kind, NEWS_TOK_RANGE_QUOTE) && (c->tok[i].flags & NEWS_TF_DOUBLE)) break;
+    const news_token *t = &c->tok[i];
+    uint32_t n = t->end - t->start;
+    if (news_speaker_verb(c, i) == V_SPEECH && !(n > 4 && !memcmp(c->s + t->end - 3, "ing", 3)) &&
+        !modal_verb(c, i, lo)) {
+      *cls = V_SPEECH;
+      return i;
+    }
+  }
+  return v;
+}
+
+/* "Lee said, according to the Courier": when the sentence around an
+** attribution by verb also holds "according to" outside the quotation (in
+** [lo, open) or [a, hi)), its source is the one PolNeAR-style annotation
+** names.  Re-attributes q to it and returns true. */
+static bool according_override(q_ctx *c, uint32_t lo, uint32_t open, uint32_t a, uint32_t hi, news_quote *q) {
+  const uint32_t from[2] = {lo, a}, to[2] = {open, hi};
+  for (int w = 0; w < 2; w++) {
+    for (uint32_t i = from[w]; i + 2 < to[w]; i++) {
+      if (news_speaker_verb(c, i) != V_ACCORDING || c->tok[i].start == q->verb_start) continue;
+      news_quote t = *q;
+      if (speaker_for_verb(c, i, V_ACCORDING, from[w], to[w], &t)) {
+        *q = t;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q_span *next,
                                news_quote *q, const news_quote *prevq) {
   const news_token *tok = c->tok;
@@ -1023,11 +1080,19 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   }
   /* a. right after the closing mark */
   v = verb_near(c, a, hi, &cls);
-  if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
+  if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) {
+    according_override(c, lo, sp->open, a, hi, q);
+    return NEWS_OK;
+  }
   if (shape_after(c, sp, a, hi, q)) return NEWS_OK;
-  /* b. before the opening mark */
+  /* b. before the opening mark (the outer verb when the nearest one is in
+  ** its complement clause) */
   v = verb_back(c, lo, sp->open, &cls);
-  if (v != Q_NONE && speaker_for_verb(c, v, cls, lo, sp->open, q)) return NEWS_OK;
+  if (v != Q_NONE) v = outer_verb(c, lo, v, &cls);
+  if (v != Q_NONE && speaker_for_verb(c, v, cls, lo, sp->open, q)) {
+    if (cls != V_ACCORDING) according_override(c, lo, sp->open, a, hi, q);
+    return NEWS_OK;
+  }
   /* c. further after the closing mark, within its own sentence (a next
   ** sentence only ever attributes through a. above) */
   v = hi > a && tok[a].sentence == tok[sp->close].sentence ? verb_fwd(c, a, hi, 2, &cls) : Q_NONE;

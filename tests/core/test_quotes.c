@@ -165,6 +165,30 @@ static void test_patterns(void **state) {
   check(patterns, sizeof patterns / sizeof patterns[0]);
 }
 
+/* ----------------------------------------------------------- nesting */
+
+static const qcase nesting[] = {
+    /* a verb inside the complement clause of an earlier speech verb is
+    ** not the attribution: the fragment is the minister's reported speech */
+    {"Foreign Minister Omar Haddad said on Monday that his government would respond “at a time of its choosing.”",
+     "at a time of its choosing. | Omar Haddad | Foreign Minister Omar Haddad | said | partial\n"},
+    {"The mayor said the council will call the plan “a waste of money” next week.",
+     "a waste of money | The mayor | The mayor | said | partial\n"},
+    /* a finite verb with its own subject in the clause still attributes */
+    {"Officials said the minister told reporters: “We are not leaving.”",
+     "We are not leaving. | the minister | the minister | told | direct\n"},
+    /* "X said, according to Y": the source is Y */
+    {"“We will not resign,” Mayor Ann Ortiz said, according to the Daily Courier.",
+     "We will not resign, | Daily Courier | the Daily Courier | according to | direct\n"},
+    {"According to the report, the witness said the order was meant to “avoid a scandal.”",
+     "avoid a scandal. | the report | the report | According to | partial\n"},
+};
+
+static void test_nesting(void **state) {
+  (void)state;
+  check(nesting, sizeof nesting / sizeof nesting[0]);
+}
+
 /* --------------------------------------------------------- resolving */
 
 static const qcase resolving[] = {
@@ -388,7 +412,7 @@ static void test_oom(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_resolving),
+      cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_nesting),      cmocka_unit_test(test_resolving),
       cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_many_entities), cmocka_unit_test(test_oom),
   };
