@@ -186,12 +186,14 @@ news_rc news_quotes_run(news_doc *d) {
   c.s = (const unsigned char *)d->text;
   news_rc rc = news_doc_tokens(d, &c.tok, &c.ntok);
   if (!rc) rc = news_doc_sentences(d, &c.sent, &c.nsent);
-  if (!rc) rc = news_doc_entities(d, &c.ent, &c.nent);
   if (rc) return rc;
   news_vec spans;
   news_vec_init(&spans, sizeof(q_span));
   news_vec_init(&c.names, sizeof(q_name));
   rc = pair_marks(d, c.tok, c.ntok, &spans);
+  /* the entity tagger is most of the cost: run it only for a document
+  ** that holds a quotation */
+  if (!rc && spans.n) rc = news_doc_entities(d, &c.ent, &c.nent);
   if (!rc && spans.n) rc = news_speaker_names(&c);
   q_span *sp = spans.data;
   const news_quote *prevq = NULL;

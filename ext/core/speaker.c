@@ -676,6 +676,33 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
   resolve_phrase(c, p, q);
 }
 
+/* A PERSON entity e heads a speaker name starting at token na; q holds its
+** canonical name.  Two fallbacks for a tagger that split or mistyped a name:
+**   - the name split into adjacent PERSON entities ("Mohammad" + "Javad
+**     Zarif"): the whole run as written;
+**   - a one-word canonical name ("Katz", whose first mention "Israel Katz"
+**     was typed LOC): the fullest earlier capitalised run ending with the
+**     same word, when it looks like a person's name.
+** Both look at a bounded number of entities or name runs. */
+static void person_fullest(const q_ctx *c, uint32_t na, const news_entity *e, news_quote *q) {
+  uint32_t k = (uint32_t)(e - c->ent), first = k;
+  while (first > 0 && k - first < 4 && c->ent[first - 1].type == NEWS_ENT_PERSON &&
+         c->ent[first - 1].tok_end == c->ent[first].tok_begin && c->ent[first - 1].tok_begin >= na)
+    first--;
+  if (first < k) {
+    q->speaker = (const char *)c->s + c->ent[first].start;
+    q->speaker_len = e->end - c->ent[first].start;
+    return;
+  }
+  if (memchr(e->canonical, ' ', e->canonical_len) || e->tok_end != e->tok_begin + 1) return;
+  uint32_t a = e->tok_begin, b = e->tok_end;
+  expand_name(c, e->tok_begin, &a, &b);
+  q_name run = {a, b};
+  if (b - a < 2 || b - a > 4 || !person_like(c, &run)) return;
+  q->speaker = (const char *)c->s + c->tok[a].start;
+  q->speaker_len = c->tok[b - 1].end - c->tok[a].start;
+}
+
 /* Resolves the non-pronoun phrase p into q->speaker and remembers it. */
 static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   /* a name that heads the phrase ("Sen. Lee", "Lee, a Democrat", "the
@@ -685,6 +712,7 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   if (e && e->canonical) {
     q->speaker = e->canonical;
     q->speaker_len = e->canonical_len;
+    if (e->type == NEWS_ENT_PERSON) person_fullest(c, p->na, e, q);
     remember(c, q->speaker, q->speaker_len, p->a,
              e->type == NEWS_ENT_ORG ? 3 : entity_gender(c, e), true);
     return;

@@ -302,6 +302,38 @@ static void test_entities(void **state) {
   news_doc_free(d);
 }
 
+/* The speaker of quotation i of text with the entities stood in by add. */
+static void speaker_is(const news_quote *q, uint32_t nq, uint32_t i, const char *want) {
+  assert_true(i < nq);
+  assert_int_equal(q[i].speaker_len, strlen(want));
+  assert_memory_equal(q[i].speaker, want, q[i].speaker_len);
+}
+
+/* A tagger that splits a name into two PERSON entities, or types a first
+** mention LOC so that a later surname's canonical name is one word: the
+** speaker is still the full name. */
+static void test_entity_fallbacks(void **state) {
+  (void)state;
+  const char *text = "“We are ready,” said Mohammad Javad Zarif. “Fine,” said Israel Katz. “Later,” Katz said.";
+  news_doc *d;
+  const news_entity *ent;
+  const news_quote *q;
+  uint32_t ne, nq;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_entities(d, &ent, &ne), NEWS_OK);
+  d->entities.n = 0; /* the tagger's own result is replaced by these */
+  add_entity(d, text, "Mohammad", 0, NEWS_ENT_PERSON, "Mohammad");
+  add_entity(d, text, "Javad Zarif", 0, NEWS_ENT_PERSON, "Javad Zarif");
+  add_entity(d, text, "Israel Katz", 0, NEWS_ENT_LOC, "Israel Katz");
+  add_entity(d, text, "Katz", 1, NEWS_ENT_PERSON, "Katz");
+  assert_int_equal(news_doc_quotes(d, &q, &nq), NEWS_OK);
+  assert_int_equal(nq, 3);
+  speaker_is(q, nq, 0, "Mohammad Javad Zarif");
+  speaker_is(q, nq, 1, "Israel Katz");
+  speaker_is(q, nq, 2, "Israel Katz");
+  news_doc_free(d);
+}
+
 /* -------------------------------------------------------------- limits */
 
 static double run_seconds(const char *text, size_t len, uint32_t *nq) {
@@ -413,7 +445,7 @@ static void test_oom(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_nesting),      cmocka_unit_test(test_resolving),
-      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_pathological),
+      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_entity_fallbacks),      cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_many_entities), cmocka_unit_test(test_oom),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
