@@ -1045,6 +1045,18 @@ static bool according_override(q_ctx *c, uint32_t lo, uint32_t open, uint32_t a,
       }
     }
   }
+  /* "“...,” Lee said, the Courier reported." / "..., reports the Courier.":
+  ** a report closing the clause after the quotation */
+  for (uint32_t i = a; i < hi && i + 1 < c->ntok; i++) {
+    if (!(word_at(c, i, "reported") || word_at(c, i, "reports")) || c->tok[i].start == q->verb_start) continue;
+    bool closing = is_punct(&c->tok[i + 1], '.'), inverted = i > a && is_punct(&c->tok[i - 1], ',');
+    if (!closing && !inverted) continue;
+    news_quote t = *q;
+    if (speaker_for_verb(c, i, V_SPEECH, a, hi < c->ntok ? hi + 1 : hi, &t)) {
+      *q = t;
+      return true;
+    }
+  }
   return false;
 }
 
@@ -1104,7 +1116,10 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   ** Lee replied: “Why now?” Critics said it was late. */
   if (sp->open > lo + 1 && (is_punct(&tok[sp->open - 1], ':') || is_punct(&tok[sp->open - 1], ','))) {
     v = verb_back(c, sp->open - 2 > lo ? sp->open - 2 : lo, sp->open - 1, &cls);
-    if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, lo, sp->open, q)) return NEWS_OK;
+    if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, lo, sp->open, q)) {
+      according_override(c, lo, sp->open, a, hi, q);
+      return NEWS_OK;
+    }
   }
   /* a. right after the closing mark */
   v = verb_near(c, a, hi, &cls);

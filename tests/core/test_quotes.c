@@ -180,6 +180,11 @@ static const qcase nesting[] = {
     /* "X said, according to Y": the source is Y */
     {"“We will not resign,” Mayor Ann Ortiz said, according to the Daily Courier.",
      "We will not resign, | Daily Courier | the Daily Courier | according to | direct\n"},
+    /* "X said, “...,” Y reported": the report is the source too */
+    {"Asked about the vote, Ortiz said, “No comment,” the Daily Courier reported.",
+     "No comment, | Daily Courier | Daily Courier | reported | direct\n"},
+    {"“We lost,” said Mayor Ann Ortiz, reports the Daily Courier.",
+     "We lost, | Daily Courier | the Daily Courier | reports | direct\n"},
     {"According to the report, the witness said the order was meant to “avoid a scandal.”",
      "avoid a scandal. | the report | the report | According to | partial\n"},
 };
