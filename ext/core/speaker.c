@@ -578,42 +578,11 @@ static bool subject_position(const q_ctx *c, uint32_t i) {
   return !(w == W_STOP || w == W_PREP || w == W_DET) && c->tok[i - 1].kind != NEWS_TOK_CLITIC;
 }
 
-/* "it said": the most recent speaker that is one organisation (a name
-** typed ORG or not a person's, or a singular description such as "the
-** ministry"; not a plural in -s), else the nearest earlier ORG entity (at
-** most 256 back).  Bounded by the history ring and the 256 entities. */
-static bool resolve_it(q_ctx *c, uint32_t at, uint32_t n, news_quote *q) {
-  for (uint32_t k = 0; k < n; k++) {
-    const q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
-    /* not a plural: "officials", "Democrats" (a one-word name in -s) */
-    bool plural = h->len > 1 && h->name[h->len - 1] == 's' && (!h->named || !memchr(h->name, ' ', h->len));
-    if (h->gender != 3 || plural) continue;
-    q->speaker = h->name;
-    q->speaker_len = h->len;
-    return true;
-  }
-  uint32_t elo = 0, ehi = c->nent;
-  while (elo < ehi) { /* first entity starting at or after the pronoun */
-    uint32_t mid = elo + (ehi - elo) / 2;
-    if (c->ent[mid].tok_begin < at) elo = mid + 1;
-    else ehi = mid;
-  }
-  for (uint32_t k = elo, seen = 0; k-- > 0 && seen < 256; seen++) {
-    const news_entity *e = &c->ent[k];
-    if (e->type != NEWS_ENT_ORG || !e->canonical) continue;
-    q->speaker = e->canonical;
-    q->speaker_len = e->canonical_len;
-    return true;
-  }
-  return false;
-}
-
 /* Resolves a pronoun at token `at` to a recent speaker or person. */
 static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   uint8_t want = pron == W_HE ? 1 : pron == W_SHE ? 2 : 3;
-  if (pron == W_I) return false;
+  if (pron == W_I || pron == W_IT) return false;
   uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
-  if (pron == W_IT) return resolve_it(c, at, n, q);
   for (uint32_t k = 0; k < n; k++) {
     q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
     /* "they" may stand for a plural description ("the lawmakers") */
