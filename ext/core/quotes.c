@@ -19,6 +19,8 @@
 **      “and soon.”"); anything else is a fragment woven into the sentence
 **      and is `partial`.
 **   3. Attribution (speaker.c) finds the verb and the speaker of each row.
+**      The entity tagger, most of the cost, runs only when step 1 found a
+**      quotation.
 **   4. Scare quotes and titles: a partial quotation of at most three words
 **      with no speech verb anywhere in its sentence (a “cultural” site) is
 **      dropped, and so is a partial one in title case with no speech verb

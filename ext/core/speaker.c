@@ -18,7 +18,10 @@
 **        crosses the sentence break after “Why?” and "R-Ky.,";
 **     b. the nearest speech verb before the opening mark, back to the
 **        sentence start or the previous quotation: Lee said: “...” / Lee
-**        said the plan was “a disaster” / According to Lee, “...”;
+**        said the plan was “a disaster” / According to Lee, “...”; when
+**        that verb stands under a modal or "to" after an earlier finite
+**        speech verb (Lee said Tehran would respond “...”), the earlier
+**        verb: the quotation is part of its reported speech;
 **     c. a speech verb further after the closing mark in the sentence;
 **     d. a speech verb earlier in the sentence, before the previous
 **        quotation (Lee called him “a” and “b”), else the sentence's
@@ -32,6 +35,10 @@
 **     h. the sentence before, when it holds no quotation: its verb's
 **        speaker or its subject (Lee recalled the flood. “The water ...”);
 **     i. the sentence after, when it opens with an attribution.
+**   Reported sources.  After a., b. or the verb before ': “', an "according
+**   to X" elsewhere in the sentence outside the quotation, or a report
+**   closing the clause after it (“...,” Lee said, the Courier reported),
+**   replaces the speaker: PolNeAR names that source.
 **   The speaker phrase of a verb.  After the verb when it is inverted (it
 **   follows the closing mark, "..., said Prof. Ann Lee." ending a clause,
 **   "according to X"); otherwise the phrase ending just before the verb,
@@ -45,7 +52,9 @@
 **   ("..., saying") takes the clause's subject; "he laughed and said" the
 **   pronoun of the clause before.
 **   Resolving.  A name heading the phrase resolves to the canonical name of
-**   the PERSON or ORG entity on it.  Without one, titles are dropped and a
+**   the PERSON or ORG entity on it (for a name split into adjacent PERSON
+**   entities, the whole name; for a one-word canonical PERSON name, the
+**   fullest earlier person-like run ending with it).  Without one, titles are dropped and a
 **   surname is expanded to the fullest earlier run of capitalised words
 **   ending with the same word ("Jensen" -> "Karl Jensen").  "he"/"she"
 **   attributing a quotation whose sentence opens with a name of a fitting
