@@ -261,7 +261,8 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
     ** it ends the phrase ("said a 2010 campaign veteran.") */
     bool last = j + 1 >= hi || !is_word(&c->tok[j + 1]);
     bool ed = n > 3 && !memcmp(c->s + t->end - 2, "ed", 2);
-    if (!cap && k != W_PREP && k != W_TITLE && j > i && (ed || (out->nb == j && !last) || news_speaker_verb(c, j)))
+    if (!cap && k != W_PREP && k != W_TITLE && j > i &&
+        (ed || (out->nb == j && !last) || news_speaker_verb(c, j) || word_at(c, j, "read")))
       break;
     if (cap && out->na == out->nb) {
       out->na = j;
@@ -954,7 +955,9 @@ static bool finite_verb(const q_ctx *c, uint32_t i) {
   const char *w = (const char *)c->s + t->start;
   if (news_speaker_verb(c, i)) return n < 4 || memcmp(w + n - 3, "ing", 3) != 0;
   /* irregular pasts of "went on", "shot back", "broke in", "cut in" */
-  if (word_is(w, n, "went") || word_is(w, n, "broke") || word_is(w, n, "cut") || word_is(w, n, "spoke")) return true;
+  if (word_is(w, n, "went") || word_is(w, n, "broke") || word_is(w, n, "cut") || word_is(w, n, "spoke") ||
+      word_is(w, n, "read")) /* “...,” the statement read. */
+    return true;
   return n > 3 && (!memcmp(w + n - 2, "ed", 2) || (w[n - 1] == 's' && w[n - 2] != 's'));
 }
 
@@ -970,7 +973,10 @@ static bool shape_after(q_ctx *c, const q_span *sp, uint32_t a, uint32_t hi, new
   if (t->kind == NEWS_TOK_WORD && !(t->flags & NEWS_TF_UPPER) && !news_speaker_word(c, a)) {
     /* inverted: beamed Lee, -- then the end of the clause */
     if (!finite_verb(c, a) || !np_forward(c, a + 1, hi, &p)) return false;
-    if (p.b < hi && !is_punct(&c->tok[p.b], ',') && !is_punct(&c->tok[p.b], '.')) return false;
+    /* "beamed Ann Lee of Dayton, Ohio, who ...": a place after "of" */
+    uint32_t pe = p.b;
+    if (pe + 1 < hi && word_at(c, pe, "of") && is_cap(c, pe + 1)) pe = cap_run_fwd(c, pe + 1, hi);
+    if (pe < hi && !is_punct(&c->tok[pe], ',') && !is_punct(&c->tok[pe], '.')) return false;
     v = a;
   } else {
     if (!np_forward(c, a, hi, &p) || p.b >= hi) return false;

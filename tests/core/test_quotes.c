@@ -158,6 +158,11 @@ static const qcase patterns[] = {
     /* participles take the subject of the clause */
     {"Senator Ruth Adler left the hearing early, saying the questions were “a waste of time.”",
      "a waste of time. | Ruth Adler | Senator Ruth Adler | saying | partial\n"},
+    /* an inverted verb whose speaker has "of" and a place after it */
+    {"“This is fantastic!” beamed Ruth Adler of Dayton, Ohio, who drove all night.",
+     "This is fantastic! | Ruth Adler | Ruth Adler | beamed | direct\n"},
+    /* a document "read" the words */
+    {"“Vote early,” the leaflet read.", "Vote early, | the leaflet | the leaflet | read | direct\n"},
 };
 
 static void test_patterns(void **state) {
