@@ -1012,16 +1012,22 @@ static void copy_speaker(news_quote *q, const news_quote *from) {
   q->speaker_len = from->speaker_len;
 }
 
-/* Is verb v under a modal or "to" ("would respond", "will not call", "to
-** warn")?  Such a verb heads a clause reported by someone else. */
+/* Is verb v under a modal, "to" or a past perfect ("would respond", "will
+** not call", "to warn", "had asked", "she’d asked")?  Such a verb heads a
+** clause reported by someone else. */
 static bool modal_verb(const q_ctx *c, uint32_t v, uint32_t lo) {
   uint32_t k = v;
   for (int skip = 0; skip < 2 && k > lo && (is_ly(c, k - 1) || word_at(c, k - 1, "not")); skip++) k--;
   if (k <= lo) return false;
-  static const char *const modals[] = {"would", "will", "could", "should", "might", "may", "must", "can", "to"};
+  static const char *const modals[] = {"would", "will", "could", "should", "might", "may", "must", "can", "to", "had"};
   for (size_t m = 0; m < sizeof modals / sizeof modals[0]; m++)
     if (word_at(c, k - 1, modals[m])) return true;
-  return false;
+  /* "he’d asked", "they'd" */
+  const news_token *t = &c->tok[k - 1];
+  uint32_t n = t->end - t->start;
+  const char *w = (const char *)c->s + t->start;
+  return t->kind == NEWS_TOK_WORD && ((n > 2 && w[n - 1] == 'd' && w[n - 2] == '\'') ||
+                                      (n > 4 && w[n - 1] == 'd' && !memcmp(w + n - 4, "\xe2\x80\x99", 3)));
 }
 
 /* Window b found verb v before the opening mark.  When v sits in the

@@ -179,6 +179,8 @@ static const qcase nesting[] = {
      "at a time of its choosing. | Omar Haddad | Foreign Minister Omar Haddad | said | partial\n"},
     {"The mayor said the council will call the plan “a waste of money” next week.",
      "a waste of money | The mayor | The mayor | said | partial\n"},
+    {"Mayor Ann Ortiz said she’d asked her staff to “look into” the fees.",
+     "look into | Ann Ortiz | Mayor Ann Ortiz | said | partial\n"},
     /* a finite verb with its own subject in the clause still attributes */
     {"Officials said the minister told reporters: “We are not leaving.”",
      "We are not leaving. | the minister | the minister | told | direct\n"},
