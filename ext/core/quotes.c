@@ -19,6 +19,8 @@
 **      “and soon.”"); anything else is a fragment woven into the sentence
 **      and is `partial`.
 **   3. Attribution (speaker.c) finds the verb and the speaker of each row.
+**      The entity tagger, most of the cost, runs only when step 1 found a
+**      quotation.
 **   4. Scare quotes and titles: a partial quotation of at most three words
 **      with no speech verb anywhere in its sentence (a “cultural” site) is
 **      dropped, and so is a partial one in title case with no speech verb
@@ -186,12 +188,14 @@ news_rc news_quotes_run(news_doc *d) {
   c.s = (const unsigned char *)d->text;
   news_rc rc = news_doc_tokens(d, &c.tok, &c.ntok);
   if (!rc) rc = news_doc_sentences(d, &c.sent, &c.nsent);
-  if (!rc) rc = news_doc_entities(d, &c.ent, &c.nent);
   if (rc) return rc;
   news_vec spans;
   news_vec_init(&spans, sizeof(q_span));
   news_vec_init(&c.names, sizeof(q_name));
   rc = pair_marks(d, c.tok, c.ntok, &spans);
+  /* the entity tagger is most of the cost: run it only for a document
+  ** that holds a quotation */
+  if (!rc && spans.n) rc = news_doc_entities(d, &c.ent, &c.nent);
   if (!rc && spans.n) rc = news_speaker_names(&c);
   q_span *sp = spans.data;
   const news_quote *prevq = NULL;

@@ -18,7 +18,10 @@
 **        crosses the sentence break after “Why?” and "R-Ky.,";
 **     b. the nearest speech verb before the opening mark, back to the
 **        sentence start or the previous quotation: Lee said: “...” / Lee
-**        said the plan was “a disaster” / According to Lee, “...”;
+**        said the plan was “a disaster” / According to Lee, “...”; when
+**        that verb stands under a modal or "to" after an earlier finite
+**        speech verb (Lee said Tehran would respond “...”), the earlier
+**        verb: the quotation is part of its reported speech;
 **     c. a speech verb further after the closing mark in the sentence;
 **     d. a speech verb earlier in the sentence, before the previous
 **        quotation (Lee called him “a” and “b”), else the sentence's
@@ -32,6 +35,10 @@
 **     h. the sentence before, when it holds no quotation: its verb's
 **        speaker or its subject (Lee recalled the flood. “The water ...”);
 **     i. the sentence after, when it opens with an attribution.
+**   Reported sources.  After a., b. or the verb before ': “', an "according
+**   to X" elsewhere in the sentence outside the quotation, or a report
+**   closing the clause after it (“...,” Lee said, the Courier reported),
+**   replaces the speaker: PolNeAR names that source.
 **   The speaker phrase of a verb.  After the verb when it is inverted (it
 **   follows the closing mark, "..., said Prof. Ann Lee." ending a clause,
 **   "according to X"); otherwise the phrase ending just before the verb,
@@ -45,7 +52,9 @@
 **   ("..., saying") takes the clause's subject; "he laughed and said" the
 **   pronoun of the clause before.
 **   Resolving.  A name heading the phrase resolves to the canonical name of
-**   the PERSON or ORG entity on it.  Without one, titles are dropped and a
+**   the PERSON or ORG entity on it (for a name split into adjacent PERSON
+**   entities, the whole name; for a one-word canonical PERSON name, the
+**   fullest earlier person-like run ending with it).  Without one, titles are dropped and a
 **   surname is expanded to the fullest earlier run of capitalised words
 **   ending with the same word ("Jensen" -> "Karl Jensen").  "he"/"she"
 **   attributing a quotation whose sentence opens with a name of a fitting
@@ -149,6 +158,12 @@ static bool word_is(const char *w, uint32_t n, const char *lit) {
   return strlen(lit) == n && !memcmp(w, lit, n);
 }
 
+/* Is token i the word lit? */
+static bool word_at(const q_ctx *c, uint32_t i, const char *lit) {
+  const news_token *t = &c->tok[i];
+  return t->kind == NEWS_TOK_WORD && word_is((const char *)c->s + t->start, t->end - t->start, lit);
+}
+
 /* Lower-case particles inside names ("Ibn", "de", "al"). */
 static bool is_particle(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
@@ -246,7 +261,8 @@ static bool np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
     ** it ends the phrase ("said a 2010 campaign veteran.") */
     bool last = j + 1 >= hi || !is_word(&c->tok[j + 1]);
     bool ed = n > 3 && !memcmp(c->s + t->end - 2, "ed", 2);
-    if (!cap && k != W_PREP && k != W_TITLE && j > i && (ed || (out->nb == j && !last) || news_speaker_verb(c, j)))
+    if (!cap && k != W_PREP && k != W_TITLE && j > i &&
+        (ed || (out->nb == j && !last) || news_speaker_verb(c, j) || word_at(c, j, "read")))
       break;
     if (cap && out->na == out->nb) {
       out->na = j;
@@ -518,6 +534,15 @@ static uint8_t name_gender(const q_ctx *c, uint32_t a, uint32_t b) {
   return 0;
 }
 
+/* The gender of a PERSON entity, counting the title kept out of its span
+** ("Mrs." in front of "Okafor"). */
+static uint8_t entity_gender(const q_ctx *c, const news_entity *e) {
+  uint32_t a = e->tok_begin;
+  if (e->title_end > e->title_start)
+    while (a > 0 && c->tok[a - 1].start >= e->title_start) a--;
+  return name_gender(c, a, e->tok_end);
+}
+
 /* The entity (PERSON or ORG) whose tokens overlap [a, b), or NULL. */
 static const news_entity *entity_in(const q_ctx *c, uint32_t a, uint32_t b) {
   uint32_t lo = 0, hi = c->nent;
@@ -591,7 +616,7 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   for (uint32_t k = elo, seen = 0; k-- > 0 && seen < 256; seen++) { /* bounded: linear overall */
     const news_entity *e = &c->ent[k];
     if (e->type != NEWS_ENT_PERSON) continue;
-    uint8_t g = name_gender(c, e->tok_begin, e->tok_end);
+    uint8_t g = entity_gender(c, e);
     if (g && g != want) continue;
     q->speaker = e->canonical;
     q->speaker_len = e->canonical_len;
@@ -661,6 +686,33 @@ static void set_speaker(q_ctx *c, const np *p, news_quote *q) {
   resolve_phrase(c, p, q);
 }
 
+/* A PERSON entity e heads a speaker name starting at token na; q holds its
+** canonical name.  Two fallbacks for a tagger that split or mistyped a name:
+**   - the name split into adjacent PERSON entities ("Mohammad" + "Javad
+**     Zarif"): the whole run as written;
+**   - a one-word canonical name ("Katz", whose first mention "Israel Katz"
+**     was typed LOC): the fullest earlier capitalised run ending with the
+**     same word, when it looks like a person's name.
+** Both look at a bounded number of entities or name runs. */
+static void person_fullest(const q_ctx *c, uint32_t na, const news_entity *e, news_quote *q) {
+  uint32_t k = (uint32_t)(e - c->ent), first = k;
+  while (first > 0 && k - first < 4 && c->ent[first - 1].type == NEWS_ENT_PERSON &&
+         c->ent[first - 1].tok_end == c->ent[first].tok_begin && c->ent[first - 1].tok_begin >= na)
+    first--;
+  if (first < k) {
+    q->speaker = (const char *)c->s + c->ent[first].start;
+    q->speaker_len = e->end - c->ent[first].start;
+    return;
+  }
+  if (memchr(e->canonical, ' ', e->canonical_len) || e->tok_end != e->tok_begin + 1) return;
+  uint32_t a = e->tok_begin, b = e->tok_end;
+  expand_name(c, e->tok_begin, &a, &b);
+  q_name run = {a, b};
+  if (b - a < 2 || b - a > 4 || !person_like(c, &run)) return;
+  q->speaker = (const char *)c->s + c->tok[a].start;
+  q->speaker_len = c->tok[b - 1].end - c->tok[a].start;
+}
+
 /* Resolves the non-pronoun phrase p into q->speaker and remembers it. */
 static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   /* a name that heads the phrase ("Sen. Lee", "Lee, a Democrat", "the
@@ -670,8 +722,9 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   if (e && e->canonical) {
     q->speaker = e->canonical;
     q->speaker_len = e->canonical_len;
+    if (e->type == NEWS_ENT_PERSON) person_fullest(c, p->na, e, q);
     remember(c, q->speaker, q->speaker_len, p->a,
-             e->type == NEWS_ENT_ORG ? 3 : name_gender(c, e->tok_begin, e->tok_end), true);
+             e->type == NEWS_ENT_ORG ? 3 : entity_gender(c, e), true);
     return;
   }
   if (named) {
@@ -902,7 +955,9 @@ static bool finite_verb(const q_ctx *c, uint32_t i) {
   const char *w = (const char *)c->s + t->start;
   if (news_speaker_verb(c, i)) return n < 4 || memcmp(w + n - 3, "ing", 3) != 0;
   /* irregular pasts of "went on", "shot back", "broke in", "cut in" */
-  if (word_is(w, n, "went") || word_is(w, n, "broke") || word_is(w, n, "cut") || word_is(w, n, "spoke")) return true;
+  if (word_is(w, n, "went") || word_is(w, n, "broke") || word_is(w, n, "cut") || word_is(w, n, "spoke") ||
+      word_is(w, n, "read")) /* “...,” the statement read. */
+    return true;
   return n > 3 && (!memcmp(w + n - 2, "ed", 2) || (w[n - 1] == 's' && w[n - 2] != 's'));
 }
 
@@ -918,7 +973,10 @@ static bool shape_after(q_ctx *c, const q_span *sp, uint32_t a, uint32_t hi, new
   if (t->kind == NEWS_TOK_WORD && !(t->flags & NEWS_TF_UPPER) && !news_speaker_word(c, a)) {
     /* inverted: beamed Lee, -- then the end of the clause */
     if (!finite_verb(c, a) || !np_forward(c, a + 1, hi, &p)) return false;
-    if (p.b < hi && !is_punct(&c->tok[p.b], ',') && !is_punct(&c->tok[p.b], '.')) return false;
+    /* "beamed Ann Lee of Dayton, Ohio, who ...": a place after "of" */
+    uint32_t pe = p.b;
+    if (pe + 1 < hi && word_at(c, pe, "of") && is_cap(c, pe + 1)) pe = cap_run_fwd(c, pe + 1, hi);
+    if (pe < hi && !is_punct(&c->tok[pe], ',') && !is_punct(&c->tok[pe], '.')) return false;
     v = a;
   } else {
     if (!np_forward(c, a, hi, &p) || p.b >= hi) return false;
@@ -952,6 +1010,75 @@ static void copy_speaker(news_quote *q, const news_quote *from) {
   q->verb_end = from->verb_end;
   q->speaker = from->speaker;
   q->speaker_len = from->speaker_len;
+}
+
+/* Is verb v under a modal, "to" or a past perfect ("would respond", "will
+** not call", "to warn", "had asked", "she’d asked")?  Such a verb heads a
+** clause reported by someone else. */
+static bool modal_verb(const q_ctx *c, uint32_t v, uint32_t lo) {
+  uint32_t k = v;
+  for (int skip = 0; skip < 2 && k > lo && (is_ly(c, k - 1) || word_at(c, k - 1, "not")); skip++) k--;
+  if (k <= lo) return false;
+  static const char *const modals[] = {"would", "will", "could", "should", "might", "may", "must", "can", "to", "had"};
+  for (size_t m = 0; m < sizeof modals / sizeof modals[0]; m++)
+    if (word_at(c, k - 1, modals[m])) return true;
+  /* "he’d asked", "they'd" */
+  const news_token *t = &c->tok[k - 1];
+  uint32_t n = t->end - t->start;
+  const char *w = (const char *)c->s + t->start;
+  return t->kind == NEWS_TOK_WORD && ((n > 2 && w[n - 1] == 'd' && w[n - 2] == '\'') ||
+                                      (n > 4 && w[n - 1] == 'd' && !memcmp(w + n - 4, "\xe2\x80\x99", 3)));
+}
+
+/* Window b found verb v before the opening mark.  When v sits in the
+** complement clause of an earlier finite speech verb ("Lee said Tehran
+** would respond “...”"), the quotation is part of that verb's reported
+** speech: returns the earlier verb (scanned back at most WIN_BEFORE tokens,
+** never across a quotation), else v. */
+static uint32_t outer_verb(const q_ctx *c, uint32_t lo, uint32_t v, int *cls) {
+  if (*cls != V_SPEECH || !modal_verb(c, v, lo)) return v;
+  for (uint32_t i = v; i-- > lo && v - i < WIN_BEFORE;) {
+    if (NEWS_TOK_IS(c->tok[i].kind, NEWS_TOK_RANGE_QUOTE) && (c->tok[i].flags & NEWS_TF_DOUBLE)) break;
+    const news_token *t = &c->tok[i];
+    uint32_t n = t->end - t->start;
+    if (news_speaker_verb(c, i) == V_SPEECH && !(n > 4 && !memcmp(c->s + t->end - 3, "ing", 3)) &&
+        !modal_verb(c, i, lo)) {
+      *cls = V_SPEECH;
+      return i;
+    }
+  }
+  return v;
+}
+
+/* "Lee said, according to the Courier": when the sentence around an
+** attribution by verb also holds "according to" outside the quotation (in
+** [lo, open) or [a, hi)), its source is the one PolNeAR-style annotation
+** names.  Re-attributes q to it and returns true. */
+static bool according_override(q_ctx *c, uint32_t lo, uint32_t open, uint32_t a, uint32_t hi, news_quote *q) {
+  const uint32_t from[2] = {lo, a}, to[2] = {open, hi};
+  for (int w = 0; w < 2; w++) {
+    for (uint32_t i = from[w]; i + 2 < to[w]; i++) {
+      if (news_speaker_verb(c, i) != V_ACCORDING || c->tok[i].start == q->verb_start) continue;
+      news_quote t = *q;
+      if (speaker_for_verb(c, i, V_ACCORDING, from[w], to[w], &t)) {
+        *q = t;
+        return true;
+      }
+    }
+  }
+  /* "“...,” Lee said, the Courier reported." / "..., reports the Courier.":
+  ** a report closing the clause after the quotation */
+  for (uint32_t i = a; i < hi && i + 1 < c->ntok; i++) {
+    if (!(word_at(c, i, "reported") || word_at(c, i, "reports")) || c->tok[i].start == q->verb_start) continue;
+    bool closing = is_punct(&c->tok[i + 1], '.'), inverted = i > a && is_punct(&c->tok[i - 1], ',');
+    if (!closing && !inverted) continue;
+    news_quote t = *q;
+    if (speaker_for_verb(c, i, V_SPEECH, a, hi < c->ntok ? hi + 1 : hi, &t)) {
+      *q = t;
+      return true;
+    }
+  }
+  return false;
 }
 
 news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q_span *next,
@@ -1010,15 +1137,26 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   ** Lee replied: “Why now?” Critics said it was late. */
   if (sp->open > lo + 1 && (is_punct(&tok[sp->open - 1], ':') || is_punct(&tok[sp->open - 1], ','))) {
     v = verb_back(c, sp->open - 2 > lo ? sp->open - 2 : lo, sp->open - 1, &cls);
-    if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, lo, sp->open, q)) return NEWS_OK;
+    if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, lo, sp->open, q)) {
+      according_override(c, lo, sp->open, a, hi, q);
+      return NEWS_OK;
+    }
   }
   /* a. right after the closing mark */
   v = verb_near(c, a, hi, &cls);
-  if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
+  if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) {
+    according_override(c, lo, sp->open, a, hi, q);
+    return NEWS_OK;
+  }
   if (shape_after(c, sp, a, hi, q)) return NEWS_OK;
-  /* b. before the opening mark */
+  /* b. before the opening mark (the outer verb when the nearest one is in
+  ** its complement clause) */
   v = verb_back(c, lo, sp->open, &cls);
-  if (v != Q_NONE && speaker_for_verb(c, v, cls, lo, sp->open, q)) return NEWS_OK;
+  if (v != Q_NONE) v = outer_verb(c, lo, v, &cls);
+  if (v != Q_NONE && speaker_for_verb(c, v, cls, lo, sp->open, q)) {
+    if (cls != V_ACCORDING) according_override(c, lo, sp->open, a, hi, q);
+    return NEWS_OK;
+  }
   /* c. further after the closing mark, within its own sentence (a next
   ** sentence only ever attributes through a. above) */
   v = hi > a && tok[a].sentence == tok[sp->close].sentence ? verb_fwd(c, a, hi, 2, &cls) : Q_NONE;

@@ -158,11 +158,47 @@ static const qcase patterns[] = {
     /* participles take the subject of the clause */
     {"Senator Ruth Adler left the hearing early, saying the questions were “a waste of time.”",
      "a waste of time. | Ruth Adler | Senator Ruth Adler | saying | partial\n"},
+    /* an inverted verb whose speaker has "of" and a place after it */
+    {"“This is fantastic!” beamed Ruth Adler of Dayton, Ohio, who drove all night.",
+     "This is fantastic! | Ruth Adler | Ruth Adler | beamed | direct\n"},
+    /* a document "read" the words */
+    {"“Vote early,” the leaflet read.", "Vote early, | the leaflet | the leaflet | read | direct\n"},
 };
 
 static void test_patterns(void **state) {
   (void)state;
   check(patterns, sizeof patterns / sizeof patterns[0]);
+}
+
+/* ----------------------------------------------------------- nesting */
+
+static const qcase nesting[] = {
+    /* a verb inside the complement clause of an earlier speech verb is
+    ** not the attribution: the fragment is the minister's reported speech */
+    {"Foreign Minister Omar Haddad said on Monday that his government would respond “at a time of its choosing.”",
+     "at a time of its choosing. | Omar Haddad | Foreign Minister Omar Haddad | said | partial\n"},
+    {"The mayor said the council will call the plan “a waste of money” next week.",
+     "a waste of money | The mayor | The mayor | said | partial\n"},
+    {"Mayor Ann Ortiz said she’d asked her staff to “look into” the fees.",
+     "look into | Ann Ortiz | Mayor Ann Ortiz | said | partial\n"},
+    /* a finite verb with its own subject in the clause still attributes */
+    {"Officials said the minister told reporters: “We are not leaving.”",
+     "We are not leaving. | the minister | the minister | told | direct\n"},
+    /* "X said, according to Y": the source is Y */
+    {"“We will not resign,” Mayor Ann Ortiz said, according to the Daily Courier.",
+     "We will not resign, | Daily Courier | the Daily Courier | according to | direct\n"},
+    /* "X said, “...,” Y reported": the report is the source too */
+    {"Asked about the vote, Ortiz said, “No comment,” the Daily Courier reported.",
+     "No comment, | Daily Courier | Daily Courier | reported | direct\n"},
+    {"“We lost,” said Mayor Ann Ortiz, reports the Daily Courier.",
+     "We lost, | Daily Courier | the Daily Courier | reports | direct\n"},
+    {"According to the report, the witness said the order was meant to “avoid a scandal.”",
+     "avoid a scandal. | the report | the report | According to | partial\n"},
+};
+
+static void test_nesting(void **state) {
+  (void)state;
+  check(nesting, sizeof nesting / sizeof nesting[0]);
 }
 
 /* --------------------------------------------------------- resolving */
@@ -278,6 +314,38 @@ static void test_entities(void **state) {
   news_doc_free(d);
 }
 
+/* The speaker of quotation i of text with the entities stood in by add. */
+static void speaker_is(const news_quote *q, uint32_t nq, uint32_t i, const char *want) {
+  assert_true(i < nq);
+  assert_int_equal(q[i].speaker_len, strlen(want));
+  assert_memory_equal(q[i].speaker, want, q[i].speaker_len);
+}
+
+/* A tagger that splits a name into two PERSON entities, or types a first
+** mention LOC so that a later surname's canonical name is one word: the
+** speaker is still the full name. */
+static void test_entity_fallbacks(void **state) {
+  (void)state;
+  const char *text = "“We are ready,” said Mohammad Javad Zarif. “Fine,” said Israel Katz. “Later,” Katz said.";
+  news_doc *d;
+  const news_entity *ent;
+  const news_quote *q;
+  uint32_t ne, nq;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_entities(d, &ent, &ne), NEWS_OK);
+  d->entities.n = 0; /* the tagger's own result is replaced by these */
+  add_entity(d, text, "Mohammad", 0, NEWS_ENT_PERSON, "Mohammad");
+  add_entity(d, text, "Javad Zarif", 0, NEWS_ENT_PERSON, "Javad Zarif");
+  add_entity(d, text, "Israel Katz", 0, NEWS_ENT_LOC, "Israel Katz");
+  add_entity(d, text, "Katz", 1, NEWS_ENT_PERSON, "Katz");
+  assert_int_equal(news_doc_quotes(d, &q, &nq), NEWS_OK);
+  assert_int_equal(nq, 3);
+  speaker_is(q, nq, 0, "Mohammad Javad Zarif");
+  speaker_is(q, nq, 1, "Israel Katz");
+  speaker_is(q, nq, 2, "Israel Katz");
+  news_doc_free(d);
+}
+
 /* -------------------------------------------------------------- limits */
 
 static double run_seconds(const char *text, size_t len, uint32_t *nq) {
@@ -388,8 +456,8 @@ static void test_oom(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_resolving),
-      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_pathological),
+      cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_nesting),      cmocka_unit_test(test_resolving),
+      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_entity_fallbacks),      cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_many_entities), cmocka_unit_test(test_oom),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
