@@ -359,8 +359,22 @@ news_rc news_entities_run(news_doc *d) {
   if (!rc && !lab) rc = NEWS_ERR_NOMEM;
   if (rc) goto done;
   memset(lab, 0, ntok);
-  news_ner_tag(&nd, lab);
-  if (news_doc_should_stop(d)) {
+  /* tag 256 sentences at a time and poll the stop callback between them, so
+  ** sqlite3_interrupt() stops a long article within one chunk (issue 7);
+  ** the features read sentences only through nd.sent, so a chunk is tagged
+  ** exactly as in one call, and chunks go in order for the label history */
+  const news_sentence *all = nd.sent;
+  uint32_t nall = nd.nsent;
+  for (uint32_t s0 = 0; s0 < nall; s0 += 256) {
+    nd.sent = all + s0;
+    nd.nsent = nall - s0 < 256 ? nall - s0 : 256;
+    news_ner_tag(&nd, lab);
+    if (news_doc_should_stop(d)) break;
+  }
+  bool stopped = nd.sent + nd.nsent != all + nall || news_doc_should_stop(d);
+  nd.sent = all;
+  nd.nsent = nall;
+  if (stopped) {
     rc = NEWS_ERR_INTERRUPTED;
     goto done;
   }
