@@ -15,8 +15,12 @@
 **     3. type it: PER -> PERSON, ORG, LOC, and MISC -> NORP when its last
 **        word is a demonym or a religious/political group in the gazetteer
 **        (Iraqi, Shi'ite Muslims, Republicans), else MISC, and such a word
-**        the tagger left out is a one-word NORP mention; a PERSON of two
-**        words or more ending in a place word (Park, River) becomes LOC;
+**        the tagger left out is a one-word NORP mention; naming words
+**        settle the type (entity_cues.tsv: "... Band", "University of
+**        ...", "the town of ..."), a PERSON right after in/at/near is a
+**        LOC and after "the" an ORG, a one-word creed ("Catholicism") is
+**        MISC; a PERSON of two words or more ending in a place word (Park,
+**        River) becomes LOC;
 **     4. an acronym defined in parentheses right after a name ("Islamic
 **        Revolutionary Guards Corps (IRGC)") becomes a mention of the same
 **        type when the tagger missed it;
@@ -115,6 +119,13 @@ static uint8_t cue_type(const news_doc *d, const news_token *tok, uint32_t b, ui
   v = cue_of(d, &tok[p]);
   if (!(v % 10 & 4) || (of && v / 10 != 2)) return 0;
   return TY[v / 10 & 3];
+}
+
+/* True when a word of tokens [b, e) is a place word (Park, River, Plateau). */
+static bool has_lochead(const news_ner_doc *nd, uint32_t b, uint32_t e) {
+  for (uint32_t j = b; j < e; j++)
+    if (nd->info[j].gaz & NEWS_GAZ_LOCHEAD) return true;
+  return false;
 }
 
 /* True for a one-word name of a creed or doctrine ("Catholicism",
@@ -462,8 +473,8 @@ news_rc news_entities_run(news_doc *d) {
       if (is_text(d, p, "in", 2) || is_text(d, p, "In", 2) || is_text(d, p, "at", 2) ||
           is_text(d, p, "near", 4))
         type = NEWS_ENT_LOC;
-      else if (is_text(d, p, "the", 3) || is_text(d, p, "The", 3))
-        type = NEWS_ENT_ORG;
+      else if ((is_text(d, p, "the", 3) || is_text(d, p, "The", 3)) && !has_lochead(&nd, b, e))
+        type = NEWS_ENT_ORG; /* but "the River Mersey", "the Deccan Plateau" */
     }
     /* "Cal Anderson Park", "Deccan Plateau": a name ending in a place word
     ** is a place, not a person (the news-trained model leans to PERSON for
