@@ -313,8 +313,8 @@ static void test_cue_words(void **state) {
   ** know (entity_cues.tsv), and one type per name carries it on */
   ents r = analyse("The band Velvet Harbour played at the Marlow Festival. Velvet Harbour signed "
                    "with Kestrel Records and toured with the Dave Hollins Band. The singer grew "
-                   "up in Thornbury and studied at Ashcombe College. Catholicism shaped her "
-                   "early songs.");
+                   "up in Thornbury and studied at Ashcombe College. Her early songs drew on "
+                   "Catholicism and Buddhism.");
   check_invariants(&r);
   assert_int_equal(r.e[find(&r, "Velvet Harbour", 0)].type, NEWS_ENT_ORG);
   assert_int_equal(r.e[find(&r, "Velvet Harbour", 1)].type, NEWS_ENT_ORG);
