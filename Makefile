@@ -134,3 +134,6 @@ regen:
 
 clean:
 	rm -rf $(BUILD) $(EXT) demo.db
+
+# ------------------------------------------------- newsext-batch, benchmarks
+include bench/bench.mk
