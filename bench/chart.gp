@@ -8,17 +8,20 @@ set output dir."/chart.png"
 set multiplot layout 1,2 title "newsext throughput (".dir.")"
 
 set title "MB of article text per CPU-second (log scale, higher is better)"
-set style data histograms
-set style histogram clustered gap 1
+# colours: column 4 is 1 for the scan, 2 for newsext, 3 for a peer
 set style fill solid 0.8 border -1
-set boxwidth 0.8
+set boxwidth 0.7
 set logscale y
-set yrange [0.1:*]
+stats dir."/functions.dat" using 3 nooutput
+set yrange [0.01:STATS_max*4]
 set grid ytics
 set xtics rotate by -30 nomirror
 set key off
-plot dir."/functions.dat" using 3:xtic(1) lc rgb "#3b75af" title "MB/cpu-s", \
-     "" using 0:3:(sprintf("%.1f", $3)) with labels offset 0,0.7 notitle
+set linetype 101 lc rgb "#999999"
+set linetype 102 lc rgb "#3b75af"
+set linetype 103 lc rgb "#e08a2c"
+plot dir."/functions.dat" using 0:3:($4+100):xtic(1) with boxes lc variable notitle, \
+     "" using 0:3:(sprintf($3 < 1 ? "%.2f" : "%.1f", $3)) with labels offset 0,0.7 notitle
 
 set title "Scaling: CPU seconds vs corpus size (1x, 2x, 4x, 8x)"
 unset logscale y

@@ -17,10 +17,12 @@ HOW
     random.Random and numbered 1..n in that order, so that any prefix of
     rowids (the bench's 1x, 2x, 4x scaling sizes) is a representative mix of
     every source rather than, say, only BBC articles.  Empty texts are
-    skipped.  The database is built under a temporary name and renamed, so
+    skipped, and so are exact duplicates (a wire corpus repeats some stories),
+    so that no article is measured twice; the count dropped is reported.  The database is built under a temporary name and renamed, so
     an interrupted load never leaves a half-built corpus behind.
 """
 import argparse
+import hashlib
 import json
 import os
 import random
@@ -43,6 +45,8 @@ def main():
     ap.add_argument("source", nargs="+")
     a = ap.parse_args()
     rows = []
+    seen = set()
+    dropped = 0
     files = list(sources(a.source))
     for f in files:
         with open(f, encoding="utf-8") as fh:
@@ -50,8 +54,14 @@ def main():
                 if not line.strip():
                     continue
                 d = json.loads(line)
-                if d.get("text"):
-                    rows.append((str(d.get("id", "")), d["text"], d.get("dct")))
+                if not d.get("text"):
+                    continue
+                h = hashlib.blake2b(d["text"].encode("utf-8"), digest_size=16).digest()
+                if h in seen:
+                    dropped += 1
+                    continue
+                seen.add(h)
+                rows.append((str(d.get("id", "")), d["text"], d.get("dct")))
     if not rows:
         sys.exit("load_corpus: no articles in %s" % " ".join(files))
     random.Random(a.seed).shuffle(rows)
@@ -67,12 +77,13 @@ def main():
                     ((i + 1, r[0], r[1], r[2]) for i, r in enumerate(rows)))
     nbytes = sum(len(r[1].encode("utf-8")) for r in rows)
     meta = {"sources": " ".join(os.path.abspath(f) for f in files), "articles": len(rows),
-            "bytes": nbytes, "seed": a.seed}
+            "bytes": nbytes, "seed": a.seed, "duplicates_dropped": dropped}
     con.executemany("INSERT INTO bench_meta VALUES (?,?)", meta.items())
     con.commit()
     con.close()
     os.replace(tmp, a.db)
-    print("load_corpus: %d articles, %.1f MB -> %s" % (len(rows), nbytes / 1e6, a.db), file=sys.stderr)
+    print("load_corpus: %d articles, %.1f MB -> %s (%d duplicate texts dropped)"
+          % (len(rows), nbytes / 1e6, a.db, dropped), file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -76,11 +76,13 @@ def preliminary(r):
 def write_dat(r):
     d = r["dir"]
     with open(os.path.join(d, "functions.dat"), "w") as f:
-        f.write("# name MB_per_wall_s MB_per_cpu_s\n")
+        f.write("# name MB_per_wall_s MB_per_cpu_s colour(1 scan, 2 newsext, 3 peer)\n")
         for fn in r["functions"]:
-            f.write('"%s" %.3f %.3f\n' % (fn["name"], fn["mb_s"], fn["mb_cpu_s"]))
+            label = {"all3": "all three"}.get(fn["name"], fn["name"])
+            f.write('"%s" %.3f %.3f %d\n' % (label, fn["mb_s"], fn["mb_cpu_s"], 1 if fn["name"] == "scan" else 2))
         for p in (r["peers"] or {}).get("results", []):
-            f.write('"%s" %.3f %.3f\n' % (p["name"], p["mb_s"], p["mb_cpu_s"]))
+            label = "%s (%s)" % (p["name"], p["does"].split(":")[0])
+            f.write('"%s" %.3f %.3f 3\n' % (label, p["mb_s"], p["mb_cpu_s"]))
     with open(os.path.join(d, "scaling.dat"), "w") as f:
         f.write("# size MB scan_cpu_s all3_cpu_s all3_wall_s\n")
         for s in r["scaling"]:
@@ -187,12 +189,12 @@ def main():
     if args and args[0] == "--peers":
         r = load(args[1])
         ours = {f["name"]: f for f in r["functions"]}
-        print("\n%-28s %-34s %9s %10s" % ("tool", "does", "MB/s", "MB/cpu-s"))
+        print("\n%-22s %-42s %9s %10s" % ("tool", "does", "MB/s", "MB/cpu-s"))
         for k, does in (("entities", "entities"), ("quotes", "quotes"), ("event_dates", "dates")):
             f = ours[k]
-            print("%-28s %-34s %9.2f %10.2f" % ("newsext " + k, does + " (whole corpus)", f["mb_s"], f["mb_cpu_s"]))
+            print("%-22s %-42s %9.2f %10.2f" % ("newsext " + k, does + " (whole corpus)", f["mb_s"], f["mb_cpu_s"]))
         for x in r["peers"]["results"]:
-            print("%-28s %-34s %9.2f %10.2f" % (x["name"] + " " + x.get("version", ""), x["does"], x["mb_s"],
+            print("%-22s %-42s %9.2f %10.2f" % (x["name"] + " " + x.get("version", ""), x["does"], x["mb_s"],
                                                 x["mb_cpu_s"]))
         return
     dest = None

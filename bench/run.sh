@@ -49,11 +49,11 @@ if [ -n "${BENCH_CORPUS:-}" ]; then
     files="$files $(cd "$(dirname "$s")" && pwd)/$(basename "$s")"
   done
   name=$(for f in $files; do basename "$(dirname "$f")"; done | tr '\n' '+' | sed 's/+$//')
-  recipe="corpus$files seed $SEED"
+  recipe="corpus$files seed $SEED dedup"
 else
   name="gen-${MB}mb-s$SEED"
   files=""
-  recipe="generated $MB MB seed $SEED"
+  recipe="generated $MB MB seed $SEED dedup"
 fi
 OUT=${BENCH_OUT:-bench/out/$name}
 mkdir -p "$OUT"
