@@ -16,7 +16,8 @@
 **                  the analysis is legitimately shared through the
 **                  per-connection document cache)
 **   then the scaling runs (scan and all3 over the first 1/8, 2/8, 4/8 and
-**   8/8 of the corpus, cut by bytes), then newsext-batch with 1 and N
+**   8/8 of the corpus, cut by bytes; size k/8 runs 8/k times as often, so
+**   each size is measured over the same volume of text), then newsext-batch with 1 and N
 **   threads.  It prints a table, one PASS/FAIL line per gate, and writes
 **   everything as JSON.
 **
@@ -88,7 +89,8 @@ static const bench_fn aFn[] = {
 #define N_FN ((int)(sizeof aFn / sizeof aFn[0]))
 #define FN_SCAN 0
 #define FN_ALL3 5
-#define MAX_RUNS 51
+#define MAX_RUNS 25
+#define MAX_SAMPLES (8 * MAX_RUNS) /* the 1x scaling size runs 8 times as often */
 
 /* One measurement, as the child reports it. */
 typedef struct sample {
@@ -250,7 +252,7 @@ static sample run_program(char *const argv[]) {
 /* Medians of a set of samples; ok only when every run was. */
 static figure summarise(const sample *a, int n) {
   figure f;
-  double w[MAX_RUNS], c[MAX_RUNS], r[MAX_RUNS];
+  double w[MAX_SAMPLES], c[MAX_SAMPLES], r[MAX_SAMPLES];
   memset(&f, 0, sizeof f);
   f.ok = 1;
   for (int i = 0; i < n; i++) {
@@ -436,7 +438,7 @@ int main(int argc, char **argv) {
 
   /* warm the page cache, then the functions, interleaved by round */
   static sample aS[N_FN][MAX_RUNS];
-  static sample aScal[2][N_SIZES][MAX_RUNS];
+  static sample aScal[2][N_SIZES][MAX_SAMPLES];
   static sample aBatch[2][MAX_RUNS];
   (void)measure(zDb, zExt, aFn[FN_SCAN].zSql, c.lo, c.hi);
   for (int r = 0; r < nRun; r++) {
@@ -458,16 +460,20 @@ int main(int argc, char **argv) {
   memset(scal, 0, sizeof scal);
   if (bScaling) {
     const int which[2] = {FN_SCAN, FN_ALL3};
-    for (int r = 0; r < nRun; r++) {
+    /* size k runs nRun * 8/k times, so every size is measured over the
+    ** same volume of text and the short 1x runs get as many samples as
+    ** they need for a stable median */
+    for (int r = 0; r < nRun * 8; r++) {
       for (int k = 0; k < N_SIZES; k++)
-        for (int j = 0; j < 2; j++) aScal[j][k][r] = measure(zDb, zExt, aFn[which[j]].zSql, c.lo, c.cut[k]);
-      fprintf(stderr, "\r  scaling: round %d/%d done", r + 1, nRun);
+        if (r < nRun * 8 / aScale[k])
+          for (int j = 0; j < 2; j++) aScal[j][k][r] = measure(zDb, zExt, aFn[which[j]].zSql, c.lo, c.cut[k]);
+      fprintf(stderr, "\r  scaling: round %d/%d done", r + 1, nRun * 8);
     }
     fprintf(stderr, "\n");
     for (int j = 0; j < 2; j++)
       for (int k = 0; k < N_SIZES; k++) {
-        scal[j][k] = summarise(aScal[j][k], nRun);
-        const char *e = first_error(aScal[j][k], nRun);
+        scal[j][k] = summarise(aScal[j][k], nRun * 8 / aScale[k]);
+        const char *e = first_error(aScal[j][k], nRun * 8 / aScale[k]);
         if (e) {
           fprintf(stderr, "newsext-bench: scaling %s: %s\n", aFn[which[j]].zName, e);
           bad = 1;

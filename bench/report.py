@@ -175,6 +175,8 @@ METHOD = """## Method
   shown beside it).
 - **Scaling.** The corpus rows are shuffled once (seeded) when loaded, so each prefix of rowids is
   a representative mix; the 1×, 2×, 4×, 8× sizes are the first 1/8, 2/8, 4/8 and all of the bytes.
+  Size k/8 is run 8/k times as often (24, 12, 6 and 3 runs with N = 3), so every size is measured
+  over the same volume of text; the ratio uses the median CPU times.
 - **newsext-batch.** Run on a copy of the database with `--reset` over the first half of the
   corpus, with 1 and N worker threads (plus its writer thread); wall time, median of N runs.
 - **Peers** (`BENCH_PEERS=1`): chrono-node (`chrono.parse(text, ref)`) and compromise
