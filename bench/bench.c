@@ -105,6 +105,7 @@ typedef struct sample {
 /* Medians of one function or one size. */
 typedef struct figure {
   double wall, cpu, rows; /* medians */
+  double cpuMin;          /* fastest run's CPU time */
   long maxrss;            /* largest over the runs, KiB */
   int ok;
 } figure;
@@ -263,7 +264,8 @@ static figure summarise(const sample *a, int n) {
     if (!a[i].ok) f.ok = 0;
   }
   f.wall = median(w, n);
-  f.cpu = median(c, n);
+  f.cpu = median(c, n); /* sorts c */
+  f.cpuMin = c[0];
   f.rows = median(r, n);
   return f;
 }
@@ -516,7 +518,7 @@ int main(int argc, char **argv) {
            (double)g->maxrss / 1024, scan->wall > 0 ? g->wall / scan->wall : 0,
            f != FN_SCAN && g->rows == 0 ? "   (0 rows: stub stage?)" : "");
   }
-  double scalRatio = 0, scalBytes = 0;
+  double scalRatio = 0, scalRatioMin = 0, scalBytes = 0;
   if (bScaling) {
     printf("\nscaling (first k/8 of the corpus)\n%-5s %9s %9s %10s %10s %10s %10s\n", "size", "articles", "MB",
            "scan s", "all3 s", "all3 MB/s", "all3 x 1x");
@@ -527,6 +529,10 @@ int main(int argc, char **argv) {
     /* CPU time at 8x over 1x, normalised to an exact byte ratio of 8 */
     scalBytes = c.cutBytes[0] > 0 ? c.cutBytes[3] / c.cutBytes[0] : 0;
     if (scal[1][0].cpu > 0 && scalBytes > 0) scalRatio = scal[1][3].cpu / scal[1][0].cpu * 8.0 / scalBytes;
+    if (scal[1][0].cpuMin > 0 && scalBytes > 0)
+      scalRatioMin = scal[1][3].cpuMin / scal[1][0].cpuMin * 8.0 / scalBytes;
+    printf("8x / 1x CPU time, normalised to exactly 8x the bytes: %.2f (medians), %.2f (fastest runs)\n",
+           scalRatio, scalRatioMin);
   }
   double speedup = 0;
   if (zBatch) {
@@ -551,7 +557,11 @@ int main(int argc, char **argv) {
                           fig[4].rows == 0 ? stub : NULL};
   aGate[nGate++] = (gate){"all3 MB/cpu-s", mbps(c.bytes, fig[5].cpu), 4, 0, "MB/s per core",
                           fig[5].rows == 0 ? stub : NULL};
-  if (bScaling) aGate[nGate++] = (gate){"all3 time 8x/1x", scalRatio, 9, 1, "x", fig[5].rows == 0 ? stub : NULL};
+  /* Linearity compares the fastest runs: other jobs only ever add time, and
+  ** the 1x and 8x runs take very different times, so a burst of load lands
+  ** unevenly on their medians; the median ratio is printed beside it. */
+  if (bScaling)
+    aGate[nGate++] = (gate){"all3 time 8x/1x (fastest)", scalRatioMin, 9, 1, "x", fig[5].rows == 0 ? stub : NULL};
   if (zBatch) {
     static char zName[64];
     snprintf(zName, sizeof zName, "batch speedup 1->%d threads", nThread);
@@ -600,10 +610,11 @@ int main(int argc, char **argv) {
     for (int k = 0; bScaling && k < N_SIZES; k++)
       fprintf(out,
               "    {\"size\": %d, \"articles\": %.0f, \"bytes\": %.0f, \"scan_wall_s\": %.4f, \"scan_cpu_s\": %.4f, "
-              "\"all3_wall_s\": %.4f, \"all3_cpu_s\": %.4f, \"all3_maxrss_kb\": %ld}%s\n",
+              "\"all3_wall_s\": %.4f, \"all3_cpu_s\": %.4f, \"all3_cpu_min_s\": %.4f, \"all3_maxrss_kb\": %ld}%s\n",
               aScale[k], c.cutArticles[k], c.cutBytes[k], scal[0][k].wall, scal[0][k].cpu, scal[1][k].wall,
-              scal[1][k].cpu, scal[1][k].maxrss, k + 1 < N_SIZES ? "," : "");
-    fprintf(out, "  ],\n  \"scaling_ratio_8x\": %.3f,\n  \"batch\": [\n", scalRatio);
+              scal[1][k].cpu, scal[1][k].cpuMin, scal[1][k].maxrss, k + 1 < N_SIZES ? "," : "");
+    fprintf(out, "  ],\n  \"scaling_ratio_8x\": %.3f,\n  \"scaling_ratio_8x_min\": %.3f,\n  \"batch\": [\n",
+          scalRatio, scalRatioMin);
     for (int b = 0; zBatch && b < 2; b++)
       fprintf(out, "    {\"threads\": %d, \"bytes\": %.0f, \"wall_s\": %.4f, \"cpu_s\": %.4f, \"maxrss_kb\": %ld}%s\n",
               aThr[b], c.cutBytes[2], bat[b].wall, bat[b].cpu, bat[b].maxrss, b ? "" : ",");
