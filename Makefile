@@ -87,6 +87,7 @@ test-sql: $(EXT)
 	@tests/run_sql.sh ./$(EXT)
 	@tests/run_loading.sh ./$(EXT)
 	@tests/run_node.sh ./$(EXT)
+	@$(PYTHON) tests/run_docs.py ./$(EXT)
 
 # install into a temporary prefix, load by name, uninstall
 test-install: $(EXT)

@@ -1,6 +1,6 @@
 -- Sample articles for `make demo`: written for newsext (fictional events,
 -- real-looking wire style), free to use under the project's licence.
-CREATE TABLE articles(
+CREATE TABLE IF NOT EXISTS articles(
   id INTEGER PRIMARY KEY,
   published TEXT,   -- publication date, the reference for event_dates()
   source TEXT,

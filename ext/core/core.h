@@ -22,8 +22,16 @@
 /* Reads the character at byte i of s[0..len) into *cp and returns the index
 ** of the next one.  A character is a lead byte and all continuation bytes
 ** after it (SQLite's rule); one that is not a well-formed, shortest-form,
-** non-surrogate code point reads as U+FFFD.  Requires i < len. */
-size_t news_utf8_next(const unsigned char *s, size_t len, size_t i, int32_t *cp);
+** non-surrogate code point reads as U+FFFD.  Requires i < len.  ASCII is
+** decoded inline; everything else goes to news_utf8_next_slow(). */
+size_t news_utf8_next_slow(const unsigned char *s, size_t len, size_t i, int32_t *cp);
+static inline size_t news_utf8_next(const unsigned char *s, size_t len, size_t i, int32_t *cp) {
+  if (s[i] < 0x80) {
+    *cp = s[i];
+    return i + 1;
+  }
+  return news_utf8_next_slow(s, len, i, cp);
+}
 
 /* Reads the character that ends just before byte i (i > 0). */
 size_t news_utf8_prev(const unsigned char *s, size_t i, int32_t *cp);
@@ -31,16 +39,38 @@ size_t news_utf8_prev(const unsigned char *s, size_t i, int32_t *cp);
 /* Encodes cp as UTF-8 into out (at least 4 bytes); returns the byte count. */
 int news_utf8_encode(int32_t cp, char *out);
 
-/* Character classes, from utf8proc's categories with an ASCII fast path. */
-bool news_is_letter(int32_t cp); /* L* and combining marks M* */
-bool news_is_upper(int32_t cp);  /* Lu, Lt */
-bool news_is_lower(int32_t cp);  /* Ll */
-bool news_is_digit(int32_t cp);  /* Nd */
-bool news_is_space(int32_t cp);  /* Z*, and controls other than NUL..: \t\n\r\v\f */
+/* Character classes.  ASCII answers from a table, inline; other code
+** points ask utf8proc for their general category (the _u functions). */
+#define NEWS_C_LETTER 0x01
+#define NEWS_C_UPPER 0x02
+#define NEWS_C_LOWER 0x04
+#define NEWS_C_DIGIT 0x08
+#define NEWS_C_SPACE 0x10 /* space and every ASCII control character */
+#define NEWS_C_PUNCT 0x20
+extern const uint8_t news_ascii_class[128];
+
+bool news_is_letter_u(int32_t cp); /* L* and combining marks M* */
+bool news_is_upper_u(int32_t cp);  /* Lu, Lt */
+bool news_is_lower_u(int32_t cp);  /* Ll */
+bool news_is_digit_u(int32_t cp);  /* Nd */
+bool news_is_space_u(int32_t cp);  /* Z*, Cc */
+bool news_is_punct_u(int32_t cp);  /* P* */
+
+#define NEWS_CLASS_FN(name, bit)                                                                   \
+  static inline bool news_is_##name(int32_t cp) {                                                  \
+    return cp < 0x80 ? (news_ascii_class[cp] & (bit)) != 0 : news_is_##name##_u(cp);              \
+  }
+NEWS_CLASS_FN(letter, NEWS_C_LETTER)
+NEWS_CLASS_FN(upper, NEWS_C_UPPER)
+NEWS_CLASS_FN(lower, NEWS_C_LOWER)
+NEWS_CLASS_FN(digit, NEWS_C_DIGIT)
+NEWS_CLASS_FN(space, NEWS_C_SPACE)
+NEWS_CLASS_FN(punct, NEWS_C_PUNCT)
+#undef NEWS_CLASS_FN
+
 bool news_is_newline(int32_t cp);
 bool news_is_dash(int32_t cp);   /* Pd, plus U+2212 minus */
 bool news_is_currency(int32_t cp);
-bool news_is_punct(int32_t cp);  /* P* */
 bool news_is_format(int32_t cp); /* Cf: soft hyphen, zero-width joiners, BOM */
 int32_t news_tolower(int32_t cp);
 

@@ -128,8 +128,10 @@ typedef struct news_token {
 const char *news_token_kind_name(unsigned kind);
 
 /* Streaming tokenizer.  Calls cb once per token, in text order, with byte
-** offsets.  cb returns 0 to go on, 1 to stop early without error (the call
-** then returns NEWS_OK), or any other value, which is returned as is. */
+** offsets.  cb returns 0 to go on, NEWS_TOKENIZE_STOP to stop early without
+** error (the call then returns NEWS_OK), or a news_rc, which is returned as
+** is. */
+#define NEWS_TOKENIZE_STOP (-1)
 typedef int (*news_token_cb)(void *arg, const news_token *tok);
 int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg);
 

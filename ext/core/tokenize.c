@@ -49,8 +49,9 @@ static size_t after(const scanner *sc, size_t i) {
   return news_utf8_next(sc->s, sc->len, i, &cp);
 }
 
-static bool is_alnum(int32_t cp) {
-  return news_is_letter(cp) || news_is_digit(cp);
+static inline bool is_alnum(int32_t cp) {
+  if (cp < 0x80) return (news_ascii_class[cp] & (NEWS_C_LETTER | NEWS_C_DIGIT)) != 0;
+  return news_is_letter_u(cp) || news_is_digit_u(cp);
 }
 
 static bool is_apostrophe(int32_t cp) {
@@ -407,7 +408,7 @@ int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
     t.end = (uint32_t)end;
     if (NEWS_TOK_IS(t.kind, NEWS_TOK_RANGE_WORD)) t.flags |= case_flags(&sc, i, end);
     int rc = cb(arg, &t);
-    if (rc == 1) return NEWS_OK;
+    if (rc == NEWS_TOKENIZE_STOP) return NEWS_OK;
     if (rc) return rc;
     i = end;
   }

@@ -18,7 +18,7 @@
 
 #include <utf8proc.h>
 
-size_t news_utf8_next(const unsigned char *s, size_t len, size_t i, int32_t *cp) {
+size_t news_utf8_next_slow(const unsigned char *s, size_t len, size_t i, int32_t *cp) {
   unsigned char b = s[i];
   if (b < 0x80) {
     *cp = b;
@@ -58,33 +58,57 @@ static utf8proc_category_t cat(int32_t cp) {
   return utf8proc_category(cp);
 }
 
-bool news_is_letter(int32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+/* Classes of the ASCII characters (NEWS_C_* bits). */
+#define L NEWS_C_LETTER
+#define U (NEWS_C_LETTER | NEWS_C_UPPER)
+#define W (NEWS_C_LETTER | NEWS_C_LOWER)
+#define D NEWS_C_DIGIT
+#define S NEWS_C_SPACE
+#define P NEWS_C_PUNCT
+const uint8_t news_ascii_class[128] = {
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, /* controls */
+    S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, S, /* controls */
+    S, P, P, P, 0, P, P, P, P, P, P, 0, P, P, P, P, /*  !"#$%&'()*+,-./ */
+    D, D, D, D, D, D, D, D, D, D, P, P, 0, 0, 0, P, /* 0-9 :;<=>? */
+    P, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, /* @A-O */
+    U, U, U, U, U, U, U, U, U, U, U, P, P, P, 0, P, /* P-Z [\]^_ */
+    0, W, W, W, W, W, W, W, W, W, W, W, W, W, W, W, /* `a-o */
+    W, W, W, W, W, W, W, W, W, W, W, P, 0, P, 0, S, /* p-z {|}~ DEL */
+};
+#undef L
+#undef U
+#undef W
+#undef D
+#undef S
+#undef P
+
+bool news_is_letter_u(int32_t cp) {
   utf8proc_category_t c = cat(cp);
   return c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME;
 }
 
-bool news_is_upper(int32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
+bool news_is_upper_u(int32_t cp) {
   utf8proc_category_t c = cat(cp);
   return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool news_is_lower(int32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+bool news_is_lower_u(int32_t cp) {
   return cat(cp) == UTF8PROC_CATEGORY_LL;
 }
 
-bool news_is_digit(int32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
+bool news_is_digit_u(int32_t cp) {
   return cat(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool news_is_space(int32_t cp) {
-  if (cp < 0x80) return cp == ' ' || (cp >= 0 && cp < 0x20) || cp == 0x7f;
+bool news_is_space_u(int32_t cp) {
   utf8proc_category_t c = cat(cp);
   return c == UTF8PROC_CATEGORY_ZS || c == UTF8PROC_CATEGORY_ZL || c == UTF8PROC_CATEGORY_ZP ||
          c == UTF8PROC_CATEGORY_CC;
+}
+
+bool news_is_punct_u(int32_t cp) {
+  utf8proc_category_t c = cat(cp);
+  return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
 }
 
 bool news_is_newline(int32_t cp) {
@@ -99,13 +123,6 @@ bool news_is_dash(int32_t cp) {
 bool news_is_currency(int32_t cp) {
   if (cp < 0x80) return cp == '$';
   return cat(cp) == UTF8PROC_CATEGORY_SC;
-}
-
-bool news_is_punct(int32_t cp) {
-  if (cp < 0x80) return cp > 0x20 && cp < 0x7f && !(cp >= '0' && cp <= '9') && !news_is_letter(cp) &&
-                        !strchr("$+<=>^`|~", (int)cp);
-  utf8proc_category_t c = cat(cp);
-  return c >= UTF8PROC_CATEGORY_PC && c <= UTF8PROC_CATEGORY_PO;
 }
 
 bool news_is_format(int32_t cp) {

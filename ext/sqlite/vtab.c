@@ -12,9 +12,12 @@
 **   and, when the table takes one and the query gives it, on
 **   `reference_date` (argv slot 2).  idxNum bits:
 **       bit 0 (1)  the reference_date argument is present in argv[1]
+**       bit 1 (2)  no document argument: xFilter reports the error
 **   A document constraint that is present but not yet usable returns
-**   SQLITE_CONSTRAINT, so `FROM docs, entities(docs.body)` plans docs first;
-**   a missing one is an error naming the function.
+**   SQLITE_CONSTRAINT, so `FROM docs, entities(docs.body)` plans docs first.
+**   A plan without one gets an enormous cost rather than an error, because
+**   the planner probes such plans too (for the terms of an OR, say); if it
+**   is ever run, xFilter fails with an error naming the function.
 **
 **   xFilter analyses the whole document once (through the per-connection
 **   cache below), keeps a reference to the result, and xNext walks rows by
@@ -187,6 +190,9 @@ static int xDisconnect(sqlite3_vtab *pVtab) {
   return SQLITE_OK;
 }
 
+#define IDX_REFERENCE 1   /* argv[1] holds reference_date */
+#define IDX_NO_DOCUMENT 2 /* the document argument is missing */
+
 static int xBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   newsext_vtab *pTab = (newsext_vtab *)pVtab;
   const newsext_table *pDef = pTab->pDef;
@@ -203,8 +209,12 @@ static int xBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   }
   if (aIdx[0] < 0) {
     if (unusable & 1) return SQLITE_CONSTRAINT;
-    return set_error(pVtab, SQLITE_ERROR, "%s: missing argument: %s(document%s)", pDef->zName,
-                     pDef->zName, pDef->bRef ? " [, reference_date]" : "");
+    /* The planner also probes plans without the argument (for OR terms, say);
+    ** price this one out and let xFilter report it if it is ever run. */
+    pInfo->idxNum = IDX_NO_DOCUMENT;
+    pInfo->estimatedCost = 1e99;
+    pInfo->estimatedRows = 1000000000;
+    return SQLITE_OK;
   }
   if ((unusable & 2) && aIdx[1] < 0) return SQLITE_CONSTRAINT; /* wait for reference_date */
   pInfo->aConstraintUsage[aIdx[0]].argvIndex = 1;
@@ -213,7 +223,7 @@ static int xBestIndex(sqlite3_vtab *pVtab, sqlite3_index_info *pInfo) {
   if (aIdx[1] >= 0) {
     pInfo->aConstraintUsage[aIdx[1]].argvIndex = 2;
     pInfo->aConstraintUsage[aIdx[1]].omit = 1;
-    pInfo->idxNum |= 1;
+    pInfo->idxNum |= IDX_REFERENCE;
   }
   pInfo->estimatedCost = 1000.0;
   pInfo->estimatedRows = 50;
@@ -244,9 +254,18 @@ static int xClose(sqlite3_vtab_cursor *cur) {
 }
 
 /* Reads the reference_date argument through SQLite's date(); sets
-** pCur->ref/hasRef.  NULL means "no reference date". */
+** pCur->ref/hasRef.  NULL means "no reference date"; 'now' is refused. */
 static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_value *pVal) {
   if (sqlite3_value_type(pVal) == SQLITE_NULL) return SQLITE_OK;
+  if (sqlite3_value_type(pVal) == SQLITE_TEXT) {
+    /* date('now') reads the clock: the tables promise no hidden inputs */
+    const char *z = (const char *)sqlite3_value_text(pVal);
+    while (z && (*z == ' ' || *z == '\t')) z++;
+    if (z && sqlite3_strnicmp(z, "now", 3) == 0)
+      return set_error(&pTab->base, SQLITE_ERROR,
+                       "%s: reference_date 'now' reads the clock; pass the publication date",
+                       pTab->pDef->zName);
+  }
   if (!pTab->pDate) {
     int rc = sqlite3_prepare_v2(pTab->pCtx->db, "SELECT date(?1)", -1, &pTab->pDate, NULL);
     if (rc != SQLITE_OK) return rc;
@@ -257,7 +276,10 @@ static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_valu
     const char *z = (const char *)sqlite3_column_text(pTab->pDate, 0);
     int y, m, d;
     char extra;
-    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && y > 0) {
+    /* date() passes days such as 2019-02-30 through unchanged: check them */
+    static const int mlen[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && y > 0 && m >= 1 && m <= 12 && d >= 1 &&
+        d <= mlen[m - 1] && (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))) {
       pCur->ref = (news_ymd){y, m, d};
       pCur->hasRef = 1;
       ok = 1;
@@ -280,13 +302,17 @@ static int xFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int
   newsext_cursor *pCur = (newsext_cursor *)cur;
   newsext_vtab *pTab = (newsext_vtab *)cur->pVtab;
   cursor_reset(pCur);
-  if (argc < 1) return SQLITE_OK;
+  if ((idxNum & IDX_NO_DOCUMENT) || argc < 1) {
+    const newsext_table *pDef = pTab->pDef;
+    return set_error(&pTab->base, SQLITE_ERROR, "%s: missing argument: %s(document%s)", pDef->zName,
+                     pDef->zName, pDef->bRef ? " [, reference_date]" : "");
+  }
   sqlite3_value *pDoc = argv[0];
   int eType = sqlite3_value_type(pDoc);
   if (eType == SQLITE_NULL) return SQLITE_OK;
   if (eType == SQLITE_BLOB)
     return set_error(&pTab->base, SQLITE_MISMATCH, "%s: expected text, got a blob", pTab->pDef->zName);
-  if ((idxNum & 1) && argc >= 2) {
+  if ((idxNum & IDX_REFERENCE) && argc >= 2) {
     int rc = read_reference(pTab, pCur, argv[1]);
     if (rc != SQLITE_OK) return rc;
   }

@@ -44,9 +44,23 @@ static void test_no_leaks(void **state) {
   assert_int_equal(tm.live, 0);
 }
 
-/* Fails allocation N for N = 1, 2, ... until a run needs no failure. */
+/* Token count of a successful run, to compare runs that survived a failure. */
+static uint32_t count_tokens(news_doc *d) {
+  const news_token *t;
+  uint32_t n = 0;
+  assert_int_equal(news_doc_tokens(d, &t, &n), NEWS_OK);
+  return n;
+}
+
+/* Fails allocation N for N = 1, 2, ... until a run needs no failure.  A run
+** either fails with NEWS_ERR_NOMEM or gives the full result, never a
+** truncated one. */
 static void test_oom_every_allocation(void **state) {
   (void)state;
+  news_doc *full;
+  assert_int_equal(news_doc_new(NULL, NULL, article, sizeof article - 1, &full), NEWS_OK);
+  uint32_t want_tokens = count_tokens(full);
+  news_doc_free(full);
   for (long n = 1; n < 100000; n++) {
     test_mem tm;
     test_mem_init(&tm, n);
@@ -59,6 +73,7 @@ static void test_oom_every_allocation(void **state) {
         tm.fail_at = 0; /* the failed stage can be asked for again */
         assert_int_equal(run_all(d), NEWS_OK);
       }
+      assert_int_equal(count_tokens(d), want_tokens);
       news_doc_free(d);
     } else {
       assert_int_equal(rc, NEWS_ERR_NOMEM);

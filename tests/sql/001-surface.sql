@@ -11,3 +11,8 @@ SELECT '001-3', newsext_version() GLOB '[0-9]*.[0-9]*.[0-9]*';
 CREATE TABLE docs(id INTEGER PRIMARY KEY, body TEXT);
 EXPLAIN QUERY PLAN SELECT * FROM docs, sentences(docs.body);
 EXPLAIN QUERY PLAN SELECT * FROM sentences(docs.body), docs;
+-- an OR over the output columns in a correlated subquery still finds the
+-- document argument (the planner probes plans without it; they must not fail)
+INSERT INTO docs VALUES (1, 'Acme rose 5 points.'), (2, 'Nothing here.');
+SELECT '001-4', d.id FROM docs d
+ WHERE EXISTS (SELECT 1 FROM tokens(d.body) t WHERE t.token = 'Acme' OR t.kind = 'number');

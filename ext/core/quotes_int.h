@@ -1,0 +1,78 @@
+/*
+** quotes_int.h -- what quotes.c (marks, kinds, the driver) and speaker.c
+** (attribution and speaker resolution) share.  Nothing outside these two
+** files includes it.
+**
+** quotes.c pairs the quotation marks into q_span records (one per row),
+** then hands each one to news_speaker_attribute(), which fills the verb,
+** the speaker as written and the resolved speaker of the row.  The
+** q_ctx carries the per-document state of the attribution: the token array,
+** the sentences, the entities and the history of speakers met so far.
+*/
+#ifndef NEWS_QUOTES_INT_H
+#define NEWS_QUOTES_INT_H
+
+#include "core.h"
+
+#define Q_NONE UINT32_MAX
+
+/* One quotation found by the mark pairing (quotes.c). */
+typedef struct q_span {
+  uint32_t open;     /* token index of the opening mark */
+  uint32_t close;    /* token index of the closing mark, Q_NONE if unclosed */
+  uint32_t first;    /* first token inside the marks */
+  uint32_t last;     /* one past the last token inside the marks */
+  uint32_t para;     /* first token of the paragraph holding the quote */
+  bool cont;         /* re-opens a quote left open by the paragraph before */
+  bool direct;       /* a whole utterance rather than a fragment */
+  bool attributed;   /* a verb or a speaker was found next to it */
+} q_span;
+
+/* A speaker already met in the document, for pronouns and continuations. */
+typedef struct q_speaker {
+  const char *name; /* resolved speaker (into the text) */
+  uint32_t len;
+  uint32_t tok;     /* token where it was named */
+  uint8_t gender;   /* 0 unknown, 1 male, 2 female, 3 group */
+  bool named;       /* a name, not a description or a pronoun */
+} q_speaker;
+
+#define Q_HISTORY 32 /* speakers remembered for pronoun resolution */
+
+/* A run of two or more capitalised words ("Mohammad Javad Zarif"), used to
+** expand a surname to the fuller name written earlier. */
+typedef struct q_name {
+  uint32_t tok_begin, tok_end;
+} q_name;
+
+typedef struct q_ctx {
+  news_doc *d;
+  const unsigned char *s;      /* the text */
+  const news_token *tok;       /* tokens of the document */
+  uint32_t ntok;
+  const news_sentence *sent;
+  uint32_t nsent;
+  const news_entity *ent;      /* entities (may be none before issue 3) */
+  uint32_t nent;
+  news_vec names;              /* q_name: capitalised runs, in text order */
+  uint32_t cur_open;           /* opening mark of the quotation being attributed */
+  q_speaker hist[Q_HISTORY];   /* ring of recent speakers */
+  uint32_t nhist;              /* speakers pushed so far (ring index) */
+} q_ctx;
+
+/* Fills the verb, speaker_text and speaker of row *q for quotation *sp.
+** prev/next are the neighbouring quotations (NULL at the ends) and prevq
+** the row of prev.  Returns NEWS_OK or NEWS_ERR_NOMEM. */
+news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q_span *next,
+                               news_quote *q, const news_quote *prevq);
+
+/* Collects the capitalised name runs of the document into c->names. */
+news_rc news_speaker_names(q_ctx *c);
+
+/* Lexicon class of a word token (speaker_words.tsv), 0 when absent. */
+int news_speaker_word(const q_ctx *c, uint32_t i);
+
+/* Speech verb class of token i (speech_verbs.tsv), 0 when it is none. */
+int news_speaker_verb(const q_ctx *c, uint32_t i);
+
+#endif /* NEWS_QUOTES_INT_H */

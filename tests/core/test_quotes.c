@@ -1,0 +1,396 @@
+/*
+** test_quotes.c -- quotations and their speakers (issue 4), on news-style
+** sentences written for these tests.
+**
+** Each case gives a text and the expected rows, one per line, as
+**   quote | speaker | speaker_text | verb | kind
+** with "-" for a NULL.  Groups:
+**   marks       curly, straight, « », „ “, singles nested in doubles, stray
+**               and unbalanced marks closing at the paragraph end;
+**   patterns    X said / said X / X told Y / X said in a statement /
+**               according to X / X said: before / broken quotes / the
+**               speaker in the sentence before or after / multi-paragraph
+**               quotes / an unattributed paragraph after a quote by X;
+**   resolving   pronouns by given name, title and earlier pronoun use;
+**               surnames to the fuller name; descriptions kept as written;
+**               with entities (stood in for the tagger of issue 3), the
+**               canonical name, directly and through a pronoun;
+**   kinds       direct and partial; scare quotes and titles dropped;
+**   limits      100,000 unmatched marks, 10,000 capitalised words, one
+**               huge paragraph, 20,000 entities with 20,000 pronoun
+**               attributions (each under a time limit); every allocation
+**               failing in turn returns NEWS_ERR_NOMEM without a leak.
+*/
+#include <time.h>
+
+#include "testutil.h"
+
+#include "core.h" /* to stand in for the entity tagger (test_entities) */
+
+typedef struct qcase {
+  const char *text;
+  const char *want; /* rows joined by '\n' */
+} qcase;
+
+/* The rows of text as "quote | speaker | speaker_text | verb | kind\n"... */
+static void describe(const char *text, char *out, size_t cap) {
+  news_doc *d;
+  const news_quote *q;
+  uint32_t n;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_quotes(d, &q, &n), NEWS_OK);
+  size_t k = 0;
+  out[0] = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    const news_quote *r = &q[i];
+    char spk[256] = "-", st[256] = "-", vb[64] = "-";
+    if (r->speaker) snprintf(spk, sizeof spk, "%.*s", (int)r->speaker_len, r->speaker);
+    if (r->speaker_end > r->speaker_start)
+      snprintf(st, sizeof st, "%.*s", (int)(r->speaker_end - r->speaker_start), text + r->speaker_start);
+    if (r->verb_end > r->verb_start)
+      snprintf(vb, sizeof vb, "%.*s", (int)(r->verb_end - r->verb_start), text + r->verb_start);
+    k += (size_t)snprintf(out + k, cap - k, "%.*s | %s | %s | %s | %s\n", (int)(r->end - r->start),
+                          text + r->start, spk, st, vb, r->kind == NEWS_QUOTE_PARTIAL ? "partial" : "direct");
+    assert_true(k < cap);
+  }
+  news_doc_free(d);
+}
+
+static void check(const qcase *cases, size_t n) {
+  char got[8192];
+  for (size_t i = 0; i < n; i++) {
+    describe(cases[i].text, got, sizeof got);
+    if (strcmp(got, cases[i].want) != 0) {
+      print_error("quote case %zu\n  text: %s\n  want:\n%s  got:\n%s", i, cases[i].text, cases[i].want, got);
+      fail();
+    }
+  }
+}
+
+/* ------------------------------------------------------------- marks */
+
+static const qcase marks[] = {
+    {"“The bridge will open in May,” said Mayor Ann Ortiz.",
+     "The bridge will open in May, | Ann Ortiz | Mayor Ann Ortiz | said | direct\n"},
+    {"\"The bridge will open in May,\" said Mayor Ann Ortiz.",
+     "The bridge will open in May, | Ann Ortiz | Mayor Ann Ortiz | said | direct\n"},
+    {"Mayor Ortiz said: «We stay.»", "We stay. | Ortiz | Mayor Ortiz | said | direct\n"},
+    {"Ortiz said: „Wir bleiben hier.“",
+     "Wir bleiben hier. | Ortiz | Ortiz | said | direct\n"},
+    /* singles nested in doubles stay inside the one quotation */
+    {"“They told us ‘wait and see’ for a year,” the farmer said.",
+     "They told us ‘wait and see’ for a year, | the farmer | the farmer | said | direct\n"},
+    /* an unclosed mark stops at the paragraph end; the next one is fine */
+    {"Ortiz said “the plan is dead and buried\n\nThe council met on Monday. “It went well,” Ortiz said.",
+     "the plan is dead and buried | Ortiz | Ortiz | said | partial\n"
+     "It went well, | Ortiz | Ortiz | said | direct\n"},
+    /* a stray closing mark opens nothing */
+    {"The vote” was close. “We won,” Ortiz said.", "We won, | Ortiz | Ortiz | said | direct\n"},
+};
+
+static void test_marks(void **state) {
+  (void)state;
+  check(marks, sizeof marks / sizeof marks[0]);
+}
+
+/* ---------------------------------------------------------- patterns */
+
+static const qcase patterns[] = {
+    /* X said, said X, X told Y */
+    {"“Taxes will not rise,” Governor Tom Reyes said on Friday.",
+     "Taxes will not rise, | Tom Reyes | Governor Tom Reyes | said | direct\n"},
+    {"“Taxes will not rise,” said Sen. Laura Kim, a Democrat.",
+     "Taxes will not rise, | Laura Kim | Sen. Laura Kim | said | direct\n"},
+    {"“We need more nurses,” Dr. Ravi Patel told reporters.",
+     "We need more nurses, | Ravi Patel | Dr. Ravi Patel | told | direct\n"},
+    /* X said in a statement / on Twitter */
+    {"“The report is wrong,” the ministry said in a statement.",
+     "The report is wrong, | the ministry | the ministry | said | direct\n"},
+    {"Mayor Ann Ortiz wrote on Twitter that the plan was “a disgrace.”",
+     "a disgrace. | Ann Ortiz | Mayor Ann Ortiz | wrote | partial\n"},
+    /* according to X */
+    {"According to a State Department spokeswoman, “talks will resume next week.”",
+     "talks will resume next week. | a State Department spokeswoman | a State Department spokeswoman | "
+     "According to | direct\n"},
+    /* X said: before the quotation */
+    {"The union leader, Maria Lopez, said: “We will strike on Monday.”",
+     "We will strike on Monday. | Maria Lopez | Maria Lopez | said | direct\n"},
+    /* a quotation broken by its attribution gives two rows */
+    {"“We will win,” he said, “and soon.”",
+     "We will win, | he | he | said | direct\nand soon. | he | he | said | direct\n"},
+    /* the speaker in the sentence before (colon, or a plain sentence) */
+    {"Coach Dan Miller was blunt after the loss:\n\n“We played badly. We have to be better.”",
+     "We played badly. We have to be better. | Dan Miller | Coach Dan Miller | - | direct\n"},
+    {"Councilwoman Grace Lin recalled the flood of 1998. “The water came up to the roof.”",
+     "The water came up to the roof. | Grace Lin | Councilwoman Grace Lin | recalled | direct\n"},
+    /* the speaker in the sentence after */
+    {"“Nobody saw it coming.”\n\nThat is what Police Chief Omar Haddad told reporters on Sunday.",
+     "Nobody saw it coming. | Omar Haddad | Police Chief Omar Haddad | told | direct\n"},
+    /* a multi-paragraph quotation: a row per paragraph, one speaker */
+    {"Chief Executive Sara Berg said: “Sales rose in every region.\n\n“Next year will be harder.”",
+     "Sales rose in every region. | Sara Berg | Chief Executive Sara Berg | said | direct\n"
+     "Next year will be harder. | Sara Berg | Chief Executive Sara Berg | said | direct\n"},
+    /* an unattributed quote paragraph right after a quote by X is X's */
+    {"“The factory will close,” said Peter Novak, the plant manager.\n\n“About 300 jobs will go.”",
+     "The factory will close, | Peter Novak | Peter Novak | said | direct\n"
+     "About 300 jobs will go. | Peter Novak | Peter Novak | said | direct\n"},
+    /* signatures and transcript labels */
+    {"Readers wrote in.\n\n“The bus never comes on time.” ― Alma Reyes\n\n“Fix the roads first.” ― Tom Beck",
+     "The bus never comes on time. | Alma Reyes | Alma Reyes | - | direct\n"
+     "Fix the roads first. | Tom Beck | Tom Beck | - | direct\n"},
+    {"\"HOST: Will you run again?\n\n\"MORALES: Not this year.",
+     "HOST: Will you run again? | HOST | HOST | - | direct\nMORALES: Not this year. | MORALES | MORALES | - | direct\n"},
+    /* appositions keep the name; "a spokesman for X" is not X */
+    {"“We disagree,” Paul Grant, a spokesman for the union, said. “The deal is fair,” a spokesman for Sen. "
+     "Ann Lee said. “It is,” Joel Marsh of the Boston Herald said.",
+     "We disagree, | Paul Grant | Paul Grant, a spokesman for the union | said | direct\n"
+     "The deal is fair, | a spokesman for Sen. Ann Lee | a spokesman for Sen. Ann Lee | said | direct\n"
+     "It is, | Joel Marsh | Joel Marsh of the Boston Herald | said | direct\n"},
+    /* descriptions stay the speaker when no name fits */
+    {"“The deal is dead,” officials said.", "The deal is dead, | officials | officials | said | direct\n"},
+    {"The lawmakers said the bill was “a first step.”",
+     "a first step. | The lawmakers | The lawmakers | said | partial\n"},
+    /* a phrase or a time between the subject and its verb */
+    {"Governor Ray Diaz in his budget speech called the plan “a disaster.” Senator Mia Long (D-Ore.) last week "
+     "said it was “sound.”",
+     "a disaster. | Ray Diaz | Governor Ray Diaz in his budget speech | called | partial\n"
+     "sound. | Mia Long | Senator Mia Long | said | partial\n"},
+    /* participles take the subject of the clause */
+    {"Senator Ruth Adler left the hearing early, saying the questions were “a waste of time.”",
+     "a waste of time. | Ruth Adler | Senator Ruth Adler | saying | partial\n"},
+};
+
+static void test_patterns(void **state) {
+  (void)state;
+  check(patterns, sizeof patterns / sizeof patterns[0]);
+}
+
+/* --------------------------------------------------------- resolving */
+
+static const qcase resolving[] = {
+    /* a pronoun goes to the last speaker of its gender (given names) */
+    {"“Prices are too high,” said Maria Lopez. Her rival, James Carter, disagreed. “They are fair,” he said. "
+     "“Not for families,” she said.",
+     "Prices are too high, | Maria Lopez | Maria Lopez | said | direct\n"
+     "They are fair, | James Carter | he | said | direct\n"
+     "Not for families, | Maria Lopez | she | said | direct\n"},
+    /* titles give the gender too */
+    {"“The budget is late,” Mrs. Okafor said. “It will pass,” Mr. Haines said. “I doubt it,” she said.",
+     "The budget is late, | Okafor | Mrs. Okafor | said | direct\n"
+     "It will pass, | Haines | Mr. Haines | said | direct\n"
+     "I doubt it, | Okafor | she | said | direct\n"},
+    /* a surname expands to the fuller name written before */
+    {"Foreign Minister Karl Jensen arrived on Monday. “We are ready,” Jensen said.",
+     "We are ready, | Karl Jensen | Jensen | said | direct\n"},
+    /* British titles without a period; a pronoun after an unknown given name */
+    {"Prime Minister Alan Mercer visited the plant. “Jobs will stay,” Mr Mercer said. “We have a plan,” he added.",
+     "Jobs will stay, | Alan Mercer | Mr Mercer | said | direct\nWe have a plan, | Alan Mercer | he | added | direct\n"},
+    /* a title between a publication and a person leads to the person */
+    {"The band is back, according to Q magazine editor Dan Hale. “They are hungry,” he said.",
+     "They are hungry, | Dan Hale | he | said | direct\n"},
+    /* "they" goes to a group: an organisation or a plural description */
+    {"“The bill is dead,” the lawmakers said on Monday. “We will try again,” they added.",
+     "The bill is dead, | the lawmakers | the lawmakers | said | direct\n"
+     "We will try again, | the lawmakers | they | added | direct\n"},
+    /* a pronoun in a sentence opened by a name is that name */
+    {"“The vote is close,” said Mayor Ann Ortiz. Her aide Tom Reyes answered: “We will win,” he wrote.",
+     "The vote is close, | Ann Ortiz | Mayor Ann Ortiz | said | direct\n"
+     "We will win, | Tom Reyes | he | wrote | direct\n"},
+    /* with no name before, a pronoun stays as written */
+    {"“It is over,” she said.", "It is over, | she | she | said | direct\n"},
+};
+
+static void test_resolving(void **state) {
+  (void)state;
+  check(resolving, sizeof resolving / sizeof resolving[0]);
+}
+
+/* -------------------------------------------------------------- kinds */
+
+static const qcase kinds[] = {
+    {"The general warned the sites would be hit “very fast and very hard” if talks failed.",
+     "very fast and very hard | The general | The general | warned | partial\n"},
+    /* scare quotes and titles with no speech around them are not quotes */
+    {"Tourists visited a “cultural” site near the river.", ""},
+    {"The family watched the film “Jaws” on Saturday.", ""},
+    {"He called the plan “reckless” on Monday.", "reckless | He | He | called | partial\n"},
+};
+
+static void test_kinds(void **state) {
+  (void)state;
+  check(kinds, sizeof kinds / sizeof kinds[0]);
+}
+
+/* ------------------------------------------------------------ entities */
+
+/* Adds an entity over the n-th occurrence (0-based) of word in the text to a
+** document whose entity stage already ran, as the tagger of issue 3 will. */
+static void add_entity(news_doc *d, const char *text, const char *word, int nth, uint8_t type, const char *canon) {
+  const char *p = text;
+  for (int k = 0; k <= nth; k++) {
+    p = strstr(k ? p + 1 : p, word);
+    assert_non_null(p);
+  }
+  uint32_t a = (uint32_t)(p - text), b = a + (uint32_t)strlen(word);
+  const news_token *t;
+  uint32_t n;
+  assert_int_equal(news_doc_tokens(d, &t, &n), NEWS_OK);
+  news_entity *e = news_vec_push(&d->entities, d->mem);
+  assert_non_null(e);
+  e->start = a;
+  e->end = b;
+  e->type = type;
+  e->canonical = canon;
+  e->canonical_len = (uint32_t)strlen(canon);
+  e->tok_begin = e->tok_end = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    if (t[i].start == a) e->tok_begin = i;
+    if (t[i].end == b) e->tok_end = i + 1;
+  }
+  e->sentence = t[e->tok_begin].sentence;
+  e->title_start = e->title_end = a;
+}
+
+/* With entities, the speaker is the entity's canonical name: directly, and
+** through a pronoun when no speaker came before. */
+static void test_entities(void **state) {
+  (void)state;
+  const char *text = "Iran's top diplomat Javad Zarif landed in Vienna. “We are ready,” he said. "
+                     "“The deal holds,” Zarif said, and the ministry said “talks go on.”";
+  news_doc *d;
+  const news_entity *ent;
+  const news_quote *q;
+  uint32_t ne, nq;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_entities(d, &ent, &ne), NEWS_OK);
+  add_entity(d, text, "Iran", 0, NEWS_ENT_LOC, "Iran");
+  add_entity(d, text, "Javad Zarif", 0, NEWS_ENT_PERSON, "Mohammad Javad Zarif");
+  add_entity(d, text, "Vienna", 0, NEWS_ENT_LOC, "Vienna");
+  add_entity(d, text, "Zarif", 1, NEWS_ENT_PERSON, "Mohammad Javad Zarif");
+  assert_int_equal(news_doc_quotes(d, &q, &nq), NEWS_OK);
+  assert_int_equal(nq, 3);
+  for (uint32_t i = 0; i < 2; i++) {
+    assert_int_equal(q[i].speaker_len, strlen("Mohammad Javad Zarif"));
+    assert_memory_equal(q[i].speaker, "Mohammad Javad Zarif", q[i].speaker_len);
+  }
+  assert_memory_equal(text + q[0].speaker_start, "he", 2);
+  assert_memory_equal(q[2].speaker, "the ministry", q[2].speaker_len);
+  news_doc_free(d);
+}
+
+/* -------------------------------------------------------------- limits */
+
+static double run_seconds(const char *text, size_t len, uint32_t *nq) {
+  clock_t t0 = clock();
+  news_doc *d;
+  const news_quote *q;
+  assert_int_equal(news_doc_new(NULL, NULL, text, len, &d), NEWS_OK);
+  assert_int_equal(news_doc_quotes(d, &q, nq), NEWS_OK);
+  for (uint32_t i = 0; i < *nq; i++) {
+    assert_true(q[i].start <= q[i].end && q[i].end <= len);
+    if (i) assert_true(q[i - 1].end <= q[i].start);
+  }
+  news_doc_free(d);
+  return (double)(clock() - t0) / CLOCKS_PER_SEC;
+}
+
+/* 100,000 unmatched marks, alternating openers, lone closers, 10,000
+** capitalised words, and quote-said pairs: each well under a second. */
+static void test_pathological(void **state) {
+  (void)state;
+  size_t cap = 4u << 20, n;
+  char *buf = malloc(cap);
+  assert_non_null(buf);
+  uint32_t nq;
+  const char *pieces[] = {" “a", "” ", " \"x", "Xy ", "“We win,” he said. "};
+  for (size_t p = 0; p < sizeof pieces / sizeof pieces[0]; p++) {
+    size_t m = strlen(pieces[p]);
+    for (n = 0; n + m < cap && n < 100000 * m; n += m) memcpy(buf + n, pieces[p], m);
+    buf[n] = 0;
+    double s = run_seconds(buf, n, &nq);
+    if (s > 2.0) {
+      print_error("piece %zu took %.2f s\n", p, s);
+      fail();
+    }
+  }
+  /* an opening mark with a 1 MB paragraph and no punctuation */
+  n = 0;
+  buf[n++] = '"';
+  while (n + 6 < (1u << 20)) {
+    memcpy(buf + n, "word ", 5);
+    n += 5;
+  }
+  buf[n] = 0;
+  assert_true(run_seconds(buf, n, &nq) < 2.0);
+  assert_int_equal(nq, 1);
+  free(buf);
+}
+
+/* 20,000 entities and 20,000 pronoun attributions: pronoun resolution
+** stays linear once the tagger fills in entities. */
+static void test_many_entities(void **state) {
+  (void)state;
+  const char *piece = "Ann Lee spoke. “We win,” she said. ";
+  size_t m = strlen(piece), n = 0, reps = 20000;
+  char *buf = malloc(m * reps + 1);
+  assert_non_null(buf);
+  for (size_t k = 0; k < reps; k++, n += m) memcpy(buf + n, piece, m);
+  buf[n] = 0;
+  clock_t t0 = clock();
+  news_doc *d;
+  const news_entity *ent;
+  const news_token *t;
+  const news_quote *q;
+  uint32_t ne, nt, nq;
+  assert_int_equal(news_doc_new(NULL, NULL, buf, n, &d), NEWS_OK);
+  assert_int_equal(news_doc_entities(d, &ent, &ne), NEWS_OK);
+  assert_int_equal(news_doc_tokens(d, &t, &nt), NEWS_OK);
+  for (uint32_t i = 0; i + 1 < nt; i++) {
+    if (memcmp(buf + t[i].start, "Ann", 3) != 0) continue;
+    news_entity *e = news_vec_push(&d->entities, d->mem);
+    assert_non_null(e);
+    e->start = t[i].start;
+    e->end = t[i + 1].end;
+    e->tok_begin = i;
+    e->tok_end = i + 2;
+    e->sentence = t[i].sentence;
+    e->type = NEWS_ENT_PERSON;
+    e->canonical = "Ann Lee";
+    e->canonical_len = 7;
+  }
+  assert_int_equal(news_doc_quotes(d, &q, &nq), NEWS_OK);
+  assert_int_equal(nq, reps);
+  assert_memory_equal(q[nq - 1].speaker, "Ann Lee", 7);
+  news_doc_free(d);
+  free(buf);
+  assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+}
+
+/* Every allocation failing in turn: NOMEM or success, never a leak. */
+static void test_oom(void **state) {
+  (void)state;
+  const char *text = "“We will win,” Sen. Laura Kim said, “and soon.” Kim told reporters: “It is over.”\n\n"
+                     "“More later.” Foreign Minister Karl Jensen said the plan was “dead.” He left.";
+  for (long k = 1;; k++) {
+    test_mem tm;
+    test_mem_init(&tm, k);
+    news_doc *d = NULL;
+    const news_quote *q;
+    uint32_t n = 0;
+    news_rc rc = news_doc_new(&tm.mem, NULL, text, strlen(text), &d);
+    if (rc == NEWS_OK) rc = news_doc_quotes(d, &q, &n);
+    assert_true(rc == NEWS_OK || rc == NEWS_ERR_NOMEM);
+    news_doc_free(d);
+    assert_int_equal(tm.live, 0);
+    if (rc == NEWS_OK && tm.calls < k) break; /* no allocation failed: done */
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_resolving),
+      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_pathological),
+      cmocka_unit_test(test_many_entities), cmocka_unit_test(test_oom),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,350 @@
+/*
+** test_timex.c -- event_dates(): calendar arithmetic and the recogniser.
+**
+** Groups:
+**   calendar   leap years, month lengths, day numbers (round trip over
+**              800 years), ISO weekdays, ISO weeks at year ends, adding
+**              months across month ends, moving holidays (Thanksgiving,
+**              Memorial Day, Easter);
+**   patterns   one sentence per pattern family, written for these tests,
+**              with a fixed reference date (2020-01-08, a Wednesday):
+**              explicit dates, weekdays by tense, deictic days, relative
+**              units, "N units ago", durations with words, fractions and
+**              approximations, quarters/halves/seasons/decades/centuries,
+**              clock times, sets, reference words, anaphora, holidays,
+**              ranges, and false friends that must give nothing;
+**   no ref     anchoring on the text's first explicit date, else XXXX;
+**   limits     a bad ref, out-of-memory at every allocation, and large
+**              pathological inputs that must stay linear.
+*/
+#include "testutil.h"
+
+#include "timex.h"
+
+/* ------------------------------------------------------------- calendar */
+
+static news_ymd ymd(int y, int m, int d) {
+  news_ymd r = {y, m, d};
+  return r;
+}
+
+static void assert_ymd(news_ymd got, int y, int m, int d) {
+  if (got.year != y || got.month != m || got.day != d) {
+    print_error("want %04d-%02d-%02d got %04d-%02d-%02d\n", y, m, d, got.year, got.month, got.day);
+    fail();
+  }
+}
+
+static void test_leap_and_month_len(void **state) {
+  (void)state;
+  assert_true(news_timex_leap(2000));
+  assert_false(news_timex_leap(1900));
+  assert_true(news_timex_leap(2024));
+  assert_false(news_timex_leap(2023));
+  assert_int_equal(news_timex_month_len(2024, 2), 29);
+  assert_int_equal(news_timex_month_len(2023, 2), 28);
+  assert_int_equal(news_timex_month_len(2100, 2), 28);
+  assert_int_equal(news_timex_month_len(2023, 4), 30);
+  assert_int_equal(news_timex_month_len(2023, 12), 31);
+  assert_int_equal(news_timex_month_len(2023, 13), 0);
+  assert_true(news_timex_valid(ymd(2024, 2, 29)));
+  assert_false(news_timex_valid(ymd(2023, 2, 29)));
+  assert_false(news_timex_valid(ymd(2023, 4, 31)));
+  assert_false(news_timex_valid(ymd(0, 1, 1)));
+}
+
+static void test_day_numbers(void **state) {
+  (void)state;
+  assert_int_equal(news_timex_days(ymd(1970, 1, 1)), 0);
+  assert_int_equal(news_timex_days(ymd(2000, 3, 1)), 11017);
+  assert_int_equal(news_timex_days(ymd(1969, 12, 31)), -1);
+  /* every day from 1600 to 2400 converts back to itself, in order */
+  long prev = news_timex_days(ymd(1599, 12, 31));
+  for (int y = 1600; y < 2400; y++)
+    for (int m = 1; m <= 12; m++)
+      for (int d = 1; d <= news_timex_month_len(y, m); d++) {
+        long n = news_timex_days(ymd(y, m, d));
+        assert_int_equal(n, prev + 1);
+        news_ymd back = news_timex_from_days(n);
+        assert_ymd(back, y, m, d);
+        prev = n;
+      }
+}
+
+static void test_weekdays(void **state) {
+  (void)state;
+  assert_int_equal(news_timex_weekday(ymd(1970, 1, 1)), 4); /* Thursday */
+  assert_int_equal(news_timex_weekday(ymd(2020, 1, 5)), 7); /* Sunday */
+  assert_int_equal(news_timex_weekday(ymd(2000, 2, 29)), 2); /* Tuesday */
+  assert_int_equal(news_timex_weekday(ymd(1900, 1, 1)), 1); /* Monday */
+  assert_int_equal(news_timex_weekday(ymd(1969, 12, 28)), 7);
+}
+
+static void assert_week(int y, int m, int d, int wy, int wk) {
+  int gy, gw;
+  news_timex_iso_week(ymd(y, m, d), &gy, &gw);
+  if (gy != wy || gw != wk) {
+    print_error("%04d-%02d-%02d: want %d-W%02d got %d-W%02d\n", y, m, d, wy, wk, gy, gw);
+    fail();
+  }
+}
+
+static void test_iso_weeks(void **state) {
+  (void)state;
+  assert_week(2020, 1, 8, 2020, 2);
+  assert_week(2020, 12, 31, 2020, 53);
+  assert_week(2021, 1, 3, 2020, 53);
+  assert_week(2021, 1, 4, 2021, 1);
+  assert_week(2008, 12, 29, 2009, 1);
+  assert_week(2010, 1, 3, 2009, 53);
+  assert_week(2019, 12, 30, 2020, 1);
+  assert_week(1998, 3, 1, 1998, 9);
+}
+
+static void test_add(void **state) {
+  (void)state;
+  assert_ymd(news_timex_add_months(ymd(2020, 1, 31), 1), 2020, 2, 29);
+  assert_ymd(news_timex_add_months(ymd(2019, 1, 31), 1), 2019, 2, 28);
+  assert_ymd(news_timex_add_months(ymd(2020, 3, 31), -1), 2020, 2, 29);
+  assert_ymd(news_timex_add_months(ymd(2020, 12, 15), 1), 2021, 1, 15);
+  assert_ymd(news_timex_add_months(ymd(2020, 1, 15), -13), 2018, 12, 15);
+  assert_ymd(news_timex_add_months(ymd(2020, 5, 31), -3), 2020, 2, 29);
+  assert_ymd(news_timex_add_days(ymd(2020, 2, 28), 1), 2020, 2, 29);
+  assert_ymd(news_timex_add_days(ymd(2019, 2, 28), 1), 2019, 3, 1);
+  assert_ymd(news_timex_add_days(ymd(2020, 1, 1), -1), 2019, 12, 31);
+  assert_ymd(news_timex_add_days(ymd(2020, 1, 8), 365), 2021, 1, 7);
+}
+
+static void test_holidays(void **state) {
+  (void)state;
+  assert_ymd(news_timex_nth_weekday(2019, 11, 4, 4), 2019, 11, 28); /* Thanksgiving */
+  assert_ymd(news_timex_nth_weekday(1999, 11, 4, 4), 1999, 11, 25);
+  assert_ymd(news_timex_nth_weekday(2020, 5, 1, -1), 2020, 5, 25); /* Memorial Day */
+  assert_ymd(news_timex_nth_weekday(2020, 9, 1, 1), 2020, 9, 7);   /* Labor Day */
+  assert_ymd(news_timex_easter(2000), 2000, 4, 23);
+  assert_ymd(news_timex_easter(2019), 2019, 4, 21);
+  assert_ymd(news_timex_easter(2024), 2024, 3, 31);
+  assert_ymd(news_timex_easter(1998), 1998, 4, 12);
+}
+
+/* ------------------------------------------------------------- patterns */
+
+/* The timexes of text as "span=TYPE:value@date; ..." (date when set). */
+static const char *describe(const char *text, const news_ymd *ref) {
+  static char buf[4096];
+  news_doc *d;
+  const news_timex *t;
+  uint32_t n;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_timexes(d, ref, &t, &n), NEWS_OK);
+  size_t k = 0;
+  buf[0] = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%.*s=%s:%s", i ? "; " : "", (int)(t[i].end - t[i].start),
+                          text + t[i].start, news_timex_type_name(t[i].type), t[i].value);
+    if (t[i].date[0]) k += (size_t)snprintf(buf + k, sizeof buf - k, "@%s", t[i].date);
+    if (i > 0) assert_true(t[i].start >= t[i - 1].end); /* in order, no overlap */
+  }
+  news_doc_free(d);
+  return buf;
+}
+
+typedef struct tcase {
+  const char *text, *want;
+} tcase;
+
+/* Reference date 2020-01-08, a Wednesday in ISO week 2. */
+static const tcase cases[] = {
+    /* explicit dates */
+    {"The deal closed on Jan. 5, 2020.", "Jan. 5, 2020=DATE:2020-01-05@2020-01-05"},
+    {"The plant opened on 7 August 1998.", "7 August 1998=DATE:1998-08-07@1998-08-07"},
+    {"Results are due 2020-02-14.", "2020-02-14=DATE:2020-02-14@2020-02-14"},
+    {"The firm was founded in July 1997.", "July 1997=DATE:1997-07"},
+    {"The strike ended on Dec. 30.", "Dec. 30=DATE:2019-12-30@2019-12-30"},
+    {"The hearing is set for Feb. 3.", "Feb. 3=DATE:2020-02-03@2020-02-03"},
+    /* months by tense */
+    {"The company was sold in March.", "March=DATE:2019-03"},
+    {"The company will be sold in March.", "March=DATE:2020-03"},
+    /* weekdays by tense, with parts of the day */
+    {"Shares fell on Monday.", "Monday=DATE:2020-01-06@2020-01-06"},
+    {"The vote will be held on Friday.", "Friday=DATE:2020-01-10@2020-01-10"},
+    {"Talks broke down Tuesday night.", "Tuesday night=DATE:2020-01-07TNI@2020-01-07"},
+    {"He spoke last Wednesday.", "last Wednesday=DATE:2020-01-01@2020-01-01"},
+    /* deictic days and parts of the day */
+    {"The minister resigned yesterday.", "yesterday=DATE:2020-01-07@2020-01-07"},
+    {"Voting ends tomorrow.", "tomorrow=DATE:2020-01-09@2020-01-09"},
+    {"Police arrived this morning.", "this morning=TIME:2020-01-08TMO@2020-01-08"},
+    {"Fires burned last night.", "last night=TIME:2020-01-07TNI@2020-01-07"},
+    /* relative units */
+    {"Prices rose last year and may rise next year.", "last year=DATE:2019; next year=DATE:2021"},
+    {"The bill passed last week.", "last week=DATE:2020-W01"},
+    {"The union meets this month.", "this month=DATE:2020-01"},
+    {"He left two days ago.", "two days ago=DATE:2020-01-06@2020-01-06"},
+    {"Sales fell a year earlier.", "a year earlier=DATE:2019"},
+    /* durations */
+    {"The talks lasted more than four hours.", "more than four hours=DURATION:PT4H"},
+    {"He waited half an hour.", "half an hour=DURATION:PT30M"},
+    {"The case took 2 1/2 years.", "2 1/2 years=DURATION:P2Y6M"},
+    {"They were married for forty years.", "forty years=DURATION:P40Y"},
+    {"He signed a two-year contract.", "two-year=DURATION:P2Y"},
+    {"Profit rose in the first nine months.", "the first nine months=DURATION:P9M"},
+    {"The rescue took a minute and a half.", "a minute and a half=DURATION:PT1M30S"},
+    {"Rents have risen for years.", "years=DURATION:PXY"},
+    {"Trading was thin in recent weeks.", "recent weeks=DURATION:PXW"},
+    /* quarters, halves, seasons, decades, centuries, fiscal years */
+    {"Profit rose in the third quarter.", "the third quarter=DATE:2019-Q3"},
+    {"Its third-quarter loss widened.", "third-quarter=DATE:2019-Q3"},
+    {"Sales grew in the first half of 2019.", "the first half of 2019=DATE:2019-H1"},
+    {"The fund closed last fall.", "last fall=DATE:2019-FA"},
+    {"Music of the 1990s is back.", "the 1990s=DATE:199"},
+    {"It was built in the 20th century.", "the 20th century=DATE:19"},
+    {"In fiscal 1989 the bank lost money.", "fiscal 1989=DATE:1989"},
+    {"Growth slowed in mid-1996.", "mid-1996=DATE:1996"},
+    /* years written out */
+    {"The law dates from nineteen ninety-six.", "nineteen ninety-six=DATE:1996"},
+    {"He promised jobs by the year two thousand.", "the year two thousand=DATE:2000"},
+    /* ranges give two dates */
+    {"He served from 1979 to 1981.", "1979=DATE:1979; 1981=DATE:1981"},
+    /* clock times */
+    {"The ceasefire began at 10 p.m. Tuesday.", "10 p.m. Tuesday=TIME:2020-01-07T22:00@2020-01-07"},
+    {"Polls close at 8:30 a.m. EST.", "8:30 a.m. EST=TIME:2020-01-08T08:30@2020-01-08"},
+    /* sets */
+    {"Flights leave every Monday.", "every Monday=SET:XXXX-WXX-1"},
+    {"The plant reports daily.", "daily=SET:P1D"},
+    {"The dividend is paid annually.", "annually=SET:P1Y"},
+    /* reference words */
+    {"He works there now.", "now=DATE:PRESENT_REF"},
+    {"The rules changed recently.", "recently=DATE:PAST_REF"},
+    {"Rates will rise in the near future.", "the near future=DATE:FUTURE_REF"},
+    /* anaphora against the last day mentioned */
+    {"The storm hit on Dec. 30, 2019. The next day, power returned.",
+     "Dec. 30, 2019=DATE:2019-12-30@2019-12-30; The next day=DATE:2019-12-31@2019-12-31"},
+    {"The firm was founded in 1995. The following year it went public.",
+     "1995=DATE:1995; The following year=DATE:1996"},
+    /* holidays */
+    {"Stores were busy at Christmas.", "Christmas=DATE:2019-12-25@2019-12-25"},
+    {"They met on Thanksgiving Day.", "Thanksgiving Day=DATE:2019-11-28@2019-11-28"},
+    /* plans, phrases, words for decades, hyphenated adjectives */
+    {"Talks resume as soon as Tuesday.", "Tuesday=DATE:2020-01-14@2020-01-14"},
+    {"The talks are to resume Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
+    {"Prices are high these days.", "these days=DATE:PRESENT_REF"},
+    {"Sales grew through the nineties.", "the nineties=DATE:199"},
+    {"It was a day-long meeting.", "day-long=DURATION:P1D"},
+    {"The post-1959 order changed.", "post-1959=DATE:1959"},
+    {"The deal should close by year end.", "year end=DATE:2020"},
+    /* false friends: nothing */
+    {"May Smith said the veterans will march.", ""},
+    {"The cat sat on the mat.", ""},
+    {"They won 3-1 at home.", ""},
+    {"The 1st Brigade moved north.", ""},
+    {"He paid 1,500 dollars for 2,000 shares.", ""},
+    {"She is 37 years old.", ""},
+    {"He may march as soon as he can.", ""},
+};
+
+static void test_patterns(void **state) {
+  (void)state;
+  news_ymd ref = {2020, 1, 8};
+  int bad = 0;
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    const char *got = describe(cases[i].text, &ref);
+    if (strcmp(got, cases[i].want) != 0) {
+      print_error("case %zu: %s\n  want: %s\n  got:  %s\n", i, cases[i].text, cases[i].want, got);
+      bad++;
+    }
+  }
+  assert_int_equal(bad, 0);
+}
+
+/* Without a reference date: anchor on the first explicit date, else XXXX. */
+static void test_no_ref(void **state) {
+  (void)state;
+  assert_string_equal(describe("He left on Friday.", NULL), "Friday=DATE:XXXX-WXX-5");
+  assert_string_equal(describe("Voting ends Jan. 5.", NULL), "Jan. 5=DATE:XXXX-01-05");
+  assert_string_equal(describe("He resigned yesterday.", NULL), "yesterday=DATE:XXXX-XX-XX");
+  assert_string_equal(describe("Prices fell last year.", NULL), "last year=DATE:XXXX");
+  assert_string_equal(describe("He resigned yesterday, on Jan. 5, 2020.", NULL),
+                      "yesterday=DATE:2020-01-04@2020-01-04; Jan. 5, 2020=DATE:2020-01-05@2020-01-05");
+}
+
+/* A ref that is not a calendar day is refused. */
+static void test_bad_ref(void **state) {
+  (void)state;
+  news_doc *d;
+  const news_timex *t;
+  uint32_t n;
+  news_ymd bad = {2019, 2, 29};
+  assert_int_equal(news_doc_new(NULL, NULL, "Friday", 6, &d), NEWS_OK);
+  assert_int_equal(news_doc_timexes(d, &bad, &t, &n), NEWS_ERR_BADREF);
+  news_ymd ok = {2020, 2, 29};
+  assert_int_equal(news_doc_timexes(d, &ok, &t, &n), NEWS_OK);
+  assert_int_equal(n, 1);
+  assert_string_equal(t[0].date, "2020-02-28");
+  news_doc_free(d);
+}
+
+/* Every allocation failing in turn gives NOMEM or success, never a leak. */
+static void test_oom(void **state) {
+  (void)state;
+  const char *text = "On Jan. 5, 2020, two days after the vote, talks resumed. They will end on Friday.";
+  news_ymd ref = {2020, 1, 8};
+  for (long fail_at = 1; fail_at < 200; fail_at++) {
+    test_mem tm;
+    test_mem_init(&tm, fail_at);
+    news_doc *d = NULL;
+    news_rc rc = news_doc_new(&tm.mem, NULL, text, strlen(text), &d);
+    if (rc == NEWS_OK) {
+      const news_timex *t;
+      uint32_t n;
+      rc = news_doc_timexes(d, &ref, &t, &n);
+      assert_true(rc == NEWS_OK || rc == NEWS_ERR_NOMEM);
+      /* a run that survives a failure gives the whole answer */
+      if (rc == NEWS_OK) assert_int_equal(n, 3);
+      news_doc_free(d);
+    } else {
+      assert_int_equal(rc, NEWS_ERR_NOMEM);
+    }
+    assert_int_equal(tm.live, 0);
+  }
+}
+
+/* Large pathological inputs: date-like runs and repeated trigger words. */
+static void test_pathological(void **state) {
+  (void)state;
+  static const char *const unit[] = {"May ", "the last ", "1999-", "12 ", "more than ", "Friday, ", "nineteen "};
+  size_t cap = 1 << 18;
+  char *buf = malloc(cap + 16);
+  assert_non_null(buf);
+  news_ymd ref = {2020, 1, 8};
+  for (size_t u = 0; u < sizeof unit / sizeof unit[0]; u++) {
+    size_t n = 0, m = strlen(unit[u]);
+    while (n + m < cap) {
+      memcpy(buf + n, unit[u], m);
+      n += m;
+    }
+    news_doc *d;
+    const news_timex *t;
+    uint32_t nt;
+    assert_int_equal(news_doc_new(NULL, NULL, buf, n, &d), NEWS_OK);
+    assert_int_equal(news_doc_timexes(d, &ref, &t, &nt), NEWS_OK);
+    news_doc_free(d);
+  }
+  free(buf);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_leap_and_month_len),
+      cmocka_unit_test(test_day_numbers),
+      cmocka_unit_test(test_weekdays),
+      cmocka_unit_test(test_iso_weeks),
+      cmocka_unit_test(test_add),
+      cmocka_unit_test(test_holidays),
+      cmocka_unit_test(test_patterns),
+      cmocka_unit_test(test_no_ref),
+      cmocka_unit_test(test_bad_ref),
+      cmocka_unit_test(test_oom),
+      cmocka_unit_test(test_pathological),
+  };
+  return cmocka_run_group_tests_name("timex", tests, NULL, NULL);
+}
