@@ -221,6 +221,28 @@ static sample measure(const char *zDb, const char *zExt, const char *zSql, sqlit
   return s;
 }
 
+/* Copies the corpus database to zDst (and removes a stale -wal/-shm), so
+** every newsext-batch run starts from the same untouched file. */
+static int copy_db(const char *zSrc, const char *zDst) {
+  char zAux[4096];
+  const char *aSuffix[2] = {"-wal", "-shm"};
+  for (int i = 0; i < 2; i++) {
+    snprintf(zAux, sizeof zAux, "%s%s", zDst, aSuffix[i]);
+    unlink(zAux);
+  }
+  FILE *in = fopen(zSrc, "rb");
+  FILE *out = in ? fopen(zDst, "wb") : NULL;
+  int rc = in && out ? 0 : 1;
+  static char buf[1 << 20];
+  size_t n;
+  while (!rc && (n = fread(buf, 1, sizeof buf, in)) > 0)
+    if (fwrite(buf, 1, n, out) != n) rc = 1;
+  if (in && ferror(in)) rc = 1;
+  if (in) fclose(in);
+  if (out && fclose(out) != 0) rc = 1;
+  return rc;
+}
+
 /* Runs an external program (newsext-batch) and reports its wall/CPU time and peak RSS. */
 static sample run_program(char *const argv[]) {
   sample s;
@@ -492,8 +514,14 @@ int main(int argc, char **argv) {
     for (int t = 0; t < 2; t++) snprintf(zThr[t], sizeof zThr[t], "%d", aThr[t]);
     for (int r = 0; r < nRun; r++) {
       for (int t = 0; t < 2; t++) {
-        char *args[] = {(char *)zBatch, "--quiet", "--reset", "--ext", (char *)zExt, "--to", zTo, "-j",
+        /* args[2] becomes --reset when there is no copy to start from */
+        char *args[] = {(char *)zBatch, "--quiet", "--quiet", "--ext", (char *)zExt, "--to", zTo, "-j",
                         zThr[t], (char *)zBatchDb, NULL};
+        if (strcmp(zBatchDb, zDb) != 0 && copy_db(zDb, zBatchDb) != 0) {
+          fprintf(stderr, "newsext-bench: cannot copy %s to %s\n", zDb, zBatchDb);
+          return 1;
+        }
+        if (!strcmp(zBatchDb, zDb)) args[2] = "--reset";
         aBatch[t][r] = run_program(args);
       }
     }

@@ -539,7 +539,7 @@ static int setup_tables(batch *p, sqlite3 *db) {
   char *zErr = NULL;
   if (sqlite3_exec(db,
                    "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
-                   "PRAGMA wal_autocheckpoint=10000;",
+                   "PRAGMA wal_autocheckpoint=10000; PRAGMA secure_delete=OFF;",
                    NULL, NULL, &zErr) != SQLITE_OK)
     goto fail;
   if (p->bReset) {

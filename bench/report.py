@@ -185,8 +185,10 @@ METHOD = """## Method
   over the same volume of text. The linearity gate compares the fastest run of each size (other
   jobs on the machine only ever add time, and they land unevenly on a 0.5 s and a 4 s run); the
   ratio of the medians is shown beside it.
-- **newsext-batch.** Run on a copy of the database with `--reset` over the first half of the
-  corpus, with 1 and N worker threads (plus its writer thread); wall time, median of N runs.
+- **newsext-batch.** Run over the first half of the corpus, each time on a fresh copy of the
+  database (copied before the timing starts), with 1 and N worker threads (plus its writer
+  thread); wall time of the whole process (setup, planning, analysis, writing, the final index),
+  median of N runs, interleaved.
 - **Peers** (`BENCH_PEERS=1`): chrono-node (`chrono.parse(text, ref)`) and compromise
   (`nlp(text)` then people/places/organizations, or quotations) in node, over the first
   `BENCH_PEERS_MB` MB of the same shuffled articles; one untimed warm-up pass over 50 articles for

@@ -23,8 +23,9 @@
 # HOW
 #   The corpus (generated JSONL, then the SQLite database built by
 #   load_corpus.py) is cached in the output directory and rebuilt only when
-#   its recipe (sources, size, seed) changes.  newsext-batch runs on a copy
-#   of the database (batch.db) so the measured one stays read-only.
+#   its recipe (sources, size, seed) changes.  newsext-batch runs on a fresh
+#   copy of the database (batch.db, made by the driver before every run) so
+#   the measured one stays read-only.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(dirname "$here")
@@ -74,8 +75,6 @@ fi
 # ---- newsext
 batch_args=""
 if [ "${BENCH_BATCH:-1}" != 0 ]; then
-  cp "$OUT/corpus.db" "$OUT/batch.db"
-  rm -f "$OUT/batch.db-wal" "$OUT/batch.db-shm"
   batch_args="--batch $BATCH_BIN --batch-db $OUT/batch.db --threads $THREADS"
 fi
 strict=""
