@@ -104,7 +104,6 @@ static const out_table aOut[N_TABLES] = {
 typedef struct chunk {
   sqlite3_int64 lo, hi; /* id range, inclusive */
   int nArticle;         /* articles in it still to do */
-  double bytes;         /* their text, for progress */
 } chunk;
 
 /* Rows of one table for one chunk, serialised into one growable buffer so
@@ -136,7 +135,7 @@ typedef struct batch {
   /* the plan */
   chunk *aChunk;
   int nChunk;
-  double totalBytes, totalArticles, doneBefore;
+  double totalArticles, doneBefore;
   char *zSelectArticles; /* worker's per-chunk query */
   /* shared, under mu */
   pthread_mutex_t mu;
@@ -412,9 +411,9 @@ static void *worker_main(void *arg) {
 
 static void progress(batch *p, int bFinal) {
   double t = now_s() - p->t0;
-  double frac = p->totalBytes > 0 ? p->doneBytes / p->totalBytes : 1;
+  double frac = p->totalArticles > 0 ? p->doneArticles / p->totalArticles : 1;
   double rate = t > 0 ? p->doneBytes / t / 1e6 : 0;
-  double eta = rate > 0 ? (p->totalBytes - p->doneBytes) / 1e6 / rate : 0;
+  double eta = p->doneArticles > 0 ? t * (p->totalArticles - p->doneArticles) / p->doneArticles : 0;
   char bar[31];
   int nFill = (int)(frac * 30);
   for (int i = 0; i < 30; i++) bar[i] = i < nFill ? '#' : '.';
@@ -552,7 +551,8 @@ static int setup_tables(batch *p, sqlite3 *db) {
     if (sqlite3_exec(db, "DROP TABLE IF EXISTS newsext_batch_done", NULL, NULL, &zErr) != SQLITE_OK) goto fail;
   }
   for (int t = 0; t < N_TABLES; t++) {
-    char *z = sqlite3_mprintf("CREATE TABLE IF NOT EXISTS %s(article INTEGER NOT NULL, n INTEGER NOT NULL, %s)",
+    char *z = sqlite3_mprintf("CREATE TABLE IF NOT EXISTS %s(article INTEGER NOT NULL, n INTEGER NOT NULL, %s, "
+                              "PRIMARY KEY(article, n)) WITHOUT ROWID",
                               aOut[t].zTable, aOut[t].zCreate);
     int rc = z ? sqlite3_exec(db, z, NULL, NULL, &zErr) : SQLITE_NOMEM;
     sqlite3_free(z);
@@ -588,9 +588,11 @@ static int plan(batch *p, sqlite3 *db) {
   char *zPlan = NULL;
   int rc = 1;
   if (!zT || !zI || !zB || !zR) goto done;
-  zPlan = sqlite3_mprintf("SELECT %s, length(CAST(%s AS BLOB)) FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
+  /* ids only: reading every body here would be serial work before the
+  ** workers start; progress counts articles instead of bytes */
+  zPlan = sqlite3_mprintf("SELECT %s FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
                           "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) ORDER BY 1",
-                          zI, zB, zT, zI, zI);
+                          zI, zT, zI, zI);
   p->zSelectArticles =
       sqlite3_mprintf("SELECT %s, %s, %s FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
                       "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) ORDER BY 1",
@@ -607,7 +609,6 @@ static int plan(batch *p, sqlite3 *db) {
   chunk *c = NULL;
   while (sqlite3_step(st) == SQLITE_ROW) {
     sqlite3_int64 id = sqlite3_column_int64(st, 0);
-    double nb = sqlite3_column_double(st, 1);
     if (!c || c->nArticle >= p->nChunkSize) {
       if (p->nChunk == nAlloc) {
         nAlloc = nAlloc ? nAlloc * 2 : 256;
@@ -622,12 +623,9 @@ static int plan(batch *p, sqlite3 *db) {
       c = &p->aChunk[p->nChunk++];
       c->lo = id;
       c->nArticle = 0;
-      c->bytes = 0;
     }
     c->hi = id;
     c->nArticle++;
-    c->bytes += nb;
-    p->totalBytes += nb;
     p->totalArticles++;
   }
   if (sqlite3_finalize(st) != SQLITE_OK) {
@@ -646,23 +644,6 @@ done:
   sqlite3_free(zR);
   sqlite3_free(zPlan);
   return rc;
-}
-
-/* After a complete run: the (article, n) keys, built once rather than
-** maintained row by row (which would slow the single writer); UNIQUE, so
-** a duplicate row could never go unnoticed. */
-static int create_keys(sqlite3 *db) {
-  for (int t = 0; t < N_TABLES; t++) {
-    char *z = sqlite3_mprintf("CREATE UNIQUE INDEX IF NOT EXISTS %s_key ON %s(article, n)", aOut[t].zTable,
-                              aOut[t].zTable);
-    int rc = z ? sqlite3_exec(db, z, NULL, NULL, NULL) : SQLITE_NOMEM;
-    sqlite3_free(z);
-    if (rc != SQLITE_OK) {
-      fprintf(stderr, "newsext-batch: indexing %s: %s\n", aOut[t].zTable, sqlite3_errmsg(db));
-      return 1;
-    }
-  }
-  return 0;
 }
 
 static void usage(void) {
@@ -747,8 +728,8 @@ int main(int argc, char **argv) {
     return 1;
   }
   if (!b.bQuiet)
-    fprintf(stderr, "newsext-batch: %.0f articles (%.1f MB) to do, %.0f already done; %d threads\n",
-            b.totalArticles, b.totalBytes / 1e6, b.doneBefore, b.nThread);
+    fprintf(stderr, "newsext-batch: %.0f articles to do, %.0f already done; %d threads\n", b.totalArticles,
+            b.doneBefore, b.nThread);
 
   struct sigaction sa;
   memset(&sa, 0, sizeof sa);
@@ -778,7 +759,6 @@ int main(int argc, char **argv) {
     result_free(b.pHead);
     b.pHead = n;
   }
-  if (!b.bError && !gInterrupted && create_keys(db)) b.bError = 1;
   double t = now_s() - b.t0;
   sqlite3_close(db);
   free(b.aChunk);
