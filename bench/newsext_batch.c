@@ -28,15 +28,15 @@
 **   that has loaded the extension, claim chunks in order (a mutex-protected
 **   counter), run the three functions on each article of their chunk -- one
 **   body bound to three prepared statements, so the connection's document
-**   cache analyses it once -- and copy the result rows (sqlite3_value_dup)
-**   into a chunk result that goes on a bounded queue.  One writer thread,
+**   cache analyses it once -- and serialise the result rows into a chunk
+**   result (one buffer per table) that goes on a bounded queue.  One writer thread,
 **   with the only write connection, takes every queued result and commits
 **   their rows AND their articles' ids in newsext_batch_done in one
 **   transaction.  So an article's results are either all committed with its
 **   progress row or not at all: a run that is interrupted (Ctrl-C, kill,
 **   power loss) and started again skips exactly the committed articles and
-**   never duplicates a row (the (article, n) primary keys would refuse it
-**   anyway).  Ctrl-C (SIGINT/SIGTERM) stops the workers after their current
+**   never duplicates a row (the result tables are WITHOUT ROWID with
+**   PRIMARY KEY(article, n), which would refuse one anyway).  Ctrl-C (SIGINT/SIGTERM) stops the workers after their current
 **   chunk and commits what is finished before exiting with status 130.
 **
 **   The database is switched to WAL mode (persistent) so that the readers
