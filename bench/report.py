@@ -11,11 +11,13 @@ WHAT
                                    peers' (after a BENCH_PEERS=1 run).
     report.py --publish DEST OUTDIR...   RESULTS.md into DEST plus each run's
                                    results.json and chart.png as
-                                   DEST/results/<run>.json and .png.
+                                   DEST/results/<run>.json and .png (DEST/results/
+                                   is emptied first).
 
 HOW
     Reads OUTDIR/results.json (written by newsext-bench) and, when present,
-    OUTDIR/peers.json (written by bench/peers.js).  Machine facts come from
+    OUTDIR/peers.json (written by bench/peers.js) and OUTDIR/NOTE.md (optional
+    words about the run, printed under its heading).  Machine facts come from
     /proc/cpuinfo, /proc/meminfo, uname and the compilers' --version; nothing
     here measures anything.  A run in which a stage returned no rows is
     marked PRELIMINARY (the stage is a stub in that build).
@@ -99,6 +101,9 @@ def run_section(r, img):
         out.append("> **Preliminary:** in this build some stages returned no rows (stub stages before the "
                    "entities/quotes/event_dates branches were merged), so their figures measure only the "
                    "surrounding machinery, not extraction. Rerun after the merge.\n")
+    note = os.path.join(r["dir"], "NOTE.md")   # optional words about the run, kept with it
+    if os.path.exists(note):
+        out.append(open(note).read().strip() + "\n")
     srcs = c["sources"] or c["db"]
     recipe = os.path.join(r["dir"], "recipe")
     recipe = open(recipe).read().split() if os.path.exists(recipe) else []
@@ -216,6 +221,8 @@ def main():
     runs = [load(d) for d in args if os.path.exists(os.path.join(d, "results.json"))]
     if not runs:
         sys.exit("report.py: no results.json in %s" % " ".join(args))
+    if dest:   # DEST/results/ holds only what this publication writes
+        shutil.rmtree(os.path.join(dest, "results"), ignore_errors=True)
     out = ["# newsext benchmark results\n"]
     if any(preliminary(r) for r in runs):
         out.append("**PRELIMINARY** — at least one run below was measured on a build whose entities, quotes "
