@@ -732,7 +732,7 @@ int main(int argc, char **argv) {
   pthread_cond_init(&b.cvSpace, NULL);
   b.nQueueMax = 2 * b.nThread + 2;
 
-  sqlite3 *db = open_conn(&b, 0, SQLITE_OPEN_READWRITE);
+  sqlite3 *db = open_conn(&b, 0, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
   if (!db) {
     fprintf(stderr, "newsext-batch: %s\n", b.zErr);
     return 1;
