@@ -133,7 +133,7 @@ def run_section(r, img):
         out.append("\n8× / 1× CPU time, normalised to an exact 8× in bytes: **%.2f** between the means "
                    "(the gate), %.2f between the medians" % (r.get("scaling_ratio_8x_mean", 0), r["scaling_ratio_8x"]))
     if r["batch"]:
-        out.append("\n`newsext-batch` over the first half of the corpus (%.2f MB), result tables written:\n"
+        out.append("\n`newsext-batch` over the whole corpus (%.2f MB), result tables written:\n"
                    % (r["batch"][0]["bytes"] / 1e6))
         out.append("| threads | wall s | MB/s | CPU s | peak RSS MB |")
         out.append("| ---: | ---: | ---: | ---: | ---: |")
@@ -191,7 +191,7 @@ METHOD = """## Method
   linearity gate compares mean CPU times (equal volume and equal exposure to other jobs on the
   machine, where a median or minimum of many short runs against a few long ones would not be
   comparable); the ratio of the medians is shown beside it.
-- **newsext-batch.** Run over the first half of the corpus, each time on a fresh copy of the
+- **newsext-batch.** Run over the whole corpus, each time on a fresh copy of the
   database (copied before the timing starts), with 1 and N worker threads (plus its writer
   thread); wall time of the whole process (setup, planning, analysis, writing, the final index),
   median of N runs, interleaved.
