@@ -16,10 +16,13 @@
 **                  the analysis is legitimately shared through the
 **                  per-connection document cache)
 **   then the scaling runs (scan and all3 over the first 1/8, 2/8, 4/8 and
-**   8/8 of the corpus, cut by bytes; size k/8 runs 8/k times as often, so
-**   each size is measured over the same volume of text), then newsext-batch with 1 and N
-**   threads.  It prints a table, one PASS/FAIL line per gate, and writes
-**   everything as JSON.
+**   8/8 of the corpus, cut by bytes; size k/8 runs 8/k times as often, every
+**   (k)th round, so each size is measured over the same volume of text and
+**   the same stretch of time; the linearity gate compares mean CPU times),
+**   then newsext-batch over the whole corpus with 1 and N threads, each run
+**   on a fresh copy of the database (--batch-db, copied untimed).  It prints
+**   a table, one PASS/FAIL/SKIP line per gate (SKIP when a stage returned no
+**   rows: a stub measures nothing), and writes everything as JSON.
 **
 ** HOW
 **   Every single measurement runs in a fresh child process (fork) that opens
