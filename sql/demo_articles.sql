@@ -26,7 +26,7 @@ INSERT INTO articles(published, source, title, body) VALUES
 
 Mayor Ted Wheeler called the vote "a turning point for families who have been priced out of this city." Commissioner Jo Ann Hardesty, the lone vote against, said the plan did too little for renters.
 
-"We were promised affordable homes," she said. "What we got is luxury condos with a few token units."
+"Ted Wheeler promised us affordable homes," she said. "What we got is luxury condos with a few token units."
 
 Construction is expected to begin next spring and to take about 18 months. The developer, Riverside Partners LLC, said in a statement that it would reserve 20% of the units for low-income tenants.
 

@@ -35,6 +35,7 @@ int news_lex_find(const news_lexicon *lex, const char *s, size_t len);
 
 extern const news_lexicon news_lex_abbreviations;
 extern const news_lexicon news_lex_sentence_openers;
+extern const news_lexicon news_lex_person_titles;
 extern const news_lexicon news_lex_timex_holidays; /* event_dates(): holidays */
 extern const news_lexicon news_lex_timex_tense;    /* event_dates(): +1 future, -1 past */
 extern const news_lexicon news_lex_timex_words;    /* event_dates(): CLASS*100+N */

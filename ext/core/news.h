@@ -154,6 +154,10 @@ typedef enum news_entity_type {
 
 const char *news_entity_type_name(unsigned type);
 
+/* Provenance of the compiled-in entity model, for newsext_debug(): a static
+** string "ner model format 1, training data <hash>, <n> features". */
+const char *news_entities_model(void);
+
 typedef struct news_entity {
   uint32_t start, end;         /* bytes of the mention (no possessive 's) */
   uint32_t tok_begin, tok_end; /* its tokens */

@@ -518,6 +518,15 @@ static uint8_t name_gender(const q_ctx *c, uint32_t a, uint32_t b) {
   return 0;
 }
 
+/* The gender of a PERSON entity, counting the title kept out of its span
+** ("Mrs." in front of "Okafor"). */
+static uint8_t entity_gender(const q_ctx *c, const news_entity *e) {
+  uint32_t a = e->tok_begin;
+  if (e->title_end > e->title_start)
+    while (a > 0 && c->tok[a - 1].start >= e->title_start) a--;
+  return name_gender(c, a, e->tok_end);
+}
+
 /* The entity (PERSON or ORG) whose tokens overlap [a, b), or NULL. */
 static const news_entity *entity_in(const q_ctx *c, uint32_t a, uint32_t b) {
   uint32_t lo = 0, hi = c->nent;
@@ -591,7 +600,7 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   for (uint32_t k = elo, seen = 0; k-- > 0 && seen < 256; seen++) { /* bounded: linear overall */
     const news_entity *e = &c->ent[k];
     if (e->type != NEWS_ENT_PERSON) continue;
-    uint8_t g = name_gender(c, e->tok_begin, e->tok_end);
+    uint8_t g = entity_gender(c, e);
     if (g && g != want) continue;
     q->speaker = e->canonical;
     q->speaker_len = e->canonical_len;
@@ -671,7 +680,7 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
     q->speaker = e->canonical;
     q->speaker_len = e->canonical_len;
     remember(c, q->speaker, q->speaker_len, p->a,
-             e->type == NEWS_ENT_ORG ? 3 : name_gender(c, e->tok_begin, e->tok_end), true);
+             e->type == NEWS_ENT_ORG ? 3 : entity_gender(c, e), true);
     return;
   }
   if (named) {

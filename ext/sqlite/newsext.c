@@ -29,8 +29,9 @@ static void versionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 static void debugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
   (void)argv;
-  char *z = sqlite3_mprintf("newsext %s\nsqlite %s\nutf8proc %s (Unicode %s)\n", news_version(),
-                            sqlite3_libversion(), utf8proc_version(), utf8proc_unicode_version());
+  char *z = sqlite3_mprintf("newsext %s\nsqlite %s\nutf8proc %s (Unicode %s)\n%s\n", news_version(),
+                            sqlite3_libversion(), utf8proc_version(), utf8proc_unicode_version(),
+                            news_entities_model());
   if (!z) {
     sqlite3_result_error_nomem(ctx);
     return;

@@ -1,0 +1,524 @@
+/*
+** train_ner.c -- trains the named-entity tagger and writes its weights as C.
+**
+**   train_ner TRAIN.txt OUT.inc [EPOCHS [MAXFEAT [DEV.txt]]]
+**   (environment: NER_DROPOUT, default 0.25; NER_BAGS, default 1 (make
+**   train uses 3); NER_SEED to vary the order;
+**   NER_EVAL_COMPILED=1 scores the model compiled into the core on DEV)
+**
+** WHAT IT DOES
+**   Reads documents with gold entity spans (the byte-offset format written
+**   by ext/tools/ner_corpus.py), tokenises them with the core, maps each
+**   gold span onto our tokens as BIO labels, and trains a greedy averaged
+**   perceptron with exactly the features the run-time tagger computes
+**   (ner_features.c is linked in from the core library).  Then it prunes
+**   the averaged weights to the MAXFEAT strongest features, quantises them
+**   to int8 and writes gen/ner_model.inc (format in ner_model.c).
+**
+** HOW IT TRAINS
+**   Each epoch visits the documents in a fixed pseudo-random order.  Within
+**   a document the tagger runs left to right on its own predictions (the
+**   previous-label and history features see what the run-time decoder will
+**   see); a wrong prediction moves the weights of the token's features
+**   towards the gold label and away from the predicted one.  A random 25%
+**   of each training token's features sit out (feature dropout), which
+**   makes the general features (shape, clusters, gazetteer) carry weight
+**   and helps most on text unlike the training news.  With NER_BAGS=n the
+**   whole training runs n times with different document orders and the
+**   model is the mean of the n averaged weight sets, which evens out the
+**   order-to-order variation (about +-0.3 F1 on CoNLL testa).  Averaging uses
+**   the usual trick: alongside each weight w we keep u, the sum of
+**   update * time, and the average is w - u / time.
+**
+** This program is a build tool: it prints progress on stderr and exits on
+** errors, which the library itself never does.  It is not linked into the
+** extension.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ner.h"
+
+#define L NEWS_NER_NLABELS
+
+/* ------------------------------------------------------------ documents */
+
+typedef struct tdoc {
+  news_doc *doc;
+  news_ner_doc nd;
+  uint8_t *gold; /* gold label per token */
+} tdoc;
+
+static void die(const char *msg) {
+  fprintf(stderr, "train_ner: %s\n", msg);
+  exit(1);
+}
+
+static const char *TYPES[] = {"PER", "ORG", "LOC", "MISC"};
+
+/* FNV-1a 64 of every byte read, the "training data hash" in the model. */
+static uint64_t data_hash = 1469598103934665603ull;
+
+static tdoc *read_docs(const char *path, uint32_t *ndocs, uint32_t *bad_spans) {
+  FILE *f = fopen(path, "rb");
+  if (!f) die("cannot open input");
+  tdoc *docs = NULL;
+  uint32_t n = 0, cap = 0;
+  size_t tlen;
+  uint32_t nent;
+  char id[256];
+  *bad_spans = 0;
+  while (fscanf(f, "D %zu %u %255s", &tlen, &nent, id) == 3) {
+    fgetc(f); /* newline */
+    char *text = malloc(tlen + 1);
+    if (!text || fread(text, 1, tlen, f) != tlen) die("short read");
+    fgetc(f);
+    for (size_t i = 0; i < tlen; i++) data_hash = (data_hash ^ (unsigned char)text[i]) * 1099511628211ull;
+    if (n == cap) {
+      cap = cap ? cap * 2 : 256;
+      docs = realloc(docs, cap * sizeof *docs);
+      if (!docs) die("out of memory");
+    }
+    tdoc *t = &docs[n++];
+    memset(t, 0, sizeof *t);
+    if (news_doc_new(NULL, NULL, text, tlen, &t->doc)) die("news_doc_new failed");
+    free(text);
+    const news_token *tok;
+    uint32_t ntok;
+    if (news_doc_tokens(t->doc, &tok, &ntok)) die("tokenizer failed");
+    t->gold = calloc(ntok + 1, 1);
+    for (uint32_t e = 0; e < nent; e++) {
+      uint32_t s, en;
+      char type[16];
+      if (fscanf(f, "%u %u %15s\n", &s, &en, type) != 3) die("bad entity line");
+      int ty = -1;
+      for (int k = 0; k < 4; k++)
+        if (!strcmp(type, TYPES[k])) ty = k;
+      if (ty < 0) die("unknown type");
+      data_hash = (data_hash ^ (s * 31u + en * 7u + (unsigned)ty)) * 1099511628211ull;
+      bool first = true, exact_start = false, exact_end = false;
+      for (uint32_t i = 0; i < ntok; i++) {
+        if (tok[i].start >= s && tok[i].end <= en) {
+          t->gold[i] = (uint8_t)(first ? NEWS_NER_B(ty) : NEWS_NER_I(ty));
+          if (tok[i].start == s) exact_start = true;
+          if (tok[i].end == en) exact_end = true;
+          first = false;
+        }
+      }
+      if (!exact_start || !exact_end) (*bad_spans)++;
+    }
+    if (news_ner_prepare(t->doc, &t->nd)) die("prepare failed");
+  }
+  fclose(f);
+  *ndocs = n;
+  return docs;
+}
+
+/* --------------------------------------------------------------- weights */
+
+typedef struct model {
+  uint32_t *keys; /* feature hash per slot, 0 = empty */
+  int32_t *row;   /* row per slot */
+  uint32_t mask;
+  float *w;       /* rows of L weights */
+  double *u;      /* and their time-weighted update sums */
+  uint32_t nrows, caprows;
+  double time;    /* tokens seen, for averaging */
+} model;
+
+static model model_new(void) {
+  model m = {0};
+  m.mask = (1u << 23) - 1;
+  m.keys = calloc((size_t)m.mask + 1, sizeof *m.keys);
+  m.row = calloc((size_t)m.mask + 1, sizeof *m.row);
+  m.caprows = 1u << 16;
+  m.w = malloc((size_t)m.caprows * L * sizeof(float));
+  m.u = malloc((size_t)m.caprows * L * sizeof(double));
+  if (!m.keys || !m.row || !m.w || !m.u) die("out of memory");
+  m.time = 1;
+  return m;
+}
+
+static void model_free(model *m) {
+  free(m->keys);
+  free(m->row);
+  free(m->w);
+  free(m->u);
+}
+
+static int32_t find_row(model *m, uint32_t key, bool create) {
+  uint32_t h = key & m->mask;
+  while (m->keys[h] && m->keys[h] != key) h = (h + 1) & m->mask;
+  if (m->keys[h]) return m->row[h];
+  if (!create) return -1;
+  if (m->nrows == m->caprows) {
+    m->caprows *= 2;
+    m->w = realloc(m->w, (size_t)m->caprows * L * sizeof(float));
+    m->u = realloc(m->u, (size_t)m->caprows * L * sizeof(double));
+    if (!m->w || !m->u) die("out of memory");
+  }
+  if (m->nrows > m->mask / 2) die("feature table full");
+  m->keys[h] = key;
+  m->row[h] = (int32_t)m->nrows;
+  memset(m->w + (size_t)m->nrows * L, 0, L * sizeof(float));
+  memset(m->u + (size_t)m->nrows * L, 0, L * sizeof(double));
+  return (int32_t)m->nrows++;
+}
+
+/* Scores with current (avg == false) or averaged weights. */
+static bool use_compiled; /* score with the model compiled into the core */
+
+static void score(model *m, const uint32_t *f, uint32_t n, double *sc, bool avg) {
+  for (int l = 0; l < L; l++) sc[l] = 0;
+  if (use_compiled && avg) {
+    int32_t isc[L] = {0};
+    news_ner_model_score(f, n, isc);
+    for (int l = 0; l < L; l++) sc[l] = isc[l];
+    return;
+  }
+  for (uint32_t k = 0; k < n; k++) {
+    int32_t r = find_row(m, f[k], false);
+    if (r < 0) continue;
+    const float *w = m->w + (size_t)r * L;
+    const double *u = m->u + (size_t)r * L;
+    for (int l = 0; l < L; l++) sc[l] += avg ? w[l] - u[l] / m->time : w[l];
+  }
+}
+
+static int best_label(const double *sc, int prev) {
+  int best = NEWS_NER_O;
+  for (int l = 1; l < L; l++)
+    if (news_ner_allowed(prev, l) && sc[l] > sc[best]) best = l;
+  return best;
+}
+
+/* Feature dropout while training (NER_DROPOUT, default 0.25): each feature of
+** a training token is left out with this probability, so that no single
+** strong feature (a known word) can carry a token alone and the weaker,
+** more general ones (shape, clusters, gazetteer) learn too. */
+static double dropout = 0.25;
+static uint64_t drop_rng = 0x9E3779B97F4A7C15ull;
+
+static void reset_history(news_ner_doc *nd) {
+  memset(nd->hist_key, 0, ((size_t)nd->hist_mask + 1) * sizeof *nd->hist_key);
+  memset(nd->hist_val, 0, (size_t)nd->hist_mask + 1);
+}
+
+/* Runs the tagger over one document; trains when train is set.  Counts
+** token errors in *errs. */
+static void run_doc(model *m, tdoc *t, bool train, bool avg, uint8_t *pred, uint32_t *errs) {
+  news_ner_doc *nd = &t->nd;
+  uint32_t f[NEWS_NER_MAXFEAT];
+  double sc[L];
+  reset_history(nd);
+  memset(pred, 0, nd->ntok);
+  for (uint32_t s = 0; s < nd->nsent; s++) {
+    int p1 = NEWS_NER_O, p2 = NEWS_NER_O;
+    for (uint32_t i = nd->sent[s].tok_begin; i < nd->sent[s].tok_end; i++) {
+      uint32_t n = news_ner_features(nd, s, i, p1, p2, f);
+      if (train && dropout > 0) { /* feature dropout: a random share sits out */
+        uint32_t k = 0;
+        for (uint32_t j = 0; j < n; j++) {
+          drop_rng = drop_rng * 6364136223846793005ull + 1442695040888963407ull;
+          if ((double)(drop_rng >> 40) / (double)(1ull << 24) >= dropout) f[k++] = f[j];
+        }
+        n = k;
+      }
+      score(m, f, n, sc, avg);
+      int b = best_label(sc, p1);
+      int g = t->gold[i];
+      if (b != g) {
+        (*errs)++;
+        if (train) {
+          for (uint32_t k = 0; k < n; k++) {
+            size_t r = (size_t)find_row(m, f[k], true) * L;
+            m->w[r + (size_t)g] += 1;
+            m->u[r + (size_t)g] += m->time;
+            m->w[r + (size_t)b] -= 1;
+            m->u[r + (size_t)b] -= m->time;
+          }
+        }
+      }
+      if (train) m->time += 1;
+      pred[i] = (uint8_t)b;
+      news_ner_remember(nd, i, b);
+      p2 = p1;
+      p1 = b;
+    }
+  }
+}
+
+/* Entity-level counts: spans from BIO labels. */
+static void count_spans(const uint8_t *lab, uint32_t n, const news_ner_doc *nd, uint32_t *tp,
+                        uint32_t *np, uint32_t *ng, const uint8_t *gold) {
+  for (uint32_t i = 0; i < n; i++) {
+    if (gold[i] && !NEWS_NER_IS_I(gold[i])) (*ng)++;
+    if (lab[i] && !NEWS_NER_IS_I(lab[i])) {
+      (*np)++;
+      uint32_t j = i + 1;
+      while (j < n && lab[j] == NEWS_NER_I(NEWS_NER_TYPE(lab[i]))) j++;
+      uint32_t k = i + 1;
+      while (k < n && gold[k] == NEWS_NER_I(NEWS_NER_TYPE(lab[i]))) k++;
+      if (gold[i] == lab[i] && j == k) (*tp)++;
+    }
+  }
+  (void)nd;
+}
+
+static void evaluate(model *m, tdoc *docs, uint32_t nd, const char *what) {
+  uint32_t tp = 0, np = 0, ng = 0, errs = 0;
+  for (uint32_t d = 0; d < nd; d++) {
+    uint8_t *pred = malloc(docs[d].nd.ntok + 1);
+    run_doc(m, &docs[d], false, true, pred, &errs);
+    count_spans(pred, docs[d].nd.ntok, &docs[d].nd, &tp, &np, &ng, docs[d].gold);
+    free(pred);
+  }
+  double p = np ? (double)tp / np : 0, r = ng ? (double)tp / ng : 0;
+  fprintf(stderr, "  %s: token-level P %.4f R %.4f F1 %.4f (%u gold)\n", what, p, r,
+          p + r ? 2 * p * r / (p + r) : 0, ng);
+}
+
+/* ---------------------------------------------------------------- output */
+
+typedef struct kept {
+  uint32_t key;
+  float strength; /* largest |averaged weight| of the row */
+  int8_t q[L];    /* log-scale codes (small table) */
+} kept;
+
+static int by_strength(const void *a, const void *b) {
+  float x = ((const kept *)a)->strength, y = ((const kept *)b)->strength;
+  return (x < y) - (x > y);
+}
+
+static int cmp_float(const void *a, const void *b) {
+  float x = *(const float *)a, y = *(const float *)b;
+  return (x > y) - (x < y);
+}
+
+static double avg_weight(const model *m, int32_t row, int l) {
+  size_t i = (size_t)row * L + (size_t)l;
+  return m->w[i] - m->u[i] / m->time;
+}
+
+/* Writes one byte of a C string literal, printable when possible. */
+static int put_byte(FILE *o, unsigned char b) {
+  if (b >= 32 && b < 127 && b != '"' && b != '\\' && b != '?') return fputc(b, o), 1;
+  return fprintf(o, "\\%03o", b);
+}
+
+#define NBIG 4096 /* strongest features, kept with exact weights */
+
+static void write_model(model *m, const char *out, uint32_t maxfeat, const char *src) {
+  uint32_t n = 0;
+  kept *k = malloc((size_t)m->nrows * sizeof *k);
+  for (uint32_t s = 0; s <= m->mask; s++) {
+    if (!m->keys[s]) continue;
+    float best = 0;
+    for (int l = 0; l < L; l++) {
+      float fa = (float)fabs(avg_weight(m, m->row[s], l));
+      if (fa > best) best = fa;
+    }
+    k[n].key = m->keys[s];
+    k[n].strength = best;
+    n++;
+  }
+  qsort(k, n, sizeof *k, by_strength);
+  if (n > maxfeat) n = maxfeat;
+  uint32_t nbig = n < NBIG ? n : NBIG;
+  double hi_all = n ? k[0].strength : 1;
+  if (hi_all <= 0) hi_all = 1;
+  /* integer weights: the largest becomes 2e7, so NEWS_NER_MAXFEAT fit int32 */
+  double unit = 2e7 / hi_all;
+
+  /* log-scale codes for the rest: code c in 1..127 stands for
+  ** lo * r^(c-1), lo the 5th percentile magnitude and code 127 the largest
+  ** magnitude outside the exact table; weights below lo / 2 become 0. */
+  float *mags = malloc(((size_t)n * L + 1) * sizeof(float));
+  size_t nm = 0;
+  for (uint32_t i = nbig; i < n; i++) {
+    int32_t row = find_row(m, k[i].key, false);
+    for (int l = 0; l < L; l++) {
+      float fa = (float)fabs(avg_weight(m, row, l));
+      if (fa > 0) mags[nm++] = fa;
+    }
+  }
+  qsort(mags, nm, sizeof *mags, cmp_float);
+  double lo = nm ? mags[(size_t)((double)nm * 0.05)] : 1, hi = nm ? mags[nm - 1] : 1;
+  if (lo <= 0) lo = 1e-6;
+  if (hi <= lo) hi = lo * 2;
+  double r = pow(hi / lo, 1.0 / 126.0);
+  free(mags);
+  uint32_t kn = nbig;
+  for (uint32_t i = nbig; i < n; i++) {
+    int32_t row = find_row(m, k[i].key, false);
+    bool any = false;
+    for (int l = 0; l < L; l++) {
+      double a = avg_weight(m, row, l), fa = fabs(a);
+      long q = 0;
+      if (fa >= lo / 2) {
+        q = lround(log(fa / lo) / log(r)) + 1;
+        if (q < 1) q = 1;
+        if (q > 127) q = 127;
+        if (a < 0) q = -q;
+      }
+      k[i].q[l] = (int8_t)q;
+      if (q) any = true;
+    }
+    if (any) k[kn++] = k[i];
+  }
+
+  /* the exact table: full keys, linear probing, load <= 1/2 */
+  uint32_t bslots = 16;
+  while (bslots < 2 * nbig) bslots <<= 1;
+  uint32_t *bkey = calloc(bslots, sizeof *bkey);
+  uint16_t *brow = calloc(bslots, sizeof *brow);
+  for (uint32_t i = 0; i < nbig; i++) {
+    uint32_t s = k[i].key & (bslots - 1);
+    while (bkey[s]) s = (s + 1) & (bslots - 1);
+    bkey[s] = k[i].key;
+    brow[s] = (uint16_t)i;
+  }
+
+  /* the coded table: fingerprints, load <= 0.7 */
+  int lg = 4;
+  while ((1u << lg) * 7 / 10 < kn - nbig) lg++;
+  uint32_t slots = 1u << lg, mask = slots - 1;
+  uint16_t *fp = calloc(slots, sizeof *fp);
+  int8_t *wq = calloc((size_t)slots * L, 1);
+  uint32_t dropped = 0;
+  for (uint32_t i = nbig; i < kn; i++) {
+    uint16_t f = (uint16_t)(k[i].key >> 16);
+    if (!f) f = 1;
+    uint32_t s = k[i].key & mask;
+    bool clash = false;
+    while (fp[s]) {
+      if (fp[s] == f) clash = true;
+      s = (s + 1) & mask;
+    }
+    if (clash) { /* a stronger feature already answers to this fingerprint */
+      dropped++;
+      continue;
+    }
+    fp[s] = f;
+    memcpy(wq + (size_t)s * L, k[i].q, L);
+  }
+
+  FILE *o = fopen(out, "w");
+  if (!o) die("cannot write output");
+  fprintf(o, "/* generated by ext/tools/train_ner.c from %s -- do not edit.\n", src);
+  fprintf(o, "** Averaged perceptron: %u features kept of %u (%u exact, the rest as 8-bit\n",
+          kn - dropped, m->nrows, nbig);
+  fprintf(o, "** log-scale codes).  Layout: see ext/core/ner_model.c.  Rebuild: make train. */\n");
+  fprintf(o, "#define NER_FORMAT 1\n");
+  fprintf(o, "#define NER_HASH \"%016llx\"\n", (unsigned long long)data_hash);
+  fprintf(o, "#define NER_NFEAT %u\n", kn - dropped);
+  fprintf(o, "#define NER_SLOTS_LOG2 %d\n", lg);
+  fprintf(o, "#define NER_BIG_SLOTS %u\n", bslots);
+  fprintf(o, "static const uint32_t ner_big_key[NER_BIG_SLOTS] = {\n");
+  for (uint32_t s = 0; s < bslots; s++) fprintf(o, "%u,%s", bkey[s], s % 10 == 9 ? "\n" : "");
+  fprintf(o, "};\nstatic const uint16_t ner_big_row[NER_BIG_SLOTS] = {\n");
+  for (uint32_t s = 0; s < bslots; s++) fprintf(o, "%u,%s", brow[s], s % 16 == 15 ? "\n" : "");
+  fprintf(o, "};\nstatic const int32_t ner_big_w[%u][%d] = {\n", nbig ? nbig : 1, L);
+  for (uint32_t i = 0; i < nbig; i++) {
+    int32_t row = find_row(m, k[i].key, false);
+    fprintf(o, "{");
+    for (int l = 0; l < L; l++) fprintf(o, "%ld,", lround(avg_weight(m, row, l) * unit));
+    fprintf(o, "},\n");
+  }
+  if (!nbig) fprintf(o, "{0}\n");
+  fprintf(o, "};\n");
+  fprintf(o, "static const int32_t ner_level[256] = { /* code + 127 -> weight */\n");
+  for (int c = -127; c <= 128; c++) {
+    long v = 0;
+    if (c != 0 && c != 128) v = lround(unit * lo * pow(r, abs(c) - 1)) * (c < 0 ? -1 : 1);
+    fprintf(o, "%ld,%s", v, (c + 127) % 12 == 11 ? "\n" : "");
+  }
+  fprintf(o, "};\nstatic const uint16_t ner_fp[1u << NER_SLOTS_LOG2] = {\n");
+  for (uint32_t s = 0; s < slots; s++) fprintf(o, "%u,%s", fp[s], (s % 16 == 15) ? "\n" : "");
+  fprintf(o, "};\nstatic const char ner_w[] =\n\"");
+  int col = 0;
+  for (size_t i = 0; i < (size_t)slots * L; i++) {
+    col += put_byte(o, (unsigned char)((int)wq[i] + 79));
+    if (col >= 100) {
+      fprintf(o, "\"\n\"");
+      col = 0;
+    }
+  }
+  fprintf(o, "\";\n");
+  fclose(o);
+  fprintf(stderr, "wrote %s: %u features (%u exact), %u slots (%u dropped on fingerprint clash)\n",
+          out, kn - dropped, nbig, slots, dropped);
+  free(fp);
+  free(wq);
+  free(bkey);
+  free(brow);
+  free(k);
+}
+
+/* ------------------------------------------------------------------ main */
+
+int main(int argc, char **argv) {
+  if (argc < 3) die("usage: train_ner TRAIN.txt OUT.inc [EPOCHS [MAXFEAT [DEV.txt]]]");
+  int epochs = argc > 3 ? atoi(argv[3]) : 20;
+  uint32_t maxfeat = argc > 4 ? (uint32_t)atol(argv[4]) : 91000;
+  uint32_t nd, bad, ndev = 0, devbad;
+  tdoc *docs = read_docs(argv[1], &nd, &bad);
+  uint64_t train_hash = data_hash;
+  tdoc *dev = argc > 5 ? read_docs(argv[5], &ndev, &devbad) : NULL;
+  data_hash = train_hash;
+  if (getenv("NER_EVAL_COMPILED") && dev) { /* check the compiled-in model */
+    use_compiled = true;
+    model e = {0};
+    e.time = 1;
+    evaluate(&e, dev, ndev, "compiled model on dev");
+    return 0;
+  }
+  uint32_t nwrapped = 0;
+  for (uint32_t i = 0; i < nd; i++) nwrapped += docs[i].nd.wrapped;
+  fprintf(stderr, "train_ner: %u documents (%u hard-wrapped), %u gold spans not on token boundaries\n",
+          nd, nwrapped, bad);
+  if (getenv("NER_DROPOUT")) dropout = atof(getenv("NER_DROPOUT"));
+  int bags = getenv("NER_BAGS") ? atoi(getenv("NER_BAGS")) : 1;
+  if (bags < 1) bags = 1;
+  uint32_t *order = malloc(nd * sizeof *order);
+  model all = model_new(); /* the mean of the bags' averaged weights */
+  for (int bag = 0; bag < bags; bag++) {
+    model m = model_new();
+    for (uint32_t i = 0; i < nd; i++) order[i] = i;
+    uint64_t rng = 0x2545F4914F6CDD1Dull + (uint64_t)bag * 7919u; /* NER_SEED=n varies it */
+    if (getenv("NER_SEED")) rng += (uint64_t)atoll(getenv("NER_SEED"));
+    for (int e = 0; e < epochs; e++) {
+      for (uint32_t i = nd - 1; i > 0; i--) { /* Fisher-Yates with an LCG */
+        rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+        uint32_t j = (uint32_t)((rng >> 33) % (i + 1));
+        uint32_t x = order[i];
+        order[i] = order[j];
+        order[j] = x;
+      }
+      uint32_t errs = 0, ntok = 0;
+      for (uint32_t i = 0; i < nd; i++) {
+        tdoc *t = &docs[order[i]];
+        uint8_t *pred = malloc(t->nd.ntok + 1);
+        run_doc(&m, t, true, false, pred, &errs);
+        ntok += t->nd.ntok;
+        free(pred);
+      }
+      fprintf(stderr, "bag %d epoch %d: %u token errors of %u, %u features\n", bag + 1, e + 1, errs,
+              ntok, m.nrows);
+      if (dev && (e == epochs - 1 || getenv("NER_EVAL_EACH"))) evaluate(&m, dev, ndev, "dev");
+    }
+    /* add this bag's averaged weights, divided by the number of bags */
+    for (uint32_t s = 0; s <= m.mask; s++) {
+      if (!m.keys[s]) continue;
+      size_t r = (size_t)find_row(&all, m.keys[s], true) * L;
+      for (int l = 0; l < L; l++) all.w[r + (size_t)l] += (float)(avg_weight(&m, m.row[s], l) / bags);
+    }
+    model_free(&m);
+  }
+  if (dev && bags > 1) evaluate(&all, dev, ndev, "dev, all bags");
+  model m = all;
+  write_model(&m, argv[2], maxfeat, "the CoNLL-2003 train split");
+  return 0;
+}
