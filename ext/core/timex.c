@@ -24,7 +24,9 @@
 **      open with determiners and modifiers: "the end of", "early", "last",
 **      "fiscal").  Each looks at most a dozen tokens ahead and never
 **      behind its start, so the scan is linear; the first match wins and
-**      the scan resumes after it, so rows never overlap.
+**      the scan resumes after it, so rows never overlap.  trim_det() and
+**      extend() then adjust the extent by a token or two as TimeML draws
+**      it ("the Aug. 7 bombings" -> "Aug. 7", "right now", "or so").
 **   3. A matcher fills a `dval` (granularity + fields) and fmt_dval()
 **      prints the TIMEX3 value, or it writes a literal (P2D, PRESENT_REF).
 **      Relative expressions resolve against c->anchor: the reference date,
@@ -716,16 +718,19 @@ static bool match_clock(ctx *c, uint32_t i, hit *h) {
     if (ap == 2 && hh < 12) hh += 12;
     if (ap == 1 && hh == 12) hh = 0;
     k = i + 2;
-  } else if (is(c, i, TX_PARTDAY, 5) || is(c, i, TX_PARTDAY, 6)) {
+  } else if ((is(c, i, TX_PARTDAY, 5) || is(c, i, TX_PARTDAY, 6)) && !(i > c->sb && word(c, i - 1, "high"))) {
     hh = num(c, i) == 5 ? 12 : 24;
     k = i + 1;
   } else {
     return false;
   }
   if (zone_at(c, k)) k++;
+  else if (word(c, k, "local") && word(c, k + 1, "time")) k += 2;
   dval v = dv_new(G_DAY);
   uint32_t e = day_word(c, k, &v);
-  if (e == k) {
+  /* "8:30 a.m. on Tuesday": two expressions, the time is on that day */
+  if (e == k && word(c, k, "on") && day_word(c, k + 1, &v) > k + 1) {
+  } else if (e == k) {
     /* no day word: the day last mentioned (news narrates one day at a time), else the anchor */
     news_ymd base = c->last.year > 0 ? c->last : c->anchor;
     v = base.year > 0 ? dv_day(base) : dv_new(G_DAY);
@@ -857,14 +862,27 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
     j = read_number(c, k, &halves);
     if (j == k) return false;
     k = j;
+    /* "two to three weeks", "12 to 18 months": one expression, valued by
+    ** its lower bound (as TimeBank writes it) */
+    if (word(c, k, "to") || word(c, k, "or")) {
+      long hi = -1;
+      uint32_t j2 = read_number(c, k + 1, &hi);
+      bool pl;
+      if (j2 > k + 1 && hi > halves && !word(c, k + 1, "a") && unit_at(c, j2, &pl)) k = j2;
+    }
     /* "20 more years", "three straight days", "eight trading days" */
-    if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") ||
+    if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") || word(c, k, "additional") ||
+        word(c, k, "extra") || word(c, k, "further") ||
         word(c, k, "consecutive") || word(c, k, "trading") || word(c, k, "calendar"))
       k++;
   }
   int u = unit_at(c, k, &plural);
   if (!u || u == U_HALF) return false;
   if (u == U_WEEKEND && halves < 0) return false;
+  if (upper(c, k) && !upper(c, k - 1 > i ? k - 1 : i)) return false; /* "60 Minutes", a title */
+  /* "a quarter of the market", "a quarter of a point": a fraction ("two
+  ** consecutive quarters of growth" stays a length of time) */
+  if (u == U_QUARTER && halves == 2 && !plural && word(c, k + 1, "of") && !year_at(c, k + 2)) return false;
   uint32_t e = k + 1;
   /* "a minute and a half" */
   if (halves >= 0 && halves % 2 == 0 && word(c, e, "and") && word(c, e + 1, "a") && word(c, e + 2, "half")) {
@@ -907,11 +925,13 @@ static bool match_quantity(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
   if (!plural && halves < 0) return false;
   h->e = e;
   h->type = NEWS_TIMEX_DURATION;
-  /* "$5 a year", "5 pct a year", "700 seats a week": a rate, TimeML's SET
-  ** (a number among the three tokens before "a") */
+  /* "$5 a year", "5 pct a year", "700 seats a week", "twice a month": a
+  ** rate, TimeML's SET (a number, "times", "once" or "twice" among the
+  ** three tokens before "a") */
   if (halves == 2 && k == i + 1 && word(c, i, "a") && !plural) {
     for (uint32_t back = 1; back <= 3 && back <= i - c->sb; back++)
-      if (NEWS_TOK_IS(c->t[i - back].kind, NEWS_TOK_RANGE_NUMBER) || word(c, i - back, "times")) {
+      if (NEWS_TOK_IS(c->t[i - back].kind, NEWS_TOK_RANGE_NUMBER) || word(c, i - back, "times") ||
+          word(c, i - back, "twice") || word(c, i - back, "once")) {
         h->type = NEWS_TIMEX_SET;
         break;
       }
@@ -942,7 +962,10 @@ static dval dv_quarter(const ctx *c, int unit, int q, int y, int rel) {
   v.y = c->anchor.year;
   if (rel == R_LAST || rel == R_PREVIOUS) v.y--;
   else if (rel == R_NEXT || rel == R_COMING) v.y++;
-  else if (rel == 0 && q > cur) v.y--; /* quarters are reported after they end */
+  /* quarters are reported after they end, so a later quarter is last
+  ** year's even in a forecast ("to publish third-quarter growth"); a half
+  ** can be looked forward to ("will recover in the second half") */
+  else if (rel == 0 && q > cur && (unit != U_HALF || !future(c))) v.y--;
   return v;
 }
 
@@ -967,13 +990,14 @@ static uint32_t trailing_year(const ctx *c, uint32_t k, int *y) {
     *y = c->anchor.year;
     return j + 2;
   }
-  if (j == k && has(c, k, TX_REL) && is(c, k + 1, TX_UNIT, U_YEAR) && have_anchor(c)) {
-    int r = num(c, k);
+  /* "last year", "the fourth quarter of last year" */
+  if ((j == k || word(c, k, "of")) && has(c, j, TX_REL) && is(c, j + 1, TX_UNIT, U_YEAR) && have_anchor(c)) {
+    int r = num(c, j);
     if (r == R_LAST) *y = c->anchor.year - 1;
     else if (r == R_NEXT) *y = c->anchor.year + 1;
     else if (r == R_THIS) *y = c->anchor.year;
     else return k;
-    return k + 2;
+    return j + 2;
   }
   return k;
 }
@@ -1009,9 +1033,17 @@ static bool real_month(const ctx *c, uint32_t k, bool context) {
         word(c, p, "next") || word(c, p, "this") || word(c, p, "of") || word(c, p, "during") ||
         word(c, p, "by") || word(c, p, "before") || word(c, p, "after") || word(c, p, "from") ||
         word(c, p, "till") || word(c, p, "to") || word(c, p, "between") || word(c, p, "and"))
-      return m == 3 ? !word(c, k + 1, "on") && !word(c, k + 1, "to") : true;
+      return m == 3 && !word(c, p, "from") ? !word(c, k + 1, "on") && !word(c, k + 1, "to") : true;
   }
   return false;
+}
+
+/* "the Sept. 11 attacks", "the 11 September terror attacks": the day of
+** 2001 that news names without its year; k is the token after the date. */
+static bool sept11(const ctx *c, int m, int d, uint32_t k) {
+  if (m != 9 || d != 11) return false;
+  if (word(c, k, "terror") || word(c, k, "terrorist")) k++;
+  return word(c, k, "attacks") || word(c, k, "attack") || word(c, k, "hijackings") || word(c, k, "commission");
 }
 
 /* A month expression at k: "Sept. 30, 1989", "July 1997", "March",
@@ -1035,7 +1067,7 @@ static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, bool pos, hit *
       news_ymd x = {v.y, m, d};
       if (news_timex_valid(x) && c->first_explicit.year == 0) c->first_explicit = x;
     } else {
-      v.y = monthday_year(c, m, d);
+      v.y = sept11(c, m, d, e) ? 2001 : monthday_year(c, m, d);
     }
     news_ymd x = {v.y ? v.y : 2000, m, d};
     if (!news_timex_valid(x)) return false;
@@ -1054,7 +1086,9 @@ static bool match_month(ctx *c, uint32_t i, uint32_t k, int rel, bool pos, hit *
     e = j;
   } else if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) {
     v.y = month_year(c, m, -1);
-    if (v.y && m == c->anchor.month) v.y--;
+    /* "last March" said in March or in April means a year ago: the month
+    ** just gone would be "last month" */
+    if (v.y && (m == c->anchor.month || m % 12 + 1 == c->anchor.month)) v.y--;
   } else if (rel == R_NEXT || rel == R_COMING) {
     v.y = month_year(c, m, 1);
     if (v.y && m == c->anchor.month) v.y++;
@@ -1080,7 +1114,12 @@ static bool match_day_month(ctx *c, uint32_t i, uint32_t k, hit *h) {
   uint32_t j = k + 1;
   if (word(c, j, "of")) j++;
   if (!has(c, j, TX_MONTH) || !upper(c, j)) return false;
-  if (j == k + 1 && kind(c, k) != NEWS_TOK_ORDINAL && !year_at(c, j + 1) && num(c, j) == 5) return false;
+  /* "1 May" needs an ordinal, a year or a preposition before it ("on 1 May") */
+  if (j == k + 1 && kind(c, k) != NEWS_TOK_ORDINAL && !year_at(c, j + 1) && num(c, j) == 5 &&
+      !(k > c->sb && (word(c, k - 1, "on") || word(c, k - 1, "from") || word(c, k - 1, "until") ||
+                      word(c, k - 1, "since") || word(c, k - 1, "by") || word(c, k - 1, "before") ||
+                      word(c, k - 1, "after"))))
+    return false;
   int m = num(c, j);
   dval v = dv_new(G_DAY);
   v.m = m;
@@ -1090,7 +1129,7 @@ static bool match_day_month(ctx *c, uint32_t i, uint32_t k, hit *h) {
   if (e > j + 1) {
     v.y = y;
   } else {
-    v.y = monthday_year(c, m, d);
+    v.y = sept11(c, m, d, j + 1) ? 2001 : monthday_year(c, m, d);
     e = j + 1;
   }
   news_ymd x = {v.y ? v.y : 2000, m, d};
@@ -1112,6 +1151,11 @@ static bool match_quarter(ctx *c, uint32_t i, uint32_t k, int rel, int y, hit *h
   int parts[3];
   if (q && (u = unit_at(c, k + 1, &plural)) && (u == U_QUARTER || u == U_HALF) && !plural) {
     e = k + 2;
+  } else if (!q && rel == R_LAST && is(c, k, TX_UNIT, U_HALF) && word(c, k + 1, "of")) {
+    q = 2; /* "the last half of 1989" */
+    u = U_HALF;
+    e = k + 1;
+    rel = 0;
   } else if (hyphen_parts(c, k, parts) == 2 && parts[0] / 100 == TX_ORDWORD && parts[0] < 10000 &&
              (parts[1] == 500 + U_QUARTER || parts[1] == 500 + U_HALF)) {
     q = parts[0] % 100;
@@ -1127,6 +1171,8 @@ static bool match_quarter(ctx *c, uint32_t i, uint32_t k, int rel, int y, hit *h
   if (j > e) {
     e = j;
     y = yy;
+  } else if (word(c, e, "of")) {
+    if (u == U_HALF && word(c, e - 1, "half") && !ordinal_at(c, e - 2)) return false; /* "the last half of the '80s" */
   }
   dval v = dv_quarter(c, u, q, y, rel);
   h->b = i;
@@ -1330,7 +1376,8 @@ static news_ymd holiday_date(int code, int y, bool eve) {
 }
 
 /* Holidays: "Christmas", "Christmas Day", "Christmas Eve", "Thanksgiving",
-** "Easter", "Memorial Day", "Labor Day", "Valentine's Day", with an
+** "Easter", "Memorial Day", "Labor Day", "Valentine's Day", "New Year's
+** Day" / "New Year's Eve" (Dec. 31 of the year before), with an
 ** optional year.  Without one, the anchor's year, or the year before when
 ** the holiday is still to come and nothing points to the future. */
 static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
@@ -1338,6 +1385,10 @@ static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
   int code = news_lex_find(&news_lex_timex_holidays, ttext(c, k), tlen(c, k));
   if (!code) return false;
   uint32_t e = k + 1;
+  if (code == 101) { /* "New Year's Day", "New Year's Eve", "New Year's" */
+    if (!word(c, e, "year") || !upper(c, e) || kind(c, e + 1) != NEWS_TOK_CLITIC) return false;
+    e++;
+  }
   if (kind(c, e) == NEWS_TOK_CLITIC) e++; /* Valentine's */
   bool eve = false;
   if (word(c, e, "day")) {
@@ -1355,14 +1406,32 @@ static bool match_holiday(ctx *c, uint32_t i, uint32_t k, hit *h) {
     e = j;
     v = dv_day(holiday_date(code, y, eve));
   } else if (have_anchor(c)) {
+    /* future words: the next occurrence; past words: the last one, or
+    ** one within the coming week ("as Easter week began" six days before
+    ** Easter); no cue: the nearest, a coming one counted twice as far */
+    long a = news_timex_days(c->anchor), best = -1;
+    int t = tense(c);
     news_ymd x = holiday_date(code, c->anchor.year, eve);
-    if (news_timex_days(x) > news_timex_days(c->anchor) && !future(c))
-      x = holiday_date(code, c->anchor.year - 1, eve);
+    for (int yy = c->anchor.year - 1; yy <= c->anchor.year + 1; yy++) {
+      news_ymd z = holiday_date(code, yy, eve);
+      long diff = news_timex_days(z) - a, cost = diff < 0 ? -diff : diff;
+      if ((t > 0 && diff < 0) || (t < 0 && diff > 7)) continue; /* past words allow the week ahead */
+      if (diff > 0 && t <= 0) cost *= 2;
+      if (best < 0 || cost < best) {
+        best = cost;
+        x = z;
+      }
+    }
     v = dv_day(x);
   } else if (code < 1300) {
     news_ymd x = holiday_date(code, 2000, eve); /* a leap year: any MMDD */
     v.m = x.month;
     v.d = x.day;
+  }
+  /* "Easter week": the ISO week holding the holiday */
+  if (word(c, e, "week") && v.y > 0) {
+    v = dv_week((news_ymd){v.y, v.m, v.d}, 0, G_WEEK);
+    e++;
   }
   h->b = i;
   h->e = e;
@@ -1426,6 +1495,14 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
   if (rel == R_LATEST) rel = R_THIS;
   if (upper(c, k)) return false; /* "This Week", a programme's title */
   if (!u || plural) {
+    /* "the weeks ahead", "in the days ahead": the near future, vague */
+    if (u && plural && det && !rel && word(c, k + 1, "ahead")) {
+      h->b = i;
+      h->e = k + 2;
+      h->type = NEWS_TIMEX_DURATION;
+      fmt_duration(u, -1, h->value);
+      return true;
+    }
     /* "recent years", "coming weeks", "the past few weeks" */
     if (u && plural && (rel == R_PAST || rel == R_COMING || rel == R_LAST || rel == R_NEXT ||
                         rel == R_UPCOMING || rel == R_PREVIOUS)) {
@@ -1455,7 +1532,20 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
     set_date(c, h, &v);
     return true;
   }
-  if (u == U_DAY) return false; /* "the day", "that day": too vague */
+  /* "that day", "later that day", "earlier in the day": the day last
+  ** talked about (else the reference date) */
+  if (u == U_DAY && anaphor(c).year > 0 &&
+      ((rel == R_THAT && !word(c, k + 1, "of")) ||
+       (det && !rel && i >= c->sb + 2 && word(c, i - 1, "in") &&
+        (is(c, i - 2, TX_POS, P_EARLIER) || is(c, i - 2, TX_POS, P_LATER))))) {
+    v = dv_day(anaphor(c));
+    uint32_t e = part_of_day(c, k + 1, &v);
+    h->b = i;
+    h->e = e;
+    set_date(c, h, &v);
+    return true;
+  }
+  if (u == U_DAY) return false; /* "the day", "a day": too vague */
   /* "that year", "the following year", "the previous month": against the
   ** year or month last mentioned */
   if ((anaphoric || rel == R_THAT) && (u == U_YEAR || (u == U_MONTH && c->last_m)) && c->last_y) {
@@ -1494,6 +1584,16 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
       v = ok ? dv_week(a, news_timex_weekday(a) >= 6 ? 0 : (future(c) ? 0 : -1), G_WEEKEND) : dv_new(G_WEEKEND);
     } else if (u == U_WEEK) {
       v = ok ? dv_week(a, 0, G_WEEK) : dv_new(G_WEEK);
+      /* "the week of March 6": the ISO week holding that day */
+      dval dd = dv_new(G_DAY);
+      uint32_t e = word(c, k + 1, "of") ? day_word(c, k + 2, &dd) : k + 2;
+      if (e > k + 2 && dd.y > 0 && !dd.wd) {
+        v = dv_week((news_ymd){dd.y, dd.m, dd.d}, 0, G_WEEK);
+        h->b = i;
+        h->e = e;
+        set_date(c, h, &v);
+        return true;
+      }
     } else if (u == U_YEAR) {
       v = dv_new(G_YEAR);
       v.y = a.year;
@@ -1510,6 +1610,15 @@ static bool match_rel_unit(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
     return true;
   }
   if (rel == R_THAT) return false;
+  /* "the past decade": the ten years up to now ("the last decade" stays
+  ** the previous decade, 199 in 2005) */
+  if (u == U_DECADE && det && rel == R_PAST) {
+    h->b = i;
+    h->e = k + 1;
+    h->type = NEWS_TIMEX_DURATION;
+    snprintf(h->value, sizeof h->value, "P10Y");
+    return true;
+  }
   if (!ok) {
     static const int gran[] = {0, 0, 0, 0, G_DAY, G_WEEK, G_MONTH, G_YEAR, G_DECADE, G_CENTURY, G_QUARTER, G_WEEKEND, G_WEEK, G_HALF};
     v = dv_new(gran[u]);
@@ -1603,9 +1712,26 @@ static bool match_near(ctx *c, uint32_t i, uint32_t k, bool det, hit *h) {
 }
 
 /* "today", "yesterday morning", "tomorrow", "tonight". */
+/* Nouns after "today's" that make it mean "our time", not the day:
+** "today's youth", "in today's world" (TimeBank leaves these out). */
+static bool generic_today(const ctx *c, uint32_t k) {
+  static const char *const nouns[] = {"world", "youth", "society", "generation", "children", "kids",
+                                      "young", "standards", "economy", "culture", "technology",
+                                      "consumers", "students", "teenagers", "families", "media", NULL};
+  if (kind(c, k) != NEWS_TOK_CLITIC) return false;
+  uint32_t j = k + 1;
+  if (word(c, j, "global") || word(c, j, "modern") || word(c, j, "personal")) return true;
+  for (int n = 0; nouns[n]; n++)
+    if (word_n(c, j, nouns[n], strlen(nouns[n]))) return true;
+  return false;
+}
+
 static bool match_deictic(ctx *c, uint32_t i, uint32_t k, hit *h) {
   if (!has(c, k, TX_DEICTIC)) return false;
   int n = num(c, k);
+  if (n == 1 && generic_today(c, k + 1)) return false;
+  /* "This is VOA Today", "USA Today": a title */
+  if (n == 1 && upper(c, k) && k > c->sb && upper(c, k - 1) && kind(c, k - 1) == NEWS_TOK_WORD) return false;
   long off = n == 2 ? -1 : n == 3 ? 1 : 0;
   dval v = dv_rel_day(c, c->anchor, off);
   uint32_t e = k + 1;
@@ -1622,6 +1748,12 @@ static bool match_weekday(ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
   if (!has(c, k, TX_WEEKDAY) || num(c, k) > 10) return false;
   if (!upper(c, k) && c->t[k].kind != NEWS_TOK_ABBREV) return false;
   if (tlen(c, k) <= 4 && c->t[k].kind != NEWS_TOK_ABBREV) return false; /* "Wed", "Sat" */
+  /* newspapers: "The Sunday Times", "the Sunday Telegraph" */
+  static const char *const papers[] = {"times", "telegraph", "express", "mirror", "post", "herald", "mail",
+                                       "people", "independent", "tribune", "star", "sport", "business", NULL};
+  if (upper(c, k + 1))
+    for (int n = 0; papers[n]; n++)
+      if (word_n(c, k + 1, papers[n], strlen(papers[n]))) return false;
   int wd = num(c, k);
   dval v;
   if (rel == R_PREVIOUS && c->last.year > 0 && i < k && word(c, i, "the")) {
@@ -1676,14 +1808,22 @@ static bool match_season(ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit 
   if (e > k + 1) {
     v.y = y;
   } else if (have_anchor(c)) {
-    int cur = (c->anchor.month % 12) / 3 + 1; /* Mar-May spring ... Dec-Feb winter */
-    v.y = c->anchor.year;
-    if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST) v.y -= s >= cur ? 1 : 0;
-    else if (rel == R_NEXT || rel == R_COMING) v.y += s <= cur ? 1 : 0;
-    else if (rel != R_THIS) {
-      if (!future(c) && s > cur) v.y--;
-      if (future(c) && s < cur) v.y++;
-    }
+    /* Seasons in order: index 4 * year + season - 1, Mar-May spring (SP =
+    ** 1) ... Dec-Feb winter (WI = 4), a winter taking the year it begins
+    ** in (Jan 2013 is in 2012-WI). */
+    int sy = c->anchor.year - (c->anchor.month <= 2 ? 1 : 0);
+    int cur = ((c->anchor.month + 9) % 12) / 3 + 1;
+    int here = 4 * sy + cur - 1, there = 4 * sy + s - 1;
+    if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PAST)
+      v.y = there < here ? sy : sy - 1;
+    else if (rel == R_NEXT || rel == R_COMING)
+      v.y = there > here ? sy : sy + 1;
+    else if (rel == R_THIS)
+      v.y = c->anchor.year - (s == 4 && c->anchor.month <= 2 ? 1 : 0);
+    else if (future(c))
+      v.y = there >= here ? sy : sy + 1;
+    else
+      v.y = there <= here ? sy : sy - 1;
   }
   h->b = i;
   h->e = e;
@@ -1761,6 +1901,11 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
   if (has(c, k, TX_REL)) {
     rel = num(c, k);
     k++;
+    /* "this past spring", "this coming Sunday" */
+    if (rel == R_THIS && (is(c, k, TX_REL, R_PAST) || is(c, k, TX_REL, R_COMING))) {
+      rel = num(c, k);
+      k++;
+    }
   } else if ((word(c, k, "current") || word(c, k, "recent")) && (has(c, k + 1, TX_UNIT) || has(c, k + 1, TX_FISCAL))) {
     rel = word(c, k, "current") ? R_THIS : R_PAST;
     k++;
@@ -1863,7 +2008,18 @@ static bool match_phrase(ctx *c, uint32_t i, hit *h) {
 
 /* A bare plural unit after "for", "within", "in": "for years" (PXY). */
 static bool match_bare_plural(ctx *c, uint32_t i, hit *h) {
-  if (!has(c, i, TX_UNIT) || num(c, i) <= 20 || i == 0) return false;
+  if (!has(c, i, TX_UNIT) || num(c, i) <= 20) return false;
+  /* "months ago", "years earlier": some time back (as "a few years ago") */
+  if ((is(c, i + 1, TX_ANCHOR, 1) || is(c, i + 1, TX_POS, P_EARLIER)) && num(c, i) != 20 + U_HALF &&
+      (i == c->sb || !has(c, i - 1, TX_QUANT)) && !NEWS_TOK_IS(kind(c, i - 1), NEWS_TOK_RANGE_NUMBER) &&
+      !has(c, i - 1, TX_NUMWORD)) {
+    h->b = i;
+    h->e = i + 2;
+    h->type = NEWS_TIMEX_DATE;
+    snprintf(h->value, sizeof h->value, "PAST_REF");
+    return true;
+  }
+  if (i == 0) return false;
   if (!(word(c, i - 1, "for") || word(c, i - 1, "within") || word(c, i - 1, "in"))) return false;
   if (upper(c, i) || word(c, i + 1, "of") || has(c, i + 1, TX_ANCHOR)) return false;
   h->b = i;
@@ -1917,6 +2073,11 @@ static bool match_at(ctx *c, uint32_t i, hit *h) {
   if (match_clock(c, i, h)) return true;
   if (match_set(c, i, h)) return true;
   uint32_t a = word(c, i, "no") && is(c, i + 1, TX_APPROX, A_MORE) ? i + 1 : i; /* "no more than" */
+  /* "around 7:15 p.m.", "about noon": the approximation is in the extent */
+  if (has(c, i, TX_APPROX) && num(c, i) <= 6 && match_clock(c, i + 1, h)) {
+    h->b = i;
+    return true;
+  }
   if (has(c, a, TX_APPROX)) {
     uint32_t k = skip_approx(c, a);
     return k > a && match_quantity(c, i, k, 0, false, h);
@@ -1935,14 +2096,29 @@ static int tense_cue(const ctx *c, uint32_t i) {
   if (n > 12) return 0;
   const char *p = ttext(c, i);
   int v = news_lex_find(&news_lex_timex_tense, p, n);
-  if (v > 0) return v;
+  if (v > 0) {
+    if (word(c, i, "would") && word(c, i + 1, "have")) return -1; /* "would have" */
+    if (word(c, i, "meet") && i > 0 && word(c, i - 1, "to")) return 0; /* "to meet demand" */
+    /* "had been scheduled to expire", "was expected": a plan told in the
+    ** past, mostly of an event now past */
+    if ((word(c, i, "scheduled") || word(c, i, "expected") || word(c, i, "planned")) && i > 0 &&
+        (word(c, i - 1, "was") || word(c, i - 1, "were") || word(c, i - 1, "had") ||
+         (word(c, i - 1, "been") && i > 1 && word(c, i - 2, "had"))))
+      return -1;
+    return v;
+  }
   /* "is to resume", "set to meet", "due to arrive": a plan */
+  if (n == 2 && word(c, i, "to") && i > 1 && (word(c, i - 1, "due") || word(c, i - 1, "set")) &&
+      (word(c, i - 2, "was") || word(c, i - 2, "were") || word(c, i - 2, "been")))
+    return -1;
   if (n == 2 && word(c, i, "to") && i > 0 &&
       (word(c, i - 1, "is") || word(c, i - 1, "are") || word(c, i - 1, "set") || word(c, i - 1, "due") ||
        word(c, i - 1, "going") || word(c, i - 1, "likely") || word(c, i - 1, "ready") ||
        word(c, i - 1, "agreed") || word(c, i - 1, "hopes") || word(c, i - 1, "intends") ||
        word(c, i - 1, "wants") || word(c, i - 1, "plan")))
     return 1;
+  /* "plans to hold" is a plan; the noun ("vacation plans") is no cue */
+  if ((word(c, i, "plans") || word(c, i, "planning")) && word(c, i + 1, "to")) return 1;
   if (n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && !(c->t[i].flags & NEWS_TF_UPPER)) v = -1;
   /* a participle after "be" is no past: "will be held", "is expected" */
   if (v < 0 && i > 0 && (word(c, i - 1, "be") || word(c, i - 1, "been") || word(c, i - 1, "being") ||
@@ -1952,8 +2128,16 @@ static int tense_cue(const ctx *c, uint32_t i) {
 }
 
 /* The tense around token i of the sentence [b, e): the nearest cue among
-** the ten tokens before it, else among the ten after; 0 when none. */
+** the ten tokens before it, else among the ten after, else among the
+** thirty before those; 0 when none. */
 static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
+  /* "the election is Tuesday", "the hearing is on Monday": a coming day */
+  if (i > b && (word(c, i - 1, "is") || word(c, i - 1, "are") ||
+                (i > b + 1 && word(c, i - 1, "on") && (word(c, i - 2, "is") || word(c, i - 2, "are")))))
+    return 1;
+  /* "since October", "since the summer": always before now */
+  if (i > b && (word(c, i - 1, "since") || (i > b + 1 && word(c, i - 1, "the") && word(c, i - 2, "since"))))
+    return -1;
   /* "as soon as Tuesday", "as early as Friday" */
   if (i >= b + 3 && word(c, i - 1, "as") && (word(c, i - 2, "soon") || word(c, i - 2, "early")) &&
       word(c, i - 3, "as"))
@@ -1965,6 +2149,14 @@ static int local_tense(const ctx *c, uint32_t i, uint32_t b, uint32_t e) {
   for (uint32_t dist = 1; dist <= 10 && i + dist < e; dist++) {
     int t = tense_cue(c, i + dist);
     if (t) return t;
+  }
+  /* nothing near: the main verb may open a long sentence ("Celebrations
+  ** will continue through the weekend, with a concert ... on Saturday") */
+  for (uint32_t dist = 11; dist <= 40 && i >= b + dist; dist++) {
+    int t = tense_cue(c, i - dist);
+    /* only a plain future auxiliary reaches that far: a past cue says no
+    ** more than none, and "would" is as often the past's future */
+    if (t) return t > 0 && (word(c, i - dist, "will") || word(c, i - dist, "shall")) ? 1 : 0;
   }
   return 0;
 }
@@ -2089,6 +2281,45 @@ static void classify(ctx *c) {
 }
 
 /* One pass over the document with the given anchor. */
+/* "the Aug. 7 bombings", "the 14-day strike", "the 2012 election": a date
+** or length written with a name or a number after "the" and not ending
+** in a unit modifies the noun that follows, and the determiner belongs to
+** that noun phrase (TimeML marks "Aug. 7" alone).  Decades and centuries
+** keep theirs ("the 1990s", value 199). */
+static void trim_det(const ctx *c, hit *h) {
+  /* "only 14 days", "just a decade ago", "over several years": focus
+  ** words and prepositions stay outside the extent */
+  while (h->e > h->b + 1 && (word(c, h->b, "only") || word(c, h->b, "just") ||
+                             (word(c, h->b, "over") && has(c, h->b + 1, TX_QUANT))))
+    h->b++;
+  if (h->e < h->b + 2 || !word(c, h->b, "the")) return;
+  uint32_t k = h->b + 1;
+  bool hyphen = kind(c, k) == NEWS_TOK_WORD && memchr(ttext(c, k), '-', tlen(c, k)) != NULL;
+  if (!(has(c, k, TX_MONTH) || has(c, k, TX_WEEKDAY) || has(c, k, TX_NUMWORD) ||
+        kind(c, k) == NEWS_TOK_NUMBER || hyphen))
+    return;
+  /* "the nine months", "the year-ago quarter", "the 1988 period": the
+  ** expression is the whole noun phrase */
+  if (has(c, h->e - 1, TX_UNIT) || word(c, h->e - 1, "period")) return;
+  size_t n = strlen(h->value);
+  if (n <= 3 && strspn(h->value, "0123456789") == n) return;
+  h->b = k;
+}
+
+/* Words around an expression that TimeML keeps in its extent: "right
+** now", "the next year or so", "a year or two".  prev_end: the byte where
+** the previous row ends (the extent never reaches back into it). */
+static void extend(const ctx *c, hit *h, uint32_t prev_end) {
+  if (h->b > c->sb && strcmp(h->value, "PRESENT_REF") == 0 && word(c, h->b - 1, "right") &&
+      (!upper(c, h->b - 1) || h->b - 1 == c->sb) && c->t[h->b - 1].start >= prev_end)
+    h->b--;
+  if (word(c, h->e, "or") && word(c, h->e + 1, "so"))
+    h->e += 2;
+  else if (h->type == NEWS_TIMEX_DURATION && word(c, h->e, "or") && word(c, h->b, "a") &&
+           (word(c, h->e + 1, "two") || word(c, h->e + 1, "three")))
+    h->e += 2;
+}
+
 static news_rc scan(news_doc *d, ctx *c) {
   const news_sentence *sent = d->sentences.data;
   uint32_t ns = d->sentences.n;
@@ -2109,6 +2340,8 @@ static news_rc scan(news_doc *d, ctx *c) {
         continue;
       }
       if (h.e > e) h.e = e;
+      trim_det(c, &h);
+      extend(c, &h, d->timexes.n ? ((const news_timex *)d->timexes.data)[d->timexes.n - 1].end : 0);
       news_timex *x = news_vec_push(&d->timexes, d->mem);
       if (!x) return NEWS_ERR_NOMEM;
       x->start = c->t[h.b].start;

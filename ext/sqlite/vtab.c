@@ -253,6 +253,13 @@ static int xClose(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
+/* True when y-m-d is a day of the Gregorian calendar (year 1..9999). */
+static int valid_ymd(int y, int m, int d) {
+  static const int mlen[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  return y > 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mlen[m - 1] &&
+         (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
+}
+
 /* Reads the reference_date argument through SQLite's date(); sets
 ** pCur->ref/hasRef.  NULL means "no reference date"; 'now' is refused. */
 static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_value *pVal) {
@@ -277,9 +284,7 @@ static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_valu
     int y, m, d;
     char extra;
     /* date() passes days such as 2019-02-30 through unchanged: check them */
-    static const int mlen[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && y > 0 && m >= 1 && m <= 12 && d >= 1 &&
-        d <= mlen[m - 1] && (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)))) {
+    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && valid_ymd(y, m, d)) {
       pCur->ref = (news_ymd){y, m, d};
       pCur->hasRef = 1;
       ok = 1;
@@ -288,6 +293,19 @@ static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_valu
   int rc = sqlite3_reset(pTab->pDate);
   sqlite3_clear_bindings(pTab->pDate);
   if (rc == SQLITE_NOMEM) return rc;
+  /* "2013-03-14T00:00:00+02:00": date() moves the instant to UTC (the
+  ** 13th), but an article belongs to the day it is dated, so a timestamp
+  ** with a time part keeps its own leading calendar day */
+  if (ok && sqlite3_value_type(pVal) == SQLITE_TEXT) {
+    const unsigned char *t = sqlite3_value_text(pVal);
+    int k = 0;
+    while (t && k < 10 && t[k] && ((k == 4 || k == 7) ? t[k] == '-' : (t[k] >= '0' && t[k] <= '9'))) k++;
+    if (k == 10 && (t[10] == 'T' || t[10] == ' ')) {
+      int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+      int m = (t[5] - '0') * 10 + (t[6] - '0'), d = (t[8] - '0') * 10 + (t[9] - '0');
+      if (valid_ymd(y, m, d)) pCur->ref = (news_ymd){y, m, d};
+    }
+  }
   if (!ok) {
     const char *z = (const char *)sqlite3_value_text(pVal);
     return set_error(&pTab->base, SQLITE_ERROR, "%s: reference_date '%.40s' is not a date",

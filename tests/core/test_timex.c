@@ -168,6 +168,17 @@ static const tcase cases[] = {
     /* weekdays by tense, with parts of the day */
     {"Shares fell on Monday.", "Monday=DATE:2020-01-06@2020-01-06"},
     {"The vote will be held on Friday.", "Friday=DATE:2020-01-10@2020-01-10"},
+    /* the only tense cue opens a long sentence, far from the date */
+    {"The festival will go on through the weekend, with parades, street markets and a fireworks "
+     "show over the old harbour on Friday.",
+     "the weekend=DATE:2020-W02-WE; Friday=DATE:2020-01-10@2020-01-10"},
+    {"The festival went on through the weekend, with parades, street markets and a fireworks "
+     "show over the old harbour on Friday.",
+     "the weekend=DATE:2020-W01-WE; Friday=DATE:2020-01-03@2020-01-03"},
+    /* a far "would" is the past's future: no cue for the date */
+    {"The minister said the army would respond in its own way to the ambush of the convoy near the "
+     "northern border post on Friday.",
+     "Friday=DATE:2020-01-03@2020-01-03"},
     {"Talks broke down Tuesday night.", "Tuesday night=DATE:2020-01-07TNI@2020-01-07"},
     {"He spoke last Wednesday.", "last Wednesday=DATE:2020-01-01@2020-01-01"},
     /* deictic days and parts of the day */
@@ -232,6 +243,60 @@ static const tcase cases[] = {
     {"It was a day-long meeting.", "day-long=DURATION:P1D"},
     {"The post-1959 order changed.", "post-1959=DATE:1959"},
     {"The deal should close by year end.", "year end=DATE:2020"},
+    /* round 2: ranges, "that day", clock time with "on" + day, "local time",
+    ** "the past decade", determiners of modifier dates, "plans" the noun */
+    {"Repairs will take two to three weeks.", "two to three weeks=DURATION:P2W"},
+    {"The mayor toured the port on Jan. 3. Later that day, she resigned.",
+     "Jan. 3=DATE:2020-01-03@2020-01-03; Later that day=DATE:2020-01-03@2020-01-03"},
+    {"Crowds thinned later in the day.", "the day=DATE:2020-01-08@2020-01-08"},
+    {"The market will open at 9:30 a.m. ET on Monday.",
+     "9:30 a.m. ET=TIME:2020-01-13T09:30@2020-01-13; Monday=DATE:2020-01-13@2020-01-13"},
+    {"The quake struck at 5 p.m. local time Tuesday.",
+     "5 p.m. local time Tuesday=TIME:2020-01-07T17:00@2020-01-07"},
+    {"Rents doubled over the past decade.", "the past decade=DURATION:P10Y"},
+    {"Police reopened the Dec. 2 shooting case.", "Dec. 2=DATE:2019-12-02@2019-12-02"},
+    {"She ran in the 2016 election and the two-day primary.", "2016=DATE:2016; two-day=DURATION:P2D"},
+    {"Profit doubled in the nine months.", "the nine months=DURATION:P9M"},
+    {"On Friday, the council cut its vacation plans short.", "Friday=DATE:2020-01-03@2020-01-03"},
+    {"The league plans to hold a rally on Saturday.", "Saturday=DATE:2020-01-11@2020-01-11"},
+    /* round 2: plans told in the past, extents, seasons across the year end */
+    {"The offer had been scheduled to expire on Friday.", "Friday=DATE:2020-01-03@2020-01-03"},
+    {"Fans were planning to march on Sunday.", "Sunday=DATE:2020-01-12@2020-01-12"},
+    {"Prices are falling right now.", "right now=DATE:PRESENT_REF"},
+    {"The mill will close over the next year or so.", "the next year or so=DATE:2021"},
+    {"The trial opens the week of Feb. 10.", "the week of Feb. 10=DATE:2020-W07"},
+    {"Sales slumped this past fall.", "this past fall=DATE:2019-FA"},
+    {"Snow fell last winter and will fall this summer.", "last winter=DATE:2018-WI; this summer=DATE:2020-SU"},
+    /* approximations and focus words around the extent */
+    {"Shots rang out around 7:15 p.m.", "around 7:15 p.m.=TIME:2020-01-08T19:15@2020-01-08"},
+    {"The vote took only 14 days.", "14 days=DURATION:P14D"},
+    {"Costs rose over several years.", "several years=DURATION:PXY"},
+    /* day-first "1 May" after a preposition; short irregular past forms */
+    {"The fair opens on 1 May.", "1 May=DATE:2020-05-01@2020-05-01"},
+    {"The singer died in March.", "March=DATE:2019-03"},
+    /* "the weeks ahead", "an additional year" */
+    {"Prices may fall in the weeks ahead.", "the weeks ahead=DURATION:PXW"},
+    {"The loan runs for an additional year.", "an additional year=DURATION:P1Y"},
+    /* quarters and halves of a relative year, "last half", forward halves,
+    ** "last <month>" for the month just gone */
+    {"Sales rose in the fourth quarter of last year.", "the fourth quarter of last year=DATE:2019-Q4"},
+    {"Margins improved in the last half of 2018.", "the last half of 2018=DATE:2018-H2"},
+    {"Demand will recover in the second half.", "the second half=DATE:2020-H2"},
+    {"The bridge was closed last December.", "last December=DATE:2018-12"},
+    /* "from March", rates with "twice", schedule verbs in the present */
+    {"The ban ran from March to June.", "March=DATE:2019-03; June=DATE:2019-06"},
+    {"The board meets twice a month.", "a month=SET:P1M"},
+    {"The trial opens Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
+    /* "since" looks back; quarters of growth are periods, not fractions */
+    {"The bank has raised rates five times since June and would raise them again.", "June=DATE:2019-06"},
+    {"The economy shrank for two consecutive quarters of falling output.", "two consecutive quarters=DURATION:P2Q"},
+    {"Only months ago the plant was full.", "months ago=DATE:PAST_REF"},
+    {"Air travel fell after the Sept. 11 attacks.", "Sept. 11=DATE:2001-09-11@2001-09-11"},
+    {"The runoff is on Sunday.", "Sunday=DATE:2020-01-12@2020-01-12"},
+    {"The two leaders meet separately Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
+    {"Shops will be full at Christmas.", "Christmas=DATE:2020-12-25@2020-12-25"},
+    {"Pilgrims arrived as Easter week began.", "Easter week=DATE:2019-W16"},
+    {"Fireworks lit up New Year's Eve in New York.", "New Year's Eve=DATE:2019-12-31@2019-12-31"},
     /* false friends: nothing */
     {"May Smith said the veterans will march.", ""},
     {"The cat sat on the mat.", ""},
@@ -240,6 +305,9 @@ static const tcase cases[] = {
     {"He paid 1,500 dollars for 2,000 shares.", ""},
     {"She is 37 years old.", ""},
     {"He may march as soon as he can.", ""},
+    {"In today's world, more than a quarter of voters read USA Today.", ""},
+    {"The Sunday Times and the Sunday Telegraph ran the story.", ""},
+    {"He told 60 Minutes he loved the film High Noon.", ""},
 };
 
 static void test_patterns(void **state) {

@@ -49,3 +49,7 @@ SELECT '030-18', id, text, type, value, quote(date) FROM docs, event_dates(docs.
 -- a timeline: ORDER BY date
 SELECT '030-19', t.date, t.text FROM docs, event_dates(docs.body, docs.published) AS t
   WHERE t.date IS NOT NULL ORDER BY t.date;
+-- a timestamp keeps the calendar day it is written with, whatever its zone
+SELECT '030-20', r, (SELECT value FROM event_dates('The mayor resigned yesterday.', r)) FROM (
+  SELECT '2013-03-14T00:30:00+02:00' AS r UNION ALL SELECT '2013-03-14 23:59:59-05:00'
+  UNION ALL SELECT '2013-03-14');
