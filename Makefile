@@ -267,3 +267,6 @@ bench-entities: $(EXT) $(BUILD)/plain/libnewscore.a
 
 clean:
 	rm -rf $(BUILD) $(EXT) demo.db
+
+# ------------------------------------------------- newsext-batch, benchmarks
+include bench/bench.mk

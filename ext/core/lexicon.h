@@ -45,4 +45,7 @@ extern const news_lexicon news_lex_speech_verbs;
 extern const news_lexicon news_lex_speaker_words;
 extern const news_lexicon news_lex_given_names;
 
+/* entities(): words that settle the type of a name next to them. */
+extern const news_lexicon news_lex_entity_cues;
+
 #endif

@@ -109,6 +109,12 @@ static uint32_t word_lookup(uint32_t h) {
 static size_t fold_prefix(const unsigned char *s, size_t len, char *out, size_t cap) {
   size_t n = 0;
   for (size_t i = 0; i < len;) {
+    if (s[i] < 0x80) { /* ASCII: no decoding (same result, most of the text) */
+      if (n + 1 > cap) break;
+      out[n++] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+      i++;
+      continue;
+    }
     int32_t cp;
     i = news_utf8_next(s, len, i, &cp);
     char buf[4];

@@ -307,6 +307,25 @@ static void test_resolve_direct(void **state) {
   news_doc_free(d);
 }
 
+static void test_cue_words(void **state) {
+  (void)state;
+  /* naming words settle the type of names the news-trained tagger cannot
+  ** know (entity_cues.tsv), and one type per name carries it on */
+  ents r = analyse("The band Velvet Harbour played at the Marlow Festival. Velvet Harbour signed "
+                   "with Kestrel Records and toured with the Dave Hollins Band. The singer grew "
+                   "up in Thornbury and studied at Ashcombe College. Her early songs drew on "
+                   "Catholicism and Buddhism.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Velvet Harbour", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Velvet Harbour", 1)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Marlow Festival", 0)].type, NEWS_ENT_MISC);
+  assert_int_equal(r.e[find(&r, "Kestrel Records", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Dave Hollins Band", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Thornbury", 0)].type, NEWS_ENT_LOC);
+  assert_int_equal(r.e[find(&r, "Ashcombe College", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Catholicism", 0)].type, NEWS_ENT_MISC);
+  news_doc_free(r.d);
+}
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 1);
@@ -324,7 +343,7 @@ int main(void) {
       cmocka_unit_test(test_possessives_and_norp), cmocka_unit_test(test_headlines),
       cmocka_unit_test(test_empty_and_plain), cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_nomem),         cmocka_unit_test(test_model_info),
-      cmocka_unit_test(test_resolve_direct),
+      cmocka_unit_test(test_resolve_direct), cmocka_unit_test(test_cue_words),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

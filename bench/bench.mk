@@ -1,0 +1,66 @@
+# bench/bench.mk -- newsext-batch and the benchmark; included by the Makefile.
+#
+#   make newsext-batch   the multi-threaded batch tool (also built by `make`)
+#   make bench           generated ~50 MB corpus: every function beside a scan,
+#                        scaling 1x..8x, newsext-batch 1 vs N threads, gates
+#   make bench-eval      the same on ../shared/eval bbc_news_raw + reuters21578_raw
+#                        (the corpus the issue-6 gates are defined on)
+#   make bench-quick     a 3 MB, 1-run bench for CI (< 1 minute)
+#   make bench-publish   bench/RESULTS.md + bench/results/ from the bench/out runs
+#   make test-batch      newsext-batch's test (part of `make test`)
+# Settings (environment or make variables): BENCH_CORPUS, BENCH_MB, BENCH_RUNS,
+# BENCH_THREADS, BENCH_PEERS=1, BENCH_PEERS_MB, BENCH_SEED, BENCH_OUT,
+# BENCH_STRICT -- see bench/run.sh and bench/README.md.
+
+BATCH     := newsext-batch
+BENCH_BIN := $(BUILD)/bench/newsext-bench
+EVAL_DIR  ?= ../shared/eval
+SQLITE_LIBS = $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
+TOOL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) \
+              $(shell pkg-config --cflags sqlite3 2>/dev/null)
+
+.PHONY: bench bench-eval bench-quick bench-publish bench-deps test-batch
+
+all: $(BATCH)
+
+$(BATCH): bench/newsext_batch.c
+	$(CC) $(TOOL_CFLAGS) $(CFLAGS) -pthread -o $@ $< $(SQLITE_LIBS) $(LDFLAGS)
+
+$(BENCH_BIN): bench/bench.c
+	@mkdir -p $(dir $@)
+	$(CC) $(TOOL_CFLAGS) $(CFLAGS) -o $@ $< $(SQLITE_LIBS) $(LDFLAGS)
+
+# gnuplot for the chart: installed when missing and we are root, else a hint
+bench-deps:
+	@command -v gnuplot >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then echo "installing: gnuplot-nox"; \
+	    (apt-get install -y -q gnuplot-nox >/dev/null 2>&1 || \
+	     (apt-get update -q >/dev/null && apt-get install -y -q gnuplot-nox >/dev/null)) || \
+	    echo "bench: could not install gnuplot-nox; no chart"; \
+	  else echo "bench: no gnuplot (sudo apt-get install -y gnuplot-nox); no chart"; fi; }
+
+BENCH_PREREQ := deps bench-deps $(EXT) $(BATCH) $(BENCH_BIN)
+
+bench: $(BENCH_PREREQ)
+	@bench/run.sh
+
+bench-eval: $(BENCH_PREREQ)
+	@BENCH_CORPUS="$(EVAL_DIR)/bbc_news_raw $(EVAL_DIR)/reuters21578_raw" bench/run.sh
+
+bench-quick: $(BENCH_PREREQ)
+	@BENCH_MB=$${BENCH_MB:-3} BENCH_RUNS=$${BENCH_RUNS:-1} BENCH_OUT=$${BENCH_OUT:-bench/out/quick} bench/run.sh
+
+bench-publish:
+	@$(PYTHON) bench/report.py --publish bench $(wildcard bench/out/bbc_news_raw+reuters21578_raw) \
+	  $(wildcard bench/out/gen-*)
+
+test-batch: $(EXT) $(BATCH)
+	@tests/run_batch.sh ./$(EXT) ./$(BATCH)
+
+test: test-batch
+
+clean: clean-bench
+clean-bench:
+	rm -f $(BATCH)
+	rm -rf bench/out
+.PHONY: clean-bench

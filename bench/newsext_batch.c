@@ -1,0 +1,821 @@
+/*
+** newsext_batch.c -- newsext-batch: materialise entities, quotes and
+** event_dates of a whole articles table, on every core, resumably.
+**
+** WHAT
+**   newsext-batch [-j N] [--ext PATH] [--table T] [--id COL] [--body COL]
+**                 [--ref COL | --no-ref] [--from ROWID] [--to ROWID]
+**                 [--chunk N] [--reset] [--quiet] DB
+**   reads T(COL id, COL body [, COL ref]) -- by default articles(rowid, body,
+**   published), the ref column only when it exists -- and writes, keyed by
+**   the article's id and the row's 1-based ordinal n within the article:
+**
+**     article_entities(article, n, text, type, start, length, sentence,
+**                      canonical, title)
+**     article_quotes  (article, n, quote, speaker, speaker_text, verb, start,
+**                      length, sentence, kind)
+**     article_dates   (article, n, text, type, value, date, start, length,
+**                      sentence)                      -- event_dates(body, ref)
+**     newsext_batch_done(article)                     -- the progress table
+**
+**   The columns are exactly those of the SQL functions (see docs/), so a row
+**   equals `SELECT a.id, x.rowid, x.* FROM T a, entities(a.body) x`.
+**
+** HOW
+**   The main thread plans: it lists the ids in the range that are not yet in
+**   newsext_batch_done and cuts them into chunks of --chunk articles, each a
+**   rowid range lo..hi.  N worker threads, each with its own read connection
+**   that has loaded the extension, claim chunks in order (a mutex-protected
+**   counter), run the three functions on each article of their chunk -- one
+**   body bound to three prepared statements, so the connection's document
+**   cache analyses it once -- and serialise the result rows into a chunk
+**   result (one buffer per table) that goes on a bounded queue.  One writer thread,
+**   with the only write connection, takes every queued result and commits
+**   their rows AND their articles' ids in newsext_batch_done in one
+**   transaction.  So an article's results are either all committed with its
+**   progress row or not at all: a run that is interrupted (Ctrl-C, kill,
+**   power loss) and started again skips exactly the committed articles and
+**   never duplicates a row (a complete run ends by building a UNIQUE index
+**   on (article, n) of each table, which would refuse one anyway).  Ctrl-C (SIGINT/SIGTERM) stops the workers after their current
+**   chunk and commits what is finished before exiting with status 130.
+**
+**   The database is switched to WAL mode (persistent) so that the readers
+**   never block the writer; synchronous=NORMAL, which in WAL mode may lose
+**   the last commits on power loss but never corrupts -- and a lost commit
+**   is simply redone on the next run.
+**
+**   SQLite's memory statistics (SQLITE_CONFIG_MEMSTATUS) are turned off:
+**   they take a global mutex on every allocation, which would serialise the
+**   workers' analyses.
+**
+**   On a terminal (isatty(stderr)) a progress bar with throughput and ETA is
+**   redrawn at most 10 times a second; at the end one line on stdout reports
+**   articles, MB, seconds, MB/s and row counts.  Exit status: 0 done,
+**   1 error (message on stderr), 2 usage, 130 interrupted.
+**
+**   --stop-after N (for tests) ends the run after N committed transactions
+**   and throws away whatever else was finished, as a crash would.
+*/
+#define _DEFAULT_SOURCE
+#include <sqlite3.h>
+
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ------------------------------------------------------------ the tables */
+
+enum { T_ENTITIES, T_QUOTES, T_DATES, N_TABLES };
+
+/* One result table: the function query a worker runs per article and the
+** table the writer fills.  Both list the same columns in the same order:
+** the function's rowid (the ordinal n) and then its output columns. */
+typedef struct out_table {
+  const char *zTable;  /* result table */
+  const char *zCreate; /* its columns after (article, n) */
+  const char *zSelect; /* per-article query, ?1 = body, ?2 = reference date */
+  int nCol;            /* columns of zSelect (n included) */
+} out_table;
+
+static const out_table aOut[N_TABLES] = {
+    {"article_entities",
+     "text TEXT, type TEXT, start INTEGER, length INTEGER, sentence INTEGER, canonical TEXT, title TEXT",
+     "SELECT rowid, text, type, start, length, sentence, canonical, title FROM entities(?1)", 8},
+    {"article_quotes",
+     "quote TEXT, speaker TEXT, speaker_text TEXT, verb TEXT, start INTEGER, length INTEGER, "
+     "sentence INTEGER, kind TEXT",
+     "SELECT rowid, quote, speaker, speaker_text, verb, start, length, sentence, kind FROM quotes(?1)", 9},
+    {"article_dates",
+     "text TEXT, type TEXT, value TEXT, date TEXT, start INTEGER, length INTEGER, sentence INTEGER",
+     "SELECT rowid, text, type, value, date, start, length, sentence FROM event_dates(?1, ?2)", 8},
+};
+#define MAX_COL 9
+
+/* ------------------------------------------------------------ run state */
+
+/* A planned chunk: a range of ids with work to do. */
+typedef struct chunk {
+  sqlite3_int64 lo, hi; /* id range, inclusive */
+  int nArticle;         /* articles in it still to do */
+} chunk;
+
+/* Rows of one table for one chunk, serialised into one growable buffer so
+** that neither side pays a malloc per value: per row the article id (8
+** bytes), then per column a type byte (SQLITE_INTEGER, _FLOAT, _TEXT, _BLOB,
+** _NULL) and its payload (8 bytes, 8 bytes, 4-byte length + bytes, same,
+** nothing).  The writer binds text straight out of the buffer. */
+typedef struct rowset {
+  unsigned char *a; /* the rows */
+  size_t n, nAlloc; /* bytes used and allocated */
+  size_t nRow;      /* rows */
+} rowset;
+
+/* What a worker hands the writer for one chunk. */
+typedef struct result {
+  struct result *pNext;
+  sqlite3_int64 *aDone; /* ids of the articles processed */
+  size_t nDone, nDoneAlloc;
+  double bytes;         /* their text */
+  rowset rows[N_TABLES];
+} result;
+
+/* Options and shared state, passed to every thread. */
+typedef struct batch {
+  /* options */
+  const char *zDb, *zExt, *zTable, *zId, *zBody, *zRef;
+  sqlite3_int64 from, to;
+  int nThread, nChunkSize, bReset, bQuiet, bNoRef, nStopAfter;
+  /* the plan */
+  chunk *aChunk;
+  int nChunk;
+  double totalArticles, doneBefore;
+  char *zSelectArticles; /* worker's per-chunk query */
+  /* shared, under mu */
+  pthread_mutex_t mu;
+  pthread_cond_t cvQueue; /* queue got an item or a worker finished */
+  pthread_cond_t cvSpace; /* queue has room */
+  int iNextChunk;         /* next chunk to claim */
+  result *pHead, *pTail;  /* queue, oldest first */
+  int nQueued, nQueueMax;
+  int nWorkersLeft;
+  int bStop;              /* stop claiming chunks */
+  int bError;
+  char zErr[512];
+  /* writer's counters */
+  double doneBytes, doneArticles;
+  sqlite3_int64 nRows[N_TABLES];
+  double t0;
+  double writerCpu; /* CPU seconds of the writer (main) thread, keys included */
+} batch;
+
+static volatile sig_atomic_t gInterrupted = 0; /* set by SIGINT/SIGTERM */
+
+static void on_signal(int sig) {
+  (void)sig;
+  gInterrupted = 1;
+}
+
+static double now_s(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* Records the first error; later ones are dropped. */
+static void set_error(batch *p, const char *zFmt, ...) {
+  pthread_mutex_lock(&p->mu);
+  if (!p->bError) {
+    va_list ap;
+    va_start(ap, zFmt);
+    vsnprintf(p->zErr, sizeof p->zErr, zFmt, ap);
+    va_end(ap);
+    p->bError = 1;
+  }
+  p->bStop = 1;
+  pthread_cond_broadcast(&p->cvSpace);
+  pthread_cond_broadcast(&p->cvQueue);
+  pthread_mutex_unlock(&p->mu);
+}
+
+/* Quotes an SQL identifier into a new sqlite3_malloc'ed string. */
+static char *ident(const char *z) { return sqlite3_mprintf("\"%w\"", z); }
+
+static sqlite3 *open_conn(batch *p, int bLoad, int flags) {
+  sqlite3 *db = NULL;
+  if (sqlite3_open_v2(p->zDb, &db, flags, NULL) != SQLITE_OK) {
+    set_error(p, "cannot open %s: %s", p->zDb, sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return NULL;
+  }
+  sqlite3_busy_timeout(db, 60000);
+  if (bLoad) {
+    char *zErr = NULL;
+    sqlite3_enable_load_extension(db, 1);
+    if (sqlite3_load_extension(db, p->zExt, NULL, &zErr) != SQLITE_OK) {
+      set_error(p, "cannot load %s: %s", p->zExt, zErr ? zErr : sqlite3_errmsg(db));
+      sqlite3_free(zErr);
+      sqlite3_close(db);
+      return NULL;
+    }
+  }
+  return db;
+}
+
+/* ---------------------------------------------------------------- results */
+
+static void result_free(result *r) {
+  if (!r) return;
+  for (int t = 0; t < N_TABLES; t++) {
+    free(r->rows[t].a);
+  }
+  free(r->aDone);
+  free(r);
+}
+
+/* Makes room for n more bytes in s; nonzero on OOM. */
+static int rowset_reserve(rowset *s, size_t n) {
+  if (s->n + n <= s->nAlloc) return 0;
+  size_t m = s->nAlloc ? s->nAlloc : 4096;
+  while (m < s->n + n) m *= 2;
+  unsigned char *a = realloc(s->a, m);
+  if (!a) return 1;
+  s->a = a;
+  s->nAlloc = m;
+  return 0;
+}
+
+static void put_bytes(rowset *s, const void *p, size_t n) {
+  memcpy(s->a + s->n, p, n);
+  s->n += n;
+}
+
+/* Appends the current row of st (nCol columns) for article id. */
+static int rowset_add(rowset *s, int nCol, sqlite3_int64 id, sqlite3_stmt *st) {
+  if (rowset_reserve(s, 8)) return 1;
+  put_bytes(s, &id, 8);
+  for (int i = 0; i < nCol; i++) {
+    int type = sqlite3_column_type(st, i);
+    unsigned char tag = (unsigned char)type;
+    if (type == SQLITE_INTEGER) {
+      sqlite3_int64 v = sqlite3_column_int64(st, i);
+      if (rowset_reserve(s, 9)) return 1;
+      put_bytes(s, &tag, 1);
+      put_bytes(s, &v, 8);
+    } else if (type == SQLITE_FLOAT) {
+      double v = sqlite3_column_double(st, i);
+      if (rowset_reserve(s, 9)) return 1;
+      put_bytes(s, &tag, 1);
+      put_bytes(s, &v, 8);
+    } else if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
+      const void *p = type == SQLITE_TEXT ? (const void *)sqlite3_column_text(st, i) : sqlite3_column_blob(st, i);
+      uint32_t n = (uint32_t)sqlite3_column_bytes(st, i);
+      if (rowset_reserve(s, 5 + (size_t)n)) return 1;
+      put_bytes(s, &tag, 1);
+      put_bytes(s, &n, 4);
+      if (n) put_bytes(s, p, n);
+    } else {
+      if (rowset_reserve(s, 1)) return 1;
+      put_bytes(s, &tag, 1);
+    }
+  }
+  s->nRow++;
+  return 0;
+}
+
+/* Binds the row at *pOff of s to st from parameter iBase+1 on (article,
+** then the columns) and advances *pOff past it. */
+static void rowset_bind(const rowset *s, size_t *pOff, int nCol, sqlite3_stmt *st, int iBase) {
+  const unsigned char *p = s->a + *pOff;
+  sqlite3_int64 id;
+  memcpy(&id, p, 8);
+  p += 8;
+  sqlite3_bind_int64(st, iBase + 1, id);
+  for (int i = 0; i < nCol; i++) {
+    int type = *p++;
+    if (type == SQLITE_INTEGER) {
+      sqlite3_int64 v;
+      memcpy(&v, p, 8);
+      p += 8;
+      sqlite3_bind_int64(st, iBase + i + 2, v);
+    } else if (type == SQLITE_FLOAT) {
+      double v;
+      memcpy(&v, p, 8);
+      p += 8;
+      sqlite3_bind_double(st, iBase + i + 2, v);
+    } else if (type == SQLITE_TEXT || type == SQLITE_BLOB) {
+      uint32_t n;
+      memcpy(&n, p, 4);
+      p += 4;
+      if (type == SQLITE_TEXT) sqlite3_bind_text(st, iBase + i + 2, (const char *)p, (int)n, SQLITE_STATIC);
+      else sqlite3_bind_blob(st, iBase + i + 2, p, (int)n, SQLITE_STATIC);
+      p += n;
+    } else {
+      sqlite3_bind_null(st, iBase + i + 2);
+    }
+  }
+  *pOff = (size_t)(p - s->a);
+}
+
+static int done_add(result *r, sqlite3_int64 id) {
+  if (r->nDone == r->nDoneAlloc) {
+    size_t n = r->nDoneAlloc ? r->nDoneAlloc * 2 : 64;
+    sqlite3_int64 *a = realloc(r->aDone, n * sizeof *a);
+    if (!a) return 1;
+    r->aDone = a;
+    r->nDoneAlloc = n;
+  }
+  r->aDone[r->nDone++] = id;
+  return 0;
+}
+
+/* ---------------------------------------------------------------- workers */
+
+/* Analyses one chunk into a new result; NULL on error (reported). */
+static result *work_chunk(batch *p, sqlite3 *db, sqlite3_stmt *pSel, sqlite3_stmt **aFn, const chunk *c) {
+  result *r = calloc(1, sizeof *r);
+  if (!r) {
+    set_error(p, "out of memory");
+    return NULL;
+  }
+  sqlite3_reset(pSel);
+  sqlite3_bind_int64(pSel, 1, c->lo);
+  sqlite3_bind_int64(pSel, 2, c->hi);
+  int rc;
+  while ((rc = sqlite3_step(pSel)) == SQLITE_ROW) {
+    sqlite3_int64 id = sqlite3_column_int64(pSel, 0);
+    sqlite3_value *pBody = sqlite3_column_value(pSel, 1);
+    sqlite3_value *pRef = sqlite3_column_value(pSel, 2);
+    for (int t = 0; t < N_TABLES; t++) {
+      sqlite3_stmt *st = aFn[t];
+      sqlite3_reset(st);
+      sqlite3_bind_value(st, 1, pBody);
+      if (t == T_DATES) sqlite3_bind_value(st, 2, pRef);
+      while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (rowset_add(&r->rows[t], aOut[t].nCol, id, st)) {
+          set_error(p, "out of memory");
+          result_free(r);
+          return NULL;
+        }
+      }
+      if (rc != SQLITE_DONE) {
+        set_error(p, "article %lld: %s", (long long)id, sqlite3_errmsg(db));
+        sqlite3_reset(st);
+        result_free(r);
+        return NULL;
+      }
+      sqlite3_reset(st);
+    }
+    r->bytes += (double)sqlite3_column_bytes(pSel, 1);
+    if (done_add(r, id)) {
+      set_error(p, "out of memory");
+      result_free(r);
+      return NULL;
+    }
+  }
+  if (rc != SQLITE_DONE) {
+    set_error(p, "reading %s: %s", p->zTable, sqlite3_errmsg(db));
+    result_free(r);
+    return NULL;
+  }
+  sqlite3_reset(pSel);
+  return r;
+}
+
+static void *worker_main(void *arg) {
+  batch *p = arg;
+  sqlite3 *db = open_conn(p, 1, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+  sqlite3_stmt *pSel = NULL, *aFn[N_TABLES] = {NULL, NULL, NULL};
+  if (db) {
+    if (sqlite3_prepare_v2(db, p->zSelectArticles, -1, &pSel, NULL) != SQLITE_OK)
+      set_error(p, "%s", sqlite3_errmsg(db));
+    for (int t = 0; t < N_TABLES && pSel; t++)
+      if (sqlite3_prepare_v2(db, aOut[t].zSelect, -1, &aFn[t], NULL) != SQLITE_OK) {
+        set_error(p, "%s", sqlite3_errmsg(db));
+        break;
+      }
+  }
+  while (db && aFn[N_TABLES - 1]) {
+    pthread_mutex_lock(&p->mu);
+    int i = (p->bStop || gInterrupted || p->iNextChunk >= p->nChunk) ? -1 : p->iNextChunk++;
+    pthread_mutex_unlock(&p->mu);
+    if (i < 0) break;
+    result *r = work_chunk(p, db, pSel, aFn, &p->aChunk[i]);
+    if (!r) break;
+    pthread_mutex_lock(&p->mu);
+    while (p->nQueued >= p->nQueueMax && !p->bStop) pthread_cond_wait(&p->cvSpace, &p->mu);
+    if (p->pTail) p->pTail->pNext = r;
+    else p->pHead = r;
+    p->pTail = r;
+    p->nQueued++;
+    pthread_cond_signal(&p->cvQueue);
+    pthread_mutex_unlock(&p->mu);
+  }
+  for (int t = 0; t < N_TABLES; t++) sqlite3_finalize(aFn[t]);
+  sqlite3_finalize(pSel);
+  sqlite3_close(db);
+  pthread_mutex_lock(&p->mu);
+  p->nWorkersLeft--;
+  pthread_cond_broadcast(&p->cvQueue);
+  pthread_mutex_unlock(&p->mu);
+  return NULL;
+}
+
+/* ----------------------------------------------------------------- writer */
+
+static void progress(batch *p, int bFinal) {
+  double t = now_s() - p->t0;
+  double frac = p->totalArticles > 0 ? p->doneArticles / p->totalArticles : 1;
+  double rate = t > 0 ? p->doneBytes / t / 1e6 : 0;
+  double eta = p->doneArticles > 0 ? t * (p->totalArticles - p->doneArticles) / p->doneArticles : 0;
+  char bar[31];
+  int nFill = (int)(frac * 30);
+  for (int i = 0; i < 30; i++) bar[i] = i < nFill ? '#' : '.';
+  bar[30] = 0;
+  fprintf(stderr, "\r[%s] %5.1f%%  %.0f/%.0f articles  %.2f MB/s  ETA %d:%02d ", bar, frac * 100,
+          p->doneArticles, p->totalArticles, rate, (int)eta / 60, (int)eta % 60);
+  if (bFinal) fputc('\n', stderr);
+  fflush(stderr);
+}
+
+/* Rows per multi-row INSERT: one statement step for INSERT_ROWS rows costs
+** the writer about 40% less per row than a step per row (measured), and
+** the single writer's time is what limits the speedup over the workers. */
+#define INSERT_ROWS 32
+
+/* Commits a list of results in one transaction; returns nonzero on error.
+** aIns[t] inserts one row, aMulti[t] INSERT_ROWS rows. */
+static int commit_results(batch *p, sqlite3 *db, sqlite3_stmt **aIns, sqlite3_stmt **aMulti, sqlite3_stmt *pDone,
+                          result *list) {
+  if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) goto fail;
+  for (result *r = list; r; r = r->pNext) {
+    for (int t = 0; t < N_TABLES; t++) {
+      const rowset *s = &r->rows[t];
+      const int nParam = aOut[t].nCol + 1;
+      size_t off = 0, i = 0;
+      for (; i + INSERT_ROWS <= s->nRow; i += INSERT_ROWS) {
+        for (int k = 0; k < INSERT_ROWS; k++) rowset_bind(s, &off, aOut[t].nCol, aMulti[t], k * nParam);
+        sqlite3_step(aMulti[t]);
+        if (sqlite3_reset(aMulti[t]) != SQLITE_OK) goto fail;
+      }
+      for (; i < s->nRow; i++) {
+        rowset_bind(s, &off, aOut[t].nCol, aIns[t], 0);
+        sqlite3_step(aIns[t]);
+        if (sqlite3_reset(aIns[t]) != SQLITE_OK) goto fail;
+      }
+    }
+    for (size_t i = 0; i < r->nDone; i++) {
+      sqlite3_bind_int64(pDone, 1, r->aDone[i]);
+      sqlite3_step(pDone);
+      if (sqlite3_reset(pDone) != SQLITE_OK) goto fail;
+    }
+  }
+  if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) goto fail;
+  for (result *r = list; r; r = r->pNext) {
+    p->doneBytes += r->bytes;
+    p->doneArticles += (double)r->nDone;
+    for (int t = 0; t < N_TABLES; t++) p->nRows[t] += (sqlite3_int64)r->rows[t].nRow;
+  }
+  return 0;
+fail:
+  set_error(p, "writing results: %s", sqlite3_errmsg(db));
+  sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+  return 1;
+}
+
+/* The writer loop, run on the main thread with the write connection. */
+static void write_loop(batch *p, sqlite3 *db) {
+  sqlite3_stmt *aIns[N_TABLES] = {NULL, NULL, NULL}, *aMulti[N_TABLES] = {NULL, NULL, NULL}, *pDone = NULL;
+  for (int t = 0; t < N_TABLES; t++) {
+    /* INSERT INTO table VALUES(?,...),...: one row, then INSERT_ROWS rows */
+    char zQ[128 + INSERT_ROWS * (MAX_COL + 1) * 3];
+    for (int m = 0; m < 2; m++) {
+      int n = snprintf(zQ, sizeof zQ, "INSERT INTO %s VALUES", aOut[t].zTable);
+      for (int r = 0; r < (m ? INSERT_ROWS : 1); r++) {
+        n += snprintf(zQ + n, sizeof zQ - (size_t)n, "%s(?", r ? "," : "");
+        for (int c = 0; c < aOut[t].nCol; c++) n += snprintf(zQ + n, sizeof zQ - (size_t)n, ",?");
+        n += snprintf(zQ + n, sizeof zQ - (size_t)n, ")");
+      }
+      if (sqlite3_prepare_v2(db, zQ, -1, m ? &aMulti[t] : &aIns[t], NULL) != SQLITE_OK) {
+        set_error(p, "%s", sqlite3_errmsg(db));
+        break;
+      }
+    }
+  }
+  if (sqlite3_prepare_v2(db, "INSERT INTO newsext_batch_done(article) VALUES(?)", -1, &pDone, NULL) != SQLITE_OK)
+    set_error(p, "%s", sqlite3_errmsg(db));
+  int bTty = !p->bQuiet && isatty(2);
+  double tDraw = 0;
+  int nCommit = 0;
+  for (;;) {
+    pthread_mutex_lock(&p->mu);
+    while (!p->pHead && p->nWorkersLeft > 0 && !(p->bError)) {
+      if (gInterrupted) p->bStop = 1;
+      struct timespec ts;
+      clock_gettime(CLOCK_REALTIME, &ts);
+      ts.tv_nsec += 200000000;
+      if (ts.tv_nsec >= 1000000000) {
+        ts.tv_sec++;
+        ts.tv_nsec -= 1000000000;
+      }
+      pthread_cond_timedwait(&p->cvQueue, &p->mu, &ts);
+    }
+    if (gInterrupted) p->bStop = 1;
+    result *list = p->pHead;
+    p->pHead = p->pTail = NULL;
+    p->nQueued = 0;
+    int bDone = !list && (p->nWorkersLeft == 0 || p->bError);
+    int bErr = p->bError;
+    pthread_cond_broadcast(&p->cvSpace);
+    pthread_mutex_unlock(&p->mu);
+    if (bDone || bErr) {
+      while (list) {
+        result *n = list->pNext;
+        result_free(list);
+        list = n;
+      }
+      break;
+    }
+    if (p->nStopAfter > 0 && nCommit >= p->nStopAfter) {
+      /* simulated crash: drop what was finished but not committed */
+      pthread_mutex_lock(&p->mu);
+      p->bStop = 1;
+      pthread_mutex_unlock(&p->mu);
+      gInterrupted = 1;
+    } else if (aMulti[N_TABLES - 1] && pDone) {
+      commit_results(p, db, aIns, aMulti, pDone, list);
+      nCommit++;
+    }
+    while (list) {
+      result *n = list->pNext;
+      result_free(list);
+      list = n;
+    }
+    if (bTty && now_s() - tDraw > 0.1) {
+      progress(p, 0);
+      tDraw = now_s();
+    }
+  }
+  if (bTty) progress(p, 1);
+  for (int t = 0; t < N_TABLES; t++) {
+    sqlite3_finalize(aIns[t]);
+    sqlite3_finalize(aMulti[t]);
+  }
+  sqlite3_finalize(pDone);
+}
+
+/* ------------------------------------------------------------------ setup */
+
+/* Creates the result tables (and drops them first with --reset). */
+static int setup_tables(batch *p, sqlite3 *db) {
+  char *zErr = NULL;
+  if (sqlite3_exec(db,
+                   "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
+                   "PRAGMA wal_autocheckpoint=10000; PRAGMA secure_delete=OFF;",
+                   NULL, NULL, &zErr) != SQLITE_OK)
+    goto fail;
+  if (p->bReset) {
+    for (int t = 0; t < N_TABLES; t++) {
+      char *z = sqlite3_mprintf("DROP TABLE IF EXISTS %s", aOut[t].zTable);
+      int rc = z ? sqlite3_exec(db, z, NULL, NULL, &zErr) : SQLITE_NOMEM;
+      sqlite3_free(z);
+      if (rc != SQLITE_OK) goto fail;
+    }
+    if (sqlite3_exec(db, "DROP TABLE IF EXISTS newsext_batch_done", NULL, NULL, &zErr) != SQLITE_OK) goto fail;
+  }
+  for (int t = 0; t < N_TABLES; t++) {
+    char *z = sqlite3_mprintf("CREATE TABLE IF NOT EXISTS %s(article INTEGER NOT NULL, n INTEGER NOT NULL, %s)",
+                              aOut[t].zTable, aOut[t].zCreate);
+    int rc = z ? sqlite3_exec(db, z, NULL, NULL, &zErr) : SQLITE_NOMEM;
+    sqlite3_free(z);
+    if (rc != SQLITE_OK) goto fail;
+  }
+  if (sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS newsext_batch_done(article INTEGER PRIMARY KEY)", NULL, NULL,
+                   &zErr) != SQLITE_OK)
+    goto fail;
+  return 0;
+fail:
+  fprintf(stderr, "newsext-batch: %s\n", zErr ? zErr : sqlite3_errmsg(db));
+  sqlite3_free(zErr);
+  return 1;
+}
+
+/* Picks the reference-date column: --ref, else "published" when it exists. */
+static int choose_ref(batch *p, sqlite3 *db) {
+  if (p->bNoRef || p->zRef) return 0;
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = 'published'", -1, &st, NULL) !=
+      SQLITE_OK)
+    return 1;
+  sqlite3_bind_text(st, 1, p->zTable, -1, SQLITE_STATIC);
+  if (sqlite3_step(st) == SQLITE_ROW) p->zRef = "published";
+  sqlite3_finalize(st);
+  return 0;
+}
+
+/* Lists the ids still to do and cuts them into chunks. */
+static int plan(batch *p, sqlite3 *db) {
+  char *zT = ident(p->zTable), *zI = ident(p->zId), *zB = ident(p->zBody);
+  char *zR = p->zRef ? ident(p->zRef) : sqlite3_mprintf("NULL");
+  char *zPlan = NULL;
+  int rc = 1;
+  if (!zT || !zI || !zB || !zR) goto done;
+  /* ids only: reading every body here would be serial work before the
+  ** workers start; progress counts articles instead of bytes */
+  zPlan = sqlite3_mprintf("SELECT %s FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
+                          "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) ORDER BY 1",
+                          zI, zT, zI, zI);
+  p->zSelectArticles =
+      sqlite3_mprintf("SELECT %s, %s, %s FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
+                      "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) ORDER BY 1",
+                      zI, zB, zR, zT, zI, zI);
+  if (!zPlan || !p->zSelectArticles) goto done;
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, zPlan, -1, &st, NULL) != SQLITE_OK) {
+    fprintf(stderr, "newsext-batch: %s\n", sqlite3_errmsg(db));
+    goto done;
+  }
+  sqlite3_bind_int64(st, 1, p->from);
+  sqlite3_bind_int64(st, 2, p->to);
+  int nAlloc = 0;
+  chunk *c = NULL;
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    sqlite3_int64 id = sqlite3_column_int64(st, 0);
+    if (!c || c->nArticle >= p->nChunkSize) {
+      if (p->nChunk == nAlloc) {
+        nAlloc = nAlloc ? nAlloc * 2 : 256;
+        chunk *a = realloc(p->aChunk, (size_t)nAlloc * sizeof *a);
+        if (!a) {
+          sqlite3_finalize(st);
+          fprintf(stderr, "newsext-batch: out of memory\n");
+          goto done;
+        }
+        p->aChunk = a;
+      }
+      c = &p->aChunk[p->nChunk++];
+      c->lo = id;
+      c->nArticle = 0;
+    }
+    c->hi = id;
+    c->nArticle++;
+    p->totalArticles++;
+  }
+  if (sqlite3_finalize(st) != SQLITE_OK) {
+    fprintf(stderr, "newsext-batch: %s\n", sqlite3_errmsg(db));
+    goto done;
+  }
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM newsext_batch_done", -1, &st, NULL) == SQLITE_OK) {
+    if (sqlite3_step(st) == SQLITE_ROW) p->doneBefore = sqlite3_column_double(st, 0);
+    sqlite3_finalize(st);
+  }
+  rc = 0;
+done:
+  sqlite3_free(zT);
+  sqlite3_free(zI);
+  sqlite3_free(zB);
+  sqlite3_free(zR);
+  sqlite3_free(zPlan);
+  return rc;
+}
+
+/* After a complete run: the (article, n) keys.  Building a UNIQUE index
+** once, by sorting, costs the single writer about a third of what keeping
+** a key order row by row does (plain rowid tables are appended to), and
+** the writer's time is what limits the speedup over the workers. */
+static int create_keys(sqlite3 *db) {
+  for (int t = 0; t < N_TABLES; t++) {
+    char *z = sqlite3_mprintf("CREATE UNIQUE INDEX IF NOT EXISTS %s_key ON %s(article, n)", aOut[t].zTable,
+                              aOut[t].zTable);
+    int rc = z ? sqlite3_exec(db, z, NULL, NULL, NULL) : SQLITE_NOMEM;
+    sqlite3_free(z);
+    if (rc != SQLITE_OK) {
+      fprintf(stderr, "newsext-batch: indexing %s: %s\n", aOut[t].zTable, sqlite3_errmsg(db));
+      return 1;
+    }
+  }
+  return 0;
+}
+
+static void usage(void) {
+  fprintf(stderr,
+          "usage: newsext-batch [options] DB\n"
+          "  -j, --threads N   worker threads (default: the number of CPUs)\n"
+          "  --ext PATH        the extension (default $NEWSEXT_EXT or ./newsext.so)\n"
+          "  --table T         articles table (default articles)\n"
+          "  --id COL          integer id column (default rowid)\n"
+          "  --body COL        text column (default body)\n"
+          "  --ref COL         reference date column for event_dates (default published, if present)\n"
+          "  --no-ref          no reference date\n"
+          "  --from N, --to N  id range (default all)\n"
+          "  --chunk N         articles per chunk (default 64)\n"
+          "  --reset           drop the result and progress tables first\n"
+          "  --quiet           no progress bar\n"
+          "writes article_entities, article_quotes, article_dates and newsext_batch_done;\n"
+          "an interrupted run resumes where it stopped.\n");
+}
+
+int main(int argc, char **argv) {
+  batch b;
+  memset(&b, 0, sizeof b);
+  b.zExt = getenv("NEWSEXT_EXT") ? getenv("NEWSEXT_EXT") : "./newsext.so";
+  b.zTable = "articles";
+  b.zId = "rowid";
+  b.zBody = "body";
+  b.from = INT64_MIN;
+  b.to = INT64_MAX;
+  b.nChunkSize = 64;
+  long nCpu = sysconf(_SC_NPROCESSORS_ONLN);
+  b.nThread = nCpu > 0 ? (int)nCpu : 2;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if ((!strcmp(a, "-j") || !strcmp(a, "--threads")) && v) b.nThread = atoi(argv[++i]);
+    else if (!strcmp(a, "--ext") && v) b.zExt = argv[++i];
+    else if (!strcmp(a, "--table") && v) b.zTable = argv[++i];
+    else if (!strcmp(a, "--id") && v) b.zId = argv[++i];
+    else if (!strcmp(a, "--body") && v) b.zBody = argv[++i];
+    else if (!strcmp(a, "--ref") && v) b.zRef = argv[++i];
+    else if (!strcmp(a, "--no-ref")) b.bNoRef = 1;
+    else if (!strcmp(a, "--from") && v) b.from = strtoll(argv[++i], NULL, 10);
+    else if (!strcmp(a, "--to") && v) b.to = strtoll(argv[++i], NULL, 10);
+    else if (!strcmp(a, "--chunk") && v) b.nChunkSize = atoi(argv[++i]);
+    else if (!strcmp(a, "--stop-after") && v) b.nStopAfter = atoi(argv[++i]);
+    else if (!strcmp(a, "--reset")) b.bReset = 1;
+    else if (!strcmp(a, "--quiet")) b.bQuiet = 1;
+    else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      usage();
+      return 0;
+    } else if (a[0] != '-' && !b.zDb) b.zDb = a;
+    else {
+      usage();
+      return 2;
+    }
+  }
+  if (!b.zDb || b.nThread < 1 || b.nThread > 256 || b.nChunkSize < 1) {
+    usage();
+    return 2;
+  }
+  /* SQLite's memory statistics take a global mutex on every allocation;
+  ** with N connections analysing in parallel that mutex would serialise
+  ** them, so turn them off before the library initialises. */
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  if (!sqlite3_threadsafe()) {
+    fprintf(stderr, "newsext-batch: this SQLite library is built without thread support\n");
+    return 1;
+  }
+  pthread_mutex_init(&b.mu, NULL);
+  pthread_cond_init(&b.cvQueue, NULL);
+  pthread_cond_init(&b.cvSpace, NULL);
+  b.nQueueMax = 2 * b.nThread + 2;
+
+  sqlite3 *db = open_conn(&b, 0, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
+  if (!db) {
+    fprintf(stderr, "newsext-batch: %s\n", b.zErr);
+    return 1;
+  }
+  if (setup_tables(&b, db) || choose_ref(&b, db) || plan(&b, db)) {
+    sqlite3_close(db);
+    return 1;
+  }
+  if (!b.bQuiet)
+    fprintf(stderr, "newsext-batch: %.0f articles to do, %.0f already done; %d threads\n", b.totalArticles,
+            b.doneBefore, b.nThread);
+
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sa.sa_flags = SA_RESTART;
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+
+  b.t0 = now_s();
+  pthread_t *aThread = calloc((size_t)b.nThread, sizeof *aThread);
+  int nStarted = 0;
+  b.nWorkersLeft = b.nThread;
+  for (int i = 0; aThread && i < b.nThread; i++) {
+    if (pthread_create(&aThread[i], NULL, worker_main, &b) != 0) break;
+    nStarted++;
+  }
+  /* workers count themselves out as they finish; uncount those never started */
+  pthread_mutex_lock(&b.mu);
+  b.nWorkersLeft -= b.nThread - nStarted;
+  pthread_mutex_unlock(&b.mu);
+  if (nStarted == 0) set_error(&b, "cannot start threads");
+  write_loop(&b, db);
+  for (int i = 0; i < nStarted; i++) pthread_join(aThread[i], NULL);
+  free(aThread);
+  while (b.pHead) { /* left by workers after an error */
+    result *n = b.pHead->pNext;
+    result_free(b.pHead);
+    b.pHead = n;
+  }
+  if (!b.bError && !gInterrupted && create_keys(db)) b.bError = 1;
+  struct timespec ts; /* the main thread is the writer: setup, commits, keys */
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  b.writerCpu = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+  double t = now_s() - b.t0;
+  sqlite3_close(db);
+  free(b.aChunk);
+  sqlite3_free(b.zSelectArticles);
+  if (b.bError) {
+    fprintf(stderr, "newsext-batch: %s\n", b.zErr);
+    return 1;
+  }
+  printf("newsext-batch: %.0f articles (%.2f MB) in %.2f s with %d thread%s: %.2f MB/s, %.0f articles/s; "
+         "rows: %lld entities, %lld quotes, %lld dates; writer CPU %.2f s\n",
+         b.doneArticles, b.doneBytes / 1e6, t, nStarted, nStarted == 1 ? "" : "s", t > 0 ? b.doneBytes / t / 1e6 : 0,
+         t > 0 ? b.doneArticles / t : 0, (long long)b.nRows[T_ENTITIES], (long long)b.nRows[T_QUOTES],
+         (long long)b.nRows[T_DATES], b.writerCpu);
+  if (gInterrupted) {
+    fprintf(stderr, "newsext-batch: interrupted after %.0f of %.0f articles; run again to resume\n", b.doneArticles,
+            b.totalArticles);
+    return 130;
+  }
+  return 0;
+}

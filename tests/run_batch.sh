@@ -1,0 +1,91 @@
+#!/bin/sh
+# newsext-batch test: $1 = newsext.so, $2 = newsext-batch.
+#
+# Builds a small articles database with bench/gen_corpus.py, then:
+#   1. a run cut short after 2 commits (--stop-after, as a crash would) must
+#      exit 130 having committed some but not all articles;
+#   2. a run interrupted by SIGINT must exit 0 or 130 (it may finish first);
+#   3. a resumed run with other threads and chunk size must finish (exit 0);
+#   4. every result table must equal the direct SQL computation
+#      (SELECT a.id, x.rowid, x.* FROM articles a, F(a.body) x), both ways,
+#      with equal counts, no duplicate (article, n) and every article done;
+#   5. a further run finds nothing to do and changes nothing;
+#   6. custom table/column names (--table/--id/--body/--ref) work.
+ext=${1:?usage: run_batch.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
+bin=${2:?usage: run_batch.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
+ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+root=$(cd "$(dirname "$0")/.." && pwd)
+PYTHON=${PYTHON:-python3}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL batch: $*"; fail=$((fail + 1)); }
+q() { sqlite3 -batch "$tmp/t.db" "$@"; }
+qx() { sqlite3 -batch -cmd ".load ${ext%.so}" "$tmp/t.db" "$@"; }
+
+"$PYTHON" "$root/bench/gen_corpus.py" --mb 0.4 --seed 7 --out "$tmp/c.jsonl" 2>/dev/null &&
+  "$PYTHON" "$root/bench/load_corpus.py" --db "$tmp/t.db" --seed 7 "$tmp/c.jsonl" 2>/dev/null ||
+  { echo "FAIL batch: cannot build the test corpus"; echo "batch: 0 passed, 1 failed"; exit 1; }
+total=$(q "SELECT count(*) FROM articles")
+
+# 1. simulated crash after 2 commits
+"$bin" --ext "$ext" --quiet -j 2 --chunk 5 --stop-after 2 "$tmp/t.db" >/dev/null 2>"$tmp/err"
+rc=$?
+done1=$(q "SELECT count(*) FROM newsext_batch_done")
+if [ $rc -eq 130 ] && [ "$done1" -gt 0 ] && [ "$done1" -lt "$total" ]; then ok
+else bad "stop-after: rc=$rc, $done1 of $total done"; cat "$tmp/err"; fi
+
+# 2. SIGINT while running (one thread, tiny chunks, so it is usually mid-way)
+"$bin" --ext "$ext" --quiet -j 1 --chunk 1 "$tmp/t.db" >/dev/null 2>"$tmp/err" &
+pid=$!
+sleep 0.3
+kill -INT $pid 2>/dev/null
+wait $pid
+rc=$?
+if [ $rc -eq 130 ] || [ $rc -eq 0 ]; then ok; else bad "SIGINT: rc=$rc"; cat "$tmp/err"; fi
+
+# 3. resume with other settings
+"$bin" --ext "$ext" --quiet -j 3 --chunk 7 "$tmp/t.db" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ]; then ok; else bad "resume: rc=$rc"; cat "$tmp/err"; fi
+
+# 4. results equal the direct computation
+check_tables() {   # $1 = label
+  for spec in "article_entities|entities(a.body)" "article_quotes|quotes(a.body)" \
+              "article_dates|event_dates(a.body, a.published)"; do
+    t=${spec%%|*} f=${spec#*|}
+    direct="SELECT a.id, x.rowid, x.* FROM articles a, $f x"
+    r=$(qx "SELECT (SELECT count(*) FROM $t) = (SELECT count(*) FROM ($direct)),
+                   (SELECT count(*) FROM ($direct EXCEPT SELECT * FROM $t)),
+                   (SELECT count(*) FROM (SELECT * FROM $t EXCEPT $direct)),
+                   (SELECT count(*) FROM (SELECT article, n FROM $t GROUP BY 1, 2 HAVING count(*) > 1))")
+    if [ "$r" = "1|0|0|0" ]; then ok; else bad "$1: $t differs from $f (equal count|missing|extra|dups: $r)"; fi
+  done
+  d=$(q "SELECT count(*) FROM newsext_batch_done")
+  if [ "$d" = "$total" ]; then ok; else bad "$1: $d of $total articles done"; fi
+}
+check_tables "after resume"
+rows=$(q "SELECT (SELECT count(*) FROM article_entities) || ' ' || (SELECT count(*) FROM article_quotes) || ' ' || (SELECT count(*) FROM article_dates)")
+
+# 5. nothing left to do
+"$bin" --ext "$ext" --quiet -j 2 "$tmp/t.db" >/dev/null 2>"$tmp/err"
+rc=$?
+rows2=$(q "SELECT (SELECT count(*) FROM article_entities) || ' ' || (SELECT count(*) FROM article_quotes) || ' ' || (SELECT count(*) FROM article_dates)")
+if [ $rc -eq 0 ] && [ "$rows" = "$rows2" ]; then ok; else bad "rerun: rc=$rc rows $rows -> $rows2"; fi
+check_tables "after a rerun"
+
+# 6. other names: news(nid, txt, day), only part of the ids
+q "CREATE TABLE news(nid INTEGER PRIMARY KEY, txt TEXT, day TEXT);
+   INSERT INTO news SELECT id * 10, body, published FROM articles WHERE id <= 20;"
+"$bin" --ext "$ext" --quiet --table news --id nid --body txt --ref day --from 50 --to 150 --reset "$tmp/t.db" \
+  >/dev/null 2>"$tmp/err"
+rc=$?
+r=$(qx "SELECT (SELECT count(*) FROM newsext_batch_done),
+               (SELECT min(article) >= 50 AND max(article) <= 150 FROM newsext_batch_done),
+               (SELECT count(*) FROM (SELECT n.nid, x.rowid, x.* FROM news n, event_dates(n.txt, n.day) x
+                                      WHERE n.nid BETWEEN 50 AND 150 EXCEPT SELECT * FROM article_dates))")
+if [ $rc -eq 0 ] && [ "$r" = "11|1|0" ]; then ok; else bad "custom names: rc=$rc ($r)"; cat "$tmp/err"; fi
+
+echo "batch: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
