@@ -74,7 +74,7 @@ $(BUILD)/%/libnewscore.a: $(CORE_SRC) $(HEADERS) $(GEN_INC)
 
 TEST_SRC := $(sort $(wildcard tests/core/test_*.c))
 
-$(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h $(BUILD)/%/libnewscore.a
+$(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h tests/core/test_mem.h $(BUILD)/%/libnewscore.a
 	@mkdir -p $@
 	@for t in $(TEST_SRC); do \
 	  $(CC) $(BASE_CFLAGS) $(CFLAGS) $(VARIANT_FLAGS) -Iext/core -o $@/$$(basename $$t .c) $$t \
@@ -127,9 +127,9 @@ FUZZ_FLAGS   := -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fno-omit-frame-pointe
 SQLITE_LIBS   = $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
 FUZZ_TARGETS := $(BUILD)/fuzz/fuzz_core $(BUILD)/fuzz/fuzz_sql
 
-$(BUILD)/fuzz/fuzz_core: tests/fuzz/fuzz_core.c $(CORE_SRC) $(HEADERS) $(GEN_INC)
+$(BUILD)/fuzz/fuzz_core: tests/fuzz/fuzz_core.c tests/core/test_mem.h $(CORE_SRC) $(HEADERS) $(GEN_INC)
 	@mkdir -p $(@D)
-	$(CLANG) $(FUZZ_FLAGS) -Iext/core -o $@ tests/fuzz/fuzz_core.c $(CORE_SRC) $(LIBS)
+	$(CLANG) $(FUZZ_FLAGS) -Iext/core -Itests/core -o $@ tests/fuzz/fuzz_core.c $(CORE_SRC) $(LIBS)
 
 $(BUILD)/fuzz/fuzz_sql: tests/fuzz/fuzz_sql.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	@mkdir -p $(@D)

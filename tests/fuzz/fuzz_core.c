@@ -22,6 +22,7 @@
 **   Build: make fuzz (clang -fsanitize=fuzzer,address,undefined).
 */
 #include "core.h"
+#include "test_mem.h"
 
 #include <stdlib.h>
 
@@ -29,34 +30,6 @@
   do {           \
     if (!(x)) __builtin_trap(); \
   } while (0)
-
-/* A malloc-backed allocator that fails the fail_at-th allocation. */
-typedef struct fuzz_mem {
-  news_mem mem; /* the interface handed to the core; ctx points here */
-  long calls;   /* allocation calls so far */
-  long fail_at; /* the call that returns NULL (1-based); 0 = never */
-  long live;    /* blocks allocated and not yet freed: 0 at the end */
-} fuzz_mem;
-
-static void *fm_alloc(void *ctx, size_t n) {
-  fuzz_mem *f = ctx;
-  if (f->fail_at && ++f->calls == f->fail_at) return NULL;
-  void *p = malloc(n ? n : 1);
-  if (p) f->live++;
-  return p;
-}
-static void *fm_realloc(void *ctx, void *p, size_t n) {
-  fuzz_mem *f = ctx;
-  if (f->fail_at && ++f->calls == f->fail_at) return NULL;
-  void *q = realloc(p, n ? n : 1);
-  if (q && !p) f->live++;
-  return q;
-}
-static void fm_free(void *ctx, void *p) {
-  fuzz_mem *f = ctx;
-  if (p) f->live--;
-  free(p);
-}
 
 /* A stop callback that lets the first poll pass and stops at the second. */
 static int stop_second(void *arg) {
@@ -185,8 +158,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     pRef = &ref;
     data += 3, size -= 3;
   }
-  fuzz_mem fm = {{fm_alloc, fm_realloc, fm_free, NULL}, 0, 0, 0};
-  fm.mem.ctx = &fm;
+  test_mem fm;
+  test_mem_init(&fm, 0);
   if ((ctl & 0x80) && size >= 1) {
     fm.fail_at = data[0] ? data[0] : 1;
     data++, size--;
