@@ -75,7 +75,18 @@ rows2=$(q "SELECT (SELECT count(*) FROM article_entities) || ' ' || (SELECT coun
 if [ $rc -eq 0 ] && [ "$rows" = "$rows2" ]; then ok; else bad "rerun: rc=$rc rows $rows -> $rows2"; fi
 check_tables "after a rerun"
 
-# 6. other names: news(nid, txt, day), only part of the ids
+# 6. every result table is keyed on (article, n): a lookup by article is a
+#    key search (no index built at the end) and a duplicate row is refused
+for t in article_entities article_quotes article_dates; do
+  plan=$(q "EXPLAIN QUERY PLAN SELECT * FROM $t WHERE article = 3")
+  dup=$(q "INSERT INTO $t(article, n) SELECT article, n FROM $t LIMIT 1" 2>&1)
+  case "$plan|$dup" in
+    *"USING PRIMARY KEY (article=?)"*"|"*"UNIQUE constraint failed"*) ok ;;
+    *) bad "$t key: plan '$plan', duplicate insert '$dup'" ;;
+  esac
+done
+
+# 7. other names: news(nid, txt, day), only part of the ids
 q "CREATE TABLE news(nid INTEGER PRIMARY KEY, txt TEXT, day TEXT);
    INSERT INTO news SELECT id * 10, body, published FROM articles WHERE id <= 20;"
 "$bin" --ext "$ext" --quiet --table news --id nid --body txt --ref day --from 50 --to 150 --reset "$tmp/t.db" \
