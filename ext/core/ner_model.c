@@ -121,19 +121,24 @@ typedef struct lattice {
   uint8_t back[NEWS_NER_SPAN][NEWS_NER_MAXBEAM];
 } lattice;
 
-/* The history value of token i (position p of the stretch starting at
-** token base) for hypothesis k at position p - 1: its label for the last
-** earlier occurrence of the same capitalised word in the stretch, else the
-** committed history.  Walks back at most NEWS_NER_SPAN positions. */
-static int beam_history(const news_ner_doc *nd, const lattice *lat, uint32_t base, uint32_t p,
-                        uint32_t k, uint32_t i) {
-  uint32_t word = nd->info[i].word;
+/* The last earlier position of the stretch starting at token base that
+** holds the same capitalised word as token i (position p), or -1.  The
+** same for every hypothesis, so found once per token. */
+static int32_t same_word_before(const news_ner_doc *nd, uint32_t base, uint32_t p, uint32_t i) {
+  const news_ner_tok *x = &nd->info[i];
+  if (!(x->caps & CAP_UPPER)) return -1;
   for (uint32_t q = p; q-- > 0;) {
     const news_ner_tok *y = &nd->info[base + q];
-    if ((y->caps & CAP_UPPER) && y->word == word) return lat->lab[q][k] + 1;
-    k = lat->back[q][k];
+    if ((y->caps & CAP_UPPER) && y->word == x->word) return (int32_t)q;
   }
-  return news_ner_history(nd, i);
+  return -1;
+}
+
+/* The history value for hypothesis k at position p - 1: its label at
+** position q (same_word_before) plus one, by walking its back pointers. */
+static int beam_history(const lattice *lat, uint32_t p, uint32_t k, uint32_t q) {
+  for (uint32_t r = p - 1; r > q; r--) k = lat->back[r][k];
+  return lat->lab[q][k] + 1;
 }
 
 /* Inserts candidate c (from hypothesis k, label l) into best[0..*n), kept
@@ -177,27 +182,28 @@ void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
     for (uint32_t i = base; i < end; i++) {
       uint32_t p = i - base, nnext = 0;
       uint8_t from[NEWS_NER_MAXBEAM];
-      bool outside = true, plain = news_ner_plain(nd, i);
-      for (uint32_t k = 0; k < ncur; k++) outside = outside && cur[k].l1 == NEWS_NER_O;
-      if (outside && plain) {
+      bool plain = news_ner_plain(nd, i);
+      if (cur[0].l1 == NEWS_NER_O && plain) {
         /* fast path: outside a name, a plain lower-case word or a
         ** punctuation mark stays outside (names start with a capital or a
         ** digit in all but a handful of the training spans); this skips
         ** the model for about three tokens in four */
         for (uint32_t k = 0; k < ncur; k++) {
-          next[k] = (hyp){cur[k].score, NEWS_NER_O, cur[k].l1};
-          from[k] = (uint8_t)k;
+          if (cur[k].l1 != NEWS_NER_O) continue;
+          next[nnext] = (hyp){cur[k].score, NEWS_NER_O, cur[k].l1};
+          from[nnext++] = (uint8_t)k;
         }
-        nnext = ncur;
       } else {
         /* the label-independent features once, the label features per
         ** hypothesis */
         int32_t fixed[NEWS_NER_NLABELS] = {0};
+        int32_t q = same_word_before(nd, base, p, i); /* history: in the stretch */
+        int hist0 = q < 0 ? news_ner_history(nd, i) : 0; /* or committed before it */
         news_ner_model_score(feats, news_ner_features_static(nd, s, i, feats), fixed);
         for (uint32_t k = 0; k < ncur; k++) {
           int32_t sc[NEWS_NER_NLABELS];
           memcpy(sc, fixed, sizeof sc);
-          int hist = beam_history(nd, &lat, base, p, k, i);
+          int hist = q < 0 ? hist0 : beam_history(&lat, p, k, (uint32_t)q);
           news_ner_model_score(feats, news_ner_features_labels(nd, i, cur[k].l1, cur[k].l2, hist, feats),
                                sc);
           for (int l = 0; l < NEWS_NER_NLABELS; l++)

@@ -202,6 +202,10 @@ static bool keep_feature(void) {
 ** NEWS_NER_BEAM, the width the run-time decoder uses). */
 static uint32_t beam_width = NEWS_NER_BEAM;
 
+/* NER_UPDATE=maxv: max-violation updates (Huang et al. 2012) instead of
+** early update with restart from the gold prefix. */
+static bool max_violation;
+
 static void reset_history(news_ner_doc *nd) {
   memset(nd->hist_key, 0, ((size_t)nd->hist_mask + 1) * sizeof *nd->hist_key);
   memset(nd->hist_val, 0, (size_t)nd->hist_mask + 1);
@@ -331,6 +335,8 @@ static void run_doc(model *m, tdoc *t, bool train, bool avg, uint8_t *pred, uint
     int i1 = NEWS_NER_O, i2 = NEWS_NER_O; /* labels before the stretch */
     cur[0] = (thyp){0, NEWS_NER_O, NEWS_NER_O};
     int gk = 0;         /* the gold hypothesis at p - 1, -1 when it fell out */
+    double gscore = 0, worst = -1; /* max-violation: gold prefix score, */
+    int pworst = -1;               /* largest violation and its step */
     uint32_t from0 = 0; /* first position not shared by every hypothesis */
     for (uint32_t i = base; i < end; i++) {
       uint32_t p = i - base, nnext = 0;
@@ -366,7 +372,25 @@ static void run_doc(model *m, tdoc *t, bool train, bool avg, uint8_t *pred, uint
         st.back[p][k] = from[k];
       }
       bool last = p + 1 == NEWS_NER_SPAN || i + 1 == end;
-      if (train) {
+      if (train && max_violation) {
+        /* the gold prefix's score, and the step where the best hypothesis
+        ** beats it by the most */
+        int g = -1;
+        for (uint32_t k = 0; k < nnext && gk >= 0; k++)
+          if (from[k] == gk && next[k].l1 == t->gold[i]) g = (int)k;
+        for (uint32_t q = 0; q <= p; q++) gseq[q] = t->gold[base + q];
+        uint32_t ng = seq_label_features(nd, &st, base, p, gseq, i1, i2, lf);
+        score(m, lf, ng, sc, false);
+        gscore += fixed[t->gold[i]] + sc[t->gold[i]];
+        if (g != 0 && next[0].score - gscore > worst) worst = next[0].score - gscore, pworst = (int)p;
+        gk = g;
+        if (last && pworst >= 0) {
+          backtrack(&st, (uint32_t)pworst, 0, pseq);
+          seq_update(m, nd, &st, base, 0, (uint32_t)pworst, gseq, pseq, i1, i2);
+          (*errs)++;
+        }
+        m->time += 1;
+      } else if (train) {
         int g = -1; /* where the gold sequence went */
         for (uint32_t k = 0; k < nnext && gk >= 0; k++)
           if (from[k] == gk && next[k].l1 == t->gold[i]) g = (int)k;
@@ -405,6 +429,9 @@ static void run_doc(model *m, tdoc *t, bool train, bool avg, uint8_t *pred, uint
         base = i + 1;
         gk = 0;
         from0 = 0;
+        gscore = 0;
+        worst = -1;
+        pworst = -1;
       }
     }
   }
@@ -642,6 +669,7 @@ int main(int argc, char **argv) {
           nd, nwrapped, bad);
   if (getenv("NER_DROPOUT")) dropout = atof(getenv("NER_DROPOUT"));
   if (getenv("NER_BEAM")) beam_width = (uint32_t)atoi(getenv("NER_BEAM"));
+  max_violation = getenv("NER_UPDATE") && !strcmp(getenv("NER_UPDATE"), "maxv");
   if (beam_width < 1 || beam_width > NEWS_NER_MAXBEAM) die("NER_BEAM must be 1..16");
   int bags = getenv("NER_BAGS") ? atoi(getenv("NER_BAGS")) : 1;
   if (bags < 1) bags = 1;
