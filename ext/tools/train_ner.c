@@ -650,7 +650,7 @@ static void write_model(model *m, const char *out, uint32_t maxfeat, const char 
 int main(int argc, char **argv) {
   if (argc < 3) die("usage: train_ner TRAIN.txt OUT.inc [EPOCHS [MAXFEAT [DEV.txt]]]");
   int epochs = argc > 3 ? atoi(argv[3]) : 20;
-  uint32_t maxfeat = argc > 4 ? (uint32_t)atol(argv[4]) : 91000;
+  uint32_t maxfeat = argc > 4 ? (uint32_t)atol(argv[4]) : 45000;
   uint32_t nd, bad, ndev = 0, devbad;
   tdoc *docs = read_docs(argv[1], &nd, &bad);
   uint64_t train_hash = data_hash;
