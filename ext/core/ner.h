@@ -3,7 +3,8 @@
 ** scorer (ner_model.c, entities.c) and the trainer (ext/tools/train_ner.c).
 **
 ** WHAT IT IS
-**   A greedy left-to-right averaged-perceptron tagger over our own tokens.
+**   A left-to-right averaged-perceptron tagger over our own tokens,
+**   decoded (and trained) with a beam search of NEWS_NER_BEAM hypotheses.
 **   Each token gets one of NEWS_NER_NLABELS BIO labels (O, B-PER, B-ORG,
 **   B-LOC, B-MISC, I-PER, ...).  Features are 32-bit hashes of small
 **   strings ("w=obama", "sh-1=Xx|sh0=Xx", ...); the model maps a hash to one
@@ -13,7 +14,8 @@
 **   news_ner_prepare() computes everything about a document that does not
 **   depend on the labels (folded words, shapes, gazetteer bits, headline
 **   sentences, document-wide casing statistics).  news_ner_features() then
-**   lists the hashes for token i given the two previous labels, and
+**   lists the hashes for token i given the two previous labels (in two
+**   parts, so that a beam scores the label-independent part once), and
 **   news_ner_remember() records a decided label so that later mentions of
 **   the same word can see it (the "earlier in this article" feature).  The
 **   trainer calls exactly these functions, so training and run time see

@@ -1,5 +1,5 @@
 /*
-** ner_model.c -- the compiled-in averaged-perceptron weights and the greedy
+** ner_model.c -- the compiled-in averaged-perceptron weights and the beam
 ** decoder that uses them (see ner.h).
 **
 ** HOW THE WEIGHTS ARE STORED (gen/ner_model.inc, written by the trainer)
@@ -35,7 +35,10 @@
 **   label, so a beam of one is the old greedy decoder).  At the end of the
 **   sentence, or every NEWS_NER_SPAN tokens of a long one, the best
 **   hypothesis is written out and recorded in the history that later
-**   sentences read.  The lattice is a fixed-size stack array and a history
+**   sentences read.  Fast path: at a plain lower-case token (no capital,
+**   digit or non-ASCII letter) while the best hypothesis is outside a name,
+**   only the outside hypotheses go on, labelled O without scoring.  The
+**   trainer scores every token.  The lattice is a fixed-size stack array and a history
 **   look-up walks back at most NEWS_NER_SPAN positions, so time is linear
 **   in tokens and memory is constant.
 */
@@ -184,10 +187,11 @@ void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
       uint8_t from[NEWS_NER_MAXBEAM];
       bool plain = news_ner_plain(nd, i);
       if (cur[0].l1 == NEWS_NER_O && plain) {
-        /* fast path: outside a name, a plain lower-case word or a
-        ** punctuation mark stays outside (names start with a capital or a
-        ** digit in all but a handful of the training spans); this skips
-        ** the model for about three tokens in four */
+        /* fast path: when the best hypothesis is outside a name, a plain
+        ** lower-case word or a punctuation mark stays outside (names start
+        ** with a capital or a digit in all but a handful of the training
+        ** spans): the hypotheses inside a name are dropped and the model is
+        ** skipped, which it is for most tokens */
         for (uint32_t k = 0; k < ncur; k++) {
           if (cur[k].l1 != NEWS_NER_O) continue;
           next[nnext] = (hyp){cur[k].score, NEWS_NER_O, cur[k].l1};

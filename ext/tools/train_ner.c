@@ -3,32 +3,43 @@
 **
 **   train_ner TRAIN.txt OUT.inc [EPOCHS [MAXFEAT [DEV.txt]]]
 **   (environment: NER_DROPOUT, default 0.25; NER_BAGS, default 1 (make
-**   train uses 3); NER_SEED to vary the order;
+**   train uses 3); NER_SEED to vary the order; NER_BEAM, the beam width,
+**   default NEWS_NER_BEAM (the run-time width); NER_UPDATE=maxv for
+**   max-violation updates instead of early update;
 **   NER_EVAL_COMPILED=1 scores the model compiled into the core on DEV)
 **
 ** WHAT IT DOES
 **   Reads documents with gold entity spans (the byte-offset format written
 **   by ext/tools/ner_corpus.py), tokenises them with the core, maps each
-**   gold span onto our tokens as BIO labels, and trains a greedy averaged
-**   perceptron with exactly the features the run-time tagger computes
-**   (ner_features.c is linked in from the core library).  Then it prunes
-**   the averaged weights to the MAXFEAT strongest features, quantises them
-**   to int8 and writes gen/ner_model.inc (format in ner_model.c).
+**   gold span onto our tokens as BIO labels, and trains a structured
+**   averaged perceptron with beam search, with exactly the features the
+**   run-time tagger computes (ner_features.c is linked in from the core
+**   library).  Then it prunes the averaged weights to the MAXFEAT strongest
+**   features (45,000 by default), quantises them and writes
+**   gen/ner_model.inc (format in ner_model.c).
 **
 ** HOW IT TRAINS
-**   Each epoch visits the documents in a fixed pseudo-random order.  Within
-**   a document the tagger runs left to right on its own predictions (the
-**   previous-label and history features see what the run-time decoder will
-**   see); a wrong prediction moves the weights of the token's features
-**   towards the gold label and away from the predicted one.  A random 25%
-**   of each training token's features sit out (feature dropout), which
-**   makes the general features (shape, clusters, gazetteer) carry weight
-**   and helps most on text unlike the training news.  With NER_BAGS=n the
-**   whole training runs n times with different document orders and the
-**   model is the mean of the n averaged weight sets, which evens out the
-**   order-to-order variation (about +-0.3 F1 on CoNLL testa).  Averaging uses
-**   the usual trick: alongside each weight w we keep u, the sum of
-**   update * time, and the average is w - u / time.
+**   Each epoch visits the documents in a fixed pseudo-random order.  Each
+**   sentence is decoded left to right by the same beam search as at run
+**   time (ner_model.c: label features scored per hypothesis, the history
+**   feature read from each hypothesis's own labels), while the trainer
+**   follows where the gold label sequence is in the beam.  Early update
+**   (Collins & Roark 2004): as soon as the gold prefix falls out of the
+**   beam, the weights move towards the gold prefix's features and away from
+**   the best hypothesis's, over the positions where the two differ, and
+**   decoding goes on from the gold prefix alone (as in LaSO); at the end of
+**   the sentence the same update is made if the best hypothesis is not the
+**   gold one.  With a beam of one this is the greedy tagger trained on the
+**   gold history.  A random 25% of each training token's features sit out
+**   (feature dropout; drawn once per token, so every hypothesis and every
+**   update sees the same features), which makes the general features
+**   (shape, clusters, gazetteer) carry weight and helps most on text unlike
+**   the training news.  With NER_BAGS=n the whole training runs n times
+**   with different document orders and the model is the mean of the n
+**   averaged weight sets, which evens out the order-to-order variation
+**   (about +-0.3 F1 on CoNLL testa).  Averaging uses the usual trick:
+**   alongside each weight w we keep u, the sum of update * time, and the
+**   average is w - u / time.
 **
 ** This program is a build tool: it prints progress on stderr and exits on
 ** errors, which the library itself never does.  It is not linked into the
@@ -650,7 +661,7 @@ static void write_model(model *m, const char *out, uint32_t maxfeat, const char 
 int main(int argc, char **argv) {
   if (argc < 3) die("usage: train_ner TRAIN.txt OUT.inc [EPOCHS [MAXFEAT [DEV.txt]]]");
   int epochs = argc > 3 ? atoi(argv[3]) : 20;
-  uint32_t maxfeat = argc > 4 ? (uint32_t)atol(argv[4]) : 45000;
+  uint32_t maxfeat = argc > 4 ? (uint32_t)atol(argv[4]) : 45000; /* keeps 2^16 slots */
   uint32_t nd, bad, ndev = 0, devbad;
   tdoc *docs = read_docs(argv[1], &nd, &bad);
   uint64_t train_hash = data_hash;
