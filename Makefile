@@ -237,7 +237,7 @@ EVAL       ?= ../shared/eval
 NER_EPOCHS ?= 20
 NER_DROPOUT ?= 0.25
 NER_BAGS   ?= 3
-NER_FEATS  ?= 91000
+NER_FEATS  ?= 45000
 $(BUILD)/train_ner: ext/tools/train_ner.c $(BUILD)/plain/libnewscore.a
 	$(CC) $(BASE_CFLAGS) -Iext/core -o $@ $< $(BUILD)/plain/libnewscore.a $(LIBS) -lm
 train: $(BUILD)/train_ner

@@ -3,7 +3,8 @@
 ** scorer (ner_model.c, entities.c) and the trainer (ext/tools/train_ner.c).
 **
 ** WHAT IT IS
-**   A greedy left-to-right averaged-perceptron tagger over our own tokens.
+**   A left-to-right averaged-perceptron tagger over our own tokens,
+**   decoded (and trained) with a beam search of NEWS_NER_BEAM hypotheses.
 **   Each token gets one of NEWS_NER_NLABELS BIO labels (O, B-PER, B-ORG,
 **   B-LOC, B-MISC, I-PER, ...).  Features are 32-bit hashes of small
 **   strings ("w=obama", "sh-1=Xx|sh0=Xx", ...); the model maps a hash to one
@@ -13,7 +14,8 @@
 **   news_ner_prepare() computes everything about a document that does not
 **   depend on the labels (folded words, shapes, gazetteer bits, headline
 **   sentences, document-wide casing statistics).  news_ner_features() then
-**   lists the hashes for token i given the two previous labels, and
+**   lists the hashes for token i given the two previous labels (in two
+**   parts, so that a beam scores the label-independent part once), and
 **   news_ner_remember() records a decided label so that later mentions of
 **   the same word can see it (the "earlier in this article" feature).  The
 **   trainer calls exactly these functions, so training and run time see
@@ -112,6 +114,23 @@ void news_ner_release(news_ner_doc *nd);
 uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
                            uint32_t *out);
 
+/* The same features in two parts, so that a beam scores the first part
+** once per token and only the second per hypothesis:
+** news_ner_features_static() writes those that do not depend on labels
+** (at most NEWS_NER_MAXFEAT - NEWS_NER_MAXLABFEAT), and
+** news_ner_features_labels() those of the two previous labels and of hist,
+** the label last given to the same capitalised word earlier (label + 1, 0
+** when none; see news_ner_history()).  news_ner_features() is both parts,
+** with hist from the committed history. */
+#define NEWS_NER_MAXLABFEAT 8
+uint32_t news_ner_features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
+uint32_t news_ner_features_labels(const news_ner_doc *nd, uint32_t i, int prev1, int prev2,
+                                  int hist, uint32_t *out);
+
+/* The committed history value of token i: 1 + the label last recorded by
+** news_ner_remember() for the same capitalised word, or 0. */
+int news_ner_history(const news_ner_doc *nd, uint32_t i);
+
 /* Records the label decided for token i, for the history feature. */
 void news_ner_remember(news_ner_doc *nd, uint32_t i, int label);
 
@@ -121,11 +140,27 @@ static inline bool news_ner_allowed(int prev, int label) {
          (prev != NEWS_NER_O && NEWS_NER_TYPE(prev) == NEWS_NER_TYPE(label));
 }
 
+/* True when token i cannot start a name: no capital letter, no digit, no
+** non-ASCII character (names start with a capital or a digit in all but a
+** handful of the training spans).  The decoder skips the model for such a
+** token when every hypothesis is outside a name. */
+bool news_ner_plain(const news_ner_doc *nd, uint32_t i);
+
 /* The compiled-in model: adds its weights for feats to scores[]. */
 void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores);
 
-/* Tags every token of the document with the compiled-in model (greedy,
-** BIO-constrained) into labels[ntok]. */
+/* Beam search (ner_model.c, and the trainer): hypotheses kept per token,
+** and the longest stretch of a sentence decoded as one piece; a longer
+** sentence is committed to its best hypothesis every NEWS_NER_SPAN tokens,
+** which keeps the decoder's memory fixed and its time linear. */
+#ifndef NEWS_NER_BEAM
+#define NEWS_NER_BEAM 4
+#endif
+#define NEWS_NER_MAXBEAM 16
+#define NEWS_NER_SPAN 128
+
+/* Tags every token of the document with the compiled-in model (beam
+** search of width NEWS_NER_BEAM, BIO-constrained) into labels[ntok]. */
 void news_ner_tag(news_ner_doc *nd, uint8_t *labels);
 
 /* The deterministic last steps of the entity stage (entities.c): titles in

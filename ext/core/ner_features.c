@@ -360,8 +360,7 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 #define CL_EOS 0x10002u
 #define EOS 0x5eed0002u
 
-uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
-                           uint32_t *out) {
+uint32_t news_ner_features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out) {
   const news_sentence *st = &nd->sent[s];
   const news_ner_tok *x = &nd->info[i];
   const news_token *t = &nd->tok[i];
@@ -426,7 +425,6 @@ uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, 
   F(T_CLM1, cl[1], 0); /* neighbours: the whole value (casing, coarse, fine) */
   F(T_CLP1, cl[3], 0);
   F(T_CL_SH, CL_FINE(cl[2]), sh[2]);
-  F(T_CL_T1, CL_FINE(cl[2]), prev1);
   F(T_CLC_M1_0, cl[1], CL_COARSE(cl[2]));
   F(T_CLC_0_P1, CL_COARSE(cl[2]), cl[3]);
   /* how the word is usually written, against how it is written here */
@@ -450,17 +448,37 @@ uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, 
   uint32_t slen = st->tok_end - st->tok_begin;
   F(T_SLEN, slen > 8 ? 8 : slen, i == st->tok_begin);
   F(T_NL, (t->flags & NEWS_TF_NEWLINE) && !nd->wrapped, upper);
-  /* labels so far */
+#undef F
+  return n;
+}
+
+int news_ner_history(const news_ner_doc *nd, uint32_t i) {
+  const news_ner_tok *x = &nd->info[i];
+  if (!(x->caps & CAP_UPPER)) return 0;
+  uint32_t h = hist_slot(nd, x->word);
+  return nd->hist_key[h] ? nd->hist_val[h] : 0;
+}
+
+uint32_t news_ner_features_labels(const news_ner_doc *nd, uint32_t i, int prev1, int prev2,
+                                  int hist, uint32_t *out) {
+  const news_ner_tok *x = &nd->info[i];
+  uint32_t n = 0;
+#define F(tid, a, b) (out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b)))
+  F(T_CL_T1, CL_FINE(x->cluster), prev1);
   F(T_T1, prev1, 0);
   F(T_T12, prev1, prev2);
-  F(T_T1_W, prev1, w[2]);
-  F(T_T1_SH, prev1, sh[2]);
-  if (upper) {
-    uint32_t h = hist_slot(nd, x->word);
-    unsigned hv = nd->hist_key[h] ? nd->hist_val[h] : 0;
-    F(T_HIST, hv, 0);
-    F(T_HIST_SH, hv, sh[2]);
+  F(T_T1_W, prev1, x->word);
+  F(T_T1_SH, prev1, x->shape);
+  if (x->caps & CAP_UPPER) { /* the label last given to this word */
+    F(T_HIST, hist, 0);
+    F(T_HIST_SH, hist, x->shape);
   }
 #undef F
   return n;
+}
+
+uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
+                           uint32_t *out) {
+  uint32_t n = news_ner_features_static(nd, s, i, out);
+  return n + news_ner_features_labels(nd, i, prev1, prev2, news_ner_history(nd, i), out + n);
 }

@@ -1,5 +1,5 @@
 /*
-** ner_model.c -- the compiled-in averaged-perceptron weights and the greedy
+** ner_model.c -- the compiled-in averaged-perceptron weights and the beam
 ** decoder that uses them (see ner.h).
 **
 ** HOW THE WEIGHTS ARE STORED (gen/ner_model.inc, written by the trainer)
@@ -24,10 +24,23 @@
 **   that only adds one small weight.
 **
 ** DECODING
-**   news_ner_tag() walks each sentence left to right, scores the labels
-**   allowed after the previous one (BIO: I-X only continues X), keeps the
-**   best (ties go to the lower label number, O first) and records it in the
-**   history that later tokens' features read.  Linear in tokens.
+**   news_ner_tag() is a beam search over each sentence, left to right.  It
+**   keeps the NEWS_NER_BEAM best label sequences (hypotheses); at each token
+**   it scores the label-independent features once, then for each hypothesis
+**   the label features (previous two labels, and the label that hypothesis
+**   gave the same capitalised word earlier in the sentence, else the one
+**   committed for it in an earlier sentence), extends it by every label
+**   allowed after its last one (BIO: I-X only continues X) and keeps the
+**   best extensions (ties go to the earlier hypothesis, then the lower
+**   label, so a beam of one is the old greedy decoder).  At the end of the
+**   sentence, or every NEWS_NER_SPAN tokens of a long one, the best
+**   hypothesis is written out and recorded in the history that later
+**   sentences read.  Fast path: at a plain lower-case token (no capital,
+**   digit or non-ASCII letter) while the best hypothesis is outside a name,
+**   only the outside hypotheses go on, labelled O without scoring.  The
+**   trainer scores every token.  The lattice is a fixed-size stack array and a history
+**   look-up walks back at most NEWS_NER_SPAN positions, so time is linear
+**   in tokens and memory is constant.
 */
 #include "ner.h"
 
@@ -88,7 +101,7 @@ void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores) {
 
 /* True when token i cannot start a name: no capital letter, no digit, no
 ** non-ASCII character (so "iPhone", "49ers", "Ürümqi" are all scored). */
-static bool plain_token(const news_ner_doc *nd, uint32_t i) {
+bool news_ner_plain(const news_ner_doc *nd, uint32_t i) {
   const news_token *t = &nd->tok[i];
   for (uint32_t j = t->start; j < t->end; j++) {
     unsigned char c = (unsigned char)nd->text[j];
@@ -97,30 +110,125 @@ static bool plain_token(const news_ner_doc *nd, uint32_t i) {
   return true;
 }
 
+/* One hypothesis of the beam at one token: its total score and its last
+** two labels (l1 the token's own). */
+typedef struct hyp {
+  int64_t score;
+  uint8_t l1, l2;
+} hyp;
+
+/* The decoding lattice of one stretch of a sentence: at position p, the
+** label of hypothesis k and the hypothesis at p - 1 it extends. */
+typedef struct lattice {
+  uint8_t lab[NEWS_NER_SPAN][NEWS_NER_MAXBEAM];
+  uint8_t back[NEWS_NER_SPAN][NEWS_NER_MAXBEAM];
+} lattice;
+
+/* The last earlier position of the stretch starting at token base that
+** holds the same capitalised word as token i (position p), or -1.  The
+** same for every hypothesis, so found once per token. */
+static int32_t same_word_before(const news_ner_doc *nd, uint32_t base, uint32_t p, uint32_t i) {
+  const news_ner_tok *x = &nd->info[i];
+  if (!(x->caps & CAP_UPPER)) return -1;
+  for (uint32_t q = p; q-- > 0;) {
+    const news_ner_tok *y = &nd->info[base + q];
+    if ((y->caps & CAP_UPPER) && y->word == x->word) return (int32_t)q;
+  }
+  return -1;
+}
+
+/* The history value for hypothesis k at position p - 1: its label at
+** position q (same_word_before) plus one, by walking its back pointers. */
+static int beam_history(const lattice *lat, uint32_t p, uint32_t k, uint32_t q) {
+  for (uint32_t r = p - 1; r > q; r--) k = lat->back[r][k];
+  return lat->lab[q][k] + 1;
+}
+
+/* Inserts candidate c (from hypothesis k, label l) into best[0..*n), kept
+** sorted by score, at most width long; an equal score goes after the ones
+** already there, so earlier hypotheses and lower labels win ties. */
+static void beam_insert(hyp *best, uint8_t *from, uint32_t *n, uint32_t width, hyp c, uint8_t k) {
+  uint32_t j = *n;
+  if (j == width && best[j - 1].score >= c.score) return;
+  if (j < width) (*n)++;
+  else j--;
+  while (j > 0 && best[j - 1].score < c.score) {
+    best[j] = best[j - 1];
+    from[j] = from[j - 1];
+    j--;
+  }
+  best[j] = c;
+  from[j] = k;
+}
+
+/* Writes the best hypothesis of the stretch [base, base + len) into labels
+** and the history, in order. */
+static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uint32_t len,
+                        uint8_t *labels) {
+  uint32_t k = 0; /* the hypotheses are sorted: 0 is the best */
+  for (uint32_t q = len; q-- > 0;) {
+    labels[base + q] = lat->lab[q][k];
+    k = lat->back[q][k];
+  }
+  for (uint32_t q = 0; q < len; q++) news_ner_remember(nd, base + q, labels[base + q]);
+}
+
 void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
   uint32_t feats[NEWS_NER_MAXFEAT];
+  lattice lat;
+  hyp cur[NEWS_NER_MAXBEAM], next[NEWS_NER_MAXBEAM];
+  const uint32_t width = NEWS_NER_BEAM;
   for (uint32_t s = 0; s < nd->nsent; s++) {
-    int p1 = NEWS_NER_O, p2 = NEWS_NER_O;
-    for (uint32_t i = nd->sent[s].tok_begin; i < nd->sent[s].tok_end; i++) {
-      if (p1 == NEWS_NER_O && plain_token(nd, i)) {
-        /* fast path: outside a name, a plain lower-case word or a
-        ** punctuation mark stays outside (names start with a capital or a
-        ** digit in all but a handful of the training spans); this skips
-        ** the model for about three tokens in four */
-        labels[i] = NEWS_NER_O;
-        p2 = p1;
-        continue;
+    uint32_t end = nd->sent[s].tok_end;
+    uint32_t base = nd->sent[s].tok_begin, ncur = 1;
+    cur[0] = (hyp){0, NEWS_NER_O, NEWS_NER_O};
+    for (uint32_t i = base; i < end; i++) {
+      uint32_t p = i - base, nnext = 0;
+      uint8_t from[NEWS_NER_MAXBEAM];
+      bool plain = news_ner_plain(nd, i);
+      if (cur[0].l1 == NEWS_NER_O && plain) {
+        /* fast path: when the best hypothesis is outside a name, a plain
+        ** lower-case word or a punctuation mark stays outside (names start
+        ** with a capital or a digit in all but a handful of the training
+        ** spans): the hypotheses inside a name are dropped and the model is
+        ** skipped, which it is for most tokens */
+        for (uint32_t k = 0; k < ncur; k++) {
+          if (cur[k].l1 != NEWS_NER_O) continue;
+          next[nnext] = (hyp){cur[k].score, NEWS_NER_O, cur[k].l1};
+          from[nnext++] = (uint8_t)k;
+        }
+      } else {
+        /* the label-independent features once, the label features per
+        ** hypothesis */
+        int32_t fixed[NEWS_NER_NLABELS] = {0};
+        int32_t q = same_word_before(nd, base, p, i); /* history: in the stretch */
+        int hist0 = q < 0 ? news_ner_history(nd, i) : 0; /* or committed before it */
+        news_ner_model_score(feats, news_ner_features_static(nd, s, i, feats), fixed);
+        for (uint32_t k = 0; k < ncur; k++) {
+          int32_t sc[NEWS_NER_NLABELS];
+          memcpy(sc, fixed, sizeof sc);
+          int hist = q < 0 ? hist0 : beam_history(&lat, p, k, (uint32_t)q);
+          news_ner_model_score(feats, news_ner_features_labels(nd, i, cur[k].l1, cur[k].l2, hist, feats),
+                               sc);
+          for (int l = 0; l < NEWS_NER_NLABELS; l++)
+            if (news_ner_allowed(cur[k].l1, l))
+              beam_insert(next, from, &nnext, width, (hyp){cur[k].score + sc[l], (uint8_t)l, cur[k].l1},
+                          (uint8_t)k);
+        }
       }
-      uint32_t n = news_ner_features(nd, s, i, p1, p2, feats);
-      int32_t sc[NEWS_NER_NLABELS] = {0};
-      news_ner_model_score(feats, n, sc);
-      int best = NEWS_NER_O;
-      for (int l = 1; l < NEWS_NER_NLABELS; l++)
-        if (news_ner_allowed(p1, l) && sc[l] > sc[best]) best = l;
-      labels[i] = (uint8_t)best;
-      news_ner_remember(nd, i, best);
-      p2 = p1;
-      p1 = best;
+      for (uint32_t k = 0; k < nnext; k++) {
+        lat.lab[p][k] = next[k].l1;
+        lat.back[p][k] = from[k];
+        cur[k] = next[k];
+      }
+      ncur = nnext;
+      if (p + 1 == NEWS_NER_SPAN || i + 1 == end) {
+        /* commit the stretch and go on from its best hypothesis alone */
+        beam_commit(nd, &lat, base, p + 1, labels);
+        cur[0] = (hyp){0, cur[0].l1, cur[0].l2};
+        ncur = 1;
+        base = i + 1;
+      }
     }
   }
 }

@@ -3,32 +3,43 @@
 **
 **   train_ner TRAIN.txt OUT.inc [EPOCHS [MAXFEAT [DEV.txt]]]
 **   (environment: NER_DROPOUT, default 0.25; NER_BAGS, default 1 (make
-**   train uses 3); NER_SEED to vary the order;
+**   train uses 3); NER_SEED to vary the order; NER_BEAM, the beam width,
+**   default NEWS_NER_BEAM (the run-time width); NER_UPDATE=maxv for
+**   max-violation updates instead of early update;
 **   NER_EVAL_COMPILED=1 scores the model compiled into the core on DEV)
 **
 ** WHAT IT DOES
 **   Reads documents with gold entity spans (the byte-offset format written
 **   by ext/tools/ner_corpus.py), tokenises them with the core, maps each
-**   gold span onto our tokens as BIO labels, and trains a greedy averaged
-**   perceptron with exactly the features the run-time tagger computes
-**   (ner_features.c is linked in from the core library).  Then it prunes
-**   the averaged weights to the MAXFEAT strongest features, quantises them
-**   to int8 and writes gen/ner_model.inc (format in ner_model.c).
+**   gold span onto our tokens as BIO labels, and trains a structured
+**   averaged perceptron with beam search, with exactly the features the
+**   run-time tagger computes (ner_features.c is linked in from the core
+**   library).  Then it prunes the averaged weights to the MAXFEAT strongest
+**   features (45,000 by default), quantises them and writes
+**   gen/ner_model.inc (format in ner_model.c).
 **
 ** HOW IT TRAINS
-**   Each epoch visits the documents in a fixed pseudo-random order.  Within
-**   a document the tagger runs left to right on its own predictions (the
-**   previous-label and history features see what the run-time decoder will
-**   see); a wrong prediction moves the weights of the token's features
-**   towards the gold label and away from the predicted one.  A random 25%
-**   of each training token's features sit out (feature dropout), which
-**   makes the general features (shape, clusters, gazetteer) carry weight
-**   and helps most on text unlike the training news.  With NER_BAGS=n the
-**   whole training runs n times with different document orders and the
-**   model is the mean of the n averaged weight sets, which evens out the
-**   order-to-order variation (about +-0.3 F1 on CoNLL testa).  Averaging uses
-**   the usual trick: alongside each weight w we keep u, the sum of
-**   update * time, and the average is w - u / time.
+**   Each epoch visits the documents in a fixed pseudo-random order.  Each
+**   sentence is decoded left to right by the same beam search as at run
+**   time (ner_model.c: label features scored per hypothesis, the history
+**   feature read from each hypothesis's own labels), while the trainer
+**   follows where the gold label sequence is in the beam.  Early update
+**   (Collins & Roark 2004): as soon as the gold prefix falls out of the
+**   beam, the weights move towards the gold prefix's features and away from
+**   the best hypothesis's, over the positions where the two differ, and
+**   decoding goes on from the gold prefix alone (as in LaSO); at the end of
+**   the sentence the same update is made if the best hypothesis is not the
+**   gold one.  With a beam of one this is the greedy tagger trained on the
+**   gold history.  A random 25% of each training token's features sit out
+**   (feature dropout; drawn once per token, so every hypothesis and every
+**   update sees the same features), which makes the general features
+**   (shape, clusters, gazetteer) carry weight and helps most on text unlike
+**   the training news.  With NER_BAGS=n the whole training runs n times
+**   with different document orders and the model is the mean of the n
+**   averaged weight sets, which evens out the order-to-order variation
+**   (about +-0.3 F1 on CoNLL testa).  Averaging uses the usual trick:
+**   alongside each weight w we keep u, the sum of update * time, and the
+**   average is w - u / time.
 **
 ** This program is a build tool: it prints progress on stderr and exits on
 ** errors, which the library itself never does.  It is not linked into the
@@ -186,13 +197,6 @@ static void score(model *m, const uint32_t *f, uint32_t n, double *sc, bool avg)
   }
 }
 
-static int best_label(const double *sc, int prev) {
-  int best = NEWS_NER_O;
-  for (int l = 1; l < L; l++)
-    if (news_ner_allowed(prev, l) && sc[l] > sc[best]) best = l;
-  return best;
-}
-
 /* Feature dropout while training (NER_DROPOUT, default 0.25): each feature of
 ** a training token is left out with this probability, so that no single
 ** strong feature (a known word) can carry a token alone and the weaker,
@@ -200,51 +204,246 @@ static int best_label(const double *sc, int prev) {
 static double dropout = 0.25;
 static uint64_t drop_rng = 0x9E3779B97F4A7C15ull;
 
+static bool keep_feature(void) {
+  drop_rng = drop_rng * 6364136223846793005ull + 1442695040888963407ull;
+  return (double)(drop_rng >> 40) / (double)(1ull << 24) >= dropout;
+}
+
+/* Beam width at training and evaluation time (NER_BEAM, default
+** NEWS_NER_BEAM, the width the run-time decoder uses). */
+static uint32_t beam_width = NEWS_NER_BEAM;
+
+/* NER_UPDATE=maxv: max-violation updates (Huang et al. 2012) instead of
+** early update with restart from the gold prefix. */
+static bool max_violation;
+
 static void reset_history(news_ner_doc *nd) {
   memset(nd->hist_key, 0, ((size_t)nd->hist_mask + 1) * sizeof *nd->hist_key);
   memset(nd->hist_val, 0, (size_t)nd->hist_mask + 1);
 }
 
-/* Runs the tagger over one document; trains when train is set.  Counts
-** token errors in *errs. */
+/* Moves the weights of label for features f[0..n) by delta. */
+static void update(model *m, const uint32_t *f, uint32_t n, int label, float delta) {
+  for (uint32_t k = 0; k < n; k++) {
+    size_t r = (size_t)find_row(m, f[k], true) * L + (size_t)label;
+    m->w[r] += delta;
+    m->u[r] += delta * m->time;
+  }
+}
+
+/* The beam decoder of ner_model.c, with floating-point weights, and with
+** the structured perceptron's training step when training. */
+typedef struct thyp {
+  double score;
+  uint8_t l1, l2;
+} thyp;
+
+/* One stretch of a sentence (at most NEWS_NER_SPAN tokens): the lattice as
+** in ner_model.c, plus what training needs to repeat a token's features:
+** its static features after dropout and which label features survived. */
+typedef struct stretch {
+  uint8_t lab[NEWS_NER_SPAN][NEWS_NER_MAXBEAM];
+  uint8_t back[NEWS_NER_SPAN][NEWS_NER_MAXBEAM];
+  uint32_t f[NEWS_NER_SPAN][NEWS_NER_MAXFEAT];
+  uint32_t nf[NEWS_NER_SPAN];
+  uint8_t keep[NEWS_NER_SPAN]; /* bit j: label feature j survived dropout */
+} stretch;
+
+/* History value for token base + p given the labels seq[0..p) of the
+** stretch (ner_model.c's beam_history over an explicit sequence). */
+static int seq_history(const news_ner_doc *nd, uint32_t base, uint32_t p, const uint8_t *seq) {
+  uint32_t i = base + p, word = nd->info[i].word;
+  for (uint32_t q = p; q-- > 0;) {
+    const news_ner_tok *y = &nd->info[base + q];
+    if ((y->caps & CAP_UPPER) && y->word == word) return seq[q] + 1;
+  }
+  return news_ner_history(nd, i);
+}
+
+/* The same, for hypothesis k at position p - 1 of the lattice. */
+static int lat_history(const news_ner_doc *nd, const stretch *st, uint32_t base, uint32_t p,
+                       uint32_t k) {
+  uint32_t i = base + p, word = nd->info[i].word;
+  for (uint32_t q = p; q-- > 0;) {
+    const news_ner_tok *y = &nd->info[base + q];
+    if ((y->caps & CAP_UPPER) && y->word == word) return st->lab[q][k] + 1;
+    k = st->back[q][k];
+  }
+  return news_ner_history(nd, i);
+}
+
+/* The label features of token base + p for sequence seq (with i1, i2 the
+** labels before the stretch), filtered by the dropout bits. */
+static uint32_t seq_label_features(const news_ner_doc *nd, const stretch *st, uint32_t base,
+                                   uint32_t p, const uint8_t *seq, int i1, int i2, uint32_t *out) {
+  int l1 = p >= 1 ? seq[p - 1] : i1, l2 = p >= 2 ? seq[p - 2] : p == 1 ? i1 : i2;
+  uint32_t n = news_ner_features_labels(nd, base + p, l1, l2, seq_history(nd, base, p, seq), out);
+  uint32_t k = 0;
+  for (uint32_t j = 0; j < n; j++)
+    if (st->keep[p] >> j & 1) out[k++] = out[j];
+  return k;
+}
+
+/* Structured-perceptron step over positions [from, to] of the stretch:
+** towards the gold sequence, away from the predicted one (positions where
+** both agree, with the same label features, cancel out). */
+static void seq_update(model *m, const news_ner_doc *nd, const stretch *st, uint32_t base,
+                       uint32_t from, uint32_t to, const uint8_t *gold, const uint8_t *pred, int i1,
+                       int i2) {
+  uint32_t fg[NEWS_NER_MAXLABFEAT], fp[NEWS_NER_MAXLABFEAT];
+  for (uint32_t q = from; q <= to; q++) {
+    uint32_t ng = seq_label_features(nd, st, base, q, gold, i1, i2, fg);
+    uint32_t np = seq_label_features(nd, st, base, q, pred, i1, i2, fp);
+    if (gold[q] == pred[q] && ng == np && !memcmp(fg, fp, ng * sizeof *fg)) continue;
+    if (gold[q] != pred[q]) {
+      update(m, st->f[q], st->nf[q], gold[q], 1);
+      update(m, st->f[q], st->nf[q], pred[q], -1);
+    }
+    update(m, fg, ng, gold[q], 1);
+    update(m, fp, np, pred[q], -1);
+  }
+}
+
+/* Labels of hypothesis k at position p, back to position 0, into seq. */
+static void backtrack(const stretch *st, uint32_t p, uint32_t k, uint8_t *seq) {
+  for (uint32_t q = p + 1; q-- > 0;) {
+    seq[q] = st->lab[q][k];
+    k = st->back[q][k];
+  }
+}
+
+/* ner_model.c's beam_insert. */
+static void insert(thyp *best, uint8_t *from, uint32_t *n, uint32_t width, thyp c, uint8_t k) {
+  uint32_t j = *n;
+  if (j == width && best[j - 1].score >= c.score) return;
+  if (j < width) (*n)++;
+  else j--;
+  while (j > 0 && best[j - 1].score < c.score) {
+    best[j] = best[j - 1];
+    from[j] = from[j - 1];
+    j--;
+  }
+  best[j] = c;
+  from[j] = k;
+}
+
+/* Runs the tagger over one document; trains when train is set (early
+** update: when the gold sequence falls out of the beam, update on the
+** prefixes and go on from the gold prefix alone; at the end of a stretch,
+** update when the best hypothesis is not the gold one).  Counts token
+** errors in *errs (updates when training). */
 static void run_doc(model *m, tdoc *t, bool train, bool avg, uint8_t *pred, uint32_t *errs) {
   news_ner_doc *nd = &t->nd;
-  uint32_t f[NEWS_NER_MAXFEAT];
-  double sc[L];
+  static stretch st;
+  uint8_t gseq[NEWS_NER_SPAN], pseq[NEWS_NER_SPAN];
+  uint32_t lf[NEWS_NER_MAXLABFEAT];
+  thyp cur[NEWS_NER_MAXBEAM], next[NEWS_NER_MAXBEAM];
+  double fixed[L], sc[L];
   reset_history(nd);
   memset(pred, 0, nd->ntok);
   for (uint32_t s = 0; s < nd->nsent; s++) {
-    int p1 = NEWS_NER_O, p2 = NEWS_NER_O;
-    for (uint32_t i = nd->sent[s].tok_begin; i < nd->sent[s].tok_end; i++) {
-      uint32_t n = news_ner_features(nd, s, i, p1, p2, f);
+    uint32_t end = nd->sent[s].tok_end, base = nd->sent[s].tok_begin, ncur = 1;
+    int i1 = NEWS_NER_O, i2 = NEWS_NER_O; /* labels before the stretch */
+    cur[0] = (thyp){0, NEWS_NER_O, NEWS_NER_O};
+    int gk = 0;         /* the gold hypothesis at p - 1, -1 when it fell out */
+    double gscore = 0, worst = -1; /* max-violation: gold prefix score, */
+    int pworst = -1;               /* largest violation and its step */
+    uint32_t from0 = 0; /* first position not shared by every hypothesis */
+    for (uint32_t i = base; i < end; i++) {
+      uint32_t p = i - base, nnext = 0;
+      uint8_t from[NEWS_NER_MAXBEAM];
+      uint32_t n = news_ner_features_static(nd, s, i, st.f[p]);
       if (train && dropout > 0) { /* feature dropout: a random share sits out */
         uint32_t k = 0;
-        for (uint32_t j = 0; j < n; j++) {
-          drop_rng = drop_rng * 6364136223846793005ull + 1442695040888963407ull;
-          if ((double)(drop_rng >> 40) / (double)(1ull << 24) >= dropout) f[k++] = f[j];
-        }
+        for (uint32_t j = 0; j < n; j++)
+          if (keep_feature()) st.f[p][k++] = st.f[p][j];
         n = k;
+        st.keep[p] = 0;
+        for (uint32_t j = 0; j < NEWS_NER_MAXLABFEAT; j++)
+          if (keep_feature()) st.keep[p] |= (uint8_t)(1u << j);
+      } else {
+        st.keep[p] = 0xff;
       }
-      score(m, f, n, sc, avg);
-      int b = best_label(sc, p1);
-      int g = t->gold[i];
-      if (b != g) {
-        (*errs)++;
-        if (train) {
-          for (uint32_t k = 0; k < n; k++) {
-            size_t r = (size_t)find_row(m, f[k], true) * L;
-            m->w[r + (size_t)g] += 1;
-            m->u[r + (size_t)g] += m->time;
-            m->w[r + (size_t)b] -= 1;
-            m->u[r + (size_t)b] -= m->time;
-          }
+      st.nf[p] = n;
+      score(m, st.f[p], n, fixed, avg);
+      for (uint32_t k = 0; k < ncur; k++) {
+        uint32_t nl = news_ner_features_labels(nd, i, cur[k].l1, cur[k].l2,
+                                               lat_history(nd, &st, base, p, k), lf);
+        uint32_t kk = 0;
+        for (uint32_t j = 0; j < nl; j++)
+          if (st.keep[p] >> j & 1) lf[kk++] = lf[j];
+        score(m, lf, kk, sc, avg);
+        for (int l = 0; l < L; l++)
+          if (news_ner_allowed(cur[k].l1, l))
+            insert(next, from, &nnext, beam_width,
+                   (thyp){cur[k].score + fixed[l] + sc[l], (uint8_t)l, cur[k].l1}, (uint8_t)k);
+      }
+      for (uint32_t k = 0; k < nnext; k++) {
+        st.lab[p][k] = next[k].l1;
+        st.back[p][k] = from[k];
+      }
+      bool last = p + 1 == NEWS_NER_SPAN || i + 1 == end;
+      if (train && max_violation) {
+        /* the gold prefix's score, and the step where the best hypothesis
+        ** beats it by the most */
+        int g = -1;
+        for (uint32_t k = 0; k < nnext && gk >= 0; k++)
+          if (from[k] == gk && next[k].l1 == t->gold[i]) g = (int)k;
+        for (uint32_t q = 0; q <= p; q++) gseq[q] = t->gold[base + q];
+        uint32_t ng = seq_label_features(nd, &st, base, p, gseq, i1, i2, lf);
+        score(m, lf, ng, sc, false);
+        gscore += fixed[t->gold[i]] + sc[t->gold[i]];
+        if (g != 0 && next[0].score - gscore > worst) worst = next[0].score - gscore, pworst = (int)p;
+        gk = g;
+        if (last && pworst >= 0) {
+          backtrack(&st, (uint32_t)pworst, 0, pseq);
+          seq_update(m, nd, &st, base, 0, (uint32_t)pworst, gseq, pseq, i1, i2);
+          (*errs)++;
         }
+        m->time += 1;
+      } else if (train) {
+        int g = -1; /* where the gold sequence went */
+        for (uint32_t k = 0; k < nnext && gk >= 0; k++)
+          if (from[k] == gk && next[k].l1 == t->gold[i]) g = (int)k;
+        if (g != 0 && (g < 0 || last)) {
+          /* early update (gold fell out) or final update (gold not best) */
+          for (uint32_t q = 0; q <= p; q++) gseq[q] = t->gold[base + q];
+          backtrack(&st, p, 0, pseq);
+          seq_update(m, nd, &st, base, from0, p, gseq, pseq, i1, i2);
+          /* go on from the gold prefix alone */
+          next[0] = (thyp){0, t->gold[i], p ? gseq[p - 1] : (uint8_t)i1};
+          from[0] = (uint8_t)gk;
+          st.lab[p][0] = t->gold[i];
+          st.back[p][0] = (uint8_t)gk;
+          nnext = 1;
+          g = 0;
+          from0 = p + 1;
+          (*errs)++;
+        }
+        gk = g;
+        m->time += 1;
       }
-      if (train) m->time += 1;
-      pred[i] = (uint8_t)b;
-      news_ner_remember(nd, i, b);
-      p2 = p1;
-      p1 = b;
+      for (uint32_t k = 0; k < nnext; k++) cur[k] = next[k];
+      ncur = nnext;
+      if (last) {
+        /* commit the stretch's best hypothesis and go on from it alone */
+        backtrack(&st, p, 0, pseq);
+        for (uint32_t q = 0; q <= p; q++) {
+          pred[base + q] = pseq[q];
+          if (!train && pseq[q] != t->gold[base + q]) (*errs)++;
+          news_ner_remember(nd, base + q, pseq[q]);
+        }
+        i1 = cur[0].l1;
+        i2 = cur[0].l2;
+        cur[0] = (thyp){0, cur[0].l1, cur[0].l2};
+        ncur = 1;
+        base = i + 1;
+        gk = 0;
+        from0 = 0;
+        gscore = 0;
+        worst = -1;
+        pworst = -1;
+      }
     }
   }
 }
@@ -462,7 +661,7 @@ static void write_model(model *m, const char *out, uint32_t maxfeat, const char 
 int main(int argc, char **argv) {
   if (argc < 3) die("usage: train_ner TRAIN.txt OUT.inc [EPOCHS [MAXFEAT [DEV.txt]]]");
   int epochs = argc > 3 ? atoi(argv[3]) : 20;
-  uint32_t maxfeat = argc > 4 ? (uint32_t)atol(argv[4]) : 91000;
+  uint32_t maxfeat = argc > 4 ? (uint32_t)atol(argv[4]) : 45000; /* keeps 2^16 slots */
   uint32_t nd, bad, ndev = 0, devbad;
   tdoc *docs = read_docs(argv[1], &nd, &bad);
   uint64_t train_hash = data_hash;
@@ -480,6 +679,9 @@ int main(int argc, char **argv) {
   fprintf(stderr, "train_ner: %u documents (%u hard-wrapped), %u gold spans not on token boundaries\n",
           nd, nwrapped, bad);
   if (getenv("NER_DROPOUT")) dropout = atof(getenv("NER_DROPOUT"));
+  if (getenv("NER_BEAM")) beam_width = (uint32_t)atoi(getenv("NER_BEAM"));
+  max_violation = getenv("NER_UPDATE") && !strcmp(getenv("NER_UPDATE"), "maxv");
+  if (beam_width < 1 || beam_width > NEWS_NER_MAXBEAM) die("NER_BEAM must be 1..16");
   int bags = getenv("NER_BAGS") ? atoi(getenv("NER_BAGS")) : 1;
   if (bags < 1) bags = 1;
   uint32_t *order = malloc(nd * sizeof *order);
@@ -505,7 +707,7 @@ int main(int argc, char **argv) {
         ntok += t->nd.ntok;
         free(pred);
       }
-      fprintf(stderr, "bag %d epoch %d: %u token errors of %u, %u features\n", bag + 1, e + 1, errs,
+      fprintf(stderr, "bag %d epoch %d: %u updates over %u tokens, %u features\n", bag + 1, e + 1, errs,
               ntok, m.nrows);
       if (dev && (e == epochs - 1 || getenv("NER_EVAL_EACH"))) evaluate(&m, dev, ndev, "dev");
     }
