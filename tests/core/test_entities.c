@@ -326,6 +326,25 @@ static void test_cue_words(void **state) {
   assert_int_equal(r.e[find(&r, "Catholicism", 0)].type, NEWS_ENT_MISC);
   news_doc_free(r.d);
 }
+static void test_quoted_titles(void **state) {
+  (void)state;
+  /* a title in quotation marks, filling them exactly, is one MISC name
+  ** (song, album, film); a sentence in quotes, a lower-case phrase or a
+  ** title with punctuation inside is not */
+  ents r = analyse("The group released the single \"Under A Paper Moon\" in May, and their "
+                   "album \u201cNorth of Nowhere\u201d followed. \"We are proud,\" the "
+                   "drummer said. Critics called it \"a quiet record\".");
+  check_invariants(&r);
+  int a = find(&r, "Under A Paper Moon", 0), b = find(&r, "North of Nowhere", 0);
+  assert_int_equal(r.e[a].type, NEWS_ENT_MISC);
+  assert_int_equal(r.e[b].type, NEWS_ENT_MISC);
+  for (uint32_t k = 0; k < r.n; k++) {
+    const char *t = r.text + r.e[k].start;
+    assert_true(strncmp(t, "We", 2) != 0 && strncmp(t, "a quiet", 7) != 0);
+  }
+  news_doc_free(r.d);
+}
+
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 1);
@@ -344,6 +363,7 @@ int main(void) {
       cmocka_unit_test(test_empty_and_plain), cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_nomem),         cmocka_unit_test(test_model_info),
       cmocka_unit_test(test_resolve_direct), cmocka_unit_test(test_cue_words),
+      cmocka_unit_test(test_quoted_titles),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
