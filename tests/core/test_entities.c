@@ -345,6 +345,19 @@ static void test_quoted_titles(void **state) {
   news_doc_free(r.d);
 }
 
+static void test_join_of(void **state) {
+  (void)state;
+  /* an organisation name runs on over "of" after an organisation word, but
+  ** not after a company's legal form ("Inc of Denver" is where it is) */
+  ents r = analyse("She later taught at the Halvorsen School of Marine Sciences and advised the "
+                   "Dunmore Institute of Arts. Shares of Pellman Inc of Denver rose 4 percent.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Halvorsen School of Marine Sciences", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Dunmore Institute of Arts", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Pellman Inc", 0)].type, NEWS_ENT_ORG);
+  news_doc_free(r.d);
+}
+
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 1);
@@ -363,7 +376,7 @@ int main(void) {
       cmocka_unit_test(test_empty_and_plain), cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_nomem),         cmocka_unit_test(test_model_info),
       cmocka_unit_test(test_resolve_direct), cmocka_unit_test(test_cue_words),
-      cmocka_unit_test(test_quoted_titles),
+      cmocka_unit_test(test_quoted_titles), cmocka_unit_test(test_join_of),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
