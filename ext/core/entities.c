@@ -7,6 +7,8 @@
 **   in text order:
 **     1. tag every token with the compiled-in perceptron (ner_model.c,
 **        features in ner_features.c) as O / B-X / I-X;
+**     1b. a capitalised title filling a pair of quotation marks ("A
+**        Beautiful Lie") is relabelled as one MISC name (quoted_titles);
 **     2. turn each B-X I-X* run into a span, trimmed of punctuation and of
 **        lower-case words at its end, cut at commas, brackets, quote
 **        marks and (unless the text is hard-wrapped) line breaks, and never
@@ -24,6 +26,10 @@
 **     4. an acronym defined in parentheses right after a name ("Islamic
 **        Revolutionary Guards Corps (IRGC)") becomes a mention of the same
 **        type when the tagger missed it;
+**     4c. an ORG split at "of" after an organisation word is joined again
+**        ("Watson School | of | Biological Sciences"; join_of_names), then
+**        ordinary words of title-case headlines are dropped and each name
+**        gets one type in the article (harmonise);
 **     5. title: capitalised title words straight in front of a PERSON
 **        ("Foreign Minister", "Sen.", "Ayatollah"), outside the span;
 **     6. canonical: a PERSON mention whose words end a longer PERSON name
