@@ -464,6 +464,17 @@ out:
   return rc;
 }
 
+/* A lower-case particle inside a person's name ("Ludwig van Beethoven",
+** "Gil de Ferran", "Osama bin Laden", "Ortega y Gasset"). */
+static bool name_particle(const news_doc *d, const news_token *t) {
+  static const char *const W[] = {"von", "van", "de", "da", "di", "du", "del", "della", "der",
+                                  "den", "la", "le", "bin", "ibn", "ben", "y", "dos", "das",
+                                  "do", "ter", "ten", "zu", "af"};
+  for (size_t k = 0; k < sizeof W / sizeof *W; k++)
+    if (is_text(d, t, W[k], (uint32_t)strlen(W[k]))) return true;
+  return false;
+}
+
 /* A lower-case word that may stand inside a title ("A Beautiful Lie",
 ** "30 Seconds to Mars", "Lawrence of Arabia"). */
 static bool title_joiner(const news_doc *d, const news_token *t) {
@@ -596,11 +607,13 @@ news_rc news_entities_run(news_doc *d) {
            (title_class(d, tok, &nd, b) == 1 ||
             (title_class(d, tok, &nd, b) == 2 && title_class(d, tok, &nd, b + 1) == 1 && e - b >= 3)))
       b++;
-    /* a PERSON right after a PERSON, with only a space between, is the
-    ** same name split by the greedy decoder ("Mohammad | Javad Zarif") */
+    /* a PERSON right after a PERSON, with only a space or a lower-case
+    ** name particle between, is the same name split by the greedy decoder
+    ** ("Mohammad | Javad Zarif", "Alexander | von | Humboldt") */
     if (type == NEWS_ENT_PERSON && d->entities.n > 0) {
       news_entity *prev = &NEWS_VEC_AT(&d->entities, news_entity, d->entities.n - 1);
-      if (prev->type == NEWS_ENT_PERSON && prev->tok_end == b &&
+      if (prev->type == NEWS_ENT_PERSON &&
+          (prev->tok_end == b || (prev->tok_end + 1 == b && name_particle(d, &tok[b - 1]))) &&
           (wrapped || !(tok[b].flags & NEWS_TF_NEWLINE))) {
         prev->end = tok[e - 1].end;
         prev->tok_end = e;

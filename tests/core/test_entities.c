@@ -358,6 +358,18 @@ static void test_join_of(void **state) {
   news_doc_free(r.d);
 }
 
+static void test_particles(void **state) {
+  (void)state;
+  /* a lower-case particle does not split a person's name */
+  ents r = analyse("The museum honours Hendrik van der Vliet and Joaquin del Olmo, who met Lotte "
+                   "von Armin in Basel.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Hendrik van der Vliet", 0)].type, NEWS_ENT_PERSON);
+  assert_int_equal(r.e[find(&r, "Joaquin del Olmo", 0)].type, NEWS_ENT_PERSON);
+  assert_int_equal(r.e[find(&r, "Lotte von Armin", 0)].type, NEWS_ENT_PERSON);
+  news_doc_free(r.d);
+}
+
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 1);
@@ -377,6 +389,7 @@ int main(void) {
       cmocka_unit_test(test_nomem),         cmocka_unit_test(test_model_info),
       cmocka_unit_test(test_resolve_direct), cmocka_unit_test(test_cue_words),
       cmocka_unit_test(test_quoted_titles), cmocka_unit_test(test_join_of),
+      cmocka_unit_test(test_particles),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
