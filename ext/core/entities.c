@@ -30,6 +30,9 @@
 **        ("Watson School | of | Biological Sciences"; join_of_names), then
 **        ordinary words of title-case headlines are dropped and each name
 **        gets one type in the article (harmonise);
+**     4d. (while the spans of step 2 are built) a title word inside a
+**        name splits it into an organisation or place and a person
+**        ("Federal Reserve | Governor Lawrence Lindsey"; inner_title);
 **     5. title: capitalised title words straight in front of a PERSON
 **        ("Foreign Minister", "Sen.", "Ayatollah"), outside the span;
 **     6. canonical: a PERSON mention whose words end a longer PERSON name
@@ -374,6 +377,29 @@ static int title_class(const news_doc *d, const news_token *tok, const news_ner_
   return (nd->info[k].gaz & NEWS_GAZ_TITLEMOD) ? 2 : 0;
 }
 
+/* The start of a title inside the name [b, e) that splits it into an
+** organisation or place and a person ("Federal Reserve | Governor Lawrence
+** Lindsey", "Supreme Court | Justice Clarence Thomas"), or 0: a title word
+** after the first token (with the modifiers right before it), no title word
+** before it, a capitalised word right before it, and at least two
+** capitalised words after the title. */
+static uint32_t inner_title(const news_doc *d, const news_token *tok, const news_ner_doc *nd,
+                            uint32_t b, uint32_t e) {
+  if (e - b < 4) return 0;
+  for (uint32_t j = b + 1; j + 2 < e; j++) {
+    if (title_class(d, tok, nd, j) != 1) continue;
+    uint32_t t0 = j, k = j + 1;
+    while (t0 > b + 1 && title_class(d, tok, nd, t0 - 1) == 2) t0--;
+    while (k < e && title_class(d, tok, nd, k)) k++;
+    /* not after "of" ("Athletics of Major League Baseball") */
+    if (e - k < 2 || !(nd->info[t0 - 1].caps & CAP_UPPER)) return 0;
+    for (uint32_t i = k; i < e; i++)
+      if (!is_word(&tok[i]) || !(nd->info[i].caps & CAP_UPPER)) return 0;
+    return t0;
+  }
+  return 0;
+}
+
 /* Marks the title in front of PERSON mention x: title words (Mr., Minister,
 ** Ayatollah) possibly preceded by modifiers (Foreign, Prime, Deputy). */
 static void find_title(const news_doc *d, news_entity *x, const news_token *tok, const news_ner_doc *nd,
@@ -601,6 +627,20 @@ news_rc news_entities_run(news_doc *d) {
     if (type == NEWS_ENT_PERSON && e - b >= 2 && (nd.info[e - 1].gaz & NEWS_GAZ_LOCHEAD) &&
         !(b > 0 && (nd.info[b - 1].gaz & NEWS_GAZ_TITLE)))
       type = NEWS_ENT_LOC;
+    /* a title inside the name ends an organisation or place before a
+    ** person ("Federal Reserve Governor Lawrence Lindsey") */
+    uint32_t t0 = (nd.info[b].caps & CAP_HEADLINE) ? 0 : inner_title(d, tok, &nd, b, e);
+    if (t0) {
+      const news_ner_tok *f = &nd.info[b];
+      uint8_t ft = t0 - b == 1 && (f->gaz & (NEWS_GAZ_COUNTRY | NEWS_GAZ_PLACE)) ? NEWS_ENT_LOC
+                   : t0 - b == 1 && (f->gaz & NEWS_GAZ_DEMONYM)               ? NEWS_ENT_NORP
+                                                                               : NEWS_ENT_ORG;
+      if ((rc = push(d, tok, b, t0, ft))) goto done;
+      cued[d->entities.n - 1] = 0;
+      b = t0;
+      type = NEWS_ENT_PERSON;
+      cue = 0;
+    }
     /* titles the tagger took into a PERSON ("Mr Howard", British style
     ** without a period) go back out, to be found as the title below */
     while (type == NEWS_ENT_PERSON && e - b >= 2 &&

@@ -370,6 +370,20 @@ static void test_particles(void **state) {
   news_doc_free(r.d);
 }
 
+static void test_inner_title(void **state) {
+  (void)state;
+  /* a title inside a capitalised run ends the organisation before the
+  ** person, and becomes the person's title */
+  ents r = analyse("Marlow Valley Authority Chairman Peter Lindqvist said on Monday the plan would "
+                   "go ahead. Supreme Court Justice Anna Berglund disagreed.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Marlow Valley Authority", 0)].type, NEWS_ENT_ORG);
+  assert_title(&r, find(&r, "Peter Lindqvist", 0), "Chairman");
+  assert_int_equal(r.e[find(&r, "Supreme Court", 0)].type, NEWS_ENT_ORG);
+  assert_title(&r, find(&r, "Anna Berglund", 0), "Justice");
+  news_doc_free(r.d);
+}
+
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 1);
@@ -389,7 +403,7 @@ int main(void) {
       cmocka_unit_test(test_nomem),         cmocka_unit_test(test_model_info),
       cmocka_unit_test(test_resolve_direct), cmocka_unit_test(test_cue_words),
       cmocka_unit_test(test_quoted_titles), cmocka_unit_test(test_join_of),
-      cmocka_unit_test(test_particles),
+      cmocka_unit_test(test_particles), cmocka_unit_test(test_inner_title),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
