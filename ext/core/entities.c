@@ -48,6 +48,8 @@
 #include "lexicon.h"
 #include "ner.h"
 
+#include "gen/common_words.inc"
+
 const char *news_entity_type_name(unsigned type) {
   switch (type) {
   case NEWS_ENT_PERSON: return "PERSON";
@@ -490,6 +492,33 @@ out:
   return rc;
 }
 
+/* True when the folded word whose FNV-1a hash is h is probably an ordinary
+** English word of WordNet 3.0 and no given name (gen/common_words.inc, a
+** Bloom filter of 2^19 bits: about 1% of other words test true as well;
+** it leaves out the words of the news clusters, see ordinary_words). */
+static bool common_word(uint32_t h) {
+  for (uint32_t i = 0; i < COMMON_K; i++) {
+    h = h * 0x9e3779b1u + 0x7f4a7c15u; /* next probe: the top 19 bits */
+    uint32_t bit = h >> 13;
+    if (!(common_bloom[bit >> 5] >> (bit & 31) & 1u)) return false;
+  }
+  return true;
+}
+
+/* True when every token of [b, e) is an ordinary English word that is no
+** given name and no title ("Tangerine Dream", "Cobra Starship"): a word
+** of the news word clusters must be usually written in lower case there
+** ("Woods", "Wall" are not), any other word must be in common_words.inc. */
+static bool ordinary_words(const news_ner_doc *nd, uint32_t b, uint32_t e) {
+  for (uint32_t k = b; k < e; k++) {
+    const news_ner_tok *x = &nd->info[k];
+    if (!is_word(&nd->tok[k]) || (x->gaz & (NEWS_GAZ_GIVEN | NEWS_GAZ_TITLE)) ||
+        (x->cluster ? CL_CASING(x->cluster) != 1 : !common_word(x->word)))
+      return false;
+  }
+  return true;
+}
+
 /* A lower-case particle inside a person's name ("Ludwig van Beethoven",
 ** "Gil de Ferran", "Osama bin Laden", "Ortega y Gasset"). */
 static bool name_particle(const news_doc *d, const news_token *t) {
@@ -621,6 +650,11 @@ news_rc news_entities_run(news_doc *d) {
       else if ((is_text(d, p, "the", 3) || is_text(d, p, "The", 3)) && !has_lochead(&nd, b, e))
         type = NEWS_ENT_ORG; /* but "the River Mersey", "the Deccan Plateau" */
     }
+    /* a "person" made of ordinary English words only is a band or a
+    ** business ("Tangerine Dream", "Cobra Starship"): a person's name
+    ** holds a given name or a word that is only a name */
+    if (!cue && type == NEWS_ENT_PERSON && e - b >= 2 && ordinary_words(&nd, b, e))
+      type = NEWS_ENT_ORG;
     /* "Cal Anderson Park", "Deccan Plateau": a name ending in a place word
     ** is a place, not a person (the news-trained model leans to PERSON for
     ** unknown capitalised words) */

@@ -384,6 +384,18 @@ static void test_inner_title(void **state) {
   news_doc_free(r.d);
 }
 
+static void test_ordinary_words(void **state) {
+  (void)state;
+  /* a "person" made of ordinary English words only is a band or a business
+  ** (common_words.inc); a given name keeps a person a person */
+  ents r = analyse("Tickets sold out within an hour, and Walnut Pelican will play on Sunday. Later, "
+                   "Marie Lantern spoke to reporters.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Walnut Pelican", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Marie Lantern", 0)].type, NEWS_ENT_PERSON);
+  news_doc_free(r.d);
+}
+
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 1);
@@ -404,6 +416,7 @@ int main(void) {
       cmocka_unit_test(test_resolve_direct), cmocka_unit_test(test_cue_words),
       cmocka_unit_test(test_quoted_titles), cmocka_unit_test(test_join_of),
       cmocka_unit_test(test_particles), cmocka_unit_test(test_inner_title),
+      cmocka_unit_test(test_ordinary_words),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
