@@ -22,7 +22,8 @@
 **        ...", "the town of ..."), a PERSON right after in/at/near is a
 **        LOC and after "the" an ORG, a one-word creed ("Catholicism") is
 **        MISC; a PERSON of two words or more ending in a place word (Park,
-**        River) becomes LOC;
+**        River) becomes LOC, and one made only of ordinary English words
+**        (gen/common_words.inc: "Cobra Starship") an ORG;
 **     4. an acronym defined in parentheses right after a name ("Islamic
 **        Revolutionary Guards Corps (IRGC)") becomes a mention of the same
 **        type when the tagger missed it;
