@@ -193,7 +193,7 @@ METHOD = """## Method
   comparable); the ratio of the medians is shown beside it.
 - **newsext-batch.** Run over the whole corpus, each time on a fresh copy of the
   database (copied before the timing starts), with 1 and N worker threads (plus its writer
-  thread); wall time of the whole process (setup, planning, analysis, writing, the final index),
+  thread); wall time of the whole process (setup, planning, analysis, writing, closing the database),
   median of N runs, interleaved.
 - **Peers** (`BENCH_PEERS=1`): chrono-node (`chrono.parse(text, ref)`) and compromise
   (`nlp(text)` then people/places/organizations, or quotations) in node, over the first
