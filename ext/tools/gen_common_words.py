@@ -26,16 +26,11 @@ import os
 import re
 import sys
 
+from genutil import fnv1a, read_word_values, write_atomic
+
 NBITS = 1 << 19
 K = 5
 GIVEN = 0x100  # NEWS_GAZ_GIVEN in ext/core/ner.h
-
-
-def fnv1a(data):
-    h = 2166136261
-    for b in data:
-        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
-    return h
 
 
 def main(argv):
@@ -55,15 +50,8 @@ def main(argv):
             for i in range(int(head[3], 16)):
                 w = head[4 + 2 * i]
                 (lower if w.islower() else capital).add(w.lower())
-    given = set()
-    with open(gaz_path, encoding="utf-8") as f:
-        for line in f:
-            if not line.startswith("#"):
-                w, bits = line.rstrip("\n").split("\t")
-                if int(bits) & GIVEN:
-                    given.add(w)
-    with open(cl_path, encoding="utf-8") as f:
-        news = {line.split("\t")[0] for line in f if not line.startswith("#")}
+    given = {w for w, bits in read_word_values(gaz_path).items() if bits & GIVEN}
+    news = set(read_word_values(cl_path))
     words = sorted(w for w in lemmas
                    if (w in lower or w not in capital) and w not in given and w not in news)
     bits = [0] * (NBITS // 32)
@@ -87,10 +75,7 @@ def main(argv):
     for i in range(0, len(bits), 12):
         lines.append(",".join("0x%x" % v for v in bits[i:i + 12]) + ",")
     lines.append("};")
-    tmp = out_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-    os.replace(tmp, out_path)
+    write_atomic(out_path, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

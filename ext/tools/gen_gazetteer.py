@@ -26,6 +26,8 @@ import os
 import re
 import sys
 
+from genutil import write_atomic
+
 BITS = {"country": 0x01, "place": 0x02, "placepart": 0x04, "demonym": 0x08, "orgword": 0x10,
         "title": 0x20, "titlemod": 0x40, "group": 0x80, "given": 0x100, "lochead": 0x200,
         "common": 0x400}
@@ -106,10 +108,7 @@ def main(argv):
              "# word<TAB>NEWS_GAZ_* bits (ext/core/ner.h)"]
     for w in sorted(bits):
         lines.append(f"{w}\t{bits[w]}")
-    tmp = out_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-    os.replace(tmp, out_path)
+    write_atomic(out_path, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":

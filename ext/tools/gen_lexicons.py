@@ -13,6 +13,8 @@ binary-search them (lexicon.c).  The output is deterministic.
 import os
 import sys
 
+from genutil import write_atomic
+
 # Symbolic values used in the data files, and the numbers the C code sees.
 CLASSES = {
     "title": 1, "month": 2, "end": 3, "other": 4,
@@ -60,10 +62,7 @@ def main(argv):
         lines.append(f"const news_lexicon news_lex_{name} = {{\"{name}\", lex_{name}_entries, "
                      f"{len(entries)}}};")
         lines.append("")
-    tmp = out_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
-    os.replace(tmp, out_path)
+    write_atomic(out_path, "\n".join(lines))
 
 
 if __name__ == "__main__":

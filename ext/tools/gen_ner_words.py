@@ -12,34 +12,16 @@ empty) and the value gaz << 16 | cluster.  Linear probing, load <= 1/2.
 Words the C side could not produce (longer than 48 bytes after folding) are
 skipped.  Output is deterministic.
 """
-import os
 import sys
+
+from genutil import fnv1a, read_word_values, write_atomic
 
 FOLDMAX = 48  # NER_FOLDMAX in ner_features.c
 
 
-def fnv1a(data):
-    h = 2166136261
-    for b in data:
-        h = ((h ^ b) * 16777619) & 0xFFFFFFFF
-    return h
-
-
-def read(path):
-    out = {}
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            word, value = line.split("\t")
-            out[word.lower()] = int(value)
-    return out
-
-
 def main(argv):
     out_path, gaz_path, cl_path = argv[1:4]
-    gaz, cl = read(gaz_path), read(cl_path)
+    gaz, cl = read_word_values(gaz_path), read_word_values(cl_path)
     words = sorted(set(gaz) | set(cl))
     entries = []
     for w in words:
@@ -75,10 +57,7 @@ def main(argv):
     for i in range(0, size, 12):
         lines.append(",".join(str(v) for v in vals[i:i + 12]) + ",")
     lines.append("};")
-    tmp = out_path + ".tmp"
-    with open(tmp, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines) + "\n")
-    os.replace(tmp, out_path)
+    write_atomic(out_path, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
