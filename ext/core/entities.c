@@ -96,10 +96,16 @@ static bool is_lower_word(const news_doc *d, const news_token *t) {
 
 /* The entity_cues.tsv value of token t (a trailing period dropped, so
 ** "Inc." is "inc"), or 0. */
-static int cue_of(const news_doc *d, const news_token *t) {
+/* The value of token t in a word list, in any case and without a final
+** period ("Corp." is "corp"). */
+static int lex_word(const news_lexicon *lex, const news_doc *d, const news_token *t) {
   uint32_t len = t->end - t->start;
   if (len > 1 && d->text[t->end - 1] == '.') len--;
-  return news_lex_find(&news_lex_entity_cues, d->text + t->start, len);
+  return news_lex_find(lex, d->text + t->start, len);
+}
+
+static int cue_of(const news_doc *d, const news_token *t) {
+  return lex_word(&news_lex_entity_cues, d, t);
 }
 
 static bool is_text(const news_doc *d, const news_token *t, const char *s, uint32_t n) {
@@ -251,21 +257,6 @@ static void drop_headline_words(news_doc *d, news_ner_doc *nd, uint8_t *cued) {
   d->entities.n = out;
 }
 
-/* A company's legal form ("Inc", "Corp.", "GmbH", "Partners"), any case,
-** with or without a period. */
-static bool legal_form(const news_doc *d, const news_token *t) {
-  static const char *const W[] = {"inc", "corp", "ltd", "co", "plc", "llc", "llp", "ag", "gmbh",
-                                  "nv", "sa", "pty", "limited", "partners"};
-  uint32_t len = t->end - t->start;
-  if (len > 1 && d->text[t->end - 1] == '.') len--;
-  for (size_t k = 0; k < sizeof W / sizeof *W; k++) {
-    size_t m = strlen(W[k]), i = 0;
-    while (i < m && i < len && (d->text[t->start + i] | 0x20) == W[k][i]) i++;
-    if (i == m && m == len) return true;
-  }
-  return false;
-}
-
 /* Step 4c: an organisation name the tagger split at "of" ("Watson School |
 ** of | Biological Sciences", "Carnegie Institution | of | Washington") is
 ** one name when its first part ends in an organisation word (entity_cues.tsv
@@ -285,7 +276,7 @@ static void join_of_names(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
       int v = cue_of(d, &tok[last]);
       if (p->type == NEWS_ENT_ORG && p->tok_end + 1 == x->tok_begin && p->sentence == x->sentence &&
           x->type != NEWS_ENT_NORP && is_text(d, &tok[p->tok_end], "of", 2) &&
-          !legal_form(d, &tok[last]) &&
+          !lex_word(&news_lex_legal_forms, d, &tok[last]) &&
           ((v / 10 == 1 && (v % 10 & 1)) || (nd->info[last].gaz & NEWS_GAZ_ORGWORD))) {
         p->end = x->end;
         p->tok_end = x->tok_end;

@@ -45,7 +45,9 @@ extern const news_lexicon news_lex_speech_verbs;
 extern const news_lexicon news_lex_speaker_words;
 extern const news_lexicon news_lex_given_names;
 
-/* entities(): words that settle the type of a name next to them. */
+/* entities(): words that settle the type of a name next to them, and
+** company legal forms (Inc, GmbH). */
 extern const news_lexicon news_lex_entity_cues;
+extern const news_lexicon news_lex_legal_forms;
 
 #endif
