@@ -13,16 +13,18 @@
 ** HOW IT IS SHARED
 **   news_ner_prepare() computes everything about a document that does not
 **   depend on the labels (folded words, shapes, gazetteer bits, headline
-**   sentences, document-wide casing statistics).  news_ner_features() then
-**   lists the hashes for token i given the two previous labels (in two
-**   parts, so that a beam scores the label-independent part once), and
+**   sentences, document-wide casing statistics).  news_ner_features_static()
+**   and news_ner_features_labels() then list the hashes for token i given
+**   the two previous labels (in two parts, so that a beam scores the
+**   label-independent part once), and
 **   news_ner_remember() records a decided label so that later mentions of
 **   the same word can see it (the "earlier in this article" feature).  The
 **   trainer calls exactly these functions, so training and run time see
 **   identical features by construction.
 **
 ** INVARIANTS
-**   - news_ner_features() writes at most NEWS_NER_MAXFEAT hashes.
+**   - The two feature functions write at most NEWS_NER_MAXFEAT hashes
+**     together.
 **   - All per-document memory comes from the document's news_mem and is
 **     released by news_ner_release(), which accepts a half-built state.
 **   - Everything is linear in the number of tokens: the document-wide maps
@@ -108,20 +110,15 @@ typedef struct news_ner_doc {
 news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd);
 void news_ner_release(news_ner_doc *nd);
 
-/* Writes the feature hashes of token i (in sentence s) given the labels of
-** the two previous tokens of the same sentence (NEWS_NER_O when none), and
-** returns how many (<= NEWS_NER_MAXFEAT). */
-uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
-                           uint32_t *out);
-
-/* The same features in two parts, so that a beam scores the first part
-** once per token and only the second per hypothesis:
+/* The feature hashes of token i (in sentence s), in two parts, so that a
+** beam scores the first part once per token and only the second per
+** hypothesis; each returns how many it wrote:
 ** news_ner_features_static() writes those that do not depend on labels
 ** (at most NEWS_NER_MAXFEAT - NEWS_NER_MAXLABFEAT), and
-** news_ner_features_labels() those of the two previous labels and of hist,
-** the label last given to the same capitalised word earlier (label + 1, 0
-** when none; see news_ner_history()).  news_ner_features() is both parts,
-** with hist from the committed history. */
+** news_ner_features_labels() those of the labels of the two previous
+** tokens of the same sentence (NEWS_NER_O when none) and of hist, the label
+** last given to the same capitalised word earlier (label + 1, 0 when none;
+** see news_ner_history()). */
 #define NEWS_NER_MAXLABFEAT 8
 uint32_t news_ner_features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
 uint32_t news_ner_features_labels(const news_ner_doc *nd, uint32_t i, int prev1, int prev2,

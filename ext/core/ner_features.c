@@ -21,10 +21,11 @@
 **        how each word is written elsewhere in the article (capitalised in
 **        mid-sentence, lower case, ...).  A sentence-initial "Rice" or a
 **        headline "CHINA" then borrows evidence from its other mentions.
-**   news_ner_features() combines the token's window (two tokens either
-**   side, within the sentence), affixes, gazetteer bits, clusters, the
-**   capitalised run, the two previous labels and the label last given to
-**   the same word in the article (news_ner_remember) into hashes.  Each
+**   news_ner_features_static() and news_ner_features_labels() combine
+**   the token's window (two tokens either side, within the sentence),
+**   affixes, gazetteer bits, clusters, the capitalised run, the two
+**   previous labels and the label last given to the same word in the
+**   article (news_ner_remember) into hashes.  Each
 **   feature is a template number mixed with up to two values, so a
 **   template can never collide with another template's strings.
 **
@@ -475,10 +476,4 @@ uint32_t news_ner_features_labels(const news_ner_doc *nd, uint32_t i, int prev1,
   }
 #undef F
   return n;
-}
-
-uint32_t news_ner_features(news_ner_doc *nd, uint32_t s, uint32_t i, int prev1, int prev2,
-                           uint32_t *out) {
-  uint32_t n = news_ner_features_static(nd, s, i, out);
-  return n + news_ner_features_labels(nd, i, prev1, prev2, news_ner_history(nd, i), out + n);
 }
