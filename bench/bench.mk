@@ -23,7 +23,7 @@ TOOL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) \
 
 all: $(BATCH)
 
-$(BATCH): bench/newsext_batch.c
+$(BATCH): tools/newsext_batch.c
 	$(CC) $(TOOL_CFLAGS) $(CFLAGS) -pthread -o $@ $< $(SQLITE_LIBS) $(LDFLAGS)
 
 $(BENCH_BIN): bench/bench.c
