@@ -21,6 +21,9 @@
 **   - memory:      every allocation failure gives NEWS_ERR_NOMEM and leaks
 **                  nothing;
 **   - model:       the compiled-in model reports its format and data hash;
+**   - wire copy:   sign-offs ("REUTER"), bylines, credits and tickers give
+**                  no mentions; a company's short form, initials or ticker
+**                  take its full name; canonical names hold no line break;
 **   - resolve:     titles and canonical names computed directly on mentions
 **                  placed by hand (no model involved).
 ** All texts are news-style sentences written for these tests.
@@ -92,7 +95,13 @@ static void check_invariants(const ents *r) {
     assert_true(x->tok_end - x->tok_begin <= 16); /* no run-on names */
     assert_int_equal(t[x->tok_begin].start, x->start);
     assert_int_equal(t[x->tok_end - 1].end, x->end);
-    for (uint32_t j = x->tok_begin; j < x->tok_end; j++) assert_true(t[j].kind != NEWS_TOK_CLITIC);
+    /* a possessive only inside a company's name ("Wendy's International") */
+    for (uint32_t j = x->tok_begin; j < x->tok_end; j++)
+      assert_true(t[j].kind != NEWS_TOK_CLITIC ||
+                  (x->type == NEWS_ENT_ORG && j > x->tok_begin && j + 1 < x->tok_end));
+    for (uint32_t j = 0; j < x->canonical_len; j++)
+      assert_true(x->canonical[j] != '\n' && x->canonical[j] != '\r' &&
+                  !(x->canonical[j] == ' ' && j + 1 < x->canonical_len && x->canonical[j + 1] == ' '));
     if (i) assert_true(r->e[i - 1].end <= x->start);
     assert_true(x->type >= NEWS_ENT_PERSON && x->type <= NEWS_ENT_MISC);
     assert_non_null(x->canonical);
@@ -397,6 +406,85 @@ static void test_ordinary_words(void **state) {
   news_doc_free(r.d);
 }
 
+/* True when some mention is spelled `surface`. */
+static bool has(const ents *r, const char *surface) {
+  size_t len = strlen(surface);
+  for (uint32_t i = 0; i < r->n; i++)
+    if (r->e[i].end - r->e[i].start == len && memcmp(r->text + r->e[i].start, surface, len) == 0)
+      return true;
+  return false;
+}
+
+static void test_wire_boilerplate(void **state) {
+  (void)state;
+  ents r = analyse("By Anna Keller\n\nLONDON (Reuters) - Harland Mining Corp said on Tuesday it "
+                   "would close two pits in Wales, where it employs 900 people.\n\n"
+                   "A miner leaves the Cwm Dulais pit. U.S. Army Photo by Sgt. Mark Hollis\n\n"
+                   "(Reporting by Tom Pickering and Ruth Okafor in Cardiff; Editing by Jane "
+                   "Merriman)\n");
+  check_invariants(&r);
+  for (uint32_t i = 0; i < r.n; i++) assert_true(r.e[i].type != NEWS_ENT_PERSON);
+  assert_false(has(&r, "Cardiff"));
+  assert_false(has(&r, "U.S. Army"));
+  assert_int_equal(r.e[find(&r, "Harland Mining Corp", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Wales", 0)].type, NEWS_ENT_LOC);
+  news_doc_free(r.d);
+  /* old wire copy: hard-wrapped lines, a ticker and the sign-off */
+  r = analyse("TALBOT FOODS <TLB> TO BUY KESSLER BRANDS\n\n"
+              "Talbot Foods Inc <TLB> said it agreed to buy Kessler\n"
+              "Brands Corp for 40 mln dlrs in cash, and that Ford\n"
+              "Motor Co would supply the delivery trucks for the new unit.\n"
+              "    Talbot said the deal, which a Reuter survey of analysts\n"
+              "had expected, would close in May after a review by the\n"
+              "company's board and by the Federal Trade Commission.\n"
+              "    TLB shares rose 1-1/2 to 31, while Kessler fell.\n"
+              " REUTER\n");
+  check_invariants(&r);
+  assert_false(has(&r, "REUTER"));
+  assert_false(has(&r, "<TLB>"));
+  assert_canonical(&r, find(&r, "Kessler\nBrands Corp", 0), "Kessler Brands Corp");
+  assert_canonical(&r, find(&r, "Ford\nMotor Co", 0), "Ford Motor Co");
+  assert_canonical(&r, find(&r, "Talbot", 0), "Talbot Foods Inc");
+  assert_int_equal(r.e[find(&r, "Talbot", 0)].type, NEWS_ENT_ORG);
+  assert_canonical(&r, find(&r, "TLB", 0), "Talbot Foods Inc");
+  assert_canonical(&r, find(&r, "Kessler", 0), "Kessler Brands Corp");
+  int reuter = find(&r, "Reuter", 0);
+  assert_int_equal(r.e[reuter].type, NEWS_ENT_ORG);
+  assert_canonical(&r, reuter, "Reuters");
+  news_doc_free(r.d);
+}
+
+static void test_company_short_forms(void **state) {
+  (void)state;
+  ents r = analyse("Wendy's International Inc <WEN> said on Monday its quarterly profit rose 12 "
+                   "pct. Wendy's chairman said sales at its restaurants were strong, and Wendy "
+                   "would open 40 more this year.");
+  check_invariants(&r);
+  int full = find(&r, "Wendy's International Inc", 0);
+  assert_int_equal(r.e[full].type, NEWS_ENT_ORG);
+  for (uint32_t i = 0; i < r.n; i++) assert_true(r.e[i].type != NEWS_ENT_PERSON);
+  assert_canonical(&r, find(&r, "Wendy", 0), "Wendy's International Inc");
+  assert_canonical(&r, find(&r, "Wendy", 1), "Wendy's International Inc");
+  news_doc_free(r.d);
+  r = analyse("General Motors Corp said on Tuesday it would cut output at two plants in "
+              "Michigan. GM said demand for its large cars had fallen, and General Motors "
+              "shares fell 2 pct. Chrysler Corp said its own sales were steady, and Chrysler "
+              "will not cut output.");
+  check_invariants(&r);
+  assert_canonical(&r, find(&r, "GM", 0), "General Motors Corp");
+  assert_int_equal(r.e[find(&r, "GM", 0)].type, NEWS_ENT_ORG);
+  assert_canonical(&r, find(&r, "General Motors", 0), "General Motors Corp");
+  assert_canonical(&r, find(&r, "Chrysler", 0), "Chrysler Corp");
+  assert_canonical(&r, find(&r, "Michigan", 0), "Michigan");
+  news_doc_free(r.d);
+  /* a person who shares a company's first word keeps their own name */
+  r = analyse("Ford Motor Co said on Tuesday that sales rose. Henry Ford, a great-grandson of "
+              "the founder, said Ford would hire 500 workers.");
+  check_invariants(&r);
+  assert_canonical(&r, find(&r, "Ford", 0), "Henry Ford");
+  news_doc_free(r.d);
+}
+
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 1);
@@ -417,7 +505,8 @@ int main(void) {
       cmocka_unit_test(test_resolve_direct), cmocka_unit_test(test_cue_words),
       cmocka_unit_test(test_quoted_titles), cmocka_unit_test(test_join_of),
       cmocka_unit_test(test_particles), cmocka_unit_test(test_inner_title),
-      cmocka_unit_test(test_ordinary_words),
+      cmocka_unit_test(test_ordinary_words), cmocka_unit_test(test_wire_boilerplate),
+      cmocka_unit_test(test_company_short_forms),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
