@@ -342,7 +342,7 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
     uint16_t *v = votes + (size_t)same.val[h] * 6;
     /* a mention typed by a naming word ("the band Korn") outweighs the
     ** tagger's guesses for the same name elsewhere */
-    unsigned w = cued[k] ? 4 : 1;
+    unsigned w = cued[k] ? 64 : 1;
     if (v[ents[k].type] <= UINT16_MAX - w) v[ents[k].type] = (uint16_t)(v[ents[k].type] + w);
   }
   for (uint32_t k = 0; k < n; k++) {
@@ -985,6 +985,15 @@ news_rc news_entities_run(news_doc *d) {
     /* naming words next to the name settle its type (entity_cues.tsv) */
     uint8_t cue = type == NEWS_ENT_NORP ? 0 : cue_type(d, tok, b, e);
     if (cue) type = cue;
+    /* "Countrywide, which ...": people are "who", so a "person" followed
+    ** by ", which" is an organisation (unless a title is in front or it
+    ** ends a list, where "which" may speak of something else); it counts
+    ** as a naming word */
+    if (!cue && type == NEWS_ENT_PERSON && e + 1 < ntok && tok[e].mark == ',' &&
+        is_text(d, &tok[e + 1], "which", 5) &&
+        !(b > 0 && (tok[b - 1].mark == ',' || is_text(d, &tok[b - 1], "and", 3) ||
+                    title_class(d, tok, &nd, b - 1) == 1)))
+      type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
     /* a news agency outside its sign-off is an organisation */
     if (e - b == 1 && wire_word(d, &tok[b]) == 1) type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
     if (e - b == 1 && type != NEWS_ENT_NORP && is_doctrine(d, &tok[b])) type = NEWS_ENT_MISC;
