@@ -1040,13 +1040,27 @@ news_rc news_entities_run(news_doc *d) {
            (title_class(d, tok, &nd, b) == 1 ||
             (title_class(d, tok, &nd, b) == 2 && title_class(d, tok, &nd, b + 1) == 1 && e - b >= 3)))
       b++;
-    /* a PERSON right after a PERSON, with only a space or a lower-case
-    ** name particle between, is the same name split by the greedy decoder
-    ** ("Mohammad | Javad Zarif", "Alexander | von | Humboldt") */
+    /* up to three lower-case name particles right in front ("von der") */
+    uint32_t pb = b;
+    while (pb > 0 && b - pb < 3 && name_particle(d, &tok[pb - 1]) &&
+           tok[pb - 1].sentence == tok[b].sentence && lab[pb - 1] == NEWS_NER_O)
+      pb--;
+    /* a one-word name after "von" or "van" is a person's surname with its
+    ** particles ("the von der Leyen call"), whatever the tagger said */
+    if (pb < b && e - b == 1 && type != NEWS_ENT_NORP && !cue && is_lower_word(d, &tok[pb]) &&
+        (is_text(d, &tok[pb], "von", 3) || is_text(d, &tok[pb], "van", 3))) {
+      bool after_person = d->entities.n > 0 &&
+          NEWS_VEC_AT(&d->entities, news_entity, d->entities.n - 1).tok_end == pb &&
+          NEWS_VEC_AT(&d->entities, news_entity, d->entities.n - 1).type == NEWS_ENT_PERSON;
+      if (!after_person) b = pb;
+      type = NEWS_ENT_PERSON;
+    }
+    /* a PERSON right after a PERSON, with only a space or lower-case name
+    ** particles between, is the same name split by the greedy decoder
+    ** ("Mohammad | Javad Zarif", "Ursula | von der | Leyen") */
     if (type == NEWS_ENT_PERSON && d->entities.n > 0) {
       news_entity *prev = &NEWS_VEC_AT(&d->entities, news_entity, d->entities.n - 1);
-      if (prev->type == NEWS_ENT_PERSON &&
-          (prev->tok_end == b || (prev->tok_end + 1 == b && name_particle(d, &tok[b - 1]))) &&
+      if (prev->type == NEWS_ENT_PERSON && (prev->tok_end == b || prev->tok_end == pb) &&
           (wrapped || !(tok[b].flags & NEWS_TF_NEWLINE))) {
         prev->end = tok[e - 1].end;
         prev->tok_end = e;

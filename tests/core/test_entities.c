@@ -378,6 +378,14 @@ static void test_particles(void **state) {
   assert_int_equal(r.e[find(&r, "Joaquin del Olmo", 0)].type, NEWS_ENT_PERSON);
   assert_int_equal(r.e[find(&r, "Lotte von Armin", 0)].type, NEWS_ENT_PERSON);
   news_doc_free(r.d);
+  /* the surname alone keeps its particles and finds the full name */
+  r = analyse("Commission President Margarethe von der Aue met the prime minister on Monday. "
+              "Talks between the two leaders and von der Aue went on into the night.");
+  check_invariants(&r);
+  int i = find(&r, "von der Aue", 0);
+  assert_int_equal(r.e[i].type, NEWS_ENT_PERSON);
+  assert_canonical(&r, i, "Margarethe von der Aue");
+  news_doc_free(r.d);
 }
 
 static void test_inner_title(void **state) {
