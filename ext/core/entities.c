@@ -527,6 +527,14 @@ static void drop_boilerplate(news_doc *d, const news_ner_doc *nd, const uint8_t 
   d->entities.n = out;
 }
 
+/* True when a word of tokens [b, e) is usually written in lower case in
+** the news (its word cluster says so). */
+static bool usually_lower(const news_ner_doc *nd, uint32_t b, uint32_t e) {
+  for (uint32_t j = b; j < e; j++)
+    if (CL_CASING(nd->info[j].cluster) == 1) return true;
+  return false;
+}
+
 /* A company name the tagger split at a possessive ("Wendy | 's |
 ** International Inc", "Heck | 's | Inc") is one ORG when the part after
 ** the 's ends in a legal form or stands before a ticker; so is a name and
@@ -552,7 +560,15 @@ static void join_possessive_companies(news_doc *d, const news_ner_doc *nd, uint8
                   (p->tok_end == x->tok_begin ||
                    (p->tok_end + 1 == x->tok_begin && (is_text(d, &tok[p->tok_end], "and", 3) ||
                                                        tok[p->tok_end].mark == '&')));
-      if (p->type != NEWS_ENT_NORP && (possessive || form)) {
+      /* "U.S. | Senate", "U.S. | Central Command": a country name right in
+      ** front of an organisation is part of its name, unless that is a
+      ** common noun that old copy capitalised ("U.S. | Currency") */
+      bool country = p->type == NEWS_ENT_LOC && x->type == NEWS_ENT_ORG &&
+                     p->tok_end == x->tok_begin && p->tok_end - p->tok_begin == 1 &&
+                     (nd->info[p->tok_begin].gaz & NEWS_GAZ_COUNTRY) &&
+                     !(tok[x->tok_begin].flags & NEWS_TF_NEWLINE) &&
+                     !usually_lower(nd, x->tok_begin, x->tok_end);
+      if (p->type != NEWS_ENT_NORP && (possessive || form || country)) {
         p->end = x->end;
         p->tok_end = x->tok_end;
         p->canonical_len = p->end - p->start;
