@@ -434,7 +434,8 @@ static uint32_t credit_end(const news_ner_doc *nd, uint32_t i) {
 **   - a byline: "By" at the start of a line and the capitalised words
 **     after it, when they end the line or run into a dateline ("By Ann
 **     Smith", "By Ann Smith Dec 7 (Reuters)");
-**   - a stock ticker in angle brackets ("<WEN>").
+**   - a stock ticker in angle brackets ("<WEN>");
+**   - a caption's marker ("Slideshow").
 ** One pass; each token is marked at most a bounded number of times. */
 static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t *bp) {
   const news_token *tok = nd->tok;
@@ -449,6 +450,10 @@ static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
     }
     if (!is_word(t)) continue;
     int w = wire_word(d, t);
+    if (w == 4) {
+      bp[i] = 1;
+      continue;
+    }
     bool bol = i == 0 || (t->flags & NEWS_TF_NEWLINE);
     if (w == 1 && (bol || (t->flags & NEWS_TF_ALLCAPS) || tok[i - 1].kind == NEWS_TOK_QUOTE_CLOSE ||
                    tok[i - 1].mark == '.' || tok[i - 1].mark == '!' || tok[i - 1].mark == '?')) {
@@ -887,6 +892,23 @@ static bool name_particle(const news_doc *d, const news_token *t) {
   return false;
 }
 
+/* A personal pronoun in any case but all capitals ("We", "it"; "US" is
+** a country). */
+static bool pronoun(const news_doc *d, const news_token *t) {
+  static const char *const W[] = {"i", "we", "it", "he", "she", "they", "you", "me", "him",
+                                  "them", "us", "our", "its", "his", "their", "your"};
+  uint32_t n = t->end - t->start;
+  if (n > 5 || (n > 1 && (t->flags & NEWS_TF_ALLCAPS))) return false;
+  char low[5];
+  for (uint32_t i = 0; i < n; i++) {
+    char c = d->text[t->start + i];
+    low[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+  }
+  for (size_t k = 0; k < sizeof W / sizeof *W; k++)
+    if (strlen(W[k]) == n && memcmp(low, W[k], n) == 0) return true;
+  return false;
+}
+
 /* A lower-case word that may stand inside a title ("A Beautiful Lie",
 ** "30 Seconds to Mars", "Lawrence of Arabia"). */
 static bool title_joiner(const news_doc *d, const news_token *t) {
@@ -990,11 +1012,18 @@ news_rc news_entities_run(news_doc *d) {
     /* trim punctuation and trailing lower-case words ("Woods shot") */
     while (e > b && (!is_word(&tok[e - 1]) || is_lower_word(d, &tok[e - 1]))) e--;
     while (b < e && !is_word(&tok[b])) b++;
+    /* and a month before a day ("taken by Kyodo | December 6") */
+    if (e - b >= 2 && e < ntok && NEWS_TOK_IS(tok[e].kind, NEWS_TOK_RANGE_NUMBER) &&
+        !is_text(d, &tok[e - 1], "May", 3) &&
+        news_lex_find(&news_lex_timex_words, d->text + tok[e - 1].start,
+                      tok[e - 1].end - tok[e - 1].start) / 100 == 1)
+      e--;
     /* no name runs past MAX_NAME_TOKENS tokens (the longest in the gold
     ** data has 12 words); a longer run is a line of capitalised words */
     if (b == e || e - b > MAX_NAME_TOKENS) continue;
-    /* "TV", "CEO", "GDP" alone are common nouns, not names */
-    if (e - b == 1 && (nd.info[b].gaz & NEWS_GAZ_COMMON)) continue;
+    /* "TV", "CEO", "GDP" alone are common nouns, not names, and "We",
+    ** "It" (capitalised after a quote mark) pronouns */
+    if (e - b == 1 && ((nd.info[b].gaz & NEWS_GAZ_COMMON) || pronoun(d, &tok[b]))) continue;
     uint8_t type = TYPE_OF[ty];
     if (type == NEWS_ENT_MISC && (nd.info[e - 1].gaz & (NEWS_GAZ_DEMONYM | NEWS_GAZ_GROUP)))
       type = NEWS_ENT_NORP;
