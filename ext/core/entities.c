@@ -440,6 +440,13 @@ static uint32_t credit_end(const news_ner_doc *nd, uint32_t i) {
 static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t *bp) {
   const news_token *tok = nd->tok;
   uint32_t n = nd->ntok;
+  /* the first letters and longest word of the list, to look up few words */
+  uint32_t first = 0, longest = 0;
+  for (uint32_t k = 0; k < news_lex_wire_credits.n; k++) {
+    const news_lex_entry *x = &news_lex_wire_credits.entries[k];
+    if (x->key[0] >= 'a' && x->key[0] <= 'z') first |= 1u << (x->key[0] - 'a');
+    if (x->len > longest) longest = x->len;
+  }
   for (uint32_t i = 0; i < n; i++) {
     const news_token *t = &tok[i];
     uint32_t j = ticker_end(tok, n, i);
@@ -448,7 +455,12 @@ static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
       i = j;
       continue;
     }
-    if (!is_word(t)) continue;
+    /* every word of the list is capitalised here, but a credit word
+    ** after "additional" */
+    if (!is_word(t) || t->end - t->start > longest + 1 ||
+        !(first >> ((d->text[t->start] | 0x20) - 'a') & 1u) ||
+        (!(t->flags & NEWS_TF_UPPER) && !(i > 0 && is_text(d, &tok[i - 1], "additional", 10))))
+      continue;
     int w = wire_word(d, t);
     if (w == 4) {
       bp[i] = 1;
@@ -561,10 +573,10 @@ static void join_possessive_companies(news_doc *d, const news_ner_doc *nd, uint8
                          (x->tok_end < nd->ntok && ticker_end(tok, nd->ntok, x->tok_end)));
       /* "Chrysler | Corp", "Charles Schwab | and | Co" */
       bool form = x->tok_end - x->tok_begin == 1 &&
-                  lex_word(&news_lex_legal_forms, d, &tok[x->tok_begin]) &&
                   (p->tok_end == x->tok_begin ||
                    (p->tok_end + 1 == x->tok_begin && (is_text(d, &tok[p->tok_end], "and", 3) ||
-                                                       tok[p->tok_end].mark == '&')));
+                                                       tok[p->tok_end].mark == '&'))) &&
+                  lex_word(&news_lex_legal_forms, d, &tok[x->tok_begin]);
       /* "U.S. | Senate", "U.S. | Central Command": a country name right in
       ** front of an organisation is part of its name, unless that is a
       ** common noun that old copy capitalised ("U.S. | Currency") */
@@ -884,28 +896,30 @@ static bool ordinary_words(const news_ner_doc *nd, uint32_t b, uint32_t e) {
 /* A lower-case particle inside a person's name ("Ludwig van Beethoven",
 ** "Gil de Ferran", "Osama bin Laden", "Ortega y Gasset"). */
 static bool name_particle(const news_doc *d, const news_token *t) {
-  static const char *const W[] = {"von", "van", "de", "da", "di", "du", "del", "della", "der",
-                                  "den", "la", "le", "bin", "ibn", "ben", "y", "dos", "das",
-                                  "do", "ter", "ten", "zu", "af"};
+  static const char W[][6] = {"von", "van", "de", "da", "di", "du", "del", "della", "der",
+                               "den", "la", "le", "bin", "ibn", "ben", "y", "dos", "das",
+                               "do", "ter", "ten", "zu", "af"};
+  uint32_t n = t->end - t->start;
+  if (n > 5) return false;
   for (size_t k = 0; k < sizeof W / sizeof *W; k++)
-    if (is_text(d, t, W[k], (uint32_t)strlen(W[k]))) return true;
+    if (W[k][n] == 0 && memcmp(d->text + t->start, W[k], n) == 0) return true;
   return false;
 }
 
 /* A personal pronoun in any case but all capitals ("We", "it"; "US" is
 ** a country). */
 static bool pronoun(const news_doc *d, const news_token *t) {
-  static const char *const W[] = {"i", "we", "it", "he", "she", "they", "you", "me", "him",
-                                  "them", "us", "our", "its", "his", "their", "your"};
+  static const char W[][6] = {"i", "we", "it", "he", "she", "they", "you", "me", "him",
+                               "them", "us", "our", "its", "his", "their", "your"};
   uint32_t n = t->end - t->start;
-  if (n > 5 || (n > 1 && (t->flags & NEWS_TF_ALLCAPS))) return false;
+  if (n > 5 || (n > 1 && (t->flags & NEWS_TF_ALLCAPS)) || !is_word(t)) return false;
   char low[5];
   for (uint32_t i = 0; i < n; i++) {
     char c = d->text[t->start + i];
     low[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
   }
   for (size_t k = 0; k < sizeof W / sizeof *W; k++)
-    if (strlen(W[k]) == n && memcmp(low, W[k], n) == 0) return true;
+    if (W[k][n] == 0 && memcmp(low, W[k], n) == 0) return true;
   return false;
 }
 
@@ -1087,8 +1101,8 @@ news_rc news_entities_run(news_doc *d) {
       b++;
     /* up to three lower-case name particles right in front ("von der") */
     uint32_t pb = b;
-    while (pb > 0 && b - pb < 3 && name_particle(d, &tok[pb - 1]) &&
-           tok[pb - 1].sentence == tok[b].sentence && lab[pb - 1] == NEWS_NER_O)
+    while (pb > 0 && b - pb < 3 && lab[pb - 1] == NEWS_NER_O && name_particle(d, &tok[pb - 1]) &&
+           tok[pb - 1].sentence == tok[b].sentence)
       pb--;
     /* a one-word name after "von" or "van" is a person's surname with its
     ** particles ("the von der Leyen call"), whatever the tagger said */
