@@ -455,10 +455,24 @@ static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
       i = j;
       continue;
     }
+    if (is_text(d, t, "By", 2) && (i == 0 || (t->flags & NEWS_TF_NEWLINE))) {
+      uint32_t k = i + 1;
+      while (k < n && !(tok[k].flags & NEWS_TF_NEWLINE) &&
+             ((is_word(&tok[k]) && (tok[k].flags & NEWS_TF_UPPER)) ||
+              is_text(d, &tok[k], "and", 3) || tok[k].mark == ','))
+        k++;
+      if (k > i + 1 && (k == n || (tok[k].flags & NEWS_TF_NEWLINE) || tok[k].mark == '(' ||
+                        NEWS_TOK_IS(tok[k].kind, NEWS_TOK_RANGE_NUMBER))) {
+        memset(bp + i, 1, k - i);
+        i = k - 1;
+        continue;
+      }
+    }
     /* every word of the list is capitalised here, but a credit word
     ** after "additional" */
-    if (!is_word(t) || t->end - t->start > longest + 1 ||
-        !(first >> ((d->text[t->start] | 0x20) - 'a') & 1u) ||
+    unsigned c0 = (unsigned char)d->text[t->start] | 0x20u;
+    if (!is_word(t) || t->end - t->start > longest + 1 || c0 < 'a' || c0 > 'z' ||
+        !(first >> (c0 - 'a') & 1u) ||
         (!(t->flags & NEWS_TF_UPPER) && !(i > 0 && is_text(d, &tok[i - 1], "additional", 10))))
       continue;
     int w = wire_word(d, t);
@@ -506,18 +520,6 @@ static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
       memset(bp + b, 1, e - b);
       i = e - 1;
       continue;
-    }
-    if (is_text(d, t, "By", 2) && (i == 0 || (t->flags & NEWS_TF_NEWLINE))) {
-      uint32_t k = i + 1;
-      while (k < n && !(tok[k].flags & NEWS_TF_NEWLINE) &&
-             ((is_word(&tok[k]) && (tok[k].flags & NEWS_TF_UPPER)) ||
-              is_text(d, &tok[k], "and", 3) || tok[k].mark == ','))
-        k++;
-      if (k > i + 1 && (k == n || (tok[k].flags & NEWS_TF_NEWLINE) || tok[k].mark == '(' ||
-                        NEWS_TOK_IS(tok[k].kind, NEWS_TOK_RANGE_NUMBER))) {
-        memset(bp + i, 1, k - i);
-        i = k - 1;
-      }
     }
   }
 }
