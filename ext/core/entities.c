@@ -1055,6 +1055,11 @@ news_rc news_entities_run(news_doc *d) {
         !(b > 0 && (tok[b - 1].mark == ',' || is_text(d, &tok[b - 1], "and", 3) ||
                     title_class(d, tok, &nd, b - 1) == 1)))
       type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
+    /* the place of a dateline, in capitals: "DUBAI (Reuters) -" */
+    if (e + 2 < ntok && tok[e].mark == '(' && tok[e + 2].mark == ')' &&
+        (tok[b].flags & NEWS_TF_ALLCAPS) && (tok[e - 1].flags & NEWS_TF_ALLCAPS) &&
+        wire_word(d, &tok[e + 1]) == 1)
+      type = NEWS_ENT_LOC, cue = NEWS_ENT_LOC;
     /* a news agency outside its sign-off is an organisation */
     if (e - b == 1 && wire_word(d, &tok[b]) == 1) type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
     if (e - b == 1 && type != NEWS_ENT_NORP && is_doctrine(d, &tok[b])) type = NEWS_ENT_MISC;

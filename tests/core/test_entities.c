@@ -436,6 +436,8 @@ static void test_wire_boilerplate(void **state) {
   assert_false(has(&r, "U.S. Army"));
   assert_int_equal(r.e[find(&r, "Harland Mining Corp", 0)].type, NEWS_ENT_ORG);
   assert_int_equal(r.e[find(&r, "Wales", 0)].type, NEWS_ENT_LOC);
+  assert_int_equal(r.e[find(&r, "LONDON", 0)].type, NEWS_ENT_LOC); /* the dateline */
+  assert_int_equal(r.e[find(&r, "Reuters", 0)].type, NEWS_ENT_ORG);
   news_doc_free(r.d);
   /* old wire copy: hard-wrapped lines, a ticker and the sign-off */
   r = analyse("TALBOT FOODS <TLB> TO BUY KESSLER BRANDS\n\n"
