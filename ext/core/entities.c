@@ -902,9 +902,10 @@ static bool name_particle(const news_doc *d, const news_token *t) {
                                "den", "la", "le", "bin", "ibn", "ben", "y", "dos", "das",
                                "do", "ter", "ten", "zu", "af"};
   uint32_t n = t->end - t->start;
-  if (n > 5) return false;
+  const char *s = d->text + t->start;
+  if (n > 5 || s[0] < 'a' || s[0] > 'z') return false;
   for (size_t k = 0; k < sizeof W / sizeof *W; k++)
-    if (W[k][n] == 0 && memcmp(d->text + t->start, W[k], n) == 0) return true;
+    if (W[k][0] == s[0] && W[k][n] == 0 && memcmp(s, W[k], n) == 0) return true;
   return false;
 }
 
@@ -921,7 +922,7 @@ static bool pronoun(const news_doc *d, const news_token *t) {
     low[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
   }
   for (size_t k = 0; k < sizeof W / sizeof *W; k++)
-    if (W[k][n] == 0 && memcmp(low, W[k], n) == 0) return true;
+    if (W[k][0] == low[0] && W[k][n] == 0 && memcmp(low, W[k], n) == 0) return true;
   return false;
 }
 
