@@ -1046,6 +1046,11 @@ news_rc news_entities_run(news_doc *d) {
       type = NEWS_ENT_NORP;
     /* naming words next to the name settle its type (entity_cues.tsv) */
     uint8_t cue = type == NEWS_ENT_NORP ? 0 : cue_type(d, tok, b, e);
+    /* but a known country or city the tagger took for a place stays one
+    ** ("the giant US budget deficit") */
+    if (cue && type == NEWS_ENT_LOC && e - b == 1 &&
+        (nd.info[b].gaz & (NEWS_GAZ_COUNTRY | NEWS_GAZ_PLACE)))
+      cue = 0;
     if (cue) type = cue;
     /* "Countrywide, which ...": people are "who", so a "person" followed
     ** by ", which" is an organisation (unless a title is in front or it
