@@ -55,15 +55,6 @@ size_t news_place_fold(const char *s, size_t len, char *out, size_t cap);
 
 /* ------------------------------------------------------------- gazetteer */
 
-typedef enum news_place_kind {
-  NEWS_PLACE_COUNTRY = 1,
-  NEWS_PLACE_ADMIN1,
-  NEWS_PLACE_ADMIN2,
-  NEWS_PLACE_CITY,
-  NEWS_PLACE_REGION,
-  NEWS_PLACE_FEATURE
-} news_place_kind;
-
 typedef struct news_admin1 {
   const char *code; /* GeoNames admin1 code, "US.LA" */
   const char *name; /* "Louisiana" */
@@ -75,7 +66,7 @@ typedef struct news_admin1 {
 typedef struct news_gaz_entry {
   const char *key;  /* folded name, or NULL when it is the ASCII lower case of name */
   const char *name; /* the place's English name */
-  uint8_t kind;     /* news_place_kind */
+  uint8_t kind;     /* news_place_kind (news.h) */
   int16_t country;  /* index into news_countries, -1 for regions and features */
   int16_t admin1;   /* index into news_admin1s, -1 when none */
   int16_t lat100, lon100;
