@@ -205,6 +205,89 @@ static bool upper_at(const news_doc *d, uint32_t i) {
   return news_is_upper(cp);
 }
 
+static bool word_is(const news_doc *d, const news_token *t, const char *const *list, size_t n) {
+  size_t len = t->end - t->start;
+  for (size_t k = 0; k < n; k++)
+    if (strlen(list[k]) == len && memcmp(d->text + t->start, list[k], len) == 0) return true;
+  return false;
+}
+
+/* Words that make the place before them a modifier of local news:
+** "Athens police", "Lebanon residents". */
+static const char *const LOCAL[] = {"police", "officers", "officials", "residents", "council",
+                                    "mayor", "schools", "firefighters", "voters", "area",
+                                    "native", "city", "township", "county", "authorities"};
+/* Compass and size words in front of a place ("North Texas", "Metro Vancouver"). */
+static const char *const COMPASS[] = {
+    "North",    "South",    "East",     "West",     "Northeast", "Northwest", "Southeast",
+    "Southwest", "Central", "Northern", "Southern", "Eastern",   "Western",   "Upper",
+    "Lower",    "Metro",    "Greater",  "Downtown", "Midtown",   "Inner",     "Outer"};
+
+/* Gazetteer entries for text[s..e): *first, returns the count. */
+static uint32_t lookup(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first) {
+  char key[KEYCAP];
+  size_t n = news_place_fold(d->text + s, e - s, key, sizeof key);
+  return n > 0 && n < sizeof key ? news_gaz_find(key, n, first) : 0;
+}
+
+/* Kinds the entries of a name include, as a bit set (1 << kind). */
+static unsigned kinds_of(uint32_t first, uint32_t n) {
+  unsigned k = 0;
+  for (uint32_t i = first; i < first + n; i++) k |= 1u << news_gaz[i].kind;
+  return k;
+}
+
+/* First-level divisions named bare in English news without a container. */
+static bool common_admin1(uint32_t first, uint32_t n) {
+  for (uint32_t i = first; i < first + n; i++) {
+    const news_gaz_entry *e = &news_gaz[i];
+    if (e->kind != NEWS_PLACE_ADMIN1 || e->country < 0) continue;
+    const char *cc = news_countries[e->country].code;
+    if (!strcmp(cc, "US") || !strcmp(cc, "CA") || !strcmp(cc, "AU") || !strcmp(cc, "GB")) return true;
+  }
+  return false;
+}
+
+static news_rc add_loc(ctx *c, uint32_t s, uint32_t en, uint32_t sentence) {
+  news_doc *d = c->d;
+  uint32_t first, n = lookup(d, s, en, &first);
+  if (n) return add_mention(c, s, en, sentence, s, en, -1, true);
+  /* "Harris" for Harris County, "North Texas" for Texas */
+  static const char *const SUFFIX[] = {" County", " Parish"};
+  char buf[KEYCAP];
+  if (en - s + 8 < sizeof buf) {
+    for (size_t k = 0; k < 2; k++) {
+      size_t l = en - s;
+      memcpy(buf, d->text + s, l);
+      memcpy(buf + l, SUFFIX[k], strlen(SUFFIX[k]));
+      char key[KEYCAP];
+      size_t kn = news_place_fold(buf, l + strlen(SUFFIX[k]), key, sizeof key);
+      if (kn && kn < sizeof key && news_gaz_find(key, kn, &first)) {
+        mention *m;
+        news_rc rc = add_mention(c, s, en, sentence, s, en, -1, true);
+        if (rc) return rc;
+        m = &((mention *)c->ms.data)[c->ms.n - 1];
+        m->n = news_gaz_find(key, kn, &m->first);
+        return NEWS_OK;
+      }
+    }
+  }
+  const char *sp = memchr(d->text + s, ' ', en - s);
+  if (sp) {
+    uint32_t w = (uint32_t)(sp - d->text), rest = w + 1;
+    for (size_t k = 0; k < sizeof COMPASS / sizeof COMPASS[0]; k++)
+      if (strlen(COMPASS[k]) == w - s && memcmp(d->text + s, COMPASS[k], w - s) == 0 &&
+          lookup(d, rest, en, &first))
+        return add_mention(c, s, en, sentence, rest, en, -1, true);
+  }
+  return add_mention(c, s, en, sentence, s, en, -1, true);
+}
+
+static bool capword(const news_token *t) {
+  return (t->kind == NEWS_TOK_WORD || t->kind == NEWS_TOK_ABBREV || t->kind == NEWS_TOK_INITIAL) &&
+         (t->flags & NEWS_TF_UPPER);
+}
+
 static news_rc collect(ctx *c) {
   news_doc *d = c->d;
   const news_entity *ents;
@@ -212,6 +295,14 @@ static news_rc collect(ctx *c) {
   news_rc rc = news_doc_entities(d, &ents, &nent);
   if (rc) return rc;
   const news_token *toks = d->tokens.data;
+  uint32_t ntok = d->tokens.n;
+  /* the entity covering each token, +1 (0: none) */
+  uint32_t *cover = ntok ? d->mem->alloc(d->mem->ctx, ntok * sizeof *cover) : NULL;
+  if (ntok && !cover) return NEWS_ERR_NOMEM;
+  memset(cover, 0, ntok * sizeof *cover);
+  for (uint32_t i = 0; i < nent; i++)
+    for (uint32_t k = ents[i].tok_begin; k < ents[i].tok_end && k < ntok; k++) cover[k] = i + 1;
+
   for (uint32_t i = 0; i < nent && !rc; i++) {
     const news_entity *e = &ents[i];
     uint32_t s = e->start, en = e->end;
@@ -222,54 +313,95 @@ static news_rc collect(ctx *c) {
       if (comma) {
         uint32_t cpos = (uint32_t)(comma - d->text), t = cpos + 1;
         while (t < en && d->text[t] == ' ') t++;
-        rc = add_mention(c, s, cpos, e->sentence, s, cpos, -1, true);
-        if (!rc && t < en) rc = add_mention(c, t, en, e->sentence, t, en, -1, true);
+        rc = add_loc(c, s, cpos, e->sentence);
+        if (!rc && t < en) rc = add_loc(c, t, en, e->sentence);
         continue;
       }
-      rc = add_mention(c, s, en, e->sentence, s, en, -1, true);
+      rc = add_loc(c, s, en, e->sentence);
       continue;
     }
     int how = 0;
     int ci = news_country_find(d->text + s, en - s, &how);
-    if (e->type == NEWS_ENT_NORP || e->type == NEWS_ENT_MISC) {
-      if (ci >= 0 && how == NEWS_CNAME_DEMONYM && upper_at(d, s))
-        rc = add_mention(c, s, en, e->sentence, s, en, ci, false);
-      else if (ci >= 0 && how != NEWS_CNAME_DEMONYM && upper_at(d, s))
-        rc = add_mention(c, s, en, e->sentence, s, en, -1, false);
+    if (ci >= 0 && how == NEWS_CNAME_DEMONYM && upper_at(d, s) && e->type != NEWS_ENT_PERSON)
+      rc = add_mention(c, s, en, e->sentence, s, en, ci, false);
+  }
+  /* Place names the tagger did not mark as places: inside organisation
+  ** names ("Texas Department of ...", "Alachua County Sheriff's Office"),
+  ** standing for a government ("Tehran said"), as modifiers ("Athens
+  ** police", "Britain-based"), or missed.  Never inside a person's name. */
+  for (uint32_t i = 0; i < ntok && !rc;) {
+    const news_token *t = &toks[i];
+    const news_entity *e = cover[i] ? &ents[cover[i] - 1] : NULL;
+    if (!capword(t) || (e && (e->type == NEWS_ENT_LOC || e->type == NEWS_ENT_PERSON))) {
+      i++;
       continue;
     }
-    if (e->type == NEWS_ENT_ORG && upper_at(d, s)) {
-      if (ci >= 0 && how != NEWS_CNAME_DEMONYM) {
-        rc = add_mention(c, s, en, e->sentence, s, en, -1, false);
-        continue;
-      }
-      char key[KEYCAP];
-      size_t n = news_place_fold(d->text + s, en - s, key, sizeof key);
-      uint32_t first, cnt = n && n < sizeof key ? news_gaz_find(key, n, &first) : 0;
-      for (uint32_t k = 0; k < cnt; k++)
-        if (news_gaz[first + k].kind == NEWS_PLACE_CITY && news_gaz[first + k].population >= 500000) {
-          rc = add_mention(c, s, en, e->sentence, s, en, -1, false);
-          break;
-        }
-    }
-  }
-  /* "Britain-based": a hyphenated word whose first part is a place */
-  for (uint32_t i = 0; i < d->tokens.n && !rc; i++) {
-    const news_token *t = &toks[i];
-    if (t->kind != NEWS_TOK_WORD || !(t->flags & NEWS_TF_UPPER)) continue;
-    const char *h = memchr(d->text + t->start, '-', t->end - t->start);
-    if (!h) continue;
-    uint32_t hp = (uint32_t)(h - d->text);
-    size_t sl = t->end - hp - 1;
-    for (size_t k = 0; k < sizeof BASED / sizeof BASED[0]; k++)
-      if (strlen(BASED[k]) == sl && memcmp(h + 1, BASED[k], sl) == 0) {
+    /* "Britain-based" */
+    const char *h = t->kind == NEWS_TOK_WORD ? memchr(d->text + t->start, '-', t->end - t->start) : NULL;
+    if (h) {
+      uint32_t hp = (uint32_t)(h - d->text), first;
+      news_token suffix = *t;
+      suffix.start = hp + 1;
+      if (word_is(d, &suffix, BASED, sizeof BASED / sizeof BASED[0]) && lookup(d, t->start, hp, &first)) {
         int how = 0;
         int ci = news_country_find(d->text + t->start, hp - t->start, &how);
         rc = add_mention(c, t->start, hp, t->sentence, t->start, hp,
                          ci >= 0 && how == NEWS_CNAME_DEMONYM ? ci : -1, false);
-        break;
       }
+      i++;
+      continue;
+    }
+    /* the longest name of up to 4 capitalised tokens starting here */
+    uint32_t best_n = 0, first = 0, cnt = 0;
+    for (uint32_t n = 1; n <= 4 && i + n <= ntok; n++) {
+      const news_token *l = &toks[i + n - 1];
+      if (!capword(l) || (n > 1 && !(l->flags & NEWS_TF_SPACE)) || cover[i + n - 1] != cover[i]) break;
+      uint32_t f, k = lookup(d, t->start, l->end, &f);
+      if (k) {
+        best_n = n;
+        first = f;
+        cnt = k;
+      }
+    }
+    if (!best_n) {
+      i++;
+      continue;
+    }
+    const news_token *last = &toks[i + best_n - 1];
+    unsigned kinds = kinds_of(first, cnt);
+    bool ok = (kinds & (1u << NEWS_PLACE_ADMIN2)) || (kinds & (1u << NEWS_PLACE_FEATURE)) ||
+              common_admin1(first, cnt);
+    int how = 0;
+    int ci = news_country_find(d->text + t->start, last->end - t->start, &how);
+    if (ci >= 0) ok = true;
+    if (!ok && (kinds & (1u << NEWS_PLACE_CITY))) {
+      const news_token *nx = i + best_n < ntok ? &toks[i + best_n] : NULL;
+      const news_token *pv = i > 0 ? &toks[i - 1] : NULL;
+      /* a city opening an organisation's name or after its "of" */
+      if (e && e->type != NEWS_ENT_NORP &&
+          (e->tok_begin == i || (pv && pv->end - pv->start == 2 && !memcmp(d->text + pv->start, "of", 2))))
+        ok = true;
+      /* "Athens police", "Wintersville, Ohio" */
+      if (nx && nx->kind == NEWS_TOK_WORD && !(nx->flags & NEWS_TF_UPPER) &&
+          word_is(d, nx, LOCAL, sizeof LOCAL / sizeof LOCAL[0]))
+        ok = true;
+      if (nx && nx->kind == NEWS_TOK_PUNCT && d->text[nx->start] == ',' && i + best_n + 1 < ntok) {
+        uint32_t f2, j = i + best_n + 1, k2 = 0;
+        for (uint32_t n2 = 1; n2 <= 2 && j + n2 <= ntok && capword(&toks[j + n2 - 1]); n2++)
+          if (lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2) &&
+              (kinds_of(f2, (k2 = lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2))) &
+               ((1u << NEWS_PLACE_ADMIN1) | (1u << NEWS_PLACE_COUNTRY))))
+            ok = true;
+      }
+    }
+    /* a demonym inside another name ("Iranian arms ship" tagged MISC) */
+    if (ci >= 0 && how == NEWS_CNAME_DEMONYM)
+      rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, ci, false);
+    else if (ok)
+      rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, -1, false);
+    i += best_n;
   }
+  d->mem->free(d->mem->ctx, cover);
   return rc;
 }
 
