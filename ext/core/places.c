@@ -50,6 +50,9 @@ typedef struct mention {
   int only_country;              /* a demonym: this country index, else -1 */
   int container;                 /* mention index of its "State" in "City, State", else -1 */
   bool is_container;             /* the "State" of a "City, State" */
+  bool weak;                     /* a city found only by its place in an
+                                    organisation's name or before "police":
+                                    kept only near the article's other places */
   int guess;                     /* step 3: entry index or -1 */
   int res;                       /* step 4: entry index or -1 */
 } mention;
@@ -186,6 +189,8 @@ static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t senten
     cnt = n < sizeof key ? news_gaz_find(key, n, &first) : 0;
   }
   if (!cnt && !keep_unknown) return NEWS_OK;
+  for (uint32_t i = first; i < first + cnt; i++)
+    if (news_gaz[i].kind == NEWS_GAZ_IGNORE) return NEWS_OK;
   mention *m = news_vec_push(&c->ms, c->d->mem);
   if (!m) return NEWS_ERR_NOMEM;
   m->start = start;
@@ -196,6 +201,8 @@ static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t senten
   m->only_country = only_country;
   m->container = -1;
   m->guess = m->res = -1;
+  m->weak = false;
+  m->is_container = false;
   return NEWS_OK;
 }
 
@@ -374,17 +381,18 @@ static news_rc collect(ctx *c) {
     int how = 0;
     int ci = news_country_find(d->text + t->start, last->end - t->start, &how);
     if (ci >= 0) ok = true;
+    bool weak = false;
     if (!ok && (kinds & (1u << NEWS_PLACE_CITY))) {
       const news_token *nx = i + best_n < ntok ? &toks[i + best_n] : NULL;
       const news_token *pv = i > 0 ? &toks[i - 1] : NULL;
       /* a city opening an organisation's name or after its "of" */
       if (e && e->type != NEWS_ENT_NORP &&
           (e->tok_begin == i || (pv && pv->end - pv->start == 2 && !memcmp(d->text + pv->start, "of", 2))))
-        ok = true;
+        ok = weak = true;
       /* "Athens police", "Wintersville, Ohio" */
       if (nx && nx->kind == NEWS_TOK_WORD && !(nx->flags & NEWS_TF_UPPER) &&
           word_is(d, nx, LOCAL, sizeof LOCAL / sizeof LOCAL[0]))
-        ok = true;
+        ok = weak = true;
       if (nx && nx->kind == NEWS_TOK_PUNCT && d->text[nx->start] == ',' && i + best_n + 1 < ntok) {
         uint32_t f2, j = i + best_n + 1, k2 = 0;
         for (uint32_t n2 = 1; n2 <= 2 && j + n2 <= ntok && capword(&toks[j + n2 - 1]); n2++)
@@ -397,8 +405,11 @@ static news_rc collect(ctx *c) {
     /* a demonym inside another name ("Iranian arms ship" tagged MISC) */
     if (ci >= 0 && how == NEWS_CNAME_DEMONYM)
       rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, ci, false);
-    else if (ok)
+    else if (ok && !(last == t && (t->flags & NEWS_TF_ALLCAPS) && t->end - t->start <= 3 && ci < 0)) {
+      size_t before = c->ms.n;
       rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, -1, false);
+      if (!rc && c->ms.n > before) ((mention *)c->ms.data)[before].weak = weak;
+    }
     i += best_n;
   }
   d->mem->free(d->mem->ctx, cover);
@@ -447,6 +458,19 @@ static void arrange(ctx *c) {
   }
 }
 
+/* True when e lies in a state another place of the article is in, or near
+** one of them. */
+static bool supported(const ctx *c, const news_gaz_entry *e) {
+  const evidence *ev = c->ev.data;
+  for (uint32_t i = 0; i < c->ev.n; i++) {
+    if (e->admin1 >= 0 && ev[i].admin1 == e->admin1) return true;
+    if (ev[i].kind >= NEWS_PLACE_ADMIN2 && ev[i].kind <= NEWS_PLACE_CITY &&
+        dist2(e->lat100, e->lon100, ev[i].lat100, ev[i].lon100) < NEAR2)
+      return true;
+  }
+  return false;
+}
+
 static news_rc resolve(ctx *c) {
   mention *m = c->ms.data;
   uint32_t n = c->ms.n;
@@ -456,6 +480,10 @@ static news_rc resolve(ctx *c) {
   for (uint32_t i = 0; i < n; i++) {
     if (!m[i].n) continue;
     double b, s2;
+    if (m[i].weak) {
+      m[i].guess = best(c, &m[i], false, m, NULL, NULL);
+      continue;
+    }
     if (!m[i].is_container) m[i].guess = best(c, &m[i], false, m, &b, &s2);
     else b = s2 = 0;
     if (m[i].guess < 0) continue;
@@ -484,6 +512,7 @@ static news_rc resolve(ctx *c) {
       if (m[j].container >= 0 && m[j].first == m[i].first && m[j].res >= 0 && m[j].only_country < 0)
         same = m[j].res;
     m[i].res = same >= 0 && m[i].only_country < 0 ? same : best(c, &m[i], true, m, NULL, NULL);
+    if (m[i].weak && m[i].res >= 0 && !supported(c, &news_gaz[m[i].res])) m[i].res = -2;
     if ((i & 255) == 255 && news_doc_should_stop(c->d)) return NEWS_ERR_INTERRUPTED;
   }
   return NEWS_OK;
@@ -501,6 +530,7 @@ news_rc news_places_run(news_doc *d) {
   }
   const mention *m = c.ms.data;
   for (uint32_t i = 0; i < c.ms.n && !rc; i++) {
+    if (m[i].res == -2) continue; /* a weak mention the article does not support */
     news_place *p = news_vec_push(&d->places, d->mem);
     if (!p) {
       rc = NEWS_ERR_NOMEM;

@@ -62,11 +62,15 @@ typedef struct news_admin1 {
   int16_t lat100, lon100;
 } news_admin1;
 
+/* The kind of a name that looks like a place but stands for an institution
+** or a building (White House, Kremlin): never a place row. */
+#define NEWS_GAZ_IGNORE 7
+
 /* One name of one place.  A place with several names has several entries. */
 typedef struct news_gaz_entry {
   const char *key;  /* folded name, or NULL when it is the ASCII lower case of name */
   const char *name; /* the place's English name */
-  uint8_t kind;     /* news_place_kind (news.h) */
+  uint8_t kind;     /* news_place_kind (news.h), or NEWS_GAZ_IGNORE */
   int16_t country;  /* index into news_countries, -1 for regions and features */
   int16_t admin1;   /* index into news_admin1s, -1 when none */
   int16_t lat100, lon100;

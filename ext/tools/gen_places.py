@@ -36,7 +36,7 @@ from genutil import write_atomic
 POP_US = 1000
 POP_WORLD = 15000
 
-KIND = {"country": 1, "admin1": 2, "admin2": 3, "city": 4, "region": 5, "feature": 6}
+KIND = {"country": 1, "admin1": 2, "admin2": 3, "city": 4, "region": 5, "feature": 6, "ignore": 7}
 HOW = {"name": 1, "variant": 2, "demonym": 3}
 
 
@@ -263,9 +263,14 @@ def main():
         if c["name"].startswith("Fort "):
             add("Ft " + c["name"][5:], c["name"], "city", cidx[cc], ai, c["lat"], c["lon"], pop, c["id"])
     for name, kind, target in variants:
+        if kind == "city" and int(target) not in by_id:
+            print("warning: %s: no city %s" % (name, target), file=sys.stderr)
         if kind == "city" and int(target) in by_id:
             c, ai = by_id[int(target)]
             add(name, c["name"], "city", cidx[c["cc"]], ai, c["lat"], c["lon"], c.get("pop", 0), c["id"])
+    for name, kind, target in variants:
+        if kind == "ignore":
+            add(name, name, "ignore", -1, -1, 0, 0, 0, 0)
     for name, kind, la, lo in read_tsv(regions_path, 4):
         add(name, name, kind, -1, -1, float(la), float(lo), 0, 0)
 
