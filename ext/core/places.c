@@ -87,7 +87,7 @@ static double prior(const news_gaz_entry *e) {
   case NEWS_PLACE_REGION:
   case NEWS_PLACE_FEATURE: return 10.0;
   case NEWS_PLACE_ADMIN1: return 8.5;
-  case NEWS_PLACE_ADMIN2: return 6.0;
+  case NEWS_PLACE_ADMIN2: return e->flags & NEWS_GAZ_SHORT ? 3.0 : 6.0;
   default: {
     double p = pop_log(e->population);
     /* a big city named like its own state (New York, Sao Paulo) is the city */
@@ -237,10 +237,12 @@ static uint32_t lookup(const news_doc *d, uint32_t s, uint32_t e, uint32_t *firs
   return n > 0 && n < sizeof key ? news_gaz_find(key, n, first) : 0;
 }
 
-/* Kinds the entries of a name include, as a bit set (1 << kind). */
+/* Kinds the entries of a name include, as a bit set (1 << kind); short
+** forms ("Harris" for Harris County) do not count. */
 static unsigned kinds_of(uint32_t first, uint32_t n) {
   unsigned k = 0;
-  for (uint32_t i = first; i < first + n; i++) k |= 1u << news_gaz[i].kind;
+  for (uint32_t i = first; i < first + n; i++)
+    if (!(news_gaz[i].flags & NEWS_GAZ_SHORT)) k |= 1u << news_gaz[i].kind;
   return k;
 }
 
@@ -259,26 +261,7 @@ static news_rc add_loc(ctx *c, uint32_t s, uint32_t en, uint32_t sentence) {
   news_doc *d = c->d;
   uint32_t first, n = lookup(d, s, en, &first);
   if (n) return add_mention(c, s, en, sentence, s, en, -1, true);
-  /* "Harris" for Harris County, "North Texas" for Texas */
-  static const char *const SUFFIX[] = {" County", " Parish"};
-  char buf[KEYCAP];
-  if (en - s + 8 < sizeof buf) {
-    for (size_t k = 0; k < 2; k++) {
-      size_t l = en - s;
-      memcpy(buf, d->text + s, l);
-      memcpy(buf + l, SUFFIX[k], strlen(SUFFIX[k]));
-      char key[KEYCAP];
-      size_t kn = news_place_fold(buf, l + strlen(SUFFIX[k]), key, sizeof key);
-      if (kn && kn < sizeof key && news_gaz_find(key, kn, &first)) {
-        mention *m;
-        news_rc rc = add_mention(c, s, en, sentence, s, en, -1, true);
-        if (rc) return rc;
-        m = &((mention *)c->ms.data)[c->ms.n - 1];
-        m->n = news_gaz_find(key, kn, &m->first);
-        return NEWS_OK;
-      }
-    }
-  }
+  /* "North Texas" for Texas */
   const char *sp = memchr(d->text + s, ' ', en - s);
   if (sp) {
     uint32_t w = (uint32_t)(sp - d->text), rest = w + 1;

@@ -76,7 +76,11 @@ typedef struct news_gaz_entry {
   int16_t lat100, lon100;
   uint32_t population;
   uint32_t geonameid; /* 0 when not known */
+  uint8_t flags;      /* NEWS_GAZ_SHORT */
 } news_gaz_entry;
+
+/* A short form of the name: "Harris" for Harris County. */
+#define NEWS_GAZ_SHORT 1
 
 extern const news_admin1 news_admin1s[];
 extern const uint32_t news_nadmin1s;
