@@ -273,6 +273,22 @@ static news_rc add_loc(ctx *c, uint32_t s, uint32_t en, uint32_t sentence) {
   return add_mention(c, s, en, sentence, s, en, -1, true);
 }
 
+/* A dateline: the capitalised tokens [i, i+n) open a sentence in capitals
+** and a dash or "(" follows, directly or after ", State" ("MANASSAS --",
+** "ALEXANDRIA, La. -"). */
+static bool dateline(const news_doc *d, const news_token *toks, uint32_t ntok, uint32_t i, uint32_t n) {
+  if (i > 0 && toks[i - 1].sentence == toks[i].sentence) return false;
+  for (uint32_t k = i; k < i + n; k++)
+    if (!(toks[k].flags & NEWS_TF_ALLCAPS) || toks[k].end - toks[k].start < 3) return false;
+  uint32_t j = i + n;
+  if (j < ntok && toks[j].kind == NEWS_TOK_PUNCT && d->text[toks[j].start] == ',') {
+    j++;
+    while (j < ntok && j < i + n + 4 && toks[j].kind != NEWS_TOK_DASH && toks[j].kind != NEWS_TOK_PUNCT) j++;
+  }
+  return j < ntok && (toks[j].kind == NEWS_TOK_DASH ||
+                      (toks[j].kind == NEWS_TOK_PUNCT && d->text[toks[j].start] == '('));
+}
+
 static bool capword(const news_token *t) {
   return (t->kind == NEWS_TOK_WORD || t->kind == NEWS_TOK_ABBREV || t->kind == NEWS_TOK_INITIAL) &&
          (t->flags & NEWS_TF_UPPER);
@@ -365,6 +381,7 @@ static news_rc collect(ctx *c) {
     int ci = news_country_find(d->text + t->start, last->end - t->start, &how);
     if (ci >= 0) ok = true;
     bool weak = false;
+    if (!ok && (kinds & (1u << NEWS_PLACE_CITY)) && dateline(d, toks, ntok, i, best_n)) ok = true;
     if (!ok && (kinds & (1u << NEWS_PLACE_CITY))) {
       const news_token *nx = i + best_n < ntok ? &toks[i + best_n] : NULL;
       const news_token *pv = i > 0 ? &toks[i - 1] : NULL;
