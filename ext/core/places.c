@@ -338,7 +338,8 @@ static news_rc collect(ctx *c) {
   for (uint32_t i = 0; i < ntok && !rc;) {
     const news_token *t = &toks[i];
     const news_entity *e = cover[i] ? &ents[cover[i] - 1] : NULL;
-    if (!capword(t) || (e && (e->type == NEWS_ENT_LOC || e->type == NEWS_ENT_PERSON))) {
+    if (!capword(t) || (e && e->type == NEWS_ENT_LOC) ||
+        (e && e->type == NEWS_ENT_PERSON && e->tok_begin != i)) {
       i++;
       continue;
     }
@@ -375,6 +376,18 @@ static news_rc collect(ctx *c) {
     }
     const news_token *last = &toks[i + best_n - 1];
     unsigned kinds = kinds_of(first, cnt);
+    /* inside a person's name only a whole name that is a county, state or
+    ** country ("Rapides Parish" tagged as a person) */
+    if (e && e->type == NEWS_ENT_PERSON) {
+      if (e->tok_end == i + best_n && e->tok_end - e->tok_begin > 1)
+        kinds &= (1u << NEWS_PLACE_ADMIN2) | (1u << NEWS_PLACE_ADMIN1) | (1u << NEWS_PLACE_COUNTRY);
+      else
+        kinds = 0;
+      if (!kinds) {
+        i = e->tok_end;
+        continue;
+      }
+    }
     bool ok = (kinds & (1u << NEWS_PLACE_ADMIN2)) || (kinds & (1u << NEWS_PLACE_FEATURE)) ||
               common_admin1(first, cnt);
     int how = 0;
