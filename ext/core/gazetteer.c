@@ -103,8 +103,12 @@ static int entry_cmp(const news_gaz_entry *e, const char *key, size_t len) {
   }
 }
 
-uint32_t news_gaz_find(const char *key, size_t len, uint32_t *first) {
-  uint32_t lo = 0, hi = news_ngaz;
+uint32_t news_gaz_find(const char *key, size_t len, uint32_t *first, bool *longer) {
+  if (longer) *longer = false;
+  *first = 0;
+  if (len == 0) return 0;
+  unsigned b = (unsigned char)key[0];
+  uint32_t lo = news_gaz_byte[b], hi = news_gaz_byte[b + 1];
   while (lo < hi) { /* lower bound */
     uint32_t mid = lo + (hi - lo) / 2;
     if (entry_cmp(&news_gaz[mid], key, len) < 0) lo = mid + 1;
@@ -113,5 +117,17 @@ uint32_t news_gaz_find(const char *key, size_t len, uint32_t *first) {
   uint32_t end = lo;
   while (end < news_ngaz && entry_cmp(&news_gaz[end], key, len) == 0) end++;
   *first = lo;
+  if (longer && end < news_ngaz) {
+    /* keys that extend key with " ..." sort right after it */
+    const news_gaz_entry *e = &news_gaz[end];
+    const char *k = e->key ? e->key : e->name;
+    size_t i = 0;
+    for (; i < len && k[i]; i++) {
+      unsigned c = (unsigned char)k[i];
+      if (!e->key && c >= 'A' && c <= 'Z') c += 32;
+      if (c != (unsigned char)key[i]) break;
+    }
+    *longer = i == len && k[i] == ' ';
+  }
   return end - lo;
 }

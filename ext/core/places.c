@@ -87,7 +87,8 @@ static double prior(const news_gaz_entry *e) {
   case NEWS_PLACE_REGION:
   case NEWS_PLACE_FEATURE: return 10.0;
   case NEWS_PLACE_ADMIN1: return 8.5;
-  case NEWS_PLACE_ADMIN2: return e->flags & NEWS_GAZ_SHORT ? 3.0 : 6.0;
+  case NEWS_PLACE_ADMIN2: /* the bigger county of a name first */
+    return (e->flags & NEWS_GAZ_SHORT ? 3.0 : 6.0) + 0.2 * pop_log(e->population);
   default: {
     double p = pop_log(e->population);
     /* a big city named like its own state (New York, Sao Paulo) is the city */
@@ -181,12 +182,12 @@ static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t senten
   char key[KEYCAP];
   size_t n = news_place_fold(c->d->text + kstart, kend - kstart, key, sizeof key);
   uint32_t first = 0, cnt = 0;
-  if (n > 0 && n < sizeof key) cnt = news_gaz_find(key, n, &first);
+  if (n > 0 && n < sizeof key) cnt = news_gaz_find(key, n, &first, NULL);
   if (only_country >= 0) {
     /* the entries of the country's own name */
     const char *nm = news_countries[only_country].name;
     n = news_place_fold(nm, strlen(nm), key, sizeof key);
-    cnt = n < sizeof key ? news_gaz_find(key, n, &first) : 0;
+    cnt = n < sizeof key ? news_gaz_find(key, n, &first, NULL) : 0;
   }
   if (!cnt && !keep_unknown) return NEWS_OK;
   for (uint32_t i = first; i < first + cnt; i++)
@@ -230,11 +231,17 @@ static const char *const COMPASS[] = {
     "Southwest", "Central", "Northern", "Southern", "Eastern",   "Western",   "Upper",
     "Lower",    "Metro",    "Greater",  "Downtown", "Midtown",   "Inner",     "Outer"};
 
-/* Gazetteer entries for text[s..e): *first, returns the count. */
-static uint32_t lookup(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first) {
+/* Gazetteer entries for text[s..e): *first, returns the count; *longer
+** (may be NULL) whether a longer name may start with it. */
+static uint32_t lookup_longer(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first, bool *longer) {
   char key[KEYCAP];
   size_t n = news_place_fold(d->text + s, e - s, key, sizeof key);
-  return n > 0 && n < sizeof key ? news_gaz_find(key, n, first) : 0;
+  if (longer) *longer = false;
+  return n > 0 && n < sizeof key ? news_gaz_find(key, n, first, longer) : 0;
+}
+
+static uint32_t lookup(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first) {
+  return lookup_longer(d, s, e, first, NULL);
 }
 
 /* Kinds the entries of a name include, as a bit set (1 << kind); short
@@ -363,12 +370,14 @@ static news_rc collect(ctx *c) {
     for (uint32_t n = 1; n <= 4 && i + n <= ntok; n++) {
       const news_token *l = &toks[i + n - 1];
       if (!capword(l) || (n > 1 && !(l->flags & NEWS_TF_SPACE)) || cover[i + n - 1] != cover[i]) break;
-      uint32_t f, k = lookup(d, t->start, l->end, &f);
+      bool longer;
+      uint32_t f, k = lookup_longer(d, t->start, l->end, &f, &longer);
       if (k) {
         best_n = n;
         first = f;
         cnt = k;
       }
+      if (!longer) break;
     }
     if (!best_n) {
       i++;

@@ -87,8 +87,11 @@ extern const uint32_t news_nadmin1s;
 extern const news_gaz_entry news_gaz[]; /* sorted bytewise by folded key */
 extern const uint32_t news_ngaz;
 
+extern const uint32_t news_gaz_byte[257]; /* first entry whose key starts with a byte >= b */
+
 /* The entries whose folded key equals key[0..len): sets *first and returns
-** how many (0 when none). */
-uint32_t news_gaz_find(const char *key, size_t len, uint32_t *first);
+** how many (0 when none).  When longer is not NULL it is set to whether some
+** key continues key[0..len) with a space (a longer name may follow). */
+uint32_t news_gaz_find(const char *key, size_t len, uint32_t *first, bool *longer);
 
 #endif

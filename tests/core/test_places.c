@@ -32,6 +32,28 @@ static void test_country_variants(void **state) {
   assert_string_equal(news_countries[news_country_by_code("FR")].name, "France");
 }
 
+/* Every entry of the gazetteer is found under its own key: the table is
+** sorted the way the C comparison reads it (a key order that differs
+** between the generator and the C side loses names silently). */
+static void test_gazetteer_sorted(void **state) {
+  (void)state;
+  for (uint32_t i = 0; i < news_ngaz; i++) {
+    const news_gaz_entry *e = &news_gaz[i];
+    char k[256];
+    const char *s = e->key ? e->key : e->name;
+    size_t j = 0;
+    for (; s[j] && j < sizeof k - 1; j++) k[j] = (char)(!e->key && s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
+    k[j] = 0;
+    uint32_t f, n = news_gaz_find(k, j, &f, NULL);
+    if (n == 0 || f > i || f + n <= i) fail_msg("gazetteer entry %u (%s) not found under its key", i, k);
+  }
+  uint32_t f;
+  bool longer;
+  assert_true(news_gaz_find("new", 3, &f, &longer) == 0 || longer);
+  assert_true(longer); /* New York, New Orleans ... */
+  assert_true(news_gaz_find("new york", 8, &f, &longer) > 0);
+}
+
 static void test_fold(void **state) {
   (void)state;
   char out[64];
@@ -92,6 +114,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_country_variants),
       cmocka_unit_test(test_fold),
+      cmocka_unit_test(test_gazetteer_sorted),
       cmocka_unit_test(test_context),
       cmocka_unit_test(test_mentions),
   };
