@@ -493,6 +493,24 @@ static bool supported(const ctx *c, const news_gaz_entry *e) {
   return false;
 }
 
+/* True when e, a small place (under 100,000 people), lies in a country no
+** other place of the article is in while the article's places are
+** elsewhere ("Lincolnshire" among London and Cambridge: not the village in
+** Illinois).  Such a name is left unresolved rather than guessed. */
+static bool foreign_guess(const ctx *c, const mention *m, const news_gaz_entry *e) {
+  if ((e->kind != NEWS_PLACE_CITY && e->kind != NEWS_PLACE_ADMIN2) || e->population >= 100000 ||
+      m->container >= 0)
+    return false;
+  const evidence *ev = c->ev.data;
+  double other = 0;
+  for (uint32_t i = 0; i < c->ev.n; i++) {
+    if (ev[i].first == m->first || ev[i].country < 0) continue;
+    if (ev[i].country == e->country) return false;
+    other += ev[i].w;
+  }
+  return other >= 1.0;
+}
+
 static news_rc resolve(ctx *c) {
   mention *m = c->ms.data;
   uint32_t n = c->ms.n;
@@ -535,6 +553,8 @@ static news_rc resolve(ctx *c) {
         same = m[j].res;
     m[i].res = same >= 0 && m[i].only_country < 0 ? same : best(c, &m[i], true, m, NULL, NULL);
     if (m[i].weak && m[i].res >= 0 && !supported(c, &news_gaz[m[i].res])) m[i].res = -2;
+    else if (m[i].res >= 0 && m[i].only_country < 0 && foreign_guess(c, &m[i], &news_gaz[m[i].res]))
+      m[i].res = -1;
     if ((i & 255) == 255 && news_doc_should_stop(c->d)) return NEWS_ERR_INTERRUPTED;
   }
   return NEWS_OK;
