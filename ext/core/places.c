@@ -90,7 +90,8 @@ static double prior(const news_gaz_entry *e) {
   case NEWS_PLACE_ADMIN2: /* the bigger county of a name first */
     return (e->flags & NEWS_GAZ_SHORT ? 3.0 : 6.0) + 0.2 * pop_log(e->population);
   default: {
-    double p = pop_log(e->population);
+    double p = pop_log(e->population) + (e->flags & NEWS_GAZ_CAPITAL ? 1.0 : 0.0) +
+               (e->flags & NEWS_GAZ_USUAL ? 3.0 : 0.0);
     /* a big city named like its own state (New York, Sao Paulo) is the city */
     if (e->population >= 1000000 && e->admin1 >= 0 &&
         news_place_fold(news_admin1s[e->admin1].name, strlen(news_admin1s[e->admin1].name), NULL, 0) ==
@@ -110,6 +111,15 @@ static double dist2(int lat1, int lon1, int lat2, int lon2) {
   double dy = lat1 - lat2, dx = (lon1 - lon2) * c;
   return dx * dx + dy * dy;
 }
+
+/* Weight and cap of the support a candidate's country gets from the
+** article's other places. */
+#ifndef CS_W
+#define CS_W 1.5
+#endif
+#ifndef CS_CAP
+#define CS_CAP 3.0
+#endif
 
 /* 150 km is about 1.35 degrees of latitude */
 #define NEAR2 (135.0 * 135.0)
@@ -142,13 +152,13 @@ static double score(const ctx *c, const mention *m, const news_gaz_entry *e, boo
   for (uint32_t i = 0; i < c->ev.n; i++) {
     if (ev[i].first == m->first) continue;
     if (e->country >= 0 && ev[i].country == e->country) cs += ev[i].w;
-    if (e->admin1 >= 0 && ev[i].admin1 == e->admin1 && e->kind != NEWS_PLACE_ADMIN1) as += ev[i].w;
+    if (e->admin1 >= 0 && ev[i].admin1 == e->admin1) as += ev[i].w;
     if (!near && e->kind >= NEWS_PLACE_ADMIN2 && e->kind <= NEWS_PLACE_CITY &&
         ev[i].kind >= NEWS_PLACE_ADMIN2 && ev[i].kind <= NEWS_PLACE_CITY && ev[i].w >= 0.5 &&
         dist2(e->lat100, e->lon100, ev[i].lat100, ev[i].lon100) < NEAR2)
       near = true;
   }
-  s += 1.5 * (cs < 3 ? cs : 3) + 2.0 * (as < 3 ? as : 3) + (near ? 2.0 : 0.0);
+  s += CS_W * (cs < CS_CAP ? cs : CS_CAP) + 2.0 * (as < 3 ? as : 3) + (near ? 2.0 : 0.0);
   return s;
 }
 

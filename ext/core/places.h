@@ -76,11 +76,16 @@ typedef struct news_gaz_entry {
   int16_t lat100, lon100;
   uint32_t population;
   uint32_t geonameid; /* 0 when not known */
-  uint8_t flags;      /* NEWS_GAZ_SHORT */
+  uint8_t flags;      /* NEWS_GAZ_SHORT, NEWS_GAZ_CAPITAL, NEWS_GAZ_USUAL */
 } news_gaz_entry;
 
 /* A short form of the name: "Harris" for Harris County. */
 #define NEWS_GAZ_SHORT 1
+/* A national capital (GeoNames feature code PPLC). */
+#define NEWS_GAZ_CAPITAL 2
+/* The usual referent of the name in news (Washington: the capital), from
+** ext/data/places/variants.tsv. */
+#define NEWS_GAZ_USUAL 4
 
 extern const news_admin1 news_admin1s[];
 extern const uint32_t news_nadmin1s;

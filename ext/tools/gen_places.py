@@ -277,17 +277,19 @@ def main():
         a1 = "%s.%s" % (cc, c.get("a1", ""))
         ai = a1idx.get(a1, -1)
         by_id[c["id"]] = (c, ai)
-        add(c["name"], c["name"], "city", cidx[cc], ai, c["lat"], c["lon"], pop, c["id"])
+        flags = 2 if fc == "PPLC" else 0  # FLAG_CAPITAL: a national capital
+        add(c["name"], c["name"], "city", cidx[cc], ai, c["lat"], c["lon"], pop, c["id"], flags)
         if c["name"].startswith("Saint "):
             add("St " + c["name"][6:], c["name"], "city", cidx[cc], ai, c["lat"], c["lon"], pop, c["id"])
         if c["name"].startswith("Fort "):
             add("Ft " + c["name"][5:], c["name"], "city", cidx[cc], ai, c["lat"], c["lon"], pop, c["id"])
     for name, kind, target in variants:
-        if kind == "city" and int(target) not in by_id:
+        if kind in ("city", "usual") and int(target) not in by_id:
             print("warning: %s: no city %s" % (name, target), file=sys.stderr)
-        if kind == "city" and int(target) in by_id:
+        if kind in ("city", "usual") and int(target) in by_id:
             c, ai = by_id[int(target)]
-            add(name, c["name"], "city", cidx[c["cc"]], ai, c["lat"], c["lon"], c.get("pop", 0), c["id"])
+            flags = (2 if c.get("fc") == "PPLC" else 0) | (4 if kind == "usual" else 0)
+            add(name, c["name"], "city", cidx[c["cc"]], ai, c["lat"], c["lon"], c.get("pop", 0), c["id"], flags)
     for name, kind, target in variants:
         if kind == "ignore":
             add(name, name, "ignore", -1, -1, 0, 0, 0, 0)
