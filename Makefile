@@ -95,6 +95,7 @@ test-sql: $(EXT)
 	@tests/run_loading.sh ./$(EXT)
 	@tests/run_node.sh ./$(EXT)
 	@$(PYTHON) tests/run_docs.py ./$(EXT)
+	@$(PYTHON) tests/run_corpus_names.py ./$(EXT)
 
 # install into a temporary prefix, load by name, uninstall
 test-install: $(EXT)

@@ -39,7 +39,11 @@
 **     6. canonical: a PERSON mention whose words end a longer PERSON name
 **        of the article ("Trump", "Mr. Trump" -> "Donald Trump") gets the
 **        longest such name; a mention spelled like a defined acronym gets
-**        the expansion; anything else keeps its own text.
+**        the expansion; a company's initials, ticker or short form ("GM",
+**        "Chrysler") its full name; a news agency its name ("Reuters"); a
+**        country any of its names or variants (places.h: "U.S." ->
+**        "United States"); anything else keeps its own text.  No canonical
+**        holds a line break or two spaces in a row.
 **
 ** INVARIANTS
 **   Linear in tokens and mentions: the look-ups of steps 4 and 6 go through
@@ -48,6 +52,7 @@
 */
 #include "lexicon.h"
 #include "ner.h"
+#include "places.h"
 
 #include "gen/common_words.inc"
 
@@ -871,6 +876,16 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
       if (a) x->canonical = a, x->canonical_len = len;
     }
     rc = squeeze_spaces(d, x);
+    /* one name per country: "U.S.", "US", "USA", "America" are "United
+    ** States"; "UK", "Britain" "United Kingdom" (the country table of
+    ** places.h; demonyms are left alone) */
+    int how, c;
+    if (!rc && x->type == NEWS_ENT_LOC && x->canonical_len <= 60 &&
+        (c = news_country_find(x->canonical, x->canonical_len, &how)) >= 0 &&
+        how != NEWS_CNAME_DEMONYM) {
+      x->canonical = news_countries[c].name;
+      x->canonical_len = (uint32_t)strlen(news_countries[c].name);
+    }
   }
 
 out:

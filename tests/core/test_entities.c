@@ -464,6 +464,24 @@ static void test_wire_boilerplate(void **state) {
   news_doc_free(r.d);
 }
 
+static void test_countries(void **state) {
+  (void)state;
+  /* every name of a country has one canonical, from the shared country table */
+  ents r = analyse("U.S. and British officials met in Geneva. The US said America would act, "
+                   "and Britain said the UK and the United States agreed. JAPAN was not there. "
+                   "American and British diplomats later met Welsh officials in Wales.");
+  check_invariants(&r);
+  assert_canonical(&r, find(&r, "U.S.", 0), "United States");
+  assert_canonical(&r, find(&r, "US", 0), "United States");
+  assert_canonical(&r, find(&r, "America", 0), "United States");
+  assert_canonical(&r, find(&r, "United States", 0), "United States");
+  assert_canonical(&r, find(&r, "Britain", 0), "United Kingdom");
+  assert_canonical(&r, find(&r, "UK", 0), "United Kingdom");
+  assert_canonical(&r, find(&r, "Wales", 0), "Wales");
+  assert_canonical(&r, find(&r, "British", 0), "British"); /* a nationality keeps its text */
+  news_doc_free(r.d);
+}
+
 static void test_company_short_forms(void **state) {
   (void)state;
   ents r = analyse("Wendy's International Inc <WEN> said on Monday its quarterly profit rose 12 "
@@ -516,7 +534,7 @@ int main(void) {
       cmocka_unit_test(test_quoted_titles), cmocka_unit_test(test_join_of),
       cmocka_unit_test(test_particles), cmocka_unit_test(test_inner_title),
       cmocka_unit_test(test_ordinary_words), cmocka_unit_test(test_wire_boilerplate),
-      cmocka_unit_test(test_company_short_forms),
+      cmocka_unit_test(test_company_short_forms), cmocka_unit_test(test_countries),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
