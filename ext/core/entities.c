@@ -153,6 +153,16 @@ static bool has_lochead(const news_ner_doc *nd, uint32_t b, uint32_t e) {
   return false;
 }
 
+/* True when tokens [b, e) name a known country or city: one word of the
+** gazetteer's countries and places, or words that all belong to place
+** names ("Hong Kong"). */
+static bool known_place(const news_ner_doc *nd, uint32_t b, uint32_t e) {
+  if (e - b == 1) return nd->info[b].gaz & (NEWS_GAZ_COUNTRY | NEWS_GAZ_PLACE);
+  for (uint32_t j = b; j < e; j++)
+    if (!(nd->info[j].gaz & NEWS_GAZ_PLACEPART)) return false;
+  return true;
+}
+
 /* True for a one-word name of a creed or doctrine ("Catholicism",
 ** "Christianity"), which is MISC whatever the tagger said. */
 static bool is_doctrine(const news_doc *d, const news_token *t) {
@@ -1063,10 +1073,17 @@ news_rc news_entities_run(news_doc *d) {
     uint8_t cue = type == NEWS_ENT_NORP ? 0 : cue_type(d, tok, b, e);
     /* but a known country or city the tagger took for a place stays one
     ** ("the giant US budget deficit") */
-    if (cue && type == NEWS_ENT_LOC && e - b == 1 &&
-        (nd.info[b].gaz & (NEWS_GAZ_COUNTRY | NEWS_GAZ_PLACE)))
-      cue = 0;
+    if (cue && type == NEWS_ENT_LOC && e - b == 1 && known_place(&nd, b, e)) cue = 0;
     if (cue) type = cue;
+    /* a word right after the name or its 's that only companies have
+    ** ("Yukos shares", "Apple's profits"; entity_cues.tsv, 18), but not
+    ** after a known country or city ("Hong Kong shares") */
+    if (!cue && (type == NEWS_ENT_PERSON || type == NEWS_ENT_LOC) && e < ntok &&
+        !known_place(&nd, b, e)) {
+      uint32_t a = e < ntok - 1 && tok[e].kind == NEWS_TOK_CLITIC ? e + 1 : e;
+      if (tok[a].sentence == tok[b].sentence && is_lower_word(d, &tok[a]) && cue_of(d, &tok[a]) == 18)
+        type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
+    }
     /* "Countrywide, which ...": people are "who", so a "person" followed
     ** by ", which" is an organisation (unless a title is in front or it
     ** ends a list, where "which" may speak of something else); it counts
