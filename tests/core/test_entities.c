@@ -505,6 +505,13 @@ static void test_company_short_forms(void **state) {
   assert_canonical(&r, find(&r, "Chrysler", 0), "Chrysler Corp");
   assert_canonical(&r, find(&r, "Michigan", 0), "Michigan");
   news_doc_free(r.d);
+  /* words only companies have, after the name or its 's */
+  r = analyse("Analysts said Quintrex's profits would rise this year. Quintrex declined to "
+              "comment, and Quintrex shares closed 3 pct higher in London.");
+  check_invariants(&r);
+  for (int k = 0; k < 3; k++) assert_int_equal(r.e[find(&r, "Quintrex", k)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "London", 0)].type, NEWS_ENT_LOC);
+  news_doc_free(r.d);
   /* a person who shares a company's first word keeps their own name */
   r = analyse("Ford Motor Co said on Tuesday that sales rose. Henry Ford, a great-grandson of "
               "the founder, said Ford would hire 500 workers.");
