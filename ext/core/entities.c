@@ -11,9 +11,12 @@
 **        Beautiful Lie") is relabelled as one MISC name (quoted_titles);
 **     2. turn each B-X I-X* run into a span, trimmed of punctuation and of
 **        lower-case words at its end, cut at commas, brackets, quote
-**        marks and (unless the text is hard-wrapped) line breaks, and never
+**        marks, ticker brackets < > and (unless the text is hard-wrapped or
+**        a legal form starts the next line) line breaks, and never
 **        containing a possessive 's (the tokenizer splits it off as a
-**        clitic token, which ends a span);
+**        clitic token, which ends a span); a month before a day is trimmed
+**        off its end, up to three name particles join two parts of a
+**        person ("Ursula | von der | Leyen");
 **     3. type it: PER -> PERSON, ORG, LOC, and MISC -> NORP when its last
 **        word is a demonym or a religious/political group in the gazetteer
 **        (Iraqi, Shi'ite Muslims, Republicans), else MISC, and such a word
@@ -23,10 +26,18 @@
 **        LOC and after "the" an ORG, a one-word creed ("Catholicism") is
 **        MISC; a PERSON of two words or more ending in a place word (Park,
 **        River) becomes LOC, and one made only of ordinary English words
-**        (gen/common_words.inc: "Cobra Starship") an ORG;
+**        (gen/common_words.inc: "Cobra Starship") an ORG; a PERSON before
+**        ", which", or a name before a company-only word ("Yukos shares")
+**        an ORG; the capitalised place of a dateline ("DUBAI (Reuters)") a
+**        LOC; a news agency an ORG;
 **     4. an acronym defined in parentheses right after a name ("Islamic
 **        Revolutionary Guards Corps (IRGC)") becomes a mention of the same
 **        type when the tagger missed it;
+**     4b. wire boilerplate is dropped: sign-offs ("REUTER"), bylines,
+**        credits ("Reporting by ..."), photo credits, tickers ("<WEN>";
+**        mark_boilerplate, wire_credits.tsv); company names split at a
+**        possessive, a legal form or "and Co" and a country before an ORG
+**        ("U.S. | Senate") are joined (join_possessive_companies);
 **     4c. an ORG split at "of" after an organisation word is joined again
 **        ("Watson School | of | Biological Sciences"; join_of_names), then
 **        ordinary words of title-case headlines are dropped and each name
@@ -48,7 +59,9 @@
 ** INVARIANTS
 **   Linear in tokens and mentions: the look-ups of steps 4 and 6 go through
 **   open-addressing tables keyed by word hashes.  Canonical strings point
-**   into the document text (owned by the document), so nothing is copied.
+**   into the document text (owned by the document), into the country table
+**   (static), or, for names rebuilt without line breaks and for agency
+**   names, into the document's arena.
 */
 #include "lexicon.h"
 #include "ner.h"
