@@ -454,7 +454,8 @@ static uint32_t credit_end(const news_ner_doc *nd, uint32_t i) {
 **     codes ("REUTER", "REUTER^M" at the end of old Reuters copy), or such
 **     words after the last sentence of the text;
 **   - a photo credit: an agency word before "/" ("REUTERS/Kevin Lamarque",
-**     "AP Photo/Evan Vucci") and what follows on its line;
+**     "AP Photo/Evan Vucci") and what follows on its line, or before a
+**     credit word in brackets ("(AP Photo)");
 **   - a credit: a capitalised credit word (or one after "additional")
 **     followed by "by", the capitalised words right before it, and what
 **     follows up to the closing bracket or the end of the line or sentence
@@ -526,13 +527,19 @@ static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
       }
     }
     if (w == 1 && i + 2 < n) {
-      /* a photo credit: AGENCY/Name, AGENCY Photo/Name */
+      /* a photo credit: AGENCY/Name, AGENCY Photo/Name, (AGENCY Photo) */
       uint32_t k = i + 1;
-      if (wire_word(d, &tok[k]) == 2 && !(tok[k + 1].flags & NEWS_TF_SPACE)) k++;
+      bool credit = wire_word(d, &tok[k]) == 2;
+      if (credit && !(tok[k + 1].flags & NEWS_TF_SPACE)) k++;
       if (tok[k].mark == '/' && !(tok[k].flags & NEWS_TF_SPACE)) {
         uint32_t e = credit_end(nd, k);
         memset(bp + i, 1, e - i);
         i = e - 1;
+        continue;
+      }
+      if (credit && i > 0 && tok[i - 1].mark == '(' && tok[i + 2].mark == ')') {
+        bp[i] = bp[i + 1] = 1;
+        i++;
         continue;
       }
     }

@@ -439,6 +439,12 @@ static void test_wire_boilerplate(void **state) {
   assert_int_equal(r.e[find(&r, "LONDON", 0)].type, NEWS_ENT_LOC); /* the dateline */
   assert_int_equal(r.e[find(&r, "Reuters", 0)].type, NEWS_ENT_ORG);
   news_doc_free(r.d);
+  r = analyse("Police officers stand guard outside the court in Dallas. (AP Photo)\n\nThe "
+              "trial resumes on Monday, the Associated Press reported.");
+  check_invariants(&r);
+  assert_false(has(&r, "AP"));
+  assert_int_equal(r.e[find(&r, "Associated Press", 0)].type, NEWS_ENT_ORG);
+  news_doc_free(r.d);
   /* old wire copy: hard-wrapped lines, a ticker and the sign-off */
   r = analyse("TALBOT FOODS <TLB> TO BUY KESSLER BRANDS\n\n"
               "Talbot Foods Inc <TLB> said it agreed to buy Kessler\n"
