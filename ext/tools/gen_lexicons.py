@@ -13,25 +13,12 @@ binary-search them (lexicon.c).  The output is deterministic.
 import os
 import sys
 
-from genutil import write_atomic
+from genutil import c_string, write_atomic
 
 # Symbolic values used in the data files, and the numbers the C code sees.
 CLASSES = {
     "title": 1, "month": 2, "end": 3, "other": 4,
 }
-
-
-def c_string(s):
-    out = []
-    for b in s.encode("utf-8"):
-        ch = chr(b)
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif 32 <= b < 127:
-            out.append(ch)
-        else:
-            out.append("\\%03o" % b)
-    return '"' + "".join(out) + '"'
 
 
 def read_tsv(path):

@@ -31,7 +31,7 @@ import os
 import sys
 import unicodedata
 
-from genutil import write_atomic
+from genutil import c_string, write_atomic
 
 POP_US = 1000
 POP_WORLD = 15000
@@ -58,19 +58,6 @@ def fold(s):
             ch = "'"
         out.append(ch.casefold())
     return "".join(out).strip()
-
-
-def c_string(s):
-    out = []
-    for b in s.encode("utf-8"):
-        ch = chr(b)
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif 32 <= b < 127:
-            out.append(ch)
-        else:
-            out.append("\\%03o" % b)
-    return '"' + "".join(out) + '"'
 
 
 def q(x):
