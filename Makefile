@@ -31,7 +31,7 @@ LIBDIR  ?= $(PREFIX)/lib
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
         sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological \
-        check-regen regen-sources
+        check-regen regen-sources eval eval-accept
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -42,6 +42,8 @@ help:
 	@echo "make demo       build, create demo.db from sql/demo_articles.sql, run example queries"
 	@echo "make test       unit tests (cmocka), SQL golden tests, then both again under ASan+UBSan"
 	@echo "                and the SQL tests under valgrind"
+	@echo "make eval       accuracy on every dev set (SETS=ner,timex,... for some) beside the baseline"
+	@echo "make eval-accept  the same, then store it as the baseline (tests/eval/baseline.txt)"
 	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
 	@echo "make uninstall  remove it again"
 	@echo "make regen      regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
@@ -97,6 +99,14 @@ test-sql: $(EXT)
 	@tests/run_loading.sh ./$(EXT)
 	@tests/run_node.sh ./$(EXT)
 	@$(PYTHON) tests/run_docs.py ./$(EXT)
+
+# Accuracy on the dev splits of $(EVAL) beside tests/eval/baseline.txt, with
+# the change (SETS=ner,timex,quotes,... for some); eval-accept stores it.
+SETS ?=
+eval: $(EXT)
+	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS))
+eval-accept: $(EXT)
+	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS)) --accept
 
 # install into a temporary prefix, load by name, uninstall
 test-install: $(EXT)
