@@ -31,7 +31,7 @@ LIBDIR  ?= $(PREFIX)/lib
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
         sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological \
-        check-regen regen-sources eval eval-accept
+        check-regen regen-sources eval eval-accept golden-accept
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -42,6 +42,7 @@ help:
 	@echo "make demo       build, create demo.db from sql/demo_articles.sql, run example queries"
 	@echo "make test       unit tests (cmocka), SQL golden tests, then both again under ASan+UBSan"
 	@echo "                and the SQL tests under valgrind"
+	@echo "make golden-accept  rewrite tests/golden/*/*.expected (every row per function) from this build"
 	@echo "make eval       accuracy on every dev set (SETS=ner,timex,... for some) beside the baseline"
 	@echo "make eval-accept  the same, then store it as the baseline (tests/eval/baseline.txt)"
 	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
@@ -99,6 +100,11 @@ test-sql: $(EXT)
 	@tests/run_loading.sh ./$(EXT)
 	@tests/run_node.sh ./$(EXT)
 	@$(PYTHON) tests/run_docs.py ./$(EXT)
+	@$(PYTHON) tests/run_golden.py ./$(EXT)
+
+# rewrite tests/golden/*/*.expected from the current build (review the diff)
+golden-accept: $(EXT)
+	@$(PYTHON) tests/run_golden.py ./$(EXT) --accept
 
 # Accuracy on the dev splits of $(EVAL) beside tests/eval/baseline.txt, with
 # the change (SETS=ner,timex,quotes,... for some); eval-accept stores it.
