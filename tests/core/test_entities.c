@@ -114,14 +114,15 @@ typedef struct want {
 
 typedef struct ent_case {
   const char *text;
-  want w[8]; /* up to the first with surface NULL */
+  want w[12]; /* up to the first with surface NULL, or all 12 */
 } ent_case;
 
 static void run_cases(const ent_case *c, size_t n) {
   for (size_t i = 0; i < n; i++) {
     ents r = analyse(c[i].text);
     check_invariants(&r);
-    for (const want *w = c[i].w; w->surface; w++) {
+    size_t nw = sizeof c[i].w / sizeof c[i].w[0];
+    for (const want *w = c[i].w; w < c[i].w + nw && w->surface; w++) {
       int j = find(&r, w->surface, w->k);
       assert_true(j >= 0);
       if (w->type) assert_int_equal(r.e[j].type, w->type);
