@@ -30,8 +30,7 @@ PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
-        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological \
-        check-regen regen-sources eval eval-accept golden-accept
+        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -109,6 +108,7 @@ golden-accept: $(EXT)
 # Accuracy on the dev splits of $(EVAL) beside tests/eval/baseline.txt, with
 # the change (SETS=ner,timex,quotes,... for some); eval-accept stores it.
 SETS ?=
+.PHONY: eval eval-accept golden-accept
 eval: $(EXT)
 	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS))
 eval-accept: $(EXT)
@@ -134,6 +134,9 @@ asan ubsan:
 valgrind: $(EXT)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  tests/run_sql.sh ./$(EXT)
+
+# newsext-batch, the shipped tool of tools/ (built by all, tested by test)
+include tools/tools.mk
 
 # ---------------------------------------------------------------- robustness
 # See docs/robustness.md.  The fuzzers and the ThreadSanitizer test need clang;
@@ -253,6 +256,7 @@ $(GEN)/common_words.inc: ext/data/ner/wordnet_words.txt $(NER_DATA) ext/tools/ge
 	$(call generate,$@,$(PYTHON) ext/tools/gen_common_words.py $@ ext/data/ner/wordnet_words.txt \
 	  $(NER_DATA))
 
+.PHONY: check-regen regen-sources
 regen:
 	@$(MAKE) --no-print-directory -B $(GENERATED)
 
