@@ -71,12 +71,13 @@ deps:
 $(EXT): $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) -shared -o $@ $(CORE_SRC) $(SQL_SRC) $(LIBS) $(LDFLAGS)
 
-# the core as a static library for the unit tests
+# the core as a static library for the unit tests (rebuilt from scratch, so
+# the object of a removed or renamed source never lingers in it)
 $(BUILD)/%/libnewscore.a: $(CORE_SRC) $(HEADERS) $(GEN_INC)
-	@mkdir -p $(BUILD)/$*/obj
+	@rm -rf $(BUILD)/$*/obj $@ && mkdir -p $(BUILD)/$*/obj
 	@for f in $(CORE_SRC); do \
 	  $(CC) $(BASE_CFLAGS) $(CFLAGS) $(VARIANT_FLAGS) -c $$f -o $(BUILD)/$*/obj/$$(basename $$f .c).o || exit 1; done
-	ar rcs $@ $(BUILD)/$*/obj/*.o
+	ar rcs $@ $(patsubst ext/core/%.c,$(BUILD)/$*/obj/%.o,$(CORE_SRC))
 
 TEST_SRC := $(sort $(wildcard tests/core/test_*.c))
 
