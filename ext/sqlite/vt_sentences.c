@@ -29,7 +29,7 @@ static void sentencesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const vo
   const news_sentence *s = pRow;
   switch (iCol) {
   case SENTENCES_COL_SENTENCE: newsext_result_span(pCur, ctx, s->start, s->end); break;
-  case SENTENCES_COL_IDX: sqlite3_result_int64(ctx, pCur->iRow); break;
+  case SENTENCES_COL_IDX: sqlite3_result_int64(ctx, s - (const news_sentence *)pCur->aRow); break;
   case SENTENCES_COL_START: newsext_result_start(pCur, ctx, s->start); break;
   case SENTENCES_COL_LENGTH: newsext_result_length(pCur, ctx, s->start, s->end); break;
   }
