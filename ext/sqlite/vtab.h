@@ -89,6 +89,7 @@ extern const newsext_table newsext_tokens;
 extern const newsext_table newsext_entities;
 extern const newsext_table newsext_quotes;
 extern const newsext_table newsext_event_dates;
+extern const newsext_table newsext_places;
 
 /* Registers NAME_json() for every table in aDef (json.c). */
 int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDef, char **pzErr);

@@ -22,6 +22,7 @@ static news_rc run_all(news_doc *d) {
   const news_entity *e;
   const news_quote *q;
   const news_timex *x;
+  const news_place *p;
   uint32_t n;
   news_ymd ref = {2020, 1, 6};
   news_rc rc = news_doc_tokens(d, &t, &n);
@@ -30,6 +31,7 @@ static news_rc run_all(news_doc *d) {
   if (!rc) rc = news_doc_quotes(d, &q, &n);
   if (!rc) rc = news_doc_timexes(d, &ref, &x, &n);
   if (!rc) rc = news_doc_timexes(d, NULL, &x, &n);
+  if (!rc) rc = news_doc_places(d, &p, &n);
   return rc;
 }
 
