@@ -257,7 +257,11 @@ $(GEN)/common_words.inc: ext/data/ner/wordnet_words.txt $(NER_DATA) ext/tools/ge
 	$(call generate,$@,$(PYTHON) ext/tools/gen_common_words.py $@ ext/data/ner/wordnet_words.txt \
 	  $(NER_DATA))
 
-.PHONY: check-regen regen-sources
+.PHONY: check-regen regen-sources test-generators
+# the generators' contract (tests/test_generators.py), part of make test
+test-generators:
+	@$(PYTHON) tests/test_generators.py
+test: test-generators
 regen:
 	@$(MAKE) --no-print-directory -B $(GENERATED)
 
