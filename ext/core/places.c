@@ -366,11 +366,12 @@ static news_rc collect(ctx *c) {
       uint32_t hp = (uint32_t)(h - d->text), first;
       news_token suffix = *t;
       suffix.start = hp + 1;
-      if (word_is(d, &suffix, BASED, sizeof BASED / sizeof BASED[0]) && lookup(d, t->start, hp, &first)) {
+      if (word_is(d, &suffix, BASED, sizeof BASED / sizeof BASED[0])) {
         int how = 0;
         int ci = news_country_find(d->text + t->start, hp - t->start, &how);
-        rc = add_mention(c, t->start, hp, t->sentence, t->start, hp,
-                         ci >= 0 && how == NEWS_CNAME_DEMONYM ? ci : -1, false);
+        if (ci >= 0 || lookup(d, t->start, hp, &first))
+          rc = add_mention(c, t->start, hp, t->sentence, t->start, hp,
+                           ci >= 0 && how == NEWS_CNAME_DEMONYM ? ci : -1, false);
       }
       i++;
       continue;

@@ -33,3 +33,8 @@ SELECT '040-10', count(*) FROM places(NULL);
 SELECT '040-11', count(*) FROM places('');
 SELECT '040-12', json_array_length(places_json('Flooding hit Cedar Rapids, Iowa, on Friday.'));
 SELECT '040-13', json_extract(places_json('Flooding hit Cedar Rapids, Iowa, on Friday.'), '$[0].admin1');
+-- a demonym before -born names its country; institutions named like places are not places
+SELECT '040-14', text, place FROM places('The Iranian-born engineer spoke at the White House.');
+-- Washington alone is the capital; with the state's places around it, the state
+SELECT '040-15', text, place, kind FROM places('Officials in Washington said the talks would resume.');
+SELECT '040-16', text, place, kind FROM places('Seattle and Spokane voters backed it; Washington will vote again.');
