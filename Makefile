@@ -82,7 +82,7 @@ $(BUILD)/%/libnewscore.a: $(CORE_SRC) $(HEADERS) $(GEN_INC)
 TEST_SRC := $(sort $(wildcard tests/core/test_*.c))
 
 $(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h tests/core/test_mem.h $(BUILD)/%/libnewscore.a
-	@mkdir -p $@
+	@rm -rf $@ && mkdir -p $@
 	@for t in $(TEST_SRC); do \
 	  $(CC) $(BASE_CFLAGS) $(CFLAGS) $(VARIANT_FLAGS) -Iext/core -o $@/$$(basename $$t .c) $$t \
 	    $(BUILD)/$*/libnewscore.a $(LIBS) -lcmocka || exit 1; done
