@@ -100,20 +100,6 @@ test-sql: $(EXT)
 	@tests/run_loading.sh ./$(EXT)
 	@tests/run_node.sh ./$(EXT)
 	@$(PYTHON) tests/run_docs.py ./$(EXT)
-	@$(PYTHON) tests/run_golden.py ./$(EXT)
-
-# rewrite tests/golden/*/*.expected from the current build (review the diff)
-golden-accept: $(EXT)
-	@$(PYTHON) tests/run_golden.py ./$(EXT) --accept
-
-# Accuracy on the dev splits of $(EVAL) beside tests/eval/baseline.txt, with
-# the change (SETS=ner,timex,quotes,... for some); eval-accept stores it.
-SETS ?=
-.PHONY: eval eval-accept golden-accept
-eval: $(EXT)
-	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS))
-eval-accept: $(EXT)
-	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS)) --accept
 
 # install into a temporary prefix, load by name, uninstall
 test-install: $(EXT)
@@ -138,6 +124,23 @@ valgrind: $(EXT)
 
 # newsext-batch, the shipped tool of tools/ (built by all, tested by test)
 include tools/tools.mk
+
+# Every row of each function for the articles of tests/golden/ (part of
+# test-sql); golden-accept rewrites the .expected files (review the diff).
+.PHONY: test-golden golden-accept eval eval-accept
+test-sql: test-golden
+test-golden: $(EXT)
+	@$(PYTHON) tests/run_golden.py ./$(EXT)
+golden-accept: $(EXT)
+	@$(PYTHON) tests/run_golden.py ./$(EXT) --accept
+
+# Accuracy on the dev splits of $(EVAL) beside tests/eval/baseline.txt, with
+# the change (SETS=ner,timex,quotes,... for some); eval-accept stores it.
+SETS ?=
+eval: $(EXT)
+	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS))
+eval-accept: $(EXT)
+	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS)) --accept
 
 # ---------------------------------------------------------------- robustness
 # See docs/robustness.md.  The fuzzers and the ThreadSanitizer test need clang;
