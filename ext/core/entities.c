@@ -1,6 +1,6 @@
 /*
 ** entities.c -- named entities: the tagger's labels turned into mentions
-** with types, titles and within-article canonical names (issue 3).
+** with types, titles and within-article canonical names.
 **
 ** WHAT IT DOES
 **   news_entities_run() fills d->entities with one news_entity per mention,
@@ -1024,7 +1024,7 @@ news_rc news_entities_run(news_doc *d) {
   memset(lab, 0, 2 * (size_t)ntok);
   uint8_t *cued = lab + ntok;
   /* tag 256 sentences at a time and poll the stop callback between them, so
-  ** sqlite3_interrupt() stops a long article within one chunk (issue 7);
+  ** sqlite3_interrupt() stops a long article within one chunk;
   ** the features read sentences only through nd.sent, so a chunk is tagged
   ** exactly as in one call, and chunks go in order for the label history */
   const news_sentence *all = nd.sent;

@@ -31,20 +31,20 @@ enum {
   PLACES_COL_DOCUMENT /* HIDDEN argument, must stay last */
 };
 
-static news_rc placesRun(newsext_cursor *pCur, uint32_t *pnRow) {
-  const news_place *a;
-  return news_doc_places(pCur->pRef->doc, &a, pnRow);
+static news_rc placesRun(newsext_cursor *pCur, const void **paRow, size_t *pszRow, uint32_t *pnRow) {
+  const news_place *a = NULL;
+  news_rc rc = news_doc_places(pCur->pRef->doc, &a, pnRow);
+  *paRow = a;
+  *pszRow = sizeof *a;
+  return rc;
 }
 
 static void result_static(sqlite3_context *ctx, const char *z) {
   if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
 }
 
-static void placesColumn(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol) {
-  const news_place *a;
-  uint32_t n;
-  news_doc_places(pCur->pRef->doc, &a, &n);
-  const news_place *p = &a[iRow];
+static void placesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+  const news_place *p = pRow;
   switch (iCol) {
   case PLACES_COL_TEXT: newsext_result_span(pCur, ctx, p->start, p->end); break;
   case PLACES_COL_PLACE: result_static(ctx, p->name); break;

@@ -35,7 +35,7 @@ static news_rc run_all(news_doc *d) {
   return rc;
 }
 
-/* Regression (issue 7): an allocation failure while tokenizing must not
+/* Regression: an allocation failure while tokenizing must not
 ** pass for an early stop.  NEWS_ERR_NOMEM is 1, which was the tokenizer
 ** callback's "stop, no error" code, so a failed token push ended tokenization
 ** with NEWS_OK and a truncated token array.  Every successful run under a
