@@ -22,14 +22,14 @@ static news_rc sentencesRun(newsext_cursor *pCur, uint32_t *pnRow) {
   return news_doc_sentences(pCur->pRef->doc, &a, pnRow);
 }
 
-static void sentencesColumn(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol) {
+static void sentencesColumn(newsext_cursor *pCur, newsext_out *ctx, uint32_t iRow, int iCol) {
   const news_sentence *a;
   uint32_t n;
   news_doc_sentences(pCur->pRef->doc, &a, &n);
   const news_sentence *s = &a[iRow];
   switch (iCol) {
   case SENTENCES_COL_SENTENCE: newsext_result_span(pCur, ctx, s->start, s->end); break;
-  case SENTENCES_COL_IDX: sqlite3_result_int64(ctx, iRow); break;
+  case SENTENCES_COL_IDX: newsext_result_int(ctx, iRow); break;
   case SENTENCES_COL_START: newsext_result_start(pCur, ctx, s->start); break;
   case SENTENCES_COL_LENGTH: newsext_result_length(pCur, ctx, s->start, s->end); break;
   }

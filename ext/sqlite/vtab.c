@@ -161,39 +161,48 @@ typedef struct newsext_vtab {
   sqlite3_vtab base;         /* base class, must be first */
   const newsext_table *pDef; /* the function this table serves */
   newsext_ctx *pCtx;         /* connection state (not owned) */
-  sqlite3_stmt *pDate;       /* SELECT date(?1), prepared on first use */
 } newsext_vtab;
 
-/* Client data of one module: its definition and the shared context. */
-typedef struct newsext_modaux {
-  const newsext_table *pDef;
-  newsext_ctx *pCtx;
-} newsext_modaux;
+newsext_modaux *newsext_modaux_new(newsext_ctx *pCtx, const newsext_table *pDef) {
+  newsext_modaux *pAux = sqlite3_malloc64(sizeof *pAux);
+  if (!pAux) return NULL;
+  pAux->pDef = pDef;
+  pAux->pCtx = pCtx;
+  pCtx->nRef++;
+  return pAux;
+}
 
-static void modaux_free(void *p) {
+void newsext_modaux_free(void *p) {
   newsext_modaux *pAux = p;
   newsext_ctx_release(pAux->pCtx);
   sqlite3_free(pAux);
 }
 
-/* Replaces the table's error message with a formatted one.  When the
-** message itself cannot be allocated the error becomes SQLITE_NOMEM, so the
-** user never sees a bare code without the message that explains it. */
-static int set_error(sqlite3_vtab *pVtab, int rc, const char *zFmt, ...) {
+void newsext_ctx_idle(newsext_ctx *pCtx) {
+  if (pCtx->nVtab > 0) return;
+  sqlite3_finalize(pCtx->pProbe);
+  sqlite3_finalize(pCtx->pDate);
+  pCtx->pProbe = pCtx->pDate = NULL;
+}
+
+/* Sets *pzErr to a formatted message.  When the message itself cannot be
+** allocated the error becomes SQLITE_NOMEM, so the user never sees a bare
+** code without the message that explains it. */
+static int set_error(char **pzErr, int rc, const char *zFmt, ...) {
   va_list ap;
   va_start(ap, zFmt);
-  sqlite3_free(pVtab->zErrMsg);
-  pVtab->zErrMsg = sqlite3_vmprintf(zFmt, ap);
+  sqlite3_free(*pzErr);
+  *pzErr = sqlite3_vmprintf(zFmt, ap);
   va_end(ap);
-  return pVtab->zErrMsg ? rc : SQLITE_NOMEM;
+  return *pzErr ? rc : SQLITE_NOMEM;
 }
 
 /* Turns a core error into an SQLite one, naming the function. */
-static int core_error(newsext_vtab *pTab, news_rc rc) {
+static int core_error(const newsext_table *pDef, news_rc rc, char **pzErr) {
   if (rc == NEWS_ERR_NOMEM) return SQLITE_NOMEM;
   if (rc == NEWS_ERR_INTERRUPTED) return SQLITE_INTERRUPT;
-  if (rc == NEWS_ERR_TOOBIG) return set_error(&pTab->base, SQLITE_TOOBIG, "%s: %s", pTab->pDef->zName, news_errstr(rc));
-  return set_error(&pTab->base, SQLITE_ERROR, "%s: %s", pTab->pDef->zName, news_errstr(rc));
+  if (rc == NEWS_ERR_TOOBIG) return set_error(pzErr, SQLITE_TOOBIG, "%s: %s", pDef->zName, news_errstr(rc));
+  return set_error(pzErr, SQLITE_ERROR, "%s: %s", pDef->zName, news_errstr(rc));
 }
 
 static int xConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
@@ -219,13 +228,11 @@ static int xConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
 
 static int xDisconnect(sqlite3_vtab *pVtab) {
   newsext_vtab *pTab = (newsext_vtab *)pVtab;
-  sqlite3_finalize(pTab->pDate);
-  /* the last table finalizes the probe, before sqlite3_close() checks for
-  ** unfinalized statements (a later poll prepares it again) */
-  if (--pTab->pCtx->nVtab == 0) {
-    sqlite3_finalize(pTab->pCtx->pProbe);
-    pTab->pCtx->pProbe = NULL;
-  }
+  /* the last table finalizes the probe and the date statement, before
+  ** sqlite3_close() checks for unfinalized statements (a later use
+  ** prepares them again) */
+  pTab->pCtx->nVtab--;
+  newsext_ctx_idle(pTab->pCtx);
   sqlite3_free(pTab);
   return SQLITE_OK;
 }
@@ -275,13 +282,13 @@ static int xOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   if (!pCur) return SQLITE_NOMEM;
   memset(pCur, 0, sizeof *pCur);
   pCur->pDef = ((newsext_vtab *)pVtab)->pDef;
+  pCur->pCtx = ((newsext_vtab *)pVtab)->pCtx;
   *ppCursor = &pCur->base;
   return SQLITE_OK;
 }
 
-static void cursor_reset(newsext_cursor *pCur) {
-  newsext_vtab *pTab = (newsext_vtab *)pCur->base.pVtab;
-  docref_release(pTab->pCtx, pCur->pRef);
+void newsext_cursor_reset(newsext_cursor *pCur) {
+  docref_release(pCur->pCtx, pCur->pRef);
   pCur->pRef = NULL;
   sqlite3_free(pCur->pRows);
   pCur->pRows = NULL;
@@ -290,7 +297,7 @@ static void cursor_reset(newsext_cursor *pCur) {
 }
 
 static int xClose(sqlite3_vtab_cursor *cur) {
-  cursor_reset((newsext_cursor *)cur);
+  newsext_cursor_reset((newsext_cursor *)cur);
   sqlite3_free(cur);
   return SQLITE_OK;
 }
@@ -304,29 +311,31 @@ static int valid_ymd(int y, int m, int d) {
 
 /* Reads the reference_date argument through SQLite's date(); sets
 ** pCur->ref/hasRef.  NULL means "no reference date"; 'now' is refused. */
-static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_value *pVal) {
+static int read_reference(newsext_cursor *pCur, sqlite3_value *pVal, char **pzErr) {
+  const newsext_table *pDef = pCur->pDef;
+  newsext_ctx *pCtx = pCur->pCtx;
   if (sqlite3_value_type(pVal) == SQLITE_NULL) return SQLITE_OK;
   if (sqlite3_value_type(pVal) == SQLITE_BLOB)
-    return set_error(&pTab->base, SQLITE_MISMATCH, "%s: reference_date: expected a date, got a blob",
-                     pTab->pDef->zName);
+    return set_error(pzErr, SQLITE_MISMATCH, "%s: reference_date: expected a date, got a blob",
+                     pDef->zName);
   if (sqlite3_value_type(pVal) == SQLITE_TEXT) {
     /* date('now') reads the clock: the tables promise no hidden inputs */
     const char *z = (const char *)sqlite3_value_text(pVal);
     if (!z) return SQLITE_NOMEM;
     while (*z == ' ' || *z == '\t') z++;
     if (sqlite3_strnicmp(z, "now", 3) == 0)
-      return set_error(&pTab->base, SQLITE_ERROR,
+      return set_error(pzErr, SQLITE_ERROR,
                        "%s: reference_date 'now' reads the clock; pass the publication date",
-                       pTab->pDef->zName);
+                       pDef->zName);
   }
-  if (!pTab->pDate) {
-    int rc = sqlite3_prepare_v2(pTab->pCtx->db, "SELECT date(?1)", -1, &pTab->pDate, NULL);
+  if (!pCtx->pDate) {
+    int rc = sqlite3_prepare_v2(pCtx->db, "SELECT date(?1)", -1, &pCtx->pDate, NULL);
     if (rc != SQLITE_OK) return rc;
   }
-  sqlite3_bind_value(pTab->pDate, 1, pVal);
+  sqlite3_bind_value(pCtx->pDate, 1, pVal);
   int ok = 0;
-  if (sqlite3_step(pTab->pDate) == SQLITE_ROW) {
-    const char *z = (const char *)sqlite3_column_text(pTab->pDate, 0);
+  if (sqlite3_step(pCtx->pDate) == SQLITE_ROW) {
+    const char *z = (const char *)sqlite3_column_text(pCtx->pDate, 0);
     int y, m, d;
     char extra;
     /* date() passes days such as 2019-02-30 through unchanged: check them */
@@ -336,8 +345,8 @@ static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_valu
       ok = 1;
     }
   }
-  int rc = sqlite3_reset(pTab->pDate);
-  sqlite3_clear_bindings(pTab->pDate);
+  int rc = sqlite3_reset(pCtx->pDate);
+  sqlite3_clear_bindings(pCtx->pDate);
   if (rc == SQLITE_NOMEM) return rc;
   /* "2013-03-14T00:00:00+02:00": date() moves the instant to UTC (the
   ** 13th), but an article belongs to the day it is dated, so a timestamp
@@ -354,8 +363,38 @@ static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_valu
   }
   if (!ok) {
     const char *z = (const char *)sqlite3_value_text(pVal);
-    return set_error(&pTab->base, SQLITE_ERROR, "%s: reference_date '%.40s' is not a date",
-                     pTab->pDef->zName, z ? z : "");
+    return set_error(pzErr, SQLITE_ERROR, "%s: reference_date '%.40s' is not a date",
+                     pDef->zName, z ? z : "");
+  }
+  return SQLITE_OK;
+}
+
+int newsext_cursor_start(newsext_cursor *pCur, sqlite3_value *pDoc, sqlite3_value *pRef,
+                         char **pzErr) {
+  const newsext_table *pDef = pCur->pDef;
+  int eType = sqlite3_value_type(pDoc);
+  if (eType == SQLITE_NULL) return SQLITE_OK;
+  if (eType == SQLITE_BLOB)
+    return set_error(pzErr, SQLITE_MISMATCH, "%s: expected text, got a blob", pDef->zName);
+  if (pRef) {
+    int rc = read_reference(pCur, pRef, pzErr);
+    if (rc != SQLITE_OK) return rc;
+  }
+  const char *z = (const char *)sqlite3_value_text(pDoc);
+  if (!z) return SQLITE_NOMEM;
+  size_t n = strlen(z); /* up to the first NUL, as SQLite's text functions */
+  news_rc rc = cache_get(pCur->pCtx, z, n, &pCur->pRef);
+  if (rc) return core_error(pDef, rc, pzErr);
+  rc = pDef->xRun(pCur, &pCur->nRow);
+  if (rc == NEWS_OK && pCur->nRow > 0 && !pCur->pRef->bMap) {
+    size_t len;
+    const char *zText = news_doc_text(pCur->pRef->doc, &len);
+    rc = news_charmap_build(&pCur->pRef->map, &pCur->pCtx->mem, zText, len);
+    pCur->pRef->bMap = rc == NEWS_OK;
+  }
+  if (rc) {
+    newsext_cursor_reset(pCur);
+    return core_error(pDef, rc, pzErr);
   }
   return SQLITE_OK;
 }
@@ -365,38 +404,14 @@ static int xFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int
   (void)idxStr;
   newsext_cursor *pCur = (newsext_cursor *)cur;
   newsext_vtab *pTab = (newsext_vtab *)cur->pVtab;
-  cursor_reset(pCur);
+  newsext_cursor_reset(pCur);
   if ((idxNum & IDX_NO_DOCUMENT) || argc < 1) {
     const newsext_table *pDef = pTab->pDef;
-    return set_error(&pTab->base, SQLITE_ERROR, "%s: missing argument: %s(document%s)", pDef->zName,
-                     pDef->zName, pDef->bRef ? " [, reference_date]" : "");
+    return set_error(&pTab->base.zErrMsg, SQLITE_ERROR, "%s: missing argument: %s(document%s)",
+                     pDef->zName, pDef->zName, pDef->bRef ? " [, reference_date]" : "");
   }
-  sqlite3_value *pDoc = argv[0];
-  int eType = sqlite3_value_type(pDoc);
-  if (eType == SQLITE_NULL) return SQLITE_OK;
-  if (eType == SQLITE_BLOB)
-    return set_error(&pTab->base, SQLITE_MISMATCH, "%s: expected text, got a blob", pTab->pDef->zName);
-  if ((idxNum & IDX_REFERENCE) && argc >= 2) {
-    int rc = read_reference(pTab, pCur, argv[1]);
-    if (rc != SQLITE_OK) return rc;
-  }
-  const char *z = (const char *)sqlite3_value_text(pDoc);
-  if (!z) return SQLITE_NOMEM;
-  size_t n = strlen(z); /* up to the first NUL, as SQLite's text functions */
-  news_rc rc = cache_get(pTab->pCtx, z, n, &pCur->pRef);
-  if (rc) return core_error(pTab, rc);
-  rc = pCur->pDef->xRun(pCur, &pCur->nRow);
-  if (rc == NEWS_OK && pCur->nRow > 0 && !pCur->pRef->bMap) {
-    size_t len;
-    const char *zText = news_doc_text(pCur->pRef->doc, &len);
-    rc = news_charmap_build(&pCur->pRef->map, &pTab->pCtx->mem, zText, len);
-    pCur->pRef->bMap = rc == NEWS_OK;
-  }
-  if (rc) {
-    cursor_reset(pCur);
-    return core_error(pTab, rc);
-  }
-  return SQLITE_OK;
+  sqlite3_value *pRef = (idxNum & IDX_REFERENCE) && argc >= 2 ? argv[1] : NULL;
+  return newsext_cursor_start(pCur, argv[0], pRef, &pTab->base.zErrMsg);
 }
 
 static int xNext(sqlite3_vtab_cursor *cur) {
@@ -411,7 +426,8 @@ static int xEof(sqlite3_vtab_cursor *cur) {
 
 static int xColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) {
   newsext_cursor *pCur = (newsext_cursor *)cur;
-  if (iCol < pCur->pDef->nOut) pCur->pDef->xColumn(pCur, ctx, pCur->iRow, iCol);
+  newsext_out out = {ctx, NULL, 0, SQLITE_OK};
+  if (iCol < pCur->pDef->nOut) pCur->pDef->xColumn(pCur, &out, pCur->iRow, iCol);
   /* the HIDDEN argument columns read back as NULL */
   return SQLITE_OK;
 }
@@ -451,13 +467,10 @@ static const sqlite3_module newsext_module = {
 int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
                             int nDef, char **pzErr) {
   for (int i = 0; i < nDef; i++) {
-    newsext_modaux *pAux = sqlite3_malloc64(sizeof *pAux);
+    newsext_modaux *pAux = newsext_modaux_new(pCtx, aDef[i]);
     if (!pAux) return SQLITE_NOMEM;
-    pAux->pDef = aDef[i];
-    pAux->pCtx = pCtx;
-    pCtx->nRef++;
-    /* on failure SQLite calls modaux_free itself */
-    int rc = sqlite3_create_module_v2(db, aDef[i]->zName, &newsext_module, pAux, modaux_free);
+    /* on failure SQLite calls newsext_modaux_free itself */
+    int rc = sqlite3_create_module_v2(db, aDef[i]->zName, &newsext_module, pAux, newsext_modaux_free);
     if (rc != SQLITE_OK) {
       *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", aDef[i]->zName, sqlite3_errmsg(db));
       return rc;
@@ -468,26 +481,75 @@ int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table 
 
 /* ---------------------------------------------------------- column helpers */
 
-void newsext_result_str(sqlite3_context *ctx, const char *z, uint32_t n) {
-  if (!z) {
-    sqlite3_result_null(ctx);
-    return;
+/* Appends z[0..n) as a JSON string literal. */
+static void json_string(sqlite3_str *p, const char *z, size_t n) {
+  sqlite3_str_appendchar(p, 1, '"');
+  size_t start = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    sqlite3_str_append(p, z + start, (int)(i - start));
+    switch (c) {
+    case '"': sqlite3_str_appendall(p, "\\\""); break;
+    case '\\': sqlite3_str_appendall(p, "\\\\"); break;
+    case '\n': sqlite3_str_appendall(p, "\\n"); break;
+    case '\r': sqlite3_str_appendall(p, "\\r"); break;
+    case '\t': sqlite3_str_appendall(p, "\\t"); break;
+    default: sqlite3_str_appendf(p, "\\u%04x", c); break;
+    }
+    start = i + 1;
   }
+  sqlite3_str_append(p, z + start, (int)(n - start));
+  sqlite3_str_appendchar(p, 1, '"');
+}
+
+void newsext_result_int(newsext_out *ctx, sqlite3_int64 v) {
+  ctx->bSet = 1;
+  if (ctx->ctx)
+    sqlite3_result_int64(ctx->ctx, v);
+  else
+    sqlite3_str_appendf(ctx->json, "%lld", v);
+}
+
+void newsext_result_double(newsext_out *ctx, double v) {
+  ctx->bSet = 1;
+  if (ctx->ctx)
+    sqlite3_result_double(ctx->ctx, v);
+  else if (v != v || v - v != 0) /* NaN or infinite: JSON has no such number */
+    sqlite3_str_appendall(ctx->json, "null");
+  else
+    sqlite3_str_appendf(ctx->json, "%!.15g", v); /* as SQLite's json functions */
+}
+
+void newsext_result_text(newsext_out *ctx, const char *z, int n) {
+  size_t len = n < 0 ? strlen(z) : (size_t)n;
+  ctx->bSet = 1;
+  if (ctx->ctx)
+    sqlite3_result_text64(ctx->ctx, z, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+  else
+    json_string(ctx->json, z, len);
+}
+
+void newsext_result_str(newsext_out *ctx, const char *z, uint32_t n) {
+  if (!z) return; /* NULL */
   if (news_utf8_valid(z, n)) {
-    sqlite3_result_text(ctx, z, (int)n, SQLITE_TRANSIENT);
+    newsext_result_text(ctx, z, (int)n);
     return;
   }
   size_t need = news_utf8_sanitize(z, n, NULL, 0);
   char *zOut = sqlite3_malloc64(need ? need : 1);
   if (!zOut) {
-    sqlite3_result_error_nomem(ctx);
+    if (ctx->ctx) sqlite3_result_error_nomem(ctx->ctx);
+    ctx->rc = SQLITE_NOMEM;
+    ctx->bSet = 1;
     return;
   }
   news_utf8_sanitize(z, n, zOut, need);
-  sqlite3_result_text64(ctx, zOut, need, sqlite3_free, SQLITE_UTF8);
+  newsext_result_text(ctx, zOut, (int)need);
+  sqlite3_free(zOut);
 }
 
-void newsext_result_span(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start, uint32_t end) {
+void newsext_result_span(newsext_cursor *pCur, newsext_out *ctx, uint32_t start, uint32_t end) {
   const char *zText = news_doc_text(pCur->pRef->doc, NULL);
   newsext_result_str(ctx, zText + start, end - start);
 }
@@ -497,11 +559,10 @@ uint32_t newsext_chars(newsext_cursor *pCur, uint32_t byteOff) {
   return news_charmap_chars(&pCur->pRef->map, byteOff);
 }
 
-void newsext_result_start(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start) {
-  sqlite3_result_int64(ctx, (sqlite3_int64)newsext_chars(pCur, start) + 1);
+void newsext_result_start(newsext_cursor *pCur, newsext_out *ctx, uint32_t start) {
+  newsext_result_int(ctx, (sqlite3_int64)newsext_chars(pCur, start) + 1);
 }
 
-void newsext_result_length(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start,
-                           uint32_t end) {
-  sqlite3_result_int64(ctx, (sqlite3_int64)newsext_chars(pCur, end) - newsext_chars(pCur, start));
+void newsext_result_length(newsext_cursor *pCur, newsext_out *ctx, uint32_t start, uint32_t end) {
+  newsext_result_int(ctx, (sqlite3_int64)newsext_chars(pCur, end) - newsext_chars(pCur, start));
 }
