@@ -292,6 +292,9 @@ void newsext_cursor_reset(newsext_cursor *pCur) {
   pCur->pRef = NULL;
   sqlite3_free(pCur->pRows);
   pCur->pRows = NULL;
+  sqlite3_value_free(pCur->pDocArg);
+  sqlite3_value_free(pCur->pRefArg);
+  pCur->pDocArg = pCur->pRefArg = NULL;
   pCur->iRow = pCur->nRow = 0;
   pCur->hasRef = 0;
 }
@@ -330,11 +333,15 @@ static int read_reference(newsext_cursor *pCur, sqlite3_value *pVal, char **pzEr
   }
   if (!pCtx->pDate) {
     int rc = sqlite3_prepare_v2(pCtx->db, "SELECT date(?1)", -1, &pCtx->pDate, NULL);
-    if (rc != SQLITE_OK) return rc;
+    if (rc == SQLITE_NOMEM) return rc;
+    /* an authorizer or a limit can refuse it: pass its message on */
+    if (rc != SQLITE_OK)
+      return set_error(pzErr, rc, "%s: reference_date: %s", pDef->zName, sqlite3_errmsg(pCtx->db));
   }
   sqlite3_bind_value(pCtx->pDate, 1, pVal);
   int ok = 0;
-  if (sqlite3_step(pCtx->pDate) == SQLITE_ROW) {
+  int rcStep = sqlite3_step(pCtx->pDate);
+  if (rcStep == SQLITE_ROW) {
     const char *z = (const char *)sqlite3_column_text(pCtx->pDate, 0);
     int y, m, d;
     char extra;
@@ -348,6 +355,8 @@ static int read_reference(newsext_cursor *pCur, sqlite3_value *pVal, char **pzEr
   int rc = sqlite3_reset(pCtx->pDate);
   sqlite3_clear_bindings(pCtx->pDate);
   if (rc == SQLITE_NOMEM) return rc;
+  if (rcStep != SQLITE_ROW && rc != SQLITE_OK)
+    return set_error(pzErr, rc, "%s: reference_date: %s", pDef->zName, sqlite3_errmsg(pCtx->db));
   /* "2013-03-14T00:00:00+02:00": date() moves the instant to UTC (the
   ** 13th), but an article belongs to the day it is dated, so a timestamp
   ** with a time part keeps its own leading calendar day */
@@ -411,7 +420,21 @@ static int xFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int
                      pDef->zName, pDef->zName, pDef->bRef ? " [, reference_date]" : "");
   }
   sqlite3_value *pRef = (idxNum & IDX_REFERENCE) && argc >= 2 ? argv[1] : NULL;
-  return newsext_cursor_start(pCur, argv[0], pRef, &pTab->base.zErrMsg);
+  int rc = newsext_cursor_start(pCur, argv[0], pRef, &pTab->base.zErrMsg);
+  if (rc != SQLITE_OK || pCur->nRow == 0) return rc;
+  /* the HIDDEN columns read back as the arguments (a further condition on
+  ** them is checked by SQLite against xColumn).  A text document is the
+  ** cached text itself unless it holds a NUL; anything else is copied. */
+  size_t nText;
+  news_doc_text(pCur->pRef->doc, &nText);
+  int bCopy = sqlite3_value_type(argv[0]) != SQLITE_TEXT || nText != (size_t)sqlite3_value_bytes(argv[0]);
+  if (bCopy) pCur->pDocArg = sqlite3_value_dup(argv[0]);
+  if (pRef) pCur->pRefArg = sqlite3_value_dup(pRef);
+  if ((bCopy && !pCur->pDocArg) || (pRef && !pCur->pRefArg)) {
+    newsext_cursor_reset(pCur);
+    return SQLITE_NOMEM;
+  }
+  return SQLITE_OK;
 }
 
 static int xNext(sqlite3_vtab_cursor *cur) {
@@ -427,8 +450,17 @@ static int xEof(sqlite3_vtab_cursor *cur) {
 static int xColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) {
   newsext_cursor *pCur = (newsext_cursor *)cur;
   newsext_out out = {ctx, NULL, 0, SQLITE_OK};
-  if (iCol < pCur->pDef->nOut) pCur->pDef->xColumn(pCur, &out, pCur->iRow, iCol);
-  /* the HIDDEN argument columns read back as NULL */
+  const newsext_table *pDef = pCur->pDef;
+  if (iCol < pDef->nOut) {
+    pDef->xColumn(pCur, &out, pCur->iRow, iCol);
+  } else if (iCol == pDef->nOut) { /* document */
+    size_t n;
+    const char *z = news_doc_text(pCur->pRef->doc, &n);
+    if (pCur->pDocArg) sqlite3_result_value(ctx, pCur->pDocArg);
+    else sqlite3_result_text64(ctx, z, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+  } else if (pCur->pRefArg) { /* reference_date */
+    sqlite3_result_value(ctx, pCur->pRefArg);
+  }
   return SQLITE_OK;
 }
 

@@ -80,6 +80,8 @@ struct newsext_cursor {
   uint32_t iRow;              /* current row, 0-based */
   uint32_t nRow;              /* rows in the result */
   void *pRows;                /* rows copied for this cursor alone, or NULL */
+  sqlite3_value *pDocArg;     /* the document argument when not pRef's text, or NULL */
+  sqlite3_value *pRefArg;     /* the reference_date argument, or NULL */
 };
 
 /* Column helpers for xColumn callbacks. */
