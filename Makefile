@@ -165,8 +165,19 @@ $(BUILD)/tsan/test_threads: tests/robust/test_threads.c $(CORE_SRC) $(SQL_SRC) $
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ tests/robust/test_threads.c \
 	  $(CORE_SRC) $(SQL_SRC) $(SQLITE_LIBS) $(LIBS) -lpthread
 
-tsan: $(BUILD)/tsan/test_threads
+# The extension loaded dynamically by several threads at once (its entry
+# point stores the API table), extension and test both under ThreadSanitizer.
+$(BUILD)/tsan/$(EXT): $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -fPIC -fvisibility=hidden -shared \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(CORE_SRC) $(SQL_SRC) $(LIBS)
+$(BUILD)/tsan/test_load_threads: tests/robust/test_load_threads.c
+	@mkdir -p $(@D)
+	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -o $@ $< $(SQLITE_LIBS) -lpthread
+
+tsan: $(BUILD)/tsan/test_threads $(BUILD)/tsan/test_load_threads $(BUILD)/tsan/$(EXT)
 	@TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tsan/test_threads
+	@TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tsan/test_load_threads $(BUILD)/tsan/$(EXT)
 
 # Each target starts from a copy of its committed seeds (new corpus entries
 # stay in $(BUILD)); crash/timeout artefacts land in $(BUILD)/fuzz/artifacts/.
