@@ -112,6 +112,7 @@ NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg,
   int nTable = (int)(sizeof aTable / sizeof aTable[0]);
   int rc = newsext_register_tables(db, pCtx, aTable, nTable, pzErrMsg);
   if (rc == SQLITE_OK) rc = newsext_register_json(db, pCtx, aTable, nTable, pzErrMsg);
+  if (rc == SQLITE_OK) rc = newsext_register_cache_functions(db, pCtx, pzErrMsg);
   newsext_ctx_release(pCtx); /* the modules and functions hold their own references */
   return rc;
 }

@@ -60,16 +60,21 @@ SQLITE_EXTENSION_INIT3
 
 /* ------------------------------------------------------------ allocation */
 
+/* sqlite3_malloc64 and friends; with a document's ctx (a newsext_docref)
+** they count its live bytes, for the cache's budget. */
 static void *mem_alloc(void *ctx, size_t n) {
-  (void)ctx;
-  return sqlite3_malloc64(n ? n : 1);
+  void *p = sqlite3_malloc64(n ? n : 1);
+  if (p && ctx) ((newsext_docref *)ctx)->nBytes += (sqlite3_int64)sqlite3_msize(p);
+  return p;
 }
 static void *mem_realloc(void *ctx, void *p, size_t n) {
-  (void)ctx;
-  return sqlite3_realloc64(p, n ? n : 1);
+  sqlite3_int64 nOld = p ? (sqlite3_int64)sqlite3_msize(p) : 0;
+  void *q = sqlite3_realloc64(p, n ? n : 1);
+  if (q && ctx) ((newsext_docref *)ctx)->nBytes += (sqlite3_int64)sqlite3_msize(q) - nOld;
+  return q;
 }
 static void mem_free(void *ctx, void *p) {
-  (void)ctx;
+  if (p && ctx) ((newsext_docref *)ctx)->nBytes -= (sqlite3_int64)sqlite3_msize(p);
   sqlite3_free(p);
 }
 
@@ -100,12 +105,14 @@ newsext_ctx *newsext_ctx_new(sqlite3 *db) {
   p->opts.stop = newsext_should_stop;
   p->opts.stop_arg = p; /* the ctx outlives every document it caches */
   p->nRef = 1;
+  p->nBudget = NEWSEXT_CACHE_BUDGET;
   return p;
 }
 
 static void docref_release(newsext_ctx *pCtx, newsext_docref *p) {
   if (!p || --p->nRef > 0) return;
-  if (p->bMap) news_charmap_free(&p->map, &pCtx->mem);
+  (void)pCtx;
+  if (p->bMap) news_charmap_free(&p->map, &p->mem);
   news_doc_free(p->doc);
   sqlite3_free(p);
 }
@@ -141,7 +148,8 @@ static news_rc cache_get(newsext_ctx *pCtx, const char *z, size_t n, newsext_doc
   newsext_docref *p = sqlite3_malloc64(sizeof *p);
   if (!p) return NEWS_ERR_NOMEM;
   memset(p, 0, sizeof *p);
-  news_rc rc = news_doc_new(&pCtx->mem, &pCtx->opts, z, n, &p->doc);
+  p->mem = (news_mem){mem_alloc, mem_realloc, mem_free, p};
+  news_rc rc = news_doc_new(&p->mem, &pCtx->opts, z, n, &p->doc);
   if (rc) {
     sqlite3_free(p);
     return rc;
@@ -153,6 +161,83 @@ static news_rc cache_get(newsext_ctx *pCtx, const char *z, size_t n, newsext_doc
   pCtx->aCache[0] = p;
   *ppOut = p;
   return NEWS_OK;
+}
+
+/* Removes cache slot i (its document lives on while a cursor holds it). */
+static void cache_drop(newsext_ctx *pCtx, int i) {
+  docref_release(pCtx, pCtx->aCache[i]);
+  memmove(&pCtx->aCache[i], &pCtx->aCache[i + 1], (size_t)(NEWSEXT_CACHE_SLOTS - 1 - i) * sizeof pCtx->aCache[0]);
+  pCtx->aCache[NEWSEXT_CACHE_SLOTS - 1] = NULL;
+}
+
+void newsext_cache_trim(newsext_ctx *pCtx) {
+  sqlite3_int64 nKept = 0; /* bytes of unused documents kept, most recent first */
+  for (int i = 0; i < NEWSEXT_CACHE_SLOTS && pCtx->aCache[i];) {
+    newsext_docref *p = pCtx->aCache[i];
+    if (p->nRef == 1 && nKept + p->nBytes > pCtx->nBudget) {
+      cache_drop(pCtx, i);
+      continue;
+    }
+    if (p->nRef == 1) nKept += p->nBytes;
+    i++;
+  }
+}
+
+/* True when no statement of the connection runs but (possibly) the caller's. */
+static int statements_idle(newsext_ctx *pCtx) {
+  int nBusy = 0;
+  for (sqlite3_stmt *p = sqlite3_next_stmt(pCtx->db, NULL); p; p = sqlite3_next_stmt(pCtx->db, p))
+    if (p != pCtx->pProbe && p != pCtx->pDate && sqlite3_stmt_busy(p)) nBusy++;
+  return nBusy <= 1;
+}
+
+/* Drops every cached document no cursor uses. */
+static sqlite3_int64 cache_release(newsext_ctx *pCtx) {
+  sqlite3_int64 n = 0;
+  for (int i = 0; i < NEWSEXT_CACHE_SLOTS && pCtx->aCache[i];) {
+    if (pCtx->aCache[i]->nRef == 1) {
+      n += pCtx->aCache[i]->nBytes;
+      cache_drop(pCtx, i);
+    } else {
+      i++;
+    }
+  }
+  return n;
+}
+
+/* newsext_cache_budget([bytes]): the cache's budget, set when given. */
+static void budgetFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  newsext_ctx *pCtx = sqlite3_user_data(ctx);
+  sqlite3_int64 nOld = pCtx->nBudget;
+  if (argc == 1) {
+    if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER || sqlite3_value_int64(argv[0]) < 0) {
+      sqlite3_result_error(ctx, "newsext_cache_budget: expected a number of bytes >= 0", -1);
+      return;
+    }
+    pCtx->nBudget = sqlite3_value_int64(argv[0]);
+    newsext_cache_trim(pCtx);
+  }
+  sqlite3_result_int64(ctx, nOld);
+}
+
+/* newsext_release_memory(): drops every cached document no cursor uses;
+** returns the bytes they held. */
+static void releaseFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  sqlite3_result_int64(ctx, cache_release(sqlite3_user_data(ctx)));
+}
+
+int newsext_register_cache_functions(sqlite3 *db, newsext_ctx *pCtx, char **pzErr) {
+  /* they change the connection's state: not from views, triggers or indexes */
+  const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+  int rc = sqlite3_create_function_v2(db, "newsext_cache_budget", 0, flags, pCtx, budgetFunc, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(db, "newsext_cache_budget", 1, flags, pCtx, budgetFunc, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(db, "newsext_release_memory", 0, flags, pCtx, releaseFunc, NULL, NULL, NULL);
+  if (rc != SQLITE_OK) *pzErr = sqlite3_mprintf("newsext: cannot register the cache functions: %s", sqlite3_errmsg(db));
+  return rc;
 }
 
 /* ------------------------------------------------------------- the table */
@@ -283,12 +368,14 @@ static int xOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   memset(pCur, 0, sizeof *pCur);
   pCur->pDef = ((newsext_vtab *)pVtab)->pDef;
   pCur->pCtx = ((newsext_vtab *)pVtab)->pCtx;
+  pCur->pCtx->nCursor++;
   *ppCursor = &pCur->base;
   return SQLITE_OK;
 }
 
 void newsext_cursor_reset(newsext_cursor *pCur) {
   docref_release(pCur->pCtx, pCur->pRef);
+  if (pCur->pRef) newsext_cache_trim(pCur->pCtx);
   pCur->pRef = NULL;
   sqlite3_free(pCur->pRows);
   pCur->pRows = NULL;
@@ -300,8 +387,12 @@ void newsext_cursor_reset(newsext_cursor *pCur) {
 }
 
 static int xClose(sqlite3_vtab_cursor *cur) {
-  newsext_cursor_reset((newsext_cursor *)cur);
+  newsext_cursor *pCur = (newsext_cursor *)cur;
+  newsext_ctx *pCtx = pCur->pCtx;
+  newsext_cursor_reset(pCur);
   sqlite3_free(cur);
+  /* the connection's statements are done: keep nothing */
+  if (--pCtx->nCursor == 0 && statements_idle(pCtx)) cache_release(pCtx);
   return SQLITE_OK;
 }
 
@@ -398,7 +489,7 @@ int newsext_cursor_start(newsext_cursor *pCur, sqlite3_value *pDoc, sqlite3_valu
   if (rc == NEWS_OK && pCur->nRow > 0 && !pCur->pRef->bMap) {
     size_t len;
     const char *zText = news_doc_text(pCur->pRef->doc, &len);
-    rc = news_charmap_build(&pCur->pRef->map, &pCur->pCtx->mem, zText, len);
+    rc = news_charmap_build(&pCur->pRef->map, &pCur->pRef->mem, zText, len);
     pCur->pRef->bMap = rc == NEWS_OK;
   }
   if (rc) {

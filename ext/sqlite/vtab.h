@@ -23,6 +23,8 @@
 ** the same article tokenize and tag it once). */
 typedef struct newsext_docref {
   news_doc *doc;    /* the analysis */
+  news_mem mem;     /* its allocator: sqlite3_malloc64, counting into nBytes */
+  sqlite3_int64 nBytes; /* heap bytes it holds (analysis, text copy, map) */
   news_charmap map; /* byte -> character offsets, built on first use */
   int bMap;         /* map is built */
   int nRef;         /* cursors and cache slots holding it */
@@ -30,6 +32,8 @@ typedef struct newsext_docref {
 } newsext_docref;
 
 #define NEWSEXT_CACHE_SLOTS 4
+/* Default of the cache's memory budget (newsext_cache_budget()). */
+#define NEWSEXT_CACHE_BUDGET (64 * 1024 * 1024)
 
 /* Flags of every scalar function (see FLAGS in newsext.c for why). */
 #define NEWSEXT_FUNC_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
@@ -40,6 +44,8 @@ typedef struct newsext_ctx {
   news_mem mem;                                /* sqlite3_malloc64-backed */
   news_opts opts;                              /* stop callback: newsext_should_stop */
   newsext_docref *aCache[NEWSEXT_CACHE_SLOTS]; /* most recent first */
+  sqlite3_int64 nBudget;                       /* bytes of unused documents kept at most */
+  int nCursor;                                 /* table cursors open */
   int nRef;                                    /* modules registered with it */
   int nVtab;                                   /* tables connected (owners of pProbe) */
   sqlite3_stmt *pProbe;                        /* "SELECT 1", stepped to poll interrupts */
@@ -136,5 +142,9 @@ int newsext_register_json(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *c
 
 newsext_ctx *newsext_ctx_new(sqlite3 *db);
 void newsext_ctx_release(void *p);
+/* Drops cached documents no cursor uses beyond the budget. */
+void newsext_cache_trim(newsext_ctx *pCtx);
+/* Registers newsext_cache_budget() and newsext_release_memory(). */
+int newsext_register_cache_functions(sqlite3 *db, newsext_ctx *pCtx, char **pzErr);
 
 #endif
