@@ -29,7 +29,7 @@ PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
-        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt test-memory tsan bench-pathological
+        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt test-poll-gap test-memory tsan bench-pathological
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -83,7 +83,7 @@ $(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h tests/core/test_mem.h $(BUIL
 
 # ---------------------------------------------------------------------- test
 test: deps
-	@$(MAKE) --no-print-directory test-core test-sql test-install sanitize test-oom test-interrupt test-memory
+	@$(MAKE) --no-print-directory test-core test-sql test-install sanitize test-oom test-interrupt test-poll-gap test-memory
 
 test-core: $(BUILD)/plain/tests
 	@tests/run_core.sh $(BUILD)/plain/tests
@@ -157,6 +157,17 @@ $(BUILD)/robust/test_interrupt: tests/robust/test_interrupt.c $(CORE_SRC) $(SQL_
 
 test-interrupt: $(BUILD)/robust/test_interrupt
 	@$(BUILD)/robust/test_interrupt
+
+# Interrupt latency: the longest work between two polls on one huge
+# sentence, every function (POLL_GAP_MB; .ci/run uses 100).
+POLL_GAP_MB ?= 10
+$(BUILD)/robust/test_poll_gap: tests/robust/test_poll_gap.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -DSQLITE_CORE -o $@ tests/robust/test_poll_gap.c $(CORE_SRC) $(SQL_SRC) \
+	  $(SQLITE_LIBS) $(LIBS) -lpthread
+
+test-poll-gap: $(BUILD)/robust/test_poll_gap
+	@$(BUILD)/robust/test_poll_gap $(POLL_GAP_MB) 100
 
 # The document cache's memory once queries end (sqlite3_memory_used()).
 $(BUILD)/robust/test_memory: tests/robust/test_memory.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)

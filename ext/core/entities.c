@@ -540,9 +540,11 @@ static bool title_joiner(const news_doc *d, const news_token *t) {
 ** these or takes them for persons or organisations.  (Leaving a whole ORG
 ** or LOC name of the tagger alone measured worse.)  One look-ahead of at
 ** most 7 tokens per opening quote: linear. */
-static void quoted_titles(const news_doc *d, const news_ner_doc *nd, uint8_t *lab) {
+static bool quoted_titles(const news_doc *d, const news_ner_doc *nd, uint8_t *lab) {
   const news_token *tok = nd->tok;
+  uint32_t nPoll = 0;
   for (uint32_t q = 0; q + 2 < nd->ntok; q++) {
+    if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     if (tok[q].kind != NEWS_TOK_QUOTE_OPEN) continue;
     uint32_t c = q + 1;
     while (c < nd->ntok && c <= q + 7 && tok[c].kind != NEWS_TOK_QUOTE_CLOSE &&
@@ -557,6 +559,7 @@ static void quoted_titles(const news_doc *d, const news_ner_doc *nd, uint8_t *la
     for (uint32_t k = q + 1; k < c; k++) lab[k] = (uint8_t)(k == q + 1 ? NEWS_NER_B(3) : NEWS_NER_I(3));
     q = c;
   }
+  return false;
 }
 
 news_rc news_entities_run(news_doc *d) {
@@ -580,13 +583,12 @@ news_rc news_entities_run(news_doc *d) {
   ** exactly as in one call, and chunks go in order for the label history */
   const news_sentence *all = nd.sent;
   uint32_t nall = nd.nsent;
-  for (uint32_t s0 = 0; s0 < nall; s0 += 256) {
+  bool stopped = false;
+  for (uint32_t s0 = 0; s0 < nall && !stopped; s0 += 256) {
     nd.sent = all + s0;
     nd.nsent = nall - s0 < 256 ? nall - s0 : 256;
-    news_ner_tag(&nd, lab);
-    if (news_doc_should_stop(d)) break;
+    stopped = news_ner_tag(&nd, lab) || news_doc_should_stop(d); /* the tagger polls inside too */
   }
-  bool stopped = nd.sent + nd.nsent != all + nall || news_doc_should_stop(d);
   nd.sent = all;
   nd.nsent = nall;
   if (stopped) {
@@ -594,11 +596,19 @@ news_rc news_entities_run(news_doc *d) {
     goto done;
   }
 
-  quoted_titles(d, &nd, lab);
+  if (quoted_titles(d, &nd, lab)) {
+    rc = NEWS_ERR_INTERRUPTED;
+    goto done;
+  }
 
   /* steps 2-4: spans, types, acronyms */
   bool wrapped = nd.wrapped;
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; i < ntok;) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto done;
+    }
     if (lab[i] == NEWS_NER_O) {
       /* a capitalised nationality or group word the tagger let pass
       ** ("Shi'ite militias") is still a NORP mention */
@@ -695,13 +705,22 @@ news_rc news_entities_run(news_doc *d) {
     }
   }
 
-  /* step 4b: ordinary words in headlines, then one type per name */
+  /* step 4b: ordinary words in headlines, then one type per name (with a
+  ** poll between the steps) */
+  if (news_doc_should_stop(d)) goto stopped;
   join_of_names(d, &nd, cued);
+  if (news_doc_should_stop(d)) goto stopped;
   drop_headline_words(d, &nd, cued);
+  if (news_doc_should_stop(d)) goto stopped;
   if ((rc = harmonise(d, &nd, cued))) goto done;
+  if (news_doc_should_stop(d)) goto stopped;
 
   /* steps 5-6 */
   rc = news_entities_resolve(d, &nd);
+  if (0) {
+  stopped:
+    rc = NEWS_ERR_INTERRUPTED;
+  }
 
 done:
   m->free(m->ctx, lab);

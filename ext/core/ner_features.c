@@ -172,6 +172,12 @@ static bool joiner(const news_ner_doc *nd, uint32_t i) {
          (memcmp(f, "of", 2) == 0 || memcmp(f, "de", 2) == 0);
 }
 
+/* Polls the stop callback every 4096 tokens of a pass. */
+#define NER_POLL(i)                                                                                   \
+  do {                                                                                                \
+    if (((i) & 0xfffu) == 0xfffu && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;           \
+  } while (0)
+
 news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   memset(nd, 0, sizeof *nd);
   nd->mem = d->mem;
@@ -180,6 +186,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   nd->ntok = d->tokens.n;
   nd->sent = d->sentences.data;
   nd->nsent = d->sentences.n;
+  nd->doc = d;
   const news_mem *m = d->mem;
   uint32_t n = nd->ntok;
   if (n == 0) return NEWS_OK;
@@ -187,6 +194,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   /* fold buffer: each token needs at most min(3 * bytes, NER_FOLDMAX) */
   size_t fold_cap = 0;
   for (uint32_t i = 0; i < n; i++) {
+    NER_POLL(i);
     size_t b = (size_t)(nd->tok[i].end - nd->tok[i].start) * 3;
     fold_cap += b < NER_FOLDMAX ? b : NER_FOLDMAX;
   }
@@ -205,6 +213,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   const unsigned char *u = (const unsigned char *)d->text;
   uint32_t off = 0;
   for (uint32_t i = 0; i < n; i++) {
+    NER_POLL(i);
     const news_token *t = &nd->tok[i];
     news_ner_tok *x = &nd->info[i];
     size_t blen = t->end - t->start;
@@ -228,6 +237,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
 
   /* pass 1b: word table look-ups, after pass 1 asked for the slots */
   for (uint32_t i = 0; i < n; i++) {
+    NER_POLL(i);
     const news_token *t = &nd->tok[i];
     news_ner_tok *x = &nd->info[i];
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC) {
@@ -248,6 +258,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     uint32_t words = 0, upper = 0;
     bool first = true;
     for (uint32_t i = st->tok_begin; i < st->tok_end; i++) {
+      NER_POLL(i);
       const news_token *t = &nd->tok[i];
       if (!NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD)) continue;
       if (first) nd->info[i].caps |= CAP_START, first = false;
@@ -265,6 +276,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     const news_sentence *st = &nd->sent[s];
     uint32_t i = st->tok_begin;
     while (i < st->tok_end) {
+      NER_POLL(i);
       nd->info[i].run_first = nd->info[i].run_last = i;
       if (!cap_word(nd, i)) {
         i++;
@@ -287,6 +299,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   memset(nd->hist_val, 0, ts);
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t i = 0; i < n; i++) {
+      NER_POLL(i);
       news_ner_tok *x = &nd->info[i];
       if (!NEWS_TOK_IS(nd->tok[i].kind, NEWS_TOK_RANGE_WORD)) continue;
       uint32_t k = x->word ? x->word : 1, h = k & nd->hist_mask;

@@ -60,7 +60,7 @@ static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   int anKey[JSON_MAX_COLS];
   schema_keys(pDef->zSchema, pDef->nOut, azKey, anKey);
   sqlite3_str *pOut = sqlite3_str_new(sqlite3_context_db_handle(ctx));
-  newsext_out out = {NULL, pOut, 0, SQLITE_OK};
+  newsext_out out = {NULL, pOut, 0, SQLITE_OK, cur.pCtx};
   sqlite3_str_appendchar(pOut, 1, '[');
   const news_opts *pOpts = &cur.pCtx->opts;
   for (uint32_t iRow = 0; rc == SQLITE_OK && iRow < cur.nRow; iRow++) {

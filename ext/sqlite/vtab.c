@@ -124,15 +124,18 @@ void newsext_ctx_release(void *pArg) {
   sqlite3_free(p);
 }
 
-static uint64_t fnv1a(const char *z, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull;
+static uint64_t fnv1a(uint64_t h, const char *z, size_t n) {
   for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 0x100000001b3ull;
   return h;
 }
 
 /* Finds or creates the analysis of z[0..n); the caller owns one reference. */
 static news_rc cache_get(newsext_ctx *pCtx, const char *z, size_t n, newsext_docref **ppOut) {
-  uint64_t h = fnv1a(z, n);
+  uint64_t h = 0xcbf29ce484222325ull;
+  for (size_t off = 0; off < n; off += 1 << 20) { /* a poll per megabyte */
+    if (off && pCtx->opts.stop(pCtx->opts.stop_arg)) return NEWS_ERR_INTERRUPTED;
+    h = fnv1a(h, z + off, n - off < (1 << 20) ? n - off : (1 << 20));
+  }
   for (int i = 0; i < NEWSEXT_CACHE_SLOTS; i++) {
     newsext_docref *p = pCtx->aCache[i];
     size_t len;
@@ -540,7 +543,7 @@ static int xEof(sqlite3_vtab_cursor *cur) {
 
 static int xColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) {
   newsext_cursor *pCur = (newsext_cursor *)cur;
-  newsext_out out = {ctx, NULL, 0, SQLITE_OK};
+  newsext_out out = {ctx, NULL, 0, SQLITE_OK, NULL};
   const newsext_table *pDef = pCur->pDef;
   if (iCol < pDef->nOut) {
     pDef->xColumn(pCur, &out, pCur->iRow, iCol);
@@ -604,11 +607,17 @@ int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table 
 
 /* ---------------------------------------------------------- column helpers */
 
-/* Appends z[0..n) as a JSON string literal. */
-static void json_string(sqlite3_str *p, const char *z, size_t n) {
+/* Appends z[0..n) as a JSON string literal to ctx's JSON; polls the stop
+** callback every megabyte (one sentence can be the whole document). */
+static void json_string(newsext_out *ctx, const char *z, size_t n) {
+  sqlite3_str *p = ctx->json;
   sqlite3_str_appendchar(p, 1, '"');
   size_t start = 0;
   for (size_t i = 0; i < n; i++) {
+    if ((i & 0xfffff) == 0xfffff && ctx->pCtx && ctx->pCtx->opts.stop(ctx->pCtx->opts.stop_arg)) {
+      ctx->rc = SQLITE_INTERRUPT;
+      return;
+    }
     unsigned char c = (unsigned char)z[i];
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     sqlite3_str_append(p, z + start, (int)(i - start));
@@ -650,7 +659,7 @@ void newsext_result_text(newsext_out *ctx, const char *z, int n) {
   if (ctx->ctx)
     sqlite3_result_text64(ctx->ctx, z, len, SQLITE_TRANSIENT, SQLITE_UTF8);
   else
-    json_string(ctx->json, z, len);
+    json_string(ctx, z, len);
 }
 
 void newsext_result_str(newsext_out *ctx, const char *z, uint32_t n) {

@@ -61,6 +61,7 @@ typedef struct newsext_out {
   sqlite3_str *json;    /* the JSON text when ctx is NULL */
   int bSet;             /* a value was written */
   int rc;               /* SQLITE_NOMEM after a failed allocation (JSON) */
+  newsext_ctx *pCtx;    /* JSON: polled for interrupts while writing long text */
 } newsext_out;
 
 typedef struct newsext_cursor newsext_cursor;
