@@ -310,12 +310,17 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
   if (n < 2) return NEWS_OK;
   const news_mem *m = d->mem;
   wordmap surname = {0}, same = {0};
+  uint32_t nPoll = 0;
   uint16_t *votes = m->alloc(m->ctx, (size_t)n * 6 * sizeof *votes);
   news_rc rc = votes ? NEWS_OK : NEWS_ERR_NOMEM;
   if (!rc) rc = wordmap_init(&surname, m, n);
   if (!rc) rc = wordmap_init(&same, m, n);
   if (rc) goto out;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     const news_entity *x = &ents[k];
     if (x->type != NEWS_ENT_PERSON || x->tok_end - x->tok_begin < 2) continue;
     uint32_t w = nd->info[x->tok_end - 1].word, h = wordmap_slot(&surname, w);
@@ -323,6 +328,10 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
     surname.val[h] = k;
   }
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     if (x->tok_end - x->tok_begin == 1 && x->type != NEWS_ENT_PERSON &&
         surname.key[wordmap_slot(&surname, nd->info[x->tok_begin].word)])
@@ -330,6 +339,10 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
   }
   uint32_t nkeys = 0;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     uint32_t key = mention_key(nd, &ents[k]), h = wordmap_slot(&same, key);
     if (!same.key[h]) {
       same.key[h] = key;
@@ -344,6 +357,10 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
     if (v[ents[k].type] <= UINT16_MAX - w) v[ents[k].type] = (uint16_t)(v[ents[k].type] + w);
   }
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     const uint16_t *v = votes + (size_t)same.val[wordmap_slot(&same, mention_key(nd, x))] * 6;
     unsigned best = x->type;
@@ -427,10 +444,15 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
   news_entity *ents = d->entities.data;
   uint32_t n = d->entities.n;
   wordmap names = {0}, acro = {0};
+  uint32_t nPoll = 0;
   news_rc rc = wordmap_init(&names, m, n);
   if (!rc) rc = wordmap_init(&acro, m, n);
   if (rc) goto out;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     if (x->type == NEWS_ENT_PERSON) {
       find_title(d, x, tok, nd, d->sentences.n ? NEWS_VEC_AT(&d->sentences, news_sentence,
@@ -453,6 +475,10 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
     }
   }
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     uint32_t len = x->tok_end - x->tok_begin;
     if (x->type == NEWS_ENT_PERSON) {

@@ -259,6 +259,9 @@ typedef struct news_charmap {
 } news_charmap;
 
 news_rc news_charmap_build(news_charmap *map, const news_mem *mem, const char *text, size_t len);
+/* The same, polling opts->stop every megabyte (NEWS_ERR_INTERRUPTED). */
+news_rc news_charmap_build_stop(news_charmap *map, const news_mem *mem, const news_opts *opts, const char *text,
+                                size_t len);
 uint32_t news_charmap_chars(const news_charmap *map, uint32_t byte_offset);
 void news_charmap_free(news_charmap *map, const news_mem *mem);
 

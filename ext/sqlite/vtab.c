@@ -492,7 +492,7 @@ int newsext_cursor_start(newsext_cursor *pCur, sqlite3_value *pDoc, sqlite3_valu
   if (rc == NEWS_OK && pCur->nRow > 0 && !pCur->pRef->bMap) {
     size_t len;
     const char *zText = news_doc_text(pCur->pRef->doc, &len);
-    rc = news_charmap_build(&pCur->pRef->map, &pCur->pRef->mem, zText, len);
+    rc = news_charmap_build_stop(&pCur->pRef->map, &pCur->pRef->mem, &pCur->pCtx->opts, zText, len);
     pCur->pRef->bMap = rc == NEWS_OK;
   }
   if (rc) {
