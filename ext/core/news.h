@@ -222,7 +222,8 @@ typedef struct news_opts {
 
 /* Copies text[0..len) into a new document.  mem may be NULL for the default
 ** allocator, opts NULL for defaults.  Returns NEWS_OK and *out, or
-** NEWS_ERR_NOMEM / NEWS_ERR_TOOBIG with *out NULL. */
+** NEWS_ERR_NOMEM / NEWS_ERR_TOOBIG / NEWS_ERR_INTERRUPTED (opts->stop, polled
+** every megabyte copied) with *out NULL. */
 news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *text, size_t len,
                      news_doc **out);
 
