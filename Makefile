@@ -30,7 +30,7 @@ PREFIX  ?= /usr/local
 LIBDIR  ?= $(PREFIX)/lib
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
-        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological
+        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt test-poll-gap test-memory tsan bench-pathological
 .DELETE_ON_ERROR:
 .SECONDARY:
 
@@ -92,7 +92,7 @@ $(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h tests/core/test_mem.h $(BUIL
 
 # ---------------------------------------------------------------------- test
 test: deps
-	@$(MAKE) --no-print-directory test-core test-sql test-install sanitize test-oom test-interrupt
+	@$(MAKE) --no-print-directory test-core test-sql test-install sanitize test-oom test-interrupt test-poll-gap test-memory
 
 test-core: $(BUILD)/plain/tests
 	@tests/run_core.sh $(BUILD)/plain/tests
@@ -188,6 +188,26 @@ $(BUILD)/robust/test_interrupt: tests/robust/test_interrupt.c $(CORE_SRC) $(SQL_
 test-interrupt: $(BUILD)/robust/test_interrupt
 	@$(BUILD)/robust/test_interrupt
 
+# Interrupt latency: the longest work between two polls on one huge
+# sentence, every function (POLL_GAP_MB; .ci/run uses 100).
+POLL_GAP_MB ?= 10
+$(BUILD)/robust/test_poll_gap: tests/robust/test_poll_gap.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -DSQLITE_CORE -o $@ tests/robust/test_poll_gap.c $(CORE_SRC) $(SQL_SRC) \
+	  $(SQLITE_LIBS) $(LIBS) -lpthread
+
+test-poll-gap: $(BUILD)/robust/test_poll_gap
+	@$(BUILD)/robust/test_poll_gap $(POLL_GAP_MB) 100
+
+# The document cache's memory once queries end (sqlite3_memory_used()).
+$(BUILD)/robust/test_memory: tests/robust/test_memory.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -DSQLITE_CORE -o $@ tests/robust/test_memory.c $(CORE_SRC) $(SQL_SRC) \
+	  $(SQLITE_LIBS) $(LIBS)
+
+test-memory: $(BUILD)/robust/test_memory
+	@$(BUILD)/robust/test_memory
+
 # Several threads, one connection each, under ThreadSanitizer (clang).
 $(BUILD)/tsan/test_threads: tests/robust/test_threads.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	@mkdir -p $(@D)
@@ -195,8 +215,19 @@ $(BUILD)/tsan/test_threads: tests/robust/test_threads.c $(CORE_SRC) $(SQL_SRC) $
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ tests/robust/test_threads.c \
 	  $(CORE_SRC) $(SQL_SRC) $(SQLITE_LIBS) $(LIBS) -lpthread
 
-tsan: $(BUILD)/tsan/test_threads
+# The extension loaded dynamically by several threads at once (its entry
+# point stores the API table), extension and test both under ThreadSanitizer.
+$(BUILD)/tsan/$(EXT): $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -fPIC -fvisibility=hidden -shared \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(CORE_SRC) $(SQL_SRC) $(LIBS)
+$(BUILD)/tsan/test_load_threads: tests/robust/test_load_threads.c
+	@mkdir -p $(@D)
+	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -o $@ $< $(SQLITE_LIBS) -lpthread
+
+tsan: $(BUILD)/tsan/test_threads $(BUILD)/tsan/test_load_threads $(BUILD)/tsan/$(EXT)
 	@TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tsan/test_threads
+	@TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tsan/test_load_threads $(BUILD)/tsan/$(EXT)
 
 # Each target starts from a copy of its committed seeds (new corpus entries
 # stay in $(BUILD)); crash/timeout artefacts land in $(BUILD)/fuzz/artifacts/.

@@ -31,7 +31,14 @@ news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *tex
     mem->free(mem->ctx, d);
     return NEWS_ERR_NOMEM;
   }
-  if (len) memcpy(d->text, text, len);
+  for (size_t off = 0; off < len; off += 1 << 20) { /* a poll per megabyte copied */
+    if (off && news_doc_should_stop(d)) {
+      mem->free(mem->ctx, d->text);
+      mem->free(mem->ctx, d);
+      return NEWS_ERR_INTERRUPTED;
+    }
+    memcpy(d->text + off, text + off, len - off < (1 << 20) ? len - off : (1 << 20));
+  }
   d->text[len] = 0;
   d->len = (uint32_t)len;
   news_arena_init(&d->arena, mem);

@@ -103,6 +103,7 @@ typedef struct news_ner_doc {
   uint8_t *hist_val;
   uint32_t hist_mask;       /* table size - 1 (a power of two minus one) */
   bool wrapped;             /* hard-wrapped text: line breaks inside sentences */
+  const news_doc *doc;      /* polled for its stop callback while tagging */
 } news_ner_doc;
 
 /* Builds the label-independent state for d (tokens must exist).  Returns
@@ -157,8 +158,9 @@ void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores);
 #define NEWS_NER_SPAN 128
 
 /* Tags every token of the document with the compiled-in model (beam
-** search of width NEWS_NER_BEAM, BIO-constrained) into labels[ntok]. */
-void news_ner_tag(news_ner_doc *nd, uint8_t *labels);
+** search of width NEWS_NER_BEAM, BIO-constrained) into labels[ntok].
+** Returns true when the stop callback asked to stop (labels incomplete). */
+bool news_ner_tag(news_ner_doc *nd, uint8_t *labels);
 
 /* The deterministic last steps of the entity stage (entities.c): titles in
 ** front of PERSON mentions and canonical names, over the mentions already

@@ -172,6 +172,21 @@ static bool joiner(const news_ner_doc *nd, uint32_t i) {
          (memcmp(f, "of", 2) == 0 || memcmp(f, "de", 2) == 0);
 }
 
+/* Polls the stop callback every 4096 tokens of a pass. */
+#define NER_POLL()                                                                                    \
+  do {                                                                                                \
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;                                        \
+  } while (0)
+
+/* memset(p, 0, n) a megabyte at a time, polling between; true when stopped. */
+static bool zero_polled(const news_doc *d, void *p, size_t n) {
+  for (size_t off = 0; off < n; off += 1 << 20) {
+    if (off && news_doc_should_stop(d)) return true;
+    memset((char *)p + off, 0, n - off < (1 << 20) ? n - off : (1 << 20));
+  }
+  return false;
+}
+
 news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   memset(nd, 0, sizeof *nd);
   nd->mem = d->mem;
@@ -180,13 +195,16 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   nd->ntok = d->tokens.n;
   nd->sent = d->sentences.data;
   nd->nsent = d->sentences.n;
+  nd->doc = d;
   const news_mem *m = d->mem;
+  uint32_t nPoll = 0; /* for NER_POLL() */
   uint32_t n = nd->ntok;
   if (n == 0) return NEWS_OK;
 
   /* fold buffer: each token needs at most min(3 * bytes, NER_FOLDMAX) */
   size_t fold_cap = 0;
   for (uint32_t i = 0; i < n; i++) {
+    NER_POLL();
     size_t b = (size_t)(nd->tok[i].end - nd->tok[i].start) * 3;
     fold_cap += b < NER_FOLDMAX ? b : NER_FOLDMAX;
   }
@@ -205,6 +223,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   const unsigned char *u = (const unsigned char *)d->text;
   uint32_t off = 0;
   for (uint32_t i = 0; i < n; i++) {
+    NER_POLL();
     const news_token *t = &nd->tok[i];
     news_ner_tok *x = &nd->info[i];
     size_t blen = t->end - t->start;
@@ -228,6 +247,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
 
   /* pass 1b: word table look-ups, after pass 1 asked for the slots */
   for (uint32_t i = 0; i < n; i++) {
+    NER_POLL();
     const news_token *t = &nd->tok[i];
     news_ner_tok *x = &nd->info[i];
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC) {
@@ -248,6 +268,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     uint32_t words = 0, upper = 0;
     bool first = true;
     for (uint32_t i = st->tok_begin; i < st->tok_end; i++) {
+      NER_POLL();
       const news_token *t = &nd->tok[i];
       if (!NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD)) continue;
       if (first) nd->info[i].caps |= CAP_START, first = false;
@@ -265,6 +286,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     const news_sentence *st = &nd->sent[s];
     uint32_t i = st->tok_begin;
     while (i < st->tok_end) {
+      NER_POLL();
       nd->info[i].run_first = nd->info[i].run_last = i;
       if (!cap_word(nd, i)) {
         i++;
@@ -283,10 +305,12 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
 
   /* pass 3: how each word is written across the document, collected in the
   ** history table (reset afterwards for the labels) */
-  memset(nd->hist_key, 0, (size_t)ts * sizeof *nd->hist_key);
-  memset(nd->hist_val, 0, ts);
+  if (zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
+      zero_polled(d, nd->hist_val, ts))
+    return NEWS_ERR_INTERRUPTED;
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t i = 0; i < n; i++) {
+      NER_POLL();
       news_ner_tok *x = &nd->info[i];
       if (!NEWS_TOK_IS(nd->tok[i].kind, NEWS_TOK_RANGE_WORD)) continue;
       uint32_t k = x->word ? x->word : 1, h = k & nd->hist_mask;
@@ -303,8 +327,9 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
       }
     }
   }
-  memset(nd->hist_key, 0, (size_t)ts * sizeof *nd->hist_key);
-  memset(nd->hist_val, 0, ts);
+  if (zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
+      zero_polled(d, nd->hist_val, ts))
+    return NEWS_ERR_INTERRUPTED;
   return NEWS_OK;
 }
 

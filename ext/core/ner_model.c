@@ -173,8 +173,8 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
   for (uint32_t q = 0; q < len; q++) news_ner_remember(nd, base + q, labels[base + q]);
 }
 
-void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
-  uint32_t feats[NEWS_NER_MAXFEAT];
+bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
+  uint32_t feats[NEWS_NER_MAXFEAT], nPoll = 0;
   lattice lat;
   hyp cur[NEWS_NER_MAXBEAM], next[NEWS_NER_MAXBEAM];
   const uint32_t width = NEWS_NER_BEAM;
@@ -183,6 +183,7 @@ void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
     uint32_t base = nd->sent[s].tok_begin, ncur = 1;
     cur[0] = (hyp){0, NEWS_NER_O, NEWS_NER_O};
     for (uint32_t i = base; i < end; i++) {
+      if (nd->doc && news_doc_poll(nd->doc, &nPoll)) return true;
       uint32_t p = i - base, nnext = 0;
       uint8_t from[NEWS_NER_MAXBEAM];
       bool plain = news_ner_plain(nd, i);
@@ -231,6 +232,7 @@ void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
       }
     }
   }
+  return false;
 }
 
 int news_ner_model_version(void) {

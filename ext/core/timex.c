@@ -2225,11 +2225,13 @@ static bool lead_word(const ctx *c, uint32_t i) {
 ** number, ordinal, ISO date or clock time, a word with digits or a dated
 ** hyphen part ("third-quarter", "1990s"), a capitalised holiday, a quote
 ** mark before digits ('90s), or "the"/"a"/... within three tokens of one. */
-static void classify(ctx *c) {
+static bool classify(ctx *c, const news_doc *d) {
   c->se = c->nt;
   build_prefix_index(c);
   length_masks(&news_lex_timex_holidays, c->holmask);
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; i < c->nt; i++) {
+    if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     const news_token *t = &c->t[i];
     c->code[i] = 0;
     c->cand[i] = 0;
@@ -2271,6 +2273,7 @@ static void classify(ctx *c) {
   }
   /* lead words: a candidate within the next three tokens (backward pass) */
   for (uint32_t i = c->nt; i-- > 0;) {
+    if (news_doc_poll(d, &nPoll)) return true;
     if (c->cand[i] || c->t[i].kind != NEWS_TOK_WORD || c->t[i].end - c->t[i].start > 5) continue;
     bool near = false;
     for (uint32_t k = i + 1; k < c->nt && k <= i + 3; k++)
@@ -2278,6 +2281,7 @@ static void classify(ctx *c) {
     if (near && lead_word(c, i)) c->cand[i] = 2;
     else if (word(c, i + 1, "term") && lead_word(c, i)) c->cand[i] = 1; /* "the near term" */
   }
+  return false;
 }
 
 /* One pass over the document with the given anchor. */
@@ -2327,12 +2331,14 @@ static news_rc scan(news_doc *d, ctx *c) {
   c->last = (news_ymd){0, 0, 0};
   c->last_q = c->last_qy = 0;
   c->last_y = c->last_m = 0;
+  uint32_t nPoll = 0;
   for (uint32_t s = 0; s < ns; s++) {
     uint32_t b = sent[s].tok_begin, e = sent[s].tok_end;
     if (e > c->nt) e = c->nt;
     c->se = e;
     c->sb = b;
     for (uint32_t i = b; i < e;) {
+      if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
       hit h;
       c->cur = i;
       if (!c->cand[i] || !match_at(c, i, &h) || h.e <= i) {
@@ -2381,9 +2387,9 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
   c.code = d->mem->alloc(d->mem->ctx, (sizeof(int16_t) + 1) * c.nt);
   if (!c.code) return NEWS_ERR_NOMEM;
   c.cand = (uint8_t *)(c.code + c.nt);
-  classify(&c);
+  bool stopped = classify(&c, d);
   if (ref) c.anchor = *ref;
-  news_rc rc = scan(d, &c);
+  news_rc rc = stopped ? NEWS_ERR_INTERRUPTED : scan(d, &c);
   /* No reference date: anchor on the first explicit full date, if any,
   ** and scan again so relative expressions resolve against it. */
   if (rc == NEWS_OK && !ref && c.first_explicit.year > 0) {

@@ -208,6 +208,11 @@ static inline uint32_t starts_char(unsigned char b, bool *run) {
 #define RUN_BIT 0x80000000u /* a checkpoint taken inside a continuation run */
 
 news_rc news_charmap_build(news_charmap *map, const news_mem *mem, const char *text, size_t len) {
+  return news_charmap_build_stop(map, mem, NULL, text, len);
+}
+
+news_rc news_charmap_build_stop(news_charmap *map, const news_mem *mem, const news_opts *opts, const char *text,
+                                size_t len) {
   if (!mem) mem = news_mem_default();
   map->text = (const unsigned char *)text;
   map->len = len;
@@ -217,6 +222,11 @@ news_rc news_charmap_build(news_charmap *map, const news_mem *mem, const char *t
   uint32_t chars = 0;
   bool run = false;
   for (size_t i = 0; i < len; i++) {
+    if ((i & 0xfffff) == 0xfffff && opts && opts->stop && opts->stop(opts->stop_arg)) { /* a poll per MB */
+      mem->free(mem->ctx, map->marks);
+      map->marks = NULL;
+      return NEWS_ERR_INTERRUPTED;
+    }
     if ((i % NEWS_CHARMAP_STEP) == 0) map->marks[i / NEWS_CHARMAP_STEP] = chars | (run ? RUN_BIT : 0);
     chars += starts_char(map->text[i], &run);
   }

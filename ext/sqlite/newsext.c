@@ -71,9 +71,31 @@ static const newsext_table *const aTable[] = {
 
 NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
+/* Stores the library's API table in sqlite3_api, what SQLITE_EXTENSION_INIT2
+** does, without a data race when several threads load the extension at
+** once (newsext-batch's workers), each while others already call the API:
+** a load that finds the table already there (an acquire load) writes
+** nothing; only the first -- or one bringing a different table, a second
+** SQLite library in the process -- stores it, under a spin lock, so there is
+** exactly one write and every use of the API happens after it. */
+static void set_api(const sqlite3_api_routines *pApi) {
+#ifdef SQLITE_CORE
+  (void)pApi; /* linked in: the API is called directly */
+#elif defined(__GNUC__)
+  static char bLock;
+  if (__atomic_load_n(&sqlite3_api, __ATOMIC_ACQUIRE) == pApi) return;
+  while (__atomic_test_and_set(&bLock, __ATOMIC_ACQUIRE)) {
+  }
+  if (__atomic_load_n(&sqlite3_api, __ATOMIC_ACQUIRE) != pApi) __atomic_store_n(&sqlite3_api, pApi, __ATOMIC_RELEASE);
+  __atomic_clear(&bLock, __ATOMIC_RELEASE);
+#else
+  SQLITE_EXTENSION_INIT2(pApi);
+#endif
+}
+
 NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg,
                                                                 const sqlite3_api_routines *pApi) {
-  SQLITE_EXTENSION_INIT2(pApi);
+  set_api(pApi);
   if (sqlite3_libversion_number() < NEWSEXT_MIN_SQLITE) {
     *pzErrMsg = sqlite3_mprintf("newsext needs SQLite 3.31.0 or later; this is %s", sqlite3_libversion());
     return SQLITE_ERROR;
@@ -90,7 +112,8 @@ NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg,
   if (!pCtx) return SQLITE_NOMEM;
   int nTable = (int)(sizeof aTable / sizeof aTable[0]);
   int rc = newsext_register_tables(db, pCtx, aTable, nTable, pzErrMsg);
-  newsext_ctx_release(pCtx); /* the modules hold their own references */
-  if (rc == SQLITE_OK) rc = newsext_register_json(db, aTable, nTable, pzErrMsg);
+  if (rc == SQLITE_OK) rc = newsext_register_json(db, pCtx, aTable, nTable, pzErrMsg);
+  if (rc == SQLITE_OK) rc = newsext_register_cache_functions(db, pCtx, pzErrMsg);
+  newsext_ctx_release(pCtx); /* the modules and functions hold their own references */
   return rc;
 }
