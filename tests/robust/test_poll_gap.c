@@ -35,11 +35,13 @@ static const char *const azQuery[] = {
     "SELECT count(*) FROM entities(?1)",
     "SELECT count(*) FROM quotes(?1)",
     "SELECT count(*) FROM event_dates(?1, '2021-01-07')",
+    "SELECT count(*) FROM places(?1)",
     "SELECT typeof(tokens_json(?1))",
     "SELECT typeof(sentences_json(?1))",
     "SELECT typeof(entities_json(?1))",
     "SELECT typeof(quotes_json(?1))",
     "SELECT typeof(event_dates_json(?1, '2021-01-07'))",
+    "SELECT typeof(places_json(?1))",
     NULL,
 };
 
