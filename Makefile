@@ -25,8 +25,19 @@ HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 
 BUILD   ?= build
 EXT     := newsext.so
+# Installation.  dlopen() finds a bare name such as `newsext` only in the
+# dynamic loader's trusted directories (ldconfig caches lib*.so files only, so
+# /usr/local/lib does not help), so the extension goes to the multiarch
+# library directory whatever PREFIX is; the tool, its manual page, the SQL
+# scripts and the licence files go under PREFIX.
 PREFIX  ?= /usr/local
-LIBDIR  ?= $(PREFIX)/lib
+MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
+LIBDIR  ?= /usr/lib$(if $(MULTIARCH),/$(MULTIARCH))
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/newsext
+DOCDIR  ?= $(PREFIX)/share/doc/newsext
+VERSION := $(shell sed -n 's/.*NEWS_VERSION "\(.*\)".*/\1/p' ext/core/news.h)
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
         sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological
@@ -189,16 +200,22 @@ bench-pathological: $(EXT)
 	@/usr/bin/python3 bench/pathological.py ./$(EXT) --base-kb $(BENCH_KB) --memory --huge-mb 100
 
 # ------------------------------------------------------------------- install
-# The dynamic loader finds $(LIBDIR)/newsext.so by name once ldconfig has run
-# (for /usr/local/lib on Debian) or through LD_LIBRARY_PATH.
-install: $(EXT)
-	install -d $(DESTDIR)$(LIBDIR)
+# `.load newsext` works by name afterwards (see LIBDIR above); newsext-batch
+# finds $(LIBDIR)/newsext.so by default.  DESTDIR is honoured.
+INSTALLED := $(LIBDIR)/$(EXT) $(BINDIR)/$(BATCH) $(MANDIR)/man1/newsext-batch.1 \
+             $(DATADIR)/materialize.sql $(DOCDIR)/LICENSE $(DOCDIR)/NOTICE
+install: $(EXT) $(BATCH)
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(DOCDIR)
 	install -m 0644 $(EXT) $(DESTDIR)$(LIBDIR)/$(EXT)
-	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+	install -m 0755 $(BATCH) $(DESTDIR)$(BINDIR)/$(BATCH)
+	install -m 0644 docs/newsext-batch.1 $(DESTDIR)$(MANDIR)/man1/newsext-batch.1
+	install -m 0644 sql/materialize.sql $(DESTDIR)$(DATADIR)/materialize.sql
+	install -m 0644 LICENSE NOTICE $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(LIBDIR)/$(EXT)
-	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 # ---------------------------------------------------------------------- demo
 demo: deps $(EXT)
@@ -276,3 +293,17 @@ clean:
 
 # ------------------------------------------------- newsext-batch, benchmarks
 include bench/bench.mk
+
+# newsext-batch loads the installed extension by default
+$(BATCH): TOOL_CFLAGS += -DNEWSEXT_LIBDIR='"$(LIBDIR)"'
+$(BATCH): $(BUILD)/gen/materialize_sql.h
+$(BATCH): TOOL_CFLAGS += -I$(BUILD)/gen
+
+# the schema part of sql/materialize.sql (its statements up to "end of
+# schema") as a C string, for newsext-batch to create the same tables
+$(BUILD)/gen/materialize_sql.h: sql/materialize.sql
+	@mkdir -p $(@D)
+	{ echo '/* generated from sql/materialize.sql by the Makefile */'; \
+	  echo 'static const char zSchemaSql[] ='; \
+	  sed -n '1,/^-- end of schema/{/^--/d;s/\\/\\\\/g;s/"/\\"/g;s/^/  "/;s/$$/\\n"/;p;}' $<; \
+	  echo ';'; } > $@

@@ -48,7 +48,7 @@ static void json_string(sqlite3_str *p, const char *z, int n) {
 static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const newsext_table *pDef = sqlite3_user_data(ctx);
   sqlite3 *db = sqlite3_context_db_handle(ctx);
-  char *zSql = sqlite3_mprintf("SELECT * FROM %s(?1%s)", pDef->zName, argc > 1 ? ", ?2" : "");
+  char *zSql = sqlite3_mprintf("SELECT * FROM news_%s(?1%s)", pDef->zName, argc > 1 ? ", ?2" : "");
   sqlite3_stmt *pStmt = NULL;
   int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &pStmt, NULL) : SQLITE_NOMEM;
   sqlite3_free(zSql);
@@ -100,9 +100,10 @@ static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   sqlite3_finalize(pStmt);
 }
 
-int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDef, char **pzErr) {
+int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDef, const char *zPrefix,
+                          char **pzErr) {
   for (int i = 0; i < nDef; i++) {
-    char *zName = sqlite3_mprintf("%s_json", aDef[i]->zName);
+    char *zName = sqlite3_mprintf("%s%s_json", zPrefix, aDef[i]->zName);
     if (!zName) return SQLITE_NOMEM;
     int rc = SQLITE_OK;
     for (int nArg = 1; rc == SQLITE_OK && nArg <= 1 + aDef[i]->bRef; nArg++)

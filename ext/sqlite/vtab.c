@@ -449,19 +449,23 @@ static const sqlite3_module newsext_module = {
 };
 
 int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
-                            int nDef, char **pzErr) {
+                            int nDef, const char *zPrefix, char **pzErr) {
   for (int i = 0; i < nDef; i++) {
+    char *zName = sqlite3_mprintf("%s%s", zPrefix, aDef[i]->zName);
+    if (!zName) return SQLITE_NOMEM;
     newsext_modaux *pAux = sqlite3_malloc64(sizeof *pAux);
-    if (!pAux) return SQLITE_NOMEM;
+    if (!pAux) {
+      sqlite3_free(zName);
+      return SQLITE_NOMEM;
+    }
     pAux->pDef = aDef[i];
     pAux->pCtx = pCtx;
     pCtx->nRef++;
     /* on failure SQLite calls modaux_free itself */
-    int rc = sqlite3_create_module_v2(db, aDef[i]->zName, &newsext_module, pAux, modaux_free);
-    if (rc != SQLITE_OK) {
-      *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", aDef[i]->zName, sqlite3_errmsg(db));
-      return rc;
-    }
+    int rc = sqlite3_create_module_v2(db, zName, &newsext_module, pAux, modaux_free);
+    if (rc != SQLITE_OK) *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", zName, sqlite3_errmsg(db));
+    sqlite3_free(zName);
+    if (rc != SQLITE_OK) return rc;
   }
   return SQLITE_OK;
 }

@@ -76,9 +76,10 @@ void newsext_result_start(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t s
 void newsext_result_length(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start,
                            uint32_t end);
 
-/* Registers every table in aDef on db with client data pCtx. */
+/* Registers every table in aDef on db, named zPrefix + its name, with
+** client data pCtx. */
 int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
-                            int nDef, char **pzErr);
+                            int nDef, const char *zPrefix, char **pzErr);
 
 extern const newsext_table newsext_sentences;
 extern const newsext_table newsext_tokens;
@@ -86,8 +87,9 @@ extern const newsext_table newsext_entities;
 extern const newsext_table newsext_quotes;
 extern const newsext_table newsext_event_dates;
 
-/* Registers NAME_json() for every table in aDef (json.c). */
-int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDef, char **pzErr);
+/* Registers zPrefix + NAME_json() for every table in aDef (json.c). */
+int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDef, const char *zPrefix,
+                          char **pzErr);
 
 newsext_ctx *newsext_ctx_new(sqlite3 *db);
 void newsext_ctx_release(void *p);
