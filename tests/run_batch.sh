@@ -10,7 +10,11 @@
 #      (SELECT a.id, x.rowid, x.* FROM articles a, F(a.body) x), both ways,
 #      with equal counts, no duplicate (article, n) and every article done;
 #   5. a further run finds nothing to do and changes nothing;
-#   6. custom table/column names (--table/--id/--body/--ref) work.
+#   6. every result table is keyed on (article, n);
+#   7. after sql/materialize.sql's triggers, writes from a connection without
+#      newsext, then --pending and the script's refresh keep the tables equal
+#      to the direct computation;
+#   8. custom table/column names (--table/--id/--body/--ref) work.
 ext=${1:?usage: run_batch.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
 bin=${2:?usage: run_batch.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
 ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
@@ -86,17 +90,50 @@ for t in article_entities article_quotes article_dates; do
   esac
 done
 
-# 7. other names: news(nid, txt, day), only part of the ids
+# 7. kept current: the triggers of sql/materialize.sql on the batch's tables,
+#    then inserts, updates and deletes from a connection WITHOUT newsext (they
+#    must not fail), then `--pending` (only the queue), then the script's own
+#    refresh: each time the tables equal the direct computation, i.e. a fresh
+#    full run, and the queue is empty
+t_setup=$(qx ".read $root/sql/materialize.sql" "SELECT count(*) FROM newsext_pending" 2>&1)
+if [ "$t_setup" = 0 ]; then ok; else bad "materialize.sql after a batch run: '$t_setup'"; fi
+write_plain() {   # $1 = a different body suffix each time
+  q "INSERT INTO articles(doc_id, body, published) VALUES ('new', 'Acme Corp. said on Monday that Jane Roe would lead it. \"We grow,\" Roe said.', '2021-03-04');
+     INSERT INTO articles(doc_id, body, published) SELECT doc_id, body, published FROM articles WHERE id IN (3, 4);
+     UPDATE articles SET body = body || ' Officials in Lyon said on Friday the plant would close$1.' WHERE id IN (5, 6);
+     UPDATE articles SET published = '2019-12-31' WHERE id = 7;
+     UPDATE articles SET doc_id = 'renamed' WHERE id = 8;
+     DELETE FROM articles WHERE id IN (9, 10);
+     UPDATE articles SET id = 100000 WHERE id = 11;" 2>&1
+}
+out=$(write_plain "")
+if [ -z "$out" ]; then ok; else bad "writes without newsext failed: $out"; fi
+queued=$(q "SELECT count(*) FROM newsext_pending")
+"$bin" --ext "$ext" --quiet -j 2 --pending "$tmp/t.db" >/dev/null 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 0 ] && [ "$queued" -ge 9 ]; then ok; else bad "--pending: rc=$rc, $queued queued"; cat "$tmp/err"; fi
+total=$(q "SELECT count(*) FROM articles")
+check_tables "after --pending"
+p=$(q "SELECT count(*) FROM newsext_pending")
+if [ "$p" = 0 ]; then ok; else bad "--pending left $p queued"; fi
+out=$(write_plain " again")
+qx ".read $root/sql/materialize.sql" >/dev/null 2>"$tmp/err" || { bad "refresh by materialize.sql"; cat "$tmp/err"; }
+total=$(q "SELECT count(*) FROM articles")
+check_tables "after the SQL refresh"
+p=$(q "SELECT count(*) FROM newsext_pending")
+if [ -z "$out" ] && [ "$p" = 0 ]; then ok; else bad "SQL refresh: writes '$out', $p left queued"; fi
+
+# 8. other names: news(nid, txt, day), only part of the ids
 q "CREATE TABLE news(nid INTEGER PRIMARY KEY, txt TEXT, day TEXT);
    INSERT INTO news SELECT id * 10, body, published FROM articles WHERE id <= 20;"
 "$bin" --ext "$ext" --quiet --table news --id nid --body txt --ref day --from 50 --to 150 --reset "$tmp/t.db" \
   >/dev/null 2>"$tmp/err"
 rc=$?
-r=$(qx "SELECT (SELECT count(*) FROM newsext_batch_done),
+r=$(qx "SELECT (SELECT count(*) FROM newsext_batch_done) = (SELECT count(*) FROM news WHERE nid BETWEEN 50 AND 150),
                (SELECT min(article) >= 50 AND max(article) <= 150 FROM newsext_batch_done),
                (SELECT count(*) FROM (SELECT n.nid, x.rowid, x.* FROM news n, event_dates(n.txt, n.day) x
                                       WHERE n.nid BETWEEN 50 AND 150 EXCEPT SELECT * FROM article_dates))")
-if [ $rc -eq 0 ] && [ "$r" = "11|1|0" ]; then ok; else bad "custom names: rc=$rc ($r)"; cat "$tmp/err"; fi
+if [ $rc -eq 0 ] && [ "$r" = "1|1|0" ]; then ok; else bad "custom names: rc=$rc ($r)"; cat "$tmp/err"; fi
 
 echo "batch: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
