@@ -53,6 +53,7 @@ help:
 	@echo "  make deps           install missing Debian packages ($(DEB_PACKAGES))"
 	@echo "  make demo           build, create demo.db from sql/demo_articles.sql, run example queries"
 	@echo "  make clean          remove build products"
+	@echo "  make help           this list"
 	@echo "test"
 	@echo "  make test           everything below marked *, and again under ASan+UBSan and valgrind"
 	@echo "  make test-core      * unit tests (cmocka)"
@@ -229,7 +230,7 @@ bench-pathological: $(EXT)
 # ------------------------------------------------------------------- install
 # `.load newsext` works by name afterwards (see LIBDIR above); newsext-batch
 # finds $(LIBDIR)/newsext.so by default.  DESTDIR is honoured.
-INSTALLED := $(LIBDIR)/$(EXT) $(BINDIR)/$(BATCH) $(MANDIR)/man1/newsext-batch.1 \
+INSTALLED = $(LIBDIR)/$(EXT) $(BINDIR)/$(BATCH) $(MANDIR)/man1/newsext-batch.1 \
              $(DATADIR)/materialize.sql $(DOCDIR)/LICENSE $(DOCDIR)/NOTICE
 install: $(EXT) $(BATCH)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR) \

@@ -169,8 +169,8 @@ proj=$tmp/project
 mkdir -p "$proj/node_modules"
 if [ -n "$tgz" ] && [ -d "$nodemods/better-sqlite3" ] &&
    (cd "$proj" && echo '{"name":"t","version":"1.0.0","private":true}' >package.json &&
-    for m in "$nodemods"/* "$nodemods"/.bin; do ln -s "$m" node_modules/; done &&
-    npm install --offline --no-audit --no-fund --no-save "$tgz" >"$tmp/npm.log" 2>&1); then
+    npm install --offline --no-audit --no-fund "$tgz" >"$tmp/npm.log" 2>&1 &&
+    for m in "$nodemods"/*; do [ -e "node_modules/${m##*/}" ] || ln -s "$m" node_modules/; done); then
   check "npm: require('newsext').load(db)" "$(cd "$proj" && fresh node -e '
 const db = new (require("better-sqlite3"))(":memory:");
 require("newsext").load(db);
