@@ -14,7 +14,8 @@
 #   7. after sql/materialize.sql's triggers, writes from a connection without
 #      newsext, then --pending and the script's refresh keep the tables equal
 #      to the direct computation;
-#   8. custom table/column names (--table/--id/--body/--ref) work.
+#   8. custom table/column names (--table/--id/--body/--ref) work;
+#   9. a missing extension is reported by the path given.
 ext=${1:?usage: run_batch.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
 bin=${2:?usage: run_batch.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
 ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
@@ -134,6 +135,13 @@ r=$(qx "SELECT (SELECT count(*) FROM newsext_batch_done) = (SELECT count(*) FROM
                (SELECT count(*) FROM (SELECT n.nid, x.rowid, x.* FROM news n, event_dates(n.txt, n.day) x
                                       WHERE n.nid BETWEEN 50 AND 150 EXCEPT SELECT * FROM article_dates))")
 if [ $rc -eq 0 ] && [ "$r" = "1|1|0" ]; then ok; else bad "custom names: rc=$rc ($r)"; cat "$tmp/err"; fi
+
+# 9. a missing extension is named as given (not "./newsext.so.so"), before any work
+err=$("$bin" --quiet --ext "$tmp/missing/newsext.so" "$tmp/t.db" 2>&1)
+case "$err" in
+  *"cannot load the extension $tmp/missing/newsext.so: No such file"*) ok ;;
+  *) bad "missing extension: '$err'" ;;
+esac
 
 echo "batch: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
