@@ -25,6 +25,7 @@ HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 
 BUILD   ?= build
 EXT     := newsext.so
+BATCH   := newsext-batch# the batch tool (its rules: bench/bench.mk, included at the end)
 # Installation.  dlopen() finds a bare name such as `newsext` only in the
 # dynamic loader's trusted directories (ldconfig caches lib*.so files only, so
 # /usr/local/lib does not help), so the extension goes to the multiarch
