@@ -13,7 +13,8 @@
 #   6. every result table is keyed on (article, n);
 #   7. after sql/materialize.sql's triggers, writes from a connection without
 #      newsext, then --pending and the script's refresh keep the tables equal
-#      to the direct computation;
+#      to the direct computation, and an article changed while it was being
+#      computed stays queued for the next run;
 #   8. custom table/column names (--table/--id/--body/--ref) work;
 #   9. a missing extension is reported by the path given.
 ext=${1:?usage: run_batch.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
@@ -123,6 +124,20 @@ total=$(q "SELECT count(*) FROM articles")
 check_tables "after the SQL refresh"
 p=$(q "SELECT count(*) FROM newsext_pending")
 if [ -z "$out" ] && [ "$p" = 0 ]; then ok; else bad "SQL refresh: writes '$out', $p left queued"; fi
+
+# 7b. an article changed while it was being computed stays queued: a test
+#     trigger bumps its seq as its progress row is written (as a write
+#     between the worker's read and the commit would)
+q "UPDATE articles SET body = body || ' More.' WHERE id = 12;
+   CREATE TRIGGER bump AFTER INSERT ON newsext_batch_done WHEN new.article = 12 BEGIN
+     UPDATE newsext_pending SET seq = seq + 1 WHERE article = 12; END;"
+"$bin" --ext "$ext" --quiet -j 1 --pending "$tmp/t.db" >/dev/null 2>"$tmp/err"
+still=$(q "SELECT group_concat(article) FROM newsext_pending")
+q "DROP TRIGGER bump"
+"$bin" --ext "$ext" --quiet -j 1 --pending "$tmp/t.db" >/dev/null 2>"$tmp/err"
+after=$(q "SELECT count(*) FROM newsext_pending")
+if [ "$still" = 12 ] && [ "$after" = 0 ]; then ok; else bad "changed while computed: queued '$still', then $after"; fi
+check_tables "after a change during the run"
 
 # 8. other names: news(nid, txt, day), only part of the ids
 q "CREATE TABLE news(nid INTEGER PRIMARY KEY, txt TEXT, day TEXT);
