@@ -27,6 +27,9 @@ tmp=$(mktemp -d)
 pass=0; fail=0
 ok() { pass=$((pass + 1)); }
 bad() { echo "FAIL install: $*"; fail=$((fail + 1)); }
+# one line per step: its checks passed and failed
+spass=0; sfail=0
+step() { echo "install: $1: $((pass - spass)) passed, $((fail - sfail)) failed"; spass=$pass; sfail=$fail; }
 check() {   # check LABEL GOT WANT
   if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', want '$3'"; fi
 }
@@ -91,12 +94,16 @@ check "newsext-batch on the PATH" "$(fresh sh -c 'command -v newsext-batch')" "$
 fresh newsext-batch --help 2>&1 | grep -q -- '--pending' && ok || bad "newsext-batch --help"
 grep -q '^\.TH NEWSEXT-BATCH 1' "$prefix/share/man/man1/newsext-batch.1" 2>/dev/null && ok || bad "man page"
 
+step "1. make install, .load newsext by name with an empty environment (sqlite3, python, node), newsext-batch, man page"
+
 # ------------------------------------------------------- 2. news_ prefixed names
 got=$(cd "$work" && fresh sqlite3 :memory: '.load newsext' \
   "CREATE TABLE quotes(body TEXT); CREATE TABLE entities(x); INSERT INTO quotes VALUES ('$(echo "$article" | sed "s/'/''/g")');" \
   "SELECT x.speaker FROM quotes q, news_quotes(q.body) x;" \
   "SELECT json_array_length(quotes_json(body)) = json_array_length(news_quotes_json(body)) FROM quotes;" 2>&1 | tr '\n' ' ')
 check "news_ names beside shadowing tables" "$got" "Ann Lee 1 "
+
+step "2. news_ names beside tables that shadow the short names"
 
 # ------------------------------------- 3. batch, triggers, plain writes, --pending
 db=$work/news.db
@@ -119,12 +126,16 @@ dump "$db" >"$tmp/kept"; dump "$work/fresh.db" >"$tmp/fresh"
 if cmp -s "$tmp/kept" "$tmp/fresh" && [ "$(grep -c '^e|' "$tmp/kept")" -gt 10 ]; then ok
 else bad "kept-current tables differ from a fresh run"; diff "$tmp/kept" "$tmp/fresh" | head -10; fi
 
+step "3. newsext-batch, materialize.sql triggers, writes without newsext, --pending = fresh run"
+
 # ------------------------------------------------------------ 4. reference dates
 ref() { fresh sqlite3 :memory: '.load newsext' "SELECT value FROM event_dates('It happened yesterday.', $1)" 2>&1; }
 check "RFC 2822 reference" "$(ref "'Tue, 03 Mar 1987 09:00:00 GMT'")" 1987-03-02
 check "ISO 8601 with zone" "$(ref "'2013-03-14T00:30:00+02:00'")" 2013-03-13
 check "Unix seconds" "$(ref 1700000000)" 2023-11-13
 ref "'next Tuesday-ish'" | grep -q 'RFC 2822' && ok || bad "bad reference date: $(ref "'next Tuesday-ish'")"
+
+step "4. reference_date: RFC 2822, ISO 8601 with zone, Unix seconds, error"
 
 # --------------------------------------------------------- 5. licence, make help
 [ -s "$prefix/share/doc/newsext/LICENSE" ] && grep -q 'MIT License' "$prefix/share/doc/newsext/LICENSE" && ok || bad "LICENSE"
@@ -137,11 +148,15 @@ for t in $(cd "$src" && grep -ohE '(`|^ *\$? ?)make [a-z][a-z0-9-]*' README.md d
 done
 check "make help lists the documented targets" "$missing" ""
 
+step "5. LICENSE, NOTICE, newsext_debug(), make help lists the documented targets"
+
 # ----------------------------------------------------------------- uninstall
 make -s -C "$src" --no-print-directory uninstall PREFIX="$prefix" >/dev/null 2>&1 || bad "make uninstall"
 left=$(find "$prefix" -type f 2>/dev/null; [ -e "$libdir/newsext.so" ] && echo "$libdir/newsext.so")
 check "uninstall removes every file" "$left" ""
 fresh sqlite3 :memory: '.load newsext' 2>/dev/null && bad "still loads after uninstall" || ok
+
+step "make uninstall removes every file"
 
 # ------------------------------------------------------------------ 6. packages
 pkgs="deb wheel"; [ -z "$skipped" ] && pkgs="$pkgs npm-pack"
@@ -187,6 +202,7 @@ else
   bad "npm: no package, no better-sqlite3 or npm install failed"; cat "$tmp/npm.log" 2>/dev/null
 fi
 
+step "6. make deb + dpkg -i/-r, make wheel + pip install --no-index + newsext.load, make npm-pack + npm install + load"
 [ -n "$skipped" ] && echo "install: skipped $skipped"
 echo "install: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
