@@ -52,8 +52,9 @@ CREATE TRIGGER IF NOT EXISTS articles_newsext_delete AFTER DELETE ON articles BE
   INSERT INTO newsext_pending(article) VALUES (old.rowid) ON CONFLICT(article) DO UPDATE SET seq = seq + 1;
 END;
 
--- The refresh (needs newsext; the news_ names cannot be shadowed by tables): queue the articles never computed, drop the
--- rows of every queued article, compute those that still exist, empty the queue.
+-- The refresh (needs newsext; its news_ names cannot be shadowed by tables):
+-- queue the articles never computed, drop the rows of every queued article,
+-- compute those that still exist, empty the queue.
 SAVEPOINT newsext_refresh;
 INSERT OR IGNORE INTO newsext_pending(article)
   SELECT rowid FROM articles WHERE rowid NOT IN (SELECT article FROM newsext_batch_done);
