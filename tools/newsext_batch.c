@@ -103,28 +103,25 @@
 enum { T_ENTITIES, T_QUOTES, T_DATES, N_TABLES };
 
 /* One result table: the function query a worker runs per article and the
-** table the writer fills.  Both list the same columns in the same order:
-** the function's rowid (the ordinal n) and then its output columns. */
+** table the writer fills.  The tables are created by the schema part of
+** sql/materialize.sql (compiled in as zSchemaSql); the query is built from
+** the table's columns: the function's rowid (the ordinal n), then the
+** function's columns of the same names. */
 typedef struct out_table {
-  const char *zTable;  /* result table */
-  const char *zCreate; /* its columns after (article, n) */
-  const char *zSelect; /* per-article query, ?1 = body, ?2 = reference date */
-  int nCol;            /* columns of zSelect (n included) */
+  const char *zTable; /* result table */
+  const char *zFunc;  /* its function, called with ?1 = body [, ?2 = reference date] */
+  char *zSelect;      /* per-article query (built by setup_tables) */
+  int nCol;           /* columns of zSelect (n included) */
 } out_table;
 
-static const out_table aOut[N_TABLES] = {
-    {"article_entities",
-     "text TEXT, type TEXT, start INTEGER, length INTEGER, sentence INTEGER, canonical TEXT, title TEXT",
-     "SELECT rowid, text, type, start, length, sentence, canonical, title FROM entities(?1)", 8},
-    {"article_quotes",
-     "quote TEXT, speaker TEXT, speaker_text TEXT, verb TEXT, start INTEGER, length INTEGER, "
-     "sentence INTEGER, kind TEXT",
-     "SELECT rowid, quote, speaker, speaker_text, verb, start, length, sentence, kind FROM quotes(?1)", 9},
-    {"article_dates",
-     "text TEXT, type TEXT, value TEXT, date TEXT, start INTEGER, length INTEGER, sentence INTEGER",
-     "SELECT rowid, text, type, value, date, start, length, sentence FROM event_dates(?1, ?2)", 8},
+static out_table aOut[N_TABLES] = {
+    {"article_entities", "news_entities(?1)", NULL, 0},
+    {"article_quotes", "news_quotes(?1)", NULL, 0},
+    {"article_dates", "news_event_dates(?1, ?2)", NULL, 0},
 };
-#define MAX_COL 9
+#define MAX_COL 24
+
+#include "materialize_sql.h" /* zSchemaSql: the schema part of sql/materialize.sql */
 
 /* ------------------------------------------------------------ run state */
 
@@ -149,6 +146,7 @@ typedef struct rowset {
 typedef struct result {
   struct result *pNext;
   sqlite3_int64 *aDone; /* ids of the articles processed */
+  sqlite3_int64 *aSeq;  /* their newsext_pending.seq as read, 0 if not queued */
   size_t nDone, nDoneAlloc;
   double bytes;         /* their text */
   rowset rows[N_TABLES];
@@ -162,7 +160,7 @@ typedef struct batch {
   /* options */
   const char *zDb, *zExt, *zTable, *zId, *zBody, *zRef;
   sqlite3_int64 from, to;
-  int nThread, nChunkSize, bReset, bQuiet, bNoRef, nStopAfter;
+  int nThread, nChunkSize, bReset, bQuiet, bNoRef, nStopAfter, bPending;
   int bSkip; /* --on-error skip */
   /* the plan */
   chunk *aChunk;
@@ -221,6 +219,53 @@ static void set_error(batch *p, const char *zFmt, ...) {
 /* Quotes an SQL identifier into a new sqlite3_malloc'ed string. */
 static char *ident(const char *z) { return sqlite3_mprintf("\"%w\"", z); }
 
+#ifndef NEWSEXT_LIBDIR
+#define NEWSEXT_LIBDIR "/usr/lib" /* the Makefile passes the install directory */
+#endif
+
+/* The extension to load when neither --ext nor $NEWSEXT_EXT names one:
+** newsext.so beside this program (a build tree), else the installed
+** NEWSEXT_LIBDIR/newsext.so, else the bare name for the loader to find.
+** Never the working directory. */
+static const char *default_ext(char *zBuf, size_t nBuf) {
+  ssize_t n = readlink("/proc/self/exe", zBuf, nBuf - 16);
+  char *zSlash = n > 0 ? memchr(zBuf, '/', (size_t)n) : NULL;
+  if (zSlash) {
+    zBuf[n] = 0;
+    zSlash = strrchr(zBuf, '/');
+    memcpy(zSlash + 1, "newsext.so", 11);
+    if (access(zBuf, R_OK) == 0) return zBuf;
+  }
+  if (access(NEWSEXT_LIBDIR "/newsext.so", R_OK) == 0) return NEWSEXT_LIBDIR "/newsext.so";
+  return "newsext";
+}
+
+/* Checks that the extension loads, before any work; nonzero (reported) if not. */
+static int check_ext(const char *zExt) {
+  if (strchr(zExt, '/') && access(zExt, R_OK) != 0) {
+    int err = errno;
+    size_t n = strlen(zExt);
+    char *zSo = sqlite3_mprintf("%s.so", zExt);
+    int bSo = n < 3 || strcmp(zExt + n - 3, ".so") ? zSo && access(zSo, R_OK) == 0 : 0;
+    sqlite3_free(zSo);
+    if (!bSo) {
+      fprintf(stderr, "newsext-batch: cannot load the extension %s: %s\n", zExt, strerror(err));
+      return 1;
+    }
+  }
+  sqlite3 *db = NULL;
+  char *zErr = NULL;
+  int rc = sqlite3_open(":memory:", &db);
+  if (rc == SQLITE_OK) sqlite3_enable_load_extension(db, 1);
+  if (rc == SQLITE_OK) rc = sqlite3_load_extension(db, zExt, NULL, &zErr);
+  if (rc != SQLITE_OK)
+    fprintf(stderr, "newsext-batch: cannot load the extension %s: %s\n%s", zExt, zErr ? zErr : sqlite3_errmsg(db),
+            strchr(zExt, '/') ? "" : "install it with `make install` or name it with --ext PATH\n");
+  sqlite3_free(zErr);
+  sqlite3_close(db);
+  return rc != SQLITE_OK;
+}
+
 static sqlite3 *open_conn(batch *p, int bLoad, int flags) {
   sqlite3 *db = NULL;
   if (sqlite3_open_v2(p->zDb, &db, flags, NULL) != SQLITE_OK) {
@@ -250,6 +295,7 @@ static void result_free(result *r) {
     free(r->rows[t].a);
   }
   free(r->aDone);
+  free(r->aSeq);
   for (size_t i = 0; i < r->nErr; i++) sqlite3_free(r->azErr[i]);
   free(r->aErrId);
   free(r->azErr);
@@ -340,14 +386,17 @@ static void rowset_bind(const rowset *s, size_t *pOff, int nCol, sqlite3_stmt *s
   *pOff = (size_t)(p - s->a);
 }
 
-static int done_add(result *r, sqlite3_int64 id) {
+static int done_add(result *r, sqlite3_int64 id, sqlite3_int64 seq) {
   if (r->nDone == r->nDoneAlloc) {
     size_t n = r->nDoneAlloc ? r->nDoneAlloc * 2 : 64;
     sqlite3_int64 *a = realloc(r->aDone, n * sizeof *a);
-    if (!a) return 1;
-    r->aDone = a;
+    if (a) r->aDone = a;
+    sqlite3_int64 *b = a ? realloc(r->aSeq, n * sizeof *b) : NULL;
+    if (!b) return 1;
+    r->aSeq = b;
     r->nDoneAlloc = n;
   }
+  r->aSeq[r->nDone] = seq;
   r->aDone[r->nDone++] = id;
   return 0;
 }
@@ -428,7 +477,7 @@ static result *work_chunk(batch *p, sqlite3 *db, sqlite3_stmt *pSel, sqlite3_stm
     }
     if (bFailed) continue;
     r->bytes += (double)sqlite3_column_bytes(pSel, 1);
-    if (done_add(r, id)) {
+    if (done_add(r, id, sqlite3_column_int64(pSel, 3))) {
       set_error(p, "out of memory");
       result_free(r);
       return NULL;
@@ -507,7 +556,7 @@ static void progress(batch *p, int bFinal) {
 /* Commits a list of results in one transaction; returns nonzero on error.
 ** aIns[t] inserts one row, aMulti[t] INSERT_ROWS rows. */
 static int commit_results(batch *p, sqlite3 *db, sqlite3_stmt **aIns, sqlite3_stmt **aMulti, sqlite3_stmt *pDone,
-                          sqlite3_stmt *pErr, sqlite3_stmt *pUnErr, result *list) {
+                          sqlite3_stmt *pUnqueue, sqlite3_stmt *pErr, sqlite3_stmt *pUnErr, result *list) {
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) goto fail;
   for (result *r = list; r; r = r->pNext) {
     for (int t = 0; t < N_TABLES; t++) {
@@ -529,6 +578,12 @@ static int commit_results(batch *p, sqlite3 *db, sqlite3_stmt **aIns, sqlite3_st
       sqlite3_bind_int64(pDone, 1, r->aDone[i]);
       sqlite3_step(pDone);
       if (sqlite3_reset(pDone) != SQLITE_OK) goto fail;
+      if (r->aSeq[i]) { /* queued: unqueue unless it changed since it was read */
+        sqlite3_bind_int64(pUnqueue, 1, r->aDone[i]);
+        sqlite3_bind_int64(pUnqueue, 2, r->aSeq[i]);
+        sqlite3_step(pUnqueue);
+        if (sqlite3_reset(pUnqueue) != SQLITE_OK) goto fail;
+      }
       if (p->bErrorsBefore) { /* an earlier run's error, retried with success */
         sqlite3_bind_int64(pUnErr, 1, r->aDone[i]);
         sqlite3_step(pUnErr);
@@ -558,7 +613,8 @@ fail:
 
 /* The writer loop, run on the main thread with the write connection. */
 static void write_loop(batch *p, sqlite3 *db) {
-  sqlite3_stmt *aIns[N_TABLES] = {NULL, NULL, NULL}, *aMulti[N_TABLES] = {NULL, NULL, NULL}, *pDone = NULL;
+  sqlite3_stmt *aIns[N_TABLES] = {NULL, NULL, NULL}, *aMulti[N_TABLES] = {NULL, NULL, NULL}, *pDone = NULL,
+               *pUnqueue = NULL;
   for (int t = 0; t < N_TABLES; t++) {
     /* INSERT INTO table VALUES(?,...),...: one row, then INSERT_ROWS rows */
     char zQ[128 + INSERT_ROWS * (MAX_COL + 1) * 3];
@@ -575,7 +631,9 @@ static void write_loop(batch *p, sqlite3 *db) {
       }
     }
   }
-  if (sqlite3_prepare_v2(db, "INSERT INTO newsext_batch_done(article) VALUES(?)", -1, &pDone, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(db, "INSERT INTO newsext_batch_done(article) VALUES(?)", -1, &pDone, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(db, "DELETE FROM newsext_pending WHERE article = ?1 AND seq = ?2", -1, &pUnqueue, NULL) !=
+          SQLITE_OK)
     set_error(p, "%s", sqlite3_errmsg(db));
   sqlite3_stmt *pErr = NULL, *pUnErr = NULL;
   if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO newsext_batch_errors(article, error) VALUES(?, ?)", -1,
@@ -620,8 +678,8 @@ static void write_loop(batch *p, sqlite3 *db) {
       p->bStop = 1;
       pthread_mutex_unlock(&p->mu);
       gInterrupted = 1;
-    } else if (aMulti[N_TABLES - 1] && pDone && pUnErr) {
-      commit_results(p, db, aIns, aMulti, pDone, pErr, pUnErr, list);
+    } else if (aMulti[N_TABLES - 1] && pDone && pUnqueue && pUnErr) {
+      commit_results(p, db, aIns, aMulti, pDone, pUnqueue, pErr, pUnErr, list);
       nCommit++;
     }
     while (list) {
@@ -640,6 +698,7 @@ static void write_loop(batch *p, sqlite3 *db) {
     sqlite3_finalize(aMulti[t]);
   }
   sqlite3_finalize(pDone);
+  sqlite3_finalize(pUnqueue);
   sqlite3_finalize(pErr);
   sqlite3_finalize(pUnErr);
 }
@@ -665,16 +724,33 @@ static int setup_tables(batch *p, sqlite3 *db) {
                      NULL, NULL, &zErr) != SQLITE_OK)
       goto fail;
   }
+  int rc = sqlite3_exec(db, zSchemaSql, NULL, NULL, &zErr);
+  if (rc != SQLITE_OK) goto fail;
+  if (p->bReset && sqlite3_exec(db, "DELETE FROM newsext_pending", NULL, NULL, &zErr) != SQLITE_OK) goto fail;
+  /* each function's query: its rowid, then the columns the table has after (article, n) */
   for (int t = 0; t < N_TABLES; t++) {
-    char *z = sqlite3_mprintf("CREATE TABLE IF NOT EXISTS %s(article INTEGER NOT NULL, n INTEGER NOT NULL, %s, "
-                              "PRIMARY KEY (article, n)) WITHOUT ROWID",
-                              aOut[t].zTable, aOut[t].zCreate);
-    int rc = z ? sqlite3_exec(db, z, NULL, NULL, &zErr) : SQLITE_NOMEM;
-    sqlite3_free(z);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) WHERE cid >= 2 ORDER BY cid", -1, &st,
+                           NULL) != SQLITE_OK)
+      goto fail;
+    sqlite3_bind_text(st, 1, aOut[t].zTable, -1, SQLITE_STATIC);
+    sqlite3_str *pSel = sqlite3_str_new(db);
+    sqlite3_str_appendall(pSel, "SELECT rowid");
+    aOut[t].nCol = 1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      sqlite3_str_appendf(pSel, ", \"%w\"", (const char *)sqlite3_column_text(st, 0));
+      aOut[t].nCol++;
+    }
+    sqlite3_str_appendf(pSel, " FROM %s", aOut[t].zFunc);
+    rc = sqlite3_finalize(st);
+    aOut[t].zSelect = sqlite3_str_finish(pSel);
     if (rc != SQLITE_OK) goto fail;
+    if (!aOut[t].zSelect || aOut[t].nCol > MAX_COL) {
+      zErr = sqlite3_mprintf("%s: %s", aOut[t].zTable, aOut[t].zSelect ? "too many columns" : "out of memory");
+      goto fail;
+    }
   }
   if (sqlite3_exec(db,
-                   "CREATE TABLE IF NOT EXISTS newsext_batch_done(article INTEGER PRIMARY KEY);"
                    "CREATE TABLE IF NOT EXISTS newsext_batch_errors(article INTEGER PRIMARY KEY, error TEXT NOT NULL)",
                    NULL, NULL, &zErr) != SQLITE_OK)
     goto fail;
@@ -688,6 +764,36 @@ fail:
   fprintf(stderr, "newsext-batch: %s\n", zErr ? zErr : sqlite3_errmsg(db));
   sqlite3_free(zErr);
   return 1;
+}
+
+/* Drops the result rows of the articles queued in newsext_pending (changed
+** since they were computed) and their progress rows, so this run computes
+** them again, and unqueues those that no longer exist.  A queued article
+** leaves the queue when its new rows are committed, if it has not changed
+** again since they were read (see commit_results). */
+static int apply_queue(batch *p, sqlite3 *db) {
+  char *zT = ident(p->zTable), *zI = ident(p->zId);
+  sqlite3_str *pSql = sqlite3_str_new(db);
+  sqlite3_str_appendall(pSql, "BEGIN IMMEDIATE;");
+  for (int t = 0; t < N_TABLES; t++)
+    sqlite3_str_appendf(pSql, "DELETE FROM %s WHERE article IN (SELECT article FROM newsext_pending);",
+                        aOut[t].zTable);
+  sqlite3_str_appendf(pSql,
+                      "DELETE FROM newsext_batch_done WHERE article IN (SELECT article FROM newsext_pending);"
+                      "DELETE FROM newsext_pending WHERE article NOT IN (SELECT %s FROM %s);COMMIT;",
+                      zI ? zI : "", zT ? zT : "");
+  char *zSql = sqlite3_str_finish(pSql), *zErr = NULL;
+  int rc = zSql && zT && zI ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
+  if (rc != SQLITE_OK) {
+    fprintf(stderr, "newsext-batch: applying the newsext_pending queue: %s\n",
+            zErr ? zErr : sqlite3_errstr(rc));
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+  }
+  sqlite3_free(zErr);
+  sqlite3_free(zSql);
+  sqlite3_free(zT);
+  sqlite3_free(zI);
+  return rc != SQLITE_OK;
 }
 
 /* Runs zSql (?1 = the table name, ?2 = zArg) and copies the first column
@@ -820,6 +926,11 @@ static int choose_ref(batch *p, sqlite3 *db) {
   return 0;
 }
 
+/* The plan's condition for --pending (an empty string without it). */
+static char *only_pending(const batch *p, const char *zI) {
+  return p->bPending ? sqlite3_mprintf("AND a.%s IN (SELECT article FROM newsext_pending)", zI) : NULL;
+}
+
 /* Lists the ids still to do and cuts them into chunks. */
 static int plan(batch *p, sqlite3 *db) {
   char *zT = ident(p->zTable), *zI = ident(p->zId), *zB = ident(p->zBody);
@@ -829,13 +940,16 @@ static int plan(batch *p, sqlite3 *db) {
   if (!zT || !zI || !zB || !zR) goto done;
   /* ids only: reading every body here would be serial work before the
   ** workers start; progress counts articles instead of bytes */
+  /* --pending: only the queued articles */
   zPlan = sqlite3_mprintf("SELECT %s FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
-                          "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) ORDER BY 1",
-                          zI, zT, zI, zI);
+                          "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) %z ORDER BY 1",
+                          zI, zT, zI, zI, only_pending(p, zI));
+  /* the queue's seq is read with the body, in the same snapshot */
   p->zSelectArticles =
-      sqlite3_mprintf("SELECT %s, %s, %s FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
-                      "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) ORDER BY 1",
-                      zI, zB, zR, zT, zI, zI);
+      sqlite3_mprintf("SELECT %s, %s, %s, (SELECT seq FROM newsext_pending q WHERE q.article = a.%s) "
+                      "FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
+                      "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) %z ORDER BY 1",
+                      zI, zB, zR, zI, zT, zI, zI, only_pending(p, zI));
   if (!zPlan || !p->zSelectArticles) goto done;
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(db, zPlan, -1, &st, NULL) != SQLITE_OK) {
@@ -889,7 +1003,8 @@ static void usage(void) {
   fprintf(stderr,
           "usage: newsext-batch [options] DB\n"
           "  -j, --threads N   worker threads (default: the number of CPUs)\n"
-          "  --ext PATH        the extension (default $NEWSEXT_EXT or ./newsext.so)\n"
+          "  --ext PATH        the extension (default $NEWSEXT_EXT, else newsext.so beside\n"
+          "                    this program, else the installed " NEWSEXT_LIBDIR "/newsext.so)\n"
           "  --table T         articles table (default articles)\n"
           "  --id COL          unique integer id column (default rowid)\n"
           "  --body COL        text column (default body)\n"
@@ -897,18 +1012,22 @@ static void usage(void) {
           "  --no-ref          no reference date\n"
           "  --from N, --to N  id range (default all)\n"
           "  --chunk N         articles per chunk (default 64)\n"
+          "  --pending         only the articles queued in newsext_pending\n"
           "  --on-error stop   stop at an article that fails, naming it (default)\n"
           "  --on-error skip   record it in newsext_batch_errors, go on, exit 3\n"
           "  --reset           drop the result and progress tables first\n"
           "  --quiet           no progress bar\n"
-          "writes article_entities, article_quotes, article_dates and newsext_batch_done;\n"
-          "an interrupted run resumes where it stopped.\n");
+          "writes article_entities, article_quotes, article_dates and newsext_batch_done\n"
+          "(the schema of sql/materialize.sql; its triggers queue changed articles in\n"
+          "newsext_pending, which every run processes first); an interrupted run resumes\n"
+          "where it stopped.\n");
 }
 
 int main(int argc, char **argv) {
   batch b;
   memset(&b, 0, sizeof b);
-  b.zExt = getenv("NEWSEXT_EXT") ? getenv("NEWSEXT_EXT") : "./newsext.so";
+  char zExtBuf[4096];
+  b.zExt = getenv("NEWSEXT_EXT") ? getenv("NEWSEXT_EXT") : default_ext(zExtBuf, sizeof zExtBuf);
   b.zTable = "articles";
   b.zId = "rowid";
   b.zBody = "body";
@@ -948,6 +1067,7 @@ int main(int argc, char **argv) {
     else if (!strcmp(a, "--ref") && v) b.zRef = argv[++i];
     else if (!strcmp(a, "--no-ref")) b.bNoRef = 1;
     else if (!strcmp(a, "--reset")) b.bReset = 1;
+    else if (!strcmp(a, "--pending")) b.bPending = 1;
     else if (!strcmp(a, "--quiet")) b.bQuiet = 1;
     else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       usage();
@@ -975,6 +1095,7 @@ int main(int argc, char **argv) {
   pthread_cond_init(&b.cvSpace, NULL);
   b.nQueueMax = 2 * b.nThread + 2;
 
+  if (check_ext(b.zExt)) return 1;
   int fdLock = take_lock(b.zDb); /* kept open to the end: closing it would drop the lock */
   if (fdLock == -2) return 1;
   sqlite3 *db = open_conn(&b, 0, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
@@ -983,7 +1104,7 @@ int main(int argc, char **argv) {
     return 1;
   }
   /* nothing is written (not even the switch to WAL) before the checks pass */
-  if (choose_ref(&b, db) || validate(&b, db) || setup_tables(&b, db) || plan(&b, db)) {
+  if (choose_ref(&b, db) || validate(&b, db) || setup_tables(&b, db) || apply_queue(&b, db) || plan(&b, db)) {
     sqlite3_close(db);
     return 1;
   }
@@ -1026,6 +1147,7 @@ int main(int argc, char **argv) {
   sqlite3_close(db);
   free(b.aChunk);
   sqlite3_free(b.zSelectArticles);
+  for (int i = 0; i < N_TABLES; i++) sqlite3_free(aOut[i].zSelect);
   if (fdLock >= 0) close(fdLock); /* after sqlite3_close: it would drop SQLite's POSIX locks too */
   if (b.bError) {
     fprintf(stderr, "newsext-batch: %s\n", b.zErr);

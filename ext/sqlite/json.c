@@ -119,10 +119,10 @@ int newsext_create_json(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *pDe
 }
 
 int newsext_register_json(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
-                          int nDef, char **pzErr) {
+                          int nDef, const char *zPrefix, char **pzErr) {
   for (int i = 0; i < nDef; i++) {
     if (aDef[i]->nOut > JSON_MAX_COLS) return SQLITE_INTERNAL;
-    char *zName = sqlite3_mprintf("%s_json", aDef[i]->zName);
+    char *zName = sqlite3_mprintf("%s%s_json", zPrefix, aDef[i]->zName);
     int rc = zName ? newsext_create_json(db, pCtx, aDef[i], zName, pzErr) : SQLITE_NOMEM;
     sqlite3_free(zName);
     if (rc != SQLITE_OK) return rc;

@@ -17,6 +17,9 @@
 **   table functions:   sentences, tokens, entities, quotes, event_dates, places
 **                      (see vtab.c for the shared machinery)
 **   JSON forms:        NAME_json(text [, reference_date]) for each (json.c)
+**   Every table function and JSON form is registered twice, under its name
+**   and under news_NAME (news_entities, news_quotes_json, ...), for
+**   databases whose own tables shadow the short names (aPrefix).
 **
 ** SQLite derives the entry point name from the file name newsext.so, so
 ** `.load ./newsext` finds sqlite3_newsext_init.  It is the only symbol the
@@ -39,8 +42,10 @@ static void versionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 static void debugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
   (void)argv;
-  char *z = sqlite3_mprintf("newsext %s\nsqlite %s\nutf8proc %s (Unicode %s)\n%s\n", news_version(),
-                            sqlite3_libversion(), utf8proc_version(), utf8proc_unicode_version(),
+  char *z = sqlite3_mprintf("newsext %s\nsqlite %s\nutf8proc %s (Unicode %s)\n%s\n"
+                            "licence: MIT; the compiled-in data sources, their licences and attributions are "
+                            "listed in NOTICE (in the source, and installed as share/doc/newsext/NOTICE)\n",
+                            news_version(), sqlite3_libversion(), utf8proc_version(), utf8proc_unicode_version(),
                             news_entities_model());
   if (!z) {
     sqlite3_result_error_nomem(ctx);
@@ -62,6 +67,10 @@ static const newsext_table *const aTable[] = {
     &newsext_sentences, &newsext_tokens, &newsext_entities, &newsext_quotes, &newsext_event_dates,
     &newsext_places,
 };
+
+/* Each table and JSON form is registered under every prefix: the short name
+** and news_NAME, which a table of the database cannot shadow. */
+static const char *const aPrefix[] = {"", "news_"};
 
 #ifdef _WIN32
 #define NEWSEXT_EXPORT __declspec(dllexport)
@@ -111,8 +120,11 @@ NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg,
   newsext_ctx *pCtx = newsext_ctx_new(db);
   if (!pCtx) return SQLITE_NOMEM;
   int nTable = (int)(sizeof aTable / sizeof aTable[0]);
-  int rc = newsext_register_tables(db, pCtx, aTable, nTable, pzErrMsg);
-  if (rc == SQLITE_OK) rc = newsext_register_json(db, pCtx, aTable, nTable, pzErrMsg);
+  int rc = SQLITE_OK;
+  for (size_t i = 0; rc == SQLITE_OK && i < sizeof aPrefix / sizeof aPrefix[0]; i++) {
+    rc = newsext_register_tables(db, pCtx, aTable, nTable, aPrefix[i], pzErrMsg);
+    if (rc == SQLITE_OK) rc = newsext_register_json(db, pCtx, aTable, nTable, aPrefix[i], pzErrMsg);
+  }
   if (rc == SQLITE_OK) rc = newsext_register_cache_functions(db, pCtx, pzErrMsg);
   newsext_ctx_release(pCtx); /* the modules and functions hold their own references */
   return rc;

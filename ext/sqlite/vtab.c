@@ -51,6 +51,8 @@
 */
 #include "vtab.h"
 
+#include "../core/refdate.h"
+
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -405,69 +407,76 @@ static int valid_ymd(int y, int m, int d) {
          (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
 }
 
-/* Reads the reference_date argument through SQLite's date(); sets
-** pCur->ref/hasRef.  NULL means "no reference date"; 'now' is refused. */
+/* Reads the reference_date argument; sets pCur->ref/hasRef.  NULL means
+** "no reference date"; 'now' is refused.  Integers are Unix seconds, so are
+** reals outside the Julian day numbers of years 1..9999; text is read by
+** news_refdate_parse (ISO 8601 with zones, RFC 2822, Unix seconds; see
+** refdate.h); whatever else SQLite's date() reads is read by date(). */
 static int read_reference(newsext_cursor *pCur, sqlite3_value *pVal, char **pzErr) {
   const newsext_table *pDef = pCur->pDef;
   newsext_ctx *pCtx = pCur->pCtx;
-  if (sqlite3_value_type(pVal) == SQLITE_NULL) return SQLITE_OK;
-  if (sqlite3_value_type(pVal) == SQLITE_BLOB)
-    return set_error(pzErr, SQLITE_MISMATCH, "%s: reference_date: expected a date, got a blob",
-                     pDef->zName);
-  if (sqlite3_value_type(pVal) == SQLITE_TEXT) {
+  int type = sqlite3_value_type(pVal);
+  news_ymd day;
+  if (type == SQLITE_NULL) return SQLITE_OK;
+  if (type == SQLITE_BLOB)
+    return set_error(pzErr, SQLITE_MISMATCH, "%s: reference_date: expected a date, got a blob", pDef->zName);
+  int ok = 0;
+  if (type == SQLITE_INTEGER) {
+    ok = news_refdate_from_unix(sqlite3_value_int64(pVal), &day);
+  } else if (type == SQLITE_FLOAT) {
+    double v = sqlite3_value_double(pVal);
+    if (!(v >= 1721425.5 && v < 5373484.5) && v > -1e13 && v < 1e13) { /* not a Julian day number */
+      sqlite3_int64 t = (sqlite3_int64)v;
+      ok = news_refdate_from_unix((double)t > v ? t - 1 : t, &day); /* floor */
+    }
+  } else {
     /* date('now') reads the clock: the tables promise no hidden inputs */
     const char *z = (const char *)sqlite3_value_text(pVal);
     if (!z) return SQLITE_NOMEM;
-    while (*z == ' ' || *z == '\t') z++;
-    if (sqlite3_strnicmp(z, "now", 3) == 0)
-      return set_error(pzErr, SQLITE_ERROR,
-                       "%s: reference_date 'now' reads the clock; pass the publication date",
+    int n = sqlite3_value_bytes(pVal);
+    const char *zt = z;
+    while (*zt == ' ' || *zt == '\t') zt++;
+    if (sqlite3_strnicmp(zt, "now", 3) == 0)
+      return set_error(pzErr, SQLITE_ERROR, "%s: reference_date 'now' reads the clock; pass the publication date",
                        pDef->zName);
+    ok = news_refdate_parse(z, (size_t)n, &day);
   }
-  if (!pCtx->pDate) {
-    int rc = sqlite3_prepare_v2(pCtx->db, "SELECT date(?1)", -1, &pCtx->pDate, NULL);
+  if (!ok && type != SQLITE_INTEGER) {
+    if (!pCtx->pDate) {
+      int rc = sqlite3_prepare_v2(pCtx->db, "SELECT date(?1)", -1, &pCtx->pDate, NULL);
+      if (rc == SQLITE_NOMEM) return rc;
+      /* an authorizer or a limit can refuse it: pass its message on */
+      if (rc != SQLITE_OK)
+        return set_error(pzErr, rc, "%s: reference_date: %s", pDef->zName, sqlite3_errmsg(pCtx->db));
+    }
+    sqlite3_bind_value(pCtx->pDate, 1, pVal);
+    int rcStep = sqlite3_step(pCtx->pDate);
+    if (rcStep == SQLITE_ROW) {
+      const char *z = (const char *)sqlite3_column_text(pCtx->pDate, 0);
+      int y, m, d;
+      char extra;
+      /* date() passes days such as 2019-02-30 through unchanged: check them */
+      if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && valid_ymd(y, m, d)) {
+        day = (news_ymd){y, m, d};
+        ok = 1;
+      }
+    }
+    int rc = sqlite3_reset(pCtx->pDate);
+    sqlite3_clear_bindings(pCtx->pDate);
     if (rc == SQLITE_NOMEM) return rc;
-    /* an authorizer or a limit can refuse it: pass its message on */
-    if (rc != SQLITE_OK)
+    if (rcStep != SQLITE_ROW && rc != SQLITE_OK)
       return set_error(pzErr, rc, "%s: reference_date: %s", pDef->zName, sqlite3_errmsg(pCtx->db));
-  }
-  sqlite3_bind_value(pCtx->pDate, 1, pVal);
-  int ok = 0;
-  int rcStep = sqlite3_step(pCtx->pDate);
-  if (rcStep == SQLITE_ROW) {
-    const char *z = (const char *)sqlite3_column_text(pCtx->pDate, 0);
-    int y, m, d;
-    char extra;
-    /* date() passes days such as 2019-02-30 through unchanged: check them */
-    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && valid_ymd(y, m, d)) {
-      pCur->ref = (news_ymd){y, m, d};
-      pCur->hasRef = 1;
-      ok = 1;
-    }
-  }
-  int rc = sqlite3_reset(pCtx->pDate);
-  sqlite3_clear_bindings(pCtx->pDate);
-  if (rc == SQLITE_NOMEM) return rc;
-  if (rcStep != SQLITE_ROW && rc != SQLITE_OK)
-    return set_error(pzErr, rc, "%s: reference_date: %s", pDef->zName, sqlite3_errmsg(pCtx->db));
-  /* "2013-03-14T00:00:00+02:00": date() moves the instant to UTC (the
-  ** 13th), but an article belongs to the day it is dated, so a timestamp
-  ** with a time part keeps its own leading calendar day */
-  if (ok && sqlite3_value_type(pVal) == SQLITE_TEXT) {
-    const unsigned char *t = sqlite3_value_text(pVal);
-    int k = 0;
-    while (t && k < 10 && t[k] && ((k == 4 || k == 7) ? t[k] == '-' : (t[k] >= '0' && t[k] <= '9'))) k++;
-    if (k == 10 && (t[10] == 'T' || t[10] == ' ')) {
-      int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
-      int m = (t[5] - '0') * 10 + (t[6] - '0'), d = (t[8] - '0') * 10 + (t[9] - '0');
-      if (valid_ymd(y, m, d)) pCur->ref = (news_ymd){y, m, d};
-    }
   }
   if (!ok) {
     const char *z = (const char *)sqlite3_value_text(pVal);
-    return set_error(pzErr, SQLITE_ERROR, "%s: reference_date '%.40s' is not a date",
+    return set_error(pzErr, SQLITE_ERROR,
+                     "%s: reference_date '%.40s' is not a date; use YYYY-MM-DD, an ISO 8601 timestamp "
+                     "(2024-05-02T09:30:00+02:00), an RFC 2822 date (Tue, 03 Mar 1987 09:00:00 GMT), Unix epoch "
+                     "seconds, or another form SQLite's date() reads",
                      pDef->zName, z ? z : "");
   }
+  pCur->ref = day;
+  pCur->hasRef = 1;
   return SQLITE_OK;
 }
 
@@ -590,16 +599,19 @@ static const sqlite3_module newsext_module = {
 };
 
 int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
-                            int nDef, char **pzErr) {
+                            int nDef, const char *zPrefix, char **pzErr) {
   for (int i = 0; i < nDef; i++) {
-    newsext_modaux *pAux = newsext_modaux_new(pCtx, aDef[i]);
-    if (!pAux) return SQLITE_NOMEM;
-    /* on failure SQLite calls newsext_modaux_free itself */
-    int rc = sqlite3_create_module_v2(db, aDef[i]->zName, &newsext_module, pAux, newsext_modaux_free);
-    if (rc != SQLITE_OK) {
-      *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", aDef[i]->zName, sqlite3_errmsg(db));
-      return rc;
+    char *zName = sqlite3_mprintf("%s%s", zPrefix, aDef[i]->zName);
+    newsext_modaux *pAux = zName ? newsext_modaux_new(pCtx, aDef[i]) : NULL;
+    if (!pAux) {
+      sqlite3_free(zName);
+      return SQLITE_NOMEM;
     }
+    /* on failure SQLite calls newsext_modaux_free itself */
+    int rc = sqlite3_create_module_v2(db, zName, &newsext_module, pAux, newsext_modaux_free);
+    if (rc != SQLITE_OK) *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", zName, sqlite3_errmsg(db));
+    sqlite3_free(zName);
+    if (rc != SQLITE_OK) return rc;
   }
   return SQLITE_OK;
 }

@@ -131,9 +131,10 @@ typedef struct newsext_modaux {
 newsext_modaux *newsext_modaux_new(newsext_ctx *pCtx, const newsext_table *pDef);
 void newsext_modaux_free(void *p);
 
-/* Registers every table in aDef on db with client data pCtx. */
+/* Registers every table in aDef on db, named zPrefix + its name, with
+** client data pCtx. */
 int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
-                            int nDef, char **pzErr);
+                            int nDef, const char *zPrefix, char **pzErr);
 
 extern const newsext_table newsext_sentences;
 extern const newsext_table newsext_tokens;
@@ -146,9 +147,9 @@ extern const newsext_table newsext_places;
 ** of pDef (json.c). */
 int newsext_create_json(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *pDef,
                         const char *zName, char **pzErr);
-/* Registers NAME_json() for every table in aDef (json.c). */
+/* Registers zPrefix + NAME_json() for every table in aDef (json.c). */
 int newsext_register_json(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
-                          int nDef, char **pzErr);
+                          int nDef, const char *zPrefix, char **pzErr);
 
 newsext_ctx *newsext_ctx_new(sqlite3 *db);
 void newsext_ctx_release(void *p);
