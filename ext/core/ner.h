@@ -156,6 +156,28 @@ void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores);
 #define NEWS_NER_MAXBEAM 16
 #define NEWS_NER_SPAN 128
 
+/* Defines `static void name(H *best, uint8_t *from, uint32_t *n, uint32_t
+** width, H c, uint8_t k)`, the beam's insertion for a hypothesis type H with
+** a `score` member (int64_t in the tagger, double in the trainer, which
+** share this one definition so that they cannot decide differently): it
+** inserts candidate c (from hypothesis k) into best[0..*n), kept sorted by
+** score and at most width long; an equal score goes after the ones already
+** there, so earlier hypotheses and lower labels win ties. */
+#define NEWS_NER_BEAM_INSERT(name, H)                                                             \
+  static void name(H *best, uint8_t *from, uint32_t *n, uint32_t width, H c, uint8_t k) {       \
+    uint32_t j = *n;                                                                             \
+    if (j == width && best[j - 1].score >= c.score) return;                                      \
+    if (j < width) (*n)++;                                                                       \
+    else j--;                                                                                    \
+    while (j > 0 && best[j - 1].score < c.score) {                                               \
+      best[j] = best[j - 1];                                                                     \
+      from[j] = from[j - 1];                                                                     \
+      j--;                                                                                       \
+    }                                                                                            \
+    best[j] = c;                                                                                 \
+    from[j] = k;                                                                                 \
+  }
+
 /* Tags every token of the document with the compiled-in model (beam
 ** search of width NEWS_NER_BEAM, BIO-constrained) into labels[ntok]. */
 void news_ner_tag(news_ner_doc *nd, uint8_t *labels);

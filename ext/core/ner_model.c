@@ -144,22 +144,7 @@ static int beam_history(const lattice *lat, uint32_t p, uint32_t k, uint32_t q) 
   return lat->lab[q][k] + 1;
 }
 
-/* Inserts candidate c (from hypothesis k, label l) into best[0..*n), kept
-** sorted by score, at most width long; an equal score goes after the ones
-** already there, so earlier hypotheses and lower labels win ties. */
-static void beam_insert(hyp *best, uint8_t *from, uint32_t *n, uint32_t width, hyp c, uint8_t k) {
-  uint32_t j = *n;
-  if (j == width && best[j - 1].score >= c.score) return;
-  if (j < width) (*n)++;
-  else j--;
-  while (j > 0 && best[j - 1].score < c.score) {
-    best[j] = best[j - 1];
-    from[j] = from[j - 1];
-    j--;
-  }
-  best[j] = c;
-  from[j] = k;
-}
+NEWS_NER_BEAM_INSERT(beam_insert, hyp)
 
 /* Writes the best hypothesis of the stretch [base, base + len) into labels
 ** and the history, in order. */

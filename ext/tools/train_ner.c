@@ -312,20 +312,8 @@ static void backtrack(const stretch *st, uint32_t p, uint32_t k, uint8_t *seq) {
   }
 }
 
-/* ner_model.c's beam_insert. */
-static void insert(thyp *best, uint8_t *from, uint32_t *n, uint32_t width, thyp c, uint8_t k) {
-  uint32_t j = *n;
-  if (j == width && best[j - 1].score >= c.score) return;
-  if (j < width) (*n)++;
-  else j--;
-  while (j > 0 && best[j - 1].score < c.score) {
-    best[j] = best[j - 1];
-    from[j] = from[j - 1];
-    j--;
-  }
-  best[j] = c;
-  from[j] = k;
-}
+/* the beam's insertion, the same as ner_model.c's (ner.h) */
+NEWS_NER_BEAM_INSERT(insert, thyp)
 
 /* Runs the tagger over one document; trains when train is set (early
 ** update: when the gold sequence falls out of the beam, update on the
