@@ -55,15 +55,21 @@
 /* The weight stored in byte b: the code c = (b - 79) as a signed byte, then
 ** ner_level[c + 127] (a log-scale level; the trainer writes the table). */
 static inline int32_t weight(unsigned char b) {
-  int c = (int)b - 79;
-  if (c > 127) c -= 256;
-  return ner_level[c + 127];
+  return ner_level[(int)(int8_t)(uint8_t)(b - 79u) + 127];
 }
 
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
 #define PREFETCH(p) ((void)(p))
+#endif
+/* the loops over the labels, fully unrolled, keep the sums in registers */
+#if defined(__clang__)
+#define UNROLL _Pragma("clang loop unroll(full)")
+#elif defined(__GNUC__)
+#define UNROLL _Pragma("GCC unroll 16")
+#else
+#define UNROLL
 #endif
 
 void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores) {
@@ -73,30 +79,35 @@ void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores) {
   for (uint32_t k = 0; k < n; k++) {
     uint32_t h = feats[k];
     PREFETCH(&ner_big_key[h & (NER_BIG_SLOTS - 1)]);
-    PREFETCH(&ner_big_row[h & (NER_BIG_SLOTS - 1)]);
     PREFETCH(&ner_fp[h & MASK]);
     PREFETCH(ner_w + (size_t)(h & MASK) * NEWS_NER_NLABELS);
   }
+  /* the sums in locals, which the compiler keeps in registers (scores may
+  ** alias the tables as far as it knows) */
+  int32_t acc[NEWS_NER_NLABELS];
+  memcpy(acc, scores, sizeof acc);
   for (uint32_t k = 0; k < n; k++) {
     uint32_t h = feats[k];
-    bool big = false;
-    for (uint32_t s = h & (NER_BIG_SLOTS - 1); ner_big_key[s]; s = (s + 1) & (NER_BIG_SLOTS - 1)) {
-      if (ner_big_key[s] != h) continue;
+    uint32_t s = h & (NER_BIG_SLOTS - 1);
+    uint32_t key;
+    while ((key = ner_big_key[s]) != 0 && key != h) s = (s + 1) & (NER_BIG_SLOTS - 1);
+    if (key) {
       const int32_t *w = ner_big_w[ner_big_row[s]];
-      for (int l = 0; l < NEWS_NER_NLABELS; l++) scores[l] += w[l];
-      big = true;
-      break;
+      UNROLL
+      for (int l = 0; l < NEWS_NER_NLABELS; l++) acc[l] += w[l];
+      continue;
     }
-    if (big) continue;
     uint16_t fp = (uint16_t)(h >> 16);
     if (!fp) fp = 1;
-    for (uint32_t s = h & MASK; ner_fp[s]; s = (s + 1) & MASK) {
-      if (ner_fp[s] != fp) continue;
+    uint16_t f;
+    for (s = h & MASK; (f = ner_fp[s]) != 0 && f != fp; s = (s + 1) & MASK) continue;
+    if (f) {
       const unsigned char *w = (const unsigned char *)ner_w + (size_t)s * NEWS_NER_NLABELS;
-      for (int l = 0; l < NEWS_NER_NLABELS; l++) scores[l] += weight(w[l]);
-      break;
+      UNROLL
+      for (int l = 0; l < NEWS_NER_NLABELS; l++) acc[l] += weight(w[l]);
     }
   }
+  memcpy(scores, acc, sizeof acc);
 }
 
 /* True when token i cannot start a name: no capital letter, no digit, no
@@ -158,11 +169,75 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
   for (uint32_t q = 0; q < len; q++) news_ner_remember(nd, base + q, labels[base + q]);
 }
 
+/* Scores of the features of the token alone (news_ner_features_token),
+** remembered per document for each distinct token: an open-addressing
+** table keyed by the word hash; a slot holds the index + 1 of the first
+** token seen (0: empty) and its scores.  When the table is half full, or
+** could not be allocated, further tokens are scored without it. */
+typedef struct tok_memo {
+  int32_t sc[NEWS_NER_NLABELS];
+} tok_memo;
+
+typedef struct memo {
+  uint32_t *tok1;
+  tok_memo *slot;
+  uint32_t mask, used;
+  /* label-only features (news_ner_features_pair) by the two previous
+  ** labels, scored on first use */
+  uint8_t pair_ok[NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+  int32_t pair[NEWS_NER_NLABELS][NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+} memo;
+
+/* Do tokens a and b have the same token-alone features?  True when every
+** input of news_ner_features_token() is equal. */
+static bool same_token(const news_ner_doc *nd, uint32_t a, uint32_t b) {
+  const news_ner_tok *x = &nd->info[a], *y = &nd->info[b];
+  return x->word == y->word && x->shape == y->shape && x->len == y->len && x->gaz == y->gaz &&
+         x->cluster == y->cluster && x->caps == y->caps && x->doc == y->doc &&
+         nd->tok[a].kind == nd->tok[b].kind && !memcmp(nd->fold + x->off, nd->fold + y->off, x->len);
+}
+
+/* Adds the token-alone scores of token i (sentence s) to sc. */
+static void token_scores(const news_ner_doc *nd, memo *m, uint32_t s, uint32_t i, uint32_t *feats,
+                         int32_t *sc) {
+  tok_memo *e = NULL;
+  if (m->slot) {
+    const news_ner_tok *x = &nd->info[i];
+    uint32_t h = (x->word ^ x->shape * 0x9e3779b1u ^ x->caps) & m->mask;
+    while (m->tok1[h] && !same_token(nd, m->tok1[h] - 1, i)) h = (h + 1) & m->mask;
+    if (m->tok1[h]) {
+      for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += m->slot[h].sc[l];
+      return;
+    }
+    if (2 * (m->used + 1) <= m->mask + 1) e = &m->slot[h];
+  }
+  int32_t t[NEWS_NER_NLABELS] = {0};
+  news_ner_model_score(feats, news_ner_features_token(nd, s, i, feats), t);
+  for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += t[l];
+  if (e) {
+    m->tok1[e - m->slot] = i + 1;
+    memcpy(e->sc, t, sizeof t);
+    m->used++;
+  }
+}
+
+#define MEMO_MAX 4096 /* slots of the token table at most (164 KB) */
+
 void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
   uint32_t feats[NEWS_NER_MAXFEAT];
   lattice lat;
   hyp cur[NEWS_NER_MAXBEAM], next[NEWS_NER_MAXBEAM];
   const uint32_t width = NEWS_NER_BEAM;
+  memo m;
+  memset(m.pair_ok, 0, sizeof m.pair_ok);
+  m.used = 0;
+  m.mask = 63;
+  while (m.mask + 1 < MEMO_MAX && m.mask + 1 < nd->ntok) m.mask = 2 * m.mask + 1;
+  m.slot = nd->mem->alloc(nd->mem->ctx, (m.mask + 1) * (sizeof *m.slot + sizeof *m.tok1));
+  if (m.slot) {
+    m.tok1 = (uint32_t *)(m.slot + m.mask + 1);
+    memset(m.tok1, 0, (m.mask + 1) * sizeof *m.tok1);
+  }
   for (uint32_t s = 0; s < nd->nsent; s++) {
     uint32_t end = nd->sent[s].tok_end;
     uint32_t base = nd->sent[s].tok_begin, ncur = 1;
@@ -183,22 +258,41 @@ void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
           from[nnext++] = (uint8_t)k;
         }
       } else {
-        /* the label-independent features once, the label features per
-        ** hypothesis */
+        /* the label-independent features once (those of the token alone
+        ** once per distinct token of the document), the label features in
+        ** parts, each once per distinct value it depends on: the previous
+        ** label, the history value, the two previous labels */
         int32_t fixed[NEWS_NER_NLABELS] = {0};
         int32_t q = same_word_before(nd, base, p, i); /* history: in the stretch */
         int hist0 = q < 0 ? news_ner_history(nd, i) : 0; /* or committed before it */
-        news_ner_model_score(feats, news_ner_features_static(nd, s, i, feats), fixed);
+        token_scores(nd, &m, s, i, feats, fixed);
+        news_ner_model_score(feats, news_ner_features_context(nd, s, i, feats), fixed);
+        int32_t prev[NEWS_NER_NLABELS][NEWS_NER_NLABELS], hs[NEWS_NER_NLABELS + 1][NEWS_NER_NLABELS];
+        uint32_t prev_ok = 0, hs_ok = 0;
         for (uint32_t k = 0; k < ncur; k++) {
-          int32_t sc[NEWS_NER_NLABELS];
-          memcpy(sc, fixed, sizeof sc);
+          int l1 = cur[k].l1, l2 = cur[k].l2;
           int hist = q < 0 ? hist0 : beam_history(&lat, p, k, (uint32_t)q);
-          news_ner_model_score(feats, news_ner_features_labels(nd, i, cur[k].l1, cur[k].l2, hist, feats),
-                               sc);
+          if (!(prev_ok >> l1 & 1)) {
+            memset(prev[l1], 0, sizeof prev[l1]);
+            news_ner_model_score(feats, news_ner_features_prev(nd, i, l1, feats), prev[l1]);
+            prev_ok |= 1u << l1;
+          }
+          if (!(hs_ok >> hist & 1)) {
+            memset(hs[hist], 0, sizeof hs[hist]);
+            news_ner_model_score(feats, news_ner_features_hist(nd, i, hist, feats), hs[hist]);
+            hs_ok |= 1u << hist;
+          }
+          if (!m.pair_ok[l1][l2]) {
+            memset(m.pair[l1][l2], 0, sizeof m.pair[l1][l2]);
+            news_ner_model_score(feats, news_ner_features_pair(l1, l2, feats), m.pair[l1][l2]);
+            m.pair_ok[l1][l2] = 1;
+          }
           for (int l = 0; l < NEWS_NER_NLABELS; l++)
-            if (news_ner_allowed(cur[k].l1, l))
-              beam_insert(next, from, &nnext, width, (hyp){cur[k].score + sc[l], (uint8_t)l, cur[k].l1},
+            if (news_ner_allowed(l1, l)) {
+              int32_t sc = fixed[l] + prev[l1][l] + hs[hist][l] + m.pair[l1][l2][l];
+              beam_insert(next, from, &nnext, width, (hyp){cur[k].score + sc, (uint8_t)l, (uint8_t)l1},
                           (uint8_t)k);
+            }
         }
       }
       for (uint32_t k = 0; k < nnext; k++) {
@@ -216,6 +310,7 @@ void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
       }
     }
   }
+  if (m.slot) nd->mem->free(nd->mem->ctx, m.slot);
 }
 
 int news_ner_model_version(void) {
