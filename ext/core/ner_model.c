@@ -7,21 +7,25 @@
 **   casing features, whose large weights decide most tokens) sit in a small
 **   exact table: full 32-bit keys in ner_big_key (linear probing, 0 =
 **   empty), their int32 weights in ner_big_w[ner_big_row[slot]].  A feature
-**   is looked up there first.
-**   All others live in an open-addressing table of 2^NER_SLOTS_LOG2 slots with linear probing.
-**   A feature hash h starts at slot h & mask; ner_fp[slot] holds a 16-bit
-**   fingerprint of the hash that lives there (h >> 16, never 0; 0 marks an
-**   empty slot).  The NEWS_NER_NLABELS weights of slot s are the bytes
-**   ner_w[s * NLABELS ...]: each is a signed 8-bit code c stored as
-**   (c + 79) mod 256, so that the common small codes are printable
-**   characters and the generated string literal stays compact, and c stands
-**   for the weight ner_level[c + 127], a logarithmic scale from the 5th
+**   is looked up there first, but only when its bit in ner_big_bits (bit
+**   h >> 16 of a 2^16-bit map, one bit per key) is set, which rules out
+**   about 94% of the others without a probe.
+**   All others live in one open-addressing table of 2^NER_SLOTS_LOG2
+**   16-byte slots (ner_slot) with linear probing, so that one probe reads
+**   one cache line.  A feature hash h starts at slot h & mask; a slot holds
+**   a 16-bit fingerprint of the hash that lives there (h >> 16, never 0;
+**   0 marks an empty slot; low byte first), then its NEWS_NER_NLABELS
+**   weights as bytes: each is a signed 8-bit code c stored as (c + 79) mod
+**   256, so that the common small codes are printable characters and the
+**   generated string literal stays compact.  ner_byte_w[] gives the weight
+**   of each stored byte directly: a logarithmic scale from the 5th
 **   percentile weight up to the largest (about 10% apart), which keeps both
-**   the many small weights and the few decisive large ones.  The trainer guarantees that a chain never holds
-**   two equal fingerprints, and that the table is at most ~70% full, so a
-**   look-up takes a couple of probes.  A feature absent from the model may
-**   match a stranger's fingerprint with odds of about 1 in 65536 per probe;
-**   that only adds one small weight.
+**   the many small weights and the few decisive large ones.  The trainer
+**   guarantees that a chain never holds two equal fingerprints, and that
+**   the table is at most ~70% full, so a look-up takes a couple of probes.
+**   A feature absent from the model may match a stranger's fingerprint
+**   with odds of about 1 in 65536 per probe; that only adds one small
+**   weight.
 **
 ** DECODING
 **   news_ner_tag() is a beam search over each sentence, left to right.  It
@@ -52,11 +56,10 @@
 
 #define MASK ((1u << NER_SLOTS_LOG2) - 1u)
 
-/* The weight stored in byte b: the code c = (b - 79) as a signed byte, then
-** ner_level[c + 127] (a log-scale level; the trainer writes the table). */
-static inline int32_t weight(unsigned char b) {
-  return ner_level[(int)(int8_t)(uint8_t)(b - 79u) + 127];
-}
+#if NER_FORMAT != 2
+#error "gen/ner_model.inc is not in the layout this file reads (make train)"
+#endif
+_Static_assert(2 + NEWS_NER_NLABELS <= 16, "a slot holds a fingerprint and the label bytes");
 
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
@@ -72,39 +75,43 @@ static inline int32_t weight(unsigned char b) {
 #define UNROLL
 #endif
 
+/* Is h possibly a key of the exact table?  (No when its bit is clear.) */
+static inline bool maybe_big(uint32_t h) {
+  return ner_big_bits[h >> 21] >> (h >> 16 & 31) & 1;
+}
+
 void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores) {
-  /* The tables are bigger than the caches and each look-up lands somewhere
-  ** random, so ask for every first slot up front: the memory fetches then
-  ** overlap instead of running one after the other. */
-  for (uint32_t k = 0; k < n; k++) {
-    uint32_t h = feats[k];
-    PREFETCH(&ner_big_key[h & (NER_BIG_SLOTS - 1)]);
-    PREFETCH(&ner_fp[h & MASK]);
-    PREFETCH(ner_w + (size_t)(h & MASK) * NEWS_NER_NLABELS);
-  }
+  /* The coded table is bigger than the caches and each look-up lands
+  ** somewhere random, so ask for every first slot up front: the memory
+  ** fetches then overlap instead of running one after the other. */
+  for (uint32_t k = 0; k < n; k++) PREFETCH(ner_slot + ((size_t)(feats[k] & MASK) << 4));
   /* the sums in locals, which the compiler keeps in registers (scores may
   ** alias the tables as far as it knows) */
   int32_t acc[NEWS_NER_NLABELS];
   memcpy(acc, scores, sizeof acc);
   for (uint32_t k = 0; k < n; k++) {
     uint32_t h = feats[k];
-    uint32_t s = h & (NER_BIG_SLOTS - 1);
-    uint32_t key;
-    while ((key = ner_big_key[s]) != 0 && key != h) s = (s + 1) & (NER_BIG_SLOTS - 1);
-    if (key) {
-      const int32_t *w = ner_big_w[ner_big_row[s]];
-      UNROLL
-      for (int l = 0; l < NEWS_NER_NLABELS; l++) acc[l] += w[l];
-      continue;
+    if (maybe_big(h)) {
+      uint32_t s = h & (NER_BIG_SLOTS - 1), key;
+      while ((key = ner_big_key[s]) != 0 && key != h) s = (s + 1) & (NER_BIG_SLOTS - 1);
+      if (key) {
+        const int32_t *w = ner_big_w[ner_big_row[s]];
+        UNROLL
+        for (int l = 0; l < NEWS_NER_NLABELS; l++) acc[l] += w[l];
+        continue;
+      }
     }
-    uint16_t fp = (uint16_t)(h >> 16);
+    unsigned fp = h >> 16;
     if (!fp) fp = 1;
-    uint16_t f;
-    for (s = h & MASK; (f = ner_fp[s]) != 0 && f != fp; s = (s + 1) & MASK) continue;
-    if (f) {
-      const unsigned char *w = (const unsigned char *)ner_w + (size_t)s * NEWS_NER_NLABELS;
-      UNROLL
-      for (int l = 0; l < NEWS_NER_NLABELS; l++) acc[l] += weight(w[l]);
+    for (uint32_t s = h & MASK;; s = (s + 1) & MASK) {
+      const unsigned char *e = ner_slot + ((size_t)s << 4);
+      unsigned f = e[0] | (unsigned)e[1] << 8;
+      if (f == fp) {
+        UNROLL
+        for (int l = 0; l < NEWS_NER_NLABELS; l++) acc[l] += ner_byte_w[e[2 + l]];
+        break;
+      }
+      if (!f) break;
     }
   }
   memcpy(scores, acc, sizeof acc);
