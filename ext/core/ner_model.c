@@ -33,7 +33,12 @@
 **   it scores the label-independent features once, then for each hypothesis
 **   the label features (previous two labels, and the label that hypothesis
 **   gave the same capitalised word earlier in the sentence, else the one
-**   committed for it in an earlier sentence), extends it by every label
+**   committed for it in an earlier sentence).  Each part of the features is
+**   scored once per distinct value it depends on (ner.h): those of the
+**   token alone once per distinct token of the document, those of the
+**   previous label once per distinct previous label, and so on; the sums
+**   are the same in any order, so this changes no score.  It extends each
+**   hypothesis by every label
 **   allowed after its last one (BIO: I-X only continues X) and keeps the
 **   best extensions (ties go to the earlier hypothesis, then the lower
 **   label, so a beam of one is the old greedy decoder).  At the end of the
@@ -178,8 +183,9 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
 
 /* Scores of the features of the token alone (news_ner_features_token),
 ** remembered per document for each distinct token: an open-addressing
-** table keyed by the word hash; a slot holds the index + 1 of the first
-** token seen (0: empty) and its scores.  When the table is half full, or
+** table hashed on the word, shape and casing and confirmed by same_token();
+** a slot holds the index + 1 of the first token seen (0: empty) and its
+** scores.  When the table is half full, or
 ** could not be allocated, further tokens are scored without it. */
 typedef struct tok_memo {
   int32_t sc[NEWS_NER_NLABELS];
