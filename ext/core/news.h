@@ -282,7 +282,7 @@ news_rc news_doc_timexes(news_doc *doc, const news_ymd *ref, const news_timex **
 typedef struct news_charmap {
   const unsigned char *text;
   size_t len;
-  uint32_t *marks; /* characters before byte i*STEP */
+  uint32_t *marks; /* characters before byte i*STEP; NULL for ASCII text */
   size_t nmarks;
 } news_charmap;
 

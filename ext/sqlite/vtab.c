@@ -24,8 +24,10 @@
 **   index; the row id is the 1-based row number.
 **
 **   THE CACHE.  newsext_ctx keeps the last NEWSEXT_CACHE_SLOTS analysed
-**   documents, keyed by a hash of the text and confirmed by comparing the
-**   bytes (never by pointer).  Docs are reference counted: a slot holds one
+**   documents, found by comparing the length and then the bytes (never the
+**   pointer).  No hash: the length rules out nearly every other document,
+**   and memcmp reads many bytes per instruction where a hash takes several
+**   instructions per byte, in each function of a query.  Docs are reference counted: a slot holds one
 **   reference and each cursor reading it another, so a document evicted
 **   while a cursor reads it stays alive until that cursor lets go.
 **
@@ -126,20 +128,13 @@ void newsext_ctx_release(void *pArg) {
   sqlite3_free(p);
 }
 
-static uint64_t fnv1a(const char *z, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 0x100000001b3ull;
-  return h;
-}
-
 /* Finds or creates the analysis of z[0..n); the caller owns one reference. */
 static news_rc cache_get(newsext_ctx *pCtx, const char *z, size_t n, newsext_docref **ppOut) {
-  uint64_t h = fnv1a(z, n);
   for (int i = 0; i < NEWSEXT_CACHE_SLOTS; i++) {
     newsext_docref *p = pCtx->aCache[i];
     size_t len;
     const char *zText = p ? news_doc_text(p->doc, &len) : NULL;
-    if (p && p->hash == h && len == n && memcmp(zText, z, n) == 0) {
+    if (p && len == n && memcmp(zText, z, n) == 0) {
       memmove(&pCtx->aCache[1], &pCtx->aCache[0], (size_t)i * sizeof p); /* to the front */
       pCtx->aCache[0] = p;
       p->nRef++;
@@ -156,7 +151,6 @@ static news_rc cache_get(newsext_ctx *pCtx, const char *z, size_t n, newsext_doc
     sqlite3_free(p);
     return rc;
   }
-  p->hash = h;
   p->nRef = 2; /* the cache's and the caller's */
   docref_release(pCtx, pCtx->aCache[NEWSEXT_CACHE_SLOTS - 1]);
   memmove(&pCtx->aCache[1], &pCtx->aCache[0], (NEWSEXT_CACHE_SLOTS - 1) * sizeof p);

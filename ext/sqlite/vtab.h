@@ -28,7 +28,6 @@ typedef struct newsext_docref {
   news_charmap map; /* byte -> character offsets, built on first use */
   int bMap;         /* map is built */
   int nRef;         /* cursors and cache slots holding it */
-  uint64_t hash;    /* FNV-1a of the text, for the cache look-up */
 } newsext_docref;
 
 #define NEWSEXT_CACHE_SLOTS 4
