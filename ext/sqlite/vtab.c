@@ -50,6 +50,7 @@
 **   handler is consulted about every N/4 polls.  See docs/robustness.md.
 */
 #include "vtab.h"
+#include "../core/calendar.h"
 
 #include <assert.h>
 #include <stdarg.h>
@@ -295,13 +296,6 @@ static int xClose(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
-/* True when y-m-d is a day of the Gregorian calendar (year 1..9999). */
-static int valid_ymd(int y, int m, int d) {
-  static const int mlen[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return y > 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mlen[m - 1] &&
-         (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
-}
-
 /* Reads the reference_date argument through SQLite's date(); sets
 ** pCur->ref/hasRef.  NULL means "no reference date"; 'now' is refused. */
 static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_value *pVal) {
@@ -330,7 +324,7 @@ static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_valu
     int y, m, d;
     char extra;
     /* date() passes days such as 2019-02-30 through unchanged: check them */
-    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && valid_ymd(y, m, d)) {
+    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && news_cal_valid((news_ymd){y, m, d})) {
       pCur->ref = (news_ymd){y, m, d};
       pCur->hasRef = 1;
       ok = 1;
@@ -349,7 +343,7 @@ static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_valu
     if (k == 10 && (t[10] == 'T' || t[10] == ' ')) {
       int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
       int m = (t[5] - '0') * 10 + (t[6] - '0'), d = (t[8] - '0') * 10 + (t[9] - '0');
-      if (valid_ymd(y, m, d)) pCur->ref = (news_ymd){y, m, d};
+      if (news_cal_valid((news_ymd){y, m, d})) pCur->ref = (news_ymd){y, m, d};
     }
   }
   if (!ok) {

@@ -19,7 +19,7 @@
 */
 #include "testutil.h"
 
-#include "timex.h"
+#include "calendar.h"
 
 /* ------------------------------------------------------------- calendar */
 
@@ -37,35 +37,35 @@ static void assert_ymd(news_ymd got, int y, int m, int d) {
 
 static void test_leap_and_month_len(void **state) {
   (void)state;
-  assert_true(news_timex_leap(2000));
-  assert_false(news_timex_leap(1900));
-  assert_true(news_timex_leap(2024));
-  assert_false(news_timex_leap(2023));
-  assert_int_equal(news_timex_month_len(2024, 2), 29);
-  assert_int_equal(news_timex_month_len(2023, 2), 28);
-  assert_int_equal(news_timex_month_len(2100, 2), 28);
-  assert_int_equal(news_timex_month_len(2023, 4), 30);
-  assert_int_equal(news_timex_month_len(2023, 12), 31);
-  assert_int_equal(news_timex_month_len(2023, 13), 0);
-  assert_true(news_timex_valid(ymd(2024, 2, 29)));
-  assert_false(news_timex_valid(ymd(2023, 2, 29)));
-  assert_false(news_timex_valid(ymd(2023, 4, 31)));
-  assert_false(news_timex_valid(ymd(0, 1, 1)));
+  assert_true(news_cal_leap(2000));
+  assert_false(news_cal_leap(1900));
+  assert_true(news_cal_leap(2024));
+  assert_false(news_cal_leap(2023));
+  assert_int_equal(news_cal_month_len(2024, 2), 29);
+  assert_int_equal(news_cal_month_len(2023, 2), 28);
+  assert_int_equal(news_cal_month_len(2100, 2), 28);
+  assert_int_equal(news_cal_month_len(2023, 4), 30);
+  assert_int_equal(news_cal_month_len(2023, 12), 31);
+  assert_int_equal(news_cal_month_len(2023, 13), 0);
+  assert_true(news_cal_valid(ymd(2024, 2, 29)));
+  assert_false(news_cal_valid(ymd(2023, 2, 29)));
+  assert_false(news_cal_valid(ymd(2023, 4, 31)));
+  assert_false(news_cal_valid(ymd(0, 1, 1)));
 }
 
 static void test_day_numbers(void **state) {
   (void)state;
-  assert_int_equal(news_timex_days(ymd(1970, 1, 1)), 0);
-  assert_int_equal(news_timex_days(ymd(2000, 3, 1)), 11017);
-  assert_int_equal(news_timex_days(ymd(1969, 12, 31)), -1);
+  assert_int_equal(news_cal_days(ymd(1970, 1, 1)), 0);
+  assert_int_equal(news_cal_days(ymd(2000, 3, 1)), 11017);
+  assert_int_equal(news_cal_days(ymd(1969, 12, 31)), -1);
   /* every day from 1600 to 2400 converts back to itself, in order */
-  long prev = news_timex_days(ymd(1599, 12, 31));
+  long prev = news_cal_days(ymd(1599, 12, 31));
   for (int y = 1600; y < 2400; y++)
     for (int m = 1; m <= 12; m++)
-      for (int d = 1; d <= news_timex_month_len(y, m); d++) {
-        long n = news_timex_days(ymd(y, m, d));
+      for (int d = 1; d <= news_cal_month_len(y, m); d++) {
+        long n = news_cal_days(ymd(y, m, d));
         assert_int_equal(n, prev + 1);
-        news_ymd back = news_timex_from_days(n);
+        news_ymd back = news_cal_from_days(n);
         assert_ymd(back, y, m, d);
         prev = n;
       }
@@ -73,16 +73,16 @@ static void test_day_numbers(void **state) {
 
 static void test_weekdays(void **state) {
   (void)state;
-  assert_int_equal(news_timex_weekday(ymd(1970, 1, 1)), 4); /* Thursday */
-  assert_int_equal(news_timex_weekday(ymd(2020, 1, 5)), 7); /* Sunday */
-  assert_int_equal(news_timex_weekday(ymd(2000, 2, 29)), 2); /* Tuesday */
-  assert_int_equal(news_timex_weekday(ymd(1900, 1, 1)), 1); /* Monday */
-  assert_int_equal(news_timex_weekday(ymd(1969, 12, 28)), 7);
+  assert_int_equal(news_cal_weekday(ymd(1970, 1, 1)), 4); /* Thursday */
+  assert_int_equal(news_cal_weekday(ymd(2020, 1, 5)), 7); /* Sunday */
+  assert_int_equal(news_cal_weekday(ymd(2000, 2, 29)), 2); /* Tuesday */
+  assert_int_equal(news_cal_weekday(ymd(1900, 1, 1)), 1); /* Monday */
+  assert_int_equal(news_cal_weekday(ymd(1969, 12, 28)), 7);
 }
 
 static void assert_week(int y, int m, int d, int wy, int wk) {
   int gy, gw;
-  news_timex_iso_week(ymd(y, m, d), &gy, &gw);
+  news_cal_iso_week(ymd(y, m, d), &gy, &gw);
   if (gy != wy || gw != wk) {
     print_error("%04d-%02d-%02d: want %d-W%02d got %d-W%02d\n", y, m, d, wy, wk, gy, gw);
     fail();
@@ -103,28 +103,28 @@ static void test_iso_weeks(void **state) {
 
 static void test_add(void **state) {
   (void)state;
-  assert_ymd(news_timex_add_months(ymd(2020, 1, 31), 1), 2020, 2, 29);
-  assert_ymd(news_timex_add_months(ymd(2019, 1, 31), 1), 2019, 2, 28);
-  assert_ymd(news_timex_add_months(ymd(2020, 3, 31), -1), 2020, 2, 29);
-  assert_ymd(news_timex_add_months(ymd(2020, 12, 15), 1), 2021, 1, 15);
-  assert_ymd(news_timex_add_months(ymd(2020, 1, 15), -13), 2018, 12, 15);
-  assert_ymd(news_timex_add_months(ymd(2020, 5, 31), -3), 2020, 2, 29);
-  assert_ymd(news_timex_add_days(ymd(2020, 2, 28), 1), 2020, 2, 29);
-  assert_ymd(news_timex_add_days(ymd(2019, 2, 28), 1), 2019, 3, 1);
-  assert_ymd(news_timex_add_days(ymd(2020, 1, 1), -1), 2019, 12, 31);
-  assert_ymd(news_timex_add_days(ymd(2020, 1, 8), 365), 2021, 1, 7);
+  assert_ymd(news_cal_add_months(ymd(2020, 1, 31), 1), 2020, 2, 29);
+  assert_ymd(news_cal_add_months(ymd(2019, 1, 31), 1), 2019, 2, 28);
+  assert_ymd(news_cal_add_months(ymd(2020, 3, 31), -1), 2020, 2, 29);
+  assert_ymd(news_cal_add_months(ymd(2020, 12, 15), 1), 2021, 1, 15);
+  assert_ymd(news_cal_add_months(ymd(2020, 1, 15), -13), 2018, 12, 15);
+  assert_ymd(news_cal_add_months(ymd(2020, 5, 31), -3), 2020, 2, 29);
+  assert_ymd(news_cal_add_days(ymd(2020, 2, 28), 1), 2020, 2, 29);
+  assert_ymd(news_cal_add_days(ymd(2019, 2, 28), 1), 2019, 3, 1);
+  assert_ymd(news_cal_add_days(ymd(2020, 1, 1), -1), 2019, 12, 31);
+  assert_ymd(news_cal_add_days(ymd(2020, 1, 8), 365), 2021, 1, 7);
 }
 
 static void test_holidays(void **state) {
   (void)state;
-  assert_ymd(news_timex_nth_weekday(2019, 11, 4, 4), 2019, 11, 28); /* Thanksgiving */
-  assert_ymd(news_timex_nth_weekday(1999, 11, 4, 4), 1999, 11, 25);
-  assert_ymd(news_timex_nth_weekday(2020, 5, 1, -1), 2020, 5, 25); /* Memorial Day */
-  assert_ymd(news_timex_nth_weekday(2020, 9, 1, 1), 2020, 9, 7);   /* Labor Day */
-  assert_ymd(news_timex_easter(2000), 2000, 4, 23);
-  assert_ymd(news_timex_easter(2019), 2019, 4, 21);
-  assert_ymd(news_timex_easter(2024), 2024, 3, 31);
-  assert_ymd(news_timex_easter(1998), 1998, 4, 12);
+  assert_ymd(news_cal_nth_weekday(2019, 11, 4, 4), 2019, 11, 28); /* Thanksgiving */
+  assert_ymd(news_cal_nth_weekday(1999, 11, 4, 4), 1999, 11, 25);
+  assert_ymd(news_cal_nth_weekday(2020, 5, 1, -1), 2020, 5, 25); /* Memorial Day */
+  assert_ymd(news_cal_nth_weekday(2020, 9, 1, 1), 2020, 9, 7);   /* Labor Day */
+  assert_ymd(news_cal_easter(2000), 2000, 4, 23);
+  assert_ymd(news_cal_easter(2019), 2019, 4, 21);
+  assert_ymd(news_cal_easter(2024), 2024, 3, 31);
+  assert_ymd(news_cal_easter(1998), 1998, 4, 12);
 }
 
 /* ------------------------------------------------------------- patterns */

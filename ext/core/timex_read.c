@@ -1,0 +1,421 @@
+/*
+** timex_read.c -- reading tokens for event_dates(): numbers ("two and a
+** half", "2 1/2", "twenty-four"), years ("1989", "nineteen ninety-six"),
+** days of month, hyphenated words split into word classes, month names
+** that are really months, and classify(), which looks every token up
+** once in the timex word list and marks where a match may start.
+**
+** Nothing here decides a value or touches the anaphora state.
+*/
+#include "timex_int.h"
+#include "lexicon.h"
+
+/* Value of a plain digit token (no separators), or -1. */
+long tx_digits_at(const ctx *c, uint32_t i, int *ndig) {
+  if (kind(c, i) != NEWS_TOK_NUMBER) return -1;
+  const char *p = ttext(c, i);
+  uint32_t n = tlen(c, i);
+  if (n > 9) return -1;
+  long v = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    if (p[k] < '0' || p[k] > '9') return -1;
+    v = v * 10 + (p[k] - '0');
+  }
+  if (ndig) *ndig = (int)n;
+  return v;
+}
+
+/* Value of an ordinal token "22nd" or ordinal word "third", or 0. */
+int tx_ordinal_at(const ctx *c, uint32_t i) {
+  if (kind(c, i) == NEWS_TOK_ORDINAL) {
+    const char *p = ttext(c, i);
+    int v = 0;
+    for (uint32_t k = 0; k + 2 < tlen(c, i) + 0u && k < 4; k++) {
+      if (p[k] < '0' || p[k] > '9') return 0;
+      v = v * 10 + (p[k] - '0');
+    }
+    return v;
+  }
+  if (has(c, i, TX_ORDWORD)) return num(c, i);
+  return 0;
+}
+
+/* A four-digit year token 1000..2199, or 0. */
+int tx_year_at(const ctx *c, uint32_t i) {
+  int nd = 0;
+  long v = tx_digits_at(c, i, &nd);
+  return nd == 4 && v >= 1000 && v <= 2199 ? (int)v : 0;
+}
+
+/* Tens and units at k as number words: "ninety-six", "ninety six",
+** "ninety"; returns the token after them and sets *v, or k. */
+static uint32_t words_tens(const ctx *c, uint32_t k, int *v) {
+  int p[3];
+  if (tx_hyphen_parts(c, k, p) == 2 && p[0] / 100 == TX_NUMWORD && p[1] / 100 == TX_NUMWORD && p[0] < 10000 &&
+      p[0] % 100 >= 20 && p[1] % 100 < 10) {
+    *v = p[0] % 100 + p[1] % 100;
+    return k + 1;
+  }
+  if (has(c, k, TX_NUMWORD) && num(c, k) >= 20 && num(c, k) % 10 == 0) {
+    *v = num(c, k);
+    if (has(c, k + 1, TX_NUMWORD) && num(c, k + 1) >= 1 && num(c, k + 1) <= 9) {
+      *v += num(c, k + 1);
+      return k + 2;
+    }
+    return k + 1;
+  }
+  return k;
+}
+
+/* A year in words at k: "nineteen ninety-six", "two thousand",
+** "two thousand and one".  Returns the token after it and sets *y, or k. */
+uint32_t tx_words_year(const ctx *c, uint32_t k, int *y) {
+  if (has(c, k, TX_NUMWORD) && num(c, k) >= 11 && num(c, k) <= 20) {
+    int t = 0;
+    uint32_t j = words_tens(c, k + 1, &t);
+    if (j > k + 1) {
+      *y = num(c, k) * 100 + t;
+      return j;
+    }
+    return k;
+  }
+  if (is(c, k, TX_NUMWORD, 2) && is(c, k + 1, TX_BIG, 2)) {
+    uint32_t j = k + 2;
+    *y = 2000;
+    uint32_t a = word(c, j, "and") ? j + 1 : j;
+    if (has(c, a, TX_NUMWORD) && num(c, a) >= 1 && num(c, a) <= 19) {
+      *y += num(c, a);
+      return a + 1;
+    }
+    return j;
+  }
+  return k;
+}
+
+/* Classifies the part p[0..n) of a hyphenated word: its lexicon code, or
+** for digits 10000 + value (so "16" -> 10016). */
+static int part_code(const char *p, size_t n) {
+  if (n == 0) return 0;
+  if (p[0] >= '0' && p[0] <= '9') {
+    long v = 0;
+    for (size_t k = 0; k < n; k++) {
+      if (p[k] < '0' || p[k] > '9') return 0;
+      if (v < 100000) v = v * 10 + (p[k] - '0');
+    }
+    return v < 20000 ? 10000 + (int)v : 0;
+  }
+  return news_lex_find(&news_lex_timex_words, p, n);
+}
+
+/* Splits token i at its hyphens into at most 3 part codes; returns the
+** number of parts, 0 when the token is not a hyphenated word. */
+int tx_hyphen_parts(const ctx *c, uint32_t i, int out[3]) {
+  if (i >= c->se || c->t[i].kind != NEWS_TOK_WORD) return 0;
+  const char *p = ttext(c, i);
+  uint32_t n = tlen(c, i), a = 0;
+  int k = 0;
+  if (n > 40 || !memchr(p, '-', n)) return 0;
+  for (uint32_t j = 0; j <= n; j++) {
+    if (j == n || p[j] == '-') {
+      if (k == 3) return 0;
+      out[k++] = part_code(p + a, j - a);
+      a = j + 1;
+    }
+  }
+  return k;
+}
+
+/* Reads a quantity at k, in halves so that "2 1/2" and "and a half" stay
+** integers: digits ("3", "2 1/2"), number words ("twenty
+** four", "twenty-four", "a hundred"), "a"/"an" (1), "half" ("half an").
+** Sets *halves to twice the value and returns the token after it, or k
+** when there is none.  Values are capped at 9999. */
+uint32_t tx_read_number(const ctx *c, uint32_t k, long *halves) {
+  long v = tx_digits_at(c, k, NULL);
+  uint32_t j = k;
+  if (v >= 0) {
+    j = k + 1;
+    *halves = v * 2;
+    /* "2 1/2" */
+    if (tx_digits_at(c, j, NULL) == 1 && kind(c, j + 1) == NEWS_TOK_PUNCT && c->t[j + 1].mark == '/' &&
+        tx_digits_at(c, j + 2, NULL) == 2) {
+      *halves += 1;
+      j += 3;
+    }
+  } else if (has(c, k, TX_NUMWORD)) {
+    v = num(c, k);
+    j = k + 1;
+    if (v >= 20 && v % 10 == 0 && has(c, j, TX_NUMWORD) && num(c, j) < 10 && num(c, j) > 0) {
+      v += num(c, j);
+      j++;
+    }
+    if (is(c, j, TX_BIG, 1)) {
+      v *= 100;
+      j++;
+    } else if (is(c, j, TX_BIG, 2)) {
+      v *= 1000;
+      j++;
+    }
+    *halves = v * 2;
+  } else if (word(c, k, "a") || word(c, k, "an")) {
+    j = k + 1;
+    if (is(c, j, TX_BIG, 1)) {
+      *halves = 200;
+      return j + 1;
+    }
+    *halves = 2;
+  } else if (word(c, k, "half") && (word(c, k + 1, "a") || word(c, k + 1, "an"))) {
+    *halves = 1;
+    return k + 2;
+  } else {
+    int parts[3];
+    int np = tx_hyphen_parts(c, k, parts);
+    if (np == 2 && parts[0] / 100 == TX_NUMWORD && parts[1] / 100 == TX_NUMWORD && parts[0] < 10000 &&
+        parts[1] < 10000 && parts[0] % 100 >= 20 && parts[1] % 100 < 10) {
+      *halves = 2L * (parts[0] % 100 + parts[1] % 100);
+      return k + 1;
+    }
+    return k;
+  }
+  /* "two and a half" */
+  if (word(c, j, "and") && word(c, j + 1, "a") && word(c, j + 2, "half") && *halves % 2 == 0) {
+    *halves += 1;
+    j += 3;
+  }
+  if (*halves > 19998) *halves = 19998;
+  return j;
+}
+
+/* A unit at k (singular or plural): returns its U_* and sets *plural. */
+int tx_unit_at(const ctx *c, uint32_t k, bool *plural) {
+  if (!has(c, k, TX_UNIT)) return 0;
+  int n = num(c, k);
+  *plural = n > 20;
+  return n > 20 ? n - 20 : n;
+}
+
+/* Skips the approximation words kept in a duration's span ("about",
+** "nearly", "more than", "less than", "at least", "up to", "only"), at
+** most three steps.  Returns the token after them, k when there are none. */
+uint32_t tx_skip_approx(const ctx *c, uint32_t k) {
+  for (int step = 0; step < 3 && has(c, k, TX_APPROX); step++) {
+    int n = num(c, k);
+    if (n == A_AT || n == A_UP) { /* only as "at least", "up to" */
+      if (!(n == A_AT ? is(c, k + 1, TX_APPROX, A_LEAST) : word(c, k + 1, "to"))) break;
+      k += 2;
+    } else if (n == A_MORE || n == A_LESS || n == A_FEWER) { /* only with "than" */
+      if (!is(c, k + 1, TX_APPROX, A_THAN)) break;
+      k += 2;
+    } else if (n == A_THAN || n == A_LEAST) {
+      break;
+    } else {
+      k++;
+    }
+  }
+  return k;
+}
+
+/* Days of month d (1..31) at k: "30", "30th", "the 30th". */
+int tx_day_of_month(const ctx *c, uint32_t k) {
+  int nd = 0;
+  long v = tx_digits_at(c, k, &nd);
+  if (v >= 1 && v <= 31 && nd <= 2) return (int)v;
+  int o = tx_ordinal_at(c, k);
+  if (kind(c, k) == NEWS_TOK_ORDINAL && o >= 1 && o <= 31) return o;
+  return 0;
+}
+
+/* Is token k plausibly the month name and not a false friend ("May" the
+** name or modal, "march" the verb)? */
+bool tx_real_month(const ctx *c, uint32_t k, bool context) {
+  if (!has(c, k, TX_MONTH)) return false;
+  if (kind(c, k) == NEWS_TOK_ABBREV) return true; /* "Aug.", "Sept." */
+  if (!upper(c, k)) return false;                 /* "march", "may" */
+  int m = num(c, k);
+  if (m != 5 && m != 3 && tlen(c, k) > 3) return true;
+  /* "Dec 5" but not "Jan" the name or "Mar" alone */
+  if (tlen(c, k) <= 3 && m != 5) return tx_day_of_month(c, k + 1) || tx_year_at(c, k + 1);
+  /* May / March: need a day, a year, a modifier (context) or a dating
+  ** preposition before; "March on"/"March to" stay verbs */
+  if (context) return true;
+  if (tx_day_of_month(c, k + 1) || tx_year_at(c, k + 1)) return true;
+  if (k > 0) {
+    uint32_t p = k - 1;
+    if (word(c, p, "in") || word(c, p, "since") || word(c, p, "until") || word(c, p, "through") ||
+        word(c, p, "early") || word(c, p, "late") || word(c, p, "mid") || word(c, p, "last") ||
+        word(c, p, "next") || word(c, p, "this") || word(c, p, "of") || word(c, p, "during") ||
+        word(c, p, "by") || word(c, p, "before") || word(c, p, "after") || word(c, p, "from") ||
+        word(c, p, "till") || word(c, p, "to") || word(c, p, "between") || word(c, p, "and"))
+      return m == 3 && !word(c, p, "from") ? !word(c, k + 1, "on") && !word(c, k + 1, "to") : true;
+  }
+  return false;
+}
+
+/* "a.m." / "p.m." (with or without periods) at k: 1 am, 2 pm, 0 none. */
+int tx_ampm_at(const ctx *c, uint32_t k) {
+  if (k >= c->se) return 0;
+  if (word(c, k, "a.m.") || word(c, k, "am") || word(c, k, "a.m")) return 1;
+  if (word(c, k, "p.m.") || word(c, k, "pm") || word(c, k, "p.m")) return 2;
+  return 0;
+}
+
+/* Time zones kept inside a clock time's span. */
+bool tx_zone_at(const ctx *c, uint32_t k) {
+  static const char *const z[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
+                                  "gmt", "utc", "bst", "cet", "et", NULL};
+  for (int i = 0; z[i]; i++)
+    if (word_n(c, k, z[i], strlen(z[i]))) return true;
+  return false;
+}
+
+/* Trailing year of a month or quarter: "1989", ", 1989", "of 1989",
+** "last year", "this year", "next year".  Returns the token after it and
+** sets *y, or returns k. */
+uint32_t tx_trailing_year(const ctx *c, uint32_t k, int *y) {
+  uint32_t j = k;
+  if (kind(c, j) == NEWS_TOK_PUNCT && c->t[j].mark == ',') j++;
+  else if (word(c, j, "of")) j++;
+  int yr = tx_year_at(c, j);
+  if (yr) {
+    *y = yr;
+    return j + 1;
+  }
+  uint32_t w = tx_words_year(c, j, &yr);
+  if (w > j) {
+    *y = yr;
+    return w;
+  }
+  if (j == k + 1 && word(c, k, "of") && word(c, j, "the") && is(c, j + 1, TX_UNIT, U_YEAR) && have_anchor(c)) {
+    *y = c->anchor.year;
+    return j + 2;
+  }
+  /* "last year", "the fourth quarter of last year" */
+  if ((j == k || word(c, k, "of")) && has(c, j, TX_REL) && is(c, j + 1, TX_UNIT, U_YEAR) && have_anchor(c)) {
+    int r = num(c, j);
+    if (r == R_LAST) *y = c->anchor.year - 1;
+    else if (r == R_NEXT) *y = c->anchor.year + 1;
+    else if (r == R_THIS) *y = c->anchor.year;
+    else return k;
+    return j + 2;
+  }
+  return k;
+}
+
+/* Fills mask[letter] with bit n set when lex has an n-byte key starting
+** with that letter: a pre-filter that spares most words the look-up. */
+static void length_masks(const news_lexicon *lex, uint16_t mask[26]) {
+  memset(mask, 0, 26 * sizeof mask[0]);
+  for (uint32_t i = 0; i < lex->n; i++) {
+    unsigned char k0 = (unsigned char)lex->entries[i].key[0];
+    unsigned len = lex->entries[i].len;
+    if (k0 >= 'a' && k0 <= 'z' && len < 16) mask[k0 - 'a'] = (uint16_t)(mask[k0 - 'a'] | 1u << len);
+  }
+}
+
+/* Index of a 2-letter lower-case prefix: 0..728, 27 * a + b with
+** 26 standing for "not a letter". */
+static unsigned prefix_of(unsigned char a, unsigned char b) {
+  unsigned x = (unsigned char)(a | 0x20), y = (unsigned char)(b | 0x20);
+  unsigned ia = x >= 'a' && x <= 'z' ? x - 'a' : 26, ib = y >= 'a' && y <= 'z' ? y - 'a' : 26;
+  return ia * 27 + ib;
+}
+
+/* Builds c->first: since the lexicon is sorted bytewise, the entries
+** sharing a prefix are contiguous; first[p] is where prefix p starts.
+** One pass over the lexicon per document (a few hundred entries). */
+static void build_prefix_index(ctx *c) {
+  const news_lexicon *lex = &news_lex_timex_words;
+  unsigned at = 0;
+  for (uint32_t i = 0; i < lex->n; i++) {
+    const news_lex_entry *e = &lex->entries[i];
+    unsigned p = prefix_of((unsigned char)e->key[0], e->len > 1 ? (unsigned char)e->key[1] : 0);
+    while (at <= p) c->first[at++] = (uint16_t)i;
+  }
+  while (at < 27 * 27) c->first[at++] = (uint16_t)lex->n;
+}
+
+/* news_lex_find(&news_lex_timex_words, ...) through the prefix index, for
+** ASCII words of 2..13 letters: usually zero to four comparisons. */
+static int timex_word_code(const ctx *c, const char *p, uint32_t n) {
+  unsigned pi = prefix_of((unsigned char)p[0], (unsigned char)p[1]);
+  const news_lexicon *lex = &news_lex_timex_words;
+  uint32_t lo = c->first[pi], end = pi + 1 < 27 * 27 ? c->first[pi + 1] : lex->n;
+  while (lo < end && lex->entries[lo].len != n) lo++; /* most words stop here */
+  if (lo == end) return 0;
+  char buf[16];
+  for (uint32_t k = 0; k < n; k++) {
+    unsigned char ch = (unsigned char)p[k];
+    if (ch >= 0x80) return news_lex_find(lex, p, n);
+    buf[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+  }
+  for (uint32_t i = lo; i < end; i++)
+    if (lex->entries[i].len == n && memcmp(lex->entries[i].key, buf, n) == 0) return lex->entries[i].value;
+  return 0;
+}
+
+/* Words that start a timex only before a dating word ("the", "a"). */
+static bool lead_word(const ctx *c, uint32_t i) {
+  return word(c, i, "the") || word(c, i, "a") || word(c, i, "an") || word(c, i, "half") || word(c, i, "these") ||
+         word(c, i, "near") || word(c, i, "short") || word(c, i, "long") || word(c, i, "no");
+}
+
+/* Classifies every token through the timex lexicon (c->code) and marks
+** the tokens where a match may start (c->cand), so that the scan skips
+** the nine in ten tokens that cannot: a token with a lexicon class, a
+** number, ordinal, ISO date or clock time, a word with digits or a dated
+** hyphen part ("third-quarter", "1990s"), a capitalised holiday, a quote
+** mark before digits ('90s), or "the"/"a"/... within three tokens of one. */
+void tx_classify(ctx *c) {
+  c->se = c->nt;
+  build_prefix_index(c);
+  length_masks(&news_lex_timex_holidays, c->holmask);
+  for (uint32_t i = 0; i < c->nt; i++) {
+    const news_token *t = &c->t[i];
+    c->code[i] = 0;
+    c->cand[i] = 0;
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER)) {
+      c->cand[i] = 1;
+      continue;
+    }
+    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE)) {
+      c->cand[i] = i + 1 < c->nt && c->s[c->t[i + 1].start] >= '0' && c->s[c->t[i + 1].start] <= '9';
+      continue;
+    }
+    if (t->kind != NEWS_TOK_WORD && t->kind != NEWS_TOK_ABBREV) continue;
+    uint32_t n = t->end - t->start;
+    const char *p = c->s + t->start;
+    unsigned char c0 = (unsigned char)p[0];
+    if (c0 >= '0' && c0 <= '9') {
+      c->cand[i] = 1; /* 1990s, 16-hour */
+      continue;
+    }
+    if (t->kind == NEWS_TOK_ABBREV && n > 1 && p[n - 1] == '.') n--;
+    if (n > 13) {
+      int parts[3];
+      c->cand[i] = t->kind == NEWS_TOK_WORD && tx_hyphen_parts(c, i, parts) > 0 && (parts[0] || parts[1]);
+      continue;
+    }
+    if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) continue;
+    if (n >= 2) c->code[i] = (int16_t)timex_word_code(c, p, n);
+    if (c->code[i]) {
+      c->cand[i] = 1;
+    } else if (t->kind == NEWS_TOK_WORD && memchr(p, '-', n)) {
+      int parts[3];
+      int np = tx_hyphen_parts(c, i, parts);
+      for (int k = 0; k < np; k++)
+        if (parts[k]) c->cand[i] = 1;
+    } else if (t->flags & NEWS_TF_UPPER && (c->holmask[(c0 | 0x20) - 'a'] >> n & 1) &&
+               news_lex_find(&news_lex_timex_holidays, p, n)) {
+      c->cand[i] = 1;
+    }
+  }
+  /* lead words: a candidate within the next three tokens (backward pass) */
+  for (uint32_t i = c->nt; i-- > 0;) {
+    if (c->cand[i] || c->t[i].kind != NEWS_TOK_WORD || c->t[i].end - c->t[i].start > 5) continue;
+    bool near = false;
+    for (uint32_t k = i + 1; k < c->nt && k <= i + 3; k++)
+      if (c->cand[k] == 1) near = true;
+    if (near && lead_word(c, i)) c->cand[i] = 2;
+    else if (word(c, i + 1, "term") && lead_word(c, i)) c->cand[i] = 1; /* "the near term" */
+  }
+}
