@@ -1,6 +1,6 @@
 /*
 ** timex.c -- temporal expressions: recognition over tokens and TIMEX3
-** normalisation (event_dates(), issue 5).
+** normalisation (event_dates()): the driver.
 **
 ** WHAT IT DOES
 **   news_timex_run() finds expressions such as "Sept. 30, 1989", "last
@@ -18,15 +18,18 @@
 **      dated hyphen words ("third-quarter", "mid-1996"), holidays, and
 **      "the"/"a"/... just before one of those.  About nine tokens in ten
 **      are not candidates and cost nothing more.
-**   2. scan(): per sentence, left to right, match_at() tries a fixed list
-**      of hand-written matchers at each candidate (clock times, sets,
-**      approximate durations, then match_phrase() for everything that may
-**      open with determiners and modifiers: "the end of", "early", "last",
-**      "fiscal").  Each looks at most a dozen tokens ahead and never
-**      behind its start, so the scan is linear; the first match wins and
-**      the scan resumes after it, so rows never overlap.  trim_det() and
-**      extend() then adjust the extent by a token or two as TimeML draws
-**      it ("the Aug. 7 bombings" -> "Aug. 7", "right now", "or so").
+**   2. scan(): per sentence, left to right, match_at() tries at each
+**      candidate the TOKEN_MATCHERS (clock times, sets, fixed phrases),
+**      approximate durations, then reads a phrase (read_phrase(): the
+**      determiners and modifiers that may open it: "the end of", "early",
+**      "last", "fiscal") and tries the PHRASE_MATCHERS at its head.  Each
+**      matcher looks at most a dozen tokens ahead and never behind its
+**      start, so the scan is linear; the first match wins and the scan
+**      resumes after it, so rows never overlap.  trim_det() and extend()
+**      then adjust the extent by a token or two as TimeML draws it ("the
+**      Aug. 7 bombings" -> "Aug. 7", "right now", "or so").  accept()
+**      then records what the hit mentioned (day, year, month, quarter)
+**      for the anaphora that follow: matchers themselves change nothing.
 **   3. A matcher fills a `dval` (granularity + fields) and fmt_dval()
 **      prints the TIMEX3 value, or it writes a literal (P2D, PRESENT_REF).
 **      Relative expressions resolve against c->anchor: the reference date,
@@ -38,6 +41,24 @@
 **      year") resolve against the last day / year mentioned (c->last,
 **      c->last_y), "a year ago" against the last quarter mentioned.
 **
+** HOW TO ADD A PATTERN
+**   1. Write one matcher, `bool tx_match_NAME(const ctx *c, const phrase *ph,
+**      hit *h)`, in timex_abs.c (a date that names itself) or timex_rel.c
+**      (relative to the anchor or to what was mentioned), declared in
+**      timex_int.h.  It looks at the head ph->k (ph->i is where the
+**      expression starts; ph->det/rel/pos/fiscal say what preceded), and
+**      on a match sets h->b, h->e (tokens [b, e)) and the value, usually
+**      by building a dval and calling tx_set_date(h, &v).  It must not
+**      write the ctx (it is const) and may fill h even when it fails.
+**   2. Add one row to PHRASE_MATCHERS below (or TOKEN_MATCHERS when it
+**      does not open with "the"/"last"/...), before any matcher that
+**      would claim the same words with a vaguer reading.
+**   3. Add one line to the cases table of tests/core/test_timex.c:
+**      {"sentence", "span=TYPE:VALUE@DATE"}.
+**   Example: "the year 1990" is tx_match_year_named (timex_abs.c), its
+**   row {tx_match_year_named, NO_REL}, and its test line
+**   {"The wall fell in the year 1989.", "the year 1989=DATE:1989"}.
+**
 ** INVARIANTS
 **   Matchers read tokens only below c->se (the sentence end: cls(), kind()
 **   and word() return nothing past it), and at most a bounded number of
@@ -46,16 +67,19 @@
 **   rows go into d->timexes through news_vec_push (NEWS_ERR_NOMEM on
 **   failure, with the partial rows dropped).
 **
-** Files: timex_int.h lists them.  See calendar.c for the calendar arithmetic, docs/event_dates.md for
-** the value formats, ext/data/timex_*.tsv for the word lists.
+** Files: timex_int.h lists them; calendar.c does the calendar arithmetic,
+** docs/event_dates.md documents the values, ext/data/timex_*.tsv holds the
+** word lists.
 */
 #include "timex_int.h"
 #include "calendar.h"
 
 #include <stdio.h>
 
-/* Everything that may start with determiners and modifiers. */
-static bool match_phrase(const ctx *c, uint32_t i, hit *h) {
+/* Reads what may precede the head of a phrase (see phrase in timex_int.h):
+** "early", "the", "the end of", "last"/"this past"/"current", "fiscal".
+** Returns false when nothing is left in the sentence for a head. */
+static bool read_phrase(const ctx *c, uint32_t i, phrase *ph) {
   uint32_t k = i;
   int pos = 0, rel = 0;
   bool det = false, fiscal = false;
@@ -105,112 +129,76 @@ static bool match_phrase(const ctx *c, uint32_t i, hit *h) {
     if (tx_year_at(c, k + 1)) k++;
     else if (is(c, k + 1, TX_UNIT, U_YEAR)) k++;
   }
-  if (k >= c->se) return false;
-
-  /* The head of the phrase is at k; i..k holds what was read so far:
-  **   pos  early/late/mid/earlier/later or the end/beginning/middle of
-  **   det  a "the" directly before the head (det-sensitive readings:
-  **        "the past" is PAST_REF, "the next day" is anaphoric)
-  **   rel  last/next/this/past/coming/previous/following/... (R_*)
-  **   fiscal  "fiscal" before a year or "year"
-  ** The matchers below are tried in an order where the more specific
-  ** reading comes first (a month before a bare number, a quarter before
-  ** a unit), and each returns false without side effects on failure. */
-
-  /* ISO dates written out: 1998-02-13 */
-  if (kind(c, k) == NEWS_TOK_DATE && k == i) {
-    const char *p = ttext(c, k);
-    news_ymd x = {(p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0'),
-                  (p[5] - '0') * 10 + (p[6] - '0'), (p[8] - '0') * 10 + (p[9] - '0')};
-    if (!news_cal_valid(x)) return false;
-    dval v = tx_dv_day(x);
-    h->explicit_day = x;
-    h->b = i;
-    h->e = k + 1;
-    tx_set_date(h, &v);
-    return true;
-  }
-  if (!rel && !fiscal && tx_match_deictic(c, i, k, h)) return true;
-  if (tx_match_ref(c, i, k, det, rel, h)) return true;
-  if (tx_match_month(c, i, k, rel, pos != 0, h)) return true;
-  if (!rel && tx_match_day_month(c, i, k, h)) return true;
-  if (tx_match_weekday(c, i, k, rel, h)) return true;
-  if (tx_match_quarter(c, i, k, rel, 0, h)) return true;
-  if (tx_match_decade(c, i, k, h)) return true;
-  if (tx_match_hyphen(c, i, k, h)) return true;
-  if (!rel && tx_match_holiday(c, i, k, h)) return true;
-  if (tx_match_season(c, i, k, rel, det, h)) return true;
-  if (!rel && tx_match_year(c, i, k, det, fiscal, h)) return true;
-  /* "the year 1990", "the year two thousand" */
-  if (det && !rel && is(c, k, TX_UNIT, U_YEAR)) {
-    int y = 0;
-    uint32_t e = tx_words_year(c, k + 1, &y);
-    if (e == k + 1 && tx_year_at(c, k + 1)) {
-      y = tx_year_at(c, k + 1);
-      e = k + 2;
-    }
-    if (e > k + 1) {
-      dval v = tx_dv_new(G_YEAR);
-      v.y = y;
-      h->b = i;
-      h->e = e;
-      tx_set_date(h, &v);
-      return true;
-    }
-  }
-  /* "the year ended June 30", "the fiscal year ending": a year-long period */
-  if (det && is(c, k, TX_UNIT, U_YEAR) && (word(c, k + 1, "ended") || word(c, k + 1, "ending")) && !rel) {
-    h->b = i;
-    h->e = k + 1;
-    h->type = NEWS_TIMEX_DURATION;
-    snprintf(h->value, sizeof h->value, "P1Y");
-    return true;
-  }
-  if (fiscal && is(c, k, TX_UNIT, U_YEAR) && have_anchor(c)) {
-    dval v = tx_dv_new(G_YEAR);
-    v.y = c->anchor.year;
-    h->b = i;
-    h->e = k + 1;
-    tx_set_date(h, &v);
-    return true;
-  }
-  if (tx_match_rel_partday(c, i, k, rel, det, h)) return true;
-  /* "mid afternoon", "late morning": the anchor day's part */
-  if (pos && !rel && !det && k == i + 1 && has(c, k, TX_PARTDAY) && num(c, k) <= 4 && have_anchor(c)) {
-    dval v = tx_dv_day(c->last.year > 0 ? c->last : c->anchor);
-    v.pod = num(c, k);
-    h->b = i;
-    h->e = k + 1;
-    tx_set_date(h, &v);
-    return true;
-  }
-  if (tx_match_near(c, i, k, det, h)) return true;
-  if (tx_match_rel_unit(c, i, k, rel, det, h)) return true;
-  if (tx_match_quantity(c, i, k, rel, det, h)) return true;
-  return false;
+  *ph = (phrase){.i = i, .k = k, .pos = pos, .rel = rel, .det = det, .fiscal = fiscal};
+  return k < c->se;
 }
 
-/* Tries every matcher at token i; fills h on success. */
+/* Matchers tried at the start of an expression, before any phrase is read. */
+static const tx_matcher TOKEN_MATCHERS[] = {
+    tx_match_bare_plural, /* "for years", "months ago" */
+    tx_match_fixed,       /* "these days", "over the years", "year end" */
+    tx_match_clock,       /* clock times before numbers: "10 p.m." */
+    tx_match_set,         /* sets before durations: "every two weeks" */
+};
+
+/* Matchers tried at the head of a phrase, in this order: the more specific
+** reading first (a month before a bare number, a quarter before a unit).
+** NO_REL: skipped after last/next/this/...; NO_FISCAL: after "fiscal". */
+enum { NO_REL = 1, NO_FISCAL = 2 };
+static const struct {
+  tx_matcher fn;
+  unsigned flags;
+} PHRASE_MATCHERS[] = {
+    {tx_match_iso_date, 0},
+    {tx_match_deictic, NO_REL | NO_FISCAL},
+    {tx_match_ref, 0},
+    {tx_match_month, 0},
+    {tx_match_day_month, NO_REL},
+    {tx_match_weekday, 0},
+    {tx_match_quarter, 0},
+    {tx_match_decade, 0},
+    {tx_match_hyphen, 0},
+    {tx_match_holiday, NO_REL},
+    {tx_match_season, 0},
+    {tx_match_year, NO_REL},
+    {tx_match_year_named, NO_REL},
+    {tx_match_year_ended, NO_REL},
+    {tx_match_fiscal_year, 0},
+    {tx_match_rel_partday, 0},
+    {tx_match_pos_partday, NO_REL},
+    {tx_match_near, 0},
+    {tx_match_rel_unit, 0},
+    {tx_match_quantity, 0},
+};
+
+/* Tries every matcher at token i; fills h with the first hit. */
 static bool match_at(const ctx *c, uint32_t i, hit *h) {
+  phrase ph = {.i = i, .k = i};
+  for (size_t m = 0; m < sizeof TOKEN_MATCHERS / sizeof TOKEN_MATCHERS[0]; m++) {
+    memset(h, 0, sizeof *h);
+    if (TOKEN_MATCHERS[m](c, &ph, h)) return true;
+  }
   memset(h, 0, sizeof *h);
-  /* order matters where two matchers could claim the same words: clock
-  ** times before numbers, sets before durations ("every two weeks"), and
-  ** approximations only in front of a quantity */
-  if (tx_match_bare_plural(c, i, h)) return true;
-  if (tx_match_fixed(c, i, h)) return true;
-  if (tx_match_clock(c, i, h)) return true;
-  if (tx_match_set(c, i, h)) return true;
-  uint32_t a = word(c, i, "no") && is(c, i + 1, TX_APPROX, A_MORE) ? i + 1 : i; /* "no more than" */
   /* "around 7:15 p.m.", "about noon": the approximation is in the extent */
-  if (has(c, i, TX_APPROX) && num(c, i) <= 6 && tx_match_clock(c, i + 1, h)) {
+  if (has(c, i, TX_APPROX) && num(c, i) <= 6 && tx_match_clock(c, &(phrase){.i = i + 1, .k = i + 1}, h)) {
     h->b = i;
     return true;
   }
+  /* approximations only in front of a quantity: "about two weeks", "no more than" */
+  uint32_t a = word(c, i, "no") && is(c, i + 1, TX_APPROX, A_MORE) ? i + 1 : i;
   if (has(c, a, TX_APPROX)) {
     uint32_t k = tx_skip_approx(c, a);
-    return k > a && tx_match_quantity(c, i, k, 0, false, h);
+    memset(h, 0, sizeof *h);
+    return k > a && tx_match_quantity(c, &(phrase){.i = i, .k = k}, h);
   }
-  return match_phrase(c, i, h);
+  if (!read_phrase(c, i, &ph)) return false;
+  for (size_t m = 0; m < sizeof PHRASE_MATCHERS / sizeof PHRASE_MATCHERS[0]; m++) {
+    unsigned fl = PHRASE_MATCHERS[m].flags;
+    if ((fl & NO_REL && ph.rel) || (fl & NO_FISCAL && ph.fiscal)) continue;
+    memset(h, 0, sizeof *h);
+    if (PHRASE_MATCHERS[m].fn(c, &ph, h)) return true;
+  }
+  return false;
 }
 
 /* One pass over the document with the given anchor. */

@@ -47,7 +47,8 @@ uint32_t tx_day_word(const ctx *c, uint32_t k, dval *v) {
 }
 
 /* Clock times: "10 p.m.", "10:30 a.m. EST", "noon", "midnight Friday". */
-bool tx_match_clock(const ctx *c, uint32_t i, hit *h) {
+bool tx_match_clock(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i;
   int hh = -1, mi = 0;
   uint32_t k = i;
   if (kind(c, i) == NEWS_TOK_TIME) {
@@ -103,7 +104,8 @@ bool tx_match_clock(const ctx *c, uint32_t i, hit *h) {
 }
 
 /* Sets: "every day", "each Thursday", "daily", "Mondays", "every other week". */
-bool tx_match_set(const ctx *c, uint32_t i, hit *h) {
+bool tx_match_set(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i;
   static const char *const adv[] = {"", "P1D", "P1W", "P1M", "P1Y", "P3M", "PT1H", "P1D"};
   if (has(c, i, TX_SETADV)) {
     int n = num(c, i);
@@ -176,7 +178,10 @@ static bool sept11(const ctx *c, int m, int d, uint32_t k) {
 
 /* A month expression at k: "Sept. 30, 1989", "July 1997", "March",
 ** "Jan. 5th"; rel and pos come from the words before. */
-bool tx_match_month(const ctx *c, uint32_t i, uint32_t k, int rel, bool pos, hit *h) {
+bool tx_match_month(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  int rel = ph->rel;
+  bool pos = ph->pos != 0;
   if (!tx_real_month(c, k, rel != 0 || pos)) return false;
 
   int m = num(c, k);
@@ -236,7 +241,8 @@ bool tx_match_month(const ctx *c, uint32_t i, uint32_t k, int rel, bool pos, hit
 }
 
 /* Day-first dates: "7 August 1998", "the 30th of September". */
-bool tx_match_day_month(const ctx *c, uint32_t i, uint32_t k, hit *h) {
+bool tx_match_day_month(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
   int d = tx_day_of_month(c, k);
   if (!d) return false;
   uint32_t j = k + 1;
@@ -270,7 +276,10 @@ bool tx_match_day_month(const ctx *c, uint32_t i, uint32_t k, hit *h) {
 
 /* Ordinal quarters and halves: "the third quarter", "the fiscal first
 ** quarter", "the first half of 1989", "this year's third quarter". */
-bool tx_match_quarter(const ctx *c, uint32_t i, uint32_t k, int rel, int y, hit *h) {
+bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  int rel = ph->rel;
+  int y = ph->year;
   if (has(c, k, TX_FISCAL)) k++;
   int q = tx_ordinal_at(c, k);
   bool plural;
@@ -314,7 +323,8 @@ bool tx_match_quarter(const ctx *c, uint32_t i, uint32_t k, int rel, int y, hit 
 }
 
 /* "the 1990s", "the '80s", "the 20th century", "the early 1980s". */
-bool tx_match_decade(const ctx *c, uint32_t i, uint32_t k, hit *h) {
+bool tx_match_decade(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
   const char *p = ttext(c, k);
   uint32_t n = tlen(c, k);
   if (k < c->se && c->t[k].kind == NEWS_TOK_WORD && n == 5 && p[4] == 's' && p[3] == '0') {
@@ -367,7 +377,8 @@ bool tx_match_decade(const ctx *c, uint32_t i, uint32_t k, hit *h) {
 /* Hyphenated words: "two-year", "16-hour", "third-quarter" (in
 ** match_quarter), "mid-1996", "mid-November", "year-earlier", "year-ago",
 ** "year-end".  Age phrases ("two-year-old") are skipped. */
-bool tx_match_hyphen(const ctx *c, uint32_t i, uint32_t k, hit *h) {
+bool tx_match_hyphen(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
   int p[3];
   int np = tx_hyphen_parts(c, k, p);
   if (np < 2) return false;
@@ -495,7 +506,8 @@ bool tx_match_hyphen(const ctx *c, uint32_t i, uint32_t k, hit *h) {
 ** Day" / "New Year's Eve" (Dec. 31 of the year before), with an
 ** optional year.  Without one, the anchor's year, or the year before when
 ** the holiday is still to come and nothing points to the future. */
-bool tx_match_holiday(const ctx *c, uint32_t i, uint32_t k, hit *h) {
+bool tx_match_holiday(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
   if (!upper(c, k) || c->t[k].kind != NEWS_TOK_WORD) return false;
   int code = news_lex_find(&news_lex_timex_holidays, ttext(c, k), tlen(c, k));
   if (!code) return false;
@@ -556,7 +568,10 @@ bool tx_match_holiday(const ctx *c, uint32_t i, uint32_t k, hit *h) {
 
 /* A year number at k, with what may follow ("1989", "fiscal 1989",
 ** "the 1988 period"). */
-bool tx_match_year(const ctx *c, uint32_t i, uint32_t k, bool det, bool fiscal, hit *h) {
+bool tx_match_year(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  bool det = ph->det;
+  bool fiscal = ph->fiscal;
   int y = tx_year_at(c, k);
   uint32_t e = k + 1;
   if (!y) {
@@ -569,7 +584,7 @@ bool tx_match_year(const ctx *c, uint32_t i, uint32_t k, bool det, bool fiscal, 
   dval v = tx_dv_new(G_YEAR);
   v.y = y;
   /* "the 1988 second quarter" */
-  if (det && tx_match_quarter(c, i, e, 0, y, h)) return true;
+  if (det && tx_match_quarter(c, &(phrase){.i = i, .k = e, .year = y}, h)) return true;
   if (det && (is(c, e, TX_UNIT, U_QUARTER) || word(c, e, "period"))) {
     if (c->last_q) { /* "the 1988 quarter": the quarter being discussed */
       v.gran = G_QUARTER;
@@ -584,5 +599,52 @@ bool tx_match_year(const ctx *c, uint32_t i, uint32_t k, bool det, bool fiscal, 
   h->b = i;
   h->e = e;
   tx_set_date(h, &v);
+  return true;
+}
+
+/* ISO dates written out: 1998-02-13. */
+bool tx_match_iso_date(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t k = ph->k;
+  if (kind(c, k) != NEWS_TOK_DATE || k != ph->i) return false;
+  const char *p = ttext(c, k);
+  news_ymd x = {(p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0'),
+                (p[5] - '0') * 10 + (p[6] - '0'), (p[8] - '0') * 10 + (p[9] - '0')};
+  if (!news_cal_valid(x)) return false;
+  dval v = tx_dv_day(x);
+  h->explicit_day = x;
+  h->b = ph->i;
+  h->e = k + 1;
+  tx_set_date(h, &v);
+  return true;
+}
+
+/* "the year 1990", "the year two thousand". */
+bool tx_match_year_named(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t k = ph->k;
+  if (!ph->det || !is(c, k, TX_UNIT, U_YEAR)) return false;
+  int y = 0;
+  uint32_t e = tx_words_year(c, k + 1, &y);
+  if (e == k + 1 && tx_year_at(c, k + 1)) {
+    y = tx_year_at(c, k + 1);
+    e = k + 2;
+  }
+  if (e == k + 1) return false;
+  dval v = tx_dv_new(G_YEAR);
+  v.y = y;
+  h->b = ph->i;
+  h->e = e;
+  tx_set_date(h, &v);
+  return true;
+}
+
+/* "the year ended June 30", "the fiscal year ending": a year-long period. */
+bool tx_match_year_ended(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t k = ph->k;
+  if (!ph->det || !is(c, k, TX_UNIT, U_YEAR) || !(word(c, k + 1, "ended") || word(c, k + 1, "ending")))
+    return false;
+  h->b = ph->i;
+  h->e = k + 1;
+  h->type = NEWS_TIMEX_DURATION;
+  snprintf(h->value, sizeof h->value, "P1Y");
   return true;
 }

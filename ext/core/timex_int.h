@@ -87,6 +87,26 @@ typedef struct hit {
   news_ymd explicit_day; /* a full date written out, year 0 when none */
 } hit;
 
+/* What the words before the head of a phrase said ("the end of next
+** March": i at "the", k at "March", pos P_END, rel R_NEXT).  The driver
+** reads them (read_phrase in timex.c) and passes them to every matcher. */
+typedef struct phrase {
+  uint32_t i;  /* first token of the expression */
+  uint32_t k;  /* the head: where the matcher looks */
+  int pos;     /* early/late/mid/earlier/later, the end/beginning/middle of (P_*) */
+  int rel;     /* last/next/this/past/... (R_*) */
+  bool det;    /* a "the" directly before the head */
+  bool fiscal; /* "fiscal" before a year or "year" */
+  int year;    /* a year read before the head ("the 1988 second quarter"), else 0 */
+} phrase;
+
+typedef struct ctx ctx;
+
+/* A matcher: looks at the phrase's head (ph->k; ph->i for matchers tried
+** before any phrase is read), and on a match fills h and returns true.
+** It reads the context and writes nothing else. */
+typedef bool (*tx_matcher)(const ctx *c, const phrase *ph, hit *h);
+
 /* The scanner's state for one document. */
 typedef struct ctx {
   const char *s;          /* document text */
@@ -199,26 +219,31 @@ news_ymd tx_holiday_date(int code, int y, bool eve);
 /* timex_abs.c: matchers of absolute dates */
 uint32_t tx_part_of_day(const ctx *c, uint32_t k, dval *v);
 uint32_t tx_day_word(const ctx *c, uint32_t k, dval *v);
-bool tx_match_clock(const ctx *c, uint32_t i, hit *h);
-bool tx_match_set(const ctx *c, uint32_t i, hit *h);
-bool tx_match_month(const ctx *c, uint32_t i, uint32_t k, int rel, bool pos, hit *h);
-bool tx_match_day_month(const ctx *c, uint32_t i, uint32_t k, hit *h);
-bool tx_match_quarter(const ctx *c, uint32_t i, uint32_t k, int rel, int y, hit *h);
-bool tx_match_decade(const ctx *c, uint32_t i, uint32_t k, hit *h);
-bool tx_match_hyphen(const ctx *c, uint32_t i, uint32_t k, hit *h);
-bool tx_match_holiday(const ctx *c, uint32_t i, uint32_t k, hit *h);
-bool tx_match_year(const ctx *c, uint32_t i, uint32_t k, bool det, bool fiscal, hit *h);
+bool tx_match_clock(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_set(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_month(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_day_month(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_decade(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_hyphen(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_holiday(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_year(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_iso_date(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_year_named(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_year_ended(const ctx *c, const phrase *ph, hit *h);
 
 /* timex_rel.c: matchers of relative and anaphoric dates */
-bool tx_match_quantity(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h);
-bool tx_match_rel_unit(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h);
-bool tx_match_rel_partday(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h);
-bool tx_match_near(const ctx *c, uint32_t i, uint32_t k, bool det, hit *h);
-bool tx_match_deictic(const ctx *c, uint32_t i, uint32_t k, hit *h);
-bool tx_match_weekday(const ctx *c, uint32_t i, uint32_t k, int rel, hit *h);
-bool tx_match_season(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h);
-bool tx_match_ref(const ctx *c, uint32_t i, uint32_t k, bool det, int rel, hit *h);
-bool tx_match_bare_plural(const ctx *c, uint32_t i, hit *h);
-bool tx_match_fixed(const ctx *c, uint32_t i, hit *h);
+bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_rel_unit(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_rel_partday(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_near(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_deictic(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_weekday(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_season(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_ref(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_bare_plural(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_fixed(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_fiscal_year(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_pos_partday(const ctx *c, const phrase *ph, hit *h);
 
 #endif /* NEWS_TIMEX_INT_H */

@@ -15,7 +15,10 @@
 ** "more than four hours", "a year earlier", "several years", "2 1/2 years",
 ** "the first nine months".  det: a "the" was read before k; rel: a
 ** relative modifier (R_*) read before k. */
-bool tx_match_quantity(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h) {
+bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  int rel = ph->rel;
+  bool det = ph->det;
   long halves = -1;
   bool plural = false;
   uint32_t j;
@@ -127,7 +130,10 @@ bool tx_match_quantity(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, 
 
 /* A unit after a relative modifier or "the": "last week", "this year",
 ** "the quarter", "the weekend", "next month", "the next day". */
-bool tx_match_rel_unit(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h) {
+bool tx_match_rel_unit(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  int rel = ph->rel;
+  bool det = ph->det;
   bool plural;
   int u = tx_unit_at(c, k, &plural);
   /* "the latest quarter", "the latest period": the last quarter reported */
@@ -318,14 +324,17 @@ bool tx_match_rel_unit(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, 
   if (u == U_YEAR && kind(c, k + 1) == NEWS_TOK_CLITIC) {
     hit q;
     memset(&q, 0, sizeof q);
-    if (tx_match_quarter(c, i, k + 2, 0, v.y, &q)) *h = q;
+    if (tx_match_quarter(c, &(phrase){.i = i, .k = k + 2, .year = v.y}, &q)) *h = q;
   }
   return true;
 }
 
 /* Parts of the day after a modifier: "this morning", "last night", "the
 ** next morning", "later this afternoon", "the morning". */
-bool tx_match_rel_partday(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h) {
+bool tx_match_rel_partday(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  int rel = ph->rel;
+  bool det = ph->det;
   if (!has(c, k, TX_PARTDAY) || num(c, k) > 4 || (!rel && !det)) return false;
   if (c->t[k].flags & NEWS_TF_UPPER && k > i && !(c->t[i].flags & NEWS_TF_UPPER)) return false;
   dval v;
@@ -350,7 +359,9 @@ bool tx_match_rel_partday(const ctx *c, uint32_t i, uint32_t k, int rel, bool de
 }
 
 /* "the near future", "the short term", "the near term". */
-bool tx_match_near(const ctx *c, uint32_t i, uint32_t k, bool det, hit *h) {
+bool tx_match_near(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  bool det = ph->det;
   if (!(word(c, k, "near") || word(c, k, "short") || word(c, k, "long"))) return false;
   if (!(word(c, k + 1, "future") || word(c, k + 1, "term"))) return false;
   if (!det && !word(c, k + 1, "future")) return false;
@@ -377,7 +388,8 @@ static bool generic_today(const ctx *c, uint32_t k) {
 }
 
 /* "today", "yesterday morning", "tomorrow", "tonight". */
-bool tx_match_deictic(const ctx *c, uint32_t i, uint32_t k, hit *h) {
+bool tx_match_deictic(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
   if (!has(c, k, TX_DEICTIC)) return false;
   int n = num(c, k);
   if (n == 1 && generic_today(c, k + 1)) return false;
@@ -395,7 +407,9 @@ bool tx_match_deictic(const ctx *c, uint32_t i, uint32_t k, hit *h) {
 }
 
 /* "Friday", "last Friday", "Friday morning", "the previous Friday". */
-bool tx_match_weekday(const ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
+bool tx_match_weekday(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  int rel = ph->rel;
   if (!has(c, k, TX_WEEKDAY) || num(c, k) > 10) return false;
   if (!upper(c, k) && c->t[k].kind != NEWS_TOK_ABBREV) return false;
   if (tlen(c, k) <= 4 && c->t[k].kind != NEWS_TOK_ABBREV) return false; /* "Wed", "Sat" */
@@ -431,7 +445,7 @@ bool tx_match_weekday(const ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
     if (kind(c, j) == NEWS_TOK_PUNCT && c->t[j].mark == ',') j++;
     hit md;
     memset(&md, 0, sizeof md);
-    if (has(c, j, TX_MONTH) && tx_match_month(c, i, j, 0, false, &md) && md.day.year >= 0 && md.value[4] == '-' &&
+    if (has(c, j, TX_MONTH) && tx_match_month(c, &(phrase){.i = i, .k = j}, &md) && md.day.year >= 0 && md.value[4] == '-' &&
         strlen(md.value) >= 10) {
       *h = md;
       return true;
@@ -445,7 +459,10 @@ bool tx_match_weekday(const ctx *c, uint32_t i, uint32_t k, int rel, hit *h) {
 }
 
 /* Seasons: "last fall", "this summer", "the summer of 1990", "spring 1998". */
-bool tx_match_season(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, hit *h) {
+bool tx_match_season(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  int rel = ph->rel;
+  bool det = ph->det;
   if (!has(c, k, TX_SEASON)) return false;
   int s = num(c, k);
   int y = 0;
@@ -483,7 +500,10 @@ bool tx_match_season(const ctx *c, uint32_t i, uint32_t k, int rel, bool det, hi
 }
 
 /* Reference words: "now", "currently", "recently", "the future", "the past". */
-bool tx_match_ref(const ctx *c, uint32_t i, uint32_t k, bool det, int rel, hit *h) {
+bool tx_match_ref(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  bool det = ph->det;
+  int rel = ph->rel;
   static const char *const ref[] = {"", "PRESENT_REF", "PAST_REF", "FUTURE_REF"};
   int r = 0;
   uint32_t e = k + 1;
@@ -522,7 +542,8 @@ bool tx_match_ref(const ctx *c, uint32_t i, uint32_t k, bool det, int rel, hit *
 }
 
 /* A bare plural unit after "for", "within", "in": "for years" (PXY). */
-bool tx_match_bare_plural(const ctx *c, uint32_t i, hit *h) {
+bool tx_match_bare_plural(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i;
   if (!has(c, i, TX_UNIT) || num(c, i) <= 20) return false;
   /* "months ago", "years earlier": some time back (as "a few years ago") */
   if ((is(c, i + 1, TX_ANCHOR, 1) || is(c, i + 1, TX_POS, P_EARLIER)) && num(c, i) != 20 + U_HALF &&
@@ -547,7 +568,8 @@ bool tx_match_bare_plural(const ctx *c, uint32_t i, hit *h) {
 /* A few fixed phrases: "these days" (PRESENT_REF), "over the years"
 ** (PXY), "year end" / "year's end" (the year whose end is meant: the
 ** last one after "since" or a past cue, else this one). */
-bool tx_match_fixed(const ctx *c, uint32_t i, hit *h) {
+bool tx_match_fixed(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i;
   if (word(c, i, "these") && is(c, i + 1, TX_UNIT, 20 + U_DAY)) {
     h->b = i;
     h->e = i + 2;
@@ -575,4 +597,29 @@ bool tx_match_fixed(const ctx *c, uint32_t i, hit *h) {
     return true;
   }
   return false;
+}
+
+/* "fiscal year", "the current fiscal year": the anchor's year. */
+bool tx_match_fiscal_year(const ctx *c, const phrase *ph, hit *h) {
+  if (!ph->fiscal || !is(c, ph->k, TX_UNIT, U_YEAR) || !have_anchor(c)) return false;
+  dval v = tx_dv_new(G_YEAR);
+  v.y = c->anchor.year;
+  h->b = ph->i;
+  h->e = ph->k + 1;
+  tx_set_date(h, &v);
+  return true;
+}
+
+/* "mid afternoon", "late morning": that part of the day last mentioned,
+** else of the anchor. */
+bool tx_match_pos_partday(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t k = ph->k;
+  if (!ph->pos || ph->det || k != ph->i + 1 || !has(c, k, TX_PARTDAY) || num(c, k) > 4 || !have_anchor(c))
+    return false;
+  dval v = tx_dv_day(c->last.year > 0 ? c->last : c->anchor);
+  v.pod = num(c, k);
+  h->b = ph->i;
+  h->e = k + 1;
+  tx_set_date(h, &v);
+  return true;
 }

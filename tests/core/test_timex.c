@@ -223,6 +223,7 @@ static const tcase cases[] = {
     {"Flights leave every Monday.", "every Monday=SET:XXXX-WXX-1"},
     {"The plant reports daily.", "daily=SET:P1D"},
     {"The dividend is paid annually.", "annually=SET:P1Y"},
+    {"The wall fell in the year 1989.", "the year 1989=DATE:1989"},
     /* reference words */
     {"He works there now.", "now=DATE:PRESENT_REF"},
     {"The rules changed recently.", "recently=DATE:PAST_REF"},
