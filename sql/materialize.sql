@@ -23,7 +23,7 @@ CREATE INDEX IF NOT EXISTS article_quotes_article ON article_quotes(article_id);
 
 CREATE TABLE IF NOT EXISTS article_dates(
   article_id INTEGER NOT NULL, text TEXT, type TEXT, value TEXT, date TEXT,
-  start INTEGER, length INTEGER, sentence INTEGER);
+  start INTEGER, length INTEGER, sentence INTEGER, end_value TEXT, end_date TEXT);
 CREATE INDEX IF NOT EXISTS article_dates_article ON article_dates(article_id);
 CREATE INDEX IF NOT EXISTS article_dates_date ON article_dates(date);
 

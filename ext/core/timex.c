@@ -73,6 +73,7 @@
 */
 #include "timex_int.h"
 #include "calendar.h"
+#include "lexicon.h"
 
 #include <stdio.h>
 
@@ -152,7 +153,9 @@ static const struct {
     {tx_match_iso_date, 0},
     {tx_match_deictic, NO_REL | NO_FISCAL},
     {tx_match_ref, 0},
+    {tx_match_month_pair, NO_REL},
     {tx_match_month, 0},
+    {tx_match_day_range, NO_REL},
     {tx_match_day_month, NO_REL},
     {tx_match_weekday, 0},
     {tx_match_quarter, 0},
@@ -241,6 +244,55 @@ static void extend(const ctx *c, hit *h, uint32_t prev_end) {
     h->e += 2;
 }
 
+/* A dateline at the start of a line among the first 80 tokens: a place
+** in capitals, a comma, a date, an optional "(Reuters)", a dash
+** ("LONDON, Jan 5 (Reuters) -", "WASHINGTON, August 11, 1998 (Xinhua)
+** --").  Sets c->dateline (year 0 when not written; month 0 when there
+** is no dateline).  The date itself is matched as any other. */
+static void find_dateline(ctx *c) {
+  c->se = c->nt;
+  for (uint32_t b = 0; b < c->nt && b < 80; b++) {
+    if (b > 0 && !(c->t[b].flags & NEWS_TF_NEWLINE)) continue;
+    uint32_t k = b;
+    while (k < b + 6 && k < c->nt && (c->t[k].flags & NEWS_TF_ALLCAPS) &&
+           (c->t[k].kind == NEWS_TOK_WORD || c->t[k].kind == NEWS_TOK_ABBREV))
+      k++;
+    if (k == b || kind(c, k) != NEWS_TOK_PUNCT || c->t[k].mark != ',' || !has(c, k + 1, TX_MONTH)) continue;
+    uint32_t m = k + 1;
+    int day = tx_day_of_month(c, m + 1);
+    if (!day) continue;
+    int y = 0;
+    uint32_t e = m + 2;
+    if (kind(c, e) == NEWS_TOK_PUNCT && c->t[e].mark == ',' && tx_year_at(c, e + 1)) {
+      y = tx_year_at(c, e + 1);
+      e += 2;
+    }
+    uint32_t j = e;
+    if (kind(c, j) == NEWS_TOK_PUNCT && c->t[j].mark == '(' && kind(c, j + 1) == NEWS_TOK_WORD &&
+        kind(c, j + 2) == NEWS_TOK_PUNCT && c->t[j + 2].mark == ')')
+      j += 3;
+    if (kind(c, j) != NEWS_TOK_DASH) continue;
+    news_ymd x = {y ? y : 2000, num(c, m), day};
+    if (!news_cal_valid(x)) continue;
+    c->dateline = (news_ymd){y, x.month, x.day};
+    return;
+  }
+}
+
+/* True when three or more words of the text say it reports a game
+** (TXC_SPORT_DOC in timex_cues.tsv: "half-time", "striker", "scored").
+** Only lower-case words of 5..12 letters can be such words. */
+static bool sports_report(const ctx *c) {
+  int n = 0;
+  for (uint32_t i = 0; i < c->nt && n < 3; i++) {
+    uint32_t len = c->t[i].end - c->t[i].start;
+    unsigned char c0 = (unsigned char)c->s[c->t[i].start];
+    if (c->t[i].kind != NEWS_TOK_WORD || len < 5 || len > 12 || c0 < 'a' || c0 > 'z') continue;
+    if (news_lex_find(&news_lex_timex_cues, c->s + c->t[i].start, len) & TXC_SPORT_DOC) n++;
+  }
+  return n >= 3;
+}
+
 /* What an accepted hit leaves for the expressions after it: the day,
 ** year and month mentioned, the quarter, the first full date written out. */
 static void accept(ctx *c, const hit *h) {
@@ -255,6 +307,83 @@ static void accept(ctx *c, const hit *h) {
   }
   if (h->explicit_day.year > 0 && c->first_explicit.year == 0) c->first_explicit = h->explicit_day;
 }
+
+/* Makes h a range ending at the date v, its extent up to token e. */
+static void set_end(hit *h, const dval *v, uint32_t e) {
+  tx_set_end(h, v);
+  h->e = e;
+}
+
+/* A dash or slash between two tokens with no space around it: "9-10". */
+static bool tight(const ctx *c, uint32_t k, char mark) {
+  if (k + 1 >= c->se || (c->t[k].flags & NEWS_TF_SPACE) || (c->t[k + 1].flags & NEWS_TF_SPACE)) return false;
+  return mark == '-' ? kind(c, k) == NEWS_TOK_DASH : kind(c, k) == NEWS_TOK_PUNCT && c->t[k].mark == mark;
+}
+
+/* Ranges, one row whose value is the start and end_value the end:
+**   "April 9-10"            a day of month after a dash
+**   "1986-87", "1986-1987"  a year after a dash, "1986/87" the next one after
+**                           a slash
+**   "from Monday to Wednesday", "from March to June"
+**                           two weekdays or two month names without a year,
+**                           whose end is read from the start: the first such
+**                           weekday on or after it, the first such month
+** ("9-10 April" and "January/February 1986" are matchers of their own).
+** Two dates complete on their own ("from 1991 to 1997", "from Aug. 26 to
+** Oct. 20") stay two rows, as TimeML writes them.  The end is remembered
+** as the last date mentioned. */
+static void join_range(ctx *c, hit *h) {
+  if (!h->has_v || h->type != NEWS_TIMEX_DATE || h->end_value[0]) return;
+  const dval *a = &h->v;
+  uint32_t j = h->e;
+  if (tight(c, j, '-') && a->gran == G_DAY && a->m && a->hh < 0 && !a->pod && !a->wd) {
+    int nd = 0;
+    long d2 = tx_digits_at(c, j + 1, &nd);
+    if (nd <= 2 && d2 > a->d && d2 <= news_cal_month_len(a->y ? a->y : 2000, a->m)) {
+      dval v = *a;
+      v.d = (int)d2;
+      set_end(h, &v, j + 2);
+    }
+    return;
+  }
+  bool slash = tight(c, j, '/');
+  if ((slash || tight(c, j, '-')) && a->gran == G_YEAR && a->y > 0 && h->e == h->b + 1) {
+    int nd = 0;
+    long y2 = tx_digits_at(c, j + 1, &nd);
+    if (nd == 2) y2 += a->y / 100 * 100 + (y2 <= a->y % 100 ? 100 : 0);
+    /* "1986/87" is a season; a slash between other numbers is no range */
+    if ((nd == 2 || nd == 4) && y2 > a->y && y2 - a->y <= (slash ? 1 : 10)) {
+      dval v = *a;
+      v.y = (int)y2;
+      set_end(h, &v, j + 2);
+    }
+    return;
+  }
+  if (h->b <= c->sb || !word(c, h->b - 1, "from") ||
+      !(word(c, j, "to") || word(c, j, "until") || word(c, j, "through") || word(c, j, "till")))
+    return;
+  hit e;
+  uint32_t cur = c->cur;
+  c->cur = j + 1;
+  bool ok = j + 1 < c->se && match_at(c, j + 1, &e) && e.b == j + 1 && e.has_v && e.type == NEWS_TIMEX_DATE &&
+            e.v.gran == a->gran && e.e == j + 2 &&
+            ((a->gran == G_DAY && has(c, h->e - 1, TX_WEEKDAY) && has(c, j + 1, TX_WEEKDAY)) ||
+             (a->gran == G_MONTH && has(c, h->e - 1, TX_MONTH) && has(c, j + 1, TX_MONTH)));
+  c->cur = cur;
+  if (!ok) return;
+  if (a->gran == G_DAY && h->day.year > 0) { /* the first such weekday on or after the start */
+    int back = news_cal_weekday(h->day), wd = num(c, j + 1);
+    e.v = tx_dv_day(news_cal_add_days(h->day, (wd - back + 7) % 7));
+    e.last = (news_ymd){e.v.y, e.v.m, e.v.d};
+  } else if (a->gran == G_MONTH && a->y > 0) { /* the first such month on or after it */
+    e.v.y = e.v.m >= a->m ? a->y : a->y + 1;
+    e.last.year = 0;
+    e.topic_y = e.v.y;
+  }
+  set_end(h, &e.v, e.e);
+  accept(c, &e);
+}
+
 
 static news_rc scan(news_doc *d, ctx *c) {
   const news_sentence *sent = d->sentences.data;
@@ -276,6 +405,7 @@ static news_rc scan(news_doc *d, ctx *c) {
         continue;
       }
       accept(c, &h);
+      join_range(c, &h);
       if (h.e > e) h.e = e;
       trim_det(c, &h);
       extend(c, &h, d->timexes.n ? ((const news_timex *)d->timexes.data)[d->timexes.n - 1].end : 0);
@@ -287,7 +417,12 @@ static news_rc scan(news_doc *d, ctx *c) {
       x->type = (uint8_t)h.type;
       memcpy(x->value, h.value, sizeof x->value);
       x->value[sizeof x->value - 1] = 0;
+      x->date[0] = x->end_date[0] = 0;
       if (h.day.year > 0) snprintf(x->date, sizeof x->date, "%04d-%02d-%02d", h.day.year % 10000, h.day.month, h.day.day);
+      memcpy(x->end_value, h.end_value, sizeof x->end_value);
+      if (h.end_day.year > 0)
+        snprintf(x->end_date, sizeof x->end_date, "%04d-%02d-%02d", h.end_day.year % 10000, h.end_day.month,
+                 h.end_day.day);
       i = h.e;
     }
     if ((s & 63) == 63 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
@@ -319,11 +454,15 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
   if (!c.code) return NEWS_ERR_NOMEM;
   c.cand = (uint8_t *)(c.code + c.nt);
   tx_classify(&c);
+  c.sport = sports_report(&c);
+  find_dateline(&c);
   if (ref) c.anchor = *ref;
+  else if (c.dateline.year > 0) c.anchor = c.dateline;
   news_rc rc = scan(d, &c);
-  /* No reference date: anchor on the first explicit full date, if any,
-  ** and scan again so relative expressions resolve against it. */
-  if (rc == NEWS_OK && !ref && c.first_explicit.year > 0) {
+  /* No reference date nor dated dateline: anchor on the first explicit
+  ** full date, if any, and scan again so relative expressions resolve
+  ** against it. */
+  if (rc == NEWS_OK && !have_anchor(&c) && c.first_explicit.year > 0) {
     c.anchor = c.first_explicit;
     rc = scan(d, &c);
   }

@@ -311,6 +311,8 @@ bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h) {
   } else if (word(c, e, "of")) {
     if (u == U_HALF && word(c, e - 1, "half") && !tx_ordinal_at(c, e - 2)) return false; /* "the last half of the '80s" */
   }
+  /* "second-half goals", "in the second half" of a sports report: a match's half */
+  if (u == U_HALF && !y && ((tx_cue(c, e) & TXC_SPORT_NOUN) || c->sport)) return false;
   dval v = tx_dv_quarter(c, u, q, y, rel);
   h->b = i;
   h->e = e;
@@ -646,5 +648,52 @@ bool tx_match_year_ended(const ctx *c, const phrase *ph, hit *h) {
   h->e = k + 1;
   h->type = NEWS_TIMEX_DURATION;
   snprintf(h->value, sizeof h->value, "P1Y");
+  return true;
+}
+
+/* A dash or slash at k with no space around it: "9-10", "January/February". */
+static bool tight_mark(const ctx *c, uint32_t k, char mark) {
+  if (k + 1 >= c->se || (c->t[k].flags & NEWS_TF_SPACE) || (c->t[k + 1].flags & NEWS_TF_SPACE)) return false;
+  return mark == '-' ? kind(c, k) == NEWS_TOK_DASH : kind(c, k) == NEWS_TOK_PUNCT && c->t[k].mark == mark;
+}
+
+/* Day ranges written day first: "9-10 April", "9-10 April 1987": one
+** range, from the first day to the date that follows. */
+bool tx_match_day_range(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t k = ph->k;
+  int nd = 0;
+  long d1 = tx_digits_at(c, k, &nd);
+  if (nd > 2 || d1 < 1 || !tight_mark(c, k + 1, '-')) return false;
+  if (!tx_match_day_month(c, &(phrase){.i = k + 2, .k = k + 2}, h) || !h->has_v || h->v.d <= d1) return false;
+  dval end = h->v, v = h->v;
+  v.d = (int)d1;
+  uint32_t e = h->e;
+  memset(h, 0, sizeof *h);
+  tx_set_date(h, &v);
+  tx_set_end(h, &end);
+  h->b = ph->i;
+  h->e = e;
+  return true;
+}
+
+/* Two months with one year: "January/February 1986", "March-April":
+** one range; the first month is in the year before when it comes later
+** in the calendar ("December/January 1987"). */
+bool tx_match_month_pair(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t k = ph->k;
+  if (!has(c, k, TX_MONTH) || !upper(c, k) || !has(c, k + 2, TX_MONTH) ||
+      !(tight_mark(c, k + 1, '/') || tight_mark(c, k + 1, '-')))
+    return false;
+  if (!tx_match_month(c, &(phrase){.i = k + 2, .k = k + 2, .pos = 1}, h) || !h->has_v || h->v.gran != G_MONTH)
+    return false;
+  dval end = h->v, v = h->v;
+  v.m = num(c, k);
+  if (v.y > 0 && v.m > end.m) v.y--;
+  uint32_t e = h->e;
+  memset(h, 0, sizeof *h);
+  tx_set_date(h, &v);
+  tx_set_end(h, &end);
+  h->b = ph->i;
+  h->e = e;
   return true;
 }

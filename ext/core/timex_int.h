@@ -61,6 +61,10 @@ enum { A_MORE = 9, A_LESS = 10, A_LEAST = 11, A_UP = 12, A_FEWER = 15, A_THAN = 
 /* Position modifiers (N of TX_POS). */
 enum { P_EARLY = 1, P_LATE, P_MID, P_EARLIER, P_LATER, P_END, P_BEGINNING, P_START, P_MIDDLE, P_LATEST };
 
+/* Classes of ext/data/timex_cues.tsv (bits): words next to a date-like
+** word that make it no date. */
+enum { TXC_SPORT_NOUN = 1, TXC_SPORT_DOC = 2, TXC_OUR_TIME = 4, TXC_NOT_NOW = 8, TXC_PAPER = 16 };
+
 /* Granularities of a date value. */
 enum { G_DAY = 1, G_MONTH, G_YEAR, G_WEEK, G_WEEKEND, G_QUARTER, G_HALF, G_SEASON, G_DECADE, G_CENTURY };
 
@@ -85,6 +89,10 @@ typedef struct hit {
   int topic_y, topic_m; /* the year (and month or 0) mentioned, 0 when none */
   int q_y, q;           /* the quarter mentioned, 0 when none */
   news_ymd explicit_day; /* a full date written out, year 0 when none */
+  dval v;               /* the date value when has_v (tx_set_date) */
+  bool has_v;
+  char end_value[40];   /* a range: the value of its end, else "" */
+  news_ymd end_day;     /* a range: the day it ends, year 0 when none */
 } hit;
 
 /* What the words before the head of a phrase said ("the end of next
@@ -125,6 +133,9 @@ typedef struct ctx {
                            /*   the 2-letter prefix p (see build_prefix_index) */
   uint16_t holmask[26];   /* bit n of [letter]: a holiday of n bytes starts with it */
   news_ymd first_explicit; /* first full explicit date seen (anchoring) */
+  bool sport;             /* a sports report: "the second half" is a match's */
+  news_ymd dateline;      /* the dateline's date ("LONDON, Jan 5 -"), year 0 when */
+                          /*   not written, month 0 when there is no dateline */
 } ctx;
 
 /* ------------------------------------------------------------ token access */
@@ -197,10 +208,12 @@ uint32_t tx_trailing_year(const ctx *c, uint32_t k, int *y);
 int tx_day_of_month(const ctx *c, uint32_t k);
 bool tx_real_month(const ctx *c, uint32_t k, bool context);
 void tx_classify(ctx *c);
+int tx_cue(const ctx *c, uint32_t k);
 
 /* timex_value.c: values, calendar choices and tense */
 void tx_fmt_dval(const dval *v, char *out);
 void tx_set_date(hit *h, const dval *v);
+void tx_set_end(hit *h, const dval *v);
 dval tx_dv_new(int gran);
 dval tx_dv_day(news_ymd d);
 dval tx_dv_week(news_ymd day, int n, int gran);
@@ -231,6 +244,8 @@ bool tx_match_year(const ctx *c, const phrase *ph, hit *h);
 bool tx_match_iso_date(const ctx *c, const phrase *ph, hit *h);
 bool tx_match_year_named(const ctx *c, const phrase *ph, hit *h);
 bool tx_match_year_ended(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_day_range(const ctx *c, const phrase *ph, hit *h);
+bool tx_match_month_pair(const ctx *c, const phrase *ph, hit *h);
 
 /* timex_rel.c: matchers of relative and anaphoric dates */
 bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h);

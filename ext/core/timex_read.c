@@ -419,3 +419,9 @@ void tx_classify(ctx *c) {
     else if (word(c, i + 1, "term") && lead_word(c, i)) c->cand[i] = 1; /* "the near term" */
   }
 }
+
+/* The TXC_* classes of word k (ext/data/timex_cues.tsv), 0 for none. */
+int tx_cue(const ctx *c, uint32_t k) {
+  if (kind(c, k) != NEWS_TOK_WORD || tlen(c, k) > 12) return 0;
+  return news_lex_find(&news_lex_timex_cues, ttext(c, k), tlen(c, k));
+}

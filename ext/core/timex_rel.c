@@ -376,15 +376,28 @@ bool tx_match_near(const ctx *c, const phrase *ph, hit *h) {
 /* Nouns after "today's" that make it mean "our time", not the day:
 ** "today's youth", "in today's world" (TimeBank leaves these out). */
 static bool generic_today(const ctx *c, uint32_t k) {
-  static const char *const nouns[] = {"world", "youth", "society", "generation", "children", "kids",
-                                      "young", "standards", "economy", "culture", "technology",
-                                      "consumers", "students", "teenagers", "families", "media", NULL};
-  if (kind(c, k) != NEWS_TOK_CLITIC) return false;
-  uint32_t j = k + 1;
-  if (word(c, j, "global") || word(c, j, "modern") || word(c, j, "personal")) return true;
-  for (int n = 0; nouns[n]; n++)
-    if (word_n(c, j, nouns[n], strlen(nouns[n]))) return true;
-  return false;
+  return kind(c, k) == NEWS_TOK_CLITIC && (tx_cue(c, k + 1) & TXC_OUR_TIME);
+}
+
+/* Capitalised words from k on: the token after them. */
+static uint32_t skip_names(const ctx *c, uint32_t k) {
+  while (k < c->se && kind(c, k) == NEWS_TOK_WORD && upper(c, k) && !cls(c, k)) k++;
+  return k;
+}
+
+/* A slogan "today Brent South, tomorrow Soweto": "today" and "tomorrow"
+** each before a name, in parallel; k is the deictic word. */
+static bool slogan(const ctx *c, uint32_t k) {
+  if (is(c, k, TX_DEICTIC, 1)) {
+    uint32_t j = skip_names(c, k + 1);
+    return j > k + 1 && kind(c, j) == NEWS_TOK_PUNCT && c->t[j].mark == ',' && is(c, j + 1, TX_DEICTIC, 3) &&
+           skip_names(c, j + 2) > j + 2;
+  }
+  if (!is(c, k, TX_DEICTIC, 3) || skip_names(c, k + 1) == k + 1 || k < c->sb + 3) return false;
+  uint32_t j = k - 1; /* the comma; then names back to "today" */
+  if (kind(c, j) != NEWS_TOK_PUNCT || c->t[j].mark != ',') return false;
+  while (j > c->sb && kind(c, j - 1) == NEWS_TOK_WORD && upper(c, j - 1) && !cls(c, j - 1)) j--;
+  return j < k - 1 && j > c->sb && is(c, j - 1, TX_DEICTIC, 1);
 }
 
 /* "today", "yesterday morning", "tomorrow", "tonight". */
@@ -393,10 +406,16 @@ bool tx_match_deictic(const ctx *c, const phrase *ph, hit *h) {
   if (!has(c, k, TX_DEICTIC)) return false;
   int n = num(c, k);
   if (n == 1 && generic_today(c, k + 1)) return false;
+  if (slogan(c, k)) return false;
   /* "This is VOA Today", "USA Today": a title */
   if (n == 1 && upper(c, k) && k > c->sb && upper(c, k - 1) && kind(c, k - 1) == NEWS_TOK_WORD) return false;
   long off = n == 2 ? -1 : n == 3 ? 1 : 0;
   dval v = tx_dv_rel_day(c, c->anchor, off);
+  if (!have_anchor(c) && c->dateline.month) { /* a dateline without its year: XXXX-01-05 */
+    news_ymd x = news_cal_add_days((news_ymd){2000, c->dateline.month, c->dateline.day}, off);
+    v.m = x.month;
+    v.d = x.day;
+  }
   uint32_t e = k + 1;
   if (n == 4) v.pod = 4;
   else e = tx_part_of_day(c, e, &v);
@@ -404,6 +423,15 @@ bool tx_match_deictic(const ctx *c, const phrase *ph, hit *h) {
   h->e = e;
   tx_set_date(h, &v);
   return true;
+}
+
+/* A weekday k used before a noun, after a determiner: "its Thursday
+** board meeting", "the Monday deadline". */
+static bool attributive(const ctx *c, uint32_t k) {
+  if (k <= c->sb || kind(c, k + 1) != NEWS_TOK_WORD || upper(c, k + 1) || cls(c, k + 1)) return false;
+  uint32_t p = k - 1;
+  return kind(c, p) == NEWS_TOK_CLITIC || word(c, p, "its") || word(c, p, "their") || word(c, p, "his") ||
+         word(c, p, "her") || word(c, p, "our") || word(c, p, "the") || word(c, p, "a");
 }
 
 /* "Friday", "last Friday", "Friday morning", "the previous Friday". */
@@ -414,11 +442,7 @@ bool tx_match_weekday(const ctx *c, const phrase *ph, hit *h) {
   if (!upper(c, k) && c->t[k].kind != NEWS_TOK_ABBREV) return false;
   if (tlen(c, k) <= 4 && c->t[k].kind != NEWS_TOK_ABBREV) return false; /* "Wed", "Sat" */
   /* newspapers: "The Sunday Times", "the Sunday Telegraph" */
-  static const char *const papers[] = {"times", "telegraph", "express", "mirror", "post", "herald", "mail",
-                                       "people", "independent", "tribune", "star", "sport", "business", NULL};
-  if (upper(c, k + 1))
-    for (int n = 0; papers[n]; n++)
-      if (word_n(c, k + 1, papers[n], strlen(papers[n]))) return false;
+  if (upper(c, k + 1) && (tx_cue(c, k + 1) & TXC_PAPER)) return false;
   int wd = num(c, k);
   dval v;
   if (rel == R_PREVIOUS && c->last.year > 0 && i < k && word(c, i, "the")) {
@@ -436,7 +460,13 @@ bool tx_match_weekday(const ctx *c, const phrase *ph, hit *h) {
         v.d == c->anchor.day)
       v = tx_dv_day(news_cal_add_days(c->anchor, 7));
   } else {
-    v = tx_dv_weekday(c, wd, tx_tense_dir(c));
+    int t = tx_tense(c);
+    v = tx_dv_weekday(c, wd, t > 0 ? 1 : -1);
+    /* "at its Thursday board meeting" told on a Thursday and not in the
+    ** past: news says "today's meeting" for today's, so the next one */
+    if (t >= 0 && attributive(c, k) && have_anchor(c) && v.y == c->anchor.year && v.m == c->anchor.month &&
+        v.d == c->anchor.day)
+      v = tx_dv_day(news_cal_add_days(c->anchor, 7));
   }
   uint32_t e = tx_part_of_day(c, k + 1, &v);
   /* "Friday, Aug. 7" / "Friday Oct. 13": one expression, the date wins */
@@ -526,8 +556,9 @@ bool tx_match_ref(const ctx *c, const phrase *ph, hit *h) {
     if (det && !future_word) return false;
     if (word(c, k, "recent") && !has(c, k + 1, TX_UNIT)) return false;
     /* "current account", "current assets": accounting, not time */
-    if (word(c, k, "current") && (word(c, k + 1, "account") || word(c, k + 1, "accounts") ||
-                                  word(c, k + 1, "assets") || word(c, k + 1, "liabilities")))
+    /* "current account", "the current asylum system": a thing of today, not a date */
+    if (word(c, k, "current") && ((tx_cue(c, k + 1) & TXC_NOT_NOW) ||
+                                  (kind(c, k + 1) == NEWS_TOK_WORD && (tx_cue(c, k + 2) & TXC_NOT_NOW))))
       return false;
     /* "current"/"recent" followed by a unit: the caller's rel handling */
     if ((word(c, k, "current") || word(c, k, "recent")) && has(c, k + 1, TX_UNIT)) return false;

@@ -74,6 +74,8 @@ void tx_fmt_dval(const dval *v, char *out) {
 /* Fills h from a date value: type, value, the day when there is one, and
 ** the day, year and month the driver remembers if it accepts h. */
 void tx_set_date(hit *h, const dval *v) {
+  h->v = *v;
+  h->has_v = true;
   tx_fmt_dval(v, h->value);
   h->type = (v->gran == G_DAY && (v->hh >= 0 || v->pod)) ? NEWS_TIMEX_TIME : NEWS_TIMEX_DATE;
   if (v->gran == G_DAY && v->y > 0 && v->y <= 9999) {
@@ -85,6 +87,14 @@ void tx_set_date(hit *h, const dval *v) {
     h->topic_y = v->y;
     h->topic_m = v->gran == G_DAY || v->gran == G_MONTH ? v->m : 0;
   }
+}
+
+/* Makes h a range ending at the date v: end_value, and end_day when v is
+** one known day. */
+void tx_set_end(hit *h, const dval *v) {
+  tx_fmt_dval(v, h->end_value);
+  h->end_day = (news_ymd){0, 0, 0};
+  if (v->gran == G_DAY && v->y > 0 && v->y <= 9999) h->end_day = (news_ymd){v->y, v->m, v->d};
 }
 
 dval tx_dv_new(int gran) {

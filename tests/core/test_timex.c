@@ -143,6 +143,8 @@ static const char *describe(const char *text, const news_ymd *ref) {
     k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%.*s=%s:%s", i ? "; " : "", (int)(t[i].end - t[i].start),
                           text + t[i].start, news_timex_type_name(t[i].type), t[i].value);
     if (t[i].date[0]) k += (size_t)snprintf(buf + k, sizeof buf - k, "@%s", t[i].date);
+    if (t[i].end_value[0]) k += (size_t)snprintf(buf + k, sizeof buf - k, "~%s", t[i].end_value);
+    if (t[i].end_date[0]) k += (size_t)snprintf(buf + k, sizeof buf - k, "@%s", t[i].end_date);
     if (i > 0) assert_true(t[i].start >= t[i - 1].end); /* in order, no overlap */
   }
   news_doc_free(d);
@@ -224,6 +226,19 @@ static const tcase cases[] = {
     {"The plant reports daily.", "daily=SET:P1D"},
     {"The dividend is paid annually.", "annually=SET:P1Y"},
     {"The wall fell in the year 1989.", "the year 1989=DATE:1989"},
+    /* not dates: a slogan, a match's half, "today's" and "current" as adjectives */
+    {"He ended with the cry \"today Brent South, tomorrow Soweto\".", ""},
+    {"United scored two second-half goals to win.", ""},
+    {"The game is a wake-up call to today's gamers.", ""},
+    {"He claims the current asylum system is being abused.", ""},
+    /* ranges: one row, the value its start, end_value its end (after "~") */
+    {"The summit is set for April 9-10.", "April 9-10=DATE:2020-04-09@2020-04-09~2020-04-10@2020-04-10"},
+    {"Talks are due on 9-10 April.", "9-10 April=DATE:2020-04-09@2020-04-09~2020-04-10@2020-04-10"},
+    {"The talks will run from Monday to Wednesday.",
+     "Monday to Wednesday=DATE:2020-01-13@2020-01-13~2020-01-15@2020-01-15"},
+    {"Output fell in the 1986-87 season.", "1986-87=DATE:1986~1987"},
+    {"Output fell in the 1986/87 season.", "1986/87=DATE:1986~1987"},
+    {"Car sales fell in January/February 1986.", "January/February 1986=DATE:1986-01~1986-02"},
     /* reference words */
     {"He works there now.", "now=DATE:PRESENT_REF"},
     {"The rules changed recently.", "recently=DATE:PAST_REF"},
@@ -285,7 +300,7 @@ static const tcase cases[] = {
     {"Demand will recover in the second half.", "the second half=DATE:2020-H2"},
     {"The bridge was closed last December.", "last December=DATE:2018-12"},
     /* "from March", rates with "twice", schedule verbs in the present */
-    {"The ban ran from March to June.", "March=DATE:2019-03; June=DATE:2019-06"},
+    {"The ban ran from March to June.", "March to June=DATE:2019-03~2019-06"},
     {"The board meets twice a month.", "a month=SET:P1M"},
     {"The trial opens Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
     /* "since" looks back; quarters of growth are periods, not fractions */
@@ -334,6 +349,27 @@ static void test_no_ref(void **state) {
   assert_string_equal(describe("Prices fell last year.", NULL), "last year=DATE:XXXX");
   assert_string_equal(describe("He resigned yesterday, on Jan. 5, 2020.", NULL),
                       "yesterday=DATE:2020-01-04@2020-01-04; Jan. 5, 2020=DATE:2020-01-05@2020-01-05");
+}
+
+/* A weekday used before a noun ("its Thursday board meeting") in a plan
+** told on that weekday: the next one, not the day itself. */
+static void test_weekday_attributive(void **state) {
+  (void)state;
+  news_ymd thu = {1987, 4, 2};
+  assert_string_equal(describe("Talk was that the firm would announce a higher dividend and a three-for-two stock split at its "
+                               "Thursday board meeting.",
+                               &thu),
+                      "Thursday=DATE:1987-04-09@1987-04-09");
+  assert_string_equal(describe("The board met on Thursday.", &thu), "Thursday=DATE:1987-04-02@1987-04-02");
+}
+
+/* A dateline anchors the article when no reference date is given. */
+static void test_dateline(void **state) {
+  (void)state;
+  assert_string_equal(describe("LONDON, Jan 5 (Reuters) - Shares fell today and may rise tomorrow.", NULL),
+                      "Jan 5=DATE:XXXX-01-05; today=DATE:XXXX-01-05; tomorrow=DATE:XXXX-01-06");
+  assert_string_equal(describe("NEW YORK, March 26, 1987 - Prices rose yesterday.", NULL),
+                      "March 26, 1987=DATE:1987-03-26@1987-03-26; yesterday=DATE:1987-03-25@1987-03-25");
 }
 
 /* A ref that is not a calendar day is refused. */
@@ -411,6 +447,8 @@ int main(void) {
       cmocka_unit_test(test_holidays),
       cmocka_unit_test(test_patterns),
       cmocka_unit_test(test_no_ref),
+      cmocka_unit_test(test_weekday_attributive),
+      cmocka_unit_test(test_dateline),
       cmocka_unit_test(test_bad_ref),
       cmocka_unit_test(test_oom),
       cmocka_unit_test(test_pathological),
