@@ -63,7 +63,7 @@ enum { P_EARLY = 1, P_LATE, P_MID, P_EARLIER, P_LATER, P_END, P_BEGINNING, P_STA
 
 /* Classes of ext/data/timex_cues.tsv (bits): words next to a date-like
 ** word that make it no date. */
-enum { TXC_SPORT_NOUN = 1, TXC_SPORT_DOC = 2, TXC_OUR_TIME = 4, TXC_NOT_NOW = 8, TXC_PAPER = 16 };
+enum { TXC_SPORT_NOUN = 1, TXC_SPORT_DOC = 2, TXC_OUR_TIME = 4, TXC_NOT_NOW = 8, TXC_PAPER = 16, TXC_EVENT = 32 };
 
 /* Granularities of a date value. */
 enum { G_DAY = 1, G_MONTH, G_YEAR, G_WEEK, G_WEEKEND, G_QUARTER, G_HALF, G_SEASON, G_DECADE, G_CENTURY };

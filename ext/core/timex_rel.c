@@ -425,13 +425,15 @@ bool tx_match_deictic(const ctx *c, const phrase *ph, hit *h) {
   return true;
 }
 
-/* A weekday k used before a noun, after a determiner: "its Thursday
-** board meeting", "the Monday deadline". */
+/* A weekday k naming a scheduled event: "its Thursday board meeting",
+** "the Monday deadline" (TXC_EVENT in timex_cues.tsv, right after it or
+** one word later). */
 static bool attributive(const ctx *c, uint32_t k) {
-  if (k <= c->sb || kind(c, k + 1) != NEWS_TOK_WORD || upper(c, k + 1) || cls(c, k + 1)) return false;
-  uint32_t p = k - 1;
-  return kind(c, p) == NEWS_TOK_CLITIC || word(c, p, "its") || word(c, p, "their") || word(c, p, "his") ||
-         word(c, p, "her") || word(c, p, "our") || word(c, p, "the") || word(c, p, "a");
+  for (uint32_t j = k + 1; j <= k + 2; j++) {
+    if (kind(c, j) != NEWS_TOK_WORD || upper(c, j) || cls(c, j)) return false;
+    if (tx_cue(c, j) & TXC_EVENT) return true;
+  }
+  return false;
 }
 
 /* "Friday", "last Friday", "Friday morning", "the previous Friday". */
