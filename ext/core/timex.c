@@ -177,11 +177,13 @@ static const struct {
 /* Tries every matcher at token i; fills h with the first hit. */
 static bool match_at(const ctx *c, uint32_t i, hit *h) {
   phrase ph = {.i = i, .k = i};
+  memset(h, 0, sizeof *h);
+  /* a matcher may fill h and still fail: the flags that later stages read
+  ** are cleared before each try (a full memset per try costs more) */
   for (size_t m = 0; m < sizeof TOKEN_MATCHERS / sizeof TOKEN_MATCHERS[0]; m++) {
-    memset(h, 0, sizeof *h);
+    h->has_v = false;
     if (TOKEN_MATCHERS[m](c, &ph, h)) return true;
   }
-  memset(h, 0, sizeof *h);
   /* "around 7:15 p.m.", "about noon": the approximation is in the extent */
   if (has(c, i, TX_APPROX) && num(c, i) <= 6 && tx_match_clock(c, &(phrase){.i = i + 1, .k = i + 1}, h)) {
     h->b = i;
@@ -191,14 +193,15 @@ static bool match_at(const ctx *c, uint32_t i, hit *h) {
   uint32_t a = word(c, i, "no") && is(c, i + 1, TX_APPROX, A_MORE) ? i + 1 : i;
   if (has(c, a, TX_APPROX)) {
     uint32_t k = tx_skip_approx(c, a);
-    memset(h, 0, sizeof *h);
+    h->has_v = false;
     return k > a && tx_match_quantity(c, &(phrase){.i = i, .k = k}, h);
   }
   if (!read_phrase(c, i, &ph)) return false;
   for (size_t m = 0; m < sizeof PHRASE_MATCHERS / sizeof PHRASE_MATCHERS[0]; m++) {
     unsigned fl = PHRASE_MATCHERS[m].flags;
     if ((fl & NO_REL && ph.rel) || (fl & NO_FISCAL && ph.fiscal)) continue;
-    memset(h, 0, sizeof *h);
+    h->has_v = false;
+    h->end_value[0] = 0;
     if (PHRASE_MATCHERS[m].fn(c, &ph, h)) return true;
   }
   return false;
@@ -277,20 +280,6 @@ static void find_dateline(ctx *c) {
     c->dateline = (news_ymd){y, x.month, x.day};
     return;
   }
-}
-
-/* True when three or more words of the text say it reports a game
-** (TXC_SPORT_DOC in timex_cues.tsv: "half-time", "striker", "scored").
-** Only lower-case words of 5..12 letters can be such words. */
-static bool sports_report(const ctx *c) {
-  int n = 0;
-  for (uint32_t i = 0; i < c->nt && n < 3; i++) {
-    uint32_t len = c->t[i].end - c->t[i].start;
-    unsigned char c0 = (unsigned char)c->s[c->t[i].start];
-    if (c->t[i].kind != NEWS_TOK_WORD || len < 5 || len > 12 || c0 < 'a' || c0 > 'z') continue;
-    if (news_lex_find(&news_lex_timex_cues, c->s + c->t[i].start, len) & TXC_SPORT_DOC) n++;
-  }
-  return n >= 3;
 }
 
 /* What an accepted hit leaves for the expressions after it: the day,
@@ -454,7 +443,7 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
   if (!c.code) return NEWS_ERR_NOMEM;
   c.cand = (uint8_t *)(c.code + c.nt);
   tx_classify(&c);
-  c.sport = sports_report(&c);
+  c.sport = tx_sports_report(&c);
   find_dateline(&c);
   if (ref) c.anchor = *ref;
   else if (c.dateline.year > 0) c.anchor = c.dateline;

@@ -129,10 +129,8 @@ typedef struct ctx {
   uint32_t sb;            /* first token of the current sentence */
   uint32_t cur;           /* token where the current match starts */
   uint8_t *cand;          /* per token: 1 when a match may start there */
-  uint16_t first[27 * 27]; /* timex_words entries [first[p], first[p+1]) share */
-                           /*   the 2-letter prefix p (see build_prefix_index) */
-  uint16_t holmask[26];   /* bit n of [letter]: a holiday of n bytes starts with it */
   news_ymd first_explicit; /* first full explicit date seen (anchoring) */
+  bool half;              /* a "half" among the words (tx_classify) */
   bool sport;             /* a sports report: "the second half" is a match's */
   news_ymd dateline;      /* the dateline's date ("LONDON, Jan 5 -"), year 0 when */
                           /*   not written, month 0 when there is no dateline */
@@ -209,6 +207,7 @@ int tx_day_of_month(const ctx *c, uint32_t k);
 bool tx_real_month(const ctx *c, uint32_t k, bool context);
 void tx_classify(ctx *c);
 int tx_cue(const ctx *c, uint32_t k);
+bool tx_sports_report(const ctx *c);
 
 /* timex_value.c: values, calendar choices and tense */
 void tx_fmt_dval(const dval *v, char *out);

@@ -10,6 +10,8 @@
 #include "timex_int.h"
 #include "lexicon.h"
 
+#include <stdatomic.h>
+
 /* Value of a plain digit token (no separators), or -1. */
 long tx_digits_at(const ctx *c, uint32_t i, int *ndig) {
   if (kind(c, i) != NEWS_TOK_NUMBER) return -1;
@@ -301,16 +303,19 @@ uint32_t tx_trailing_year(const ctx *c, uint32_t k, int *y) {
   return k;
 }
 
-/* Fills mask[letter] with bit n set when lex has an n-byte key starting
-** with that letter: a pre-filter that spares most words the look-up. */
-static void length_masks(const news_lexicon *lex, uint16_t mask[26]) {
-  memset(mask, 0, 26 * sizeof mask[0]);
-  for (uint32_t i = 0; i < lex->n; i++) {
-    unsigned char k0 = (unsigned char)lex->entries[i].key[0];
-    unsigned len = lex->entries[i].len;
-    if (k0 >= 'a' && k0 <= 'z' && len < 16) mask[k0 - 'a'] = (uint16_t)(mask[k0 - 'a'] | 1u << len);
-  }
-}
+/* The look-up index of the word lists, built once per process (the lists
+** are compiled in):
+**   first[p]    timex_words entries [first[p], first[p + 1]) share the
+**               2-letter prefix p (the list is sorted bytewise)
+**   holmask[l]  bit n set when a holiday of n bytes starts with letter l
+** Threads that race to build it store the same values into atomics; the
+** release store of `built` publishes them. */
+static struct {
+  _Atomic uint16_t first[27 * 27];
+  _Atomic uint16_t holmask[26];
+  _Atomic uint16_t sportmask[26]; /* the same for TXC_SPORT_DOC words */
+} IX;
+static atomic_bool built;
 
 /* Index of a 2-letter lower-case prefix: 0..728, 27 * a + b with
 ** 26 standing for "not a letter". */
@@ -320,26 +325,46 @@ static unsigned prefix_of(unsigned char a, unsigned char b) {
   return ia * 27 + ib;
 }
 
-/* Builds c->first: since the lexicon is sorted bytewise, the entries
-** sharing a prefix are contiguous; first[p] is where prefix p starts.
-** One pass over the lexicon per document (a few hundred entries). */
-static void build_prefix_index(ctx *c) {
+static void build_index(void) {
+  if (atomic_load_explicit(&built, memory_order_acquire)) return;
   const news_lexicon *lex = &news_lex_timex_words;
   unsigned at = 0;
   for (uint32_t i = 0; i < lex->n; i++) {
     const news_lex_entry *e = &lex->entries[i];
     unsigned p = prefix_of((unsigned char)e->key[0], e->len > 1 ? (unsigned char)e->key[1] : 0);
-    while (at <= p) c->first[at++] = (uint16_t)i;
+    while (at <= p) atomic_store_explicit(&IX.first[at++], (uint16_t)i, memory_order_relaxed);
   }
-  while (at < 27 * 27) c->first[at++] = (uint16_t)lex->n;
+  while (at < 27 * 27) atomic_store_explicit(&IX.first[at++], (uint16_t)lex->n, memory_order_relaxed);
+  uint16_t mask[26] = {0};
+  const news_lexicon *hol = &news_lex_timex_holidays;
+  for (uint32_t i = 0; i < hol->n; i++) {
+    unsigned char k0 = (unsigned char)hol->entries[i].key[0];
+    unsigned len = hol->entries[i].len;
+    if (k0 >= 'a' && k0 <= 'z' && len < 16) mask[k0 - 'a'] = (uint16_t)(mask[k0 - 'a'] | 1u << len);
+  }
+  for (unsigned l = 0; l < 26; l++) atomic_store_explicit(&IX.holmask[l], mask[l], memory_order_relaxed);
+  memset(mask, 0, sizeof mask);
+  const news_lexicon *cues = &news_lex_timex_cues;
+  for (uint32_t i = 0; i < cues->n; i++) {
+    unsigned char k0 = (unsigned char)cues->entries[i].key[0];
+    unsigned len = cues->entries[i].len;
+    if ((cues->entries[i].value & TXC_SPORT_DOC) && k0 >= 'a' && k0 <= 'z' && len < 16)
+      mask[k0 - 'a'] = (uint16_t)(mask[k0 - 'a'] | 1u << len);
+  }
+  for (unsigned l = 0; l < 26; l++) atomic_store_explicit(&IX.sportmask[l], mask[l], memory_order_relaxed);
+  atomic_store_explicit(&built, true, memory_order_release);
+}
+
+static uint16_t ix_first(unsigned p) {
+  return atomic_load_explicit(&IX.first[p], memory_order_relaxed);
 }
 
 /* news_lex_find(&news_lex_timex_words, ...) through the prefix index, for
 ** ASCII words of 2..13 letters: usually zero to four comparisons. */
-static int timex_word_code(const ctx *c, const char *p, uint32_t n) {
+static int timex_word_code(const char *p, uint32_t n) {
   unsigned pi = prefix_of((unsigned char)p[0], (unsigned char)p[1]);
   const news_lexicon *lex = &news_lex_timex_words;
-  uint32_t lo = c->first[pi], end = pi + 1 < 27 * 27 ? c->first[pi + 1] : lex->n;
+  uint32_t lo = ix_first(pi), end = pi + 1 < 27 * 27 ? ix_first(pi + 1) : lex->n;
   while (lo < end && lex->entries[lo].len != n) lo++; /* most words stop here */
   if (lo == end) return 0;
   char buf[16];
@@ -367,8 +392,7 @@ static bool lead_word(const ctx *c, uint32_t i) {
 ** mark before digits ('90s), or "the"/"a"/... within three tokens of one. */
 void tx_classify(ctx *c) {
   c->se = c->nt;
-  build_prefix_index(c);
-  length_masks(&news_lex_timex_holidays, c->holmask);
+  build_index();
   for (uint32_t i = 0; i < c->nt; i++) {
     const news_token *t = &c->t[i];
     c->code[i] = 0;
@@ -392,31 +416,44 @@ void tx_classify(ctx *c) {
     if (t->kind == NEWS_TOK_ABBREV && n > 1 && p[n - 1] == '.') n--;
     if (n > 13) {
       int parts[3];
-      c->cand[i] = t->kind == NEWS_TOK_WORD && tx_hyphen_parts(c, i, parts) > 0 && (parts[0] || parts[1]);
+      int np = t->kind == NEWS_TOK_WORD ? tx_hyphen_parts(c, i, parts) : 0;
+      c->cand[i] = np > 0 && (parts[0] || parts[1]);
+      for (int k = 0; k < np; k++)
+        if (parts[k] == TX_UNIT * 100 + U_HALF) c->half = true;
       continue;
     }
     if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) continue;
-    if (n >= 2) c->code[i] = (int16_t)timex_word_code(c, p, n);
+    if (n >= 2) c->code[i] = (int16_t)timex_word_code(p, n);
     if (c->code[i]) {
       c->cand[i] = 1;
+      if (c->code[i] == TX_UNIT * 100 + U_HALF) c->half = true;
     } else if (t->kind == NEWS_TOK_WORD && memchr(p, '-', n)) {
       int parts[3];
       int np = tx_hyphen_parts(c, i, parts);
-      for (int k = 0; k < np; k++)
+      for (int k = 0; k < np; k++) {
         if (parts[k]) c->cand[i] = 1;
-    } else if (t->flags & NEWS_TF_UPPER && (c->holmask[(c0 | 0x20) - 'a'] >> n & 1) &&
+        if (parts[k] == TX_UNIT * 100 + U_HALF) c->half = true;
+      }
+    } else if (t->flags & NEWS_TF_UPPER && (atomic_load_explicit(&IX.holmask[(c0 | 0x20) - 'a'], memory_order_relaxed) >> n & 1) &&
                news_lex_find(&news_lex_timex_holidays, p, n)) {
       c->cand[i] = 1;
     }
   }
-  /* lead words: a candidate within the next three tokens (backward pass) */
+  /* lead words: a candidate within the next three tokens (backward pass;
+  ** next1 is the nearest token after i marked 1) */
+  uint32_t next1 = UINT32_MAX;
   for (uint32_t i = c->nt; i-- > 0;) {
+    if (c->cand[i] == 1) {
+      next1 = i;
+      continue;
+    }
     if (c->cand[i] || c->t[i].kind != NEWS_TOK_WORD || c->t[i].end - c->t[i].start > 5) continue;
-    bool near = false;
-    for (uint32_t k = i + 1; k < c->nt && k <= i + 3; k++)
-      if (c->cand[k] == 1) near = true;
-    if (near && lead_word(c, i)) c->cand[i] = 2;
-    else if (word(c, i + 1, "term") && lead_word(c, i)) c->cand[i] = 1; /* "the near term" */
+    if (next1 <= i + 3 && lead_word(c, i)) {
+      c->cand[i] = 2;
+    } else if (word(c, i + 1, "term") && lead_word(c, i)) {
+      c->cand[i] = 1; /* "the near term" */
+      next1 = i;
+    }
   }
 }
 
@@ -424,4 +461,21 @@ void tx_classify(ctx *c) {
 int tx_cue(const ctx *c, uint32_t k) {
   if (kind(c, k) != NEWS_TOK_WORD || tlen(c, k) > 12) return 0;
   return news_lex_find(&news_lex_timex_cues, ttext(c, k), tlen(c, k));
+}
+
+/* True when three or more words of the text say it reports a game
+** (TXC_SPORT_DOC in timex_cues.tsv: "half-time", "striker", "scored").
+** Only a text that mentions a half (c->half) needs to know. */
+bool tx_sports_report(const ctx *c) {
+  if (!c->half) return false;
+  int n = 0;
+  for (uint32_t i = 0; i < c->nt && n < 3; i++) {
+    uint32_t len = c->t[i].end - c->t[i].start;
+    unsigned char c0 = (unsigned char)c->s[c->t[i].start];
+    if (c->t[i].kind != NEWS_TOK_WORD || len > 15 || c0 < 'a' || c0 > 'z' ||
+        !(atomic_load_explicit(&IX.sportmask[c0 - 'a'], memory_order_relaxed) >> len & 1))
+      continue;
+    if (news_lex_find(&news_lex_timex_cues, c->s + c->t[i].start, len) & TXC_SPORT_DOC) n++;
+  }
+  return n >= 3;
 }
