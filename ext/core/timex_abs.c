@@ -376,6 +376,92 @@ bool tx_match_decade(const ctx *c, const phrase *ph, hit *h) {
   return false;
 }
 
+/* mid-1996, late-1990s, early-November, mid-afternoon: p holds the parts
+** of the hyphenated word k, the first a position modifier. */
+static bool hyphen_position(const ctx *c, const phrase *ph, const int p[3], hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  const char *t = ttext(c, k);
+  uint32_t L = tlen(c, k);
+  uint32_t dash = (uint32_t)((const char *)memchr(t, '-', L) - t);
+  if (p[1] >= 11000 && p[1] <= 12199 && L == dash + 5) {
+    dval v = tx_dv_new(G_YEAR);
+    v.y = p[1] - 10000;
+    h->b = i;
+    h->e = k + 1;
+    tx_set_date(h, &v);
+    return true;
+  }
+  if (L == dash + 6 && t[L - 1] == 's' && t[L - 2] == '0') { /* mid-1990s */
+    int y = 0;
+    for (uint32_t q = dash + 1; q < dash + 5; q++) {
+      if (t[q] < '0' || t[q] > '9') return false;
+      y = y * 10 + (t[q] - '0');
+    }
+    dval v = tx_dv_new(G_DECADE);
+    v.n = y / 10;
+    h->b = i;
+    h->e = k + 1;
+    tx_set_date(h, &v);
+    return true;
+  }
+  if (p[1] / 100 == TX_MONTH && p[1] < 10000) {
+    dval v = tx_dv_new(G_MONTH);
+    v.m = p[1] % 100;
+    int y = 0;
+    uint32_t e = tx_trailing_year(c, k + 1, &y);
+    v.y = e > k + 1 ? y : tx_month_year(c, v.m, tx_tense_dir(c));
+    h->b = i;
+    h->e = e;
+    tx_set_date(h, &v);
+    return true;
+  }
+  if (p[1] / 100 == TX_PARTDAY && p[1] < 10000 && p[1] % 100 <= 4) {
+    dval v = tx_dv_new(G_DAY);
+    uint32_t e = tx_day_word(c, k + 1, &v);
+    if (e == k + 1) v = c->anchor.year ? tx_dv_day(c->anchor) : tx_dv_new(G_DAY);
+    v.pod = p[1] % 100;
+    h->b = i;
+    h->e = e;
+    tx_set_date(h, &v);
+    return true;
+  }
+  return false;
+}
+
+/* year-earlier, year-ago, year-end: p holds the parts of word k. */
+static bool hyphen_year(const ctx *c, const phrase *ph, const int p[3], hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  dval v;
+  if (p[1] == 1100 + P_EARLIER || p[1] == 1600 + 1) {
+    if (c->last_q) {
+      v = tx_dv_new(G_QUARTER);
+      v.y = c->last_qy - 1;
+      v.n = c->last_q;
+    } else {
+      v = tx_dv_new(G_YEAR);
+      v.y = c->anchor.year - 1;
+    }
+  } else if (p[1] == 1100 + P_END) {
+    v = tx_dv_new(G_DAY);
+    v.y = c->anchor.year;
+    v.m = 12;
+    v.d = 31;
+    /* "since year-end" is the last one; "by year-end" the coming one */
+    if ((k > 0 && word(c, k - 1, "since")) || (tx_tense(c) < 0 && c->anchor.month < 12)) v.y--;
+  } else {
+    return false;
+  }
+  h->b = i;
+  h->e = k + 1;
+  /* "the year-earlier period" keeps its noun, "the year-ago results" not */
+  if (word(c, k + 1, "period") || is(c, k + 1, TX_UNIT, U_QUARTER))
+    h->e = k + 2;
+  else
+    h->b = k;
+  tx_set_date(h, &v);
+  return true;
+}
+
 /* Hyphenated words: "two-year", "16-hour", "third-quarter" (in
 ** match_quarter), "mid-1996", "mid-November", "year-earlier", "year-ago",
 ** "year-end".  Age phrases ("two-year-old") are skipped. */
@@ -421,85 +507,9 @@ bool tx_match_hyphen(const ctx *c, const phrase *ph, hit *h) {
     tx_set_date(h, &v);
     return true;
   }
-  /* mid-1996, late-1990s, early-November, mid-afternoon */
-  if (np == 2 && (p[0] == 1100 + P_MID || p[0] == 1100 + P_EARLY || p[0] == 1100 + P_LATE)) {
-    uint32_t dash = (uint32_t)((const char *)memchr(t, '-', L) - t);
-    if (p[1] >= 11000 && p[1] <= 12199 && L == dash + 5) {
-      dval v = tx_dv_new(G_YEAR);
-      v.y = p[1] - 10000;
-      h->b = i;
-      h->e = k + 1;
-      tx_set_date(h, &v);
-      return true;
-    }
-    if (L == dash + 6 && t[L - 1] == 's' && t[L - 2] == '0') { /* mid-1990s */
-      int y = 0;
-      for (uint32_t q = dash + 1; q < dash + 5; q++) {
-        if (t[q] < '0' || t[q] > '9') return false;
-        y = y * 10 + (t[q] - '0');
-      }
-      dval v = tx_dv_new(G_DECADE);
-      v.n = y / 10;
-      h->b = i;
-      h->e = k + 1;
-      tx_set_date(h, &v);
-      return true;
-    }
-    if (p[1] / 100 == TX_MONTH && p[1] < 10000) {
-      dval v = tx_dv_new(G_MONTH);
-      v.m = p[1] % 100;
-      int y = 0;
-      uint32_t e = tx_trailing_year(c, k + 1, &y);
-      v.y = e > k + 1 ? y : tx_month_year(c, v.m, tx_tense_dir(c));
-      h->b = i;
-      h->e = e;
-      tx_set_date(h, &v);
-      return true;
-    }
-    if (p[1] / 100 == TX_PARTDAY && p[1] < 10000 && p[1] % 100 <= 4) {
-      dval v = tx_dv_new(G_DAY);
-      uint32_t e = tx_day_word(c, k + 1, &v);
-      if (e == k + 1) v = c->anchor.year ? tx_dv_day(c->anchor) : tx_dv_new(G_DAY);
-      v.pod = p[1] % 100;
-      h->b = i;
-      h->e = e;
-      tx_set_date(h, &v);
-      return true;
-    }
-    return false;
-  }
-  /* year-earlier, year-ago, year-end */
-  if (np == 2 && p[0] == 500 + U_YEAR && have_anchor(c)) {
-    dval v;
-    if (p[1] == 1100 + P_EARLIER || p[1] == 1600 + 1) {
-      if (c->last_q) {
-        v = tx_dv_new(G_QUARTER);
-        v.y = c->last_qy - 1;
-        v.n = c->last_q;
-      } else {
-        v = tx_dv_new(G_YEAR);
-        v.y = c->anchor.year - 1;
-      }
-    } else if (p[1] == 1100 + P_END) {
-      v = tx_dv_new(G_DAY);
-      v.y = c->anchor.year;
-      v.m = 12;
-      v.d = 31;
-      /* "since year-end" is the last one; "by year-end" the coming one */
-      if ((k > 0 && word(c, k - 1, "since")) || (tx_tense(c) < 0 && c->anchor.month < 12)) v.y--;
-    } else {
-      return false;
-    }
-    h->b = i;
-    h->e = k + 1;
-    /* "the year-earlier period" keeps its noun, "the year-ago results" not */
-    if (word(c, k + 1, "period") || is(c, k + 1, TX_UNIT, U_QUARTER))
-      h->e = k + 2;
-    else
-      h->b = k;
-    tx_set_date(h, &v);
-    return true;
-  }
+  if (np == 2 && (p[0] == 1100 + P_MID || p[0] == 1100 + P_EARLY || p[0] == 1100 + P_LATE))
+    return hyphen_position(c, ph, p, h);
+  if (np == 2 && p[0] == 500 + U_YEAR && have_anchor(c)) return hyphen_year(c, ph, p, h);
   return false;
 }
 

@@ -11,6 +11,50 @@
 
 #include <stdio.h>
 
+/* The quantity of a duration at ph->k: a vague one ("several", "a few":
+** *halves -1), a number ("two and a half": *halves 5), "a couple of" (4),
+** with what may follow it ("to three", "more", "straight").  Returns the
+** token where the unit should be, UINT32_MAX when there is no quantity. */
+static uint32_t read_quantity(const ctx *c, const phrase *ph, long *halves) {
+  uint32_t k = ph->k, j;
+  *halves = -1;
+  /* the quantity: a vague one (unknown count: PX?), a number, or "a" */
+  if (has(c, k, TX_QUANT) && num(c, k) <= 4) {
+    /* several / few / many / couple of + plural unit */
+    j = k + 1;
+    if (num(c, k) == 4) *halves = 4; /* "the next couple of years": two */
+    if (num(c, k) == 4 && word(c, j, "of")) j++;
+    if (!has(c, j, TX_UNIT)) return UINT32_MAX;
+    k = j;
+  } else if ((word(c, k, "a") || word(c, k, "an")) && is(c, k + 1, TX_QUANT, 2)) {
+    k += 2; /* a few */
+  } else if (word(c, k, "a") && is(c, k + 1, TX_QUANT, 4) && word(c, k + 2, "of")) {
+    *halves = 4; /* a couple of */
+    k += 3;
+  } else {
+    /* "the first nine months": "first" is kept in the span, not counted */
+    if (tx_ordinal_at(c, k) == 1 && !ph->det) return UINT32_MAX;
+    if (has(c, k, TX_ORDWORD) && num(c, k) == 1) k++;
+    j = tx_read_number(c, k, halves);
+    if (j == k) return UINT32_MAX;
+    k = j;
+    /* "two to three weeks", "12 to 18 months": one expression, valued by
+    ** its lower bound (as TimeBank writes it) */
+    if (word(c, k, "to") || word(c, k, "or")) {
+      long hi = -1;
+      uint32_t j2 = tx_read_number(c, k + 1, &hi);
+      bool pl;
+      if (j2 > k + 1 && hi > *halves && !word(c, k + 1, "a") && tx_unit_at(c, j2, &pl)) k = j2;
+    }
+    /* "20 more years", "three straight days", "eight trading days" */
+    if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") || word(c, k, "additional") ||
+        word(c, k, "extra") || word(c, k, "further") ||
+        word(c, k, "consecutive") || word(c, k, "trading") || word(c, k, "calendar"))
+      k++;
+  }
+  return k;
+}
+
 /* Durations and "N units ago": "two days", "the past two months",
 ** "more than four hours", "a year earlier", "several years", "2 1/2 years",
 ** "the first nine months".  det: a "the" was read before k; rel: a
@@ -21,41 +65,8 @@ bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h) {
   bool det = ph->det;
   long halves = -1;
   bool plural = false;
-  uint32_t j;
-  /* the quantity: a vague one (unknown count: PX?), a number, or "a" */
-  if (has(c, k, TX_QUANT) && num(c, k) <= 4) {
-    /* several / few / many / couple of + plural unit */
-    j = k + 1;
-    if (num(c, k) == 4) halves = 4; /* "the next couple of years": two */
-    if (num(c, k) == 4 && word(c, j, "of")) j++;
-    if (!has(c, j, TX_UNIT)) return false;
-    k = j;
-  } else if ((word(c, k, "a") || word(c, k, "an")) && is(c, k + 1, TX_QUANT, 2)) {
-    k += 2; /* a few */
-  } else if (word(c, k, "a") && is(c, k + 1, TX_QUANT, 4) && word(c, k + 2, "of")) {
-    halves = 4; /* a couple of */
-    k += 3;
-  } else {
-    /* "the first nine months": "first" is kept in the span, not counted */
-    if (tx_ordinal_at(c, k) == 1 && !det) return false;
-    if (has(c, k, TX_ORDWORD) && num(c, k) == 1) k++;
-    j = tx_read_number(c, k, &halves);
-    if (j == k) return false;
-    k = j;
-    /* "two to three weeks", "12 to 18 months": one expression, valued by
-    ** its lower bound (as TimeBank writes it) */
-    if (word(c, k, "to") || word(c, k, "or")) {
-      long hi = -1;
-      uint32_t j2 = tx_read_number(c, k + 1, &hi);
-      bool pl;
-      if (j2 > k + 1 && hi > halves && !word(c, k + 1, "a") && tx_unit_at(c, j2, &pl)) k = j2;
-    }
-    /* "20 more years", "three straight days", "eight trading days" */
-    if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") || word(c, k, "additional") ||
-        word(c, k, "extra") || word(c, k, "further") ||
-        word(c, k, "consecutive") || word(c, k, "trading") || word(c, k, "calendar"))
-      k++;
-  }
+  k = read_quantity(c, ph, &halves);
+  if (k == UINT32_MAX) return false;
   int u = tx_unit_at(c, k, &plural);
   if (!u || u == U_HALF) return false;
   if (u == U_WEEKEND && halves < 0) return false;
@@ -128,86 +139,63 @@ bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h) {
   return true;
 }
 
-/* A unit after a relative modifier or "the": "last week", "this year",
-** "the quarter", "the weekend", "next month", "the next day". */
-bool tx_match_rel_unit(const ctx *c, const phrase *ph, hit *h) {
-  uint32_t i = ph->i, k = ph->k;
-  int rel = ph->rel;
-  bool det = ph->det;
-  bool plural;
-  int u = tx_unit_at(c, k, &plural);
-  /* "the latest quarter", "the latest period": the last quarter reported */
-  if (rel == R_LATEST && (u == U_QUARTER || word(c, k, "period")) && have_anchor(c)) {
-    dval v = tx_dv_new(G_QUARTER);
-    news_ymd x = news_cal_add_months(c->anchor, -3);
-    v.y = x.year;
-    v.n = (x.month - 1) / 3 + 1;
-    if (c->last_q) {
-      v.y = c->last_qy;
-      v.n = c->last_q;
-    }
-    h->b = i;
-    h->e = k + 1;
-    tx_set_date(h, &v);
-    return true;
+/* "the latest quarter", "the latest period": the last quarter reported. */
+static bool unit_latest(const ctx *c, const phrase *ph, int u, hit *h) {
+  if (!(u == U_QUARTER || word(c, ph->k, "period")) || !have_anchor(c)) return false;
+  dval v = tx_dv_new(G_QUARTER);
+  news_ymd x = news_cal_add_months(c->anchor, -3);
+  v.y = x.year;
+  v.n = (x.month - 1) / 3 + 1;
+  if (c->last_q) {
+    v.y = c->last_qy;
+    v.n = c->last_q;
   }
-  if (rel == R_LATEST) rel = R_THIS;
-  if (upper(c, k)) return false; /* "This Week", a programme's title */
-  if (!u || plural) {
-    /* "the weeks ahead", "in the days ahead": the near future, vague */
-    if (u && plural && det && !rel && word(c, k + 1, "ahead")) {
-      h->b = i;
-      h->e = k + 2;
-      h->type = NEWS_TIMEX_DURATION;
-      tx_fmt_duration(u, -1, h->value);
-      return true;
-    }
-    /* "recent years", "coming weeks", "the past few weeks" */
-    if (u && plural && (rel == R_PAST || rel == R_COMING || rel == R_LAST || rel == R_NEXT ||
-                        rel == R_UPCOMING || rel == R_PREVIOUS)) {
-      h->b = i;
-      h->e = k + 1;
-      h->type = NEWS_TIMEX_DURATION;
-      tx_fmt_duration(u, -1, h->value);
-      return true;
-    }
+  h->b = ph->i;
+  h->e = ph->k + 1;
+  tx_set_date(h, &v);
+  return true;
+}
+
+/* Plural units after a modifier: "the weeks ahead" and "recent years",
+** "coming weeks", "the past few weeks": vague durations. */
+static bool units_vague(const ctx *c, const phrase *ph, int u, int rel, hit *h) {
+  uint32_t k = ph->k;
+  if (u && ph->det && !rel && word(c, k + 1, "ahead")) {
+    h->e = k + 2;
+  } else if (u && (rel == R_PAST || rel == R_COMING || rel == R_LAST || rel == R_NEXT || rel == R_UPCOMING ||
+                   rel == R_PREVIOUS)) {
+    h->e = k + 1;
+  } else {
     return false;
   }
-  if (!rel && !det) return false;
-  dval v = tx_dv_new(G_YEAR);
-  news_ymd a = c->anchor;
-  bool ok = a.year > 0;
-  int shift = 0;
-  if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PRECEDING || rel == R_PAST) shift = -1;
-  if (rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING || rel == R_UPCOMING) shift = 1;
-  bool anaphoric = det && (rel == R_PREVIOUS || rel == R_FOLLOWING || rel == R_NEXT || rel == R_PRECEDING || rel == R_SAME);
-  if (rel == R_SAME) anaphoric = true;
+  h->b = ph->i;
+  h->type = NEWS_TIMEX_DURATION;
+  tx_fmt_duration(u, -1, h->value);
+  return true;
+}
+
+/* Units read against what was mentioned before: "the next day", "that
+** day", "earlier in the day", "that year", "the previous month".
+** Returns 1 on a match, -1 when the phrase is no date ("the day"), 0
+** when other readings remain. */
+static int unit_anaphoric(const ctx *c, const phrase *ph, int u, int rel, int shift, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  bool anaphoric = rel == R_SAME ||
+                   (ph->det && (rel == R_PREVIOUS || rel == R_FOLLOWING || rel == R_NEXT || rel == R_PRECEDING));
+  dval v;
   if (anaphoric && u == U_DAY) {
-    a = anaphor(c);
-    v = tx_dv_rel_day(c, a, shift);
-    uint32_t e = tx_part_of_day(c, k + 1, &v);
-    h->b = i;
-    h->e = e;
-    tx_set_date(h, &v);
-    return true;
-  }
-  /* "that day", "later that day", "earlier in the day": the day last
-  ** talked about (else the reference date) */
-  if (u == U_DAY && anaphor(c).year > 0 &&
-      ((rel == R_THAT && !word(c, k + 1, "of")) ||
-       (det && !rel && i >= c->sb + 2 && word(c, i - 1, "in") &&
-        (is(c, i - 2, TX_POS, P_EARLIER) || is(c, i - 2, TX_POS, P_LATER))))) {
+    v = tx_dv_rel_day(c, anaphor(c), shift);
+    h->e = tx_part_of_day(c, k + 1, &v);
+  } else if (u == U_DAY && anaphor(c).year > 0 &&
+             ((rel == R_THAT && !word(c, k + 1, "of")) ||
+              (ph->det && !rel && i >= c->sb + 2 && word(c, i - 1, "in") &&
+               (is(c, i - 2, TX_POS, P_EARLIER) || is(c, i - 2, TX_POS, P_LATER))))) {
+    /* the day last talked about (else the reference date) */
     v = tx_dv_day(anaphor(c));
-    uint32_t e = tx_part_of_day(c, k + 1, &v);
-    h->b = i;
-    h->e = e;
-    tx_set_date(h, &v);
-    return true;
-  }
-  if (u == U_DAY) return false; /* "the day", "a day": too vague */
-  /* "that year", "the following year", "the previous month": against the
-  ** year or month last mentioned */
-  if ((anaphoric || rel == R_THAT) && (u == U_YEAR || (u == U_MONTH && c->last_m)) && c->last_y) {
+    h->e = tx_part_of_day(c, k + 1, &v);
+  } else if (u == U_DAY) {
+    return -1; /* "the day", "a day": too vague */
+  } else if ((anaphoric || rel == R_THAT) && (u == U_YEAR || (u == U_MONTH && c->last_m)) && c->last_y) {
     if (u == U_YEAR) {
       v = tx_dv_new(G_YEAR);
       v.y = c->last_y + shift;
@@ -217,106 +205,139 @@ bool tx_match_rel_unit(const ctx *c, const phrase *ph, hit *h) {
       v.y = x.year;
       v.m = x.month;
     }
-    h->b = i;
     h->e = k + 1;
+    h->b = i;
     tx_set_date(h, &v);
     h->topic_y = h->topic_m = 0; /* an anaphor does not move the topic */
-    return true;
+    return 1;
+  } else {
+    return 0;
   }
-  /* "the next/past year" with "the": that period as a date */
-  if (det && rel == 0) {
-    /* "the year", "the week", "the quarter", "the weekend" */
-    if (u == U_QUARTER) {
-      v = tx_dv_new(G_QUARTER);
-      if (c->last_q) {
-        v.y = c->last_qy;
-        v.n = c->last_q;
-      } else if (ok) {
-        news_ymd x = news_cal_add_months(a, -3);
-        v.y = x.year;
-        v.n = (x.month - 1) / 3 + 1;
-      }
-      if (!v.n) return false;
-    } else if (u == U_WEEKEND) {
-      v = ok ? tx_dv_week(a, news_cal_weekday(a) >= 6 ? 0 : (tx_future(c) ? 0 : -1), G_WEEKEND) : tx_dv_new(G_WEEKEND);
-    } else if (u == U_WEEK) {
-      v = ok ? tx_dv_week(a, 0, G_WEEK) : tx_dv_new(G_WEEK);
-      /* "the week of March 6": the ISO week holding that day */
-      dval dd = tx_dv_new(G_DAY);
-      uint32_t e = word(c, k + 1, "of") ? tx_day_word(c, k + 2, &dd) : k + 2;
-      if (e > k + 2 && dd.y > 0 && !dd.wd) {
-        v = tx_dv_week((news_ymd){dd.y, dd.m, dd.d}, 0, G_WEEK);
-        h->b = i;
-        h->e = e;
-        tx_set_date(h, &v);
-        return true;
-      }
-    } else if (u == U_YEAR) {
-      v = tx_dv_new(G_YEAR);
-      v.y = a.year;
-    } else if (u == U_MONTH) {
-      v = tx_dv_new(G_MONTH);
-      v.y = a.year;
-      v.m = a.month;
-    } else {
-      return false;
+  h->b = i;
+  tx_set_date(h, &v);
+  return 1;
+}
+
+/* "the year", "the week", "the quarter", "the weekend", "the week of
+** March 6": the period holding the anchor (the quarter last mentioned). */
+static bool unit_the(const ctx *c, const phrase *ph, int u, hit *h) {
+  uint32_t k = ph->k;
+  news_ymd a = c->anchor;
+  bool ok = a.year > 0;
+  dval v;
+  if (u == U_QUARTER) {
+    v = tx_dv_new(G_QUARTER);
+    if (c->last_q) {
+      v.y = c->last_qy;
+      v.n = c->last_q;
+    } else if (ok) {
+      news_ymd x = news_cal_add_months(a, -3);
+      v.y = x.year;
+      v.n = (x.month - 1) / 3 + 1;
     }
-    h->b = i;
-    h->e = k + 1;
-    tx_set_date(h, &v);
-    return true;
+    if (!v.n) return false;
+  } else if (u == U_WEEKEND) {
+    v = ok ? tx_dv_week(a, news_cal_weekday(a) >= 6 ? 0 : (tx_future(c) ? 0 : -1), G_WEEKEND) : tx_dv_new(G_WEEKEND);
+  } else if (u == U_WEEK) {
+    v = ok ? tx_dv_week(a, 0, G_WEEK) : tx_dv_new(G_WEEK);
+    /* "the week of March 6": the ISO week holding that day */
+    dval dd = tx_dv_new(G_DAY);
+    uint32_t e = word(c, k + 1, "of") ? tx_day_word(c, k + 2, &dd) : k + 2;
+    if (e > k + 2 && dd.y > 0 && !dd.wd) {
+      v = tx_dv_week((news_ymd){dd.y, dd.m, dd.d}, 0, G_WEEK);
+      h->b = ph->i;
+      h->e = e;
+      tx_set_date(h, &v);
+      return true;
+    }
+  } else if (u == U_YEAR) {
+    v = tx_dv_new(G_YEAR);
+    v.y = a.year;
+  } else if (u == U_MONTH) {
+    v = tx_dv_new(G_MONTH);
+    v.y = a.year;
+    v.m = a.month;
+  } else {
+    return false;
   }
+  h->b = ph->i;
+  h->e = k + 1;
+  tx_set_date(h, &v);
+  return true;
+}
+
+/* The period of unit u holding the anchor, shifted by shift periods
+** ("last week", "next month", "this decade"); gran 0 when there is none. */
+static dval unit_shifted(const ctx *c, int u, int shift) {
+  news_ymd a = c->anchor;
+  dval v = tx_dv_new(0);
+  if (a.year <= 0) {
+    static const int gran[] = {0, 0, 0, 0, G_DAY, G_WEEK, G_MONTH, G_YEAR, G_DECADE, G_CENTURY, G_QUARTER, G_WEEKEND, G_WEEK, G_HALF};
+    return tx_dv_new(gran[u]);
+  }
+  switch (u) {
+  case U_WEEK: return tx_dv_week(a, shift, G_WEEK);
+  case U_WEEKEND: return tx_dv_week(a, shift == 0 && !tx_future(c) && news_cal_weekday(a) < 6 ? 0 : shift, G_WEEKEND);
+  case U_MONTH: {
+    news_ymd x = news_cal_add_months(a, shift);
+    v = tx_dv_new(G_MONTH);
+    v.y = x.year;
+    v.m = x.month;
+    return v;
+  }
+  case U_QUARTER: {
+    news_ymd x = news_cal_add_months(a, 3 * shift);
+    v = tx_dv_new(G_QUARTER);
+    v.y = x.year;
+    v.n = (x.month - 1) / 3 + 1;
+    return v;
+  }
+  case U_YEAR:
+    v = tx_dv_new(G_YEAR);
+    v.y = a.year + shift;
+    return v;
+  case U_DECADE:
+    v = tx_dv_new(G_DECADE);
+    v.n = a.year / 10 + shift;
+    return v;
+  case U_CENTURY:
+    v = tx_dv_new(G_CENTURY);
+    v.n = a.year / 100 + shift;
+    return v;
+  default: return v; /* a half, a fortnight: no period of its own */
+  }
+}
+
+/* A unit after a relative modifier or "the": "last week", "this year",
+** "the quarter", "the weekend", "next month", "the next day". */
+bool tx_match_rel_unit(const ctx *c, const phrase *ph, hit *h) {
+  uint32_t i = ph->i, k = ph->k;
+  bool plural = false;
+  int u = tx_unit_at(c, k, &plural);
+  if (ph->rel == R_LATEST && unit_latest(c, ph, u, h)) return true;
+  int rel = ph->rel == R_LATEST ? R_THIS : ph->rel;
+  if (upper(c, k)) return false; /* "This Week", a programme's title */
+  if (!u || plural) return plural && units_vague(c, ph, u, rel, h);
+  if (!rel && !ph->det) return false;
+  int shift = 0;
+  if (rel == R_LAST || rel == R_PREVIOUS || rel == R_PRECEDING || rel == R_PAST) shift = -1;
+  if (rel == R_NEXT || rel == R_COMING || rel == R_FOLLOWING || rel == R_UPCOMING) shift = 1;
+  int r = unit_anaphoric(c, ph, u, rel, shift, h);
+  if (r) return r > 0;
+  if (ph->det && rel == 0) return unit_the(c, ph, u, h);
   if (rel == R_THAT) return false;
   /* "the past decade": the ten years up to now ("the last decade" stays
   ** the previous decade, 199 in 2005) */
-  if (u == U_DECADE && det && rel == R_PAST) {
+  if (u == U_DECADE && ph->det && rel == R_PAST) {
     h->b = i;
     h->e = k + 1;
     h->type = NEWS_TIMEX_DURATION;
     snprintf(h->value, sizeof h->value, "P10Y");
     return true;
   }
-  if (!ok) {
-    static const int gran[] = {0, 0, 0, 0, G_DAY, G_WEEK, G_MONTH, G_YEAR, G_DECADE, G_CENTURY, G_QUARTER, G_WEEKEND, G_WEEK, G_HALF};
-    v = tx_dv_new(gran[u]);
-    if (!v.gran) return false;
-  } else {
-    switch (u) {
-    case U_WEEK: v = tx_dv_week(a, shift, G_WEEK); break;
-    case U_WEEKEND:
-      v = tx_dv_week(a, shift == 0 && !tx_future(c) && news_cal_weekday(a) < 6 ? 0 : shift, G_WEEKEND);
-      break;
-    case U_MONTH: {
-      news_ymd x = news_cal_add_months(a, shift);
-      v = tx_dv_new(G_MONTH);
-      v.y = x.year;
-      v.m = x.month;
-      break;
-    }
-    case U_QUARTER: {
-      news_ymd x = news_cal_add_months(a, 3 * shift);
-      v = tx_dv_new(G_QUARTER);
-      v.y = x.year;
-      v.n = (x.month - 1) / 3 + 1;
-      break;
-    }
-    case U_YEAR:
-      v = tx_dv_new(G_YEAR);
-      v.y = a.year + shift;
-      break;
-    case U_DECADE:
-      v = tx_dv_new(G_DECADE);
-      v.n = a.year / 10 + shift;
-      break;
-    case U_CENTURY:
-      v = tx_dv_new(G_CENTURY);
-      v.n = a.year / 100 + shift;
-      break;
-    case U_HALF:
-      return false;
-    default: return false;
-    }
-  }
+  if (have_anchor(c) && u == U_HALF) return false;
+  dval v = unit_shifted(c, u, shift);
+  if (!v.gran) return false;
   h->b = i;
   h->e = k + 1;
   tx_set_date(h, &v);
