@@ -63,7 +63,7 @@
 **   Matchers read tokens only below c->se (the sentence end: cls(), kind()
 **   and word() return nothing past it), and at most a bounded number of
 **   tokens from their start.  Values always fit news_timex.value (40).
-**   Memory: one block for the per-token codes, freed before returning;
+**   Memory: one block for the per-token classes, freed before returning;
 **   rows go into d->timexes through news_vec_push (NEWS_ERR_NOMEM on
 **   failure, with the partial rows dropped).
 **
@@ -438,10 +438,10 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
   c.t = d->tokens.data;
   c.nt = d->tokens.n;
   if (c.nt == 0) return NEWS_OK;
-  /* one block: the int16 codes, then the candidate bytes */
-  c.code = d->mem->alloc(d->mem->ctx, (sizeof(int16_t) + 1) * c.nt);
-  if (!c.code) return NEWS_ERR_NOMEM;
-  c.cand = (uint8_t *)(c.code + c.nt);
+  /* one block: the token classes, then the candidate bytes */
+  c.tok = d->mem->alloc(d->mem->ctx, (sizeof(tx_word) + 1) * c.nt);
+  if (!c.tok) return NEWS_ERR_NOMEM;
+  c.cand = (uint8_t *)(c.tok + c.nt);
   tx_classify(&c);
   c.sport = tx_sports_report(&c);
   find_dateline(&c);
@@ -455,7 +455,7 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
     c.anchor = c.first_explicit;
     rc = scan(d, &c);
   }
-  d->mem->free(d->mem->ctx, c.code);
+  d->mem->free(d->mem->ctx, c.tok);
   if (rc != NEWS_OK) d->timexes.n = 0;
   return rc;
 }

@@ -34,7 +34,7 @@ uint32_t tx_day_word(const ctx *c, uint32_t k, dval *v) {
       return k + 2;
     }
   }
-  if (has(c, k, TX_WEEKDAY) && num(c, k) < 10) {
+  if (has(c, k, TX_WEEKDAY) && !plural_at(c, k)) {
     *v = tx_dv_weekday(c, num(c, k), tx_tense_dir(c));
     return k + 1;
   }
@@ -136,7 +136,7 @@ bool tx_match_set(const ctx *c, const phrase *ph, hit *h) {
       tx_fmt_duration(u, halves, h->value);
       return true;
     }
-    if (has(c, k, TX_WEEKDAY) && num(c, k) < 10) {
+    if (has(c, k, TX_WEEKDAY) && !plural_at(c, k)) {
       dval v = tx_dv_new(G_DAY);
       v.wd = num(c, k);
       h->e = tx_part_of_day(c, k + 1, &v);
@@ -156,9 +156,9 @@ bool tx_match_set(const ctx *c, const phrase *ph, hit *h) {
     return false;
   }
   /* plural weekdays: "Mondays", "Tuesday nights" */
-  if (has(c, i, TX_WEEKDAY) && num(c, i) > 10 && upper(c, i)) {
+  if (has(c, i, TX_WEEKDAY) && plural_at(c, i) && upper(c, i)) {
     dval v = tx_dv_new(G_DAY);
-    v.wd = num(c, i) - 10;
+    v.wd = num(c, i);
     h->b = i;
     h->e = i + 1;
     h->type = NEWS_TIMEX_SET;
@@ -285,7 +285,7 @@ bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h) {
   bool plural;
   uint32_t e;
   int u;
-  int parts[3];
+  tx_word parts[3];
   if (q && (u = tx_unit_at(c, k + 1, &plural)) && (u == U_QUARTER || u == U_HALF) && !plural) {
     e = k + 2;
   } else if (!q && rel == R_LAST && is(c, k, TX_UNIT, U_HALF) && word(c, k + 1, "of")) {
@@ -293,10 +293,10 @@ bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h) {
     u = U_HALF;
     e = k + 1;
     rel = 0;
-  } else if (tx_hyphen_parts(c, k, parts) == 2 && parts[0] / 100 == TX_ORDWORD && parts[0] < 10000 &&
-             (parts[1] == 500 + U_QUARTER || parts[1] == 500 + U_HALF)) {
-    q = parts[0] % 100;
-    u = parts[1] % 100;
+  } else if (tx_hyphen_parts(c, k, parts) == 2 && parts[0].cls == TX_ORDWORD &&
+             (part_is(parts[1], TX_UNIT, U_QUARTER) || part_is(parts[1], TX_UNIT, U_HALF))) {
+    q = parts[0].n;
+    u = parts[1].n;
     e = k + 1;
     i = k; /* "the third-quarter loss": the adjective alone */
   } else {
@@ -378,14 +378,14 @@ bool tx_match_decade(const ctx *c, const phrase *ph, hit *h) {
 
 /* mid-1996, late-1990s, early-November, mid-afternoon: p holds the parts
 ** of the hyphenated word k, the first a position modifier. */
-static bool hyphen_position(const ctx *c, const phrase *ph, const int p[3], hit *h) {
+static bool hyphen_position(const ctx *c, const phrase *ph, const tx_word p[3], hit *h) {
   uint32_t i = ph->i, k = ph->k;
   const char *t = ttext(c, k);
   uint32_t L = tlen(c, k);
   uint32_t dash = (uint32_t)((const char *)memchr(t, '-', L) - t);
-  if (p[1] >= 11000 && p[1] <= 12199 && L == dash + 5) {
+  if (p[1].digits >= 1000 && p[1].digits <= 2199 && L == dash + 5) {
     dval v = tx_dv_new(G_YEAR);
-    v.y = p[1] - 10000;
+    v.y = p[1].digits;
     h->b = i;
     h->e = k + 1;
     tx_set_date(h, &v);
@@ -404,9 +404,9 @@ static bool hyphen_position(const ctx *c, const phrase *ph, const int p[3], hit 
     tx_set_date(h, &v);
     return true;
   }
-  if (p[1] / 100 == TX_MONTH && p[1] < 10000) {
+  if (p[1].cls == TX_MONTH) {
     dval v = tx_dv_new(G_MONTH);
-    v.m = p[1] % 100;
+    v.m = p[1].n;
     int y = 0;
     uint32_t e = tx_trailing_year(c, k + 1, &y);
     v.y = e > k + 1 ? y : tx_month_year(c, v.m, tx_tense_dir(c));
@@ -415,11 +415,11 @@ static bool hyphen_position(const ctx *c, const phrase *ph, const int p[3], hit 
     tx_set_date(h, &v);
     return true;
   }
-  if (p[1] / 100 == TX_PARTDAY && p[1] < 10000 && p[1] % 100 <= 4) {
+  if (p[1].cls == TX_PARTDAY && p[1].n <= 4) {
     dval v = tx_dv_new(G_DAY);
     uint32_t e = tx_day_word(c, k + 1, &v);
     if (e == k + 1) v = c->anchor.year ? tx_dv_day(c->anchor) : tx_dv_new(G_DAY);
-    v.pod = p[1] % 100;
+    v.pod = p[1].n;
     h->b = i;
     h->e = e;
     tx_set_date(h, &v);
@@ -429,10 +429,10 @@ static bool hyphen_position(const ctx *c, const phrase *ph, const int p[3], hit 
 }
 
 /* year-earlier, year-ago, year-end: p holds the parts of word k. */
-static bool hyphen_year(const ctx *c, const phrase *ph, const int p[3], hit *h) {
+static bool hyphen_year(const ctx *c, const phrase *ph, const tx_word p[3], hit *h) {
   uint32_t i = ph->i, k = ph->k;
   dval v;
-  if (p[1] == 1100 + P_EARLIER || p[1] == 1600 + 1) {
+  if (part_is(p[1], TX_POS, P_EARLIER) || part_is(p[1], TX_ANCHOR, 1)) {
     if (c->last_q) {
       v = tx_dv_new(G_QUARTER);
       v.y = c->last_qy - 1;
@@ -441,7 +441,7 @@ static bool hyphen_year(const ctx *c, const phrase *ph, const int p[3], hit *h) 
       v = tx_dv_new(G_YEAR);
       v.y = c->anchor.year - 1;
     }
-  } else if (p[1] == 1100 + P_END) {
+  } else if (part_is(p[1], TX_POS, P_END)) {
     v = tx_dv_new(G_DAY);
     v.y = c->anchor.year;
     v.m = 12;
@@ -467,49 +467,49 @@ static bool hyphen_year(const ctx *c, const phrase *ph, const int p[3], hit *h) 
 ** "year-end".  Age phrases ("two-year-old") are skipped. */
 bool tx_match_hyphen(const ctx *c, const phrase *ph, hit *h) {
   uint32_t i = ph->i, k = ph->k;
-  int p[3];
+  tx_word p[3];
   int np = tx_hyphen_parts(c, k, p);
   if (np < 2) return false;
-  if (np == 3 && (p[2] == 0 || p[2] / 100 != TX_UNIT)) {
+  if (np == 3 && p[2].cls != TX_UNIT) {
     /* "two-year-old", "10-year-long": not a timex of its own */
     return false;
   }
   /* N-unit: "two-year", "16-hour", "52-week" */
-  int n = p[0] >= 10000 ? p[0] - 10000 : p[0] / 100 == TX_NUMWORD ? p[0] % 100 : -1;
-  if (p[0] / 100 == TX_NUMWORD && p[0] < 10000 && np == 3 && p[1] / 100 == TX_NUMWORD) n = -1;
-  if (np == 2 && n > 0 && p[1] / 100 == TX_UNIT && p[1] < 10000 && p[1] % 100 < 20 &&
-      p[1] % 100 != U_HALF && p[1] % 100 != U_QUARTER && p[1] % 100 != U_WEEKEND) {
+  int n = p[0].digits >= 0 ? p[0].digits : p[0].cls == TX_NUMWORD ? p[0].n : -1;
+  if (p[0].cls == TX_NUMWORD && np == 3 && p[1].cls == TX_NUMWORD) n = -1;
+  if (np == 2 && n > 0 && p[1].cls == TX_UNIT && !p[1].plural && p[1].n != U_HALF && p[1].n != U_QUARTER &&
+      p[1].n != U_WEEKEND) {
     h->b = i;
     h->e = k + 1;
     h->type = NEWS_TIMEX_DURATION;
-    tx_fmt_duration(p[1] % 100, 2L * n, h->value);
+    tx_fmt_duration(p[1].n, 2L * n, h->value);
     return true;
   }
   /* "day-long" (P1D), "decades-long" (PXY) */
   const char *t = ttext(c, k);
   uint32_t L = tlen(c, k);
-  if (np == 2 && p[0] / 100 == TX_UNIT && p[0] < 10000 && L >= 6 && memcmp(t + L - 5, "-long", 5) == 0) {
-    int u = p[0] % 100 > 20 ? p[0] % 100 - 20 : p[0] % 100;
+  if (np == 2 && p[0].cls == TX_UNIT && L >= 6 && memcmp(t + L - 5, "-long", 5) == 0) {
+    int u = p[0].n;
     if (u == U_HALF || u == U_QUARTER || u == U_WEEKEND) return false;
     h->b = k; /* an adjective: "the" stays out */
     h->e = k + 1;
     h->type = NEWS_TIMEX_DURATION;
-    tx_fmt_duration(u, p[0] % 100 > 20 ? -1 : 2, h->value);
+    tx_fmt_duration(u, p[0].plural ? -1 : 2, h->value);
     return true;
   }
   /* "post-1959", "pre-1990": the year itself */
-  if (np == 2 && p[1] >= 11000 && p[1] <= 12199 && L <= 9 && (t[0] | 0x20) == 'p' &&
+  if (np == 2 && p[1].digits >= 1000 && p[1].digits <= 2199 && L <= 9 && (t[0] | 0x20) == 'p' &&
       (memcmp(t + 1, "ost-", 4) == 0 || memcmp(t + 1, "re-", 3) == 0)) {
     dval v = tx_dv_new(G_YEAR);
-    v.y = p[1] - 10000;
+    v.y = p[1].digits;
     h->b = k;
     h->e = k + 1;
     tx_set_date(h, &v);
     return true;
   }
-  if (np == 2 && (p[0] == 1100 + P_MID || p[0] == 1100 + P_EARLY || p[0] == 1100 + P_LATE))
+  if (np == 2 && (part_is(p[0], TX_POS, P_MID) || part_is(p[0], TX_POS, P_EARLY) || part_is(p[0], TX_POS, P_LATE)))
     return hyphen_position(c, ph, p, h);
-  if (np == 2 && p[0] == 500 + U_YEAR && have_anchor(c)) return hyphen_year(c, ph, p, h);
+  if (np == 2 && part_is(p[0], TX_UNIT, U_YEAR) && have_anchor(c)) return hyphen_year(c, ph, p, h);
   return false;
 }
 

@@ -22,10 +22,10 @@
 /* Word classes: the hundreds of a timex_words.tsv value (see that file). */
 enum {
   TX_MONTH = 1,    /* January .. December, Jan .. Dec */
-  TX_WEEKDAY = 2,  /* Monday .. Sunday; N > 10: plural (Mondays) */
+  TX_WEEKDAY = 2,  /* Monday .. Sunday (list value N + 10: plural, Mondays) */
   TX_NUMWORD = 3,  /* zero .. ninety, dozen */
   TX_ORDWORD = 4,  /* first .. thirtieth */
-  TX_UNIT = 5,     /* second .. half (U_*); N > 20: plural */
+  TX_UNIT = 5,     /* second .. half (U_*; list value N + 20: plural) */
   TX_PARTDAY = 6,  /* morning afternoon evening night noon midnight */
   TX_SEASON = 7,   /* spring summer fall/autumn winter */
   TX_REF = 8,      /* 1 now/currently, 2 recently/recent, 3 soon/future */
@@ -42,7 +42,7 @@ enum {
   TX_DECADE = 21   /* twenties .. nineties (N = tens digit) */
 };
 
-/* Units (N of class TX_UNIT; plural is N + 20). */
+/* Units (N of class TX_UNIT). */
 enum {
   U_SECOND = 1, U_MINUTE, U_HOUR, U_DAY, U_WEEK, U_MONTH, U_YEAR, U_DECADE, U_CENTURY,
   U_QUARTER, U_WEEKEND, U_FORTNIGHT, U_HALF
@@ -115,12 +115,22 @@ typedef struct ctx ctx;
 ** It reads the context and writes nothing else. */
 typedef bool (*tx_matcher)(const ctx *c, const phrase *ph, hit *h);
 
+/* What the timex word list says of a word, or of one part of a hyphenated
+** word: its class and member ("Mondays": TX_WEEKDAY, 1, plural), or for a
+** part written in digits ("16-hour") its value. */
+typedef struct tx_word {
+  uint8_t cls;    /* TX_*, 0 when the word is not in the list */
+  uint8_t n;      /* the member: month 1..12, weekday 1..7, U_*, R_*, number value ... */
+  bool plural;    /* "Mondays", "years" (weekdays and units only) */
+  int16_t digits; /* a part in digits: its value 0..19999, else -1 */
+} tx_word;
+
 /* The scanner's state for one document. */
 typedef struct ctx {
   const char *s;          /* document text */
   const news_token *t;    /* tokens */
   uint32_t nt;            /* token count */
-  int16_t *code;          /* class*100+N per token, 0 when none */
+  tx_word *tok;           /* per token: its class (tx_classify) */
   uint32_t se;            /* end token of the current sentence */
   news_ymd anchor;        /* reference date, year 0 when none */
   news_ymd last;          /* last full day mentioned, year 0 when none */
@@ -139,16 +149,28 @@ typedef struct ctx {
 /* ------------------------------------------------------------ token access */
 
 static inline int cls(const ctx *c, uint32_t i) {
-  return i < c->se ? c->code[i] / 100 : 0;
+  return i < c->se ? c->tok[i].cls : 0;
 }
 static inline int num(const ctx *c, uint32_t i) {
-  return i < c->se ? c->code[i] % 100 : 0;
+  return i < c->se ? c->tok[i].n : 0;
+}
+static inline bool plural_at(const ctx *c, uint32_t i) {
+  return i < c->se && c->tok[i].plural;
 }
 static inline bool has(const ctx *c, uint32_t i, int klass) {
   return cls(c, i) == klass;
 }
+/* Token i is the singular member n of class klass ("year", not "years"). */
 static inline bool is(const ctx *c, uint32_t i, int klass, int n) {
-  return i < c->se && c->code[i] == klass * 100 + n;
+  return i < c->se && c->tok[i].cls == klass && c->tok[i].n == n && !c->tok[i].plural;
+}
+/* Token i is the plural member n of class klass ("days"). */
+static inline bool is_plural(const ctx *c, uint32_t i, int klass, int n) {
+  return i < c->se && c->tok[i].cls == klass && c->tok[i].n == n && c->tok[i].plural;
+}
+/* Part w of a hyphenated word is the singular member n of klass. */
+static inline bool part_is(tx_word w, int klass, int n) {
+  return w.cls == klass && w.n == n && !w.plural;
 }
 static inline uint32_t tlen(const ctx *c, uint32_t i) {
   return c->t[i].end - c->t[i].start;
@@ -196,7 +218,8 @@ long tx_digits_at(const ctx *c, uint32_t i, int *ndig);
 int tx_ordinal_at(const ctx *c, uint32_t i);
 int tx_year_at(const ctx *c, uint32_t i);
 uint32_t tx_words_year(const ctx *c, uint32_t k, int *y);
-int tx_hyphen_parts(const ctx *c, uint32_t i, int out[3]);
+int tx_hyphen_parts(const ctx *c, uint32_t i, tx_word out[3]);
+tx_word tx_decode(int value);
 uint32_t tx_read_number(const ctx *c, uint32_t k, long *halves);
 int tx_unit_at(const ctx *c, uint32_t k, bool *plural);
 int tx_ampm_at(const ctx *c, uint32_t k);

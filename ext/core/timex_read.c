@@ -52,10 +52,10 @@ int tx_year_at(const ctx *c, uint32_t i) {
 /* Tens and units at k as number words: "ninety-six", "ninety six",
 ** "ninety"; returns the token after them and sets *v, or k. */
 static uint32_t words_tens(const ctx *c, uint32_t k, int *v) {
-  int p[3];
-  if (tx_hyphen_parts(c, k, p) == 2 && p[0] / 100 == TX_NUMWORD && p[1] / 100 == TX_NUMWORD && p[0] < 10000 &&
-      p[0] % 100 >= 20 && p[1] % 100 < 10) {
-    *v = p[0] % 100 + p[1] % 100;
+  tx_word p[3];
+  if (tx_hyphen_parts(c, k, p) == 2 && p[0].cls == TX_NUMWORD && p[1].cls == TX_NUMWORD && p[0].n >= 20 &&
+      p[1].n < 10) {
+    *v = p[0].n + p[1].n;
     return k + 1;
   }
   if (has(c, k, TX_NUMWORD) && num(c, k) >= 20 && num(c, k) % 10 == 0) {
@@ -94,24 +94,42 @@ uint32_t tx_words_year(const ctx *c, uint32_t k, int *y) {
   return k;
 }
 
-/* Classifies the part p[0..n) of a hyphenated word: its lexicon code, or
-** for digits 10000 + value (so "16" -> 10016). */
-static int part_code(const char *p, size_t n) {
-  if (n == 0) return 0;
+/* A timex_words.tsv value (CLASS * 100 + N; N + 10 for plural weekdays,
+** N + 20 for plural units) as a tx_word. */
+tx_word tx_decode(int value) {
+  tx_word w = {(uint8_t)(value / 100), (uint8_t)(value % 100), false, -1};
+  if ((w.cls == TX_WEEKDAY && w.n > 10) || (w.cls == TX_UNIT && w.n > 20)) {
+    w.plural = true;
+    w.n = (uint8_t)(w.n - (w.cls == TX_WEEKDAY ? 10 : 20));
+  }
+  return w;
+}
+
+/* The part p[0..n) of a hyphenated word: its entry in the word list, or
+** for digits (below 20000) their value. */
+static tx_word part_word(const char *p, size_t n) {
+  tx_word none = {0, 0, false, -1};
+  if (n == 0) return none;
   if (p[0] >= '0' && p[0] <= '9') {
     long v = 0;
     for (size_t k = 0; k < n; k++) {
-      if (p[k] < '0' || p[k] > '9') return 0;
+      if (p[k] < '0' || p[k] > '9') return none;
       if (v < 100000) v = v * 10 + (p[k] - '0');
     }
-    return v < 20000 ? 10000 + (int)v : 0;
+    if (v < 20000) none.digits = (int16_t)v;
+    return none;
   }
-  return news_lex_find(&news_lex_timex_words, p, n);
+  return tx_decode(news_lex_find(&news_lex_timex_words, p, n));
 }
 
-/* Splits token i at its hyphens into at most 3 part codes; returns the
-** number of parts, 0 when the token is not a hyphenated word. */
-int tx_hyphen_parts(const ctx *c, uint32_t i, int out[3]) {
+/* True when part w says something: a listed word or digits. */
+static bool part_known(tx_word w) {
+  return w.cls || w.digits >= 0;
+}
+
+/* Splits token i at its hyphens into at most 3 parts; returns the number
+** of parts, 0 when the token is not a hyphenated word. */
+int tx_hyphen_parts(const ctx *c, uint32_t i, tx_word out[3]) {
   if (i >= c->se || c->t[i].kind != NEWS_TOK_WORD) return 0;
   const char *p = ttext(c, i);
   uint32_t n = tlen(c, i), a = 0;
@@ -120,7 +138,7 @@ int tx_hyphen_parts(const ctx *c, uint32_t i, int out[3]) {
   for (uint32_t j = 0; j <= n; j++) {
     if (j == n || p[j] == '-') {
       if (k == 3) return 0;
-      out[k++] = part_code(p + a, j - a);
+      out[k++] = part_word(p + a, j - a);
       a = j + 1;
     }
   }
@@ -170,11 +188,11 @@ uint32_t tx_read_number(const ctx *c, uint32_t k, long *halves) {
     *halves = 1;
     return k + 2;
   } else {
-    int parts[3];
+    tx_word parts[3];
     int np = tx_hyphen_parts(c, k, parts);
-    if (np == 2 && parts[0] / 100 == TX_NUMWORD && parts[1] / 100 == TX_NUMWORD && parts[0] < 10000 &&
-        parts[1] < 10000 && parts[0] % 100 >= 20 && parts[1] % 100 < 10) {
-      *halves = 2L * (parts[0] % 100 + parts[1] % 100);
+    if (np == 2 && parts[0].cls == TX_NUMWORD && parts[1].cls == TX_NUMWORD && parts[0].n >= 20 &&
+        parts[1].n < 10) {
+      *halves = 2L * (parts[0].n + parts[1].n);
       return k + 1;
     }
     return k;
@@ -191,9 +209,8 @@ uint32_t tx_read_number(const ctx *c, uint32_t k, long *halves) {
 /* A unit at k (singular or plural): returns its U_* and sets *plural. */
 int tx_unit_at(const ctx *c, uint32_t k, bool *plural) {
   if (!has(c, k, TX_UNIT)) return 0;
-  int n = num(c, k);
-  *plural = n > 20;
-  return n > 20 ? n - 20 : n;
+  *plural = c->tok[k].plural;
+  return num(c, k);
 }
 
 /* Skips the approximation words kept in a duration's span ("about",
@@ -395,7 +412,7 @@ void tx_classify(ctx *c) {
   build_index();
   for (uint32_t i = 0; i < c->nt; i++) {
     const news_token *t = &c->t[i];
-    c->code[i] = 0;
+    c->tok[i] = (tx_word){0, 0, false, -1};
     c->cand[i] = 0;
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER)) {
       c->cand[i] = 1;
@@ -415,24 +432,25 @@ void tx_classify(ctx *c) {
     }
     if (t->kind == NEWS_TOK_ABBREV && n > 1 && p[n - 1] == '.') n--;
     if (n > 13) {
-      int parts[3];
+      tx_word parts[3];
       int np = t->kind == NEWS_TOK_WORD ? tx_hyphen_parts(c, i, parts) : 0;
-      c->cand[i] = np > 0 && (parts[0] || parts[1]);
+      c->cand[i] = np > 0 && (part_known(parts[0]) || part_known(parts[1]));
       for (int k = 0; k < np; k++)
-        if (parts[k] == TX_UNIT * 100 + U_HALF) c->half = true;
+        if (part_is(parts[k], TX_UNIT, U_HALF)) c->half = true;
       continue;
     }
     if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) continue;
-    if (n >= 2) c->code[i] = (int16_t)timex_word_code(p, n);
-    if (c->code[i]) {
+    int code = n >= 2 ? timex_word_code(p, n) : 0;
+    if (code) {
+      c->tok[i] = tx_decode(code);
       c->cand[i] = 1;
-      if (c->code[i] == TX_UNIT * 100 + U_HALF) c->half = true;
+      if (part_is(c->tok[i], TX_UNIT, U_HALF)) c->half = true;
     } else if (t->kind == NEWS_TOK_WORD && memchr(p, '-', n)) {
-      int parts[3];
+      tx_word parts[3];
       int np = tx_hyphen_parts(c, i, parts);
       for (int k = 0; k < np; k++) {
-        if (parts[k]) c->cand[i] = 1;
-        if (parts[k] == TX_UNIT * 100 + U_HALF) c->half = true;
+        if (part_known(parts[k])) c->cand[i] = 1;
+        if (part_is(parts[k], TX_UNIT, U_HALF)) c->half = true;
       }
     } else if (t->flags & NEWS_TF_UPPER && (atomic_load_explicit(&IX.holmask[(c0 | 0x20) - 'a'], memory_order_relaxed) >> n & 1) &&
                news_lex_find(&news_lex_timex_holidays, p, n)) {

@@ -461,7 +461,7 @@ static bool attributive(const ctx *c, uint32_t k) {
 bool tx_match_weekday(const ctx *c, const phrase *ph, hit *h) {
   uint32_t i = ph->i, k = ph->k;
   int rel = ph->rel;
-  if (!has(c, k, TX_WEEKDAY) || num(c, k) > 10) return false;
+  if (!has(c, k, TX_WEEKDAY) || plural_at(c, k)) return false;
   if (!upper(c, k) && c->t[k].kind != NEWS_TOK_ABBREV) return false;
   if (tlen(c, k) <= 4 && c->t[k].kind != NEWS_TOK_ABBREV) return false; /* "Wed", "Sat" */
   /* newspapers: "The Sunday Times", "the Sunday Telegraph" */
@@ -598,9 +598,9 @@ bool tx_match_ref(const ctx *c, const phrase *ph, hit *h) {
 /* A bare plural unit after "for", "within", "in": "for years" (PXY). */
 bool tx_match_bare_plural(const ctx *c, const phrase *ph, hit *h) {
   uint32_t i = ph->i;
-  if (!has(c, i, TX_UNIT) || num(c, i) <= 20) return false;
+  if (!has(c, i, TX_UNIT) || !plural_at(c, i)) return false;
   /* "months ago", "years earlier": some time back (as "a few years ago") */
-  if ((is(c, i + 1, TX_ANCHOR, 1) || is(c, i + 1, TX_POS, P_EARLIER)) && num(c, i) != 20 + U_HALF &&
+  if ((is(c, i + 1, TX_ANCHOR, 1) || is(c, i + 1, TX_POS, P_EARLIER)) && num(c, i) != U_HALF &&
       (i == c->sb || !has(c, i - 1, TX_QUANT)) && !NEWS_TOK_IS(kind(c, i - 1), NEWS_TOK_RANGE_NUMBER) &&
       !has(c, i - 1, TX_NUMWORD)) {
     h->b = i;
@@ -615,7 +615,7 @@ bool tx_match_bare_plural(const ctx *c, const phrase *ph, hit *h) {
   h->b = i;
   h->e = i + 1;
   h->type = NEWS_TIMEX_DURATION;
-  tx_fmt_duration(num(c, i) - 20, -1, h->value);
+  tx_fmt_duration(num(c, i), -1, h->value);
   return true;
 }
 
@@ -624,14 +624,14 @@ bool tx_match_bare_plural(const ctx *c, const phrase *ph, hit *h) {
 ** last one after "since" or a past cue, else this one). */
 bool tx_match_fixed(const ctx *c, const phrase *ph, hit *h) {
   uint32_t i = ph->i;
-  if (word(c, i, "these") && is(c, i + 1, TX_UNIT, 20 + U_DAY)) {
+  if (word(c, i, "these") && is_plural(c, i + 1, TX_UNIT, U_DAY)) {
     h->b = i;
     h->e = i + 2;
     h->type = NEWS_TIMEX_DATE;
     snprintf(h->value, sizeof h->value, "PRESENT_REF");
     return true;
   }
-  if (word(c, i, "the") && i > 0 && word(c, i - 1, "over") && is(c, i + 1, TX_UNIT, 20 + U_YEAR)) {
+  if (word(c, i, "the") && i > 0 && word(c, i - 1, "over") && is_plural(c, i + 1, TX_UNIT, U_YEAR)) {
     h->b = i;
     h->e = i + 2;
     h->type = NEWS_TIMEX_DURATION;
