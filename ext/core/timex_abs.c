@@ -173,7 +173,7 @@ bool tx_match_set(const ctx *c, const phrase *ph, hit *h) {
 static bool sept11(const ctx *c, int m, int d, uint32_t k) {
   if (m != 9 || d != 11) return false;
   if (word(c, k, "terror") || word(c, k, "terrorist")) k++;
-  return word(c, k, "attacks") || word(c, k, "attack") || word(c, k, "hijackings") || word(c, k, "commission");
+  return tx_cue(c, k) == TXC_SEPT11;
 }
 
 /* A month expression at k: "Sept. 30, 1989", "July 1997", "March",
@@ -312,7 +312,7 @@ bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h) {
     if (u == U_HALF && word(c, e - 1, "half") && !tx_ordinal_at(c, e - 2)) return false; /* "the last half of the '80s" */
   }
   /* "second-half goals", "in the second half" of a sports report: a match's half */
-  if (u == U_HALF && !y && ((tx_cue(c, e) & TXC_SPORT_NOUN) || c->sport)) return false;
+  if (u == U_HALF && !y && (tx_cue(c, e) == TXC_SPORT_NOUN || tx_cue(c, e) == TXC_SPORT_BOTH || c->sport)) return false;
   dval v = tx_dv_quarter(c, u, q, y, rel);
   h->b = i;
   h->e = e;

@@ -61,9 +61,12 @@ enum { A_MORE = 9, A_LESS = 10, A_LEAST = 11, A_UP = 12, A_FEWER = 15, A_THAN = 
 /* Position modifiers (N of TX_POS). */
 enum { P_EARLY = 1, P_LATE, P_MID, P_EARLIER, P_LATER, P_END, P_BEGINNING, P_START, P_MIDDLE, P_LATEST };
 
-/* Classes of ext/data/timex_cues.tsv (bits): words next to a date-like
-** word that make it no date. */
-enum { TXC_SPORT_NOUN = 1, TXC_SPORT_DOC = 2, TXC_OUR_TIME = 4, TXC_NOT_NOW = 8, TXC_PAPER = 16, TXC_EVENT = 32 };
+/* Classes of ext/data/timex_cues.tsv: words that say how to read a
+** date-like word next to them (see that file). */
+enum {
+  TXC_SPORT_NOUN = 1, TXC_SPORT_BOTH, TXC_SPORT_DOC, TXC_OUR_TIME, TXC_NOT_NOW, TXC_PAPER, TXC_EVENT, TXC_ZONE,
+  TXC_DATING, TXC_COUNT_MOD, TXC_SEPT11, TXC_PLAN_TO
+};
 
 /* Granularities of a date value. */
 enum { G_DAY = 1, G_MONTH, G_YEAR, G_WEEK, G_WEEKEND, G_QUARTER, G_HALF, G_SEASON, G_DECADE, G_CENTURY };

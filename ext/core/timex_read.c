@@ -260,11 +260,7 @@ bool tx_real_month(const ctx *c, uint32_t k, bool context) {
   if (tx_day_of_month(c, k + 1) || tx_year_at(c, k + 1)) return true;
   if (k > 0) {
     uint32_t p = k - 1;
-    if (word(c, p, "in") || word(c, p, "since") || word(c, p, "until") || word(c, p, "through") ||
-        word(c, p, "early") || word(c, p, "late") || word(c, p, "mid") || word(c, p, "last") ||
-        word(c, p, "next") || word(c, p, "this") || word(c, p, "of") || word(c, p, "during") ||
-        word(c, p, "by") || word(c, p, "before") || word(c, p, "after") || word(c, p, "from") ||
-        word(c, p, "till") || word(c, p, "to") || word(c, p, "between") || word(c, p, "and"))
+    if (tx_cue(c, p) == TXC_DATING)
       return m == 3 && !word(c, p, "from") ? !word(c, k + 1, "on") && !word(c, k + 1, "to") : true;
   }
   return false;
@@ -280,11 +276,7 @@ int tx_ampm_at(const ctx *c, uint32_t k) {
 
 /* Time zones kept inside a clock time's span. */
 bool tx_zone_at(const ctx *c, uint32_t k) {
-  static const char *const z[] = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt",
-                                  "gmt", "utc", "bst", "cet", "et", NULL};
-  for (int i = 0; z[i]; i++)
-    if (word_n(c, k, z[i], strlen(z[i]))) return true;
-  return false;
+  return tx_cue(c, k) == TXC_ZONE;
 }
 
 /* Trailing year of a month or quarter: "1989", ", 1989", "of 1989",
@@ -330,7 +322,7 @@ uint32_t tx_trailing_year(const ctx *c, uint32_t k, int *y) {
 static struct {
   _Atomic uint16_t first[27 * 27];
   _Atomic uint16_t holmask[26];
-  _Atomic uint16_t sportmask[26]; /* the same for TXC_SPORT_DOC words */
+  _Atomic uint16_t sportmask[26]; /* the same for words of sports reports */
 } IX;
 static atomic_bool built;
 
@@ -365,7 +357,8 @@ static void build_index(void) {
   for (uint32_t i = 0; i < cues->n; i++) {
     unsigned char k0 = (unsigned char)cues->entries[i].key[0];
     unsigned len = cues->entries[i].len;
-    if ((cues->entries[i].value & TXC_SPORT_DOC) && k0 >= 'a' && k0 <= 'z' && len < 16)
+    int v = cues->entries[i].value;
+    if ((v == TXC_SPORT_BOTH || v == TXC_SPORT_DOC) && k0 >= 'a' && k0 <= 'z' && len < 16)
       mask[k0 - 'a'] = (uint16_t)(mask[k0 - 'a'] | 1u << len);
   }
   for (unsigned l = 0; l < 26; l++) atomic_store_explicit(&IX.sportmask[l], mask[l], memory_order_relaxed);
@@ -475,14 +468,15 @@ void tx_classify(ctx *c) {
   }
 }
 
-/* The TXC_* classes of word k (ext/data/timex_cues.tsv), 0 for none. */
+/* The TXC_* class of word k (ext/data/timex_cues.tsv), 0 for none. */
 int tx_cue(const ctx *c, uint32_t k) {
   if (kind(c, k) != NEWS_TOK_WORD || tlen(c, k) > 12) return 0;
   return news_lex_find(&news_lex_timex_cues, ttext(c, k), tlen(c, k));
 }
 
 /* True when three or more words of the text say it reports a game
-** (TXC_SPORT_DOC in timex_cues.tsv: "half-time", "striker", "scored").
+** (TXC_SPORT_BOTH and TXC_SPORT_DOC in timex_cues.tsv: "half-time",
+** "striker", "goal").
 ** Only a text that mentions a half (c->half) needs to know. */
 bool tx_sports_report(const ctx *c) {
   if (!c->half) return false;
@@ -493,7 +487,8 @@ bool tx_sports_report(const ctx *c) {
     if (c->t[i].kind != NEWS_TOK_WORD || len > 15 || c0 < 'a' || c0 > 'z' ||
         !(atomic_load_explicit(&IX.sportmask[c0 - 'a'], memory_order_relaxed) >> len & 1))
       continue;
-    if (news_lex_find(&news_lex_timex_cues, c->s + c->t[i].start, len) & TXC_SPORT_DOC) n++;
+    int v = news_lex_find(&news_lex_timex_cues, c->s + c->t[i].start, len);
+    if (v == TXC_SPORT_BOTH || v == TXC_SPORT_DOC) n++;
   }
   return n >= 3;
 }

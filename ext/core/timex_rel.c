@@ -47,10 +47,7 @@ static uint32_t read_quantity(const ctx *c, const phrase *ph, long *halves) {
       if (j2 > k + 1 && hi > *halves && !word(c, k + 1, "a") && tx_unit_at(c, j2, &pl)) k = j2;
     }
     /* "20 more years", "three straight days", "eight trading days" */
-    if (word(c, k, "more") || word(c, k, "full") || word(c, k, "straight") || word(c, k, "additional") ||
-        word(c, k, "extra") || word(c, k, "further") ||
-        word(c, k, "consecutive") || word(c, k, "trading") || word(c, k, "calendar"))
-      k++;
+    if (tx_cue(c, k) == TXC_COUNT_MOD) k++;
   }
   return k;
 }
@@ -397,7 +394,7 @@ bool tx_match_near(const ctx *c, const phrase *ph, hit *h) {
 /* Nouns after "today's" that make it mean "our time", not the day:
 ** "today's youth", "in today's world" (TimeBank leaves these out). */
 static bool generic_today(const ctx *c, uint32_t k) {
-  return kind(c, k) == NEWS_TOK_CLITIC && (tx_cue(c, k + 1) & TXC_OUR_TIME);
+  return kind(c, k) == NEWS_TOK_CLITIC && tx_cue(c, k + 1) == TXC_OUR_TIME;
 }
 
 /* Capitalised words from k on: the token after them. */
@@ -452,7 +449,7 @@ bool tx_match_deictic(const ctx *c, const phrase *ph, hit *h) {
 static bool attributive(const ctx *c, uint32_t k) {
   for (uint32_t j = k + 1; j <= k + 2; j++) {
     if (kind(c, j) != NEWS_TOK_WORD || upper(c, j) || cls(c, j)) return false;
-    if (tx_cue(c, j) & TXC_EVENT) return true;
+    if (tx_cue(c, j) == TXC_EVENT) return true;
   }
   return false;
 }
@@ -465,7 +462,7 @@ bool tx_match_weekday(const ctx *c, const phrase *ph, hit *h) {
   if (!upper(c, k) && c->t[k].kind != NEWS_TOK_ABBREV) return false;
   if (tlen(c, k) <= 4 && c->t[k].kind != NEWS_TOK_ABBREV) return false; /* "Wed", "Sat" */
   /* newspapers: "The Sunday Times", "the Sunday Telegraph" */
-  if (upper(c, k + 1) && (tx_cue(c, k + 1) & TXC_PAPER)) return false;
+  if (upper(c, k + 1) && tx_cue(c, k + 1) == TXC_PAPER) return false;
   int wd = num(c, k);
   dval v;
   if (rel == R_PREVIOUS && c->last.year > 0 && i < k && word(c, i, "the")) {
@@ -580,8 +577,8 @@ bool tx_match_ref(const ctx *c, const phrase *ph, hit *h) {
     if (word(c, k, "recent") && !has(c, k + 1, TX_UNIT)) return false;
     /* "current account", "current assets": accounting, not time */
     /* "current account", "the current asylum system": a thing of today, not a date */
-    if (word(c, k, "current") && ((tx_cue(c, k + 1) & TXC_NOT_NOW) ||
-                                  (kind(c, k + 1) == NEWS_TOK_WORD && (tx_cue(c, k + 2) & TXC_NOT_NOW))))
+    if (word(c, k, "current") && (tx_cue(c, k + 1) == TXC_NOT_NOW ||
+                                  (kind(c, k + 1) == NEWS_TOK_WORD && tx_cue(c, k + 2) == TXC_NOT_NOW)))
       return false;
     /* "current"/"recent" followed by a unit: the caller's rel handling */
     if ((word(c, k, "current") || word(c, k, "recent")) && has(c, k + 1, TX_UNIT)) return false;

@@ -321,12 +321,7 @@ static int tense_cue(const ctx *c, uint32_t i) {
   if (n == 2 && word(c, i, "to") && i > 1 && (word(c, i - 1, "due") || word(c, i - 1, "set")) &&
       (word(c, i - 2, "was") || word(c, i - 2, "were") || word(c, i - 2, "been")))
     return -1;
-  if (n == 2 && word(c, i, "to") && i > 0 &&
-      (word(c, i - 1, "is") || word(c, i - 1, "are") || word(c, i - 1, "set") || word(c, i - 1, "due") ||
-       word(c, i - 1, "going") || word(c, i - 1, "likely") || word(c, i - 1, "ready") ||
-       word(c, i - 1, "agreed") || word(c, i - 1, "hopes") || word(c, i - 1, "intends") ||
-       word(c, i - 1, "wants") || word(c, i - 1, "plan")))
-    return 1;
+  if (n == 2 && word(c, i, "to") && i > 0 && tx_cue(c, i - 1) == TXC_PLAN_TO) return 1;
   /* "plans to hold" is a plan; the noun ("vacation plans") is no cue */
   if ((word(c, i, "plans") || word(c, i, "planning")) && word(c, i + 1, "to")) return 1;
   if (n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && !(c->t[i].flags & NEWS_TF_UPPER)) v = -1;
