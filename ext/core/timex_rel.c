@@ -607,6 +607,21 @@ bool tx_match_bare_plural(const ctx *c, const phrase *ph, hit *h) {
     return true;
   }
   if (i == 0) return false;
+  /* "in the weeks before the shooting", "days after the attack": a stretch
+  ** of days or weeks around an event (counted ones, "two days after", "20
+  ** business days after", "eight-12 months before", are durations) */
+  int u = num(c, i);
+  if ((is(c, i + 1, TX_ANCHOR, 4) || is(c, i + 1, TX_ANCHOR, 5)) && (u == U_DAY || u == U_WEEK || u == U_MONTH) &&
+      !upper(c, i) && kind(c, i - 1) == NEWS_TOK_WORD && !memchr(ttext(c, i - 1), '-', tlen(c, i - 1)) &&
+      !has(c, i - 1, TX_NUMWORD) && !has(c, i - 1, TX_QUANT) && !has(c, i - 1, TX_ORDWORD) &&
+      !word(c, i - 1, "of") && !(i >= c->sb + 2 && (NEWS_TOK_IS(kind(c, i - 2), NEWS_TOK_RANGE_NUMBER) ||
+                                                    has(c, i - 2, TX_NUMWORD)))) {
+    h->b = i;
+    h->e = i + 1;
+    h->type = NEWS_TIMEX_DURATION;
+    tx_fmt_duration(u, -1, h->value);
+    return true;
+  }
   if (!(word(c, i - 1, "for") || word(c, i - 1, "within") || word(c, i - 1, "in"))) return false;
   if (upper(c, i) || word(c, i + 1, "of") || has(c, i + 1, TX_ANCHOR)) return false;
   h->b = i;

@@ -231,6 +231,9 @@ static const tcase cases[] = {
     {"United scored two second-half goals to win.", ""},
     {"The game is a wake-up call to today's gamers.", ""},
     {"He claims the current asylum system is being abused.", ""},
+    /* a stretch of time around an event; a counted one is no such stretch */
+    {"Police saw his car in the weeks before the shooting.", "weeks=DURATION:PXW"},
+    {"The offer expires 20 business days after it starts.", ""},
     /* ranges: one row, the value its start, end_value its end (after "~") */
     {"The summit is set for April 9-10.", "April 9-10=DATE:2020-04-09@2020-04-09~2020-04-10@2020-04-10"},
     {"Talks are due on 9-10 April.", "9-10 April=DATE:2020-04-09@2020-04-09~2020-04-10@2020-04-10"},
