@@ -15,7 +15,7 @@
 **     article_quotes  (article, n, quote, speaker, speaker_text, verb, start,
 **                      length, sentence, kind)
 **     article_dates   (article, n, text, type, value, date, start, length,
-**                      sentence)                      -- event_dates(body, ref)
+**                      sentence, end_value, end_date) -- event_dates(body, ref)
 **     newsext_batch_done(article)                     -- the progress table
 **
 **   The columns are exactly those of the SQL functions (see docs/), so a row
@@ -101,10 +101,12 @@ static const out_table aOut[N_TABLES] = {
      "sentence INTEGER, kind TEXT",
      "SELECT rowid, quote, speaker, speaker_text, verb, start, length, sentence, kind FROM quotes(?1)", 9},
     {"article_dates",
-     "text TEXT, type TEXT, value TEXT, date TEXT, start INTEGER, length INTEGER, sentence INTEGER",
-     "SELECT rowid, text, type, value, date, start, length, sentence FROM event_dates(?1, ?2)", 8},
+     "text TEXT, type TEXT, value TEXT, date TEXT, start INTEGER, length INTEGER, sentence INTEGER, "
+     "end_value TEXT, end_date TEXT",
+     "SELECT rowid, text, type, value, date, start, length, sentence, end_value, end_date FROM event_dates(?1, ?2)",
+     10},
 };
-#define MAX_COL 9
+#define MAX_COL 10
 
 /* ------------------------------------------------------------ run state */
 
