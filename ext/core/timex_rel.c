@@ -443,15 +443,16 @@ bool tx_match_deictic(const ctx *c, const phrase *ph, hit *h) {
   return true;
 }
 
-/* A weekday k naming a scheduled event: "its Thursday board meeting",
-** "the Monday deadline" (TXC_EVENT in timex_cues.tsv, right after it or
-** one word later). */
+/* A weekday k naming a scheduled event: "Thursday's summit", "its
+** Thursday board meeting" (TXC_EVENT in timex_cues.tsv right after it, or
+** after one lower-case word of four letters or more that is no dating
+** word: not "Thursday and meeting"). */
 static bool attributive(const ctx *c, uint32_t k) {
-  for (uint32_t j = k + 1; j <= k + 2; j++) {
-    if (kind(c, j) != NEWS_TOK_WORD || upper(c, j) || cls(c, j)) return false;
-    if (tx_cue(c, j) == TXC_EVENT) return true;
-  }
-  return false;
+  uint32_t j = k + 1;
+  if (kind(c, j) != NEWS_TOK_WORD || upper(c, j) || cls(c, j)) return false;
+  if (tx_cue(c, j) == TXC_EVENT) return true;
+  if (tlen(c, j) < 4 || tx_cue(c, j) == TXC_DATING) return false;
+  return kind(c, j + 1) == NEWS_TOK_WORD && !upper(c, j + 1) && tx_cue(c, j + 1) == TXC_EVENT;
 }
 
 /* "Friday", "last Friday", "Friday morning", "the previous Friday". */
@@ -481,10 +482,12 @@ bool tx_match_weekday(const ctx *c, const phrase *ph, hit *h) {
       v = tx_dv_day(news_cal_add_days(c->anchor, 7));
   } else {
     int t = tx_tense(c);
-    v = tx_dv_weekday(c, wd, t > 0 ? 1 : -1);
-    /* "at its Thursday board meeting" told on a Thursday and not in the
-    ** past: news says "today's meeting" for today's, so the next one */
-    if (t >= 0 && attributive(c, k) && have_anchor(c) && v.y == c->anchor.year && v.m == c->anchor.month &&
+    bool event = attributive(c, k);
+    /* "at its Thursday board meeting" with no past cue near: the coming
+    ** one, and told on a Thursday the next (news says "today's meeting"
+    ** for today's) */
+    v = tx_dv_weekday(c, wd, t > 0 || (t == 0 && event) ? 1 : -1);
+    if (t >= 0 && event && have_anchor(c) && v.y == c->anchor.year && v.m == c->anchor.month &&
         v.d == c->anchor.day)
       v = tx_dv_day(news_cal_add_days(c->anchor, 7));
   }

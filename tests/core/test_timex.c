@@ -354,8 +354,8 @@ static void test_no_ref(void **state) {
                       "yesterday=DATE:2020-01-04@2020-01-04; Jan. 5, 2020=DATE:2020-01-05@2020-01-05");
 }
 
-/* A weekday used before a noun ("its Thursday board meeting") in a plan
-** told on that weekday: the next one, not the day itself. */
+/* A weekday naming a scheduled event ("its Thursday board meeting"), in a
+** sentence not in the past: the coming one, a week on when told that day. */
 static void test_weekday_attributive(void **state) {
   (void)state;
   news_ymd thu = {1987, 4, 2};
@@ -364,6 +364,12 @@ static void test_weekday_attributive(void **state) {
                                &thu),
                       "Thursday=DATE:1987-04-09@1987-04-09");
   assert_string_equal(describe("The board met on Thursday.", &thu), "Thursday=DATE:1987-04-02@1987-04-02");
+  /* no tense cue near: a meeting named by its weekday is the coming one */
+  news_ymd tue = {1987, 4, 7};
+  assert_string_equal(describe("Ford closed 2-5/8 points higher as rumors circulated that the company would announce a "
+                               "higher dividend and a three-for-two stock split at it Thursday board meeting.",
+                               &tue),
+                      "Thursday=DATE:1987-04-09@1987-04-09");
 }
 
 /* A dateline anchors the article when no reference date is given. */
