@@ -10,14 +10,16 @@
 **   value, ISO day when it denotes one day) into d->timexes, in text order.
 **
 ** HOW IT WORKS
-**   1. classify(): every word token is looked up once in
-**      news_lex_timex_words (ext/data/timex_words.tsv; value CLASS*100+N,
-**      e.g. 105 = May, 205 = Friday, 507 = year) through a 2-letter prefix
-**      index, and tokens where an expression may start are marked
+**   1. tx_classify() (timex_read.c): every word token is looked up once
+**      in news_lex_timex_words (ext/data/timex_words.tsv) through a
+**      2-letter prefix index built once per process, giving its tx_word
+**      (class, member, plural: "Fridays" = TX_WEEKDAY, 5, plural), and
+**      tokens where an expression may start are marked
 **      (c->cand): lexicon words, numbers, ordinals, ISO dates, clock times,
 **      dated hyphen words ("third-quarter", "mid-1996"), holidays, and
 **      "the"/"a"/... just before one of those.  About nine tokens in ten
-**      are not candidates and cost nothing more.
+**      are not candidates and cost nothing more.  A dateline ("LONDON,
+**      Jan 5 (Reuters) -") is read, and whether the text reports a game.
 **   2. scan(): per sentence, left to right, match_at() tries at each
 **      candidate the TOKEN_MATCHERS (clock times, sets, fixed phrases),
 **      approximate durations, then reads a phrase (read_phrase(): the
@@ -30,11 +32,13 @@
 **      Aug. 7 bombings" -> "Aug. 7", "right now", "or so").  accept()
 **      then records what the hit mentioned (day, year, month, quarter)
 **      for the anaphora that follow: matchers themselves change nothing.
+**      join_range() makes "April 9-10", "1986-87" and "from Monday to
+**      Wednesday" one row with an end (end_value, end_date).
 **   3. A matcher fills a `dval` (granularity + fields) and fmt_dval()
 **      prints the TIMEX3 value, or it writes a literal (P2D, PRESENT_REF).
 **      Relative expressions resolve against c->anchor: the reference date,
-**      else (news_timex_run) the text's first full explicit date, else
-**      nothing, which leaves XXXX in the value.  Past or future ("on
+**      else a dateline with a year, else (news_timex_run) the text's first
+**      full explicit date, else nothing, which leaves XXXX in the value.  Past or future ("on
 **      Friday") follows the nearest tense cue around the expression
 **      (local_tense(), cues in ext/data/timex_tense.tsv), computed only
 **      for expressions that need it.  Anaphora ("the next day", "that
