@@ -201,6 +201,9 @@ static bool match_at(const ctx *c, uint32_t i, hit *h) {
     return k > a && tx_match_quantity(c, &(phrase){.i = i, .k = k}, h);
   }
   if (!read_phrase(c, i, &ph)) return false;
+  /* every phrase matcher needs a candidate at the head, but for "the past"
+  ** (PAST_REF, the head is whatever follows) and "the latest period" */
+  if (!c->cand[ph.k] && !(ph.det && ph.rel == R_PAST) && ph.rel != R_LATEST) return false;
   for (size_t m = 0; m < sizeof PHRASE_MATCHERS / sizeof PHRASE_MATCHERS[0]; m++) {
     unsigned fl = PHRASE_MATCHERS[m].flags;
     if ((fl & NO_REL && ph.rel) || (fl & NO_FISCAL && ph.fiscal)) continue;
