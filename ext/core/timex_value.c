@@ -18,8 +18,32 @@
 const char *const tx_POD[7] = {"", "MO", "AF", "EV", "NI", "12:00", "24:00"};
 const char *const tx_SEASON[5] = {"", "SP", "SU", "FA", "WI"};
 
+/* Writes v (0 <= v < 10^width) in width digits at p; returns the end. */
+static char *put_digits(char *p, int v, int width) {
+  for (int k = width - 1; k >= 0; k--) {
+    p[k] = (char)('0' + v % 10);
+    v /= 10;
+  }
+  return p + width;
+}
+
 /* Prints a date value as TIMEX3 into out[40]. */
 void tx_fmt_dval(const dval *v, char *out) {
+  /* the common cases without snprintf: 2020-01-05, 2020-01, 2020 */
+  if (v->y > 0 && v->y <= 9999 && v->hh < 0 && !v->pod && v->m >= 0 && v->m < 100 && v->d >= 0 && v->d < 100 &&
+      (v->gran == G_YEAR || (v->gran == G_MONTH && v->m) || v->gran == G_DAY)) {
+    char *p = put_digits(out, v->y, 4);
+    if (v->gran != G_YEAR) {
+      *p++ = '-';
+      p = put_digits(p, v->m, 2);
+    }
+    if (v->gran == G_DAY) {
+      *p++ = '-';
+      p = put_digits(p, v->d, 2);
+    }
+    *p = 0;
+    return;
+  }
   char y[8];
   if (v->y > 0 && v->y <= 9999)
     snprintf(y, sizeof y, "%04d", v->y);
