@@ -19,28 +19,10 @@
 
 #include <string.h>
 
-/* Word classes: the hundreds of a timex_words.tsv value (see that file). */
-enum {
-  TX_MONTH = 1,    /* January .. December, Jan .. Dec */
-  TX_WEEKDAY = 2,  /* Monday .. Sunday (list value N + 10: plural, Mondays) */
-  TX_NUMWORD = 3,  /* zero .. ninety, dozen */
-  TX_ORDWORD = 4,  /* first .. thirtieth */
-  TX_UNIT = 5,     /* second .. half (U_*; list value N + 20: plural) */
-  TX_PARTDAY = 6,  /* morning afternoon evening night noon midnight */
-  TX_SEASON = 7,   /* spring summer fall/autumn winter */
-  TX_REF = 8,      /* 1 now/currently, 2 recently/recent, 3 soon/future */
-  TX_DEICTIC = 9,  /* 1 today 2 yesterday 3 tomorrow 4 tonight */
-  TX_REL = 10,     /* last next this past ... (R_*) */
-  TX_POS = 11,     /* early late mid earlier later end ... (P_*) */
-  TX_SETADV = 12,  /* daily weekly monthly annually ... */
-  TX_APPROX = 13,  /* about nearly more than at least ... (A_*) */
-  TX_QUANT = 14,   /* several few many couple */
-  TX_ANCHOR = 16,  /* ago before after hence */
-  TX_FISCAL = 17,  /* fiscal */
-  TX_EVERY = 18,   /* every each per */
-  TX_BIG = 20,     /* hundred thousand */
-  TX_DECADE = 21   /* twenties .. nineties (N = tens digit) */
-};
+/* Word classes TX_* (timex_words.tsv: a value is CLASS + N, the class a
+** multiple of 100; TX_WEEKDAYS = TX_WEEKDAY + 10 and TX_UNITS = TX_UNIT + 20
+** are the plurals) and TXC_* (timex_cues.tsv), declared in those files. */
+#include "gen/lexicon_classes.h"
 
 /* Units (N of class TX_UNIT). */
 enum {
@@ -60,13 +42,6 @@ enum { A_MORE = 9, A_LESS = 10, A_LEAST = 11, A_UP = 12, A_FEWER = 15, A_THAN = 
 
 /* Position modifiers (N of TX_POS). */
 enum { P_EARLY = 1, P_LATE, P_MID, P_EARLIER, P_LATER, P_END, P_BEGINNING, P_START, P_MIDDLE, P_LATEST };
-
-/* Classes of ext/data/timex_cues.tsv: words that say how to read a
-** date-like word next to them (see that file). */
-enum {
-  TXC_SPORT_NOUN = 1, TXC_SPORT_BOTH, TXC_SPORT_DOC, TXC_OUR_TIME, TXC_NOT_NOW, TXC_PAPER, TXC_EVENT, TXC_ZONE,
-  TXC_DATING, TXC_COUNT_MOD, TXC_SEPT11, TXC_PLAN_TO
-};
 
 /* Granularities of a date value. */
 enum { G_DAY = 1, G_MONTH, G_YEAR, G_WEEK, G_WEEKEND, G_QUARTER, G_HALF, G_SEASON, G_DECADE, G_CENTURY };
@@ -122,7 +97,7 @@ typedef bool (*tx_matcher)(const ctx *c, const phrase *ph, hit *h);
 ** word: its class and member ("Mondays": TX_WEEKDAY, 1, plural), or for a
 ** part written in digits ("16-hour") its value. */
 typedef struct tx_word {
-  uint8_t cls;    /* TX_*, 0 when the word is not in the list */
+  uint16_t cls;   /* TX_*, 0 when the word is not in the list */
   uint8_t n;      /* the member: month 1..12, weekday 1..7, U_*, R_*, number value ... */
   bool plural;    /* "Mondays", "years" (weekdays and units only) */
   int16_t digits; /* a part in digits: its value 0..19999, else -1 */

@@ -94,13 +94,13 @@ uint32_t tx_words_year(const ctx *c, uint32_t k, int *y) {
   return k;
 }
 
-/* A timex_words.tsv value (CLASS * 100 + N; N + 10 for plural weekdays,
-** N + 20 for plural units) as a tx_word. */
+/* A timex_words.tsv value (CLASS + N, WEEKDAYS + N or UNITS + N for the
+** plurals) as a tx_word. */
 tx_word tx_decode(int value) {
-  tx_word w = {(uint8_t)(value / 100), (uint8_t)(value % 100), false, -1};
-  if ((w.cls == TX_WEEKDAY && w.n > 10) || (w.cls == TX_UNIT && w.n > 20)) {
+  tx_word w = {(uint16_t)(value - value % 100), (uint8_t)(value % 100), false, -1};
+  if ((w.cls == TX_WEEKDAY && value > TX_WEEKDAYS) || (w.cls == TX_UNIT && value > TX_UNITS)) {
     w.plural = true;
-    w.n = (uint8_t)(w.n - (w.cls == TX_WEEKDAY ? 10 : 20));
+    w.n = (uint8_t)(value - (w.cls == TX_WEEKDAY ? TX_WEEKDAYS : TX_UNITS));
   }
   return w;
 }
