@@ -34,7 +34,7 @@ enum {
 enum {
   R_LAST = 1, R_NEXT, R_THIS, R_PAST, R_COMING, R_PREVIOUS, R_FOLLOWING, R_CURRENT, R_THAT,
   R_SAME, R_PRECEDING, R_UPCOMING,
-  R_LATEST /* "the latest quarter": set in match_phrase, not a lexicon value */
+  R_LATEST /* "the latest quarter": set by read_phrase, not a lexicon value */
 };
 
 /* Approximations (N of TX_APPROX) that need a partner word. */
