@@ -114,6 +114,7 @@ void news_arena_free(news_arena *a);
 #define NEWS_STAGE_ENTITIES 0x02
 #define NEWS_STAGE_QUOTES 0x04
 #define NEWS_STAGE_TIMEX 0x08
+#define NEWS_STAGE_PLACES 0x10
 
 struct news_doc {
   const news_mem *mem;
@@ -127,6 +128,7 @@ struct news_doc {
   news_vec entities;     /* news_entity */
   news_vec quotes;       /* news_quote */
   news_vec timexes;      /* news_timex */
+  news_vec places;       /* news_place */
   news_ymd timex_ref;    /* the ref the timexes were computed for */
 };
 
@@ -140,5 +142,6 @@ news_rc news_sentences_run(news_doc *doc); /* called by news_tokens_run */
 news_rc news_entities_run(news_doc *doc);
 news_rc news_quotes_run(news_doc *doc);
 news_rc news_timex_run(news_doc *doc, const news_ymd *ref);
+news_rc news_places_run(news_doc *doc);
 
 #endif /* NEWS_CORE_H */

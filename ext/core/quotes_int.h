@@ -52,7 +52,7 @@ typedef struct q_ctx {
   uint32_t ntok;
   const news_sentence *sent;
   uint32_t nsent;
-  const news_entity *ent;      /* entities (may be none before issue 3) */
+  const news_entity *ent;      /* entities (tagged only when the document holds a quotation) */
   uint32_t nent;
   news_vec names;              /* q_name: capitalised runs, in text order */
   uint32_t cur_open;           /* opening mark of the quotation being attributed */

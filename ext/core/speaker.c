@@ -71,24 +71,7 @@
 #include "lexicon.h"
 #include "quotes_int.h"
 
-/* Classes of speaker_words.tsv. */
-#define W_HE 1
-#define W_SHE 2
-#define W_THEY 3
-#define W_I 4
-#define W_IT 5
-#define W_DET 10
-#define W_AUX 20
-#define W_TIME 21
-#define W_STOP 30
-#define W_PREP 31
-#define W_TITLE 40
-#define W_ORG 41
-
-/* Classes of speech_verbs.tsv. */
-#define V_SPEECH 1
-#define V_ACCORDING 2
-#define V_WEAK 3
+/* Word classes W_* (speaker_words.tsv) and V_* (speech_verbs.tsv): gen/lexicon_classes.h. */
 
 #define WIN_NEAR 14    /* tokens after a closing mark where a. looks for a verb */
 #define WIN_WEAK 4     /* ... and where a weak verb ("called") counts */

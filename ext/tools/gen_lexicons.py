@@ -1,113 +1,86 @@
 #!/usr/bin/env python3
-"""Generate ext/core/gen/lexicons.inc from the word lists in ext/data/.
+"""Generate ext/core/gen/lexicons.inc and ext/core/gen/lexicon_classes.h
+from the word lists in ext/data/.
 
-  gen_lexicons.py OUT.inc DATA.tsv...
+  gen_lexicons.py OUT.inc OUT.h DATA.tsv...
 
 Each TSV file becomes one `news_lexicon` named after the file
 (abbreviations.tsv -> news_lex_abbreviations).  Lines are
-"key<TAB>value" ("#" starts a comment line; a missing value means 1, a
-non-numeric value is mapped to a small integer through the CLASSES table
-below).  Keys are folded to lower case and sorted bytewise so the core can
-binary-search them (lexicon.c).  The output is deterministic.
+"key<TAB>value" ("#" starts a comment line; a missing value means 1).
+Keys are folded to lower case and sorted bytewise so the core can
+binary-search them (lexicon.c).
 
-A file may instead declare its classes in its header,
+Word classes are declared once, in the header of the TSV file that uses
+them:
 
-  #@prefix TX_
-  #@class MONTH 100   month, N = 1..12
+  #@prefix W_
+  #@class HE 1        subject pronoun "he"
 
-and name them in the value column ("may<TAB>MONTH+5", "fiscal<TAB>FISCAL");
-the classes of all such files go to lexicon_classes.h beside OUT.inc, as
-C constants PREFIX + NAME (TX_MONTH 100) with the rest of the #@class line
-as a comment.
+declares the class HE with the number 1.  The value column then names the
+class ("he<TAB>HE", matched in any case) or a class plus a number
+("may<TAB>MONTH+5"); a file that declares classes must use them for every
+value.  OUT.h defines each class for C as PREFIX + NAME (W_HE), with the
+rest of its #@class line as a comment.  Both outputs are deterministic.
 """
 import os
 import re
 import sys
 
-from genutil import write_atomic
-
-# Symbolic values used in the data files, and the numbers the C code sees.
-CLASSES = {
-    "title": 1, "month": 2, "end": 3, "other": 4,
-}
-
-
-def c_string(s):
-    out = []
-    for b in s.encode("utf-8"):
-        ch = chr(b)
-        if ch in '"\\':
-            out.append("\\" + ch)
-        elif 32 <= b < 127:
-            out.append(ch)
-        else:
-            out.append("\\%03o" % b)
-    return '"' + "".join(out) + '"'
-
+from genutil import c_string, write_atomic
 
 CLASS_RE = re.compile(r"#@class\s+([A-Z][A-Z0-9_]*)\s+(-?\d+)\s*(.*)$")
 PREFIX_RE = re.compile(r"#@prefix\s+([A-Za-z_][A-Za-z0-9_]*)\s*$")
 VALUE_RE = re.compile(r"([A-Za-z][A-Za-z0-9_]*)(?:\s*\+\s*(\d+))?$")
 
 
-def declared_classes(path):
-    """The classes a TSV header declares: (prefix, [(NAME, number, comment)])."""
-    prefix, classes = None, []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            m, p = CLASS_RE.match(line.rstrip("\n")), PREFIX_RE.match(line.rstrip("\n"))
-            if p:
-                prefix = p.group(1)
-            elif m:
-                classes.append((m.group(1), int(m.group(2)), m.group(3).strip()))
-    if classes and prefix is None:
-        sys.exit(f"{path}: #@class without #@prefix")
-    return prefix, classes
+def fail(path, lineno, msg):
+    sys.exit(f"{path}:{lineno}: {msg}")
 
 
 def read_tsv(path):
-    entries = {}
-    declared = {name: num for name, num, _ in declared_classes(path)[1]}
+    """Returns (sorted [(key bytes, value)], prefix, [(name, number, comment)])."""
+    entries, classes, prefix = {}, {}, None
     with open(path, encoding="utf-8") as f:
-        for line in f:
+        for lineno, line in enumerate(f, 1):
             line = line.rstrip("\n")
+            if line.startswith("#@"):
+                m, p = CLASS_RE.match(line), PREFIX_RE.match(line)
+                if p:
+                    prefix = p.group(1)
+                elif m and m.group(1) not in classes:
+                    classes[m.group(1)] = (int(m.group(2)), m.group(3).strip())
+                else:
+                    fail(path, lineno, "bad or repeated declaration: " + line)
+                continue
             if not line.strip() or line.startswith("#"):
                 continue
             parts = line.split("\t")
             key = parts[0].strip().lower()
             raw = parts[1].strip() if len(parts) > 1 else "1"
-            m = VALUE_RE.match(raw)
-            if raw.lstrip("-").isdigit():
+            if classes:
+                m = VALUE_RE.match(raw)
+                if not m or m.group(1).upper() not in classes:
+                    fail(path, lineno, f"value {raw!r} is not a declared class (#@class)")
+                val = classes[m.group(1).upper()][0] + int(m.group(2) or 0)
+            elif re.fullmatch(r"-?\d+", raw):
                 val = int(raw)
-            elif declared and m and m.group(1).upper() in declared:
-                val = declared[m.group(1).upper()] + int(m.group(2) or 0)
             else:
-                val = CLASSES[raw]
+                fail(path, lineno, f"value {raw!r}: declare its class with #@class")
             entries[key.encode("utf-8")] = val
-    return sorted(entries.items())
-
-
-def class_header(inputs):
-    """lexicon_classes.h: the #@class declarations of the inputs as C constants."""
-    lines = ["/* generated by ext/tools/gen_lexicons.py from the ext/data TSV files -- do not edit */",
-             "#ifndef NEWS_GEN_LEXICON_CLASSES_H", "#define NEWS_GEN_LEXICON_CLASSES_H"]
-    for path in sorted(inputs):
-        prefix, classes = declared_classes(path)
-        if not classes:
-            continue
-        name = os.path.splitext(os.path.basename(path))[0]
-        lines += ["", f"/* classes of ext/data/{name}.tsv (news_lex_{name}) */"]
-        for cls, num, comment in classes:
-            lines.append(f"#define {prefix}{cls} {num}" + (f" /* {comment} */" if comment else ""))
-    return "\n".join(lines + ["", "#endif", ""])
+    if classes and prefix is None:
+        fail(path, 0, "#@class without #@prefix")
+    decls = [(name, num, comment) for name, (num, comment) in classes.items()]
+    return sorted(entries.items()), prefix, decls
 
 
 def main(argv):
-    out_path, inputs = argv[1], argv[2:]
-    lines = ["/* generated by ext/tools/gen_lexicons.py from the ext/data TSV files -- do not edit */", ""]
+    out_inc, out_h, inputs = argv[1], argv[2], argv[3:]
+    banner = "/* generated by ext/tools/gen_lexicons.py from the ext/data TSV files -- do not edit */"
+    lines = [banner, ""]
+    header = [banner, "#ifndef NEWS_GEN_LEXICON_CLASSES_H", "#define NEWS_GEN_LEXICON_CLASSES_H"]
     for path in sorted(inputs):
         name = os.path.splitext(os.path.basename(path))[0]
-        entries = read_tsv(path)
+        entries, prefix, decls = read_tsv(path)
         lines.append(f"static const news_lex_entry lex_{name}_entries[] = {{")
         for key, val in entries:
             lines.append(f"  {{{c_string(key.decode('utf-8'))}, {len(key)}, {val}}},")
@@ -115,8 +88,14 @@ def main(argv):
         lines.append(f"const news_lexicon news_lex_{name} = {{\"{name}\", lex_{name}_entries, "
                      f"{len(entries)}}};")
         lines.append("")
-    write_atomic(out_path, "\n".join(lines))
-    write_atomic(os.path.join(os.path.dirname(out_path), "lexicon_classes.h"), class_header(inputs))
+        if decls:
+            header += ["", f"/* classes of ext/data/{name}.tsv (news_lex_{name}) */"]
+            for cls, num, comment in decls:
+                comment = comment.replace("*/", "* /")
+                header.append(f"#define {prefix}{cls} {num}" + (f" /* {comment} */" if comment else ""))
+    header += ["", "#endif", ""]
+    write_atomic(out_inc, "\n".join(lines))
+    write_atomic(out_h, "\n".join(header))
 
 
 if __name__ == "__main__":

@@ -2,6 +2,31 @@
 #ifndef NEWS_GEN_LEXICON_CLASSES_H
 #define NEWS_GEN_LEXICON_CLASSES_H
 
+/* classes of ext/data/abbreviations.tsv (news_lex_abbreviations) */
+#define NEWS_ABBR_TITLE 1 /* goes before a name, never ends a sentence */
+#define NEWS_ABBR_MONTH 2 /* month or weekday, ends a sentence only before a common sentence opener */
+#define NEWS_ABBR_END 3 /* may end a sentence (company suffixes, Jr., etc.) */
+#define NEWS_ABBR_OTHER 4 /* never ends a sentence (No., vs., approx.) */
+
+/* classes of ext/data/speaker_words.tsv (news_lex_speaker_words) */
+#define W_HE 1 /* subject pronoun "he" */
+#define W_SHE 2 /* subject pronoun "she" */
+#define W_THEY 3 /* subject pronoun "they", "we" */
+#define W_I 4 /* subject pronoun "I" */
+#define W_IT 5 /* subject pronoun "it" */
+#define W_DET 10 /* a determiner that opens a description ("the", "a", "his") */
+#define W_AUX 20 /* an auxiliary or adverb that may stand between speaker and verb (when capitalised inside a sentence, "Will" or "May", it is a name) */
+#define W_TIME 21 /* a day or time word that may stand there too ("Lee on Tuesday said") */
+#define W_STOP 30 /* a word that ends a speaker phrase going backwards (conjunctions, relatives, most prepositions) */
+#define W_PREP 31 /* a preposition allowed inside a description ("of", "for", "at") */
+#define W_TITLE 40 /* a title written before a name ("Mayor", "Foreign Minister"); dropped from the resolved speaker, kept in speaker_text */
+#define W_ORG 41 /* a word of organisation names ("Party", "Department"): a run holding one is not taken for a person when resolving he/she */
+
+/* classes of ext/data/speech_verbs.tsv (news_lex_speech_verbs) */
+#define V_SPEECH 1 /* a speech verb ("said", "told", "tweeted") */
+#define V_ACCORDING 2 /* "according" (an attribution only when "to" follows) */
+#define V_WEAK 3 /* a weak verb: attributes a quote only when it stands right next to the quotation or its speaker ("called", "described") */
+
 /* classes of ext/data/timex_cues.tsv (news_lex_timex_cues) */
 #define TXC_SPORT_NOUN 1 /* after "second-half": a match's half ("second-half goals"), not a year's */
 #define TXC_SPORT_BOTH 2 /* such a noun that also marks a sports report (goal, penalty) */
