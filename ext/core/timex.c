@@ -300,7 +300,9 @@ static void accept(ctx *c, const hit *h) {
   if (h->q > 0) {
     c->last_qy = h->q_y;
     c->last_q = h->q;
+    c->q_passed = false;
   }
+  if (h->months && c->last_q) c->q_passed = true;
   if (h->explicit_day.year > 0 && c->first_explicit.year == 0) c->first_explicit = h->explicit_day;
 }
 
@@ -387,6 +389,7 @@ static news_rc scan(news_doc *d, ctx *c) {
   d->timexes.n = 0;
   c->last = (news_ymd){0, 0, 0};
   c->last_q = c->last_qy = 0;
+  c->q_passed = false;
   c->last_y = c->last_m = 0;
   for (uint32_t s = 0; s < ns; s++) {
     uint32_t b = sent[s].tok_begin, e = sent[s].tok_end;

@@ -433,10 +433,14 @@ static bool hyphen_year(const ctx *c, const phrase *ph, const tx_word p[3], hit 
   uint32_t i = ph->i, k = ph->k;
   dval v;
   if (part_is(p[1], TX_POS, P_EARLIER) || part_is(p[1], TX_ANCHOR, 1)) {
-    if (c->last_q) {
+    /* "the year-ago quarter" is one even after "the nine months" */
+    if (c->last_q && (!c->q_passed || is(c, k + 1, TX_UNIT, U_QUARTER))) {
       v = tx_dv_new(G_QUARTER);
       v.y = c->last_qy - 1;
       v.n = c->last_q;
+    } else if (c->last_q) {
+      v = tx_dv_new(G_YEAR);
+      v.y = c->last_qy - 1;
     } else {
       v = tx_dv_new(G_YEAR);
       v.y = c->anchor.year - 1;

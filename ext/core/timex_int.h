@@ -66,6 +66,7 @@ typedef struct hit {
   news_ymd last;        /* the day mentioned, year 0 when none */
   int topic_y, topic_m; /* the year (and month or 0) mentioned, 0 when none */
   int q_y, q;           /* the quarter mentioned, 0 when none */
+  bool months;          /* a reporting period of months, not a quarter ("the nine months") */
   news_ymd explicit_day; /* a full date written out, year 0 when none */
   dval v;               /* the date value when has_v (tx_set_date) */
   bool has_v;
@@ -113,6 +114,7 @@ typedef struct ctx {
   news_ymd anchor;        /* reference date, year 0 when none */
   news_ymd last;          /* last full day mentioned, year 0 when none */
   int last_qy, last_q;    /* last quarter mentioned (year, 1..4), 0 when none */
+  bool q_passed;          /* a period of months ("the nine months") came after that quarter */
   int last_y, last_m;     /* year (and month or 0) last mentioned, 0 when none */
   uint32_t sb;            /* first token of the current sentence */
   uint32_t cur;           /* token where the current match starts */

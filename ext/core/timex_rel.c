@@ -100,11 +100,14 @@ bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h) {
     long n = halves / 2;
     news_ymd base = c->anchor;
     dval v = tx_dv_shift(c, base, u, dir < 0 ? -n : n);
-    /* "a year ago" after a quarter: the same quarter a year before */
+    /* "a year ago" after a quarter: the same quarter a year before; after
+    ** "the nine months" of that quarter's year, that year's year before */
     if (u == U_YEAR && c->last_q && v.y > 0 && v.gran == G_YEAR) {
-      v.gran = G_QUARTER;
       v.y = c->last_qy - (int)n;
-      v.n = c->last_q;
+      if (!c->q_passed) {
+        v.gran = G_QUARTER;
+        v.n = c->last_q;
+      }
     }
     h->e = e + (dir == 3 ? 2 : 1);
     tx_set_date(h, &v);
@@ -113,6 +116,8 @@ bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h) {
   if (!plural && halves < 0) return false;
   h->e = e;
   h->type = NEWS_TIMEX_DURATION;
+  /* "the nine months", "the first six months": a reporting period */
+  h->months = u == U_MONTH && (halves == 12 || halves == 18) && word(c, i, "the");
   /* "$5 a year", "5 pct a year", "700 seats a week", "twice a month": a
   ** rate, TimeML's SET (a number, "times", "once" or "twice" among the
   ** three tokens before "a") */
@@ -233,6 +238,10 @@ static bool unit_the(const ctx *c, const phrase *ph, int u, hit *h) {
       v.n = (x.month - 1) / 3 + 1;
     }
     if (!v.n) return false;
+    if (c->last_q) { /* the quarter last mentioned is the topic again */
+      h->q_y = v.y;
+      h->q = v.n;
+    }
   } else if (u == U_WEEKEND) {
     v = ok ? tx_dv_week(a, news_cal_weekday(a) >= 6 ? 0 : (tx_future(c) ? 0 : -1), G_WEEKEND) : tx_dv_new(G_WEEKEND);
   } else if (u == U_WEEK) {

@@ -276,6 +276,11 @@ static const tcase cases[] = {
     {"Police reopened the Dec. 2 shooting case.", "Dec. 2=DATE:2019-12-02@2019-12-02"},
     {"She ran in the 2016 election and the two-day primary.", "2016=DATE:2016; two-day=DURATION:P2D"},
     {"Profit doubled in the nine months.", "the nine months=DURATION:P9M"},
+    /* "a year earlier" is the period last reported: the quarter, or after
+    ** "the nine months" of that quarter's year, the year before */
+    {"Net rose in the third quarter from a year earlier. In the nine months, net fell from a year earlier.",
+     "the third quarter=DATE:2019-Q3; a year earlier=DATE:2018-Q3; the nine months=DURATION:P9M; "
+     "a year earlier=DATE:2018"},
     {"On Friday, the council cut its vacation plans short.", "Friday=DATE:2020-01-03@2020-01-03"},
     {"The league plans to hold a rally on Saturday.", "Saturday=DATE:2020-01-11@2020-01-11"},
     /* round 2: plans told in the past, extents, seasons across the year end */
