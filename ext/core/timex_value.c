@@ -321,6 +321,10 @@ news_ymd tx_holiday_date(int code, int y, bool eve) {
   return eve ? news_cal_add_days(x, -1) : x;
 }
 
+static bool past_be(const ctx *c, uint32_t i) {
+  return word(c, i, "was") || word(c, i, "were");
+}
+
 /* The tense cue of token i: +1 future, -1 past, 0 none
 ** (ext/data/timex_tense.tsv, plus regular past forms in -ed). */
 static int tense_cue(const ctx *c, uint32_t i) {
@@ -342,17 +346,32 @@ static int tense_cue(const ctx *c, uint32_t i) {
     return v;
   }
   /* "is to resume", "set to meet", "due to arrive": a plan */
-  if (n == 2 && word(c, i, "to") && i > 1 && (word(c, i - 1, "due") || word(c, i - 1, "set")) &&
+  if (n == 2 && word(c, i, "to") && i > 1 &&
+      (word(c, i - 1, "due") || word(c, i - 1, "set") || word(c, i - 1, "supposed")) &&
       (word(c, i - 2, "was") || word(c, i - 2, "were") || word(c, i - 2, "been")))
     return -1;
   if (n == 2 && word(c, i, "to") && i > 0 && tx_cue(c, i - 1) == TXC_PLAN_TO) return 1;
   /* "plans to hold" is a plan; the noun ("vacation plans") is no cue */
   if ((word(c, i, "plans") || word(c, i, "planning")) && word(c, i + 1, "to")) return 1;
-  if (n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd' && !(c->t[i].flags & NEWS_TF_UPPER)) v = -1;
-  /* a participle after "be" is no past: "will be held", "is expected" */
-  if (v < 0 && i > 0 && (word(c, i - 1, "be") || word(c, i - 1, "been") || word(c, i - 1, "being") ||
-                         word(c, i - 1, "is") || word(c, i - 1, "are")))
-    return 0;
+  bool ed = n >= 5 && p[n - 2] == 'e' && p[n - 1] == 'd';
+  if (ed && !(c->t[i].flags & NEWS_TF_UPPER)) v = -1;
+  if (v < 0 && i > 0) {
+    /* "rules to be published": a plan; "was to be held", "was scheduled
+    ** to be signed": a plan told in the past */
+    if (word(c, i - 1, "be") && i > 1 && word(c, i - 2, "to"))
+      return i > 2 && (past_be(c, i - 3) || (i > 3 && past_be(c, i - 4) &&
+                                              (tense_cue(c, i - 3) || tx_cue(c, i - 3) == TXC_PLAN_TO)))
+                 ? -1
+                 : 1;
+    /* a participle after "be" is no past: "will be held", "is expected" */
+    if (word(c, i - 1, "be") || word(c, i - 1, "been") || word(c, i - 1, "being") || word(c, i - 1, "is") ||
+        word(c, i - 1, "are"))
+      return 0;
+    /* nor one after a determiner: "a still unspecified date", "the proposed rules" */
+    if (ed && (word(c, i - 1, "a") || word(c, i - 1, "an") || word(c, i - 1, "the") ||
+                                     word(c, i - 1, "its") || word(c, i - 1, "their") || word(c, i - 1, "still")))
+      return 0;
+  }
   return v;
 }
 

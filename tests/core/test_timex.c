@@ -317,6 +317,14 @@ static const tcase cases[] = {
     {"Only months ago the plant was full.", "months ago=DATE:PAST_REF"},
     {"Air travel fell after the Sept. 11 attacks.", "Sept. 11=DATE:2001-09-11@2001-09-11"},
     {"The runoff is on Sunday.", "Sunday=DATE:2020-01-12@2020-01-12"},
+    /* tense: "to be" + participle is a plan, an -ed word after a determiner
+    ** an adjective, "supposed to" a plan, "slated" scheduled */
+    {"He added that final rules to be published in early November will decide.", "early November=DATE:2020-11"},
+    {"The split would be paid on a still unspecified date in March.", "March=DATE:2020-03"},
+    {"The talks are supposed to end by May, officials said.", "May=DATE:2020-05"},
+    {"They discussed the slated visit of the minister in September.", "September=DATE:2020-09"},
+    {"The loan was scheduled to be signed in mid-February but was postponed.", "mid-February=DATE:2019-02"},
+    {"A review was to be held in February.", "February=DATE:2019-02"},
     {"The two leaders meet separately Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
     {"Shops will be full at Christmas.", "Christmas=DATE:2020-12-25@2020-12-25"},
     {"Pilgrims arrived as Easter week began.", "Easter week=DATE:2019-W16"},
