@@ -206,6 +206,8 @@ typedef struct news_timex {
   uint8_t type;        /* a news_timex_type */
   char value[40];      /* TIMEX3 value: 2020-01-05, P3Y, XXXX-01-05, PAST_REF */
   char date[11];       /* YYYY-MM-DD when it denotes one day, else "" */
+  char end_value[40];  /* a range ("April 9-10"): the value of its end, else "" */
+  char end_date[11];   /* a range: YYYY-MM-DD of its end when that is one day, else "" */
 } news_timex;
 
 /* ---------------------------------------------------------------- places */
