@@ -179,8 +179,9 @@ static bool title_case(const q_ctx *c, const q_span *sp) {
 
 /* ---------------------------------------------------------------- driver */
 
-news_rc news_quotes_run(news_doc *d) {
+news_rc news_quotes_run(news_doc *d, bool attributions) {
   d->quotes.n = 0;
+  d->attribs.n = 0;
   q_ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
@@ -189,22 +190,29 @@ news_rc news_quotes_run(news_doc *d) {
   news_rc rc = news_doc_tokens(d, &c.tok, &c.ntok);
   if (!rc) rc = news_doc_sentences(d, &c.sent, &c.nsent);
   if (rc) return rc;
-  news_vec spans;
+  news_vec spans, kept, rep;
   news_vec_init(&spans, sizeof(q_span));
+  news_vec_init(&kept, sizeof(const q_span *));
+  news_vec_init(&rep, sizeof(news_attribution));
   news_vec_init(&c.names, sizeof(q_name));
+  c.attribs = &rep;
   rc = pair_marks(d, c.tok, c.ntok, &spans);
-  /* the entity tagger is most of the cost: run it only for a document
-  ** that holds a quotation */
-  if (!rc && spans.n) rc = news_doc_entities(d, &c.ent, &c.nent);
-  if (!rc && spans.n) rc = news_speaker_names(&c);
+  /* the entity tagger is most of the cost: for quotations alone, run it
+  ** only for a document that holds one */
+  bool run = spans.n || attributions;
+  if (!rc && run) rc = news_doc_entities(d, &c.ent, &c.nent);
+  if (!rc && run) rc = news_speaker_names(&c);
   q_span *sp = spans.data;
   const news_quote *prevq = NULL;
   uint32_t prev = Q_NONE;
+  uint32_t from = 0; /* reported statements are looked for from here */
   for (uint32_t i = 0; !rc && i < spans.n; i++) {
     if ((i & 255) == 255 && news_doc_should_stop(d)) {
       rc = NEWS_ERR_INTERRUPTED;
       break;
     }
+    if (sp[i].open > from && (rc = news_attrib_reported(&c, from, sp[i].open))) break;
+    from = sp[i].close == Q_NONE ? sp[i].last : sp[i].close + 1;
     sp[i].direct = is_direct(&c, &sp[i]);
     news_quote q;
     memset(&q, 0, sizeof q);
@@ -222,16 +230,26 @@ news_rc news_quotes_run(news_doc *d) {
     /* a title: a fragment in title case with no speech verb of its own */
     if (!sp[i].direct && q.verb_end == q.verb_start && title_case(&c, &sp[i])) continue;
     news_quote *slot = news_vec_push(&d->quotes, d->mem);
-    if (!slot) {
+    const q_span **ks = news_vec_push(&kept, d->mem);
+    if (!slot || !ks) {
       rc = NEWS_ERR_NOMEM;
       break;
     }
     *slot = q;
+    *ks = &sp[i];
     prevq = slot;
     prev = i;
   }
+  if (!rc && run && from < c.ntok) rc = news_attrib_reported(&c, from, c.ntok);
+  if (!rc && run) rc = news_attrib_finish(&c, kept.data);
+  if (!rc && run) d->done |= NEWS_STAGE_ATTRIB;
   news_vec_free(&spans, d->mem);
+  news_vec_free(&kept, d->mem);
+  news_vec_free(&rep, d->mem);
   news_vec_free(&c.names, d->mem);
-  if (rc) d->quotes.n = 0;
+  if (rc) {
+    d->quotes.n = 0;
+    d->attribs.n = 0;
+  }
   return rc;
 }

@@ -58,6 +58,7 @@ typedef struct q_ctx {
   uint32_t cur_open;           /* opening mark of the quotation being attributed */
   q_speaker hist[Q_HISTORY];   /* ring of recent speakers */
   uint32_t nhist;              /* speakers pushed so far (ring index) */
+  news_vec *attribs;           /* news_attribution: reported rows, or NULL */
 } q_ctx;
 
 /* Fills the verb, speaker_text and speaker of row *q for quotation *sp.
@@ -65,6 +66,22 @@ typedef struct q_ctx {
 ** the row of prev.  Returns NEWS_OK or NEWS_ERR_NOMEM. */
 news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q_span *next,
                                news_quote *q, const news_quote *prevq);
+
+/* Finds the source of attribution cue v (a speech verb of class cls, or
+** "according" of "according to") within tokens [lo, hi) and fills the
+** speaker, speaker_text and verb fields of q.  False when none was found. */
+bool news_speaker_for_verb(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t hi, news_quote *q);
+
+/* Reported speech (attrib.c): appends to c->attribs the relations whose cue
+** stands in tokens [from, to), outside every quotation, in text order.
+** Their sources go through the same resolution (and history) as quotes. */
+news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to);
+
+/* Builds d->attribs from the quotation rows and the reported rows (attrib.c):
+** merges a quotation broken by its own attribution into one row, folds a
+** partial quotation into the reported statement holding it (kind mixed),
+** sorts by start.  q_span *sp are the kept quotations of d->quotes. */
+news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp);
 
 /* Collects the capitalised name runs of the document into c->names. */
 news_rc news_speaker_names(q_ctx *c);
@@ -74,5 +91,15 @@ int news_speaker_word(const q_ctx *c, uint32_t i);
 
 /* Speech verb class of token i (speech_verbs.tsv), 0 when it is none. */
 int news_speaker_verb(const q_ctx *c, uint32_t i);
+
+/* Classes of speech_verbs.tsv. */
+#define V_SPEECH 1
+#define V_ACCORDING 2
+#define V_WEAK 3
+#define V_BELIEF 4 /* reported statements only: "believes", "thinks" */
+
+/* Attribution cue class of token i: news_speaker_verb's classes plus
+** V_BELIEF, which quotations never use. */
+int news_attrib_verb(const q_ctx *c, uint32_t i);
 
 #endif /* NEWS_QUOTES_INT_H */

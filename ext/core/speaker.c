@@ -85,10 +85,6 @@
 #define W_TITLE 40
 #define W_ORG 41
 
-/* Classes of speech_verbs.tsv. */
-#define V_SPEECH 1
-#define V_ACCORDING 2
-#define V_WEAK 3
 
 #define WIN_NEAR 14    /* tokens after a closing mark where a. looks for a verb */
 #define WIN_WEAK 4     /* ... and where a weak verb ("called") counts */
@@ -116,6 +112,11 @@ int news_speaker_word(const q_ctx *c, uint32_t i) {
 }
 
 int news_speaker_verb(const q_ctx *c, uint32_t i) {
+  int v = news_attrib_verb(c, i);
+  return v == V_BELIEF ? 0 : v;
+}
+
+int news_attrib_verb(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
   /* a capitalised "State" or "Says" is a name or a headline word */
   if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return 0;
@@ -1261,6 +1262,10 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
     }
   }
   return NEWS_OK;
+}
+
+bool news_speaker_for_verb(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t hi, news_quote *q) {
+  return speaker_for_verb(c, v, cls == V_BELIEF ? V_SPEECH : cls, lo, hi, q);
 }
 
 /* ----------------------------------------------------------- name runs */

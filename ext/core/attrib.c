@@ -1,0 +1,289 @@
+/*
+** attrib.c -- attribution relations: who said, wrote or holds true what,
+** quoted or reported.  One row per relation: its content, its source (the
+** speaker) and its cue.
+**
+** HOW IT WORKS
+**   The quotation pass of quotes.c walks the quotations in text order; before
+**   each one it hands the stretch of text since the previous quotation to
+**   news_attrib_reported(), which finds the reported statements there.  So
+**   the speakers of quotations and of reported statements are resolved by
+**   the same code (speaker.c) with one history, in text order: "he" after
+**   "Lee said the plan would fail." resolves to Lee whether or not Lee was
+**   ever quoted.
+**
+**   Reported statements.  A cue outside quotation marks -- a speech verb
+**   ("said", "told", "tweeted"), a belief verb ("believes", "thinks",
+**   speech_verbs.tsv class 4) or "according to" -- with a source found by
+**   speaker.c makes a row:
+**     - "Lee said (on Friday) (that) the plan would fail.": the content runs
+**       from "that" (or the word after the verb and its object: "told
+**       reporters") to the end of the sentence;
+**     - "The plan will fail, Lee said." / ", said Lee.": the content runs from
+**       the sentence start to the comma before the attribution;
+**     - "According to Lee, the plan ..." / "The plan ..., according to Lee.".
+**   A verb right after a closing mark, or introducing a quotation ("said:
+**   “"), belongs to that quotation's row instead.
+**
+**   Assembly (news_attrib_finish).  Every kept quotation is a row (content
+**   with its marks).  A quotation continued after its own attribution
+**   (“...,” Lee said. “...”) in the same paragraph is one row spanning both
+**   parts.  A quotation lying inside a reported statement's content is part
+**   of it: the statement's row becomes kind `mixed` and the quotation's own
+**   row goes.  The rows are then sorted by content start.
+**
+** Every scan is bounded by the sentence, so the pass stays linear.
+*/
+#include "lexicon.h"
+#include "quotes_int.h"
+
+#include <stdlib.h>
+
+/* Which rule made a row (news_attribution.rule). */
+enum {
+  R_QUOTE = 1,      /* a quotation, with the speaker quotes() gives it */
+  R_THAT,           /* Lee said that ... / Lee said the plan ... */
+  R_INVERTED,       /* ..., Lee said. */
+  R_ACCORDING_LEAD, /* According to Lee, ... */
+  R_ACCORDING_TAIL  /* ..., according to Lee. */
+};
+
+const char *news_attr_kind_name(unsigned kind) {
+  switch (kind) {
+  case NEWS_ATTR_DIRECT: return "direct";
+  case NEWS_ATTR_MIXED: return "mixed";
+  case NEWS_ATTR_INDIRECT: return "indirect";
+  default: return "unknown";
+  }
+}
+
+static bool is_punct(const news_token *t, int32_t cp) {
+  return t->kind == NEWS_TOK_PUNCT && t->mark == cp;
+}
+
+static bool is_dq(const news_token *t) {
+  return NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) && (t->flags & NEWS_TF_DOUBLE);
+}
+
+static bool terminal(const news_token *t) {
+  return is_punct(t, '.') || is_punct(t, '!') || is_punct(t, '?') || is_punct(t, ';');
+}
+
+static bool word_at(const q_ctx *c, uint32_t i, const char *lit) {
+  const news_token *t = &c->tok[i];
+  size_t n = strlen(lit);
+  return t->kind == NEWS_TOK_WORD && t->end - t->start == n && !memcmp(c->s + t->start, lit, n);
+}
+
+static bool word_in(const q_ctx *c, uint32_t i, const char *const *list) {
+  for (; *list; list++)
+    if (word_at(c, i, *list)) return true;
+  return false;
+}
+
+/* Words in [a, b) (letters or digits). */
+static uint32_t words(const q_ctx *c, uint32_t a, uint32_t b) {
+  uint32_t n = 0;
+  for (uint32_t i = a; i < b; i++) n += NEWS_TOK_IS(c->tok[i].kind, NEWS_TOK_RANGE_WORD) || NEWS_TOK_IS(c->tok[i].kind, NEWS_TOK_RANGE_NUMBER);
+  return n;
+}
+
+/* The token holding byte b (the first starting at or after it). */
+static uint32_t tok_at(const q_ctx *c, uint32_t b, uint32_t lo, uint32_t hi) {
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->tok[mid].start < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* End of content that runs to the end of its sentence: drops the final
+** terminal mark (a closing quotation mark after it stays). */
+static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
+  uint32_t e = se;
+  while (e > a && (terminal(&c->tok[e - 1]) || c->tok[e - 1].kind == NEWS_TOK_ELLIPSIS)) e--;
+  return e;
+}
+
+static news_rc push(q_ctx *c, uint32_t a, uint32_t b, const news_quote *q, uint8_t rule) {
+  news_attribution *r = news_vec_push(c->attribs, c->d->mem);
+  if (!r) return NEWS_ERR_NOMEM;
+  r->start = c->tok[a].start;
+  r->end = c->tok[b - 1].end;
+  r->sentence = c->tok[a].sentence;
+  r->kind = NEWS_ATTR_INDIRECT;
+  r->rule = rule;
+  r->speaker_start = q->speaker_start;
+  r->speaker_end = q->speaker_end;
+  r->cue_start = q->verb_start;
+  r->cue_end = q->verb_end;
+  r->speaker = q->speaker;
+  r->speaker_len = q->speaker_len;
+  return NEWS_OK;
+}
+
+/* Object words that may stand between "told"/"asked" and what was said. */
+static const char *const objects[] = {"reporters", "journalists", "him", "her", "them", "us", "me", "you",
+                                      "supporters", "voters", "viewers", "listeners", "audiences",
+                                      "lawmakers", "colleagues", "members", NULL};
+static const char *const tell_verbs[] = {"told", "tell", "tells", "telling", "asked", "warned", "assured",
+                                         "reminded", "informed", "urged", "promised", NULL};
+static const char *const be_forms[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
+
+/* Start of the content after cue v (the sentence ends at se), or se when
+** nothing that can be a statement follows. */
+static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
+  uint32_t k = v + 1;
+  /* "said (on Friday / in a statement / last week) that ...": a "that"
+  ** within eight tokens, with no other verb of speech between */
+  for (uint32_t j = k; j < se && j < k + 8; j++) {
+    if (terminal(&c->tok[j]) || is_dq(&c->tok[j]) || news_attrib_verb(c, j)) break;
+    if (word_at(c, j, "that")) return j;
+  }
+  if (word_in(c, v, tell_verbs) && k < se) {
+    /* the person told: a name, a pronoun, "reporters" */
+    if (c->tok[k].flags & NEWS_TF_UPPER) {
+      while (k < se && ((c->tok[k].flags & NEWS_TF_UPPER) || c->tok[k].kind == NEWS_TOK_CLITIC ||
+                        c->tok[k].kind == NEWS_TOK_ABBREV))
+        k++;
+    } else if (word_in(c, k, objects)) {
+      k++;
+    }
+  }
+  while (k < se && (is_punct(&c->tok[k], ',') || is_punct(&c->tok[k], ':'))) k++;
+  return k;
+}
+
+/* One cue at token v (class cls) in sentence tokens [sb, se); lo is the
+** earliest token a source or content may use (after the last quotation). */
+static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) {
+  news_quote q;
+  memset(&q, 0, sizeof q);
+  const news_token *tok = c->tok;
+  if (cls == V_ACCORDING) {
+    if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
+    uint32_t pe = tok_at(c, q.speaker_end, v, se);
+    if (pe < se && is_punct(&tok[pe], ',') && !(v > lo && is_punct(&tok[v - 1], ','))) {
+      uint32_t a = pe + 1, b = content_end(c, a, se);
+      if (words(c, a, b) >= 2) return push(c, a, b, &q, R_ACCORDING_LEAD);
+    } else if (v > lo + 1 && is_punct(&tok[v - 1], ',')) {
+      if (words(c, lo, v - 1) >= 2) return push(c, lo, v - 1, &q, R_ACCORDING_TAIL);
+    }
+    return NEWS_OK;
+  }
+  /* the verb of a quotation: right after its closing mark, or before one */
+  uint32_t k = v;
+  while (k > lo && is_punct(&tok[k - 1], ',')) k--;
+  if (k > 0 && tok[k - 1].kind == NEWS_TOK_QUOTE_CLOSE) return NEWS_OK;
+  /* passives: "was told", "is said to" */
+  if (v > lo && word_in(c, v - 1, be_forms)) return NEWS_OK;
+  uint32_t a = content_after(c, v, se);
+  if (a < se && is_dq(&tok[a])) return NEWS_OK; /* said: “...” is the quotation's */
+  if (a < se && !terminal(&tok[a]) && words(c, a, se) >= 3) {
+    uint32_t b = content_end(c, a, se);
+    if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
+    return push(c, a, b, &q, R_THAT);
+  }
+  if (cls == V_BELIEF || cls == V_WEAK) return NEWS_OK;
+  /* inverted: "..., Lee said." / "..., said Lee." / "..., Lee said on Friday." */
+  if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
+  uint32_t sa = tok_at(c, q.speaker_start, lo, se);
+  uint32_t first = sa < v ? sa : v;
+  if (first <= lo + 1 || !is_punct(&tok[first - 1], ',')) return NEWS_OK;
+  uint32_t b = first - 1;
+  for (uint32_t j = lo; j < b; j++)
+    if (is_dq(&tok[j])) return NEWS_OK; /* a quotation there has this verb */
+  if (words(c, lo, b) < 3) return NEWS_OK;
+  return push(c, lo, b, &q, R_INVERTED);
+}
+
+news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
+  if (!c->attribs) return NEWS_OK;
+  uint32_t saved = c->cur_open;
+  c->cur_open = Q_NONE;
+  news_rc rc = NEWS_OK;
+  for (uint32_t i = from; !rc && i < to; i++) {
+    int cls = news_attrib_verb(c, i);
+    if (!cls) continue;
+    const news_sentence *s = &c->sent[c->tok[i].sentence];
+    uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
+    rc = one_cue(c, i, cls, lo, s->tok_end);
+  }
+  c->cur_open = saved;
+  return rc;
+}
+
+/* ------------------------------------------------------------ assembly */
+
+static int by_start(const void *x, const void *y) {
+  const news_attribution *a = x, *b = y;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return a->end < b->end ? -1 : a->end > b->end;
+}
+
+news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
+  news_doc *d = c->d;
+  news_vec *out = &d->attribs;
+  const news_quote *qs = d->quotes.data;
+  news_attribution *rep = c->attribs->data;
+  uint32_t nrep = c->attribs->n;
+  out->n = 0;
+  /* reported rows whose cue is a quotation's: folded or dropped below */
+  uint32_t last = Q_NONE; /* row of the previous quotation */
+  const q_span *lastsp = NULL;
+  for (uint32_t i = 0; i < d->quotes.n; i++) {
+    const news_quote *q = &qs[i];
+    const q_span *s = sp[i];
+    uint32_t a = c->tok[s->open].start;
+    uint32_t b = s->close != Q_NONE ? c->tok[s->close].end : q->end;
+    /* inside a reported statement: part of it */
+    uint32_t lo = 0, hi = nrep;
+    while (lo < hi) { /* first reported row starting after a */
+      uint32_t mid = lo + (hi - lo) / 2;
+      if (rep[mid].start <= a) lo = mid + 1;
+      else hi = mid;
+    }
+    bool inside = false;
+    for (uint32_t k = lo, seen = 0; k-- > 0 && seen < 8; seen++) {
+      news_attribution *r = &rep[k];
+      if (r->start <= a && b <= r->end + 4 && (q->kind == NEWS_QUOTE_PARTIAL || r->cue_start == q->verb_start)) {
+        r->kind = NEWS_ATTR_MIXED;
+        if (b > r->end) r->end = b;
+        inside = true;
+        break;
+      }
+    }
+    if (inside) continue;
+    /* continuing the previous quotation's relation in its paragraph */
+    news_attribution *lr = last != Q_NONE ? &NEWS_VEC_AT(out, news_attribution, last) : NULL;
+    if (lr && q->speaker_end > q->speaker_start && q->speaker_start == lr->speaker_start &&
+        q->verb_start == lr->cue_start && (s->para == lastsp->para || s->cont)) {
+      lr->end = b;
+      lastsp = s;
+      continue;
+    }
+    news_attribution *r = news_vec_push(out, d->mem);
+    if (!r) return NEWS_ERR_NOMEM;
+    r->start = a;
+    r->end = b;
+    r->sentence = q->sentence;
+    r->kind = NEWS_ATTR_DIRECT;
+    r->rule = R_QUOTE;
+    r->speaker_start = q->speaker_start;
+    r->speaker_end = q->speaker_end;
+    r->cue_start = q->verb_start;
+    r->cue_end = q->verb_end;
+    r->speaker = q->speaker;
+    r->speaker_len = q->speaker_len;
+    last = out->n - 1;
+    lastsp = s;
+  }
+  for (uint32_t k = 0; k < nrep; k++) {
+    news_attribution *r = news_vec_push(out, d->mem);
+    if (!r) return NEWS_ERR_NOMEM;
+    *r = rep[k];
+  }
+  if (out->n > 1) qsort(out->data, out->n, sizeof(news_attribution), by_start);
+  return NEWS_OK;
+}
