@@ -129,6 +129,9 @@ static const char *const objects[] = {"reporters", "journalists", "him", "her", 
                                       "lawmakers", "colleagues", "members", NULL};
 static const char *const tell_verbs[] = {"told", "tell", "tells", "telling", "asked", "warned", "assured",
                                          "reminded", "informed", "urged", "promised", NULL};
+/* Words that open a phrase about the saying, not what was said. */
+static const char *const preps[] = {"in", "on", "at", "as", "during", "after", "before", "while", "when",
+                                    "according", "to", "with", "from", "of", "for", "by", "about", NULL};
 static const char *const be_forms[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
 
 /* Start of the content after cue v (the sentence ends at se), or se when
@@ -180,7 +183,7 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   if (v > lo && word_in(c, v - 1, be_forms)) return NEWS_OK;
   uint32_t a = content_after(c, v, se);
   if (a < se && is_dq(&tok[a])) return NEWS_OK; /* said: “...” is the quotation's */
-  if (a < se && !terminal(&tok[a]) && words(c, a, se) >= 3) {
+  if (a < se && !terminal(&tok[a]) && !word_in(c, a, preps) && words(c, a, se) >= 3) {
     uint32_t b = content_end(c, a, se);
     if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
     return push(c, a, b, &q, R_THAT);
@@ -222,6 +225,14 @@ static int by_start(const void *x, const void *y) {
   return a->end < b->end ? -1 : a->end > b->end;
 }
 
+/* The reported row with cue byte cue, among rep[0..n) sorted by start and
+** cue, or NULL.  Rows are few per sentence: looks back from the content. */
+static news_attribution *rep_by_cue(news_attribution *rep, uint32_t n, uint32_t cue) {
+  for (uint32_t k = 0; k < n; k++)
+    if (rep[k].cue_start == cue) return &rep[k];
+  return NULL;
+}
+
 news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
   news_doc *d = c->d;
   news_vec *out = &d->attribs;
@@ -229,60 +240,61 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
   news_attribution *rep = c->attribs->data;
   uint32_t nrep = c->attribs->n;
   out->n = 0;
-  /* reported rows whose cue is a quotation's: folded or dropped below */
   uint32_t last = Q_NONE; /* row of the previous quotation */
-  const q_span *lastsp = NULL;
+  uint32_t r0 = 0;        /* reported rows before this are behind every quotation left */
   for (uint32_t i = 0; i < d->quotes.n; i++) {
     const news_quote *q = &qs[i];
     const q_span *s = sp[i];
     uint32_t a = c->tok[s->open].start;
     uint32_t b = s->close != Q_NONE ? c->tok[s->close].end : q->end;
-    /* inside a reported statement: part of it */
-    uint32_t lo = 0, hi = nrep;
-    while (lo < hi) { /* first reported row starting after a */
-      uint32_t mid = lo + (hi - lo) / 2;
-      if (rep[mid].start <= a) lo = mid + 1;
-      else hi = mid;
+    while (r0 < nrep && rep[r0].end + 2000 < a) r0++;
+    /* a reported statement holding the quotation, or whose cue attributes
+    ** it (the quotation after "Lee said the plan would fail."): part of it */
+    news_attribution *r = NULL;
+    for (uint32_t k = r0; k < nrep && rep[k].start <= a; k++) {
+      if (rep[k].cue_end == 0) continue;
+      bool holds = rep[k].start <= a && b <= rep[k].end + 4 && q->kind == NEWS_QUOTE_PARTIAL;
+      if (holds || (q->verb_end > q->verb_start && rep[k].cue_start == q->verb_start)) r = &rep[k];
     }
-    bool inside = false;
-    for (uint32_t k = lo, seen = 0; k-- > 0 && seen < 8; seen++) {
-      news_attribution *r = &rep[k];
-      if (r->start <= a && b <= r->end + 4 && (q->kind == NEWS_QUOTE_PARTIAL || r->cue_start == q->verb_start)) {
-        r->kind = NEWS_ATTR_MIXED;
-        if (b > r->end) r->end = b;
-        inside = true;
-        break;
-      }
-    }
-    if (inside) continue;
-    /* continuing the previous quotation's relation in its paragraph */
-    news_attribution *lr = last != Q_NONE ? &NEWS_VEC_AT(out, news_attribution, last) : NULL;
-    if (lr && q->speaker_end > q->speaker_start && q->speaker_start == lr->speaker_start &&
-        q->verb_start == lr->cue_start && (s->para == lastsp->para || s->cont)) {
-      lr->end = b;
-      lastsp = s;
+    if (r) {
+      r->kind = NEWS_ATTR_MIXED;
+      if (b > r->end) r->end = b;
+      last = Q_NONE;
       continue;
     }
-    news_attribution *r = news_vec_push(out, d->mem);
-    if (!r) return NEWS_ERR_NOMEM;
-    r->start = a;
-    r->end = b;
-    r->sentence = q->sentence;
-    r->kind = NEWS_ATTR_DIRECT;
-    r->rule = R_QUOTE;
-    r->speaker_start = q->speaker_start;
-    r->speaker_end = q->speaker_end;
-    r->cue_start = q->verb_start;
-    r->cue_end = q->verb_end;
-    r->speaker = q->speaker;
-    r->speaker_len = q->speaker_len;
+    /* a reported row with this quotation's cue after it ("“...,” Lee said
+    ** in an interview.") is the quotation's attribution, not a statement */
+    if (q->verb_end > q->verb_start) {
+      news_attribution *x = rep_by_cue(rep + r0, nrep - r0, q->verb_start);
+      if (x) x->cue_end = 0; /* dropped below */
+    }
+    /* continuing the previous quotation's relation (same source and cue) */
+    news_attribution *lr = last != Q_NONE ? &NEWS_VEC_AT(out, news_attribution, last) : NULL;
+    if (lr && q->speaker_end > q->speaker_start && q->speaker_start == lr->speaker_start &&
+        q->verb_start == lr->cue_start) {
+      lr->end = b;
+      continue;
+    }
+    news_attribution *row = news_vec_push(out, d->mem);
+    if (!row) return NEWS_ERR_NOMEM;
+    row->start = a;
+    row->end = b;
+    row->sentence = q->sentence;
+    row->kind = NEWS_ATTR_DIRECT;
+    row->rule = R_QUOTE;
+    row->speaker_start = q->speaker_start;
+    row->speaker_end = q->speaker_end;
+    row->cue_start = q->verb_start;
+    row->cue_end = q->verb_end;
+    row->speaker = q->speaker;
+    row->speaker_len = q->speaker_len;
     last = out->n - 1;
-    lastsp = s;
   }
   for (uint32_t k = 0; k < nrep; k++) {
-    news_attribution *r = news_vec_push(out, d->mem);
-    if (!r) return NEWS_ERR_NOMEM;
-    *r = rep[k];
+    if (rep[k].cue_end == 0) continue;
+    news_attribution *row = news_vec_push(out, d->mem);
+    if (!row) return NEWS_ERR_NOMEM;
+    *row = rep[k];
   }
   if (out->n > 1) qsort(out->data, out->n, sizeof(news_attribution), by_start);
   return NEWS_OK;

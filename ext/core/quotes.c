@@ -49,6 +49,7 @@ static bool closes(uint16_t open, const news_token *t) {
 /* Appends a quotation with inner tokens [first, last) to spans. */
 static news_rc add_span(news_doc *d, news_vec *spans, uint32_t open, uint32_t close, uint32_t last,
                         uint32_t para, bool cont) {
+  const news_token *tok = d->tokens.data;
   if (last <= open + 1) return NEWS_OK; /* nothing between the marks */
   q_span *sp = news_vec_push(spans, d->mem);
   if (!sp) return NEWS_ERR_NOMEM;
@@ -58,7 +59,16 @@ static news_rc add_span(news_doc *d, news_vec *spans, uint32_t open, uint32_t cl
   sp->last = last;
   sp->para = para;
   sp->cont = cont;
+  sp->twin = !(tok[open].flags & NEWS_TF_DOUBLE);
   return NEWS_OK;
+}
+
+/* Two straight single marks written as one double mark ('' ... ''), as
+** some papers set quotations: token i is the first of such a pair. */
+static bool twin_single(const news_token *tok, uint32_t n, uint32_t i) {
+  const news_token *t = &tok[i];
+  return i + 1 < n && NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) && !(t->flags & NEWS_TF_DOUBLE) &&
+         t->mark == '\'' && tok[i + 1].kind == t->kind && tok[i + 1].mark == '\'' && tok[i + 1].start == t->end;
 }
 
 /* Pass 1: pairs the double marks of the document into spans. */
@@ -79,7 +89,9 @@ static news_rc pair_marks(news_doc *d, const news_token *tok, uint32_t n, news_v
       }
       para = i;
     }
-    if (!is_double(t)) continue;
+    bool twin = !is_double(t) && twin_single(tok, n, i);
+    if (twin && t->kind == NEWS_TOK_QUOTE_OPEN) t = &tok[++i]; /* the inner mark opens */
+    else if (!is_double(t) && !twin) continue;
     if (open == Q_NONE) {
       if (t->kind == NEWS_TOK_QUOTE_OPEN) {
         open = i;
@@ -242,6 +254,12 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
   }
   if (!rc && run && from < c.ntok) rc = news_attrib_reported(&c, from, c.ntok);
   if (!rc && run) rc = news_attrib_finish(&c, kept.data);
+  /* quotes() rows are the quotations in double marks only */
+  uint32_t nq = 0;
+  for (uint32_t i = 0; !rc && i < d->quotes.n; i++)
+    if (!NEWS_VEC_AT(&kept, const q_span *, i)->twin)
+      NEWS_VEC_AT(&d->quotes, news_quote, nq++) = NEWS_VEC_AT(&d->quotes, news_quote, i);
+  d->quotes.n = nq;
   if (!rc && run) d->done |= NEWS_STAGE_ATTRIB;
   news_vec_free(&spans, d->mem);
   news_vec_free(&kept, d->mem);

@@ -26,6 +26,7 @@ typedef struct q_span {
   bool cont;         /* re-opens a quote left open by the paragraph before */
   bool direct;       /* a whole utterance rather than a fragment */
   bool attributed;   /* a verb or a speaker was found next to it */
+  bool twin;         /* marked '' ... '': an attribution's content, not a quotes() row */
 } q_span;
 
 /* A speaker already met in the document, for pronouns and continuations. */
