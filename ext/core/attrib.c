@@ -98,11 +98,61 @@ static uint32_t tok_at(const q_ctx *c, uint32_t b, uint32_t lo, uint32_t hi) {
   return lo;
 }
 
-/* End of content that runs to the end of its sentence: drops the final
-** terminal mark (a closing quotation mark after it stays). */
+static bool lower_word(const q_ctx *c, uint32_t i) {
+  return c->tok[i].kind == NEWS_TOK_WORD && !(c->tok[i].flags & NEWS_TF_UPPER);
+}
+
+/* Does word i end in suffix? */
+static bool ends(const q_ctx *c, uint32_t i, const char *suffix) {
+  const news_token *t = &c->tok[i];
+  size_t n = strlen(suffix), len = t->end - t->start;
+  return t->kind == NEWS_TOK_WORD && len > n + 2 && !memcmp(c->s + t->end - n, suffix, n);
+}
+
+/* A verb the statement's own subject goes on with: "... but declined to",
+** "... and urged": a lower-case past or present form after the link. */
+static bool next_predicate(const q_ctx *c, uint32_t i) {
+  return lower_word(c, i) && (ends(c, i, "ed") || news_attrib_verb(c, i) || word_at(c, i, "also"));
+}
+
+/* End of a reported statement starting at token a in a sentence ending at
+** se: the sentence end (without its terminal mark) or, outside quotation
+** marks, the first clause that is no longer the statement: a semicolon or
+** dash, ", while ...", ", saying ...", ", he said", ", according to",
+** "but declined ...", "and who ...". */
 static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
+  static const char *const links[] = {"while", "whereas", "although", "though", "who", "according", NULL};
+  static const char *const prons[] = {"he", "she", "they", "we", "I", NULL};
+  bool quoted = false;
   uint32_t e = se;
-  while (e > a && (terminal(&c->tok[e - 1]) || c->tok[e - 1].kind == NEWS_TOK_ELLIPSIS)) e--;
+  for (uint32_t i = a + 1; i < se; i++) {
+    const news_token *t = &c->tok[i];
+    if (is_dq(t)) {
+      quoted = t->kind == NEWS_TOK_QUOTE_OPEN;
+      continue;
+    }
+    if (quoted) continue;
+    if (is_punct(t, ';') || t->kind == NEWS_TOK_DASH) {
+      e = i;
+      break;
+    }
+    if (i + 1 >= se) break;
+    if (is_punct(t, ',')) {
+      uint32_t k = i + 1;
+      if (word_in(c, k, links) || (lower_word(c, k) && ends(c, k, "ing")) ||
+          (word_in(c, k, prons) && k + 1 < se && news_speaker_verb(c, k + 1))) {
+        e = i;
+        break;
+      }
+    }
+    if ((word_at(c, i, "but") || word_at(c, i, "and")) && i + 1 < se &&
+        (next_predicate(c, i + 1) || word_at(c, i + 1, "who"))) {
+      e = i;
+      if (e > a && is_punct(&c->tok[e - 1], ',')) e--;
+      break;
+    }
+  }
+  while (e > a && (terminal(&c->tok[e - 1]) || c->tok[e - 1].kind == NEWS_TOK_ELLIPSIS || is_punct(&c->tok[e - 1], ','))) e--;
   return e;
 }
 
@@ -207,6 +257,7 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   c->cur_open = Q_NONE;
   news_rc rc = NEWS_OK;
   for (uint32_t i = from; !rc && i < to; i++) {
+    if (c->sent[c->tok[i].sentence].tok_begin == i) news_speaker_subject(c, c->tok[i].sentence);
     int cls = news_attrib_verb(c, i);
     if (!cls) continue;
     const news_sentence *s = &c->sent[c->tok[i].sentence];

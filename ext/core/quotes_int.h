@@ -73,6 +73,10 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
 ** speaker, speaker_text and verb fields of q.  False when none was found. */
 bool news_speaker_for_verb(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t hi, news_quote *q);
 
+/* Remembers the PERSON heading sentence s as its subject, for pronouns
+** ("Sen. Ann Lee (D-Ohio) scolded him: “...,” she said"). */
+void news_speaker_subject(q_ctx *c, uint32_t s);
+
 /* Reported speech (attrib.c): appends to c->attribs the relations whose cue
 ** stands in tokens [from, to), outside every quotation, in text order.
 ** Their sources go through the same resolution (and history) as quotes. */

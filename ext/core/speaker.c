@@ -1264,6 +1264,27 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
   return NEWS_OK;
 }
 
+void news_speaker_subject(q_ctx *c, uint32_t s) {
+  uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
+  if (b > a + 8) b = a + 8;
+  const news_entity *e = entity_in(c, a, b);
+  if (!e || e->type != NEWS_ENT_PERSON || !e->canonical || !subject_position(c, e->tok_begin)) return;
+  /* the subject: its verb (or an apposition) follows the name */
+  uint32_t k = e->tok_end;
+  while (k < c->ntok && k < e->tok_end + 6 && c->tok[k].kind != NEWS_TOK_WORD) k++; /* "(D-Mo.)" */
+  if (k >= c->ntok || (c->tok[k].flags & NEWS_TF_UPPER)) return;
+  for (uint32_t i = a; i < e->tok_begin; i++) /* nothing but a title or an adverbial before it */
+    if (c->tok[i].kind == NEWS_TOK_WORD && !(c->tok[i].flags & NEWS_TF_UPPER) && i + 1 < e->tok_begin &&
+        !is_punct(&c->tok[i + 1], ','))
+      return;
+  news_quote q;
+  memset(&q, 0, sizeof q);
+  q.speaker = e->canonical;
+  q.speaker_len = e->canonical_len;
+  person_fullest(c, e->tok_begin, e, &q);
+  remember(c, q.speaker, q.speaker_len, e->tok_begin, entity_gender(c, e), true);
+}
+
 bool news_speaker_for_verb(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t hi, news_quote *q) {
   return speaker_for_verb(c, v, cls == V_BELIEF ? V_SPEECH : cls, lo, hi, q);
 }
