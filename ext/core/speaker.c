@@ -590,9 +590,41 @@ static bool subject_position(const q_ctx *c, uint32_t i) {
 }
 
 /* Resolves a pronoun at token `at` to a recent speaker or person. */
+/* Can PERSON entity e be someone a pronoun refers to: not a word the
+** tagger mistook for a name ("I've", "You're", "September")? */
+static bool plausible_person(const q_ctx *c, const news_entity *e) {
+  const news_token *t = &c->tok[e->tok_begin];
+  const char *w = (const char *)c->s + t->start;
+  uint32_t n = t->end - t->start;
+  for (uint32_t k = 0; k < n; k++)
+    if (w[k] == '\'' || (unsigned char)w[k] == 0xe2) return e->tok_end > e->tok_begin + 1 && k > 1;
+  return news_speaker_word(c, e->tok_begin) == 0 && !is_time(c, e->tok_begin);
+}
+
+/* "it" of an organisation: the most recent named organisation among the
+** speakers, else an ORG entity in the sentence before or this one. */
+static bool resolve_it(q_ctx *c, uint32_t at, news_quote *q) {
+  uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
+  for (uint32_t k = 0; k < n && k < 3; k++) {
+    q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
+    if (h->named && h->gender == 3 && h->tok + 80 > at) {
+      q->speaker = h->name;
+      q->speaker_len = h->len;
+      return true;
+    }
+  }
+  uint32_t s = c->tok[at].sentence, lo = c->sent[s > 0 ? s - 1 : 0].tok_begin;
+  const news_entity *e = entity_in(c, lo, at);
+  if (!e || e->type != NEWS_ENT_ORG || !e->canonical) return false;
+  q->speaker = e->canonical;
+  q->speaker_len = e->canonical_len;
+  return true;
+}
+
 static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   uint8_t want = pron == W_HE ? 1 : pron == W_SHE ? 2 : 3;
-  if (pron == W_I || pron == W_IT) return false;
+  if (pron == W_IT) return resolve_it(c, at, q);
+  if (pron == W_I) return false;
   uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
   for (uint32_t k = 0; k < n; k++) {
     q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
@@ -616,7 +648,7 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   }
   for (uint32_t k = elo, seen = 0; k-- > 0 && seen < 256; seen++) { /* bounded: linear overall */
     const news_entity *e = &c->ent[k];
-    if (e->type != NEWS_ENT_PERSON) continue;
+    if (e->type != NEWS_ENT_PERSON || !plausible_person(c, e)) continue;
     uint8_t g = entity_gender(c, e);
     if (g && g != want) continue;
     q->speaker = e->canonical;
@@ -1268,7 +1300,9 @@ void news_speaker_subject(q_ctx *c, uint32_t s) {
   uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
   if (b > a + 8) b = a + 8;
   const news_entity *e = entity_in(c, a, b);
-  if (!e || e->type != NEWS_ENT_PERSON || !e->canonical || !subject_position(c, e->tok_begin)) return;
+  if (!e || e->type != NEWS_ENT_PERSON || !e->canonical || !subject_position(c, e->tok_begin) ||
+      !plausible_person(c, e))
+    return;
   /* the subject: its verb (or an apposition) follows the name */
   uint32_t k = e->tok_end;
   while (k < c->ntok && k < e->tok_end + 6 && c->tok[k].kind != NEWS_TOK_WORD) k++; /* "(D-Mo.)" */
