@@ -369,7 +369,12 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
     uint32_t pk = a > lo + 2 && news_speaker_word(c, a - 1) == W_DET ? a - 1 : a; /* "of the" */
     if (pk > lo + 1 && news_speaker_word(c, pk - 1) == W_PREP && e + 1 - a < NP_MAX) {
       np head;
-      if (np_backward(c, pk - 1, lo, &head) && !head.pron) {
+      /* but a title run "Secretary of State John Kerry" is the person */
+      bool ok = np_backward(c, pk - 1, lo, &head) && !head.pron, title_only = ok;
+      for (uint32_t k = head.a; ok && k < head.b; k++)
+        if (news_speaker_word(c, k) != W_TITLE && c->tok[k].kind != NEWS_TOK_ABBREV) title_only = false;
+      if (ok && title_only) a = head.a; /* speaker_text keeps the whole run */
+      if (ok && !title_only) {
         out->a = head.a;
         out->na = head.na;
         out->nb = head.nb;
@@ -598,6 +603,9 @@ static bool plausible_person(const q_ctx *c, const news_entity *e) {
   uint32_t n = t->end - t->start;
   for (uint32_t k = 0; k < n; k++)
     if (w[k] == '\'' || (unsigned char)w[k] == 0xe2) return e->tok_end > e->tok_begin + 1 && k > 1;
+  /* "The Republican is ...": a single word after a determiner is a description */
+  if (e->tok_end == e->tok_begin + 1 && e->tok_begin > 0 && news_speaker_word(c, e->tok_begin - 1) == W_DET)
+    return false;
   return news_speaker_word(c, e->tok_begin) == 0 && !is_time(c, e->tok_begin);
 }
 
@@ -746,6 +754,45 @@ static void person_fullest(const q_ctx *c, uint32_t na, const news_entity *e, ne
   q->speaker_len = c->tok[b - 1].end - c->tok[a].start;
 }
 
+/* Folds token i to lower case into buf (cap 32); returns its length or 0. */
+static size_t fold_tok(const q_ctx *c, uint32_t i, char *buf) {
+  const news_token *t = &c->tok[i];
+  size_t n = news_fold((const char *)c->s + t->start, t->end - t->start, buf, 32);
+  return n < 32 ? n : 0;
+}
+
+/* Phrase p is a determiner and one title word ("the secretary", "The
+** Senator"): the PERSON entity most recently written with that title
+** (within 256 entities back).  Resolves it into q and returns true. */
+static bool title_person(const q_ctx *c, const np *p, news_quote *q) {
+  if (p->b != p->a + 2 || news_speaker_word(c, p->a) != W_DET || news_speaker_word(c, p->a + 1) != W_TITLE)
+    return false;
+  char want[32], got[32];
+  size_t wn = fold_tok(c, p->a + 1, want);
+  if (!wn) return false;
+  uint32_t lo = 0, hi = c->nent;
+  while (lo < hi) { /* first entity starting at or after the phrase */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->ent[mid].tok_begin < p->a) lo = mid + 1;
+    else hi = mid;
+  }
+  for (uint32_t k = lo, seen = 0; k-- > 0 && seen < 256; seen++) {
+    const news_entity *e = &c->ent[k];
+    if (e->type != NEWS_ENT_PERSON || !e->canonical) continue;
+    uint32_t from = e->tok_begin > 5 ? e->tok_begin - 5 : 0;
+    for (uint32_t t = from; t < e->tok_begin; t++) {
+      size_t gn = fold_tok(c, t, got);
+      if (gn == wn && !memcmp(got, want, wn)) {
+        q->speaker = e->canonical;
+        q->speaker_len = e->canonical_len;
+        person_fullest(c, e->tok_begin, e, q);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 /* Resolves the non-pronoun phrase p into q->speaker and remembers it. */
 static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   /* a name that heads the phrase ("Sen. Lee", "Lee, a Democrat", "the
@@ -772,6 +819,12 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
     q->speaker = (const char *)c->s + c->tok[a].start;
     q->speaker_len = c->tok[b - 1].end - c->tok[a].start;
     remember(c, q->speaker, q->speaker_len, p->a, g, true);
+    return;
+  }
+  /* a bare title ("the secretary", "the senator") is the person last
+  ** named with it */
+  if (title_person(c, p, q)) {
+    remember(c, q->speaker, q->speaker_len, p->a, 0, true);
     return;
   }
   /* a description stands for itself */
