@@ -10,7 +10,12 @@
 **      double mark (” " », and “ after „ or ") and at the latest at the end
 **      of its paragraph (a blank line): then the next paragraph, when it
 **      opens with a mark, continues it (the multi-paragraph convention) and
-**      its row is marked `cont`.  A closing mark with nothing open is a
+**      its row is marked `cont`.  The same holds when the paragraph break
+**      was lost (paragraphs joined by a space, as scraped text often is): an
+**      opening mark after a full stop and a space, met while a quotation is
+**      open, ends it and opens the continuation (straight marks would
+**      otherwise alternate and read it as closing, losing every second
+**      paragraph).  A closing mark with nothing open is a
 **      stray and is skipped.  Each token is looked at once, so 100,000
 **      unmatched marks cost one pass and nothing swallows the article.
 **   2. Kind.  A quotation is `direct` when it starts its sentence or
@@ -44,6 +49,17 @@ static bool closes(uint16_t open, const news_token *t) {
   if (t->mark == '"' && open == '"') return true;
   if (t->mark == 0x201c && (open == 0x201e || open == '"')) return true;
   return false;
+}
+
+/* Does opening mark i, met while a quotation is open, open a continuation
+** paragraph whose break was lost ("...Olympics. "The amber light ...")?
+** It stands after white space and a full stop, ? or !, before a capital;
+** a mark closing a quotation is written against its full stop. */
+static bool continues(const news_token *tok, uint32_t n, uint32_t i) {
+  const news_token *t = &tok[i], *p = &tok[i - 1];
+  if (t->kind != NEWS_TOK_QUOTE_OPEN || !(t->flags & NEWS_TF_SPACE) || i + 1 >= n) return false;
+  if (!(p->kind == NEWS_TOK_PUNCT && (p->mark == '.' || p->mark == '?' || p->mark == '!'))) return false;
+  return (tok[i + 1].flags & NEWS_TF_UPPER) != 0;
 }
 
 /* Appends a quotation with inner tokens [first, last) to spans. */
@@ -102,6 +118,13 @@ static news_rc pair_marks(news_doc *d, const news_token *tok, uint32_t n, news_v
     if (i == open + 1) {
       /* two marks in a row ("“ or “") open one quotation */
       if (t->kind == NEWS_TOK_QUOTE_OPEN) open = i;
+      continue;
+    }
+    if (continues(tok, n, i)) {
+      /* paragraphs joined by a space: the quotation goes on in a new one */
+      if ((rc = add_span(d, spans, open, Q_NONE, i, para, cont))) return rc;
+      open = i;
+      cont = true;
       continue;
     }
     if (closes(tok[open].mark, t)) {

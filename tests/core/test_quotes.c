@@ -130,6 +130,20 @@ static const qcase patterns[] = {
     {"Chief Executive Sara Berg said: “Sales rose in every region.\n\n“Next year will be harder.”",
      "Sales rose in every region. | Sara Berg | Chief Executive Sara Berg | said | direct\n"
      "Next year will be harder. | Sara Berg | Chief Executive Sara Berg | said | direct\n"},
+    /* the same with the paragraph break lost (joined by a space, as in
+    ** scraped text): the continuation's opening mark opens, not closes */
+    {"\"Exports held up,\" said Ken Ito, an analyst at Mizuho. \"Consumers spent less in the summer. "
+     "\"The outlook is still weak.\" The yen fell.",
+     "Exports held up, | Ken Ito | Ken Ito | said | direct\n"
+     "Consumers spent less in the summer. | Ken Ito | Ken Ito | said | direct\n"
+     "The outlook is still weak. | Ken Ito | Ken Ito | said | direct\n"},
+    {"Chief Executive Sara Berg said: “Sales rose in every region. “Next year will be harder.”",
+     "Sales rose in every region. | Sara Berg | Chief Executive Sara Berg | said | direct\n"
+     "Next year will be harder. | Sara Berg | Chief Executive Sara Berg | said | direct\n"},
+    /* but a closing mark after a full stop still closes */
+    {"He said \"no.\" \"We will see,\" Berg said.",
+     "no. | He | He | said | partial\n"
+     "We will see, | Berg | Berg | said | direct\n"},
     /* an unattributed quote paragraph right after a quote by X is X's */
     {"“The factory will close,” said Peter Novak, the plant manager.\n\n“About 300 jobs will go.”",
      "The factory will close, | Peter Novak | Peter Novak | said | direct\n"
