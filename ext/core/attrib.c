@@ -45,7 +45,8 @@ enum {
   R_THAT,           /* Lee said that ... / Lee said the plan ... */
   R_INVERTED,       /* ..., Lee said. */
   R_ACCORDING_LEAD, /* According to Lee, ... */
-  R_ACCORDING_TAIL  /* ..., according to Lee. */
+  R_ACCORDING_TAIL, /* ..., according to Lee. */
+  R_COLON           /* Lee: the plan will fail. (a label opening its sentence) */
 };
 
 const char *news_attr_kind_name(unsigned kind) {
@@ -251,6 +252,27 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   return push(c, lo, b, &q, R_INVERTED);
 }
 
+/* "Matthews: Here's the irony ..." / "Q: ...": a colon after a name of at
+** most four capitalised words opening the sentence.  The content runs to the
+** end of the sentence; a quotation after the colon is the quotation's. */
+static news_rc colon_label(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
+  const news_token *tok = c->tok;
+  uint32_t sb = c->sent[tok[i].sentence].tok_begin;
+  if (sb < lo || i == sb || i > sb + 4 || i + 1 >= se || is_dq(&tok[i + 1])) return NEWS_OK;
+  for (uint32_t k = sb; k < i; k++)
+    if (!(tok[k].flags & NEWS_TF_UPPER) || (tok[k].kind != NEWS_TOK_WORD && tok[k].kind != NEWS_TOK_ABBREV) ||
+        (news_speaker_word(c, k) && news_speaker_word(c, k) != W_TITLE && news_speaker_word(c, k) != W_ORG))
+      return NEWS_OK;
+  uint32_t b = content_end(c, i + 1, se);
+  if (words(c, i + 1, b) < 3) return NEWS_OK;
+  news_quote q;
+  memset(&q, 0, sizeof q);
+  news_speaker_phrase(c, sb, i, &q);
+  q.verb_start = tok[i].start;
+  q.verb_end = tok[i].end;
+  return push(c, i + 1, b, &q, R_COLON);
+}
+
 news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   if (!c->attribs) return NEWS_OK;
   uint32_t saved = c->cur_open;
@@ -258,6 +280,11 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   news_rc rc = NEWS_OK;
   for (uint32_t i = from; !rc && i < to; i++) {
     if (c->sent[c->tok[i].sentence].tok_begin == i) news_speaker_subject(c, c->tok[i].sentence);
+    if (is_punct(&c->tok[i], ':')) {
+      const news_sentence *s = &c->sent[c->tok[i].sentence];
+      if ((rc = colon_label(c, i, from, s->tok_end))) break;
+      continue;
+    }
     int cls = news_attrib_verb(c, i);
     if (!cls) continue;
     const news_sentence *s = &c->sent[c->tok[i].sentence];
@@ -292,6 +319,7 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
   uint32_t nrep = c->attribs->n;
   out->n = 0;
   uint32_t last = Q_NONE; /* row of the previous quotation */
+  uint32_t last_verb = 0; /* and the verb quotes() gave it */
   uint32_t r0 = 0;        /* reported rows before this are behind every quotation left */
   for (uint32_t i = 0; i < d->quotes.n; i++) {
     const news_quote *q = &qs[i];
@@ -322,7 +350,7 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     /* continuing the previous quotation's relation (same source and cue) */
     news_attribution *lr = last != Q_NONE ? &NEWS_VEC_AT(out, news_attribution, last) : NULL;
     if (lr && q->speaker_end > q->speaker_start && q->speaker_start == lr->speaker_start &&
-        q->verb_start == lr->cue_start) {
+        q->verb_start == last_verb) {
       lr->end = b;
       continue;
     }
@@ -339,7 +367,13 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     row->cue_end = q->verb_end;
     row->speaker = q->speaker;
     row->speaker_len = q->speaker_len;
+    /* Lee: “...”: with no verb, the colon introducing it is the cue */
+    if (row->cue_end == row->cue_start && row->speaker && s->open > 0 && is_punct(&c->tok[s->open - 1], ':')) {
+      row->cue_start = c->tok[s->open - 1].start;
+      row->cue_end = c->tok[s->open - 1].end;
+    }
     last = out->n - 1;
+    last_verb = q->verb_start;
   }
   for (uint32_t k = 0; k < nrep; k++) {
     if (rep[k].cue_end == 0) continue;

@@ -73,6 +73,9 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
 ** speaker, speaker_text and verb fields of q.  False when none was found. */
 bool news_speaker_for_verb(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t hi, news_quote *q);
 
+/* Resolves the name written in tokens [a, b) as a speaker into q. */
+void news_speaker_phrase(q_ctx *c, uint32_t a, uint32_t b, news_quote *q);
+
 /* Remembers the PERSON heading sentence s as its subject, for pronouns
 ** ("Sen. Ann Lee (D-Ohio) scolded him: “...,” she said"). */
 void news_speaker_subject(q_ctx *c, uint32_t s);
@@ -90,6 +93,20 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp);
 
 /* Collects the capitalised name runs of the document into c->names. */
 news_rc news_speaker_names(q_ctx *c);
+
+/* Classes of speaker_words.tsv (documented there). */
+#define W_HE 1
+#define W_SHE 2
+#define W_THEY 3
+#define W_I 4
+#define W_IT 5
+#define W_DET 10
+#define W_AUX 20
+#define W_TIME 21
+#define W_STOP 30
+#define W_PREP 31
+#define W_TITLE 40
+#define W_ORG 41
 
 /* Lexicon class of a word token (speaker_words.tsv), 0 when absent. */
 int news_speaker_word(const q_ctx *c, uint32_t i);

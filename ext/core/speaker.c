@@ -71,19 +71,6 @@
 #include "lexicon.h"
 #include "quotes_int.h"
 
-/* Classes of speaker_words.tsv. */
-#define W_HE 1
-#define W_SHE 2
-#define W_THEY 3
-#define W_I 4
-#define W_IT 5
-#define W_DET 10
-#define W_AUX 20
-#define W_TIME 21
-#define W_STOP 30
-#define W_PREP 31
-#define W_TITLE 40
-#define W_ORG 41
 
 
 #define WIN_NEAR 14    /* tokens after a closing mark where a. looks for a verb */
@@ -1370,6 +1357,14 @@ void news_speaker_subject(q_ctx *c, uint32_t s) {
   q.speaker_len = e->canonical_len;
   person_fullest(c, e->tok_begin, e, &q);
   remember(c, q.speaker, q.speaker_len, e->tok_begin, entity_gender(c, e), true);
+}
+
+void news_speaker_phrase(q_ctx *c, uint32_t a, uint32_t b, news_quote *q) {
+  np p;
+  memset(&p, 0, sizeof p);
+  p.a = p.na = a;
+  p.b = p.nb = b;
+  set_speaker(c, &p, q);
 }
 
 bool news_speaker_for_verb(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t hi, news_quote *q) {
