@@ -46,7 +46,8 @@ enum {
   R_INVERTED,       /* ..., Lee said. */
   R_ACCORDING_LEAD, /* According to Lee, ... */
   R_ACCORDING_TAIL, /* ..., according to Lee. */
-  R_COLON           /* Lee: the plan will fail. (a label opening its sentence) */
+  R_COLON,          /* Lee: the plan will fail. (a label opening its sentence) */
+  R_ASKED           /* Asked whether ..., (the question, no source) */
 };
 
 const char *news_attr_kind_name(unsigned kind) {
@@ -226,6 +227,17 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
     }
     return NEWS_OK;
   }
+  /* "Asked whether ..., Lee said": the question, with no source of its own */
+  if ((word_at(c, v, "Asked") && v == lo) || (word_at(c, v, "asked") && v == lo + 1 && word_at(c, lo, "When"))) {
+    uint32_t b = v + 1;
+    while (b < se && b < v + 40 && !is_punct(&tok[b], ',') && !is_dq(&tok[b])) b++;
+    if (b < se && is_punct(&tok[b], ',') && words(c, v + 1, b) >= 2) {
+      q.verb_start = tok[v].start;
+      q.verb_end = tok[v].end;
+      return push(c, v + 1, b, &q, R_ASKED);
+    }
+    return NEWS_OK;
+  }
   /* the verb of a quotation: right after its closing mark, or before one */
   uint32_t k = v;
   while (k > lo && is_punct(&tok[k - 1], ',')) k--;
@@ -234,7 +246,9 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   if (v > lo && word_in(c, v - 1, be_forms)) return NEWS_OK;
   uint32_t a = content_after(c, v, se);
   if (a < se && is_dq(&tok[a])) return NEWS_OK; /* said: “...” is the quotation's */
-  if (a < se && !terminal(&tok[a]) && !word_in(c, a, preps) && words(c, a, se) >= 3) {
+  /* at least three words, or "to" and a verb ("declined to comment") */
+  uint32_t need = word_at(c, a, "to") && cls == V_BELIEF ? 2 : 3;
+  if (a < se && !terminal(&tok[a]) && (!word_in(c, a, preps) || need == 2) && words(c, a, se) >= need) {
     uint32_t b = content_end(c, a, se);
     if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
     return push(c, a, b, &q, R_THAT);
