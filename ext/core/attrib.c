@@ -8,14 +8,14 @@
 **   each one it hands the stretch of text since the previous quotation to
 **   news_attrib_reported(), which finds the reported statements there.  So
 **   the speakers of quotations and of reported statements are resolved by
-**   the same code (speaker.c) with one history, in text order: "he" after
+**   the same code (speaker_*.c) with one history, in text order: "he" after
 **   "Lee said the plan would fail." resolves to Lee whether or not Lee was
 **   ever quoted.
 **
 **   Reported statements.  A cue outside quotation marks -- a speech verb
 **   ("said", "told", "tweeted"), a belief verb ("believes", "thinks",
 **   speech_verbs.tsv class 4) or "according to" -- with a source found by
-**   speaker.c makes a row:
+**   speaker_rules.c makes a row:
 **     - "Lee said (on Friday) (that) the plan would fail.": the content runs
 **       from "that" (or the word after the verb and its object: "told
 **       reporters") to the end of the sentence;

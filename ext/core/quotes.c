@@ -1,6 +1,6 @@
 /*
 ** quotes.c -- quotations: pairing the marks, telling direct from partial,
-** dropping scare quotes, and driving the attribution (speaker.c).
+** dropping scare quotes, and driving the attribution (speaker_rules.c).
 **
 ** HOW IT WORKS
 **   1. Pairing, one pass over the tokens.  Only double marks open a
@@ -23,7 +23,7 @@
 **      ("said “..."), or follows a comma after a speech verb ("he said,
 **      “and soon.”"); anything else is a fragment woven into the sentence
 **      and is `partial`.
-**   3. Attribution (speaker.c) finds the verb and the speaker of each row.
+**   3. Attribution (speaker_rules.c) finds the verb and the speaker of each row.
 **      The entity tagger, most of the cost, runs only when step 1 found a
 **      quotation.
 **   4. Scare quotes and titles: a partial quotation of at most three words

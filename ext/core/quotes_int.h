@@ -1,7 +1,8 @@
 /*
-** quotes_int.h -- what quotes.c (marks, kinds, the driver) and speaker.c
-** (attribution and speaker resolution) share.  Nothing outside these two
-** files includes it.
+** quotes_int.h -- what quotes.c (marks, kinds, the driver), attrib.c
+** (reported statements, the attribution rows) and the speaker engine
+** (speaker_phrase.c, speaker_resolve.c, speaker_rules.c) share.  Nothing
+** outside these files includes it.
 **
 ** quotes.c pairs the quotation marks into q_span records (one per row),
 ** then hands each one to news_speaker_attribute(), which fills the verb,
