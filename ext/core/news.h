@@ -182,7 +182,12 @@ typedef struct news_quote {
   uint32_t verb_start, verb_end; /* bytes of the speech verb, or equal */
   const char *speaker;           /* resolved speaker, NULL when unknown */
   uint32_t speaker_len;
+  uint8_t rule;                  /* the attribution rule that fired, 0 for none */
 } news_quote;
+
+/* The name of attribution rule `rule` of a quotation ("verb_after",
+** "continuation", ...; "none" for 0), for tests and debugging. */
+const char *news_quote_rule_name(unsigned rule);
 
 /* ---------------------------------------------------------- attributions */
 

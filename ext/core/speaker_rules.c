@@ -3,8 +3,12 @@
 ** the resolved speaker of each quotation found by quotes.c.
 **
 ** HOW IT WORKS
-**   news_speaker_attribute() tries these in order; the first that yields a
-**   speaker wins (the letters match the comments in the code):
+**   news_speaker_attribute() computes the windows around the quotation once
+**   and walks the table `rules` at the end of this file: one named function
+**   per pattern, tried in order; the first that fires attributes the row,
+**   and its number goes into news_quote.rule (news_quote_rule_name() gives
+**   the name, for tests and debugging).  The patterns (the letters match
+**   the comments of the rule functions):
 **     -  the second half of a broken quotation takes the attribution that
 **        stands between the halves (“...,” the mayor added, “...”);
 **     -  a transcript label opening the quotation ("HOST: Well, ...") or a
@@ -41,6 +45,20 @@
 **   replaces the speaker: PolNeAR names that source.
 **   The speaker phrase (speaker_phrase.c) and its resolution
 **   (speaker_resolve.c) are the other two files of the engine.
+**
+** HOW TO ADD A PATTERN
+**   1. Write `static bool r_NAME(rule_env *e)`: it reads the quotation
+**      (e->sp), its neighbours and the windows in e, and when its pattern
+**      is there fills e->q (speaker_for_verb() for a verb, sp_set_speaker()
+**      for a phrase, copy_speaker() for another row's) and returns true;
+**      otherwise it returns false and leaves e->q as it found it.
+**   2. Add a row {"NAME", r_NAME, attributed} to `rules` where it belongs
+**      in the order (earlier rows win).
+**   3. Add a line to the table in tests/core/test_quotes.c (test_rules):
+**      a sentence and the rule that must fire.
+**   Then measure (make && python3 ../shared/eval/evaluate.py ./newsext.so
+**   --sets quotes,attributions,pronouns) and list the changed rows
+**   (tests/diff_outputs.py).
 **
 ** Every window is bounded (a few dozen tokens) and the speaker history is a
 ** fixed ring, so attribution adds a constant amount of work per quotation.
@@ -298,184 +316,294 @@ static bool according_override(q_ctx *c, uint32_t lo, uint32_t open, uint32_t a,
   return false;
 }
 
+/* ------------------------------------------------------------ the rules */
+
+/* What a rule sees: the quotation, its neighbours and the windows around
+** it, computed once by the driver. */
+typedef struct rule_env {
+  q_ctx *c;
+  q_span *sp;
+  const q_span *prev, *next; /* neighbouring quotations, or NULL */
+  news_quote *q;             /* the row being attributed */
+  const news_quote *prevq;   /* the row of prev, or NULL */
+  uint32_t so;               /* sentence of the opening mark */
+  uint32_t lo;               /* window before the opening mark: [lo, open) */
+  uint32_t a, hi;            /* window after the closing mark: [a, hi) */
+  uint32_t z;                /* first token after the quotation */
+} rule_env;
+
+/* the second half of a broken quotation, whose attribution stands
+** between the two: “Everything ...,” the mayor added, “has ...” */
+static bool r_broken_second_half(rule_env *e) {
+  const news_token *tok = e->c->tok;
+  const q_span *prev = e->prev, *sp = e->sp;
+  const news_quote *pq = e->prevq;
+  if (!(prev && pq && pq->speaker && prev->close != Q_NONE && prev->close < sp->open &&
+        tok[prev->close].sentence == e->so && pq->speaker_end > pq->speaker_start &&
+        pq->speaker_start >= tok[prev->close].end && pq->speaker_end <= tok[sp->open].start &&
+        sp_is_punct(&tok[sp->open - 1], ',')))
+    return false;
+  copy_speaker(e->q, pq);
+  return true;
+}
+
+/* a transcript label opening the quotation: "HOST: Well, ..." */
+static bool r_transcript_label(rule_env *e) {
+  const news_token *tok = e->c->tok;
+  const q_span *sp = e->sp;
+  if (!(sp->first + 2 < sp->last && (tok[sp->first].flags & NEWS_TF_ALLCAPS) &&
+        tok[sp->first].kind == NEWS_TOK_WORD && sp_is_punct(&tok[sp->first + 1], ':')))
+    return false;
+  np p;
+  memset(&p, 0, sizeof p);
+  p.a = p.na = sp->first;
+  p.b = p.nb = sp->first + 1;
+  sp_set_speaker(e->c, &p, e->q);
+  return true;
+}
+
+/* a signature right after the closing mark: “...” ― Ann Lee */
+static bool r_signature_after(rule_env *e) {
+  q_ctx *c = e->c;
+  const news_token *tok = c->tok;
+  uint32_t a = e->a;
+  np p;
+  if (!(a + 1 < c->ntok && e->sp->close != Q_NONE && (tok[a].kind == NEWS_TOK_DASH || sp_is_punct(&tok[a], '-')) &&
+        !(tok[a].flags & NEWS_TF_PARA) && sp_np_forward(c, a + 1, c->sent[tok[a + 1].sentence].tok_end, &p) &&
+        p.nb > p.na && p.b == p.nb))
+    return false;
+  const news_token *t = p.b < c->ntok ? &tok[p.b] : NULL;
+  if (t && !(t->flags & (NEWS_TF_NEWLINE | NEWS_TF_PARA)) && !sp_is_punct(t, '.') && !sp_is_punct(t, ','))
+    return false;
+  sp_set_speaker(c, &p, e->q);
+  return true;
+}
+
+/* b first when a verb introduces the quotation right before its mark:
+** Lee replied: “Why now?” Critics said it was late. */
+static bool r_verb_before_mark(rule_env *e) {
+  q_ctx *c = e->c;
+  uint32_t o = e->sp->open, lo = e->lo;
+  int cls = 0;
+  if (!(o > lo + 1 && (sp_is_punct(&c->tok[o - 1], ':') || sp_is_punct(&c->tok[o - 1], ',')))) return false;
+  uint32_t v = verb_back(c, o - 2 > lo ? o - 2 : lo, o - 1, &cls);
+  if (v == Q_NONE || cls == V_ACCORDING || !speaker_for_verb(c, v, cls, lo, o, e->q)) return false;
+  according_override(c, lo, o, e->a, e->hi, e->q);
+  return true;
+}
+
+/* a. a speech verb right after the closing mark */
+static bool r_verb_after(rule_env *e) {
+  int cls = 0;
+  uint32_t v = verb_near(e->c, e->a, e->hi, &cls);
+  if (v == Q_NONE || !speaker_for_verb(e->c, v, cls, e->a, e->hi, e->q)) return false;
+  according_override(e->c, e->lo, e->sp->open, e->a, e->hi, e->q);
+  return true;
+}
+
+/* a. any finite verb in the shape of an attribution after it */
+static bool r_shape_after(rule_env *e) {
+  return shape_after(e->c, e->sp, e->a, e->hi, e->q);
+}
+
+/* b. the nearest speech verb before the opening mark (the outer verb when
+** the nearest one is in its complement clause) */
+static bool r_verb_before(rule_env *e) {
+  int cls = 0;
+  uint32_t v = verb_back(e->c, e->lo, e->sp->open, &cls);
+  if (v != Q_NONE) v = outer_verb(e->c, e->lo, v, &cls);
+  if (v == Q_NONE || !speaker_for_verb(e->c, v, cls, e->lo, e->sp->open, e->q)) return false;
+  if (cls != V_ACCORDING) according_override(e->c, e->lo, e->sp->open, e->a, e->hi, e->q);
+  return true;
+}
+
+/* c. further after the closing mark, within its own sentence (a next
+** sentence only ever attributes through a. above) */
+static bool r_verb_far_after(rule_env *e) {
+  const news_token *tok = e->c->tok;
+  int cls = 0;
+  uint32_t v = e->hi > e->a && tok[e->a].sentence == tok[e->sp->close].sentence
+                   ? verb_fwd(e->c, e->a, e->hi, 2, &cls)
+                   : Q_NONE;
+  return v != Q_NONE && speaker_for_verb(e->c, v, cls, e->a, e->hi, e->q);
+}
+
+/* d. inside a sentence: a speech verb before the window (“Lee called
+** him “a” and “b”) */
+static bool r_verb_earlier(rule_env *e) {
+  q_ctx *c = e->c;
+  uint32_t sb = c->sent[e->so].tok_begin, lo = e->lo;
+  if (lo <= sb) return false;
+  /* not inside the previous quotation itself */
+  uint32_t end = e->prev && e->prev->close != Q_NONE && e->prev->close + 1 == lo ? e->prev->open : lo;
+  uint32_t from = end > sb + 3 * WIN_BEFORE ? end - 3 * WIN_BEFORE : sb;
+  int cls = 0;
+  uint32_t v = verb_back(c, from, end, &cls);
+  return v != Q_NONE && speaker_for_verb(c, v, cls, from, end, e->q);
+}
+
+/* d. else the sentence's subject ("Lee praised the deal as “historic”") */
+static bool r_sentence_subject(rule_env *e) {
+  np p;
+  if (e->sp->open <= e->c->sent[e->so].tok_begin + 1 || !sp_sentence_subject(e->c, e->so, 0, e->sp->open, &p))
+    return false;
+  sp_set_speaker(e->c, &p, e->q);
+  return true;
+}
+
+/* e. the sentence before ends with a colon (not one inside the previous
+** quotation, "... as follows:"): its verb's speaker (Lee said: / “...”) */
+static bool colon_before(const rule_env *e) {
+  uint32_t fs = e->c->sent[e->so].tok_begin;
+  bool quoted = fs > 0 && e->prev && e->prev->first < fs && fs <= e->prev->last;
+  return e->sp->open == fs && fs > 0 && sp_is_punct(&e->c->tok[fs - 1], ':') && e->so > 0 && !quoted;
+}
+
+static bool r_colon_sentence_verb(rule_env *e) {
+  if (!colon_before(e)) return false;
+  q_ctx *c = e->c;
+  uint32_t fs = c->sent[e->so].tok_begin, pa = c->sent[e->so - 1].tok_begin;
+  int cls = 0;
+  uint32_t v = verb_back(c, pa, fs - 1, &cls);
+  return v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, pa, fs - 1, e->q);
+}
+
+/* e. ... or its subject (Lee was blunt: / “...”) */
+static bool r_colon_sentence_subject(rule_env *e) {
+  if (!colon_before(e)) return false;
+  np p;
+  if (!sp_sentence_subject(e->c, e->so - 1, 0, e->c->sent[e->so].tok_begin - 1, &p)) return false;
+  sp_set_speaker(e->c, &p, e->q);
+  return true;
+}
+
+/* f. continuing the quotation before: the same paragraph, the paragraph
+** right after or a multi-paragraph quotation; a fragment too when its
+** sentence had no subject of its own ("Lee said. Instead, “it is a
+** trap ...”"), though it may still be a scare quote */
+static bool r_continuation(rule_env *e) {
+  const q_span *prev = e->prev, *sp = e->sp;
+  if (!(prev && e->prevq && e->prevq->speaker)) return false;
+  bool same_para = prev->para == sp->para;
+  bool next_para = sp->cont;
+  if (!next_para && sp->open == sp->para && prev->para < sp->para) {
+    /* the paragraph right before holds the previous quotation; the
+    ** tokens between the two are scanned once over the whole document */
+    next_para = sp->para - prev->last < 300; /* bounded: stays linear */
+    for (uint32_t k = prev->last + 1; next_para && k < sp->para; k++)
+      if (e->c->tok[k].flags & NEWS_TF_PARA) next_para = false;
+  }
+  if (!same_para && !next_para) return false;
+  copy_speaker(e->q, e->prevq);
+  e->sp->attributed = sp->direct || next_para;
+  return true;
+}
+
+/* g. a signature in the next paragraph: “...” / - Lee. */
+static bool r_signature_paragraph(rule_env *e) {
+  q_ctx *c = e->c;
+  const news_token *tok = c->tok;
+  uint32_t z = e->z;
+  np p;
+  if (!(z + 1 < c->ntok && (tok[z].flags & NEWS_TF_PARA) && (tok[z].kind == NEWS_TOK_DASH || sp_is_punct(&tok[z], '-')) &&
+        sp_np_forward(c, z + 1, c->sent[tok[z + 1].sentence].tok_end, &p)))
+    return false;
+  sp_set_speaker(c, &p, e->q);
+  return true;
+}
+
+/* h. the sentence before, in the same paragraph or ending the one before,
+** when it holds no quotation (checked within 60 tokens): its verb's
+** speaker or its subject (Lee recalled the trip. “It was dark.”) */
+static bool r_sentence_before(rule_env *e) {
+  q_ctx *c = e->c;
+  const news_token *tok = c->tok;
+  if (e->sp->open != c->sent[e->so].tok_begin || e->so == 0) return false;
+  uint32_t ps = e->so - 1, pa = c->sent[ps].tok_begin, pe = c->sent[ps].tok_end, k = pe;
+  while (k > pa && pe - k < 60 && !(NEWS_TOK_IS(tok[k - 1].kind, NEWS_TOK_RANGE_QUOTE) && (tok[k - 1].flags & NEWS_TF_DOUBLE))) k--;
+  if (k != pa) return false;
+  int cls = 0;
+  uint32_t v = verb_back(c, pa, pe, &cls);
+  if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, pa, pe, e->q)) return true;
+  np p;
+  if (!sp_sentence_subject(c, ps, 0, pe, &p) || !(p.pron || p.nb > p.na)) return false;
+  sp_set_speaker(c, &p, e->q);
+  return true;
+}
+
+/* i. the sentence after, when it opens with an attribution within ten
+** tokens: “...” / That is what Lee told reporters. */
+static bool r_sentence_after(rule_env *e) {
+  q_ctx *c = e->c;
+  const news_token *tok = c->tok;
+  uint32_t z = e->z, ns = z < c->ntok ? tok[z].sentence : Q_NONE;
+  if (!(e->sp->close != Q_NONE && ns != Q_NONE && ns != tok[e->sp->close].sentence && c->sent[ns].tok_begin == z))
+    return false;
+  uint32_t na = c->sent[ns].tok_begin, ne = c->sent[ns].tok_end;
+  if (ne > na + 10) ne = na + 10;
+  int cls = 0;
+  uint32_t v = verb_fwd(c, na, ne, 0, &cls);
+  return v != Q_NONE && cls == V_SPEECH && speaker_for_verb(c, v, cls, na, c->sent[ns].tok_end, e->q);
+}
+
+/* The rules, in the order they are tried: the first that fires attributes
+** the quotation.  `attributed` is what the row's q_span.attributed becomes
+** (a quotation left unattributed may still be dropped as a scare quote);
+** -1: the rule sets it itself. */
+static const struct {
+  const char *name;
+  bool (*fire)(rule_env *e);
+  int attributed;
+} rules[] = {
+    {"broken_second_half", r_broken_second_half, 1},
+    {"transcript_label", r_transcript_label, 1},
+    {"signature_after", r_signature_after, 1},
+    {"verb_before_mark", r_verb_before_mark, 1},
+    {"verb_after", r_verb_after, 1},
+    {"shape_after", r_shape_after, 1},
+    {"verb_before", r_verb_before, 1},
+    {"verb_far_after", r_verb_far_after, 1},
+    {"verb_earlier", r_verb_earlier, 1},
+    {"sentence_subject", r_sentence_subject, 0},
+    {"colon_sentence_verb", r_colon_sentence_verb, 1},
+    {"colon_sentence_subject", r_colon_sentence_subject, 1},
+    {"continuation", r_continuation, -1},
+    {"signature_paragraph", r_signature_paragraph, 1},
+    {"sentence_before", r_sentence_before, 0},
+    {"sentence_after", r_sentence_after, 1},
+};
+
+const char *news_quote_rule_name(unsigned rule) {
+  return rule >= 1 && rule <= sizeof rules / sizeof rules[0] ? rules[rule - 1].name : "none";
+}
+
 news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q_span *next,
                                news_quote *q, const news_quote *prevq) {
   const news_token *tok = c->tok;
-  uint32_t so = tok[sp->open].sentence;
+  rule_env e = {c, sp, prev, next, q, prevq, tok[sp->open].sentence, 0, 0, 0, 0};
   c->cur_open = sp->open;
   /* window before the opening mark: back to the sentence start or the
   ** previous quotation's closing mark */
-  uint32_t lo = c->sent[so].tok_begin;
-  if (prev && prev->close != Q_NONE && prev->close + 1 > lo && prev->close < sp->open) lo = prev->close + 1;
-  if (sp->open > lo + WIN_BEFORE) lo = sp->open - WIN_BEFORE;
+  e.lo = c->sent[e.so].tok_begin;
+  if (prev && prev->close != Q_NONE && prev->close + 1 > e.lo && prev->close < sp->open) e.lo = prev->close + 1;
+  if (sp->open > e.lo + WIN_BEFORE) e.lo = sp->open - WIN_BEFORE;
   /* window after the closing mark: to the sentence end or next quotation */
-  uint32_t a = sp->close == Q_NONE ? sp->last : sp->close + 1;
-  uint32_t hi = sp->close == Q_NONE ? a : after_end(c, a, next ? next->open : c->ntok);
+  e.a = e.z = sp->close == Q_NONE ? sp->last : sp->close + 1;
+  e.hi = sp->close == Q_NONE ? e.a : after_end(c, e.a, next ? next->open : c->ntok);
   /* a quotation ending in a full stop ends its sentence (“...” Lee left.),
   ** unless a short sentence with a speech verb follows (“...” Lee said.) */
-  if (hi > a && tok[a].sentence != tok[sp->close].sentence && sp_is_punct(&tok[sp->last - 1], '.')) {
-    const news_sentence *nx = &c->sent[tok[a].sentence];
+  if (e.hi > e.a && tok[e.a].sentence != tok[sp->close].sentence && sp_is_punct(&tok[sp->last - 1], '.')) {
+    const news_sentence *nx = &c->sent[tok[e.a].sentence];
     int vc = 0;
-    if (nx->tok_end - nx->tok_begin > 8 || verb_fwd(c, a, hi, 0, &vc) == Q_NONE || vc != V_SPEECH) hi = a;
+    if (nx->tok_end - nx->tok_begin > 8 || verb_fwd(c, e.a, e.hi, 0, &vc) == Q_NONE || vc != V_SPEECH) e.hi = e.a;
   }
-  int cls = 0;
-  uint32_t v;
-  sp->attributed = true;
-  np p0;
-  /* the second half of a broken quotation, whose attribution stands
-  ** between the two: “Everything ...,” the mayor added, “has ...” */
-  if (prev && prevq && prevq->speaker && prev->close != Q_NONE && prev->close < sp->open &&
-      tok[prev->close].sentence == so && prevq->speaker_end > prevq->speaker_start &&
-      prevq->speaker_start >= tok[prev->close].end && prevq->speaker_end <= tok[sp->open].start &&
-      sp_is_punct(&tok[sp->open - 1], ',')) {
-    copy_speaker(q, prevq);
-    return NEWS_OK;
-  }
-  /* a transcript label opening the quotation: "HOST: Well, ..." */
-  if (sp->first + 2 < sp->last && (tok[sp->first].flags & NEWS_TF_ALLCAPS) && tok[sp->first].kind == NEWS_TOK_WORD &&
-      sp_is_punct(&tok[sp->first + 1], ':')) {
-    memset(&p0, 0, sizeof p0);
-    p0.a = p0.na = sp->first;
-    p0.b = p0.nb = sp->first + 1;
-    sp_set_speaker(c, &p0, q);
-    return NEWS_OK;
-  }
-  /* a signature right after the closing mark: “...” ― Ann Lee */
-  if (a + 1 < c->ntok && sp->close != Q_NONE && (tok[a].kind == NEWS_TOK_DASH || sp_is_punct(&tok[a], '-')) &&
-      !(tok[a].flags & NEWS_TF_PARA) && sp_np_forward(c, a + 1, c->sent[tok[a + 1].sentence].tok_end, &p0) &&
-      p0.nb > p0.na && p0.b == p0.nb) {
-    const news_token *e = p0.b < c->ntok ? &tok[p0.b] : NULL;
-    if (!e || (e->flags & (NEWS_TF_NEWLINE | NEWS_TF_PARA)) || sp_is_punct(e, '.') || sp_is_punct(e, ',')) {
-      sp_set_speaker(c, &p0, q);
-      return NEWS_OK;
-    }
-  }
-  /* b first when a verb introduces the quotation right before its mark:
-  ** Lee replied: “Why now?” Critics said it was late. */
-  if (sp->open > lo + 1 && (sp_is_punct(&tok[sp->open - 1], ':') || sp_is_punct(&tok[sp->open - 1], ','))) {
-    v = verb_back(c, sp->open - 2 > lo ? sp->open - 2 : lo, sp->open - 1, &cls);
-    if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, lo, sp->open, q)) {
-      according_override(c, lo, sp->open, a, hi, q);
-      return NEWS_OK;
-    }
-  }
-  /* a. right after the closing mark */
-  v = verb_near(c, a, hi, &cls);
-  if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) {
-    according_override(c, lo, sp->open, a, hi, q);
-    return NEWS_OK;
-  }
-  if (shape_after(c, sp, a, hi, q)) return NEWS_OK;
-  /* b. before the opening mark (the outer verb when the nearest one is in
-  ** its complement clause) */
-  v = verb_back(c, lo, sp->open, &cls);
-  if (v != Q_NONE) v = outer_verb(c, lo, v, &cls);
-  if (v != Q_NONE && speaker_for_verb(c, v, cls, lo, sp->open, q)) {
-    if (cls != V_ACCORDING) according_override(c, lo, sp->open, a, hi, q);
-    return NEWS_OK;
-  }
-  /* c. further after the closing mark, within its own sentence (a next
-  ** sentence only ever attributes through a. above) */
-  v = hi > a && tok[a].sentence == tok[sp->close].sentence ? verb_fwd(c, a, hi, 2, &cls) : Q_NONE;
-  if (v != Q_NONE && speaker_for_verb(c, v, cls, a, hi, q)) return NEWS_OK;
   sp->attributed = false;
-  /* d. inside a sentence: a speech verb before the window (“Lee called
-  ** him “a” and “b”), else the sentence's subject ("Lee praised the deal
-  ** as “historic”") */
-  uint32_t sb = c->sent[so].tok_begin;
-  if (lo > sb) {
-    /* not inside the previous quotation itself */
-    uint32_t end = prev && prev->close != Q_NONE && prev->close + 1 == lo ? prev->open : lo;
-    uint32_t from = end > sb + 3 * WIN_BEFORE ? end - 3 * WIN_BEFORE : sb;
-    v = verb_back(c, from, end, &cls);
-    if (v != Q_NONE && speaker_for_verb(c, v, cls, from, end, q)) {
-      sp->attributed = true;
-      return NEWS_OK;
-    }
-  }
-  if (sp->open > sb + 1) {
-    np p;
-    if (sp_sentence_subject(c, so, 0, sp->open, &p)) {
-      sp_set_speaker(c, &p, q);
-      return NEWS_OK;
-    }
-  }
-  /* e. the sentence before ends with a colon */
-  uint32_t fs = c->sent[so].tok_begin;
-  /* a colon inside the previous quotation ("... as follows:") is its text */
-  bool colon_quoted = fs > 0 && prev && prev->first < fs && fs <= prev->last;
-  if (sp->open == fs && fs > 0 && sp_is_punct(&tok[fs - 1], ':') && so > 0 && !colon_quoted) {
-    uint32_t ps = so - 1, pa = c->sent[ps].tok_begin;
-    v = verb_back(c, pa, fs - 1, &cls);
-    if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, pa, fs - 1, q)) {
-      sp->attributed = true;
-      return NEWS_OK;
-    }
-    np p;
-    if (sp_sentence_subject(c, ps, 0, fs - 1, &p)) {
-      sp_set_speaker(c, &p, q);
-      sp->attributed = true;
-      return NEWS_OK;
-    }
-  }
-  /* f. continuing the quotation before */
-  if (prev && prevq && prevq->speaker) {
-    bool same_para = prev->para == sp->para;
-    bool next_para = sp->cont;
-    if (!next_para && sp->open == sp->para && prev->para < sp->para) {
-      /* the paragraph right before holds the previous quotation; the
-      ** tokens between the two are scanned once over the whole document */
-      next_para = sp->para - prev->last < 300; /* bounded: stays linear */
-      for (uint32_t k = prev->last + 1; next_para && k < sp->para; k++)
-        if (tok[k].flags & NEWS_TF_PARA) next_para = false;
-    }
-    /* a fragment too when its sentence had no subject of its own
-    ** ("Lee said. Instead, “it is a trap ...”") */
-    if (same_para || next_para) {
-      copy_speaker(q, prevq);
-      sp->attributed = sp->direct || next_para; /* a fragment may still be a scare quote */
-      return NEWS_OK;
-    }
-  }
-  /* g. a signature in the next paragraph: “...” / - Lee. */
-  uint32_t z = sp->close == Q_NONE ? sp->last : sp->close + 1;
-  if (z + 1 < c->ntok && (tok[z].flags & NEWS_TF_PARA) &&
-      (tok[z].kind == NEWS_TOK_DASH || sp_is_punct(&tok[z], '-'))) {
-    np p;
-    if (sp_np_forward(c, z + 1, c->sent[tok[z + 1].sentence].tok_end, &p)) {
-      sp_set_speaker(c, &p, q);
-      sp->attributed = true;
-      return NEWS_OK;
-    }
-  }
-  /* h. the sentence before, in the same paragraph or ending the one
-  ** before: Lee recalled the trip. “It was dark.” */
-  if (sp->open == fs && so > 0) {
-    uint32_t ps = so - 1, pa = c->sent[ps].tok_begin, pe = c->sent[ps].tok_end;
-    /* only a sentence with no quotation of its own (checked within 60) */
-    uint32_t k = pe;
-    while (k > pa && pe - k < 60 && !(NEWS_TOK_IS(tok[k - 1].kind, NEWS_TOK_RANGE_QUOTE) && (tok[k - 1].flags & NEWS_TF_DOUBLE))) k--;
-    if (k == pa) {
-      v = verb_back(c, pa, pe, &cls);
-      np p;
-      if (v != Q_NONE && cls != V_ACCORDING && speaker_for_verb(c, v, cls, pa, pe, q)) return NEWS_OK;
-      if (sp_sentence_subject(c, ps, 0, pe, &p) && (p.pron || p.nb > p.na)) {
-        sp_set_speaker(c, &p, q);
-        return NEWS_OK;
-      }
-    }
-  }
-  /* i. the sentence after, when it opens with an attribution within ten
-  ** tokens: “...” / That is what Lee told reporters. */
-  uint32_t ns = z < c->ntok ? tok[z].sentence : Q_NONE;
-  if (sp->close != Q_NONE && ns != Q_NONE && ns != tok[sp->close].sentence && c->sent[ns].tok_begin == z) {
-    uint32_t na = c->sent[ns].tok_begin, ne = c->sent[ns].tok_end;
-    if (ne > na + 10) ne = na + 10;
-    v = verb_fwd(c, na, ne, 0, &cls);
-    if (v != Q_NONE && cls == V_SPEECH && speaker_for_verb(c, v, cls, na, c->sent[ns].tok_end, q)) {
-      sp->attributed = true;
-      return NEWS_OK;
-    }
+  q->rule = 0;
+  for (size_t r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+    if (!rules[r].fire(&e)) continue;
+    if (rules[r].attributed >= 0) sp->attributed = rules[r].attributed;
+    q->rule = (uint8_t)(r + 1);
+    break;
   }
   return NEWS_OK;
 }
