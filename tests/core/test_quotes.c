@@ -101,7 +101,7 @@ static const struct {
     {"“We will appeal,” the mayor added, “and we will win.”", "broken_second_half"},
     {"“ORTIZ: We will appeal.”", "transcript_label"},
     {"“Fix the roads first.” ― Tom Beck", "signature_after"},
-    {"Ortiz praised the deal as “historic and fair”.", "sentence_subject"},
+    {"Ortiz signed the deal in “a very good mood indeed” on Friday.", "sentence_subject"},
     {"Ortiz was blunt:\n\n“We will appeal.”", "colon_sentence_subject"},
     {"“We will appeal,” Ortiz said.\n\n“The ruling is wrong.”", "continuation"},
     {"Ortiz recalled the flood. “The water came up to the roof.”", "sentence_before"},
