@@ -32,12 +32,18 @@
 **   of it: the statement's row becomes kind `mixed` and the quotation's own
 **   row goes.  The rows are then sorted by content start.
 **
-** Every scan is bounded by the sentence, so the pass stays linear.
+** Every scan is bounded by the sentence and by MAX_SPAN tokens around the
+** cue, so the pass stays linear.
 */
 #include "lexicon.h"
 #include "quotes_int.h"
 
 #include <stdlib.h>
+
+/* Longest stretch of a sentence, in tokens either side of a cue, that a
+** statement or its source may take: keeps the pass linear in a text whose
+** "sentence" runs on for pages. */
+#define MAX_SPAN 150
 
 /* Which rule made a row (news_attribution.rule). */
 enum {
@@ -296,14 +302,17 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
     if (c->sent[c->tok[i].sentence].tok_begin == i) news_speaker_subject(c, c->tok[i].sentence);
     if (is_punct(&c->tok[i], ':')) {
       const news_sentence *s = &c->sent[c->tok[i].sentence];
-      if ((rc = colon_label(c, i, from, s->tok_end))) break;
+      if ((rc = colon_label(c, i, from, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
       continue;
     }
     int cls = news_attrib_verb(c, i);
     if (!cls) continue;
+    /* the sentence around the cue, at most MAX_SPAN tokens either side */
     const news_sentence *s = &c->sent[c->tok[i].sentence];
-    uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
-    rc = one_cue(c, i, cls, lo, s->tok_end);
+    uint32_t lo = s->tok_begin > from ? s->tok_begin : from, se = s->tok_end;
+    if (i > lo + MAX_SPAN) lo = i - MAX_SPAN;
+    if (se > i + MAX_SPAN) se = i + MAX_SPAN;
+    rc = one_cue(c, i, cls, lo, se);
   }
   c->cur_open = saved;
   return rc;
@@ -340,6 +349,10 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     const q_span *s = sp[i];
     uint32_t a = c->tok[s->open].start;
     uint32_t b = s->close != Q_NONE ? c->tok[s->close].end : q->end;
+    if (s->twin) { /* '' ... '': the pairing kept the inner marks */
+      if (s->open > 0 && c->tok[s->open - 1].end == a) a = c->tok[s->open - 1].start;
+      if (s->close != Q_NONE && s->close + 1 < c->ntok && c->tok[s->close + 1].start == b) b = c->tok[s->close + 1].end;
+    }
     while (r0 < nrep && rep[r0].end + 2000 < a) r0++;
     /* a reported statement holding the quotation, or whose cue attributes
     ** it (the quotation after "Lee said the plan would fail."): part of it */
