@@ -48,3 +48,11 @@ SELECT a.id, a.title
  WHERE EXISTS (SELECT 1 FROM entities(a.body) e WHERE e.canonical = 'Iran' OR e.text = 'Iranian')
    AND EXISTS (SELECT 1 FROM entities(a.body) e WHERE e.canonical = 'Donald Trump')
  ORDER BY a.id;
+
+-- 6. Who said what about a subject, reported or quoted
+SELECT x.speaker, x.kind, x.cue, x.content
+  FROM articles a, attributions(a.body) x
+ WHERE EXISTS (SELECT 1 FROM entities(a.body) e
+                WHERE e.canonical IN ('Iran', 'Tehran', 'United States')
+                  AND e.start >= x.start AND e.start + e.length <= x.start + x.length)
+ ORDER BY a.id, x.start;
