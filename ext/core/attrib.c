@@ -216,6 +216,21 @@ static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
   return k;
 }
 
+/* The inverted shape of cue v, "..., Lee said.": fills q's source and sets
+** *b to the end of the content (which starts at lo); false when the
+** sentence has another shape. */
+static bool inverted(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se, news_quote *q, uint32_t *b) {
+  const news_token *tok = c->tok;
+  if (!news_speaker_for_verb(c, v, cls, lo, se, q)) return false;
+  uint32_t sa = tok_at(c, q->speaker_start, lo, se);
+  uint32_t first = sa < v ? sa : v;
+  if (first <= lo + 1 || !is_punct(&tok[first - 1], ',')) return false;
+  *b = first - 1;
+  for (uint32_t j = lo; j < *b; j++)
+    if (is_dq(&tok[j])) return false; /* a quotation there has this verb */
+  return words(c, lo, *b) >= 3;
+}
+
 /* One cue at token v (class cls) in sentence tokens [sb, se); lo is the
 ** earliest token a source or content may use (after the last quotation). */
 static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) {
@@ -248,6 +263,8 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   uint32_t k = v;
   while (k > lo && is_punct(&tok[k - 1], ',')) k--;
   if (k > 0 && tok[k - 1].kind == NEWS_TOK_QUOTE_CLOSE) return NEWS_OK;
+  /* a noun: "her series of tweets", "the reports", "his claims" */
+  if (v > lo && (news_speaker_word(c, v - 1) == W_DET || word_at(c, v - 1, "of"))) return NEWS_OK;
   /* passives: "was told", "is said to" */
   if (v > lo && word_in(c, v - 1, be_forms)) return NEWS_OK;
   uint32_t a = content_after(c, v, se);
@@ -260,16 +277,16 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
     return push(c, a, b, &q, R_THAT);
   }
   if (cls == V_BELIEF || cls == V_WEAK) return NEWS_OK;
-  /* inverted: "..., Lee said." / "..., said Lee." / "..., Lee said on Friday." */
-  if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
-  uint32_t sa = tok_at(c, q.speaker_start, lo, se);
-  uint32_t first = sa < v ? sa : v;
-  if (first <= lo + 1 || !is_punct(&tok[first - 1], ',')) return NEWS_OK;
-  uint32_t b = first - 1;
-  for (uint32_t j = lo; j < b; j++)
-    if (is_dq(&tok[j])) return NEWS_OK; /* a quotation there has this verb */
-  if (words(c, lo, b) < 3) return NEWS_OK;
-  return push(c, lo, b, &q, R_INVERTED);
+  /* inverted: "..., Lee said." / "..., said Lee." / "..., Lee said on Friday."
+  ** The source is looked for before the shape is known: a verb that makes
+  ** no row must leave the speaker history as it found it */
+  q_speaker saved[Q_HISTORY];
+  uint32_t nsaved = c->nhist, b;
+  memcpy(saved, c->hist, sizeof saved);
+  if (inverted(c, v, cls, lo, se, &q, &b)) return push(c, lo, b, &q, R_INVERTED);
+  memcpy(c->hist, saved, sizeof saved);
+  c->nhist = nsaved;
+  return NEWS_OK;
 }
 
 /* "Matthews: Here's the irony ..." / "Q: ...": a colon after a name of at
