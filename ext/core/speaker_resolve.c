@@ -354,6 +354,12 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
              e->type == NEWS_ENT_ORG ? 3 : entity_gender(c, e), true);
     return;
   }
+  /* "Delegates questioned ...": one capitalised plural opening its sentence,
+  ** with no entity on it, is a description of a group, not a name */
+  if (named && p->nb == p->na + 1 && c->sent[c->tok[p->na].sentence].tok_begin == p->na &&
+      c->tok[p->na].kind == NEWS_TOK_WORD && c->tok[p->na].end - c->tok[p->na].start > 3 &&
+      c->s[c->tok[p->na].end - 1] == 's' && c->s[c->tok[p->na].end - 2] != 's')
+    named = false;
   if (named) {
     /* drop titles, expand a surname */
     uint32_t a = p->na, b = p->nb;
