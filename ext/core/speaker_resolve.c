@@ -390,7 +390,16 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
 void news_speaker_subject(q_ctx *c, uint32_t s) {
   uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
   if (b > a + 8) b = a + 8;
-  const news_entity *e = entity_in(c, a, b);
+  /* the first PERSON or ORG entity of the sentence, if it starts early */
+  uint32_t lo = 0, hi = c->nent;
+  while (lo < hi) { /* first entity ending after a */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->ent[mid].tok_end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  const news_entity *e = NULL;
+  for (uint32_t k = lo; k < c->nent && c->ent[k].tok_begin < b && !e; k++)
+    if (c->ent[k].type == NEWS_ENT_PERSON || c->ent[k].type == NEWS_ENT_ORG) e = &c->ent[k];
   if (!e || e->type != NEWS_ENT_PERSON || !e->canonical || !subject_position(c, e->tok_begin) ||
       !plausible_person(c, e))
     return;
