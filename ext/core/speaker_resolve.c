@@ -73,6 +73,11 @@ static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb)
 
 /* The gender suggested by a name's tokens [a, b): a title or a given name. */
 static uint8_t name_gender(const q_ctx *c, uint32_t a, uint32_t b) {
+  /* words before a title are not the name ("Massachusetts Sen. Elizabeth Warren") */
+  for (uint32_t k = a; k + 1 < b; k++)
+    if ((c->tok[k].kind == NEWS_TOK_ABBREV || news_speaker_word(c, k) == W_TITLE) && k > a &&
+        c->tok[k - 1].kind == NEWS_TOK_WORD && news_speaker_word(c, k - 1) != W_TITLE)
+      a = k;
   for (uint32_t k = a; k < b; k++) {
     const news_token *t = &c->tok[k];
     const char *p = (const char *)c->s + t->start;
