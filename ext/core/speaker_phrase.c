@@ -81,7 +81,15 @@ bool sp_is_cap(const q_ctx *c, uint32_t i) {
   if (t->kind == NEWS_TOK_ABBREV || t->kind == NEWS_TOK_INITIAL) return true;
   if (t->kind != NEWS_TOK_WORD || !(t->flags & NEWS_TF_UPPER)) return false;
   int w = news_speaker_word(c, i);
-  return w != W_STOP && w != W_DET && w != W_AUX && !(w >= W_HE && w <= W_IT) && !news_speaker_verb(c, i);
+  if (w == W_STOP || w == W_DET || w == W_AUX || (w >= W_HE && w <= W_IT) || news_speaker_verb(c, i)) return false;
+  /* a contracted pronoun ("You’re", "I've", "We’ll") is no name */
+  const char *p = (const char *)c->s + t->start;
+  for (uint32_t k = 1; k < t->end - t->start && k < 5; k++) {
+    if (p[k] != '\'' && !((unsigned char)p[k] == 0xe2 && k + 2 < t->end - t->start)) continue;
+    int pw = news_lex_find(&news_lex_speaker_words, p, k);
+    return !((pw >= W_HE && pw <= W_IT) || (k == 3 && !memcmp(p, "You", 3)));
+  }
+  return true;
 }
 
 /* Is the word w[0..n) exactly lit? */
