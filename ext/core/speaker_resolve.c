@@ -408,6 +408,11 @@ void news_speaker_subject(q_ctx *c, uint32_t s) {
   if (!e || e->type != NEWS_ENT_PERSON || !e->canonical || !subject_position(c, e->tok_begin) ||
       !plausible_person(c, e))
     return;
+  /* one word opening the sentence ("Boring lessons ...") is a name only when
+  ** the article gives a fuller one or a title */
+  if (e->tok_end == e->tok_begin + 1 && e->tok_begin == a && e->title_end == e->title_start &&
+      !memchr(e->canonical, ' ', e->canonical_len))
+    return;
   /* the subject: its verb (or an apposition) follows the name */
   uint32_t k = e->tok_end;
   while (k < c->ntok && k < e->tok_end + 6 && c->tok[k].kind != NEWS_TOK_WORD) k++; /* "(D-Mo.)" */
