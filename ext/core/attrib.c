@@ -270,7 +270,7 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   uint32_t a = content_after(c, v, se);
   if (a < se && is_dq(&tok[a])) return NEWS_OK; /* said: “...” is the quotation's */
   /* at least three words, or "to" and a verb ("declined to comment") */
-  uint32_t need = word_at(c, a, "to") && cls == V_BELIEF ? 2 : 3;
+  uint32_t need = a < se && word_at(c, a, "to") && cls == V_BELIEF ? 2 : 3;
   if (a < se && !terminal(&tok[a]) && (!word_in(c, a, preps) || need == 2) && words(c, a, se) >= need) {
     uint32_t b = content_end(c, a, se);
     if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
