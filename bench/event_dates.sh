@@ -4,11 +4,11 @@
 #   bench/event_dates.sh [EXTENSION] [DOCS.jsonl] [RUNS]
 #
 # Loads the raw articles (default: ../shared/eval/bbc_news_raw/docs.jsonl,
-# BBC News, 2,225 articles) into a temporary database, then times, RUNS
+# BBC News) with bench/load_corpus.py into a temporary database, then times, RUNS
 # times each (default 9), in one sqlite3 process per query:
-#   scan     SELECT sum(length(text)) FROM docs              (reading the rows)
-#   tokens   SELECT count(*) FROM docs, tokens(docs.text)
-#   dates    SELECT count(*) FROM docs, event_dates(docs.text, '2005-01-01')
+#   scan     SELECT sum(length(body)) FROM articles          (reading the rows)
+#   tokens   SELECT count(*) FROM articles, tokens(articles.body)
+#   dates    SELECT count(*) FROM articles, event_dates(articles.body, '2005-01-01')
 # and prints the median CPU seconds (user + sys, so per core and little
 # disturbed by other load) and MB/s of each, where MB is the corpus text in
 # bytes / 1e6.  The dates figure includes tokenizing (event_dates runs the
@@ -24,16 +24,8 @@ runs=${3:-9}
 ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext" .so)
 db=$(mktemp /tmp/newsext-bench.XXXXXX.db)
 trap 'rm -f "$db"' EXIT
-python3 - "$docs" "$db" <<'PY'
-import json, sqlite3, sys
-con = sqlite3.connect(sys.argv[2])
-con.execute("CREATE TABLE docs(id TEXT, text TEXT)")
-with open(sys.argv[1], encoding="utf-8") as f:
-    con.executemany("INSERT INTO docs VALUES(?, ?)",
-                    [(d["id"], d["text"]) for d in map(json.loads, f) if d.get("text")])
-con.commit()
-PY
-mb=$(sqlite3 "$db" "SELECT sum(length(CAST(text AS BLOB))) / 1e6 FROM docs")
+python3 "$here/load_corpus.py" --db "$db" "$docs" 2>/dev/null
+mb=$(sqlite3 "$db" "SELECT value / 1e6 FROM bench_meta WHERE key = 'bytes'")
 time_query() { # prints the median CPU time (user + sys) of RUNS runs of query $1
   i=0
   while [ $i -lt "$runs" ]; do
@@ -43,9 +35,9 @@ time_query() { # prints the median CPU time (user + sys) of RUNS runs of query $
   done | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
 }
 printf '{"corpus_mb": %s' "$mb"
-for q in "scan:SELECT sum(length(text)) FROM docs" \
-         "tokens:SELECT count(*) FROM docs, tokens(docs.text)" \
-         "dates:SELECT count(*) FROM docs, event_dates(docs.text, '2005-01-01')"; do
+for q in "scan:SELECT sum(length(body)) FROM articles" \
+         "tokens:SELECT count(*) FROM articles, tokens(articles.body)" \
+         "dates:SELECT count(*) FROM articles, event_dates(articles.body, '2005-01-01')"; do
   name=${q%%:*}
   s=$(time_query "${q#*:}")
   printf ', "%s_s": %s, "%s_mb_s": %s' "$name" "$s" "$name" "$(awk -v m="$mb" -v t="$s" 'BEGIN {printf "%.1f", m / t}')"

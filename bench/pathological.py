@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """pathological.py -- linear-time check of every newsext function on
-pathological inputs (issue 7).
+pathological inputs.
 
   /usr/bin/python3 bench/pathological.py [PATH/TO/newsext.so] [--base-kb N] [--patterns a,b]
                                           [--memory] [--huge-mb N]

@@ -49,7 +49,22 @@ SELECT a.id, a.title
    AND EXISTS (SELECT 1 FROM entities(a.body) e WHERE e.canonical = 'Donald Trump')
  ORDER BY a.id;
 
--- 6. Who said what about a subject, reported or quoted
+-- 6. Stories per country per month
+SELECT strftime('%Y-%m', a.published) AS month, p.country, count(DISTINCT a.id) AS stories,
+       count(*) AS mentions
+  FROM articles a, places(a.body) p
+ WHERE p.country IS NOT NULL
+ GROUP BY month, p.country
+ ORDER BY month, stories DESC, mentions DESC, p.country;
+
+-- 7. The places of each story, for a map
+SELECT a.id, p.place, p.kind, p.country, p.latitude, p.longitude, count(*) AS mentions
+  FROM articles a, places(a.body) p
+ WHERE p.latitude IS NOT NULL AND p.kind IN ('city', 'admin1', 'admin2')
+ GROUP BY a.id, p.place, p.kind, p.country, p.latitude, p.longitude
+ ORDER BY a.id, mentions DESC, p.place;
+
+-- 8. Who said what about a subject, reported or quoted
 SELECT x.speaker, x.kind, x.cue, x.content
   FROM articles a, attributions(a.body) x
  WHERE EXISTS (SELECT 1 FROM entities(a.body) e

@@ -114,7 +114,8 @@ void news_arena_free(news_arena *a);
 #define NEWS_STAGE_ENTITIES 0x02
 #define NEWS_STAGE_QUOTES 0x04
 #define NEWS_STAGE_TIMEX 0x08
-#define NEWS_STAGE_ATTRIB 0x10
+#define NEWS_STAGE_PLACES 0x10
+#define NEWS_STAGE_ATTRIB 0x20
 
 struct news_doc {
   const news_mem *mem;
@@ -129,6 +130,7 @@ struct news_doc {
   news_vec quotes;       /* news_quote */
   news_vec attribs;      /* news_attribution */
   news_vec timexes;      /* news_timex */
+  news_vec places;       /* news_place */
   news_ymd timex_ref;    /* the ref the timexes were computed for */
 };
 
@@ -145,5 +147,6 @@ news_rc news_entities_run(news_doc *doc);
 ** with true it also fills doc->attribs and sets NEWS_STAGE_ATTRIB. */
 news_rc news_quotes_run(news_doc *doc, bool attributions);
 news_rc news_timex_run(news_doc *doc, const news_ymd *ref);
+news_rc news_places_run(news_doc *doc);
 
 #endif /* NEWS_CORE_H */

@@ -10,6 +10,7 @@
 **   reference date, so their result is kept for the last ref only.
 **
 **   Stage order:  tokens -> sentences -> entities -> quotes (+ attributions)
+**                                              \-> places
 **                                     \-> timexes(ref)
 */
 #include "core.h"
@@ -40,6 +41,7 @@ news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *tex
   news_vec_init(&d->quotes, sizeof(news_quote));
   news_vec_init(&d->attribs, sizeof(news_attribution));
   news_vec_init(&d->timexes, sizeof(news_timex));
+  news_vec_init(&d->places, sizeof(news_place));
   *out = d;
   return NEWS_OK;
 }
@@ -53,6 +55,7 @@ void news_doc_free(news_doc *d) {
   news_vec_free(&d->quotes, mem);
   news_vec_free(&d->attribs, mem);
   news_vec_free(&d->timexes, mem);
+  news_vec_free(&d->places, mem);
   news_arena_free(&d->arena);
   mem->free(mem->ctx, d->text);
   mem->free(mem->ctx, d);
@@ -147,6 +150,18 @@ news_rc news_doc_attributions(news_doc *d, const news_attribution **out, uint32_
   news_rc rc = ensure(d, NEWS_STAGE_ATTRIB, run_attributions);
   *out = rc ? NULL : d->attribs.data;
   *n = rc ? 0 : d->attribs.n;
+  return rc;
+}
+
+static news_rc run_places(news_doc *d) {
+  news_rc rc = ensure(d, NEWS_STAGE_ENTITIES, run_entities);
+  return rc ? rc : news_places_run(d);
+}
+
+news_rc news_doc_places(news_doc *d, const news_place **out, uint32_t *n) {
+  news_rc rc = ensure(d, NEWS_STAGE_PLACES, run_places);
+  *out = rc ? NULL : d->places.data;
+  *n = rc ? 0 : d->places.n;
   return rc;
 }
 

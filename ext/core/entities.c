@@ -1,6 +1,6 @@
 /*
 ** entities.c -- named entities: the tagger's labels turned into mentions
-** with types, titles and within-article canonical names (issue 3).
+** with types, titles and within-article canonical names.
 **
 ** WHAT IT DOES
 **   news_entities_run() fills d->entities with one news_entity per mention,
@@ -11,9 +11,12 @@
 **        Beautiful Lie") is relabelled as one MISC name (quoted_titles);
 **     2. turn each B-X I-X* run into a span, trimmed of punctuation and of
 **        lower-case words at its end, cut at commas, brackets, quote
-**        marks and (unless the text is hard-wrapped) line breaks, and never
+**        marks, ticker brackets < > and (unless the text is hard-wrapped or
+**        a legal form starts the next line) line breaks, and never
 **        containing a possessive 's (the tokenizer splits it off as a
-**        clitic token, which ends a span);
+**        clitic token, which ends a span); a month before a day is trimmed
+**        off its end, up to three name particles join two parts of a
+**        person ("Ursula | von der | Leyen");
 **     3. type it: PER -> PERSON, ORG, LOC, and MISC -> NORP when its last
 **        word is a demonym or a religious/political group in the gazetteer
 **        (Iraqi, Shi'ite Muslims, Republicans), else MISC, and such a word
@@ -23,10 +26,18 @@
 **        LOC and after "the" an ORG, a one-word creed ("Catholicism") is
 **        MISC; a PERSON of two words or more ending in a place word (Park,
 **        River) becomes LOC, and one made only of ordinary English words
-**        (gen/common_words.inc: "Cobra Starship") an ORG;
+**        (gen/common_words.inc: "Cobra Starship") an ORG; a PERSON before
+**        ", which", or a name before a company-only word ("Yukos shares")
+**        an ORG; the capitalised place of a dateline ("DUBAI (Reuters)") a
+**        LOC; a news agency an ORG;
 **     4. an acronym defined in parentheses right after a name ("Islamic
 **        Revolutionary Guards Corps (IRGC)") becomes a mention of the same
 **        type when the tagger missed it;
+**     4b. wire boilerplate is dropped: sign-offs ("REUTER"), bylines,
+**        credits ("Reporting by ..."), photo credits, tickers ("<WEN>";
+**        mark_boilerplate, wire_credits.tsv); company names split at a
+**        possessive, a legal form or "and Co" and a country before an ORG
+**        ("U.S. | Senate") are joined (join_possessive_companies);
 **     4c. an ORG split at "of" after an organisation word is joined again
 **        ("Watson School | of | Biological Sciences"; join_of_names), then
 **        ordinary words of title-case headlines are dropped and each name
@@ -39,15 +50,22 @@
 **     6. canonical: a PERSON mention whose words end a longer PERSON name
 **        of the article ("Trump", "Mr. Trump" -> "Donald Trump") gets the
 **        longest such name; a mention spelled like a defined acronym gets
-**        the expansion; anything else keeps its own text.
+**        the expansion; a company's initials, ticker or short form ("GM",
+**        "Chrysler") its full name; a news agency its name ("Reuters"); a
+**        country any of its names or variants (places.h: "U.S." ->
+**        "United States"); anything else keeps its own text.  No canonical
+**        holds a line break or two spaces in a row.
 **
 ** INVARIANTS
 **   Linear in tokens and mentions: the look-ups of steps 4 and 6 go through
 **   open-addressing tables keyed by word hashes.  Canonical strings point
-**   into the document text (owned by the document), so nothing is copied.
+**   into the document text (owned by the document), into the country table
+**   (static), or, for names rebuilt without line breaks and for agency
+**   names, into the document's arena.
 */
 #include "lexicon.h"
 #include "ner.h"
+#include "places.h"
 
 #include "gen/common_words.inc"
 
@@ -73,10 +91,12 @@ static bool is_word(const news_token *t) {
 }
 
 /* True for tokens a mention never runs across: the possessive clitic, quote
-** marks and the punctuation , ; : ( ) [ ] -- the tagger may run a name on
+** marks, the punctuation , ; : ( ) [ ] and < > -- the tagger may run a name on
 ** through them ("Battle of the Bulge (December"), names hardly ever do. */
 static bool breaks_span(const news_token *t) {
   if (t->kind == NEWS_TOK_CLITIC || NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE)) return true;
+  /* the brackets of a stock ticker: "Loral Corp <LOR>" */
+  if (t->kind == NEWS_TOK_SYMBOL) return t->mark == '<' || t->mark == '>';
   if (t->kind != NEWS_TOK_PUNCT) return false;
   switch (t->mark) {
   case ',': case ';': case ':': case '(': case ')': case '[': case ']': return true;
@@ -144,6 +164,16 @@ static bool has_lochead(const news_ner_doc *nd, uint32_t b, uint32_t e) {
   for (uint32_t j = b; j < e; j++)
     if (nd->info[j].gaz & NEWS_GAZ_LOCHEAD) return true;
   return false;
+}
+
+/* True when tokens [b, e) name a known country or city: one word of the
+** gazetteer's countries and places, or words that all belong to place
+** names ("Hong Kong"). */
+static bool known_place(const news_ner_doc *nd, uint32_t b, uint32_t e) {
+  if (e - b == 1) return nd->info[b].gaz & (NEWS_GAZ_COUNTRY | NEWS_GAZ_PLACE);
+  for (uint32_t j = b; j < e; j++)
+    if (!(nd->info[j].gaz & NEWS_GAZ_PLACEPART)) return false;
+  return true;
 }
 
 /* True for a one-word name of a creed or doctrine ("Catholicism",
@@ -340,7 +370,7 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
     uint16_t *v = votes + (size_t)same.val[h] * 6;
     /* a mention typed by a naming word ("the band Korn") outweighs the
     ** tagger's guesses for the same name elsewhere */
-    unsigned w = cued[k] ? 4 : 1;
+    unsigned w = cued[k] ? 64 : 1;
     if (v[ents[k].type] <= UINT16_MAX - w) v[ents[k].type] = (uint16_t)(v[ents[k].type] + w);
   }
   for (uint32_t k = 0; k < n; k++) {
@@ -356,6 +386,255 @@ out:
   wordmap_free(&same, m);
   m->free(m->ctx, votes);
   return rc;
+}
+
+/* ------------------------------------------------- wire-copy boilerplate */
+
+/* The index of the ">" closing a stock ticker that opens at token i
+** ("<WEN>", "<GM.N>": "<", an all-caps word, at most one ".X" part, ">",
+** with no space inside), or 0. */
+static uint32_t ticker_end(const news_token *tok, uint32_t ntok, uint32_t i) {
+  if (tok[i].kind != NEWS_TOK_SYMBOL || tok[i].mark != '<' || i + 2 >= ntok) return 0;
+  if (!is_word(&tok[i + 1]) || !(tok[i + 1].flags & NEWS_TF_ALLCAPS)) return 0;
+  uint32_t j = i + 2;
+  if (j + 2 < ntok && tok[j].mark == '.' && is_word(&tok[j + 1])) j += 2;
+  if (tok[j].kind != NEWS_TOK_SYMBOL || tok[j].mark != '>') return 0;
+  for (uint32_t k = i + 1; k <= j; k++)
+    if (tok[k].flags & (NEWS_TF_SPACE | NEWS_TF_NEWLINE)) return 0;
+  return j;
+}
+
+/* The wire_credits.tsv class of token t: 1 a news agency, 2 a credit word. */
+static int wire_word(const news_doc *d, const news_token *t) {
+  int w = is_word(t) ? lex_word(&news_lex_wire_credits, d, t) : 0;
+  return w == 3 ? 1 : w;
+}
+
+/* The canonical name of a news agency mention (wire_credits.tsv, class 1 or
+** 3): "AP", "AFP"; "Reuters" for REUTER, Reuter and REUTERS.  Built in the
+** document's arena; NULL when the mention is no agency or memory ran out. */
+static const char *agency_name(news_doc *d, const news_token *t, uint32_t *len) {
+  int w = is_word(t) ? lex_word(&news_lex_wire_credits, d, t) : 0;
+  uint32_t n = t->end - t->start;
+  if ((w != 1 && w != 3) || n > 30) return NULL;
+  char buf[32];
+  for (uint32_t i = 0; i < n; i++) {
+    char c = d->text[t->start + i];
+    buf[i] = (char)(n <= 4 || i == 0 ? (c >= 'a' && c <= 'z' ? c - 32 : c)
+                                     : (c >= 'A' && c <= 'Z' ? c + 32 : c));
+  }
+  if (w == 3) buf[n++] = 's';
+  *len = n;
+  return news_arena_strdup(&d->arena, buf, n);
+}
+
+/* True when tokens i and j (i < j) lie on one line. */
+static bool same_line(const news_token *tok, uint32_t i, uint32_t j) {
+  for (uint32_t k = i + 1; k <= j; k++)
+    if (tok[k].flags & NEWS_TF_NEWLINE) return false;
+  return true;
+}
+
+/* Marks the end of a credit that runs on from token i: the closing bracket,
+** else the end of the line (in text that is not hard-wrapped) or of the
+** sentence, at most 40 tokens on.  Returns the first token after it. */
+static uint32_t credit_end(const news_ner_doc *nd, uint32_t i) {
+  const news_token *tok = nd->tok;
+  uint32_t k = i;
+  while (k < nd->ntok && k < i + 40 && tok[k].sentence == tok[i].sentence &&
+         tok[k].mark != ')' && tok[k].mark != ']' &&
+         !(k > i && !nd->wrapped && (tok[k].flags & NEWS_TF_NEWLINE)))
+    k++;
+  return k;
+}
+
+/* Sets bp[i] for the tokens of wire-copy boilerplate, whose names are no
+** mentions of the article (ext/data/wire_credits.tsv):
+**   - a sign-off: a line holding only agency words, marks and one-letter
+**     codes ("REUTER", "REUTER^M" at the end of old Reuters copy), or such
+**     words after the last sentence of the text;
+**   - a photo credit: an agency word before "/" ("REUTERS/Kevin Lamarque",
+**     "AP Photo/Evan Vucci") and what follows on its line, or before a
+**     credit word in brackets ("(AP Photo)");
+**   - a credit: a capitalised credit word (or one after "additional")
+**     followed by "by", the capitalised words right before it, and what
+**     follows up to the closing bracket or the end of the line or sentence
+**     ("(Reporting by A; Editing by B)", "U.S. Army Photo by Sgt. C");
+**   - a byline: "By" at the start of a line and the capitalised words
+**     after it, when they end the line or run into a dateline ("By Ann
+**     Smith", "By Ann Smith Dec 7 (Reuters)");
+**   - a stock ticker in angle brackets ("<WEN>");
+**   - a caption's marker ("Slideshow").
+** One pass; each token is marked at most a bounded number of times. */
+static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t *bp) {
+  const news_token *tok = nd->tok;
+  uint32_t n = nd->ntok;
+  /* the first letters and longest word of the list, to look up few words */
+  uint32_t first = 0, longest = 0;
+  for (uint32_t k = 0; k < news_lex_wire_credits.n; k++) {
+    const news_lex_entry *x = &news_lex_wire_credits.entries[k];
+    if (x->key[0] >= 'a' && x->key[0] <= 'z') first |= 1u << (x->key[0] - 'a');
+    if (x->len > longest) longest = x->len;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    const news_token *t = &tok[i];
+    uint32_t j = ticker_end(tok, n, i);
+    if (j) {
+      memset(bp + i, 1, j - i + 1);
+      i = j;
+      continue;
+    }
+    if (is_text(d, t, "By", 2) && (i == 0 || (t->flags & NEWS_TF_NEWLINE))) {
+      uint32_t k = i + 1;
+      while (k < n && !(tok[k].flags & NEWS_TF_NEWLINE) &&
+             ((is_word(&tok[k]) && (tok[k].flags & NEWS_TF_UPPER)) ||
+              is_text(d, &tok[k], "and", 3) || tok[k].mark == ','))
+        k++;
+      if (k > i + 1 && (k == n || (tok[k].flags & NEWS_TF_NEWLINE) || tok[k].mark == '(' ||
+                        NEWS_TOK_IS(tok[k].kind, NEWS_TOK_RANGE_NUMBER))) {
+        memset(bp + i, 1, k - i);
+        i = k - 1;
+        continue;
+      }
+    }
+    /* every word of the list is capitalised here, but a credit word
+    ** after "additional" */
+    unsigned c0 = (unsigned char)d->text[t->start] | 0x20u;
+    if (!is_word(t) || t->end - t->start > longest + 1 || c0 < 'a' || c0 > 'z' ||
+        !(first >> (c0 - 'a') & 1u) ||
+        (!(t->flags & NEWS_TF_UPPER) && !(i > 0 && is_text(d, &tok[i - 1], "additional", 10))))
+      continue;
+    int w = wire_word(d, t);
+    if (w == 4) {
+      bp[i] = 1;
+      continue;
+    }
+    bool bol = i == 0 || (t->flags & NEWS_TF_NEWLINE);
+    if (w == 1 && (bol || (t->flags & NEWS_TF_ALLCAPS) || tok[i - 1].kind == NEWS_TOK_QUOTE_CLOSE ||
+                   tok[i - 1].mark == '.' || tok[i - 1].mark == '!' || tok[i - 1].mark == '?')) {
+      /* a sign-off: alone on its line, or after the last sentence of the
+      ** text (or in capitals at its end); marks and one-letter codes may
+      ** follow ("REUTER^M") */
+      uint32_t k = i + 1;
+      while (k < n && !(tok[k].flags & NEWS_TF_NEWLINE) &&
+             (is_word(&tok[k]) ? wire_word(d, &tok[k]) == 1 || tok[k].end - tok[k].start == 1
+                               : !NEWS_TOK_IS(tok[k].kind, NEWS_TOK_RANGE_NUMBER)))
+        k++;
+      if (k == n || (bol && (tok[k].flags & NEWS_TF_NEWLINE))) {
+        memset(bp + i, 1, k - i);
+        i = k - 1;
+        continue;
+      }
+    }
+    if (w == 1 && i + 2 < n) {
+      /* a photo credit: AGENCY/Name, AGENCY Photo/Name, (AGENCY Photo) */
+      uint32_t k = i + 1;
+      bool credit = wire_word(d, &tok[k]) == 2;
+      if (credit && !(tok[k + 1].flags & NEWS_TF_SPACE)) k++;
+      if (tok[k].mark == '/' && !(tok[k].flags & NEWS_TF_SPACE)) {
+        uint32_t e = credit_end(nd, k);
+        memset(bp + i, 1, e - i);
+        i = e - 1;
+        continue;
+      }
+      if (credit && i > 0 && tok[i - 1].mark == '(' && tok[i + 2].mark == ')') {
+        bp[i] = bp[i + 1] = 1;
+        i++;
+        continue;
+      }
+    }
+    if (w == 2 && i + 1 < n && is_text(d, &tok[i + 1], "by", 2) &&
+        ((t->flags & NEWS_TF_UPPER) ||
+         (i > 0 && (is_text(d, &tok[i - 1], "additional", 10) ||
+                    is_text(d, &tok[i - 1], "Additional", 10))))) {
+      uint32_t b = i;
+      while (b > 0 && is_word(&tok[b - 1]) && (tok[b - 1].flags & NEWS_TF_UPPER) &&
+             tok[b - 1].sentence == t->sentence && same_line(tok, b - 1, i))
+        b--;
+      uint32_t e = credit_end(nd, i);
+      memset(bp + b, 1, e - b);
+      i = e - 1;
+      continue;
+    }
+  }
+}
+
+/* Drops the mentions that touch a token marked by mark_boilerplate, and
+** types ORG a name right in front of a ticker ("Loral Corp <LOR>").  In
+** place over d->entities. */
+static void drop_boilerplate(news_doc *d, const news_ner_doc *nd, const uint8_t *bp,
+                             uint8_t *cued) {
+  news_entity *ents = d->entities.data;
+  uint32_t n = d->entities.n, out = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    news_entity *x = &ents[k];
+    bool drop = false;
+    for (uint32_t j = x->tok_begin; j < x->tok_end && !drop; j++) drop = bp[j];
+    if (drop) continue;
+    if (x->tok_end < nd->ntok && ticker_end(nd->tok, nd->ntok, x->tok_end)) {
+      x->type = NEWS_ENT_ORG;
+      cued[k] = 1;
+    }
+    cued[out] = cued[k];
+    ents[out++] = *x;
+  }
+  d->entities.n = out;
+}
+
+/* True when a word of tokens [b, e) is usually written in lower case in
+** the news (its word cluster says so). */
+static bool usually_lower(const news_ner_doc *nd, uint32_t b, uint32_t e) {
+  for (uint32_t j = b; j < e; j++)
+    if (CL_CASING(nd->info[j].cluster) == 1) return true;
+  return false;
+}
+
+/* A company name the tagger split at a possessive ("Wendy | 's |
+** International Inc", "Heck | 's | Inc") is one ORG when the part after
+** the 's ends in a legal form or stands before a ticker; so is a name and
+** a legal form straight after it, which the tagger starts anew on the next
+** line of hard-wrapped copy ("Chrysler | Corp") or after "and" ("Charles
+** Schwab | and | Co").  Merges neighbours in
+** place. */
+static void join_possessive_companies(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
+  news_entity *ents = d->entities.data;
+  const news_token *tok = nd->tok;
+  uint32_t n = d->entities.n, out = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    const news_entity *x = &ents[k];
+    if (out > 0) {
+      news_entity *p = &ents[out - 1];
+      bool possessive = p->tok_end + 1 == x->tok_begin && tok[p->tok_end].kind == NEWS_TOK_CLITIC &&
+                        x->type == NEWS_ENT_ORG &&
+                        (lex_word(&news_lex_legal_forms, d, &tok[x->tok_end - 1]) ||
+                         (x->tok_end < nd->ntok && ticker_end(tok, nd->ntok, x->tok_end)));
+      /* "Chrysler | Corp", "Charles Schwab | and | Co" */
+      bool form = x->tok_end - x->tok_begin == 1 &&
+                  (p->tok_end == x->tok_begin ||
+                   (p->tok_end + 1 == x->tok_begin && (is_text(d, &tok[p->tok_end], "and", 3) ||
+                                                       tok[p->tok_end].mark == '&'))) &&
+                  lex_word(&news_lex_legal_forms, d, &tok[x->tok_begin]);
+      /* "U.S. | Senate", "U.S. | Central Command": a country name right in
+      ** front of an organisation is part of its name, unless that is a
+      ** common noun that old copy capitalised ("U.S. | Currency") */
+      bool country = p->type == NEWS_ENT_LOC && x->type == NEWS_ENT_ORG &&
+                     p->tok_end == x->tok_begin && p->tok_end - p->tok_begin == 1 &&
+                     (nd->info[p->tok_begin].gaz & NEWS_GAZ_COUNTRY) &&
+                     !(tok[x->tok_begin].flags & NEWS_TF_NEWLINE) &&
+                     !usually_lower(nd, x->tok_begin, x->tok_end);
+      if (p->type != NEWS_ENT_NORP && (possessive || form || country)) {
+        p->end = x->end;
+        p->tok_end = x->tok_end;
+        p->canonical_len = p->end - p->start;
+        p->type = NEWS_ENT_ORG;
+        cued[out - 1] = 1;
+        continue;
+      }
+    }
+    cued[out] = cued[k];
+    ents[out++] = *x;
+  }
+  d->entities.n = out;
 }
 
 /* ------------------------------------------------------------ the stage */
@@ -415,6 +694,106 @@ static void find_title(const news_doc *d, news_entity *x, const news_token *tok,
   }
 }
 
+/* FNV-1a of the lower-case ASCII letters of s[0..n), or 0 when there are
+** fewer than two or more than eight of them or another character. */
+static uint32_t letters_hash(const char *s, uint32_t n) {
+  uint32_t h = 2166136261u, k = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 'A' && c <= 'Z') c = (unsigned char)(c + 32);
+    if (c < 'a' || c > 'z') return 0;
+    h = (h ^ c) * 16777619u;
+    k++;
+  }
+  return k >= 2 && k <= 8 ? (h ? h : 1) : 0;
+}
+
+/* The letters_hash of an all-caps word ("GM"), 0 for one with other
+** characters ("U.S.", "G-7"). */
+static uint32_t word_letters_hash(const news_doc *d, const news_token *t) {
+  return letters_hash(d->text + t->start, t->end - t->start);
+}
+
+/* The letters_hash of the initials of an organisation's capitalised words,
+** leaving out its legal form ("American Telephone and Telegraph Co": ATT,
+** "General Motors Corp": GM), or 0. */
+static uint32_t initials_hash(const news_doc *d, const news_token *tok, const news_entity *x) {
+  char buf[9];
+  uint32_t k = 0;
+  for (uint32_t j = x->tok_begin; j < x->tok_end; j++) {
+    const news_token *t = &tok[j];
+    if (!is_word(t) || !(t->flags & NEWS_TF_UPPER)) continue;
+    if (j + 1 == x->tok_end && j > x->tok_begin && lex_word(&news_lex_legal_forms, d, t)) continue;
+    if (k == 8) return 0;
+    buf[k++] = d->text[t->start];
+  }
+  return letters_hash(buf, k);
+}
+
+/* True when the folded word whose FNV-1a hash is h is probably an ordinary
+** English word of WordNet 3.0 and no given name (gen/common_words.inc, a
+** Bloom filter of 2^19 bits: about 1% of other words test true as well;
+** it leaves out the words of the news clusters, see ordinary_words). */
+static bool common_word(uint32_t h) {
+  for (uint32_t i = 0; i < COMMON_K; i++) {
+    h = h * 0x9e3779b1u + 0x7f4a7c15u; /* next probe: the top 19 bits */
+    uint32_t bit = h >> 13;
+    if (!(common_bloom[bit >> 5] >> (bit & 31) & 1u)) return false;
+  }
+  return true;
+}
+
+/* True when mention x is a short form of the organisation full of the same
+** article, which starts with x's words: what follows them there is only a
+** legal form or organisation word ("General Motors" of "General Motors
+** Corp"), or x is one distinctive word ("Chrysler" of "Chrysler Corp",
+** "Wendy" of "Wendy's International Inc"): not an ordinary word, a place,
+** a demonym, a title or the surname of a person of the article. */
+static bool short_form(const news_doc *d, const news_ner_doc *nd, const wordmap *names,
+                       const news_entity *ents, const news_entity *x, const news_entity *full) {
+  uint32_t len = x->tok_end - x->tok_begin, flen = full->tok_end - full->tok_begin;
+  if (x == full || flen <= len) return false;
+  for (uint32_t j = 0; j < len; j++)
+    if (nd->info[x->tok_begin + j].word != nd->info[full->tok_begin + j].word) return false;
+  bool rest_forms = true;
+  for (uint32_t j = full->tok_begin + len; j < full->tok_end && rest_forms; j++)
+    rest_forms = lex_word(&news_lex_legal_forms, d, &nd->tok[j]) ||
+                 (nd->info[j].gaz & NEWS_GAZ_ORGWORD);
+  if (rest_forms) return true;
+  if (len != 1) return false;
+  const news_ner_tok *w = &nd->info[x->tok_begin];
+  if (CL_CASING(w->cluster) == 1 || (!w->cluster && common_word(w->word)) ||
+      (w->gaz & (NEWS_GAZ_COUNTRY | NEWS_GAZ_PLACE | NEWS_GAZ_DEMONYM | NEWS_GAZ_TITLE)))
+    return false;
+  uint32_t h = wordmap_slot(names, w->word);
+  if (names->key[h] && ents[names->val[h]].tok_end - ents[names->val[h]].tok_begin > 1) return false;
+  return true;
+}
+
+/* Gives x a canonical name without line breaks, tabs or runs of spaces,
+** copied into the document's arena when it has any. */
+static news_rc squeeze_spaces(news_doc *d, news_entity *x) {
+  const char *s = x->canonical;
+  uint32_t n = x->canonical_len, i;
+  for (i = 0; i < n; i++)
+    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t' || (s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))
+      break;
+  if (i == n) return NEWS_OK;
+  char *out = news_arena_alloc(&d->arena, n + 1);
+  if (!out) return NEWS_ERR_NOMEM;
+  uint32_t k = 0;
+  for (i = 0; i < n; i++) {
+    char c = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i];
+    if (c == ' ' && (k == 0 || out[k - 1] == ' ')) continue;
+    out[k++] = c;
+  }
+  while (k > 0 && out[k - 1] == ' ') k--;
+  out[k] = 0;
+  x->canonical = out;
+  x->canonical_len = k;
+  return NEWS_OK;
+}
+
 /* Steps 5 and 6 over the mentions already in d->entities (in text order,
 ** on token boundaries): titles in front of PERSON mentions, then canonical
 ** names.  Deterministic; the unit tests call it on hand-made mentions. */
@@ -426,9 +805,11 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
   const news_mem *m = d->mem;
   news_entity *ents = d->entities.data;
   uint32_t n = d->entities.n;
-  wordmap names = {0}, acro = {0};
+  wordmap names = {0}, acro = {0}, inits = {0}, first = {0};
   news_rc rc = wordmap_init(&names, m, n);
   if (!rc) rc = wordmap_init(&acro, m, n);
+  if (!rc) rc = wordmap_init(&inits, m, n);
+  if (!rc) rc = wordmap_init(&first, m, n);
   if (rc) goto out;
   for (uint32_t k = 0; k < n; k++) {
     news_entity *x = &ents[k];
@@ -440,6 +821,28 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
           ents[names.val[h]].tok_end - ents[names.val[h]].tok_begin < x->tok_end - x->tok_begin) {
         names.key[h] = nd->info[x->tok_end - 1].word ? nd->info[x->tok_end - 1].word : 1;
         names.val[h] = k;
+      }
+    }
+    /* a ticker after a name ("Wendy's International <WEN>") names it as
+    ** an acronym in brackets does */
+    if (x->tok_end + 2 < ntok && ticker_end(tok, ntok, x->tok_end)) {
+      uint32_t h = wordmap_slot(&acro, nd->info[x->tok_end + 1].word);
+      if (!acro.key[h]) {
+        acro.key[h] = nd->info[x->tok_end + 1].word ? nd->info[x->tok_end + 1].word : 1;
+        acro.val[h] = k;
+      }
+    }
+    if (x->type == NEWS_ENT_ORG && x->tok_end - x->tok_begin >= 2) {
+      uint32_t ih = initials_hash(d, tok, x);
+      if (ih) {
+        uint32_t h = wordmap_slot(&inits, ih);
+        if (!inits.key[h]) inits.key[h] = ih, inits.val[h] = k;
+      }
+      uint32_t h = wordmap_slot(&first, nd->info[x->tok_begin].word);
+      if (!first.key[h] || ents[first.val[h]].tok_end - ents[first.val[h]].tok_begin <
+                               x->tok_end - x->tok_begin) {
+        first.key[h] = nd->info[x->tok_begin].word ? nd->info[x->tok_begin].word : 1;
+        first.val[h] = k;
       }
     }
     if (x->tok_end - x->tok_begin == 1 && k > 0 && x->tok_begin >= 1 &&
@@ -455,46 +858,72 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
   for (uint32_t k = 0; k < n; k++) {
     news_entity *x = &ents[k];
     uint32_t len = x->tok_end - x->tok_begin;
-    if (x->type == NEWS_ENT_PERSON) {
-      uint32_t h = wordmap_slot(&names, nd->info[x->tok_end - 1].word);
-      if (!names.key[h]) continue;
+    uint32_t h = wordmap_slot(&names, nd->info[x->tok_end - 1].word);
+    if (x->type == NEWS_ENT_PERSON && names.key[h]) {
       const news_entity *full = &ents[names.val[h]];
       uint32_t flen = full->tok_end - full->tok_begin;
-      if (flen <= len) continue;
-      bool suffix = true; /* my words end the full name */
+      /* the longest name with its last word: a person's full name, or a
+      ** one-word name that may still be a company's short form */
+      if (flen <= len && len > 1) continue;
+      bool suffix = flen > len; /* my words end the full name */
       for (uint32_t j = 0; j < len && suffix; j++)
         suffix = nd->info[x->tok_begin + j].word == nd->info[full->tok_end - len + j].word;
       if (suffix) {
         x->canonical = d->text + full->start;
         x->canonical_len = full->end - full->start;
+        continue;
       }
-    } else if (len == 1) {
-      uint32_t h = wordmap_slot(&acro, nd->info[x->tok_begin].word);
-      if (acro.key[h] && (tok[x->tok_begin].flags & NEWS_TF_ALLCAPS)) {
-        const news_entity *full = &ents[acro.val[h]];
-        x->canonical = d->text + full->start;
-        x->canonical_len = full->end - full->start;
+    }
+    const news_entity *full = NULL;
+    if (len == 1 && (tok[x->tok_begin].flags & NEWS_TF_ALLCAPS)) {
+      /* an acronym defined in brackets, a ticker, or the initials of an
+      ** organisation of the article ("GM": General Motors Corp) */
+      h = wordmap_slot(&acro, nd->info[x->tok_begin].word);
+      if (acro.key[h]) full = &ents[acro.val[h]];
+      uint32_t ih = x->type == NEWS_ENT_LOC || x->type == NEWS_ENT_NORP ? 0 : word_letters_hash(d, &tok[x->tok_begin]);
+      if (!full && ih && inits.key[h = wordmap_slot(&inits, ih)]) full = &ents[inits.val[h]];
+      if (full && full->type == NEWS_ENT_ORG) x->type = NEWS_ENT_ORG;
+    }
+    if (!full && x->type != NEWS_ENT_LOC && x->type != NEWS_ENT_NORP) {
+      h = wordmap_slot(&first, nd->info[x->tok_begin].word);
+      if (first.key[h] && short_form(d, nd, &names, ents, x, &ents[first.val[h]])) {
+        full = &ents[first.val[h]];
+        x->type = NEWS_ENT_ORG;
       }
+    }
+    if (full && full != x) {
+      x->canonical = full->canonical;
+      x->canonical_len = full->canonical_len;
+    }
+  }
+  /* names as users group them: agencies by their name, and no line breaks
+  ** or runs of spaces (hard-wrapped copy breaks "Ford\nMotor Co") */
+  for (uint32_t k = 0; k < n && !rc; k++) {
+    news_entity *x = &ents[k];
+    if (x->type == NEWS_ENT_ORG && x->tok_end - x->tok_begin == 1) {
+      uint32_t len;
+      const char *a = agency_name(d, &tok[x->tok_begin], &len);
+      if (a) x->canonical = a, x->canonical_len = len;
+    }
+    rc = squeeze_spaces(d, x);
+    /* one name per country: "U.S.", "US", "USA", "America" are "United
+    ** States"; "UK", "Britain" "United Kingdom" (the country table of
+    ** places.h; demonyms are left alone) */
+    int how, c;
+    if (!rc && x->type == NEWS_ENT_LOC && x->canonical_len <= 60 &&
+        (c = news_country_find(x->canonical, x->canonical_len, &how)) >= 0 &&
+        how != NEWS_CNAME_DEMONYM) {
+      x->canonical = news_countries[c].name;
+      x->canonical_len = (uint32_t)strlen(news_countries[c].name);
     }
   }
 
 out:
   wordmap_free(&names, m);
   wordmap_free(&acro, m);
+  wordmap_free(&inits, m);
+  wordmap_free(&first, m);
   return rc;
-}
-
-/* True when the folded word whose FNV-1a hash is h is probably an ordinary
-** English word of WordNet 3.0 and no given name (gen/common_words.inc, a
-** Bloom filter of 2^19 bits: about 1% of other words test true as well;
-** it leaves out the words of the news clusters, see ordinary_words). */
-static bool common_word(uint32_t h) {
-  for (uint32_t i = 0; i < COMMON_K; i++) {
-    h = h * 0x9e3779b1u + 0x7f4a7c15u; /* next probe: the top 19 bits */
-    uint32_t bit = h >> 13;
-    if (!(common_bloom[bit >> 5] >> (bit & 31) & 1u)) return false;
-  }
-  return true;
 }
 
 /* True when every token of [b, e) is an ordinary English word that is no
@@ -514,11 +943,31 @@ static bool ordinary_words(const news_ner_doc *nd, uint32_t b, uint32_t e) {
 /* A lower-case particle inside a person's name ("Ludwig van Beethoven",
 ** "Gil de Ferran", "Osama bin Laden", "Ortega y Gasset"). */
 static bool name_particle(const news_doc *d, const news_token *t) {
-  static const char *const W[] = {"von", "van", "de", "da", "di", "du", "del", "della", "der",
-                                  "den", "la", "le", "bin", "ibn", "ben", "y", "dos", "das",
-                                  "do", "ter", "ten", "zu", "af"};
+  static const char W[][6] = {"von", "van", "de", "da", "di", "du", "del", "della", "der",
+                               "den", "la", "le", "bin", "ibn", "ben", "y", "dos", "das",
+                               "do", "ter", "ten", "zu", "af"};
+  uint32_t n = t->end - t->start;
+  const char *s = d->text + t->start;
+  if (n > 5 || s[0] < 'a' || s[0] > 'z') return false;
   for (size_t k = 0; k < sizeof W / sizeof *W; k++)
-    if (is_text(d, t, W[k], (uint32_t)strlen(W[k]))) return true;
+    if (W[k][0] == s[0] && W[k][n] == 0 && memcmp(s, W[k], n) == 0) return true;
+  return false;
+}
+
+/* A personal pronoun in any case but all capitals ("We", "it"; "US" is
+** a country). */
+static bool pronoun(const news_doc *d, const news_token *t) {
+  static const char W[][6] = {"i", "we", "it", "he", "she", "they", "you", "me", "him",
+                               "them", "us", "our", "its", "his", "their", "your"};
+  uint32_t n = t->end - t->start;
+  if (n > 5 || (n > 1 && (t->flags & NEWS_TF_ALLCAPS)) || !is_word(t)) return false;
+  char low[5];
+  for (uint32_t i = 0; i < n; i++) {
+    char c = d->text[t->start + i];
+    low[i] = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+  }
+  for (size_t k = 0; k < sizeof W / sizeof *W; k++)
+    if (W[k][0] == low[0] && W[k][n] == 0 && memcmp(low, W[k], n) == 0) return true;
   return false;
 }
 
@@ -575,7 +1024,7 @@ news_rc news_entities_run(news_doc *d) {
   memset(lab, 0, 2 * (size_t)ntok);
   uint8_t *cued = lab + ntok;
   /* tag 256 sentences at a time and poll the stop callback between them, so
-  ** sqlite3_interrupt() stops a long article within one chunk (issue 7);
+  ** sqlite3_interrupt() stops a long article within one chunk;
   ** the features read sentences only through nd.sent, so a chunk is tagged
   ** exactly as in one call, and chunks go in order for the label history */
   const news_sentence *all = nd.sent;
@@ -611,24 +1060,66 @@ news_rc news_entities_run(news_doc *d) {
     }
     int ty = NEWS_NER_TYPE(lab[i]);
     uint32_t b = i, e = i + 1;
-    while (e < ntok && lab[e] == NEWS_NER_I(ty) && !breaks_span(&tok[e]) &&
-           !(!wrapped && (tok[e].flags & NEWS_TF_NEWLINE)))
+    /* a company's legal form on the next line goes with its name even
+    ** where the text is not known to be hard-wrapped ("Oakleaf\nCorp") */
+    while (e < ntok &&
+           (lab[e] == NEWS_NER_I(ty) ||
+            (ty == 1 && lab[e] == NEWS_NER_B(1) && (tok[e].flags & NEWS_TF_NEWLINE) &&
+             !(tok[e].flags & NEWS_TF_PARA) && lex_word(&news_lex_legal_forms, d, &tok[e]))) &&
+           !breaks_span(&tok[e]) &&
+           !(!wrapped && (tok[e].flags & NEWS_TF_NEWLINE) &&
+             !lex_word(&news_lex_legal_forms, d, &tok[e])))
       e++;
     i = e;
     /* trim punctuation and trailing lower-case words ("Woods shot") */
     while (e > b && (!is_word(&tok[e - 1]) || is_lower_word(d, &tok[e - 1]))) e--;
     while (b < e && !is_word(&tok[b])) b++;
+    /* and a month before a day ("taken by Kyodo | December 6") */
+    if (e - b >= 2 && e < ntok && NEWS_TOK_IS(tok[e].kind, NEWS_TOK_RANGE_NUMBER) &&
+        !is_text(d, &tok[e - 1], "May", 3) &&
+        news_lex_find(&news_lex_timex_words, d->text + tok[e - 1].start,
+                      tok[e - 1].end - tok[e - 1].start) / 100 == 1)
+      e--;
     /* no name runs past MAX_NAME_TOKENS tokens (the longest in the gold
     ** data has 12 words); a longer run is a line of capitalised words */
     if (b == e || e - b > MAX_NAME_TOKENS) continue;
-    /* "TV", "CEO", "GDP" alone are common nouns, not names */
-    if (e - b == 1 && (nd.info[b].gaz & NEWS_GAZ_COMMON)) continue;
+    /* "TV", "CEO", "GDP" alone are common nouns, not names, and "We",
+    ** "It" (capitalised after a quote mark) pronouns */
+    if (e - b == 1 && ((nd.info[b].gaz & NEWS_GAZ_COMMON) || pronoun(d, &tok[b]))) continue;
     uint8_t type = TYPE_OF[ty];
     if (type == NEWS_ENT_MISC && (nd.info[e - 1].gaz & (NEWS_GAZ_DEMONYM | NEWS_GAZ_GROUP)))
       type = NEWS_ENT_NORP;
     /* naming words next to the name settle its type (entity_cues.tsv) */
     uint8_t cue = type == NEWS_ENT_NORP ? 0 : cue_type(d, tok, b, e);
+    /* but a known country or city the tagger took for a place stays one
+    ** ("the giant US budget deficit") */
+    if (cue && type == NEWS_ENT_LOC && e - b == 1 && known_place(&nd, b, e)) cue = 0;
     if (cue) type = cue;
+    /* a word right after the name or its 's that only companies have
+    ** ("Yukos shares", "Apple's profits"; entity_cues.tsv, 18), but not
+    ** after a known country or city ("Hong Kong shares") */
+    if (!cue && (type == NEWS_ENT_PERSON || type == NEWS_ENT_LOC) && e < ntok &&
+        !known_place(&nd, b, e)) {
+      uint32_t a = e < ntok - 1 && tok[e].kind == NEWS_TOK_CLITIC ? e + 1 : e;
+      if (tok[a].sentence == tok[b].sentence && is_lower_word(d, &tok[a]) && cue_of(d, &tok[a]) == 18)
+        type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
+    }
+    /* "Countrywide, which ...": people are "who", so a "person" followed
+    ** by ", which" is an organisation (unless a title is in front or it
+    ** ends a list, where "which" may speak of something else); it counts
+    ** as a naming word */
+    if (!cue && type == NEWS_ENT_PERSON && e + 1 < ntok && tok[e].mark == ',' &&
+        is_text(d, &tok[e + 1], "which", 5) &&
+        !(b > 0 && (tok[b - 1].mark == ',' || is_text(d, &tok[b - 1], "and", 3) ||
+                    title_class(d, tok, &nd, b - 1) == 1)))
+      type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
+    /* the place of a dateline, in capitals: "DUBAI (Reuters) -" */
+    if (e + 2 < ntok && tok[e].mark == '(' && tok[e + 2].mark == ')' &&
+        (tok[b].flags & NEWS_TF_ALLCAPS) && (tok[e - 1].flags & NEWS_TF_ALLCAPS) &&
+        wire_word(d, &tok[e + 1]) == 1)
+      type = NEWS_ENT_LOC, cue = NEWS_ENT_LOC;
+    /* a news agency outside its sign-off is an organisation */
+    if (e - b == 1 && wire_word(d, &tok[b]) == 1) type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
     if (e - b == 1 && type != NEWS_ENT_NORP && is_doctrine(d, &tok[b])) type = NEWS_ENT_MISC;
     /* a name the tagger took for a person right after a word that people
     ** hardly ever follow: "in Aisby", "at Ashby" are places, "the Triffids"
@@ -673,13 +1164,27 @@ news_rc news_entities_run(news_doc *d) {
            (title_class(d, tok, &nd, b) == 1 ||
             (title_class(d, tok, &nd, b) == 2 && title_class(d, tok, &nd, b + 1) == 1 && e - b >= 3)))
       b++;
-    /* a PERSON right after a PERSON, with only a space or a lower-case
-    ** name particle between, is the same name split by the greedy decoder
-    ** ("Mohammad | Javad Zarif", "Alexander | von | Humboldt") */
+    /* up to three lower-case name particles right in front ("von der") */
+    uint32_t pb = b;
+    while (pb > 0 && b - pb < 3 && lab[pb - 1] == NEWS_NER_O && name_particle(d, &tok[pb - 1]) &&
+           tok[pb - 1].sentence == tok[b].sentence)
+      pb--;
+    /* a one-word name after "von" or "van" is a person's surname with its
+    ** particles ("the von der Leyen call"), whatever the tagger said */
+    if (pb < b && e - b == 1 && type != NEWS_ENT_NORP && !cue && is_lower_word(d, &tok[pb]) &&
+        (is_text(d, &tok[pb], "von", 3) || is_text(d, &tok[pb], "van", 3))) {
+      bool after_person = d->entities.n > 0 &&
+          NEWS_VEC_AT(&d->entities, news_entity, d->entities.n - 1).tok_end == pb &&
+          NEWS_VEC_AT(&d->entities, news_entity, d->entities.n - 1).type == NEWS_ENT_PERSON;
+      if (!after_person) b = pb;
+      type = NEWS_ENT_PERSON;
+    }
+    /* a PERSON right after a PERSON, with only a space or lower-case name
+    ** particles between, is the same name split by the greedy decoder
+    ** ("Mohammad | Javad Zarif", "Ursula | von der | Leyen") */
     if (type == NEWS_ENT_PERSON && d->entities.n > 0) {
       news_entity *prev = &NEWS_VEC_AT(&d->entities, news_entity, d->entities.n - 1);
-      if (prev->type == NEWS_ENT_PERSON &&
-          (prev->tok_end == b || (prev->tok_end + 1 == b && name_particle(d, &tok[b - 1]))) &&
+      if (prev->type == NEWS_ENT_PERSON && (prev->tok_end == b || prev->tok_end == pb) &&
           (wrapped || !(tok[b].flags & NEWS_TF_NEWLINE))) {
         prev->end = tok[e - 1].end;
         prev->tok_end = e;
@@ -695,7 +1200,12 @@ news_rc news_entities_run(news_doc *d) {
     }
   }
 
-  /* step 4b: ordinary words in headlines, then one type per name */
+  /* step 4b: wire boilerplate, company names split at a possessive,
+  ** ordinary words in headlines, then one type per name */
+  memset(lab, 0, ntok); /* the labels are done with: lab marks boilerplate */
+  mark_boilerplate(d, &nd, lab);
+  drop_boilerplate(d, &nd, lab, cued);
+  join_possessive_companies(d, &nd, cued);
   join_of_names(d, &nd, cued);
   drop_headline_words(d, &nd, cued);
   if ((rc = harmonise(d, &nd, cued))) goto done;

@@ -4,12 +4,15 @@
 ** ext/tools/gen_lexicons.py turns each ext/data/NAME.tsv into a
 ** `news_lex_NAME` table in gen/lexicons.inc: keys folded to lower case and
 ** sorted bytewise, each with a small integer value.  news_lex_find() folds
-** its argument on the stack and binary-searches.
+** its argument on the stack and binary-searches.  Word classes a TSV file
+** declares in its header ("#@class HE 1") reach C as the constants of
+** gen/lexicon_classes.h (W_HE).
 */
 #ifndef NEWS_LEXICON_H
 #define NEWS_LEXICON_H
 
 #include "core.h"
+#include "gen/lexicon_classes.h" /* the word classes the TSV files declare (#@class) */
 
 typedef struct news_lex_entry {
   const char *key; /* lower case, UTF-8 */
@@ -22,12 +25,6 @@ typedef struct news_lexicon {
   const news_lex_entry *entries;
   uint32_t n;
 } news_lexicon;
-
-/* Classes of ext/data/abbreviations.tsv (CLASSES in gen_lexicons.py). */
-#define NEWS_ABBR_TITLE 1
-#define NEWS_ABBR_MONTH 2
-#define NEWS_ABBR_END 3
-#define NEWS_ABBR_OTHER 4
 
 /* Looks up s[0..len), folded to lower case.  Returns the entry's value, or 0
 ** when the word is absent (or longer than 63 bytes). */
@@ -49,5 +46,6 @@ extern const news_lexicon news_lex_given_names;
 ** company legal forms (Inc, GmbH). */
 extern const news_lexicon news_lex_entity_cues;
 extern const news_lexicon news_lex_legal_forms;
+extern const news_lexicon news_lex_wire_credits; /* agencies and credit words */
 
 #endif

@@ -233,6 +233,32 @@ typedef struct news_timex {
   char date[11];       /* YYYY-MM-DD when it denotes one day, else "" */
 } news_timex;
 
+/* ---------------------------------------------------------------- places */
+
+typedef enum news_place_kind {
+  NEWS_PLACE_UNKNOWN = 0, /* a place name the gazetteer cannot place */
+  NEWS_PLACE_COUNTRY,
+  NEWS_PLACE_ADMIN1,  /* state, province */
+  NEWS_PLACE_ADMIN2,  /* county, parish */
+  NEWS_PLACE_CITY,
+  NEWS_PLACE_REGION,  /* continent, Middle East, Gaza */
+  NEWS_PLACE_FEATURE  /* sea, river, mountain range */
+} news_place_kind;
+
+/* "country", "admin1", ...; NULL for NEWS_PLACE_UNKNOWN. */
+const char *news_place_kind_name(unsigned kind);
+
+typedef struct news_place {
+  uint32_t start, end;   /* bytes of the mention */
+  uint32_t sentence;
+  uint8_t kind;          /* a news_place_kind */
+  const char *name;      /* the place's English name; NULL when unknown (static strings) */
+  const char *country;   /* ISO 3166-1 alpha-2, NULL for regions, features and unknowns */
+  const char *admin1;    /* first-level division's name, or NULL */
+  uint32_t geonameid;    /* GeoNames id, 0 when not known */
+  int32_t lat100, lon100; /* hundredths of a degree (WGS84); meaningless when kind is 0 */
+} news_place;
+
 /* -------------------------------------------------------------- document */
 
 typedef struct news_doc news_doc;
@@ -266,6 +292,7 @@ news_rc news_doc_sentences(news_doc *doc, const news_sentence **out, uint32_t *n
 news_rc news_doc_entities(news_doc *doc, const news_entity **out, uint32_t *n);
 news_rc news_doc_quotes(news_doc *doc, const news_quote **out, uint32_t *n);
 news_rc news_doc_attributions(news_doc *doc, const news_attribution **out, uint32_t *n);
+news_rc news_doc_places(news_doc *doc, const news_place **out, uint32_t *n);
 /* ref: the publication date, or NULL.  The result is kept for the last ref
 ** asked for; asking with another ref recomputes. */
 news_rc news_doc_timexes(news_doc *doc, const news_ymd *ref, const news_timex **out, uint32_t *n);

@@ -14,6 +14,7 @@
 #define NEWS_QUOTES_INT_H
 
 #include "core.h"
+#include "gen/lexicon_classes.h" /* W_* (speaker_words.tsv), V_* (speech_verbs.tsv) */
 
 #define Q_NONE UINT32_MAX
 
@@ -54,7 +55,7 @@ typedef struct q_ctx {
   uint32_t ntok;
   const news_sentence *sent;
   uint32_t nsent;
-  const news_entity *ent;      /* entities (may be none before issue 3) */
+  const news_entity *ent;      /* entities (tagged only when the document holds a quotation) */
   uint32_t nent;
   news_vec names;              /* q_name: capitalised runs, in text order */
   uint32_t cur_open;           /* opening mark of the quotation being attributed */
@@ -95,31 +96,11 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp);
 /* Collects the capitalised name runs of the document into c->names. */
 news_rc news_speaker_names(q_ctx *c);
 
-/* Classes of speaker_words.tsv (documented there). */
-#define W_HE 1
-#define W_SHE 2
-#define W_THEY 3
-#define W_I 4
-#define W_IT 5
-#define W_DET 10
-#define W_AUX 20
-#define W_TIME 21
-#define W_STOP 30
-#define W_PREP 31
-#define W_TITLE 40
-#define W_ORG 41
-
 /* Lexicon class of a word token (speaker_words.tsv), 0 when absent. */
 int news_speaker_word(const q_ctx *c, uint32_t i);
 
 /* Speech verb class of token i (speech_verbs.tsv), 0 when it is none. */
 int news_speaker_verb(const q_ctx *c, uint32_t i);
-
-/* Classes of speech_verbs.tsv. */
-#define V_SPEECH 1
-#define V_ACCORDING 2
-#define V_WEAK 3
-#define V_BELIEF 4 /* reported statements only: "believes", "thinks" */
 
 /* Attribution cue class of token i: news_speaker_verb's classes plus
 ** V_BELIEF, which quotations never use. */

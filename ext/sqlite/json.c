@@ -3,7 +3,7 @@
 ** bindings without table-valued functions:
 **
 **     entities_json(text)  quotes_json(text)  event_dates_json(text [, ref])
-**     sentences_json(text) tokens_json(text)
+**     sentences_json(text) tokens_json(text) places_json(text)
 **
 ** each returns a JSON array with one object per row of the table function,
 ** keys the column names, in row order ('[]' for no rows), with the JSON

@@ -14,7 +14,7 @@
 **
 **   scalar functions:  newsext_version()   the library version
 **                      newsext_debug()     build, Unicode and data versions
-**   table functions:   sentences, tokens, entities, quotes, event_dates,
+**   table functions:   sentences, tokens, entities, quotes, event_dates, places,
 **                      attributions
 **                      (see vtab.c for the shared machinery)
 **   JSON forms:        NAME_json(text [, reference_date]) for each (json.c)
@@ -61,7 +61,7 @@ static const struct {
 
 static const newsext_table *const aTable[] = {
     &newsext_sentences, &newsext_tokens, &newsext_entities, &newsext_quotes, &newsext_event_dates,
-    &newsext_attributions,
+    &newsext_places, &newsext_attributions,
 };
 
 #ifdef _WIN32

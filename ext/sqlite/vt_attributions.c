@@ -32,16 +32,16 @@ enum {
   ATTR_COL_DOCUMENT /* HIDDEN argument, must stay last */
 };
 
-static news_rc attrRun(newsext_cursor *pCur, uint32_t *pnRow) {
-  const news_attribution *a;
-  return news_doc_attributions(pCur->pRef->doc, &a, pnRow);
+static news_rc attrRun(newsext_cursor *pCur, const void **paRow, size_t *pszRow, uint32_t *pnRow) {
+  const news_attribution *a = NULL;
+  news_rc rc = news_doc_attributions(pCur->pRef->doc, &a, pnRow);
+  *paRow = a;
+  *pszRow = sizeof *a;
+  return rc;
 }
 
-static void attrColumn(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol) {
-  const news_attribution *a;
-  uint32_t n;
-  news_doc_attributions(pCur->pRef->doc, &a, &n);
-  const news_attribution *r = &a[iRow];
+static void attrColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+  const news_attribution *r = pRow;
   int hasSpeaker = r->speaker_end > r->speaker_start, hasCue = r->cue_end > r->cue_start;
   switch (iCol) {
   case ATTR_COL_CONTENT: newsext_result_span(pCur, ctx, r->start, r->end); break;

@@ -23,16 +23,16 @@ enum {
   ENTITIES_COL_DOCUMENT /* HIDDEN argument, must stay last */
 };
 
-static news_rc entitiesRun(newsext_cursor *pCur, uint32_t *pnRow) {
-  const news_entity *a;
-  return news_doc_entities(pCur->pRef->doc, &a, pnRow);
+static news_rc entitiesRun(newsext_cursor *pCur, const void **paRow, size_t *pszRow, uint32_t *pnRow) {
+  const news_entity *a = NULL;
+  news_rc rc = news_doc_entities(pCur->pRef->doc, &a, pnRow);
+  *paRow = a;
+  *pszRow = sizeof *a;
+  return rc;
 }
 
-static void entitiesColumn(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol) {
-  const news_entity *a;
-  uint32_t n;
-  news_doc_entities(pCur->pRef->doc, &a, &n);
-  const news_entity *e = &a[iRow];
+static void entitiesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+  const news_entity *e = pRow;
   switch (iCol) {
   case ENTITIES_COL_TEXT: newsext_result_span(pCur, ctx, e->start, e->end); break;
   case ENTITIES_COL_TYPE: sqlite3_result_text(ctx, news_entity_type_name(e->type), -1, SQLITE_STATIC); break;

@@ -31,18 +31,20 @@ enum {
 /* The document is shared with other cursors, and the core keeps timexes for
 ** one reference date only: a cursor with another date (a self-join) would
 ** recompute them under this one.  So the cursor keeps its own copy. */
-static news_rc eventDatesRun(newsext_cursor *pCur, uint32_t *pnRow) {
+static news_rc eventDatesRun(newsext_cursor *pCur, const void **paRow, size_t *pszRow, uint32_t *pnRow) {
   const news_timex *a;
+  *pszRow = sizeof *a;
   news_rc rc = news_doc_timexes(pCur->pRef->doc, pCur->hasRef ? &pCur->ref : NULL, &a, pnRow);
   if (rc != NEWS_OK || *pnRow == 0) return rc;
   pCur->pRows = sqlite3_malloc64((sqlite3_uint64)*pnRow * sizeof *a);
   if (!pCur->pRows) return NEWS_ERR_NOMEM;
   memcpy(pCur->pRows, a, (size_t)*pnRow * sizeof *a);
+  *paRow = pCur->pRows;
   return NEWS_OK;
 }
 
-static void eventDatesColumn(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol) {
-  const news_timex *t = &((const news_timex *)pCur->pRows)[iRow];
+static void eventDatesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+  const news_timex *t = pRow;
   switch (iCol) {
   case EVENT_DATES_COL_TEXT: newsext_result_span(pCur, ctx, t->start, t->end); break;
   case EVENT_DATES_COL_TYPE: sqlite3_result_text(ctx, news_timex_type_name(t->type), -1, SQLITE_STATIC); break;

@@ -25,16 +25,16 @@ enum {
   QUOTES_COL_DOCUMENT /* HIDDEN argument, must stay last */
 };
 
-static news_rc quotesRun(newsext_cursor *pCur, uint32_t *pnRow) {
-  const news_quote *a;
-  return news_doc_quotes(pCur->pRef->doc, &a, pnRow);
+static news_rc quotesRun(newsext_cursor *pCur, const void **paRow, size_t *pszRow, uint32_t *pnRow) {
+  const news_quote *a = NULL;
+  news_rc rc = news_doc_quotes(pCur->pRef->doc, &a, pnRow);
+  *paRow = a;
+  *pszRow = sizeof *a;
+  return rc;
 }
 
-static void quotesColumn(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol) {
-  const news_quote *a;
-  uint32_t n;
-  news_doc_quotes(pCur->pRef->doc, &a, &n);
-  const news_quote *q = &a[iRow];
+static void quotesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+  const news_quote *q = pRow;
   switch (iCol) {
   case QUOTES_COL_QUOTE: newsext_result_span(pCur, ctx, q->start, q->end); break;
   case QUOTES_COL_SPEAKER: newsext_result_str(ctx, q->speaker, q->speaker_len); break;

@@ -17,19 +17,19 @@ enum {
   SENTENCES_COL_DOCUMENT /* HIDDEN argument, must stay last */
 };
 
-static news_rc sentencesRun(newsext_cursor *pCur, uint32_t *pnRow) {
-  const news_sentence *a;
-  return news_doc_sentences(pCur->pRef->doc, &a, pnRow);
+static news_rc sentencesRun(newsext_cursor *pCur, const void **paRow, size_t *pszRow, uint32_t *pnRow) {
+  const news_sentence *a = NULL;
+  news_rc rc = news_doc_sentences(pCur->pRef->doc, &a, pnRow);
+  *paRow = a;
+  *pszRow = sizeof *a;
+  return rc;
 }
 
-static void sentencesColumn(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol) {
-  const news_sentence *a;
-  uint32_t n;
-  news_doc_sentences(pCur->pRef->doc, &a, &n);
-  const news_sentence *s = &a[iRow];
+static void sentencesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+  const news_sentence *s = pRow;
   switch (iCol) {
   case SENTENCES_COL_SENTENCE: newsext_result_span(pCur, ctx, s->start, s->end); break;
-  case SENTENCES_COL_IDX: sqlite3_result_int64(ctx, iRow); break;
+  case SENTENCES_COL_IDX: sqlite3_result_int64(ctx, s - (const news_sentence *)pCur->aRow); break;
   case SENTENCES_COL_START: newsext_result_start(pCur, ctx, s->start); break;
   case SENTENCES_COL_LENGTH: newsext_result_length(pCur, ctx, s->start, s->end); break;
   }

@@ -21,16 +21,16 @@ enum {
   TOKENS_COL_DOCUMENT /* HIDDEN argument, must stay last */
 };
 
-static news_rc tokensRun(newsext_cursor *pCur, uint32_t *pnRow) {
-  const news_token *a;
-  return news_doc_tokens(pCur->pRef->doc, &a, pnRow);
+static news_rc tokensRun(newsext_cursor *pCur, const void **paRow, size_t *pszRow, uint32_t *pnRow) {
+  const news_token *a = NULL;
+  news_rc rc = news_doc_tokens(pCur->pRef->doc, &a, pnRow);
+  *paRow = a;
+  *pszRow = sizeof *a;
+  return rc;
 }
 
-static void tokensColumn(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol) {
-  const news_token *a;
-  uint32_t n;
-  news_doc_tokens(pCur->pRef->doc, &a, &n);
-  const news_token *t = &a[iRow];
+static void tokensColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+  const news_token *t = pRow;
   switch (iCol) {
   case TOKENS_COL_TOKEN: newsext_result_span(pCur, ctx, t->start, t->end); break;
   case TOKENS_COL_KIND: sqlite3_result_text(ctx, news_token_kind_name(t->kind), -1, SQLITE_STATIC); break;

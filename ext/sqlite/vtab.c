@@ -285,6 +285,8 @@ static void cursor_reset(newsext_cursor *pCur) {
   pCur->pRef = NULL;
   sqlite3_free(pCur->pRows);
   pCur->pRows = NULL;
+  pCur->aRow = NULL;
+  pCur->szRow = 0;
   pCur->iRow = pCur->nRow = 0;
   pCur->hasRef = 0;
 }
@@ -385,7 +387,7 @@ static int xFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int
   size_t n = strlen(z); /* up to the first NUL, as SQLite's text functions */
   news_rc rc = cache_get(pTab->pCtx, z, n, &pCur->pRef);
   if (rc) return core_error(pTab, rc);
-  rc = pCur->pDef->xRun(pCur, &pCur->nRow);
+  rc = pCur->pDef->xRun(pCur, &pCur->aRow, &pCur->szRow, &pCur->nRow);
   if (rc == NEWS_OK && pCur->nRow > 0 && !pCur->pRef->bMap) {
     size_t len;
     const char *zText = news_doc_text(pCur->pRef->doc, &len);
@@ -411,7 +413,8 @@ static int xEof(sqlite3_vtab_cursor *cur) {
 
 static int xColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) {
   newsext_cursor *pCur = (newsext_cursor *)cur;
-  if (iCol < pCur->pDef->nOut) pCur->pDef->xColumn(pCur, ctx, pCur->iRow, iCol);
+  if (iCol < pCur->pDef->nOut)
+    pCur->pDef->xColumn(pCur, ctx, (const char *)pCur->aRow + (size_t)pCur->iRow * pCur->szRow, iCol);
   /* the HIDDEN argument columns read back as NULL */
   return SQLITE_OK;
 }

@@ -5,8 +5,8 @@
 ** Each function is one eponymous-only virtual table described by a
 ** newsext_table: its SQL name, its schema (output columns first, then the
 ** HIDDEN arguments `document` and, for event_dates, `reference_date`), a run
-** callback that asks the core for one stage and a column callback that turns
-** row i of that stage into an SQL value.  vtab.c does everything else:
+** callback that asks the core for one stage's row array and a column
+** callback that turns one cell of a row into an SQL value.  vtab.c does everything else:
 ** xBestIndex, argument checking, the per-connection document cache, error
 ** messages and byte->character offset conversion.
 */
@@ -51,10 +51,12 @@ typedef struct newsext_table {
   const char *zSchema; /* CREATE TABLE x(...) with the HIDDEN arguments last */
   int nOut;            /* output columns before the arguments */
   int bRef;            /* takes an optional second argument, reference_date */
-  /* Runs the stage for the cursor's document; sets *pnRow. */
-  news_rc (*xRun)(newsext_cursor *pCur, uint32_t *pnRow);
-  /* Sets the result for column iCol of row iRow (both 0-based). */
-  void (*xColumn)(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t iRow, int iCol);
+  /* Runs the stage for the cursor's document, once per cursor: hands back
+  ** the row array (alive as long as the cursor: in the document or in
+  ** pCur->pRows), the size of one row and the number of rows. */
+  news_rc (*xRun)(newsext_cursor *pCur, const void **paRow, size_t *pszRow, uint32_t *pnRow);
+  /* Sets the result for column iCol (0-based) of pRow, the current row. */
+  void (*xColumn)(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol);
 } newsext_table;
 
 struct newsext_cursor {
@@ -65,6 +67,8 @@ struct newsext_cursor {
   int hasRef;                 /* a reference date was given */
   uint32_t iRow;              /* current row, 0-based */
   uint32_t nRow;              /* rows in the result */
+  const void *aRow;           /* the rows, from xRun */
+  size_t szRow;               /* bytes per row */
   void *pRows;                /* rows copied for this cursor alone, or NULL */
 };
 
@@ -86,6 +90,7 @@ extern const newsext_table newsext_entities;
 extern const newsext_table newsext_quotes;
 extern const newsext_table newsext_attributions;
 extern const newsext_table newsext_event_dates;
+extern const newsext_table newsext_places;
 
 /* Registers NAME_json() for every table in aDef (json.c). */
 int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDef, char **pzErr);

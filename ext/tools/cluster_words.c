@@ -32,6 +32,7 @@
 #include <stdlib.h>
 
 #include "core.h"
+#include "ner.h" /* news_ner_hash */
 
 #define VOCAB 20000
 #define CTX 1000
@@ -56,14 +57,8 @@ static void die(const char *msg) {
   exit(1);
 }
 
-static uint32_t hash(const char *s, size_t n) {
-  uint32_t h = 2166136261u;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 16777619u;
-  return h;
-}
-
 static entry *intern(const char *s, uint32_t n) {
-  uint32_t h = hash(s, n) & tmask;
+  uint32_t h = news_ner_hash(NEWS_NER_HASH0, s, n) & tmask;
   while (tab[h].s && (tab[h].len != n || memcmp(tab[h].s, s, n))) h = (h + 1) & tmask;
   if (!tab[h].s) {
     if (++tn > tmask / 2) die("table full");

@@ -1,13 +1,13 @@
 #!/usr/bin/env python3
 """Generate ext/core/gen/common_words.inc: a Bloom filter of common English words.
 
-  gen_common_words.py OUT.inc WORDNET_DICT_DIR GAZETTEER.tsv CLUSTERS.tsv
+  gen_common_words.py OUT.inc WORDNET_WORDS.txt GAZETTEER.tsv CLUSTERS.tsv
 
 WHAT IT HOLDS
-  The lower-case single words of WordNet 3.0 (index.noun, index.verb,
-  index.adj, index.adv of Debian's wordnet-base; WordNet 3.0 licence) that
-  are ordinary words: every lemma with a lower-case sense, or whose noun
-  senses are never capitalised ("revolver", "tangerine", "sevenfold"),
+  The ordinary words of WordNet 3.0 (WORDNET_WORDS.txt, made from Debian's
+  wordnet-base by gen_wordnet_words.py; WordNet 3.0 licence: every
+  lower-case single-word lemma with a lower-case sense, or whose noun
+  senses are never capitalised, "revolver", "tangerine", "sevenfold"),
   less the given names of GAZETTEER.tsv (bit NEWS_GAZ_GIVEN: "bill",
   "grace") and the words of CLUSTERS.tsv (the 20,000 most frequent words
   of the raw news, whose usual casing the tagger already knows).
@@ -22,8 +22,6 @@ HOW
   and tests bit g >> 13, the top 19 bits.  About 50,000 words at 5 probes:
   about 1% of other words test positive.  Output is deterministic.
 """
-import os
-import re
 import sys
 
 from genutil import fnv1a, read_word_values, write_atomic
@@ -34,26 +32,12 @@ GIVEN = 0x100  # NEWS_GAZ_GIVEN in ext/core/ner.h
 
 
 def main(argv):
-    out_path, wn_dir, gaz_path, cl_path = argv[1:5]
-    lemmas, capital, lower = set(), set(), set()
-    for pos in ("noun", "verb", "adj", "adv"):
-        with open(os.path.join(wn_dir, "index." + pos), encoding="latin-1") as f:
-            for line in f:
-                w = line.split(" ", 1)[0]
-                if not line.startswith(" ") and re.fullmatch(r"[a-z]+", w):
-                    lemmas.add(w)
-    with open(os.path.join(wn_dir, "data.noun"), encoding="latin-1") as f:
-        for line in f:
-            if line.startswith(" "):
-                continue
-            head = line.split()
-            for i in range(int(head[3], 16)):
-                w = head[4 + 2 * i]
-                (lower if w.islower() else capital).add(w.lower())
+    out_path, wn_path, gaz_path, cl_path = argv[1:5]
+    with open(wn_path, encoding="utf-8") as f:
+        lemmas = [w for w in f.read().split("\n") if w and not w.startswith("#")]
     given = {w for w, bits in read_word_values(gaz_path).items() if bits & GIVEN}
     news = set(read_word_values(cl_path))
-    words = sorted(w for w in lemmas
-                   if (w in lower or w not in capital) and w not in given and w not in news)
+    words = sorted(w for w in lemmas if w not in given and w not in news)
     bits = [0] * (NBITS // 32)
     for w in words:
         g = fnv1a(w.encode())

@@ -27,6 +27,20 @@ def read_word_values(path):
     return out
 
 
+def c_string(s):
+    """s as a C string literal: printable ASCII as is, every other byte octal."""
+    out = []
+    for b in s.encode("utf-8"):
+        ch = chr(b)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif 32 <= b < 127:
+            out.append(ch)
+        else:
+            out.append("\\%03o" % b)
+    return '"' + "".join(out) + '"'
+
+
 def write_atomic(path, text):
     """Writes text to path through a temporary file and a rename."""
     tmp = path + ".tmp"

@@ -22,6 +22,7 @@ static news_rc run_all(news_doc *d) {
   const news_entity *e;
   const news_quote *q;
   const news_timex *x;
+  const news_place *p;
   uint32_t n;
   news_ymd ref = {2020, 1, 6};
   news_rc rc = news_doc_tokens(d, &t, &n);
@@ -30,10 +31,11 @@ static news_rc run_all(news_doc *d) {
   if (!rc) rc = news_doc_quotes(d, &q, &n);
   if (!rc) rc = news_doc_timexes(d, &ref, &x, &n);
   if (!rc) rc = news_doc_timexes(d, NULL, &x, &n);
+  if (!rc) rc = news_doc_places(d, &p, &n);
   return rc;
 }
 
-/* Regression (issue 7): an allocation failure while tokenizing must not
+/* Regression: an allocation failure while tokenizing must not
 ** pass for an early stop.  NEWS_ERR_NOMEM is 1, which was the tokenizer
 ** callback's "stop, no error" code, so a failed token push ended tokenization
 ** with NEWS_OK and a truncated token array.  Every successful run under a

@@ -1,5 +1,5 @@
 /*
-** test_quotes.c -- quotations and their speakers (issue 4), on news-style
+** test_quotes.c -- quotations and their speakers, on news-style
 ** sentences written for these tests.
 **
 ** Each case gives a text and the expected rows, one per line, as
@@ -13,7 +13,7 @@
 **               quotes / an unattributed paragraph after a quote by X;
 **   resolving   pronouns by given name, title and earlier pronoun use;
 **               surnames to the fuller name; descriptions kept as written;
-**               with entities (stood in for the tagger of issue 3), the
+**               with entities (placed by hand instead of the tagger), the
 **               canonical name, directly and through a pronoun;
 **   kinds       direct and partial; scare quotes and titles dropped;
 **   limits      100,000 unmatched marks, 10,000 capitalised words, one
@@ -314,7 +314,7 @@ static void test_kinds(void **state) {
 /* ------------------------------------------------------------ entities */
 
 /* Adds an entity over the n-th occurrence (0-based) of word in the text to a
-** document whose entity stage already ran, as the tagger of issue 3 will. */
+** document whose entity stage already ran, as the tagger does. */
 static void add_entity(news_doc *d, const char *text, const char *word, int nth, uint8_t type, const char *canon) {
   const char *p = text;
   for (int k = 0; k <= nth; k++) {

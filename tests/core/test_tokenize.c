@@ -93,7 +93,7 @@ static int count_cb(void *arg, const news_token *t) {
   return 0;
 }
 
-/* Regression (issue 7): "a.a.a. ... a.aa" is not a dotted abbreviation
+/* Regression: "a.a.a. ... a.aa" is not a dotted abbreviation
 ** (letters follow the last period), and scan_dotted() used to re-read the
 ** whole chain from every letter in it: quadratic, minutes for 200 KB.  It
 ** must stay linear: 200 KB in well under the bound below even under ASan or

@@ -45,7 +45,7 @@ SELECT '010-15', d.id, e.text FROM docs d, entities(d.body) e
 -- spans are ordered and do not overlap
 SELECT '010-16', a.text, b.text FROM docs d, entities(d.body) a, entities(d.body) b
  WHERE a.rowid + 1 = b.rowid AND a.start + a.length > b.start;
--- the headline query of issue 3
+-- the headline query: the most frequent canonical names
 SELECT '010-17', e.canonical, e.type, count(*) FROM docs d, entities(d.body) e
  GROUP BY 1, 2 ORDER BY 3 DESC, 1 LIMIT 3;
 -- pathological input stays bounded: 10k capitalised words, 100k quote marks

@@ -1,4 +1,4 @@
--- 020: quotes() -- every column, each attribution pattern of issue 4, the
+-- 020: quotes() -- every column, each attribution pattern of docs/quotes.md, the
 -- kinds, scare quotes, stray marks, NULL and odd arguments, invariants.
 .mode list
 .headers off

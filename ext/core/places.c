@@ -1,0 +1,609 @@
+/*
+** places.c -- place mentions resolved to the gazetteer (news_places_run).
+**
+** WHAT IT DOES
+**   1. Mentions: every LOC entity; an ORG or MISC entity that is exactly a
+**      country's name or a city of 500,000+ people (a place standing for
+**      its government: "Tehran said"); a NORP entity or a capitalised word
+**      that is a demonym ("Iranian officials" -> Iran); the place in front
+**      of "-based", "-led" and the like ("Britain-based").  A mention of the
+**      form "City, State" (one entity, or two separated only by a comma)
+**      is two mentions, the second the first's container.
+**   2. Candidates: every gazetteer entry whose folded name equals the
+**      mention's (places.h).  None: the row keeps kind 0 and NULL
+**      coordinates (an unknown name, never a guess).
+**   3. A first guess per mention from the prior alone (countries, then
+**      regions, states, counties, and cities by population), which gives
+**      the article's evidence: the countries and first-level divisions it
+**      names, and the points of its unambiguous places.
+**   4. The final choice adds to the prior the support of the OTHER names of
+**      the article for the candidate's country and state, a bonus for lying
+**      within about 150 km of another of its places, and the container of a
+**      "City, State" mention (a candidate outside it is dropped; the
+**      container itself must be a state or country).  A name resolved
+**      through a container resolves the same way everywhere in the article.
+**
+** INVARIANTS
+**   Output rows are in text order and never overlap.  Work is linear in the
+**   mentions times the evidence items (both bounded by the entities).  All
+**   strings point into the static tables.
+*/
+#include "places.h"
+
+const char *news_place_kind_name(unsigned kind) {
+  switch (kind) {
+  case NEWS_PLACE_COUNTRY: return "country";
+  case NEWS_PLACE_ADMIN1: return "admin1";
+  case NEWS_PLACE_ADMIN2: return "admin2";
+  case NEWS_PLACE_CITY: return "city";
+  case NEWS_PLACE_REGION: return "region";
+  case NEWS_PLACE_FEATURE: return "feature";
+  default: return NULL;
+  }
+}
+
+#define KEYCAP 128
+
+typedef struct mention {
+  uint32_t start, end, sentence; /* bytes of the row */
+  uint32_t first, n;             /* gazetteer entries of its name */
+  int only_country;              /* a demonym: this country index, else -1 */
+  int container;                 /* mention index of its "State" in "City, State", else -1 */
+  bool is_container;             /* the "State" of a "City, State" */
+  bool weak;                     /* a city found only by its place in an
+                                    organisation's name or before "police":
+                                    kept only near the article's other places */
+  int guess;                     /* step 3: entry index or -1 */
+  int res;                       /* step 4: entry index or -1 */
+} mention;
+
+typedef struct evidence {
+  int16_t country, admin1;
+  int16_t lat100, lon100;
+  uint8_t kind;
+  float w;       /* how sure the first guess is */
+  uint32_t first; /* the mention's name, so a name never supports itself */
+} evidence;
+
+typedef struct ctx {
+  news_doc *d;
+  news_vec ms; /* mention */
+  news_vec ev; /* evidence */
+} ctx;
+
+/* log10 of a population, close enough for a prior (no libm). */
+static double pop_log(uint32_t pop) {
+  double x = pop < 1 ? 1.0 : (double)pop, r = 0.0;
+  while (x >= 10.0) {
+    x /= 10.0;
+    r += 1.0;
+  }
+  return r + (x - 1.0) / 9.0;
+}
+
+static double prior(const news_gaz_entry *e) {
+  switch (e->kind) {
+  case NEWS_PLACE_COUNTRY: return 11.0;
+  case NEWS_PLACE_REGION:
+  case NEWS_PLACE_FEATURE: return 10.0;
+  case NEWS_PLACE_ADMIN1: return 8.5;
+  case NEWS_PLACE_ADMIN2: /* the bigger county of a name first */
+    return (e->flags & NEWS_GAZ_SHORT ? 3.0 : 6.0) + 0.2 * pop_log(e->population);
+  default: {
+    double p = pop_log(e->population) + (e->flags & NEWS_GAZ_CAPITAL ? 1.0 : 0.0) +
+               (e->flags & NEWS_GAZ_USUAL ? 3.0 : 0.0);
+    /* a big city named like its own state (New York, Sao Paulo) is the city */
+    if (e->population >= 1000000 && e->admin1 >= 0 &&
+        news_place_fold(news_admin1s[e->admin1].name, strlen(news_admin1s[e->admin1].name), NULL, 0) ==
+            strlen(e->key ? e->key : e->name))
+      p += 3.0;
+    return p;
+  }
+  }
+}
+
+/* Rough squared distance in (hundredths of a degree)^2, longitude scaled by
+** the cosine of the latitude (a polynomial: no libm). */
+static double dist2(int lat1, int lon1, int lat2, int lon2) {
+  double la = (lat1 + lat2) / 2.0 / 100.0 * 3.14159265 / 180.0;
+  double c = 1.0 - la * la / 2.0 + la * la * la * la / 24.0;
+  if (c < 0.05) c = 0.05;
+  double dy = lat1 - lat2, dx = (lon1 - lon2) * c;
+  return dx * dx + dy * dy;
+}
+
+/* Weight and cap of the support a candidate's country gets from the
+** article's other places. */
+#ifndef CS_W
+#define CS_W 1.5
+#endif
+#ifndef CS_CAP
+#define CS_CAP 3.0
+#endif
+
+/* 150 km is about 1.35 degrees of latitude */
+#define NEAR2 (135.0 * 135.0)
+
+/* Candidate entries a mention may take: all of its name's, or for a
+** demonym only its country's. */
+static bool allowed(const mention *m, const news_gaz_entry *e) {
+  if (m->only_country >= 0) return e->kind == NEWS_PLACE_COUNTRY && e->country == m->only_country;
+  if (m->is_container) return e->kind == NEWS_PLACE_ADMIN1 || e->kind == NEWS_PLACE_COUNTRY;
+  return true;
+}
+
+static double score(const ctx *c, const mention *m, const news_gaz_entry *e, bool context,
+                    const mention *all) {
+  double s = prior(e);
+  if (m->container >= 0) {
+    const mention *k = &all[m->container];
+    int r = k->res >= 0 ? k->res : k->guess;
+    if (r >= 0) {
+      const news_gaz_entry *ke = &news_gaz[r];
+      if (ke->kind == NEWS_PLACE_ADMIN1 ? e->admin1 != ke->admin1 : e->country != ke->country)
+        return -100.0;
+      s += 10.0;
+    }
+  }
+  if (!context) return s;
+  double cs = 0, as = 0;
+  bool near = false;
+  const evidence *ev = c->ev.data;
+  for (uint32_t i = 0; i < c->ev.n; i++) {
+    if (ev[i].first == m->first) continue;
+    if (e->country >= 0 && ev[i].country == e->country) cs += ev[i].w;
+    if (e->admin1 >= 0 && ev[i].admin1 == e->admin1) as += ev[i].w;
+    if (!near && e->kind >= NEWS_PLACE_ADMIN2 && e->kind <= NEWS_PLACE_CITY &&
+        ev[i].kind >= NEWS_PLACE_ADMIN2 && ev[i].kind <= NEWS_PLACE_CITY && ev[i].w >= 0.5 &&
+        dist2(e->lat100, e->lon100, ev[i].lat100, ev[i].lon100) < NEAR2)
+      near = true;
+  }
+  s += CS_W * (cs < CS_CAP ? cs : CS_CAP) + 2.0 * (as < 3 ? as : 3) + (near ? 2.0 : 0.0);
+  return s;
+}
+
+/* The best allowed entry of m (and the runner-up's score through *second). */
+static int best(const ctx *c, const mention *m, bool context, const mention *all, double *bs,
+                double *second) {
+  int bi = -1;
+  double b = -1e9, s2 = -1e9;
+  for (uint32_t i = m->first; i < m->first + m->n; i++) {
+    const news_gaz_entry *e = &news_gaz[i];
+    if (!allowed(m, e)) continue;
+    double s = score(c, m, e, context, all);
+    if (s > b) {
+      s2 = b;
+      b = s;
+      bi = (int)i;
+    } else if (s > s2) s2 = s;
+  }
+  if (bs) *bs = b;
+  if (second) *second = s2;
+  return b > -50.0 ? bi : -1;
+}
+
+/* ------------------------------------------------------------ mentions */
+
+static const char *const BASED[] = {"based", "led", "backed", "born", "owned", "run", "funded",
+                                    "bound", "made", "headquartered", "controlled", "brokered"};
+
+static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t sentence, uint32_t kstart,
+                           uint32_t kend, int only_country, bool keep_unknown) {
+  char key[KEYCAP];
+  size_t n = news_place_fold(c->d->text + kstart, kend - kstart, key, sizeof key);
+  uint32_t first = 0, cnt = 0;
+  if (n > 0 && n < sizeof key) cnt = news_gaz_find(key, n, &first, NULL);
+  if (only_country >= 0) {
+    /* the entries of the country's own name */
+    const char *nm = news_countries[only_country].name;
+    n = news_place_fold(nm, strlen(nm), key, sizeof key);
+    cnt = n < sizeof key ? news_gaz_find(key, n, &first, NULL) : 0;
+  }
+  if (!cnt && !keep_unknown) return NEWS_OK;
+  for (uint32_t i = first; i < first + cnt; i++)
+    if (news_gaz[i].kind == NEWS_GAZ_IGNORE) return NEWS_OK;
+  mention *m = news_vec_push(&c->ms, c->d->mem);
+  if (!m) return NEWS_ERR_NOMEM;
+  m->start = start;
+  m->end = end;
+  m->sentence = sentence;
+  m->first = first;
+  m->n = cnt;
+  m->only_country = only_country;
+  m->container = -1;
+  m->guess = m->res = -1;
+  m->weak = false;
+  m->is_container = false;
+  return NEWS_OK;
+}
+
+static bool upper_at(const news_doc *d, uint32_t i) {
+  int32_t cp;
+  news_utf8_next((const unsigned char *)d->text, d->len, i, &cp);
+  return news_is_upper(cp);
+}
+
+static bool word_is(const news_doc *d, const news_token *t, const char *const *list, size_t n) {
+  size_t len = t->end - t->start;
+  for (size_t k = 0; k < n; k++)
+    if (strlen(list[k]) == len && memcmp(d->text + t->start, list[k], len) == 0) return true;
+  return false;
+}
+
+/* Words that make the place before them a modifier of local news:
+** "Athens police", "Lebanon residents". */
+static const char *const LOCAL[] = {"police", "officers", "officials", "residents", "council",
+                                    "mayor", "schools", "firefighters", "voters", "area",
+                                    "native", "city", "township", "county", "authorities"};
+/* Compass and size words in front of a place ("North Texas", "Metro Vancouver"). */
+static const char *const COMPASS[] = {
+    "North",    "South",    "East",     "West",     "Northeast", "Northwest", "Southeast",
+    "Southwest", "Central", "Northern", "Southern", "Eastern",   "Western",   "Upper",
+    "Lower",    "Metro",    "Greater",  "Downtown", "Midtown",   "Inner",     "Outer"};
+
+/* Gazetteer entries for text[s..e): *first, returns the count; *longer
+** (may be NULL) whether a longer name may start with it. */
+static uint32_t lookup_longer(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first, bool *longer) {
+  char key[KEYCAP];
+  size_t n = news_place_fold(d->text + s, e - s, key, sizeof key);
+  if (longer) *longer = false;
+  return n > 0 && n < sizeof key ? news_gaz_find(key, n, first, longer) : 0;
+}
+
+static uint32_t lookup(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first) {
+  return lookup_longer(d, s, e, first, NULL);
+}
+
+/* Kinds the entries of a name include, as a bit set (1 << kind); short
+** forms ("Harris" for Harris County) do not count. */
+static unsigned kinds_of(uint32_t first, uint32_t n) {
+  unsigned k = 0;
+  for (uint32_t i = first; i < first + n; i++)
+    if (!(news_gaz[i].flags & NEWS_GAZ_SHORT)) k |= 1u << news_gaz[i].kind;
+  return k;
+}
+
+/* First-level divisions named bare in English news without a container. */
+static bool common_admin1(uint32_t first, uint32_t n) {
+  for (uint32_t i = first; i < first + n; i++) {
+    const news_gaz_entry *e = &news_gaz[i];
+    if (e->kind != NEWS_PLACE_ADMIN1 || e->country < 0) continue;
+    const char *cc = news_countries[e->country].code;
+    if (!strcmp(cc, "US") || !strcmp(cc, "CA") || !strcmp(cc, "AU") || !strcmp(cc, "GB")) return true;
+  }
+  return false;
+}
+
+static news_rc add_loc(ctx *c, uint32_t s, uint32_t en, uint32_t sentence) {
+  news_doc *d = c->d;
+  uint32_t first, n = lookup(d, s, en, &first);
+  if (n) return add_mention(c, s, en, sentence, s, en, -1, true);
+  /* "North Texas" for Texas */
+  const char *sp = memchr(d->text + s, ' ', en - s);
+  if (sp) {
+    uint32_t w = (uint32_t)(sp - d->text), rest = w + 1;
+    for (size_t k = 0; k < sizeof COMPASS / sizeof COMPASS[0]; k++)
+      if (strlen(COMPASS[k]) == w - s && memcmp(d->text + s, COMPASS[k], w - s) == 0 &&
+          lookup(d, rest, en, &first))
+        return add_mention(c, s, en, sentence, rest, en, -1, true);
+  }
+  return add_mention(c, s, en, sentence, s, en, -1, true);
+}
+
+/* A dateline: the capitalised tokens [i, i+n) open a sentence in capitals
+** and a dash or "(" follows, directly or after ", State" ("MANASSAS --",
+** "ALEXANDRIA, La. -"). */
+static bool dateline(const news_doc *d, const news_token *toks, uint32_t ntok, uint32_t i, uint32_t n) {
+  if (i > 0 && toks[i - 1].sentence == toks[i].sentence) return false;
+  for (uint32_t k = i; k < i + n; k++)
+    if (!(toks[k].flags & NEWS_TF_ALLCAPS) || toks[k].end - toks[k].start < 3) return false;
+  uint32_t j = i + n;
+  if (j < ntok && toks[j].kind == NEWS_TOK_PUNCT && d->text[toks[j].start] == ',') {
+    j++;
+    while (j < ntok && j < i + n + 4 && toks[j].kind != NEWS_TOK_DASH && toks[j].kind != NEWS_TOK_PUNCT) j++;
+  }
+  return j < ntok && (toks[j].kind == NEWS_TOK_DASH ||
+                      (toks[j].kind == NEWS_TOK_PUNCT && d->text[toks[j].start] == '('));
+}
+
+static bool capword(const news_token *t) {
+  return (t->kind == NEWS_TOK_WORD || t->kind == NEWS_TOK_ABBREV || t->kind == NEWS_TOK_INITIAL) &&
+         (t->flags & NEWS_TF_UPPER);
+}
+
+static news_rc collect(ctx *c) {
+  news_doc *d = c->d;
+  const news_entity *ents;
+  uint32_t nent;
+  news_rc rc = news_doc_entities(d, &ents, &nent);
+  if (rc) return rc;
+  const news_token *toks = d->tokens.data;
+  uint32_t ntok = d->tokens.n;
+  /* the entity covering each token, +1 (0: none) */
+  uint32_t *cover = ntok ? d->mem->alloc(d->mem->ctx, ntok * sizeof *cover) : NULL;
+  if (ntok && !cover) return NEWS_ERR_NOMEM;
+  if (cover) memset(cover, 0, ntok * sizeof *cover);
+  for (uint32_t i = 0; i < nent; i++)
+    for (uint32_t k = ents[i].tok_begin; k < ents[i].tok_end && k < ntok; k++) cover[k] = i + 1;
+
+  for (uint32_t i = 0; i < nent && !rc; i++) {
+    const news_entity *e = &ents[i];
+    uint32_t s = e->start, en = e->end;
+    if (e->type == NEWS_ENT_LOC) {
+      if (en - s > 4 && memcmp(d->text + s, "the ", 4) == 0) s += 4;
+      /* "Paris, Texas" as one entity: two mentions */
+      const char *comma = memchr(d->text + s, ',', en - s);
+      if (comma) {
+        uint32_t cpos = (uint32_t)(comma - d->text), t = cpos + 1;
+        while (t < en && d->text[t] == ' ') t++;
+        rc = add_loc(c, s, cpos, e->sentence);
+        if (!rc && t < en) rc = add_loc(c, t, en, e->sentence);
+        continue;
+      }
+      rc = add_loc(c, s, en, e->sentence);
+      continue;
+    }
+    int how = 0;
+    int ci = news_country_find(d->text + s, en - s, &how);
+    if (ci >= 0 && how == NEWS_CNAME_DEMONYM && upper_at(d, s) && e->type != NEWS_ENT_PERSON)
+      rc = add_mention(c, s, en, e->sentence, s, en, ci, false);
+  }
+  /* Place names the tagger did not mark as places: inside organisation
+  ** names ("Texas Department of ...", "Alachua County Sheriff's Office"),
+  ** standing for a government ("Tehran said"), as modifiers ("Athens
+  ** police", "Britain-based"), or missed.  Never inside a person's name. */
+  for (uint32_t i = 0; i < ntok && !rc;) {
+    const news_token *t = &toks[i];
+    const news_entity *e = cover[i] ? &ents[cover[i] - 1] : NULL;
+    if (!capword(t) || (e && e->type == NEWS_ENT_LOC) ||
+        (e && e->type == NEWS_ENT_PERSON && e->tok_begin != i)) {
+      i++;
+      continue;
+    }
+    /* "Britain-based" */
+    const char *h = t->kind == NEWS_TOK_WORD ? memchr(d->text + t->start, '-', t->end - t->start) : NULL;
+    if (h) {
+      uint32_t hp = (uint32_t)(h - d->text), first;
+      news_token suffix = *t;
+      suffix.start = hp + 1;
+      if (word_is(d, &suffix, BASED, sizeof BASED / sizeof BASED[0])) {
+        int how = 0;
+        int ci = news_country_find(d->text + t->start, hp - t->start, &how);
+        if (ci >= 0 || lookup(d, t->start, hp, &first))
+          rc = add_mention(c, t->start, hp, t->sentence, t->start, hp,
+                           ci >= 0 && how == NEWS_CNAME_DEMONYM ? ci : -1, false);
+      }
+      i++;
+      continue;
+    }
+    /* the longest name of up to 4 capitalised tokens starting here */
+    uint32_t best_n = 0, first = 0, cnt = 0;
+    for (uint32_t n = 1; n <= 4 && i + n <= ntok; n++) {
+      const news_token *l = &toks[i + n - 1];
+      if (!capword(l) || (n > 1 && !(l->flags & NEWS_TF_SPACE)) || cover[i + n - 1] != cover[i]) break;
+      bool longer;
+      uint32_t f, k = lookup_longer(d, t->start, l->end, &f, &longer);
+      if (k) {
+        best_n = n;
+        first = f;
+        cnt = k;
+      }
+      if (!longer) break;
+    }
+    if (!best_n) {
+      i++;
+      continue;
+    }
+    const news_token *last = &toks[i + best_n - 1];
+    unsigned kinds = kinds_of(first, cnt);
+    /* inside a person's name only a whole name that is a county, state or
+    ** country ("Rapides Parish" tagged as a person) */
+    if (e && e->type == NEWS_ENT_PERSON) {
+      if (e->tok_end == i + best_n && e->tok_end - e->tok_begin > 1)
+        kinds &= (1u << NEWS_PLACE_ADMIN2) | (1u << NEWS_PLACE_ADMIN1) | (1u << NEWS_PLACE_COUNTRY);
+      else
+        kinds = 0;
+      if (!kinds) {
+        i = e->tok_end;
+        continue;
+      }
+    }
+    bool ok = (kinds & (1u << NEWS_PLACE_ADMIN2)) || (kinds & (1u << NEWS_PLACE_FEATURE)) ||
+              common_admin1(first, cnt);
+    int how = 0;
+    int ci = news_country_find(d->text + t->start, last->end - t->start, &how);
+    if (ci >= 0) ok = true;
+    bool weak = false;
+    if (!ok && (kinds & (1u << NEWS_PLACE_CITY)) && dateline(d, toks, ntok, i, best_n)) ok = true;
+    if (!ok && (kinds & (1u << NEWS_PLACE_CITY))) {
+      const news_token *nx = i + best_n < ntok ? &toks[i + best_n] : NULL;
+      const news_token *pv = i > 0 ? &toks[i - 1] : NULL;
+      /* a city opening an organisation's name or after its "of" */
+      if (e && e->type != NEWS_ENT_NORP &&
+          (e->tok_begin == i || (pv && pv->end - pv->start == 2 && !memcmp(d->text + pv->start, "of", 2))))
+        ok = weak = true;
+      /* "Athens police", "Wintersville, Ohio" */
+      if (nx && nx->kind == NEWS_TOK_WORD && !(nx->flags & NEWS_TF_UPPER) &&
+          word_is(d, nx, LOCAL, sizeof LOCAL / sizeof LOCAL[0]))
+        ok = weak = true;
+      if (nx && nx->kind == NEWS_TOK_PUNCT && d->text[nx->start] == ',' && i + best_n + 1 < ntok) {
+        uint32_t f2, j = i + best_n + 1, k2 = 0;
+        for (uint32_t n2 = 1; n2 <= 2 && j + n2 <= ntok && capword(&toks[j + n2 - 1]); n2++)
+          if (lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2) &&
+              (kinds_of(f2, (k2 = lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2))) &
+               ((1u << NEWS_PLACE_ADMIN1) | (1u << NEWS_PLACE_COUNTRY))))
+            ok = true;
+      }
+    }
+    /* a demonym inside another name ("Iranian arms ship" tagged MISC) */
+    if (ci >= 0 && how == NEWS_CNAME_DEMONYM)
+      rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, ci, false);
+    else if (ok && !(last == t && (t->flags & NEWS_TF_ALLCAPS) && t->end - t->start <= 3 && ci < 0)) {
+      size_t before = c->ms.n;
+      rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, -1, false);
+      if (!rc && c->ms.n > before) ((mention *)c->ms.data)[before].weak = weak;
+    }
+    i += best_n;
+  }
+  d->mem->free(d->mem->ctx, cover);
+  return rc;
+}
+
+static int cmp_mention(const void *a, const void *b) {
+  const mention *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  return x->end > y->end ? -1 : x->end < y->end;
+}
+
+/* Sorts, drops overlaps, links "City, State" pairs. */
+static void arrange(ctx *c) {
+  mention *m = c->ms.data;
+  uint32_t n = c->ms.n, o = 0;
+  /* insertion sort: mentions arrive nearly in order */
+  for (uint32_t i = 1; i < n; i++) {
+    mention x = m[i];
+    uint32_t j = i;
+    while (j > 0 && cmp_mention(&m[j - 1], &x) > 0) {
+      m[j] = m[j - 1];
+      j--;
+    }
+    m[j] = x;
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    if (o && m[i].start < m[o - 1].end) continue;
+    m[o++] = m[i];
+  }
+  c->ms.n = o;
+  const char *t = c->d->text;
+  for (uint32_t i = 0; i + 1 < o; i++) {
+    uint32_t a = m[i].end, b = m[i + 1].start;
+    if (b <= a || t[a] != ',') continue;
+    uint32_t k = a + 1;
+    while (k < b && t[k] == ' ') k++;
+    if (k != b || m[i + 1].only_country >= 0 || m[i].only_country >= 0) continue;
+    bool state = false;
+    for (uint32_t j = m[i + 1].first; j < m[i + 1].first + m[i + 1].n; j++)
+      if (news_gaz[j].kind == NEWS_PLACE_ADMIN1 || news_gaz[j].kind == NEWS_PLACE_COUNTRY) state = true;
+    if (!state || m[i].is_container) continue;
+    /* the first must be able to lie in the second: checked in score() */
+    m[i].container = (int)(i + 1);
+    m[i + 1].is_container = true;
+  }
+}
+
+/* True when e lies in a state another place of the article is in, or near
+** one of them. */
+static bool supported(const ctx *c, const news_gaz_entry *e) {
+  const evidence *ev = c->ev.data;
+  for (uint32_t i = 0; i < c->ev.n; i++) {
+    if (e->admin1 >= 0 && ev[i].admin1 == e->admin1) return true;
+    if (ev[i].kind >= NEWS_PLACE_ADMIN2 && ev[i].kind <= NEWS_PLACE_CITY &&
+        dist2(e->lat100, e->lon100, ev[i].lat100, ev[i].lon100) < NEAR2)
+      return true;
+  }
+  return false;
+}
+
+/* True when e, a small place (under 100,000 people), lies in a country no
+** other place of the article is in while the article's places are
+** elsewhere ("Lincolnshire" among London and Cambridge: not the village in
+** Illinois).  Such a name is left unresolved rather than guessed. */
+static bool foreign_guess(const ctx *c, const mention *m, const news_gaz_entry *e) {
+  if ((e->kind != NEWS_PLACE_CITY && e->kind != NEWS_PLACE_ADMIN2) || e->population >= 100000 ||
+      m->container >= 0)
+    return false;
+  const evidence *ev = c->ev.data;
+  double other = 0;
+  for (uint32_t i = 0; i < c->ev.n; i++) {
+    if (ev[i].first == m->first || ev[i].country < 0) continue;
+    if (ev[i].country == e->country) return false;
+    other += ev[i].w;
+  }
+  return other >= 1.0;
+}
+
+static news_rc resolve(ctx *c) {
+  mention *m = c->ms.data;
+  uint32_t n = c->ms.n;
+  /* step 3: first guesses and the evidence they give */
+  for (uint32_t i = 0; i < n; i++)
+    if (m[i].is_container) m[i].guess = best(c, &m[i], false, m, NULL, NULL);
+  for (uint32_t i = 0; i < n; i++) {
+    if (!m[i].n) continue;
+    double b, s2;
+    if (m[i].weak) {
+      m[i].guess = best(c, &m[i], false, m, NULL, NULL);
+      continue;
+    }
+    if (!m[i].is_container) m[i].guess = best(c, &m[i], false, m, &b, &s2);
+    else b = s2 = 0;
+    if (m[i].guess < 0) continue;
+    const news_gaz_entry *e = &news_gaz[m[i].guess];
+    evidence *v = news_vec_push(&c->ev, c->d->mem);
+    if (!v) return NEWS_ERR_NOMEM;
+    v->country = e->country;
+    v->admin1 = e->kind == NEWS_PLACE_COUNTRY ? -1 : e->admin1;
+    v->lat100 = e->lat100;
+    v->lon100 = e->lon100;
+    v->kind = e->kind;
+    v->first = m[i].first;
+    if (m[i].only_country >= 0) v->w = 0.5f;
+    else if (e->kind <= NEWS_PLACE_ADMIN2 || m[i].container >= 0 || m[i].is_container) v->w = 1.0f;
+    else v->w = (b - s2 > 1.5) ? 0.7f : 0.25f;
+  }
+  /* step 4: containers, then the names they place, then the rest */
+  for (uint32_t i = 0; i < n; i++)
+    if (m[i].is_container) m[i].res = best(c, &m[i], true, m, NULL, NULL);
+  for (uint32_t i = 0; i < n; i++)
+    if (m[i].container >= 0) m[i].res = best(c, &m[i], true, m, NULL, NULL);
+  for (uint32_t i = 0; i < n; i++) {
+    if (m[i].container >= 0 || m[i].is_container || !m[i].n) continue;
+    int same = -1;
+    for (uint32_t j = 0; j < n && same < 0; j++)
+      if (m[j].container >= 0 && m[j].first == m[i].first && m[j].res >= 0 && m[j].only_country < 0)
+        same = m[j].res;
+    m[i].res = same >= 0 && m[i].only_country < 0 ? same : best(c, &m[i], true, m, NULL, NULL);
+    if (m[i].weak && m[i].res >= 0 && !supported(c, &news_gaz[m[i].res])) m[i].res = -2;
+    else if (m[i].res >= 0 && m[i].only_country < 0 && foreign_guess(c, &m[i], &news_gaz[m[i].res]))
+      m[i].res = -1;
+    if ((i & 255) == 255 && news_doc_should_stop(c->d)) return NEWS_ERR_INTERRUPTED;
+  }
+  return NEWS_OK;
+}
+
+news_rc news_places_run(news_doc *d) {
+  d->places.n = 0;
+  ctx c = {.d = d};
+  news_vec_init(&c.ms, sizeof(mention));
+  news_vec_init(&c.ev, sizeof(evidence));
+  news_rc rc = collect(&c);
+  if (!rc) {
+    arrange(&c);
+    rc = resolve(&c);
+  }
+  const mention *m = c.ms.data;
+  for (uint32_t i = 0; i < c.ms.n && !rc; i++) {
+    if (m[i].res == -2) continue; /* a weak mention the article does not support */
+    news_place *p = news_vec_push(&d->places, d->mem);
+    if (!p) {
+      rc = NEWS_ERR_NOMEM;
+      break;
+    }
+    p->start = m[i].start;
+    p->end = m[i].end;
+    p->sentence = m[i].sentence;
+    if (m[i].res < 0) continue;
+    const news_gaz_entry *e = &news_gaz[m[i].res];
+    p->kind = e->kind;
+    p->name = e->name;
+    p->country = e->country >= 0 ? news_countries[e->country].code : NULL;
+    p->admin1 = e->admin1 >= 0 && e->kind != NEWS_PLACE_COUNTRY ? news_admin1s[e->admin1].name : NULL;
+    p->geonameid = e->geonameid;
+    p->lat100 = e->lat100;
+    p->lon100 = e->lon100;
+  }
+  news_vec_free(&c.ms, d->mem);
+  news_vec_free(&c.ev, d->mem);
+  if (rc) d->places.n = 0;
+  return rc;
+}
