@@ -372,12 +372,18 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     }
     while (r0 < nrep && rep[r0].end + 2000 < a) r0++;
     /* a reported statement holding the quotation, or whose cue attributes
-    ** it (the quotation after "Lee said the plan would fail."): part of it */
+    ** it (the quotation after "Lee said the plan would fail."): part of it
+    ** (of the innermost, when statements nest; every one holding it is
+    ** mixed) */
     news_attribution *r = NULL;
     for (uint32_t k = r0; k < nrep && rep[k].start <= a; k++) {
       if (rep[k].cue_end == 0) continue;
       bool holds = rep[k].start <= a && b <= rep[k].end + 4 && q->kind == NEWS_QUOTE_PARTIAL;
       if (holds || (q->verb_end > q->verb_start && rep[k].cue_start == q->verb_start)) r = &rep[k];
+      if (holds) { /* a statement nested in another: both hold the quotation */
+        rep[k].kind = NEWS_ATTR_MIXED;
+        if (b > rep[k].end) rep[k].end = b;
+      }
     }
     if (r) {
       r->kind = NEWS_ATTR_MIXED;

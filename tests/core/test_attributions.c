@@ -68,6 +68,10 @@ static const acase reported[] = {
      "the repairs had cost $4 million | Ortiz | Ortiz | told | indirect\n"},
     {"Police officials believe the fire started in the kitchen.",
      "the fire started in the kitchen | Police officials | Police officials | believe | indirect\n"},
+    {"The mayor cautioned that the repairs would take until spring.",
+     "that the repairs would take until spring | The mayor | The mayor | cautioned | indirect\n"},
+    {"Councillor Ben Hale railed against the new parking charges in his speech.",
+     "against the new parking charges in his speech | Ben Hale | Councillor Ben Hale | railed | indirect\n"},
     {"According to the Daily Courier, the contractor has been paid.",
      "the contractor has been paid | Daily Courier | the Daily Courier | According to | indirect\n"},
     {"The contractor has been paid in full, according to the Daily Courier.",
@@ -97,6 +101,10 @@ static void test_reported(void **state) {
 /* ------------------------------------------------------------ quoted */
 
 static const acase quoted[] = {
+    /* statements nested in one another: both hold the quotation */
+    {"Lee said the council had warned that the plan was \"a disaster for drivers\" in the city.",
+     "the council had warned that the plan was \"a disaster for drivers\" in the city | Lee | Lee | said | mixed\n"
+     "that the plan was \"a disaster for drivers\" in the city | the council | the council | warned | mixed\n"},
     {"“We will not raise fares,” said Mayor Ann Ortiz.",
      "“We will not raise fares,” | Ann Ortiz | Mayor Ann Ortiz | said | direct\n"},
     /* broken by its own attribution: one row spanning both parts */
