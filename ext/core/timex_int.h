@@ -226,6 +226,7 @@ int tx_monthday_year(const ctx *c, int m, int d);
 int tx_tense(const ctx *c);
 bool tx_future(const ctx *c);
 int tx_tense_dir(const ctx *c);
+int tx_tense_at(const ctx *c, uint32_t i); /* the tense cue of token i: +1 future, -1 past, 0 none */
 void tx_fmt_duration(int unit, long halves, char *out);
 dval tx_dv_shift(const ctx *c, news_ymd base, int unit, long n);
 dval tx_dv_quarter(const ctx *c, int unit, int q, int y, int rel);

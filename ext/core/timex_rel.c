@@ -584,6 +584,12 @@ bool tx_match_ref(const ctx *c, const phrase *ph, hit *h) {
     if (rel) return false;
     if (word(c, k, "now") && det) return false;
     if (word(c, k, "soon") && k > 0 && word(c, k - 1, "as")) return false; /* "as soon as" */
+    /* "he was soon released", "soon after he was captured": soon after a
+    ** past event, not in the future of the text */
+    if (word(c, k, "soon") && (tx_tense_at(c, k + 1) < 0 || (k > 0 && tx_tense_at(c, k - 1) < 0) ||
+                               ((k == c->sb || word(c, k + 1, "after") || word(c, k + 1, "afterwards")) &&
+                                tx_tense(c) < 0)))
+      return false;
     /* "the recent moves": only "the future" takes the article */
     if (det && !future_word) return false;
     if (word(c, k, "recent") && !has(c, k + 1, TX_UNIT)) return false;

@@ -375,6 +375,10 @@ static int tense_cue(const ctx *c, uint32_t i) {
   return v;
 }
 
+int tx_tense_at(const ctx *c, uint32_t i) {
+  return i < c->nt ? tense_cue(c, i) : 0;
+}
+
 /* The tense around token i of the sentence [b, e): the nearest cue among
 ** the ten tokens before it, else among the ten after, else among the
 ** thirty before those; 0 when none. */

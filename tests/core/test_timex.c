@@ -245,6 +245,10 @@ static const tcase cases[] = {
     /* reference words */
     {"He works there now.", "now=DATE:PRESENT_REF"},
     {"The rules changed recently.", "recently=DATE:PAST_REF"},
+    {"Prices will soon fall.", "soon=DATE:FUTURE_REF"},
+    {"He was taken to a hospital and was soon released.", ""},
+    {"The club soon became famous, and soon after the tour it split.", ""},
+    {"He warned that Asian states could soon stop lending.", "soon=DATE:FUTURE_REF"},
     {"Rates will rise in the near future.", "the near future=DATE:FUTURE_REF"},
     /* anaphora against the last day mentioned */
     {"The storm hit on Dec. 30, 2019. The next day, power returned.",
