@@ -148,7 +148,9 @@ static bool unit_latest(const ctx *c, const phrase *ph, int u, hit *h) {
   news_ymd x = news_cal_add_months(c->anchor, -3);
   v.y = x.year;
   v.n = (x.month - 1) / 3 + 1;
-  if (c->last_q) {
+  /* the quarter last mentioned, unless it is still running ("expects
+  ** fourth-quarter charges", said in October) */
+  if (c->last_q && (c->last_qy < x.year || (c->last_qy == x.year && c->last_q <= v.n))) {
     v.y = c->last_qy;
     v.n = c->last_q;
   }

@@ -280,6 +280,9 @@ static const tcase cases[] = {
     {"Police reopened the Dec. 2 shooting case.", "Dec. 2=DATE:2019-12-02@2019-12-02"},
     {"She ran in the 2016 election and the two-day primary.", "2016=DATE:2016; two-day=DURATION:P2D"},
     {"Profit doubled in the nine months.", "the nine months=DURATION:P9M"},
+    /* "the latest quarter" is over: not one still running ("expects first-quarter charges") */
+    {"Profit rose in the fourth quarter. It expects first-quarter charges. In the latest quarter, sales fell.",
+     "the fourth quarter=DATE:2019-Q4; first-quarter=DATE:2020-Q1; the latest quarter=DATE:2019-Q4"},
     /* "a year earlier" is the period last reported: the quarter, or after
     ** "the nine months" of that quarter's year, the year before */
     {"Net rose in the third quarter from a year earlier. In the nine months, net fell from a year earlier.",
