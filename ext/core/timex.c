@@ -382,6 +382,52 @@ static void join_range(ctx *c, hit *h) {
   accept(c, &e);
 }
 
+/* "March 11 and 12", "Feb 13 or 24": the second day, a row of its own as
+** TimeML writes it, in the month of the first (h a day date ending before
+** "and"/"or"); not an amount ("March 5 and 23 pct"). */
+static bool second_day(const ctx *c, const hit *h, hit *h2) {
+  const dval *a = &h->v;
+  uint32_t j = h->e;
+  if (!h->has_v || h->type != NEWS_TIMEX_DATE || a->gran != G_DAY || !a->m || !a->d || a->hh >= 0 || a->pod ||
+      a->wd || h->end_value[0] || j + 1 >= c->se || !(word(c, j, "and") || word(c, j, "or")))
+    return false;
+  int nd = 0;
+  long d2 = tx_digits_at(c, j + 1, &nd);
+  if (nd > 2 || d2 <= a->d || d2 > news_cal_month_len(a->y ? a->y : 2000, a->m)) return false;
+  uint32_t k = j + 2;
+  /* "10-3/4 pct": part of a number */
+  if (k < c->se && !(c->t[k].flags & NEWS_TF_SPACE) && kind(c, k) != NEWS_TOK_PUNCT) return false;
+  if (k < c->se && (kind(c, k) == NEWS_TOK_NUMBER || kind(c, k) == NEWS_TOK_SYMBOL || has(c, k, TX_UNIT) ||
+                    has(c, k, TX_MONTH) || tx_cue(c, k) == TXC_AMOUNT))
+    return false;
+  dval v = *a;
+  v.d = (int)d2;
+  memset(h2, 0, sizeof *h2);
+  h2->b = j + 1;
+  h2->e = j + 2;
+  tx_set_date(h2, &v);
+  return true;
+}
+
+/* Appends the row of hit h in sentence s. */
+static news_rc emit(news_doc *d, const ctx *c, const hit *h, uint32_t s) {
+  news_timex *x = news_vec_push(&d->timexes, d->mem);
+  if (!x) return NEWS_ERR_NOMEM;
+  x->start = c->t[h->b].start;
+  x->end = c->t[h->e - 1].end;
+  x->sentence = s;
+  x->type = (uint8_t)h->type;
+  memcpy(x->value, h->value, sizeof x->value);
+  x->value[sizeof x->value - 1] = 0;
+  x->date[0] = x->end_date[0] = 0;
+  if (h->day.year > 0)
+    snprintf(x->date, sizeof x->date, "%04d-%02d-%02d", h->day.year % 10000, h->day.month, h->day.day);
+  memcpy(x->end_value, h->end_value, sizeof x->end_value);
+  if (h->end_day.year > 0)
+    snprintf(x->end_date, sizeof x->end_date, "%04d-%02d-%02d", h->end_day.year % 10000, h->end_day.month,
+             h->end_day.day);
+  return NEWS_OK;
+}
 
 static news_rc scan(news_doc *d, ctx *c) {
   const news_sentence *sent = d->sentences.data;
@@ -408,21 +454,14 @@ static news_rc scan(news_doc *d, ctx *c) {
       if (h.e > e) h.e = e;
       trim_det(c, &h);
       extend(c, &h, d->timexes.n ? ((const news_timex *)d->timexes.data)[d->timexes.n - 1].end : 0);
-      news_timex *x = news_vec_push(&d->timexes, d->mem);
-      if (!x) return NEWS_ERR_NOMEM;
-      x->start = c->t[h.b].start;
-      x->end = c->t[h.e - 1].end;
-      x->sentence = s;
-      x->type = (uint8_t)h.type;
-      memcpy(x->value, h.value, sizeof x->value);
-      x->value[sizeof x->value - 1] = 0;
-      x->date[0] = x->end_date[0] = 0;
-      if (h.day.year > 0) snprintf(x->date, sizeof x->date, "%04d-%02d-%02d", h.day.year % 10000, h.day.month, h.day.day);
-      memcpy(x->end_value, h.end_value, sizeof x->end_value);
-      if (h.end_day.year > 0)
-        snprintf(x->end_date, sizeof x->end_date, "%04d-%02d-%02d", h.end_day.year % 10000, h.end_day.month,
-                 h.end_day.day);
+      if (emit(d, c, &h, s) != NEWS_OK) return NEWS_ERR_NOMEM;
       i = h.e;
+      hit h2;
+      if (second_day(c, &h, &h2)) {
+        accept(c, &h2);
+        if (emit(d, c, &h2, s) != NEWS_OK) return NEWS_ERR_NOMEM;
+        i = h2.e;
+      }
     }
     if ((s & 63) == 63 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
   }

@@ -518,7 +518,7 @@ bool tx_match_hyphen(const ctx *c, const phrase *ph, hit *h) {
 }
 
 /* Holidays: "Christmas", "Christmas Day", "Christmas Eve", "Thanksgiving",
-** "Easter", "Memorial Day", "Labor Day", "Valentine's Day", "New Year's
+** "Easter", "Memorial Day", "Labor Day", "Election Day", "Valentine's Day", "New Year's
 ** Day" / "New Year's Eve" (Dec. 31 of the year before), with an
 ** optional year.  Without one, the anchor's year, or the year before when
 ** the holiday is still to come and nothing points to the future. */
@@ -539,8 +539,8 @@ bool tx_match_holiday(const ctx *c, const phrase *ph, hit *h) {
   } else if (word(c, e, "eve")) {
     eve = true;
     e++;
-  } else if (code == 2003 || code == 2004 || code == 214) {
-    return false; /* "Labor", "Memorial", "Valentine" alone are no holidays */
+  } else if (code == 2003 || code == 2004 || code == 2005 || code == 214) {
+    return false; /* "Labor", "Memorial", "Election", "Valentine" alone are no holidays */
   }
   int y = 0;
   uint32_t j = tx_trailing_year(c, e, &y);

@@ -242,6 +242,14 @@ static const tcase cases[] = {
     {"Output fell in the 1986-87 season.", "1986-87=DATE:1986~1987"},
     {"Output fell in the 1986/87 season.", "1986/87=DATE:1986~1987"},
     {"Car sales fell in January/February 1986.", "January/February 1986=DATE:1986-01~1986-02"},
+    /* a second day after "and"/"or": its own row, in the same month */
+    {"Ministers meet on March 11 and 12 in Brussels.",
+     "March 11=DATE:2020-03-11@2020-03-11; 12=DATE:2020-03-12@2020-03-12"},
+    {"It sold notes due November 1, 1994 and 10-3/4 pct notes.", "November 1, 1994=DATE:1994-11-01@1994-11-01"},
+    {"Bids are due Feb 13 or 24.", "Feb 13=DATE:2020-02-13@2020-02-13; 24=DATE:2020-02-24@2020-02-24"},
+    {"Sales will rise on March 5 and 23 pct on March 6.",
+     "March 5=DATE:2020-03-05@2020-03-05; March 6=DATE:2020-03-06@2020-03-06"},
+    {"Voters will go to the polls on Election Day.", "Election Day=DATE:2020-11-03@2020-11-03"},
     /* reference words */
     {"He works there now.", "now=DATE:PRESENT_REF"},
     {"The rules changed recently.", "recently=DATE:PAST_REF"},
