@@ -1249,7 +1249,9 @@ news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q
 /* ----------------------------------------------------------- name runs */
 
 news_rc news_speaker_names(q_ctx *c) {
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; i < c->ntok;) {
+    if (news_doc_poll(c->d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     if (!is_cap(c, i)) {
       i++;
       continue;

@@ -437,12 +437,14 @@ static news_rc scan(news_doc *d, ctx *c) {
   c->last_q = c->last_qy = 0;
   c->q_passed = false;
   c->last_y = c->last_m = 0;
+  uint32_t nPoll = 0;
   for (uint32_t s = 0; s < ns; s++) {
     uint32_t b = sent[s].tok_begin, e = sent[s].tok_end;
     if (e > c->nt) e = c->nt;
     c->se = e;
     c->sb = b;
     for (uint32_t i = b; i < e;) {
+      if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
       hit h;
       c->cur = i;
       if (!c->cand[i] || !match_at(c, i, &h) || h.e <= i) {
@@ -463,7 +465,6 @@ static news_rc scan(news_doc *d, ctx *c) {
         i = h2.e;
       }
     }
-    if ((s & 63) == 63 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
   }
   return NEWS_OK;
 }
@@ -491,12 +492,12 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
   c.tok = d->mem->alloc(d->mem->ctx, (sizeof(tx_word) + 1) * c.nt);
   if (!c.tok) return NEWS_ERR_NOMEM;
   c.cand = (uint8_t *)(c.tok + c.nt);
-  tx_classify(&c);
+  bool stopped = tx_classify(&c, d);
   c.sport = tx_sports_report(&c);
   find_dateline(&c);
   if (ref) c.anchor = *ref;
   else if (c.dateline.year > 0) c.anchor = c.dateline;
-  news_rc rc = scan(d, &c);
+  news_rc rc = stopped ? NEWS_ERR_INTERRUPTED : scan(d, &c);
   /* No reference date nor dated dateline: anchor on the first explicit
   ** full date, if any, and scan again so relative expressions resolve
   ** against it. */

@@ -208,7 +208,7 @@ uint32_t tx_skip_approx(const ctx *c, uint32_t k);
 uint32_t tx_trailing_year(const ctx *c, uint32_t k, int *y);
 int tx_day_of_month(const ctx *c, uint32_t k);
 bool tx_real_month(const ctx *c, uint32_t k, bool context);
-void tx_classify(ctx *c);
+bool tx_classify(ctx *c, const news_doc *d); /* true: stopped (news_doc_poll) */
 int tx_cue(const ctx *c, uint32_t k);
 bool tx_sports_report(const ctx *c);
 

@@ -407,10 +407,12 @@ static bool lead_word(const ctx *c, uint32_t i) {
 ** number, ordinal, ISO date or clock time, a word with digits or a dated
 ** hyphen part ("third-quarter", "1990s"), a capitalised holiday, a quote
 ** mark before digits ('90s), or "the"/"a"/... within three tokens of one. */
-void tx_classify(ctx *c) {
+bool tx_classify(ctx *c, const news_doc *d) {
   c->se = c->nt;
   build_index();
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; i < c->nt; i++) {
+    if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     const news_token *t = &c->t[i];
     c->tok[i] = (tx_word){0, 0, false, -1};
     c->cand[i] = 0;
@@ -461,6 +463,7 @@ void tx_classify(ctx *c) {
   ** next1 is the nearest token after i marked 1) */
   uint32_t next1 = UINT32_MAX;
   for (uint32_t i = c->nt; i-- > 0;) {
+    if (news_doc_poll(d, &nPoll)) return true;
     if (c->cand[i] == 1) {
       next1 = i;
       continue;
@@ -473,6 +476,7 @@ void tx_classify(ctx *c) {
       next1 = i;
     }
   }
+  return false;
 }
 
 /* The TXC_* class of word k (ext/data/timex_cues.tsv), 0 for none. */

@@ -47,23 +47,23 @@ static news_rc eventDatesRun(newsext_cursor *pCur, const void **paRow, size_t *p
   return NEWS_OK;
 }
 
-static void eventDatesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+static void eventDatesColumn(newsext_cursor *pCur, newsext_out *ctx, const void *pRow, int iCol) {
   const news_timex *t = pRow;
   switch (iCol) {
   case EVENT_DATES_COL_TEXT: newsext_result_span(pCur, ctx, t->start, t->end); break;
-  case EVENT_DATES_COL_TYPE: sqlite3_result_text(ctx, news_timex_type_name(t->type), -1, SQLITE_STATIC); break;
-  case EVENT_DATES_COL_VALUE: sqlite3_result_text(ctx, t->value, -1, SQLITE_TRANSIENT); break;
+  case EVENT_DATES_COL_TYPE: newsext_result_text(ctx, news_timex_type_name(t->type), -1); break;
+  case EVENT_DATES_COL_VALUE: newsext_result_text(ctx, t->value, -1); break;
   case EVENT_DATES_COL_DATE:
-    if (t->date[0]) sqlite3_result_text(ctx, t->date, -1, SQLITE_TRANSIENT);
+    if (t->date[0]) newsext_result_text(ctx, t->date, -1);
     break;
   case EVENT_DATES_COL_START: newsext_result_start(pCur, ctx, t->start); break;
   case EVENT_DATES_COL_LENGTH: newsext_result_length(pCur, ctx, t->start, t->end); break;
-  case EVENT_DATES_COL_SENTENCE: sqlite3_result_int64(ctx, t->sentence); break;
+  case EVENT_DATES_COL_SENTENCE: newsext_result_int(ctx, t->sentence); break;
   case EVENT_DATES_COL_END_VALUE:
-    if (t->end_value[0]) sqlite3_result_text(ctx, t->end_value, -1, SQLITE_TRANSIENT);
+    if (t->end_value[0]) newsext_result_text(ctx, t->end_value, -1);
     break;
   case EVENT_DATES_COL_END_DATE:
-    if (t->end_date[0]) sqlite3_result_text(ctx, t->end_date, -1, SQLITE_TRANSIENT);
+    if (t->end_date[0]) newsext_result_text(ctx, t->end_date, -1);
     break;
   }
 }
