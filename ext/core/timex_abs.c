@@ -457,6 +457,16 @@ static bool hyphen_year(const ctx *c, const phrase *ph, const tx_word p[3], hit 
   }
   h->b = i;
   h->e = k + 1;
+  /* "the year-ago third quarter": that quarter a year before */
+  int q = tx_ordinal_at(c, k + 1);
+  if (v.gran != G_DAY && q >= 1 && q <= 4 && is(c, k + 2, TX_UNIT, U_QUARTER) && !plural_at(c, k + 2)) {
+    v = tx_dv_quarter(c, U_QUARTER, q, 0, 0);
+    if (!v.y) return false;
+    v.y--;
+    h->e = k + 3;
+    tx_set_date(h, &v);
+    return true;
+  }
   /* "the year-earlier period" keeps its noun, "the year-ago results" not */
   if (word(c, k + 1, "period") || is(c, k + 1, TX_UNIT, U_QUARTER))
     h->e = k + 2;

@@ -240,6 +240,15 @@ static bool unit_the(const ctx *c, const phrase *ph, int u, hit *h) {
       v.n = (x.month - 1) / 3 + 1;
     }
     if (!v.n) return false;
+    /* "the quarter a year ago": that quarter a year before */
+    if (v.y > 0 && word(c, k + 1, "a") && is(c, k + 2, TX_UNIT, U_YEAR) && !plural_at(c, k + 2) &&
+        (is(c, k + 3, TX_ANCHOR, 1) || is(c, k + 3, TX_POS, P_EARLIER))) {
+      v.y--;
+      h->b = ph->i;
+      h->e = k + 4;
+      tx_set_date(h, &v);
+      return true;
+    }
     if (c->last_q) { /* the quarter last mentioned is the topic again */
       h->q_y = v.y;
       h->q = v.n;

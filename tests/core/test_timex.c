@@ -288,6 +288,9 @@ static const tcase cases[] = {
     {"Police reopened the Dec. 2 shooting case.", "Dec. 2=DATE:2019-12-02@2019-12-02"},
     {"She ran in the 2016 election and the two-day primary.", "2016=DATE:2016; two-day=DURATION:P2D"},
     {"Profit doubled in the nine months.", "the nine months=DURATION:P9M"},
+    {"In the year-ago third quarter, the bank earned $5 million.", "the year-ago third quarter=DATE:2018-Q3"},
+    {"Net rose in the third quarter. For the quarter a year ago, it lost money.",
+     "the third quarter=DATE:2019-Q3; the quarter a year ago=DATE:2018-Q3"},
     /* "the latest quarter" is over: not one still running ("expects first-quarter charges") */
     {"Profit rose in the fourth quarter. It expects first-quarter charges. In the latest quarter, sales fell.",
      "the fourth quarter=DATE:2019-Q4; first-quarter=DATE:2020-Q1; the latest quarter=DATE:2019-Q4"},
