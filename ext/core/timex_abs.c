@@ -612,7 +612,9 @@ bool tx_match_year(const ctx *c, const phrase *ph, hit *h) {
   /* "the 1988 second quarter" */
   if (det && tx_match_quarter(c, &(phrase){.i = i, .k = e, .year = y}, h)) return true;
   if (det && (is(c, e, TX_UNIT, U_QUARTER) || word(c, e, "period"))) {
-    if (c->last_q) { /* "the 1988 quarter": the quarter being discussed */
+    /* "the 1988 quarter": the quarter being discussed; "the 1988 period"
+    ** after "the nine months", the year */
+    if (c->last_q && (!c->q_passed || !word(c, e, "period"))) {
       v.gran = G_QUARTER;
       v.n = c->last_q;
     }

@@ -289,6 +289,8 @@ static const tcase cases[] = {
     {"She ran in the 2016 election and the two-day primary.", "2016=DATE:2016; two-day=DURATION:P2D"},
     {"Profit doubled in the nine months.", "the nine months=DURATION:P9M"},
     {"In the year-ago third quarter, the bank earned $5 million.", "the year-ago third quarter=DATE:2018-Q3"},
+    {"Net rose in the third quarter. In the nine months, net fell from the 2018 period.",
+     "the third quarter=DATE:2019-Q3; the nine months=DURATION:P9M; the 2018 period=DATE:2018"},
     {"Net rose in the third quarter. For the quarter a year ago, it lost money.",
      "the third quarter=DATE:2019-Q3; the quarter a year ago=DATE:2018-Q3"},
     /* "the latest quarter" is over: not one still running ("expects first-quarter charges") */
