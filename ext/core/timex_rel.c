@@ -229,6 +229,8 @@ static bool unit_the(const ctx *c, const phrase *ph, int u, hit *h) {
   news_ymd a = c->anchor;
   bool ok = a.year > 0;
   dval v;
+  /* "album of the year", "flavour of the month": a title */
+  if (ph->i >= c->sb + 2 && word(c, ph->i - 1, "of") && tx_cue(c, ph->i - 2) == TXC_AWARD) return false;
   if (u == U_QUARTER) {
     v = tx_dv_new(G_QUARTER);
     if (c->last_q) {

@@ -231,6 +231,7 @@ static const tcase cases[] = {
     {"United scored two second-half goals to win.", ""},
     {"The game is a wake-up call to today's gamers.", ""},
     {"He claims the current asylum system is being abused.", ""},
+    {"She was named player of the year and the band won album of the year.", ""},
     /* a stretch of time around an event; a counted one is no such stretch */
     {"Police saw his car in the weeks before the shooting.", "weeks=DURATION:PXW"},
     {"The offer expires 20 business days after it starts.", ""},
@@ -359,6 +360,7 @@ static const tcase cases[] = {
     {"He may march as soon as he can.", ""},
     {"In today's world, more than a quarter of voters read USA Today.", ""},
     {"The Sunday Times and the Sunday Telegraph ran the story.", ""},
+    {"He told the Sunday People about it.", ""},
     {"He told 60 Minutes he loved the film High Noon.", ""},
 };
 
