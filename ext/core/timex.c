@@ -37,11 +37,12 @@
 **   3. A matcher fills a `dval` (granularity + fields) and fmt_dval()
 **      prints the TIMEX3 value, or it writes a literal (P2D, PRESENT_REF).
 **      Relative expressions resolve against c->anchor: the reference date,
-**      else a dateline with a year, else (news_timex_run) the text's first
-**      full explicit date, else nothing, which leaves XXXX in the value.  Past or future ("on
-**      Friday") follows the nearest tense cue around the expression
-**      (local_tense(), cues in ext/data/timex_tense.tsv), computed only
-**      for expressions that need it.  Anaphora ("the next day", "that
+**      else a dateline with a year, else (news_timex_run) the first full
+**      explicit date of the text's first two sentences, else nothing,
+**      which leaves XXXX in the value.  Past or future ("on Friday")
+**      follows the nearest tense cue around the expression (local_tense(),
+**      cues in ext/data/timex_tense.tsv), computed only for expressions
+**      that need it.  Anaphora ("the next day", "that
 **      year") resolve against the last day / year mentioned (c->last,
 **      c->last_y), "a year ago" against the last quarter mentioned.
 **
@@ -303,7 +304,9 @@ static void accept(ctx *c, const hit *h) {
     c->q_passed = false;
   }
   if (h->months && c->last_q) c->q_passed = true;
-  if (h->explicit_day.year > 0 && c->first_explicit.year == 0) c->first_explicit = h->explicit_day;
+  /* a full date near the top dates the text; one further down is as often
+  ** history ("what happened on September 11th 2001") */
+  if (h->explicit_day.year > 0 && c->first_explicit.year == 0 && c->sent < 2) c->first_explicit = h->explicit_day;
 }
 
 /* Makes h a range ending at the date v, its extent up to token e. */
@@ -443,6 +446,7 @@ static news_rc scan(news_doc *d, ctx *c) {
     if (e > c->nt) e = c->nt;
     c->se = e;
     c->sb = b;
+    c->sent = s;
     for (uint32_t i = b; i < e;) {
       if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
       hit h;
@@ -499,8 +503,8 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
   else if (c.dateline.year > 0) c.anchor = c.dateline;
   news_rc rc = stopped ? NEWS_ERR_INTERRUPTED : scan(d, &c);
   /* No reference date nor dated dateline: anchor on the first explicit
-  ** full date, if any, and scan again so relative expressions resolve
-  ** against it. */
+  ** full date of the first two sentences, if any, and scan again so
+  ** relative expressions resolve against it. */
   if (rc == NEWS_OK && !have_anchor(&c) && c.first_explicit.year > 0) {
     c.anchor = c.first_explicit;
     rc = scan(d, &c);

@@ -119,7 +119,8 @@ typedef struct ctx {
   uint32_t sb;            /* first token of the current sentence */
   uint32_t cur;           /* token where the current match starts */
   uint8_t *cand;          /* per token: 1 when a match may start there */
-  news_ymd first_explicit; /* first full explicit date seen (anchoring) */
+  news_ymd first_explicit; /* first full explicit date of the first two sentences (anchoring) */
+  uint32_t sent;          /* index of the current sentence */
   bool half;              /* a "half" among the words (tx_classify) */
   bool sport;             /* a sports report: "the second half" is a match's */
   news_ymd dateline;      /* the dateline's date ("LONDON, Jan 5 -"), year 0 when */

@@ -13,7 +13,8 @@
 **              approximations, quarters/halves/seasons/decades/centuries,
 **              clock times, sets, reference words, anaphora, holidays,
 **              ranges, and false friends that must give nothing;
-**   no ref     anchoring on the text's first explicit date, else XXXX;
+**   no ref     anchoring on an explicit date in the first two sentences,
+**              else XXXX;
 **   limits     a bad ref, out-of-memory at every allocation, and large
 **              pathological inputs that must stay linear.
 */
@@ -378,7 +379,7 @@ static void test_patterns(void **state) {
   assert_int_equal(bad, 0);
 }
 
-/* Without a reference date: anchor on the first explicit date, else XXXX. */
+/* Without a reference date: anchor on an explicit date of the first two sentences, else XXXX. */
 static void test_no_ref(void **state) {
   (void)state;
   assert_string_equal(describe("He left on Friday.", NULL), "Friday=DATE:XXXX-WXX-5");
@@ -387,6 +388,11 @@ static void test_no_ref(void **state) {
   assert_string_equal(describe("Prices fell last year.", NULL), "last year=DATE:XXXX");
   assert_string_equal(describe("He resigned yesterday, on Jan. 5, 2020.", NULL),
                       "yesterday=DATE:2020-01-04@2020-01-04; Jan. 5, 2020=DATE:2020-01-05@2020-01-05");
+  /* a full date further down is history, not the day of writing */
+  assert_string_equal(describe("Terror is a threat. The state must act. It must learn from what happened on "
+                               "September 11th 2001. The threat today is new.",
+                               NULL),
+                      "September 11th 2001=DATE:2001-09-11@2001-09-11; today=DATE:XXXX-XX-XX");
 }
 
 /* A weekday naming a scheduled event ("its Thursday board meeting"), in a
