@@ -26,6 +26,7 @@
 #define V_SPEECH 1 /* a speech verb ("said", "told", "tweeted") */
 #define V_ACCORDING 2 /* "according" (an attribution only when "to" follows) */
 #define V_WEAK 3 /* a weak verb: attributes a quote only when it stands right next to the quotation or its speaker ("called", "described") */
+#define V_BELIEF 4 /* a belief or finding verb: a cue of reported statements in attributions() only, never of a quotation ("believes", "found") */
 
 /* classes of ext/data/timex_cues.tsv (news_lex_timex_cues) */
 #define TXC_SPORT_NOUN 1 /* after "second-half": a match's half ("second-half goals"), not a year's */
