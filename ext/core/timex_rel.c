@@ -471,6 +471,7 @@ bool tx_match_deictic(const ctx *c, const phrase *ph, hit *h) {
 ** word: not "Thursday and meeting"). */
 static bool attributive(const ctx *c, uint32_t k) {
   uint32_t j = k + 1;
+  if (kind(c, j) == NEWS_TOK_CLITIC) j++; /* "Thursday's summit" */
   if (kind(c, j) != NEWS_TOK_WORD || upper(c, j) || cls(c, j)) return false;
   if (tx_cue(c, j) == TXC_EVENT) return true;
   if (tlen(c, j) < 4 || tx_cue(c, j) == TXC_DATING) return false;

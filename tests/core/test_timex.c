@@ -362,6 +362,9 @@ static const tcase cases[] = {
     {"In today's world, more than a quarter of voters read USA Today.", ""},
     {"The Sunday Times and the Sunday Telegraph ran the story.", ""},
     {"He told the Sunday People about it.", ""},
+    /* a weekday's event ("Thursday's summit") is the coming one unless told in the past */
+    {"Leaders gather for Thursday's summit.", "Thursday=DATE:2020-01-09@2020-01-09"},
+    {"Leaders gathered for Thursday's summit.", "Thursday=DATE:2020-01-02@2020-01-02"},
     {"He told 60 Minutes he loved the film High Noon.", ""},
 };
 
