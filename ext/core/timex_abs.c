@@ -286,6 +286,7 @@ bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h) {
   uint32_t e;
   int u;
   tx_word parts[3];
+  int np = 0;
   if (q && (u = tx_unit_at(c, k + 1, &plural)) && (u == U_QUARTER || u == U_HALF) && !plural) {
     e = k + 2;
   } else if (!q && rel == R_LAST && is(c, k, TX_UNIT, U_HALF) && word(c, k + 1, "of")) {
@@ -293,7 +294,11 @@ bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h) {
     u = U_HALF;
     e = k + 1;
     rel = 0;
-  } else if (tx_hyphen_parts(c, k, parts) == 2 && parts[0].cls == TX_ORDWORD &&
+  } else if ((np = tx_hyphen_parts(c, k, parts)) == 2 && parts[0].cls == TX_FISCAL && parts[1].cls == TX_ORDWORD &&
+             (u = tx_unit_at(c, k + 1, &plural)) && (u == U_QUARTER || u == U_HALF) && !plural) {
+    q = parts[1].n; /* "the fiscal-first quarter" */
+    e = k + 2;
+  } else if (np == 2 && parts[0].cls == TX_ORDWORD &&
              (part_is(parts[1], TX_UNIT, U_QUARTER) || part_is(parts[1], TX_UNIT, U_HALF))) {
     q = parts[0].n;
     u = parts[1].n;

@@ -208,6 +208,7 @@ static const tcase cases[] = {
     /* quarters, halves, seasons, decades, centuries, fiscal years */
     {"Profit rose in the third quarter.", "the third quarter=DATE:2019-Q3"},
     {"Its third-quarter loss widened.", "third-quarter=DATE:2019-Q3"},
+    {"Net rose in the fiscal-third quarter.", "the fiscal-third quarter=DATE:2019-Q3"},
     {"Sales grew in the first half of 2019.", "the first half of 2019=DATE:2019-H1"},
     {"The fund closed last fall.", "last fall=DATE:2019-FA"},
     {"Music of the 1990s is back.", "the 1990s=DATE:199"},
