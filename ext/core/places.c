@@ -86,15 +86,33 @@ typedef struct point {
   uint32_t first;
 } point;
 
+/* The evidence's weight in one country or state. */
+typedef struct total {
+  int32_t id;
+  uint32_t w;
+} total;
+
 typedef struct ctx {
   news_doc *d;
   news_vec ms;     /* mention */
   news_vec ev;     /* evidence, by name (first) once merged */
   news_vec pts;    /* point, by latitude */
-  uint32_t *ctot;  /* per country: weight of the evidence in it */
-  uint32_t *atot;  /* per admin1 */
+  news_vec ctot;   /* total per country, by id */
+  news_vec atot;   /* total per admin1, by id */
   uint32_t wcountry; /* weight of the evidence that has a country */
 } ctx;
+
+/* The weight of the evidence in country or state id (t: ctot or atot). */
+static uint32_t weight_in(const news_vec *t, int id) {
+  const total *x = t->data;
+  uint32_t a = 0, b = t->n;
+  while (a < b) {
+    uint32_t mid = a + (b - a) / 2;
+    if (x[mid].id < id) a = mid + 1;
+    else b = mid;
+  }
+  return a < t->n && x[a].id == id ? x[a].w : 0;
+}
 
 /* Items [*lo, *hi) of the merged evidence from mentions of the name first. */
 static void own_evidence(const ctx *c, uint32_t first, uint32_t *lo, uint32_t *hi) {
@@ -190,7 +208,8 @@ static double score(const ctx *c, const mention *m, const news_gaz_entry *e, boo
   }
   if (!context) return s;
   /* the weight of the OTHER names' evidence in e's country and state */
-  uint32_t cw = e->country >= 0 ? c->ctot[e->country] : 0, aw = e->admin1 >= 0 ? c->atot[e->admin1] : 0;
+  uint32_t cw = e->country >= 0 ? weight_in(&c->ctot, e->country) : 0;
+  uint32_t aw = e->admin1 >= 0 ? weight_in(&c->atot, e->admin1) : 0;
   uint32_t lo, hi;
   own_evidence(c, m->first, &lo, &hi);
   const evidence *ev = c->ev.data;
@@ -555,7 +574,7 @@ static bool near_point(const ctx *c, const news_gaz_entry *e, uint32_t other, un
 /* True when e lies in a state another place of the article is in, or near
 ** one of them. */
 static bool supported(const ctx *c, const news_gaz_entry *e) {
-  if (e->admin1 >= 0 && c->atot[e->admin1]) return true;
+  if (e->admin1 >= 0 && weight_in(&c->atot, e->admin1)) return true;
   return near_point(c, e, UINT32_MAX, 0);
 }
 
@@ -568,7 +587,7 @@ static bool foreign_guess(const ctx *c, const mention *m, const news_gaz_entry *
       m->container >= 0)
     return false;
   const evidence *ev = c->ev.data;
-  uint32_t lo, hi, same = c->ctot[e->country], other = c->wcountry;
+  uint32_t lo, hi, same = weight_in(&c->ctot, e->country), other = c->wcountry;
   own_evidence(c, m->first, &lo, &hi);
   for (uint32_t i = lo; i < hi; i++) {
     if (ev[i].country < 0) continue;
@@ -586,6 +605,23 @@ static int cmp_evidence(const void *a, const void *b) {
   if (x->lat100 != y->lat100) return x->lat100 < y->lat100 ? -1 : 1;
   if (x->lon100 != y->lon100) return x->lon100 < y->lon100 ? -1 : 1;
   return (x->kind > y->kind) - (x->kind < y->kind);
+}
+
+static int cmp_total(const void *a, const void *b) {
+  const total *x = a, *y = b;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Sorts the totals t by id and adds up those of one id. */
+static void merge_totals(news_vec *t) {
+  total *x = t->data;
+  uint32_t o = 0;
+  if (t->n > 1) qsort(x, t->n, sizeof *x, cmp_total);
+  for (uint32_t i = 0; i < t->n; i++) {
+    if (o && x[o - 1].id == x[i].id) x[o - 1].w += x[i].w;
+    else x[o++] = x[i];
+  }
+  t->n = o;
 }
 
 static int cmp_point(const void *a, const void *b) {
@@ -610,17 +646,18 @@ static news_rc tally(ctx *c) {
     } else ev[o++] = ev[i];
   }
   c->ev.n = o;
-  c->ctot = mem->alloc(mem->ctx, news_ncountries * sizeof *c->ctot);
-  c->atot = mem->alloc(mem->ctx, news_nadmin1s * sizeof *c->atot);
-  if (!c->ctot || !c->atot) return NEWS_ERR_NOMEM;
-  memset(c->ctot, 0, news_ncountries * sizeof *c->ctot);
-  memset(c->atot, 0, news_nadmin1s * sizeof *c->atot);
   for (uint32_t i = 0; i < o; i++) {
     if (ev[i].country >= 0) {
-      c->ctot[ev[i].country] += ev[i].w;
+      total *t = news_vec_push(&c->ctot, mem);
+      if (!t) return NEWS_ERR_NOMEM;
+      *t = (total){ev[i].country, ev[i].w};
       c->wcountry += ev[i].w;
     }
-    if (ev[i].admin1 >= 0) c->atot[ev[i].admin1] += ev[i].w;
+    if (ev[i].admin1 >= 0) {
+      total *t = news_vec_push(&c->atot, mem);
+      if (!t) return NEWS_ERR_NOMEM;
+      *t = (total){ev[i].admin1, ev[i].w};
+    }
     if (ev[i].kind >= NEWS_PLACE_ADMIN2 && ev[i].kind <= NEWS_PLACE_CITY) {
       point *p = news_vec_push(&c->pts, mem);
       if (!p) return NEWS_ERR_NOMEM;
@@ -628,6 +665,8 @@ static news_rc tally(ctx *c) {
     }
   }
   if (c->pts.n > 1) qsort(c->pts.data, c->pts.n, sizeof(point), cmp_point);
+  merge_totals(&c->ctot);
+  merge_totals(&c->atot);
   return NEWS_OK;
 }
 
@@ -734,6 +773,8 @@ news_rc news_places_run(news_doc *d) {
   news_vec_init(&c.ms, sizeof(mention));
   news_vec_init(&c.ev, sizeof(evidence));
   news_vec_init(&c.pts, sizeof(point));
+  news_vec_init(&c.ctot, sizeof(total));
+  news_vec_init(&c.atot, sizeof(total));
   news_rc rc = collect(&c);
   if (!rc) {
     arrange(&c);
@@ -763,8 +804,8 @@ news_rc news_places_run(news_doc *d) {
   news_vec_free(&c.ms, d->mem);
   news_vec_free(&c.ev, d->mem);
   news_vec_free(&c.pts, d->mem);
-  if (c.ctot) d->mem->free(d->mem->ctx, c.ctot);
-  if (c.atot) d->mem->free(d->mem->ctx, c.atot);
+  news_vec_free(&c.ctot, d->mem);
+  news_vec_free(&c.atot, d->mem);
   if (rc) d->places.n = 0;
   return rc;
 }
