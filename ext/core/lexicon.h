@@ -48,5 +48,6 @@ extern const news_lexicon news_lex_given_names;
 extern const news_lexicon news_lex_entity_cues;
 extern const news_lexicon news_lex_legal_forms;
 extern const news_lexicon news_lex_wire_credits; /* agencies and credit words */
+extern const news_lexicon news_lex_companies;    /* well-known company names */
 
 #endif
