@@ -23,8 +23,9 @@ import os
 import sys
 import unicodedata
 
-from genutil import c_string, write_atomic
+from genutil import c_string, fnv1a, write_atomic
 
+WORD_BITS = 1 << 18  # NEWS_GAZ_WORD_BITS in places.h
 KIND = {"country": 1, "admin1": 2, "admin2": 3, "city": 4, "region": 5, "feature": 6, "ignore": 7}
 HOW = {"name": 1, "variant": 2, "demonym": 3}
 
@@ -212,6 +213,16 @@ def main():
         starts.append(j)
     out.append("/* news_gaz_byte[b]: the first entry whose key starts with a byte >= b */\n")
     out.append("const uint32_t news_gaz_byte[257] = {%s};\n" % ",".join(map(str, starts)))
+    # a bit per FNV-1a hash of every key's first word: a word without its bit starts no key
+    bits = [0] * (WORD_BITS // 32)
+    for e in ents:
+        h = fnv1a(e[0].encode("utf-8").split(b" ")[0]) & (WORD_BITS - 1)
+        bits[h >> 5] |= 1 << (h & 31)
+    out.append("/* news_gaz_words: bit h (FNV-1a of a key's first word, mod %d) set */\n" % WORD_BITS)
+    out.append("const uint32_t news_gaz_words[%d] = {\n" % len(bits))
+    for i in range(0, len(bits), 8):
+        out.append(",".join("0x%08x" % b for b in bits[i:i + 8]) + ",\n")
+    out.append("};\n")
     write_atomic(os.path.join(gendir, "places.inc"), "".join(out))
     print("countries %d (names %d), admin1 %d, gazetteer entries %d" % (len(countries), len(cnames), len(admin1s), len(ents)))
 
