@@ -131,6 +131,8 @@ static bool next_predicate(const q_ctx *c, uint32_t i) {
 static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
   static const char *const links[] = {"while", "whereas", "although", "though", "who", "according", NULL};
   static const char *const prons[] = {"he", "she", "they", "we", "I", NULL};
+  /* -ing words that are prepositions: ", during the war, ..." goes on */
+  static const char *const ing_preps[] = {"during", "including", "regarding", "concerning", NULL};
   bool quoted = false;
   uint32_t e = se;
   for (uint32_t i = a + 1; i < se; i++) {
@@ -147,7 +149,7 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
     if (i + 1 >= se) break;
     if (is_punct(t, ',')) {
       uint32_t k = i + 1;
-      if (word_in(c, k, links) || (lower_word(c, k) && ends(c, k, "ing")) ||
+      if (word_in(c, k, links) || (lower_word(c, k) && ends(c, k, "ing") && !word_in(c, k, ing_preps)) ||
           (word_in(c, k, prons) && k + 1 < se && news_speaker_verb(c, k + 1))) {
         e = i;
         break;
@@ -165,6 +167,10 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
 }
 
 static news_rc push(q_ctx *c, uint32_t a, uint32_t b, const news_quote *q, uint8_t rule) {
+  /* a source inside its own content is a misreading ("she, too, wants an
+  ** inquiry": "an inquiry" is no source of "wants") */
+  if (q->speaker_end > q->speaker_start && q->speaker_start < c->tok[b - 1].end && c->tok[a].start < q->speaker_end)
+    return NEWS_OK;
   news_attribution *r = news_vec_push(c->attribs, c->d->mem);
   if (!r) return NEWS_ERR_NOMEM;
   r->start = c->tok[a].start;
@@ -192,14 +198,27 @@ static const char *const preps[] = {"in", "on", "at", "as", "during", "after", "
                                     "according", "to", "with", "from", "of", "for", "by", "about", NULL};
 static const char *const be_forms[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
 
+/* A day or time word ("Friday", "week"; speaker_words.tsv class TIME). */
+static bool time_word(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  return t->kind == NEWS_TOK_WORD &&
+         news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_TIME;
+}
+static const char *const time_openers[] = {"on", "last", "this", "late", "early", "earlier", NULL};
+
 /* Start of the content after cue v (the sentence ends at se), or se when
 ** nothing that can be a statement follows. */
 static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
+  static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "could", "can", "has",
+                                       "had", "have", "should", "may", "might", "did", "does", "do", NULL};
+  static const char *const subjects[] = {"he", "she", "they", "we", "I", "it", NULL};
   uint32_t k = v + 1;
   /* "said (on Friday / in a statement / last week) that ...": a "that"
-  ** within eight tokens, with no other verb of speech between */
+  ** within eight tokens, with no other verb of speech and no clause of
+  ** its own between ("said he came to see that ..." says "he came ...") */
   for (uint32_t j = k; j < se && j < k + 8; j++) {
     if (terminal(&c->tok[j]) || is_dq(&c->tok[j]) || news_attrib_verb(c, j)) break;
+    if ((word_in(c, j, subjects) || word_in(c, j, finite))) break;
     if (word_at(c, j, "that")) return j;
   }
   if (word_in(c, v, tell_verbs) && k < se) {
@@ -211,6 +230,12 @@ static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
     } else if (word_in(c, k, objects)) {
       k++;
     }
+  }
+  /* "said Wednesday she ...", "told reporters on Friday the ..." */
+  while (k + 1 < se) {
+    if (time_word(c, k)) k++;
+    else if (word_in(c, k, time_openers) && time_word(c, k + 1)) k += 2;
+    else break;
   }
   while (k < se && (is_punct(&c->tok[k], ',') || is_punct(&c->tok[k], ':'))) k++;
   return k;

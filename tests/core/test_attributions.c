@@ -68,6 +68,16 @@ static const acase reported[] = {
      "the repairs had cost $4 million | Ortiz | Ortiz | told | indirect\n"},
     {"Police officials believe the fire started in the kitchen.",
      "the fire started in the kitchen | Police officials | Police officials | believe | indirect\n"},
+    /* a day after the verb is no part of what was said */
+    {"Ortiz said Wednesday she, too, wants an inquiry into the contract.",
+     "she, too, wants an inquiry into the contract | Ortiz | Ortiz | said | indirect\n"
+     "an inquiry into the contract | she | she | wants | indirect\n"},
+    /* "that" after a clause of the statement's own is that clause's */
+    {"Ortiz said she eventually came to see that the bridge was unsafe.",
+     "she eventually came to see that the bridge was unsafe | Ortiz | Ortiz | said | indirect\n"},
+    /* ", during ..." is a preposition, not a new clause */
+    {"Ortiz said that, during the repairs, the ferry would run every hour.",
+     "that, during the repairs, the ferry would run every hour | Ortiz | Ortiz | said | indirect\n"},
     {"The mayor cautioned that the repairs would take until spring.",
      "that the repairs would take until spring | The mayor | The mayor | cautioned | indirect\n"},
     {"Councillor Ben Hale railed against the new parking charges in his speech.",
