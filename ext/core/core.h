@@ -137,6 +137,17 @@ struct news_doc {
 /* True when the caller's stop callback asks to stop. */
 bool news_doc_should_stop(const news_doc *doc);
 
+/* Stages poll the stop callback every NEWS_POLL_TOKENS tokens of work, even
+** inside one sentence, so an interrupt is seen within a few milliseconds
+** (tests/robust/test_poll_gap.c).  news_doc_poll() counts in *pn and polls
+** when it reaches that many. */
+#define NEWS_POLL_TOKENS 4096
+static inline bool news_doc_poll(const news_doc *doc, uint32_t *pn) {
+  if (++*pn < NEWS_POLL_TOKENS) return false;
+  *pn = 0;
+  return news_doc_should_stop(doc);
+}
+
 /* The stages.  Each fills its vector in doc (cleared first) from the text
 ** and the earlier stages' results, and returns NEWS_OK or an error. */
 news_rc news_tokens_run(news_doc *doc);    /* tokens, then sentences */

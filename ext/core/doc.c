@@ -6,10 +6,14 @@
 **   checks its bit in doc->done, runs its stage (and, through the stages'
 **   own calls, any stage it depends on: quotes ask for entities, entities
 **   for tokens), and hands out the stored array.  A failed stage leaves its
-**   bit clear, so it can be asked for again.  Time expressions depend on a
+**   bit clear, so it can be asked for again.  Quotes ask for entities
+**   only for a document that holds a quotation (the tagger is most of the
+**   cost, and most articles hold none).  Time expressions depend on a
 **   reference date, so their result is kept for the last ref only.
 **
-**   Stage order:  tokens -> sentences -> entities -> quotes (+ attributions)
+**   Stage order:  tokens -> sentences -> entities -> quotes (when a quotation
+**                                              |           exists; always
+**                                              |           for attributions)
 **                                              \-> places
 **                                     \-> timexes(ref)
 */
@@ -31,7 +35,14 @@ news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *tex
     mem->free(mem->ctx, d);
     return NEWS_ERR_NOMEM;
   }
-  if (len) memcpy(d->text, text, len);
+  for (size_t off = 0; off < len; off += 1 << 20) { /* a poll per megabyte copied */
+    if (off && news_doc_should_stop(d)) {
+      mem->free(mem->ctx, d->text);
+      mem->free(mem->ctx, d);
+      return NEWS_ERR_INTERRUPTED;
+    }
+    memcpy(d->text + off, text + off, len - off < (1 << 20) ? len - off : (1 << 20));
+  }
   d->text[len] = 0;
   d->len = (uint32_t)len;
   news_arena_init(&d->arena, mem);
@@ -74,8 +85,13 @@ bool news_doc_should_stop(const news_doc *d) {
 
 static int push_token(void *arg, const news_token *t) {
   news_doc *d = arg;
-  news_token *slot = news_vec_push(&d->tokens, d->mem);
-  if (!slot) return NEWS_ERR_NOMEM; /* a news_rc, not NEWS_TOKENIZE_STOP */
+  news_token *slot;
+  if (d->tokens.n < d->tokens.cap) { /* room: no call, no zeroing */
+    slot = (news_token *)d->tokens.data + d->tokens.n++;
+  } else {
+    slot = news_vec_push(&d->tokens, d->mem);
+    if (!slot) return NEWS_ERR_NOMEM; /* a news_rc, not NEWS_TOKENIZE_STOP */
+  }
   *slot = *t;
   /* poll the stop callback every 4096 tokens */
   if ((d->tokens.n & 4095) == 0 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
@@ -126,8 +142,12 @@ news_rc news_doc_entities(news_doc *d, const news_entity **out, uint32_t *n) {
   return rc;
 }
 
+/* Quotes need the tokens; the entities only when the marks pair into a
+** quotation, which news_quotes_run() finds first and then asks for them
+** (news_doc_entities), so an article without a quotation never runs the
+** tagger. */
 static news_rc run_quotes(news_doc *d) {
-  news_rc rc = ensure(d, NEWS_STAGE_ENTITIES, run_entities);
+  news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
   return rc ? rc : news_quotes_run(d, false);
 }
 

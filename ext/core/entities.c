@@ -340,12 +340,17 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
   if (n < 2) return NEWS_OK;
   const news_mem *m = d->mem;
   wordmap surname = {0}, same = {0};
+  uint32_t nPoll = 0;
   uint16_t *votes = m->alloc(m->ctx, (size_t)n * 6 * sizeof *votes);
   news_rc rc = votes ? NEWS_OK : NEWS_ERR_NOMEM;
   if (!rc) rc = wordmap_init(&surname, m, n);
   if (!rc) rc = wordmap_init(&same, m, n);
   if (rc) goto out;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     const news_entity *x = &ents[k];
     if (x->type != NEWS_ENT_PERSON || x->tok_end - x->tok_begin < 2) continue;
     uint32_t w = nd->info[x->tok_end - 1].word, h = wordmap_slot(&surname, w);
@@ -353,6 +358,10 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
     surname.val[h] = k;
   }
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     if (x->tok_end - x->tok_begin == 1 && x->type != NEWS_ENT_PERSON &&
         surname.key[wordmap_slot(&surname, nd->info[x->tok_begin].word)])
@@ -360,6 +369,10 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
   }
   uint32_t nkeys = 0;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     uint32_t key = mention_key(nd, &ents[k]), h = wordmap_slot(&same, key);
     if (!same.key[h]) {
       same.key[h] = key;
@@ -374,6 +387,10 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
     if (v[ents[k].type] <= UINT16_MAX - w) v[ents[k].type] = (uint16_t)(v[ents[k].type] + w);
   }
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     const uint16_t *v = votes + (size_t)same.val[wordmap_slot(&same, mention_key(nd, x))] * 6;
     unsigned best = x->type;
@@ -806,12 +823,17 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
   news_entity *ents = d->entities.data;
   uint32_t n = d->entities.n;
   wordmap names = {0}, acro = {0}, inits = {0}, first = {0};
+  uint32_t nPoll = 0;
   news_rc rc = wordmap_init(&names, m, n);
   if (!rc) rc = wordmap_init(&acro, m, n);
   if (!rc) rc = wordmap_init(&inits, m, n);
   if (!rc) rc = wordmap_init(&first, m, n);
   if (rc) goto out;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     if (x->type == NEWS_ENT_PERSON) {
       find_title(d, x, tok, nd, d->sentences.n ? NEWS_VEC_AT(&d->sentences, news_sentence,
@@ -856,6 +878,10 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
     }
   }
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     uint32_t len = x->tok_end - x->tok_begin;
     uint32_t h = wordmap_slot(&names, nd->info[x->tok_end - 1].word);
@@ -989,9 +1015,11 @@ static bool title_joiner(const news_doc *d, const news_token *t) {
 ** these or takes them for persons or organisations.  (Leaving a whole ORG
 ** or LOC name of the tagger alone measured worse.)  One look-ahead of at
 ** most 7 tokens per opening quote: linear. */
-static void quoted_titles(const news_doc *d, const news_ner_doc *nd, uint8_t *lab) {
+static bool quoted_titles(const news_doc *d, const news_ner_doc *nd, uint8_t *lab) {
   const news_token *tok = nd->tok;
+  uint32_t nPoll = 0;
   for (uint32_t q = 0; q + 2 < nd->ntok; q++) {
+    if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     if (tok[q].kind != NEWS_TOK_QUOTE_OPEN) continue;
     uint32_t c = q + 1;
     while (c < nd->ntok && c <= q + 7 && tok[c].kind != NEWS_TOK_QUOTE_CLOSE &&
@@ -1006,6 +1034,7 @@ static void quoted_titles(const news_doc *d, const news_ner_doc *nd, uint8_t *la
     for (uint32_t k = q + 1; k < c; k++) lab[k] = (uint8_t)(k == q + 1 ? NEWS_NER_B(3) : NEWS_NER_I(3));
     q = c;
   }
+  return false;
 }
 
 news_rc news_entities_run(news_doc *d) {
@@ -1029,13 +1058,12 @@ news_rc news_entities_run(news_doc *d) {
   ** exactly as in one call, and chunks go in order for the label history */
   const news_sentence *all = nd.sent;
   uint32_t nall = nd.nsent;
-  for (uint32_t s0 = 0; s0 < nall; s0 += 256) {
+  bool stopped = false;
+  for (uint32_t s0 = 0; s0 < nall && !stopped; s0 += 256) {
     nd.sent = all + s0;
     nd.nsent = nall - s0 < 256 ? nall - s0 : 256;
-    news_ner_tag(&nd, lab);
-    if (news_doc_should_stop(d)) break;
+    stopped = news_ner_tag(&nd, lab) || news_doc_should_stop(d); /* the tagger polls inside too */
   }
-  bool stopped = nd.sent + nd.nsent != all + nall || news_doc_should_stop(d);
   nd.sent = all;
   nd.nsent = nall;
   if (stopped) {
@@ -1043,11 +1071,19 @@ news_rc news_entities_run(news_doc *d) {
     goto done;
   }
 
-  quoted_titles(d, &nd, lab);
+  if (quoted_titles(d, &nd, lab)) {
+    rc = NEWS_ERR_INTERRUPTED;
+    goto done;
+  }
 
   /* steps 2-4: spans, types, acronyms */
   bool wrapped = nd.wrapped;
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; i < ntok;) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto done;
+    }
     if (lab[i] == NEWS_NER_O) {
       /* a capitalised nationality or group word the tagger let pass
       ** ("Shi'ite militias") is still a NORP mention */
@@ -1207,11 +1243,18 @@ news_rc news_entities_run(news_doc *d) {
   drop_boilerplate(d, &nd, lab, cued);
   join_possessive_companies(d, &nd, cued);
   join_of_names(d, &nd, cued);
+  if (news_doc_should_stop(d)) goto stopped;
   drop_headline_words(d, &nd, cued);
+  if (news_doc_should_stop(d)) goto stopped;
   if ((rc = harmonise(d, &nd, cued))) goto done;
+  if (news_doc_should_stop(d)) goto stopped;
 
   /* steps 5-6 */
   rc = news_entities_resolve(d, &nd);
+  if (0) {
+  stopped:
+    rc = NEWS_ERR_INTERRUPTED;
+  }
 
 done:
   m->free(m->ctx, lab);

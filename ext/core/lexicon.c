@@ -21,9 +21,13 @@ int news_lex_find(const news_lexicon *lex, const char *s, size_t len) {
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
     const news_lex_entry *e = &lex->entries[mid];
-    size_t m = e->len < n ? e->len : n;
-    int c = memcmp(e->key, buf, m);
-    if (c == 0) c = (e->len > n) - (e->len < n);
+    /* bytewise, as memcmp, but inline: keys are short and most compares
+    ** end at the first byte, where a call to memcmp costs more than the
+    ** compare */
+    size_t m = e->len < n ? e->len : n, k = 0;
+    const unsigned char *a = (const unsigned char *)e->key, *b = (const unsigned char *)buf;
+    while (k < m && a[k] == b[k]) k++;
+    int c = k < m ? (a[k] < b[k] ? -1 : 1) : (e->len > n) - (e->len < n);
     if (c == 0) return e->value;
     if (c < 0)
       lo = mid + 1;

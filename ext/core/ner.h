@@ -103,6 +103,7 @@ typedef struct news_ner_doc {
   uint8_t *hist_val;
   uint32_t hist_mask;       /* table size - 1 (a power of two minus one) */
   bool wrapped;             /* hard-wrapped text: line breaks inside sentences */
+  const news_doc *doc;      /* polled for its stop callback while tagging */
 } news_ner_doc;
 
 /* Builds the label-independent state for d (tokens must exist).  Returns
@@ -123,6 +124,23 @@ void news_ner_release(news_ner_doc *nd);
 uint32_t news_ner_features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
 uint32_t news_ner_features_labels(const news_ner_doc *nd, uint32_t i, int prev1, int prev2,
                                   int hist, uint32_t *out);
+
+/* The same features split for the decoder, which scores each part once
+** per distinct value it depends on; integer sums do not depend on the
+** order, so the scores are exactly those of the two functions above.
+** news_ner_features_token() and news_ner_features_context() split the
+** static features into those of the token alone (word, shape, affixes,
+** casing, kind, gazetteer bits, cluster, document bits, length: equal for
+** tokens equal in all of news_ner_tok but the run and in their token kind)
+** and the rest; news_ner_features_prev() (previous label with the token),
+** news_ner_features_pair() (the two previous labels alone) and
+** news_ner_features_hist() (the history value, with the token's shape)
+** split the label features. */
+uint32_t news_ner_features_token(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
+uint32_t news_ner_features_context(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
+uint32_t news_ner_features_prev(const news_ner_doc *nd, uint32_t i, int prev1, uint32_t *out);
+uint32_t news_ner_features_pair(int prev1, int prev2, uint32_t *out);
+uint32_t news_ner_features_hist(const news_ner_doc *nd, uint32_t i, int hist, uint32_t *out);
 
 /* The committed history value of token i: 1 + the label last recorded by
 ** news_ner_remember() for the same capitalised word, or 0. */
@@ -156,9 +174,32 @@ void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores);
 #define NEWS_NER_MAXBEAM 16
 #define NEWS_NER_SPAN 128
 
+/* Defines `static void name(H *best, uint8_t *from, uint32_t *n, uint32_t
+** width, H c, uint8_t k)`, the beam's insertion for a hypothesis type H with
+** a `score` member (int64_t in the tagger, double in the trainer, which
+** share this one definition so that they cannot decide differently): it
+** inserts candidate c (from hypothesis k) into best[0..*n), kept sorted by
+** score and at most width long; an equal score goes after the ones already
+** there, so earlier hypotheses and lower labels win ties. */
+#define NEWS_NER_BEAM_INSERT(name, H)                                                             \
+  static void name(H *best, uint8_t *from, uint32_t *n, uint32_t width, H c, uint8_t k) {       \
+    uint32_t j = *n;                                                                             \
+    if (j == width && best[j - 1].score >= c.score) return;                                      \
+    if (j < width) (*n)++;                                                                       \
+    else j--;                                                                                    \
+    while (j > 0 && best[j - 1].score < c.score) {                                               \
+      best[j] = best[j - 1];                                                                     \
+      from[j] = from[j - 1];                                                                     \
+      j--;                                                                                       \
+    }                                                                                            \
+    best[j] = c;                                                                                 \
+    from[j] = k;                                                                                 \
+  }
+
 /* Tags every token of the document with the compiled-in model (beam
-** search of width NEWS_NER_BEAM, BIO-constrained) into labels[ntok]. */
-void news_ner_tag(news_ner_doc *nd, uint8_t *labels);
+** search of width NEWS_NER_BEAM, BIO-constrained) into labels[ntok].
+** Returns true when the stop callback asked to stop (labels incomplete). */
+bool news_ner_tag(news_ner_doc *nd, uint8_t *labels);
 
 /* The deterministic last steps of the entity stage (entities.c): titles in
 ** front of PERSON mentions and canonical names, over the mentions already

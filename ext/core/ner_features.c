@@ -172,6 +172,21 @@ static bool joiner(const news_ner_doc *nd, uint32_t i) {
          (memcmp(f, "of", 2) == 0 || memcmp(f, "de", 2) == 0);
 }
 
+/* Polls the stop callback every 4096 tokens of a pass. */
+#define NER_POLL()                                                                                    \
+  do {                                                                                                \
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;                                        \
+  } while (0)
+
+/* memset(p, 0, n) a megabyte at a time, polling between; true when stopped. */
+static bool zero_polled(const news_doc *d, void *p, size_t n) {
+  for (size_t off = 0; off < n; off += 1 << 20) {
+    if (off && news_doc_should_stop(d)) return true;
+    memset((char *)p + off, 0, n - off < (1 << 20) ? n - off : (1 << 20));
+  }
+  return false;
+}
+
 news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   memset(nd, 0, sizeof *nd);
   nd->mem = d->mem;
@@ -180,13 +195,16 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   nd->ntok = d->tokens.n;
   nd->sent = d->sentences.data;
   nd->nsent = d->sentences.n;
+  nd->doc = d;
   const news_mem *m = d->mem;
+  uint32_t nPoll = 0; /* for NER_POLL() */
   uint32_t n = nd->ntok;
   if (n == 0) return NEWS_OK;
 
   /* fold buffer: each token needs at most min(3 * bytes, NER_FOLDMAX) */
   size_t fold_cap = 0;
   for (uint32_t i = 0; i < n; i++) {
+    NER_POLL();
     size_t b = (size_t)(nd->tok[i].end - nd->tok[i].start) * 3;
     fold_cap += b < NER_FOLDMAX ? b : NER_FOLDMAX;
   }
@@ -205,6 +223,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   const unsigned char *u = (const unsigned char *)d->text;
   uint32_t off = 0;
   for (uint32_t i = 0; i < n; i++) {
+    NER_POLL();
     const news_token *t = &nd->tok[i];
     news_ner_tok *x = &nd->info[i];
     size_t blen = t->end - t->start;
@@ -228,6 +247,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
 
   /* pass 1b: word table look-ups, after pass 1 asked for the slots */
   for (uint32_t i = 0; i < n; i++) {
+    NER_POLL();
     const news_token *t = &nd->tok[i];
     news_ner_tok *x = &nd->info[i];
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD) && t->kind != NEWS_TOK_CLITIC) {
@@ -248,6 +268,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     uint32_t words = 0, upper = 0;
     bool first = true;
     for (uint32_t i = st->tok_begin; i < st->tok_end; i++) {
+      NER_POLL();
       const news_token *t = &nd->tok[i];
       if (!NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_WORD)) continue;
       if (first) nd->info[i].caps |= CAP_START, first = false;
@@ -265,6 +286,7 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     const news_sentence *st = &nd->sent[s];
     uint32_t i = st->tok_begin;
     while (i < st->tok_end) {
+      NER_POLL();
       nd->info[i].run_first = nd->info[i].run_last = i;
       if (!cap_word(nd, i)) {
         i++;
@@ -283,10 +305,12 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
 
   /* pass 3: how each word is written across the document, collected in the
   ** history table (reset afterwards for the labels) */
-  memset(nd->hist_key, 0, (size_t)ts * sizeof *nd->hist_key);
-  memset(nd->hist_val, 0, ts);
+  if (zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
+      zero_polled(d, nd->hist_val, ts))
+    return NEWS_ERR_INTERRUPTED;
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t i = 0; i < n; i++) {
+      NER_POLL();
       news_ner_tok *x = &nd->info[i];
       if (!NEWS_TOK_IS(nd->tok[i].kind, NEWS_TOK_RANGE_WORD)) continue;
       uint32_t k = x->word ? x->word : 1, h = k & nd->hist_mask;
@@ -303,8 +327,9 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
       }
     }
   }
-  memset(nd->hist_key, 0, (size_t)ts * sizeof *nd->hist_key);
-  memset(nd->hist_val, 0, ts);
+  if (zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
+      zero_polled(d, nd->hist_val, ts))
+    return NEWS_ERR_INTERRUPTED;
   return NEWS_OK;
 }
 
@@ -361,12 +386,21 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 #define CL_EOS 0x10002u
 #define EOS 0x5eed0002u
 
-uint32_t news_ner_features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out) {
+/* The static features of token i in the order the trainer sees them; part
+** selects all of them, only those of the token alone (TOK: its word,
+** shape, affixes, casing, kind, gazetteer bits, cluster, document bits and
+** length, the same wherever the same word is written the same way), or
+** only the others (CTX: its neighbours, its run, its sentence). */
+enum { PART_ALL, PART_TOK, PART_CTX };
+
+static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out,
+                                       int part) {
   const news_sentence *st = &nd->sent[s];
   const news_ner_tok *x = &nd->info[i];
   const news_token *t = &nd->tok[i];
   uint32_t n = 0;
-#define F(tid, a, b) (out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b)))
+#define FT(tid, a, b) (part != PART_CTX ? (void)(out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b))) : (void)0)
+#define F(tid, a, b) (part != PART_TOK ? (void)(out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b))) : (void)0)
   uint32_t w[5], sh[5], gz[5], kd[5], cl[5];
   for (int k = -2; k <= 2; k++) {
     int64_t j = (int64_t)i + k;
@@ -384,12 +418,12 @@ uint32_t news_ner_features_static(const news_ner_doc *nd, uint32_t s, uint32_t i
   unsigned caps = x->caps;
   bool upper = caps & CAP_UPPER;
 
-  F(T_BIAS, 0, 0);
-  F(T_W, w[2], 0);
-  F(T_SH, sh[2], 0);
+  FT(T_BIAS, 0, 0);
+  FT(T_W, w[2], 0);
+  FT(T_SH, sh[2], 0);
   for (int k = 1; k <= 4; k++) {
-    F(T_PRE, affix(nd, x, k, false), k);
-    F(T_SUF, affix(nd, x, k, true), k);
+    FT(T_PRE, affix(nd, x, k, false), k);
+    FT(T_SUF, affix(nd, x, k, true), k);
   }
   F(T_WM1, w[1], 0);
   F(T_WP1, w[3], 0);
@@ -406,30 +440,30 @@ uint32_t news_ner_features_static(const news_ner_doc *nd, uint32_t s, uint32_t i
   F(T_W_0_P1, w[2], w[3]);
   F(T_WM1_SH0, w[1], sh[2]);
   F(T_WP1_SH0, w[3], sh[2]);
-  F(T_CAPS, caps, 0);
-  F(T_CAPS_SH, caps, sh[2]);
-  F(T_W_CAPS, w[2], caps & (CAP_START | CAP_HEADLINE));
-  if (caps & CAP_HEADLINE) F(T_HEAD_W, w[2], 0);
-  F(T_KIND, t->kind, 0);
+  FT(T_CAPS, caps, 0);
+  FT(T_CAPS_SH, caps, sh[2]);
+  FT(T_W_CAPS, w[2], caps & (CAP_START | CAP_HEADLINE));
+  if (caps & CAP_HEADLINE) FT(T_HEAD_W, w[2], 0);
+  FT(T_KIND, t->kind, 0);
   F(T_KM1, kd[1], kd[2]);
   F(T_KP1, kd[3], kd[2]);
   for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1) {
-    if (gz[2] & b) F(T_GAZ, b, 0), F(T_GAZ_SH, b, sh[2]);
+    if (gz[2] & b) FT(T_GAZ, b, 0), FT(T_GAZ_SH, b, sh[2]);
     if (gz[1] & b) F(T_GAZM1, b, 0);
     if (gz[3] & b) F(T_GAZP1, b, 0);
   }
   /* word clusters: fine and coarse for the token; for its neighbours the
   ** whole cluster value, alone and with the token's coarse cluster (the
   ** finer neighbour features measured better than fine-only ones) */
-  F(T_CL, CL_FINE(cl[2]), 0);
-  F(T_CLC, CL_COARSE(cl[2]), 0);
+  FT(T_CL, CL_FINE(cl[2]), 0);
+  FT(T_CLC, CL_COARSE(cl[2]), 0);
   F(T_CLM1, cl[1], 0); /* neighbours: the whole value (casing, coarse, fine) */
   F(T_CLP1, cl[3], 0);
-  F(T_CL_SH, CL_FINE(cl[2]), sh[2]);
+  FT(T_CL_SH, CL_FINE(cl[2]), sh[2]);
   F(T_CLC_M1_0, cl[1], CL_COARSE(cl[2]));
   F(T_CLC_0_P1, CL_COARSE(cl[2]), cl[3]);
   /* how the word is usually written, against how it is written here */
-  if (upper) F(T_CASING_CAPS, CL_CASING(cl[2]), caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
+  if (upper) FT(T_CASING_CAPS, CL_CASING(cl[2]), caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
   /* the run of capitalised words around the token: its last word usually
   ** gives the type ("... Park", "... Corps", "... Street") */
   if (x->run_last > x->run_first && !(caps & CAP_HEADLINE)) {
@@ -443,15 +477,29 @@ uint32_t news_ner_features_static(const news_ner_doc *nd, uint32_t s, uint32_t i
     for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1)
       if (last->gaz & b) F(T_RUN_LASTGAZ, b, pos);
   }
-  if (upper) F(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
+  if (upper) FT(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
   uint32_t len = x->len;
-  F(T_LEN, len > 8 ? 8 : len, upper);
+  FT(T_LEN, len > 8 ? 8 : len, upper);
   uint32_t slen = st->tok_end - st->tok_begin;
   F(T_SLEN, slen > 8 ? 8 : slen, i == st->tok_begin);
   F(T_NL, (t->flags & NEWS_TF_NEWLINE) && !nd->wrapped, upper);
 #undef F
+#undef FT
   return n;
 }
+
+uint32_t news_ner_features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out) {
+  return features_static(nd, s, i, out, PART_ALL);
+}
+
+uint32_t news_ner_features_token(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out) {
+  return features_static(nd, s, i, out, PART_TOK);
+}
+
+uint32_t news_ner_features_context(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out) {
+  return features_static(nd, s, i, out, PART_CTX);
+}
+
 
 int news_ner_history(const news_ner_doc *nd, uint32_t i) {
   const news_ner_tok *x = &nd->info[i];
@@ -460,20 +508,64 @@ int news_ner_history(const news_ner_doc *nd, uint32_t i) {
   return nd->hist_key[h] ? nd->hist_val[h] : 0;
 }
 
+/* The label features, each defined once: of the previous label and the
+** token, of the two previous labels alone, of the history value. */
+static inline uint32_t f_cl_t1(const news_ner_tok *x, int prev1) {
+  return mix(T_CL_T1, (uint32_t)CL_FINE(x->cluster), (uint32_t)prev1);
+}
+static inline uint32_t f_t1(int prev1) {
+  return mix(T_T1, (uint32_t)prev1, 0);
+}
+static inline uint32_t f_t12(int prev1, int prev2) {
+  return mix(T_T12, (uint32_t)prev1, (uint32_t)prev2);
+}
+static inline uint32_t f_t1_w(const news_ner_tok *x, int prev1) {
+  return mix(T_T1_W, (uint32_t)prev1, x->word);
+}
+static inline uint32_t f_t1_sh(const news_ner_tok *x, int prev1) {
+  return mix(T_T1_SH, (uint32_t)prev1, x->shape);
+}
+static inline uint32_t f_hist(int hist) {
+  return mix(T_HIST, (uint32_t)hist, 0);
+}
+static inline uint32_t f_hist_sh(const news_ner_tok *x, int hist) {
+  return mix(T_HIST_SH, (uint32_t)hist, x->shape);
+}
+
 uint32_t news_ner_features_labels(const news_ner_doc *nd, uint32_t i, int prev1, int prev2,
                                   int hist, uint32_t *out) {
   const news_ner_tok *x = &nd->info[i];
   uint32_t n = 0;
-#define F(tid, a, b) (out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b)))
-  F(T_CL_T1, CL_FINE(x->cluster), prev1);
-  F(T_T1, prev1, 0);
-  F(T_T12, prev1, prev2);
-  F(T_T1_W, prev1, x->word);
-  F(T_T1_SH, prev1, x->shape);
+  out[n++] = f_cl_t1(x, prev1);
+  out[n++] = f_t1(prev1);
+  out[n++] = f_t12(prev1, prev2);
+  out[n++] = f_t1_w(x, prev1);
+  out[n++] = f_t1_sh(x, prev1);
   if (x->caps & CAP_UPPER) { /* the label last given to this word */
-    F(T_HIST, hist, 0);
-    F(T_HIST_SH, hist, x->shape);
+    out[n++] = f_hist(hist);
+    out[n++] = f_hist_sh(x, hist);
   }
-#undef F
   return n;
+}
+
+uint32_t news_ner_features_prev(const news_ner_doc *nd, uint32_t i, int prev1, uint32_t *out) {
+  const news_ner_tok *x = &nd->info[i];
+  out[0] = f_cl_t1(x, prev1);
+  out[1] = f_t1_w(x, prev1);
+  out[2] = f_t1_sh(x, prev1);
+  return 3;
+}
+
+uint32_t news_ner_features_pair(int prev1, int prev2, uint32_t *out) {
+  out[0] = f_t1(prev1);
+  out[1] = f_t12(prev1, prev2);
+  return 2;
+}
+
+uint32_t news_ner_features_hist(const news_ner_doc *nd, uint32_t i, int hist, uint32_t *out) {
+  const news_ner_tok *x = &nd->info[i];
+  if (!(x->caps & CAP_UPPER)) return 0;
+  out[0] = f_hist(hist);
+  out[1] = f_hist_sh(x, hist);
+  return 2;
 }

@@ -7,21 +7,25 @@
 **   casing features, whose large weights decide most tokens) sit in a small
 **   exact table: full 32-bit keys in ner_big_key (linear probing, 0 =
 **   empty), their int32 weights in ner_big_w[ner_big_row[slot]].  A feature
-**   is looked up there first.
-**   All others live in an open-addressing table of 2^NER_SLOTS_LOG2 slots with linear probing.
-**   A feature hash h starts at slot h & mask; ner_fp[slot] holds a 16-bit
-**   fingerprint of the hash that lives there (h >> 16, never 0; 0 marks an
-**   empty slot).  The NEWS_NER_NLABELS weights of slot s are the bytes
-**   ner_w[s * NLABELS ...]: each is a signed 8-bit code c stored as
-**   (c + 79) mod 256, so that the common small codes are printable
-**   characters and the generated string literal stays compact, and c stands
-**   for the weight ner_level[c + 127], a logarithmic scale from the 5th
+**   is looked up there first, but only when its bit in ner_big_bits (bit
+**   h >> 16 of a 2^16-bit map, one bit per key) is set, which rules out
+**   about 94% of the others without a probe.
+**   All others live in one open-addressing table of 2^NER_SLOTS_LOG2
+**   16-byte slots (ner_slot) with linear probing, so that one probe reads
+**   one cache line.  A feature hash h starts at slot h & mask; a slot holds
+**   a 16-bit fingerprint of the hash that lives there (h >> 16, never 0;
+**   0 marks an empty slot; low byte first), then its NEWS_NER_NLABELS
+**   weights as bytes: each is a signed 8-bit code c stored as (c + 79) mod
+**   256, so that the common small codes are printable characters and the
+**   generated string literal stays compact.  ner_byte_w[] gives the weight
+**   of each stored byte directly: a logarithmic scale from the 5th
 **   percentile weight up to the largest (about 10% apart), which keeps both
-**   the many small weights and the few decisive large ones.  The trainer guarantees that a chain never holds
-**   two equal fingerprints, and that the table is at most ~70% full, so a
-**   look-up takes a couple of probes.  A feature absent from the model may
-**   match a stranger's fingerprint with odds of about 1 in 65536 per probe;
-**   that only adds one small weight.
+**   the many small weights and the few decisive large ones.  The trainer
+**   guarantees that a chain never holds two equal fingerprints, and that
+**   the table is at most ~70% full, so a look-up takes a couple of probes.
+**   A feature absent from the model may match a stranger's fingerprint
+**   with odds of about 1 in 65536 per probe; that only adds one small
+**   weight.
 **
 ** DECODING
 **   news_ner_tag() is a beam search over each sentence, left to right.  It
@@ -29,7 +33,12 @@
 **   it scores the label-independent features once, then for each hypothesis
 **   the label features (previous two labels, and the label that hypothesis
 **   gave the same capitalised word earlier in the sentence, else the one
-**   committed for it in an earlier sentence), extends it by every label
+**   committed for it in an earlier sentence).  Each part of the features is
+**   scored once per distinct value it depends on (ner.h): those of the
+**   token alone once per distinct token of the document, those of the
+**   previous label once per distinct previous label, and so on; the sums
+**   are the same in any order, so this changes no score.  It extends each
+**   hypothesis by every label
 **   allowed after its last one (BIO: I-X only continues X) and keeps the
 **   best extensions (ties go to the earlier hypothesis, then the lower
 **   label, so a beam of one is the old greedy decoder).  At the end of the
@@ -52,51 +61,65 @@
 
 #define MASK ((1u << NER_SLOTS_LOG2) - 1u)
 
-/* The weight stored in byte b: the code c = (b - 79) as a signed byte, then
-** ner_level[c + 127] (a log-scale level; the trainer writes the table). */
-static inline int32_t weight(unsigned char b) {
-  int c = (int)b - 79;
-  if (c > 127) c -= 256;
-  return ner_level[c + 127];
-}
+#if NER_FORMAT != 2
+#error "gen/ner_model.inc is not in the layout this file reads (make train)"
+#endif
+_Static_assert(2 + NEWS_NER_NLABELS <= 16, "a slot holds a fingerprint and the label bytes");
 
 #if defined(__GNUC__)
 #define PREFETCH(p) __builtin_prefetch(p)
 #else
 #define PREFETCH(p) ((void)(p))
 #endif
+/* the loops over the labels, fully unrolled, keep the sums in registers */
+#if defined(__clang__)
+#define UNROLL _Pragma("clang loop unroll(full)")
+#elif defined(__GNUC__)
+#define UNROLL _Pragma("GCC unroll 16")
+#else
+#define UNROLL
+#endif
+
+/* Is h possibly a key of the exact table?  (No when its bit is clear.) */
+static inline bool maybe_big(uint32_t h) {
+  return ner_big_bits[h >> 21] >> (h >> 16 & 31) & 1;
+}
 
 void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores) {
-  /* The tables are bigger than the caches and each look-up lands somewhere
-  ** random, so ask for every first slot up front: the memory fetches then
-  ** overlap instead of running one after the other. */
+  /* The coded table is bigger than the caches and each look-up lands
+  ** somewhere random, so ask for every first slot up front: the memory
+  ** fetches then overlap instead of running one after the other. */
+  for (uint32_t k = 0; k < n; k++) PREFETCH(ner_slot + ((size_t)(feats[k] & MASK) << 4));
+  /* the sums in locals, which the compiler keeps in registers (scores may
+  ** alias the tables as far as it knows) */
+  int32_t acc[NEWS_NER_NLABELS];
+  memcpy(acc, scores, sizeof acc);
   for (uint32_t k = 0; k < n; k++) {
     uint32_t h = feats[k];
-    PREFETCH(&ner_big_key[h & (NER_BIG_SLOTS - 1)]);
-    PREFETCH(&ner_big_row[h & (NER_BIG_SLOTS - 1)]);
-    PREFETCH(&ner_fp[h & MASK]);
-    PREFETCH(ner_w + (size_t)(h & MASK) * NEWS_NER_NLABELS);
-  }
-  for (uint32_t k = 0; k < n; k++) {
-    uint32_t h = feats[k];
-    bool big = false;
-    for (uint32_t s = h & (NER_BIG_SLOTS - 1); ner_big_key[s]; s = (s + 1) & (NER_BIG_SLOTS - 1)) {
-      if (ner_big_key[s] != h) continue;
-      const int32_t *w = ner_big_w[ner_big_row[s]];
-      for (int l = 0; l < NEWS_NER_NLABELS; l++) scores[l] += w[l];
-      big = true;
-      break;
+    if (maybe_big(h)) {
+      uint32_t s = h & (NER_BIG_SLOTS - 1), key;
+      while ((key = ner_big_key[s]) != 0 && key != h) s = (s + 1) & (NER_BIG_SLOTS - 1);
+      if (key) {
+        const int32_t *w = ner_big_w[ner_big_row[s]];
+        UNROLL
+        for (int l = 0; l < NEWS_NER_NLABELS; l++) acc[l] += w[l];
+        continue;
+      }
     }
-    if (big) continue;
-    uint16_t fp = (uint16_t)(h >> 16);
+    unsigned fp = h >> 16;
     if (!fp) fp = 1;
-    for (uint32_t s = h & MASK; ner_fp[s]; s = (s + 1) & MASK) {
-      if (ner_fp[s] != fp) continue;
-      const unsigned char *w = (const unsigned char *)ner_w + (size_t)s * NEWS_NER_NLABELS;
-      for (int l = 0; l < NEWS_NER_NLABELS; l++) scores[l] += weight(w[l]);
-      break;
+    for (uint32_t s = h & MASK;; s = (s + 1) & MASK) {
+      const unsigned char *e = ner_slot + ((size_t)s << 4);
+      unsigned f = e[0] | (unsigned)e[1] << 8;
+      if (f == fp) {
+        UNROLL
+        for (int l = 0; l < NEWS_NER_NLABELS; l++) acc[l] += ner_byte_w[e[2 + l]];
+        break;
+      }
+      if (!f) break;
     }
   }
+  memcpy(scores, acc, sizeof acc);
 }
 
 /* True when token i cannot start a name: no capital letter, no digit, no
@@ -144,22 +167,7 @@ static int beam_history(const lattice *lat, uint32_t p, uint32_t k, uint32_t q) 
   return lat->lab[q][k] + 1;
 }
 
-/* Inserts candidate c (from hypothesis k, label l) into best[0..*n), kept
-** sorted by score, at most width long; an equal score goes after the ones
-** already there, so earlier hypotheses and lower labels win ties. */
-static void beam_insert(hyp *best, uint8_t *from, uint32_t *n, uint32_t width, hyp c, uint8_t k) {
-  uint32_t j = *n;
-  if (j == width && best[j - 1].score >= c.score) return;
-  if (j < width) (*n)++;
-  else j--;
-  while (j > 0 && best[j - 1].score < c.score) {
-    best[j] = best[j - 1];
-    from[j] = from[j - 1];
-    j--;
-  }
-  best[j] = c;
-  from[j] = k;
-}
+NEWS_NER_BEAM_INSERT(beam_insert, hyp)
 
 /* Writes the best hypothesis of the stretch [base, base + len) into labels
 ** and the history, in order. */
@@ -173,16 +181,86 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
   for (uint32_t q = 0; q < len; q++) news_ner_remember(nd, base + q, labels[base + q]);
 }
 
-void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
-  uint32_t feats[NEWS_NER_MAXFEAT];
+/* Scores of the features of the token alone (news_ner_features_token),
+** remembered per document for each distinct token: an open-addressing
+** table hashed on the word, shape and casing and confirmed by same_token();
+** a slot holds the index + 1 of the first token seen (0: empty) and its
+** scores.  When the table is half full, or
+** could not be allocated, further tokens are scored without it. */
+typedef struct tok_memo {
+  int32_t sc[NEWS_NER_NLABELS];
+} tok_memo;
+
+typedef struct memo {
+  uint32_t *tok1;
+  tok_memo *slot;
+  uint32_t mask, used;
+  /* label-only features (news_ner_features_pair) by the two previous
+  ** labels, scored on first use */
+  uint8_t pair_ok[NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+  int32_t pair[NEWS_NER_NLABELS][NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+} memo;
+
+/* Do tokens a and b have the same token-alone features?  True when every
+** input of news_ner_features_token() is equal. */
+static bool same_token(const news_ner_doc *nd, uint32_t a, uint32_t b) {
+  const news_ner_tok *x = &nd->info[a], *y = &nd->info[b];
+  return x->word == y->word && x->shape == y->shape && x->len == y->len && x->gaz == y->gaz &&
+         x->cluster == y->cluster && x->caps == y->caps && x->doc == y->doc &&
+         nd->tok[a].kind == nd->tok[b].kind && !memcmp(nd->fold + x->off, nd->fold + y->off, x->len);
+}
+
+/* Adds the token-alone scores of token i (sentence s) to sc. */
+static void token_scores(const news_ner_doc *nd, memo *m, uint32_t s, uint32_t i, uint32_t *feats,
+                         int32_t *sc) {
+  tok_memo *e = NULL;
+  if (m->slot) {
+    const news_ner_tok *x = &nd->info[i];
+    uint32_t h = (x->word ^ x->shape * 0x9e3779b1u ^ x->caps) & m->mask;
+    while (m->tok1[h] && !same_token(nd, m->tok1[h] - 1, i)) h = (h + 1) & m->mask;
+    if (m->tok1[h]) {
+      for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += m->slot[h].sc[l];
+      return;
+    }
+    if (2 * (m->used + 1) <= m->mask + 1) e = &m->slot[h];
+  }
+  int32_t t[NEWS_NER_NLABELS] = {0};
+  news_ner_model_score(feats, news_ner_features_token(nd, s, i, feats), t);
+  for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += t[l];
+  if (e) {
+    m->tok1[e - m->slot] = i + 1;
+    memcpy(e->sc, t, sizeof t);
+    m->used++;
+  }
+}
+
+#define MEMO_MAX 4096 /* slots of the token table at most (164 KB) */
+
+bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
+  uint32_t feats[NEWS_NER_MAXFEAT], nPoll = 0;
+  bool stopped = false;
   lattice lat;
   hyp cur[NEWS_NER_MAXBEAM], next[NEWS_NER_MAXBEAM];
   const uint32_t width = NEWS_NER_BEAM;
+  memo m;
+  memset(m.pair_ok, 0, sizeof m.pair_ok);
+  m.used = 0;
+  m.mask = 63;
+  while (m.mask + 1 < MEMO_MAX && m.mask + 1 < nd->ntok) m.mask = 2 * m.mask + 1;
+  m.slot = nd->mem->alloc(nd->mem->ctx, (m.mask + 1) * (sizeof *m.slot + sizeof *m.tok1));
+  if (m.slot) {
+    m.tok1 = (uint32_t *)(m.slot + m.mask + 1);
+    memset(m.tok1, 0, (m.mask + 1) * sizeof *m.tok1);
+  }
   for (uint32_t s = 0; s < nd->nsent; s++) {
     uint32_t end = nd->sent[s].tok_end;
     uint32_t base = nd->sent[s].tok_begin, ncur = 1;
     cur[0] = (hyp){0, NEWS_NER_O, NEWS_NER_O};
     for (uint32_t i = base; i < end; i++) {
+      if (nd->doc && news_doc_poll(nd->doc, &nPoll)) {
+        stopped = true;
+        goto out;
+      }
       uint32_t p = i - base, nnext = 0;
       uint8_t from[NEWS_NER_MAXBEAM];
       bool plain = news_ner_plain(nd, i);
@@ -198,22 +276,41 @@ void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
           from[nnext++] = (uint8_t)k;
         }
       } else {
-        /* the label-independent features once, the label features per
-        ** hypothesis */
+        /* the label-independent features once (those of the token alone
+        ** once per distinct token of the document), the label features in
+        ** parts, each once per distinct value it depends on: the previous
+        ** label, the history value, the two previous labels */
         int32_t fixed[NEWS_NER_NLABELS] = {0};
         int32_t q = same_word_before(nd, base, p, i); /* history: in the stretch */
         int hist0 = q < 0 ? news_ner_history(nd, i) : 0; /* or committed before it */
-        news_ner_model_score(feats, news_ner_features_static(nd, s, i, feats), fixed);
+        token_scores(nd, &m, s, i, feats, fixed);
+        news_ner_model_score(feats, news_ner_features_context(nd, s, i, feats), fixed);
+        int32_t prev[NEWS_NER_NLABELS][NEWS_NER_NLABELS], hs[NEWS_NER_NLABELS + 1][NEWS_NER_NLABELS];
+        uint32_t prev_ok = 0, hs_ok = 0;
         for (uint32_t k = 0; k < ncur; k++) {
-          int32_t sc[NEWS_NER_NLABELS];
-          memcpy(sc, fixed, sizeof sc);
+          int l1 = cur[k].l1, l2 = cur[k].l2;
           int hist = q < 0 ? hist0 : beam_history(&lat, p, k, (uint32_t)q);
-          news_ner_model_score(feats, news_ner_features_labels(nd, i, cur[k].l1, cur[k].l2, hist, feats),
-                               sc);
+          if (!(prev_ok >> l1 & 1)) {
+            memset(prev[l1], 0, sizeof prev[l1]);
+            news_ner_model_score(feats, news_ner_features_prev(nd, i, l1, feats), prev[l1]);
+            prev_ok |= 1u << l1;
+          }
+          if (!(hs_ok >> hist & 1)) {
+            memset(hs[hist], 0, sizeof hs[hist]);
+            news_ner_model_score(feats, news_ner_features_hist(nd, i, hist, feats), hs[hist]);
+            hs_ok |= 1u << hist;
+          }
+          if (!m.pair_ok[l1][l2]) {
+            memset(m.pair[l1][l2], 0, sizeof m.pair[l1][l2]);
+            news_ner_model_score(feats, news_ner_features_pair(l1, l2, feats), m.pair[l1][l2]);
+            m.pair_ok[l1][l2] = 1;
+          }
           for (int l = 0; l < NEWS_NER_NLABELS; l++)
-            if (news_ner_allowed(cur[k].l1, l))
-              beam_insert(next, from, &nnext, width, (hyp){cur[k].score + sc[l], (uint8_t)l, cur[k].l1},
+            if (news_ner_allowed(l1, l)) {
+              int32_t sc = fixed[l] + prev[l1][l] + hs[hist][l] + m.pair[l1][l2][l];
+              beam_insert(next, from, &nnext, width, (hyp){cur[k].score + sc, (uint8_t)l, (uint8_t)l1},
                           (uint8_t)k);
+            }
         }
       }
       for (uint32_t k = 0; k < nnext; k++) {
@@ -231,6 +328,9 @@ void news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
       }
     }
   }
+out:
+  if (m.slot) nd->mem->free(nd->mem->ctx, m.slot);
+  return stopped;
 }
 
 int news_ner_model_version(void) {

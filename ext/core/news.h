@@ -231,6 +231,8 @@ typedef struct news_timex {
   uint8_t type;        /* a news_timex_type */
   char value[40];      /* TIMEX3 value: 2020-01-05, P3Y, XXXX-01-05, PAST_REF */
   char date[11];       /* YYYY-MM-DD when it denotes one day, else "" */
+  char end_value[40];  /* a range ("April 9-10"): the value of its end, else "" */
+  char end_date[11];   /* a range: YYYY-MM-DD of its end when that is one day, else "" */
 } news_timex;
 
 /* ---------------------------------------------------------------- places */
@@ -273,7 +275,8 @@ typedef struct news_opts {
 
 /* Copies text[0..len) into a new document.  mem may be NULL for the default
 ** allocator, opts NULL for defaults.  Returns NEWS_OK and *out, or
-** NEWS_ERR_NOMEM / NEWS_ERR_TOOBIG with *out NULL. */
+** NEWS_ERR_NOMEM / NEWS_ERR_TOOBIG / NEWS_ERR_INTERRUPTED (opts->stop, polled
+** every megabyte copied) with *out NULL. */
 news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *text, size_t len,
                      news_doc **out);
 
@@ -307,11 +310,14 @@ news_rc news_doc_timexes(news_doc *doc, const news_ymd *ref, const news_timex **
 typedef struct news_charmap {
   const unsigned char *text;
   size_t len;
-  uint32_t *marks; /* characters before byte i*STEP */
+  uint32_t *marks; /* characters before byte i*STEP; NULL for ASCII text */
   size_t nmarks;
 } news_charmap;
 
 news_rc news_charmap_build(news_charmap *map, const news_mem *mem, const char *text, size_t len);
+/* The same, polling opts->stop every megabyte (NEWS_ERR_INTERRUPTED). */
+news_rc news_charmap_build_stop(news_charmap *map, const news_mem *mem, const news_opts *opts, const char *text,
+                                size_t len);
 uint32_t news_charmap_chars(const news_charmap *map, uint32_t byte_offset);
 void news_charmap_free(news_charmap *map, const news_mem *mem);
 

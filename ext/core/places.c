@@ -326,7 +326,12 @@ static news_rc collect(ctx *c) {
   for (uint32_t i = 0; i < nent; i++)
     for (uint32_t k = ents[i].tok_begin; k < ents[i].tok_end && k < ntok; k++) cover[k] = i + 1;
 
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; i < nent && !rc; i++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      break;
+    }
     const news_entity *e = &ents[i];
     uint32_t s = e->start, en = e->end;
     if (e->type == NEWS_ENT_LOC) {
@@ -353,6 +358,10 @@ static news_rc collect(ctx *c) {
   ** standing for a government ("Tehran said"), as modifiers ("Athens
   ** police", "Britain-based"), or missed.  Never inside a person's name. */
   for (uint32_t i = 0; i < ntok && !rc;) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      break;
+    }
     const news_token *t = &toks[i];
     const news_entity *e = cover[i] ? &ents[cover[i] - 1] : NULL;
     if (!capword(t) || (e && e->type == NEWS_ENT_LOC) ||
@@ -524,11 +533,12 @@ static bool foreign_guess(const ctx *c, const mention *m, const news_gaz_entry *
 
 static news_rc resolve(ctx *c) {
   mention *m = c->ms.data;
-  uint32_t n = c->ms.n;
+  uint32_t n = c->ms.n, nPoll = 0;
   /* step 3: first guesses and the evidence they give */
   for (uint32_t i = 0; i < n; i++)
     if (m[i].is_container) m[i].guess = best(c, &m[i], false, m, NULL, NULL);
   for (uint32_t i = 0; i < n; i++) {
+    if (news_doc_poll(c->d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     if (!m[i].n) continue;
     double b, s2;
     if (m[i].weak) {

@@ -94,7 +94,9 @@ static news_rc pair_marks(news_doc *d, const news_token *tok, uint32_t n, news_v
   uint32_t carried = Q_NONE; /* paragraph start right after an unclosed quote */
   bool cont = false;
   news_rc rc;
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; i < n; i++) {
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     const news_token *t = &tok[i];
     if (i > 0 && (t->flags & NEWS_TF_PARA)) {
       carried = Q_NONE;
@@ -242,7 +244,7 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
   uint32_t prev = Q_NONE;
   uint32_t from = 0; /* reported statements are looked for from here */
   for (uint32_t i = 0; !rc && i < spans.n; i++) {
-    if ((i & 255) == 255 && news_doc_should_stop(d)) {
+    if ((i & 15) == 15 && news_doc_should_stop(d)) {
       rc = NEWS_ERR_INTERRUPTED;
       break;
     }

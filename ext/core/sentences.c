@@ -156,8 +156,9 @@ news_rc news_sentences_run(news_doc *d) {
   uint32_t n = d->tokens.n;
   if (n == 0) return NEWS_OK;
   uint32_t first = 0, line_first = 0;
-  uint32_t dl = dateline_end(d, tok, 0, n);
+  uint32_t dl = dateline_end(d, tok, 0, n), nPoll = 0;
   for (uint32_t i = 1; i < n; i++) {
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     bool brk = false;
     const news_token *t = &tok[i];
     if (t->flags & NEWS_TF_PARA) {

@@ -504,7 +504,9 @@ bool sp_coordinated_subject(const q_ctx *c, uint32_t v, uint32_t lo, np *p) {
 /* ----------------------------------------------------------- name runs */
 
 news_rc news_speaker_names(q_ctx *c) {
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; i < c->ntok;) {
+    if (news_doc_poll(c->d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     if (!sp_is_cap(c, i)) {
       i++;
       continue;

@@ -55,6 +55,22 @@ static inline bool is_alnum(int32_t cp) {
   return news_is_letter_u(cp) || news_is_digit_u(cp);
 }
 
+/* The class tests of utf8.c that are calls, answered inline for ASCII
+** (where no character is a format character, only '-' a dash, only '$'
+** a currency sign, and the line breaks are \n \v \f). */
+static inline bool is_format(int32_t cp) {
+  return cp >= 0x80 && news_is_format(cp);
+}
+static inline bool is_newline(int32_t cp) {
+  return cp < 0x80 ? cp == '\n' || cp == '\v' || cp == '\f' : news_is_newline(cp);
+}
+static inline bool is_dash(int32_t cp) {
+  return cp < 0x80 ? cp == '-' : news_is_dash(cp);
+}
+static inline bool is_currency(int32_t cp) {
+  return cp < 0x80 ? cp == '$' : news_is_currency(cp);
+}
+
 static bool is_apostrophe(int32_t cp) {
   return cp == '\'' || cp == 0x2019 || cp == 0x02bc;
 }
@@ -163,12 +179,15 @@ static scanned scan_word(scanner *sc, size_t i) {
   int32_t c0 = peek(sc, i);
   size_t j = i; /* where the word loop below starts reading */
 
-  if (has_prefix(sc, i, "http://") || has_prefix(sc, i, "https://") || has_prefix(sc, i, "www.")) {
+  unsigned char b0 = (unsigned char)(sc->s[i] | 0x20); /* the prefixes start with h or w */
+  if ((b0 == 'h' || b0 == 'w') &&
+      (has_prefix(sc, i, "http://") || has_prefix(sc, i, "https://") || has_prefix(sc, i, "www."))) {
     r.end = scan_url(sc, i);
     r.kind = NEWS_TOK_URL;
     return r;
   }
-  if (news_is_letter(c0)) {
+  /* a dotted sequence needs a period right after an ASCII first letter */
+  if (news_is_letter(c0) && (c0 >= 0x80 || (i + 1 < sc->len && sc->s[i + 1] == '.'))) {
     size_t d = scan_dotted(sc, i);
     if (d > i) {
       r.end = d;
@@ -224,7 +243,7 @@ static scanned scan_word(scanner *sc, size_t i) {
   while (j < sc->len) {
     int32_t cp;
     size_t k = news_utf8_next(sc->s, sc->len, j, &cp);
-    if (is_alnum(cp) || (news_is_format(cp) && j > i) || cp == '_') {
+    if (is_alnum(cp) || (is_format(cp) && j > i) || cp == '_') {
       j = k;
       continue;
     }
@@ -353,9 +372,9 @@ int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
   while (i < len) {
     int32_t cp;
     size_t next = news_utf8_next(sc.s, len, i, &cp);
-    if (news_is_space(cp) || news_is_format(cp)) {
-      if (news_is_newline(cp) || (cp == '\r' && peek(&sc, next) != '\n')) newlines++;
-      if (!news_is_format(cp)) ws |= NEWS_TF_SPACE;
+    if (news_is_space(cp) || is_format(cp)) {
+      if (is_newline(cp) || (cp == '\r' && peek(&sc, next) != '\n')) newlines++;
+      if (!is_format(cp)) ws |= NEWS_TF_SPACE;
       i = next;
       continue;
     }
@@ -378,7 +397,7 @@ int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
       end = next;
       while (end < len && (is_alnum(peek(&sc, end)) || peek(&sc, end) == '_')) end = after(&sc, end);
       t.kind = cp == '@' ? NEWS_TOK_HANDLE : NEWS_TOK_HASHTAG;
-    } else if (news_is_currency(cp) && is_ascii_digit(peek(&sc, next))) {
+    } else if (is_currency(cp) && is_ascii_digit(peek(&sc, next))) {
       end = scan_number(&sc, next);
       t.kind = NEWS_TOK_MONEY;
     } else if (is_apostrophe(cp) && (peek(&sc, next) == 's' || peek(&sc, next) == 'S') &&
@@ -400,7 +419,7 @@ int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
       t.kind = NEWS_TOK_ELLIPSIS;
     } else if (cp == 0x2026) {
       t.kind = NEWS_TOK_ELLIPSIS;
-    } else if (news_is_dash(cp)) {
+    } else if (is_dash(cp)) {
       if (cp == '-')
         while (end < len && sc.s[end] == '-') end++;
       t.kind = NEWS_TOK_DASH;

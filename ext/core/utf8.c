@@ -12,7 +12,9 @@
 **
 **   The byte->character map (news_charmap_*) records the character count at
 **   every NEWS_CHARMAP_STEP-th byte in one pass, so a conversion scans at
-**   most STEP-1 bytes and costs a sixteenth of the text in memory.
+**   most STEP-1 bytes and costs a sixteenth of the text in memory.  For
+**   ASCII text (most news text) it records nothing: a byte offset is then
+**   the character offset.
 */
 #include "core.h"
 
@@ -207,16 +209,42 @@ static inline uint32_t starts_char(unsigned char b, bool *run) {
 
 #define RUN_BIT 0x80000000u /* a checkpoint taken inside a continuation run */
 
+/* True when text[0..len) has no byte >= 0x80 (eight bytes at a time). */
+static bool all_ascii(const unsigned char *s, size_t len) {
+  uint64_t any = 0;
+  size_t i = 0;
+  for (; i + 8 <= len; i += 8) {
+    uint64_t w;
+    memcpy(&w, s + i, 8);
+    any |= w;
+  }
+  for (; i < len; i++) any |= s[i];
+  return (any & 0x8080808080808080ull) == 0;
+}
+
 news_rc news_charmap_build(news_charmap *map, const news_mem *mem, const char *text, size_t len) {
+  return news_charmap_build_stop(map, mem, NULL, text, len);
+}
+
+news_rc news_charmap_build_stop(news_charmap *map, const news_mem *mem, const news_opts *opts, const char *text,
+                                size_t len) {
   if (!mem) mem = news_mem_default();
   map->text = (const unsigned char *)text;
   map->len = len;
+  map->marks = NULL;
+  map->nmarks = 0;
+  if (all_ascii(map->text, len)) return NEWS_OK; /* every byte is a character */
   map->nmarks = len / NEWS_CHARMAP_STEP + 1;
   map->marks = mem->alloc(mem->ctx, map->nmarks * sizeof(uint32_t));
   if (!map->marks) return NEWS_ERR_NOMEM;
   uint32_t chars = 0;
   bool run = false;
   for (size_t i = 0; i < len; i++) {
+    if ((i & 0xfffff) == 0xfffff && opts && opts->stop && opts->stop(opts->stop_arg)) { /* a poll per MB */
+      mem->free(mem->ctx, map->marks);
+      map->marks = NULL;
+      return NEWS_ERR_INTERRUPTED;
+    }
     if ((i % NEWS_CHARMAP_STEP) == 0) map->marks[i / NEWS_CHARMAP_STEP] = chars | (run ? RUN_BIT : 0);
     chars += starts_char(map->text[i], &run);
   }
@@ -225,6 +253,7 @@ news_rc news_charmap_build(news_charmap *map, const news_mem *mem, const char *t
 }
 
 uint32_t news_charmap_chars(const news_charmap *map, uint32_t off) {
+  if (!map->marks) return off; /* ASCII text */
   size_t k = off / NEWS_CHARMAP_STEP;
   uint32_t chars = map->marks[k] & ~RUN_BIT;
   bool run = (map->marks[k] & RUN_BIT) != 0;
@@ -234,6 +263,6 @@ uint32_t news_charmap_chars(const news_charmap *map, uint32_t off) {
 
 void news_charmap_free(news_charmap *map, const news_mem *mem) {
   if (!mem) mem = news_mem_default();
-  mem->free(mem->ctx, map->marks);
+  if (map->marks) mem->free(mem->ctx, map->marks);
   map->marks = NULL;
 }

@@ -4,16 +4,24 @@
 **
 **     entities_json(text)  quotes_json(text)  event_dates_json(text [, ref])
 **     sentences_json(text) tokens_json(text) places_json(text)
+**     attributions_json(text)
 **
 ** each returns a JSON array with one object per row of the table function,
 ** keys the column names, in row order ('[]' for no rows), with the JSON
 ** subtype so SQLite's json functions read it as JSON.
 **
 ** HOW IT WORKS
-**   The function runs `SELECT * FROM name(?1[, ?2])` on its own connection,
-**   so the rows, the errors and the document cache are exactly those of the
-**   table function, and writes each row as an object.  Errors from the
-**   table function ("entities: expected text, got a blob") pass through.
+**   The function runs the table function's own code without going through
+**   SQL: a cursor on the stack is started with newsext_cursor_start() (the
+**   body of xFilter: the same argument checks, errors and document cache)
+**   and each cell is written by the table's xColumn callback into a JSON
+**   newsext_out.  The keys come from the table's declared schema.  So the
+**   result depends only on the arguments: no table or view that shadows a
+**   function's name, no PRAGMA full_column_names, no authorizer can change
+**   it, as SQLITE_DETERMINISTIC (and expression indexes on it) require.
+**
+**   Adding a JSON form for a new newsext_table is one line in the table
+**   list of newsext.c; newsext_create_json() registers it under any name.
 */
 #include "vtab.h"
 
@@ -21,94 +29,102 @@
 
 SQLITE_EXTENSION_INIT3
 
-#define JSON_SUBTYPE 74 /* 'J', what SQLite's json1 uses */
+#define JSON_SUBTYPE 74   /* 'J', what SQLite's json1 uses */
+#define JSON_MAX_COLS 32 /* output columns of one table */
+#define JSON_POLL_ROWS 4096 /* rows written between two polls of the stop callback */
 
-/* Appends z as a JSON string literal. */
-static void json_string(sqlite3_str *p, const char *z, int n) {
-  sqlite3_str_appendchar(p, 1, '"');
-  int start = 0;
-  for (int i = 0; i < n; i++) {
-    unsigned char c = (unsigned char)z[i];
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    sqlite3_str_append(p, z + start, i - start);
-    switch (c) {
-    case '"': sqlite3_str_appendall(p, "\\\""); break;
-    case '\\': sqlite3_str_appendall(p, "\\\\"); break;
-    case '\n': sqlite3_str_appendall(p, "\\n"); break;
-    case '\r': sqlite3_str_appendall(p, "\\r"); break;
-    case '\t': sqlite3_str_appendall(p, "\\t"); break;
-    default: sqlite3_str_appendf(p, "\\u%04x", c); break;
-    }
-    start = i + 1;
+/* Finds the first nOut column names of "CREATE TABLE x(name TYPE, ...)". */
+static void schema_keys(const char *zSchema, int nOut, const char **az, int *an) {
+  const char *z = strchr(zSchema, '(');
+  for (int i = 0; i < nOut; i++) {
+    z++;
+    while (*z == ' ') z++;
+    int n = 0;
+    while (z[n] && z[n] != ' ' && z[n] != ',' && z[n] != ')') n++;
+    az[i] = z;
+    an[i] = n;
+    z = strchr(z, ',');
   }
-  sqlite3_str_append(p, z + start, n - start);
-  sqlite3_str_appendchar(p, 1, '"');
 }
 
 static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
-  const newsext_table *pDef = sqlite3_user_data(ctx);
-  sqlite3 *db = sqlite3_context_db_handle(ctx);
-  char *zSql = sqlite3_mprintf("SELECT * FROM %s(?1%s)", pDef->zName, argc > 1 ? ", ?2" : "");
-  sqlite3_stmt *pStmt = NULL;
-  int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &pStmt, NULL) : SQLITE_NOMEM;
-  sqlite3_free(zSql);
-  for (int i = 0; rc == SQLITE_OK && i < argc; i++) rc = sqlite3_bind_value(pStmt, i + 1, argv[i]);
-  sqlite3_str *pOut = sqlite3_str_new(db);
+  const newsext_modaux *pAux = sqlite3_user_data(ctx);
+  const newsext_table *pDef = pAux->pDef;
+  newsext_cursor cur;
+  memset(&cur, 0, sizeof cur);
+  cur.pDef = pDef;
+  cur.pCtx = pAux->pCtx;
+  char *zErr = NULL;
+  int rc = newsext_cursor_start(&cur, argv[0], argc > 1 ? argv[1] : NULL, &zErr);
+
+  const char *azKey[JSON_MAX_COLS];
+  int anKey[JSON_MAX_COLS];
+  schema_keys(pDef->zSchema, pDef->nOut, azKey, anKey);
+  sqlite3_str *pOut = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+  newsext_out out = {NULL, pOut, 0, SQLITE_OK};
   sqlite3_str_appendchar(pOut, 1, '[');
-  int nRow = 0;
-  while (rc == SQLITE_OK && (rc = sqlite3_step(pStmt)) == SQLITE_ROW) {
-    sqlite3_str_appendall(pOut, nRow++ ? ",{" : "{");
-    int nCol = sqlite3_column_count(pStmt);
-    rc = SQLITE_OK;
-    for (int i = 0; rc == SQLITE_OK && i < nCol; i++) {
-      if (i) sqlite3_str_appendchar(pOut, 1, ',');
-      /* both calls return NULL only when an allocation failed */
-      const char *zName = sqlite3_column_name(pStmt, i);
-      if (!zName) rc = SQLITE_NOMEM;
-      else json_string(pOut, zName, (int)strlen(zName));
-      sqlite3_str_appendchar(pOut, 1, ':');
-      switch (rc ? SQLITE_NULL : sqlite3_column_type(pStmt, i)) {
-      case SQLITE_INTEGER: sqlite3_str_appendf(pOut, "%lld", sqlite3_column_int64(pStmt, i)); break;
-      case SQLITE_NULL: sqlite3_str_appendall(pOut, "null"); break;
-      default: {
-        const char *zVal = (const char *)sqlite3_column_text(pStmt, i);
-        if (!zVal) rc = SQLITE_NOMEM;
-        else json_string(pOut, zVal, sqlite3_column_bytes(pStmt, i));
-        break;
-      }
-      }
+  const news_opts *pOpts = &cur.pCtx->opts;
+  for (uint32_t iRow = 0; rc == SQLITE_OK && iRow < cur.nRow; iRow++) {
+    /* a long array stops on sqlite3_interrupt() as the analysis does */
+    if (iRow % JSON_POLL_ROWS == JSON_POLL_ROWS - 1 && pOpts->stop(pOpts->stop_arg)) {
+      rc = SQLITE_INTERRUPT;
+      break;
+    }
+    if (iRow) sqlite3_str_appendchar(pOut, 1, ',');
+    for (int i = 0; i < pDef->nOut; i++) {
+      sqlite3_str_appendf(pOut, "%s\"%.*s\":", i ? "," : "{", anKey[i], azKey[i]);
+      out.bSet = 0;
+      pDef->xColumn(&cur, &out, newsext_row(&cur, iRow), i);
+      if (!out.bSet) sqlite3_str_appendall(pOut, "null");
     }
     sqlite3_str_appendchar(pOut, 1, '}');
+    if (out.rc == SQLITE_OK) out.rc = sqlite3_str_errcode(pOut); /* stop early when too big */
+    rc = out.rc;
   }
   sqlite3_str_appendchar(pOut, 1, ']');
-  if (rc == SQLITE_DONE) rc = SQLITE_OK;
-  if (rc != SQLITE_OK) {
-    if (rc == SQLITE_NOMEM)
-      sqlite3_result_error_nomem(ctx);
-    else
-      sqlite3_result_error(ctx, sqlite3_errmsg(db), -1);
-    sqlite3_result_error_code(ctx, rc);
-    sqlite3_free(sqlite3_str_finish(pOut));
-  } else if (sqlite3_str_errcode(pOut)) {
-    sqlite3_free(sqlite3_str_finish(pOut));
-    sqlite3_result_error_nomem(ctx);
-  } else {
+  newsext_cursor_reset(&cur);
+  newsext_ctx_idle(cur.pCtx);
+
+  if (rc == SQLITE_OK) rc = sqlite3_str_errcode(pOut);
+  if (rc == SQLITE_OK) {
     int n = sqlite3_str_length(pOut);
     sqlite3_result_text(ctx, sqlite3_str_finish(pOut), n, sqlite3_free);
     sqlite3_result_subtype(ctx, JSON_SUBTYPE);
+  } else {
+    sqlite3_free(sqlite3_str_finish(pOut));
+    if (rc == SQLITE_NOMEM)
+      sqlite3_result_error_nomem(ctx);
+    else if (rc == SQLITE_TOOBIG && !zErr)
+      sqlite3_result_error_toobig(ctx);
+    else {
+      sqlite3_result_error(ctx, zErr ? zErr : sqlite3_errstr(rc), -1);
+      sqlite3_result_error_code(ctx, rc);
+    }
   }
-  sqlite3_finalize(pStmt);
+  sqlite3_free(zErr);
 }
 
-int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDef, char **pzErr) {
+int newsext_create_json(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *pDef,
+                        const char *zName, char **pzErr) {
+  int rc = SQLITE_OK;
+  for (int nArg = 1; rc == SQLITE_OK && nArg <= 1 + pDef->bRef; nArg++) {
+    newsext_modaux *pAux = newsext_modaux_new(pCtx, pDef);
+    /* on failure SQLite calls newsext_modaux_free itself */
+    rc = pAux ? sqlite3_create_function_v2(db, zName, nArg, NEWSEXT_FUNC_FLAGS, pAux, jsonFunc,
+                                           NULL, NULL, newsext_modaux_free)
+              : SQLITE_NOMEM;
+  }
+  if (rc != SQLITE_OK)
+    *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", zName, sqlite3_errmsg(db));
+  return rc;
+}
+
+int newsext_register_json(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
+                          int nDef, const char *zPrefix, char **pzErr) {
   for (int i = 0; i < nDef; i++) {
-    char *zName = sqlite3_mprintf("%s_json", aDef[i]->zName);
-    if (!zName) return SQLITE_NOMEM;
-    int rc = SQLITE_OK;
-    for (int nArg = 1; rc == SQLITE_OK && nArg <= 1 + aDef[i]->bRef; nArg++)
-      rc = sqlite3_create_function_v2(db, zName, nArg, NEWSEXT_FUNC_FLAGS, (void *)aDef[i],
-                                      jsonFunc, NULL, NULL, NULL);
-    if (rc != SQLITE_OK) *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", zName, sqlite3_errmsg(db));
+    if (aDef[i]->nOut > JSON_MAX_COLS) return SQLITE_INTERNAL;
+    char *zName = sqlite3_mprintf("%s%s_json", zPrefix, aDef[i]->zName);
+    int rc = zName ? newsext_create_json(db, pCtx, aDef[i], zName, pzErr) : SQLITE_NOMEM;
     sqlite3_free(zName);
     if (rc != SQLITE_OK) return rc;
   }

@@ -18,6 +18,9 @@
 **                      attributions
 **                      (see vtab.c for the shared machinery)
 **   JSON forms:        NAME_json(text [, reference_date]) for each (json.c)
+**   Every table function and JSON form is registered twice, under its name
+**   and under news_NAME (news_entities, news_quotes_json, ...), for
+**   databases whose own tables shadow the short names (aPrefix).
 **
 ** SQLite derives the entry point name from the file name newsext.so, so
 ** `.load ./newsext` finds sqlite3_newsext_init.  It is the only symbol the
@@ -40,8 +43,10 @@ static void versionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 static void debugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
   (void)argv;
-  char *z = sqlite3_mprintf("newsext %s\nsqlite %s\nutf8proc %s (Unicode %s)\n%s\n", news_version(),
-                            sqlite3_libversion(), utf8proc_version(), utf8proc_unicode_version(),
+  char *z = sqlite3_mprintf("newsext %s\nsqlite %s\nutf8proc %s (Unicode %s)\n%s\n"
+                            "licence: MIT; the compiled-in data sources, their licences and attributions are "
+                            "listed in NOTICE (in the source, and installed as share/doc/newsext/NOTICE)\n",
+                            news_version(), sqlite3_libversion(), utf8proc_version(), utf8proc_unicode_version(),
                             news_entities_model());
   if (!z) {
     sqlite3_result_error_nomem(ctx);
@@ -64,6 +69,10 @@ static const newsext_table *const aTable[] = {
     &newsext_places, &newsext_attributions,
 };
 
+/* Each table and JSON form is registered under every prefix: the short name
+** and news_NAME, which a table of the database cannot shadow. */
+static const char *const aPrefix[] = {"", "news_"};
+
 #ifdef _WIN32
 #define NEWSEXT_EXPORT __declspec(dllexport)
 #else
@@ -72,9 +81,31 @@ static const newsext_table *const aTable[] = {
 
 NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
+/* Stores the library's API table in sqlite3_api, what SQLITE_EXTENSION_INIT2
+** does, without a data race when several threads load the extension at
+** once (newsext-batch's workers), each while others already call the API:
+** a load that finds the table already there (an acquire load) writes
+** nothing; only the first -- or one bringing a different table, a second
+** SQLite library in the process -- stores it, under a spin lock, so there is
+** exactly one write and every use of the API happens after it. */
+static void set_api(const sqlite3_api_routines *pApi) {
+#ifdef SQLITE_CORE
+  (void)pApi; /* linked in: the API is called directly */
+#elif defined(__GNUC__)
+  static char bLock;
+  if (__atomic_load_n(&sqlite3_api, __ATOMIC_ACQUIRE) == pApi) return;
+  while (__atomic_test_and_set(&bLock, __ATOMIC_ACQUIRE)) {
+  }
+  if (__atomic_load_n(&sqlite3_api, __ATOMIC_ACQUIRE) != pApi) __atomic_store_n(&sqlite3_api, pApi, __ATOMIC_RELEASE);
+  __atomic_clear(&bLock, __ATOMIC_RELEASE);
+#else
+  SQLITE_EXTENSION_INIT2(pApi);
+#endif
+}
+
 NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg,
                                                                 const sqlite3_api_routines *pApi) {
-  SQLITE_EXTENSION_INIT2(pApi);
+  set_api(pApi);
   if (sqlite3_libversion_number() < NEWSEXT_MIN_SQLITE) {
     *pzErrMsg = sqlite3_mprintf("newsext needs SQLite 3.31.0 or later; this is %s", sqlite3_libversion());
     return SQLITE_ERROR;
@@ -90,8 +121,12 @@ NEWSEXT_EXPORT int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg,
   newsext_ctx *pCtx = newsext_ctx_new(db);
   if (!pCtx) return SQLITE_NOMEM;
   int nTable = (int)(sizeof aTable / sizeof aTable[0]);
-  int rc = newsext_register_tables(db, pCtx, aTable, nTable, pzErrMsg);
-  newsext_ctx_release(pCtx); /* the modules hold their own references */
-  if (rc == SQLITE_OK) rc = newsext_register_json(db, aTable, nTable, pzErrMsg);
+  int rc = SQLITE_OK;
+  for (size_t i = 0; rc == SQLITE_OK && i < sizeof aPrefix / sizeof aPrefix[0]; i++) {
+    rc = newsext_register_tables(db, pCtx, aTable, nTable, aPrefix[i], pzErrMsg);
+    if (rc == SQLITE_OK) rc = newsext_register_json(db, pCtx, aTable, nTable, aPrefix[i], pzErrMsg);
+  }
+  if (rc == SQLITE_OK) rc = newsext_register_cache_functions(db, pCtx, pzErrMsg);
+  newsext_ctx_release(pCtx); /* the modules and functions hold their own references */
   return rc;
 }

@@ -40,7 +40,7 @@ static news_rc attrRun(newsext_cursor *pCur, const void **paRow, size_t *pszRow,
   return rc;
 }
 
-static void attrColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+static void attrColumn(newsext_cursor *pCur, newsext_out *ctx, const void *pRow, int iCol) {
   const news_attribution *r = pRow;
   int hasSpeaker = r->speaker_end > r->speaker_start, hasCue = r->cue_end > r->cue_start;
   switch (iCol) {
@@ -52,10 +52,10 @@ static void attrColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *p
   case ATTR_COL_CUE:
     if (hasCue) newsext_result_span(pCur, ctx, r->cue_start, r->cue_end);
     break;
-  case ATTR_COL_KIND: sqlite3_result_text(ctx, news_attr_kind_name(r->kind), -1, SQLITE_STATIC); break;
+  case ATTR_COL_KIND: newsext_result_text(ctx, news_attr_kind_name(r->kind), -1); break;
   case ATTR_COL_START: newsext_result_start(pCur, ctx, r->start); break;
   case ATTR_COL_LENGTH: newsext_result_length(pCur, ctx, r->start, r->end); break;
-  case ATTR_COL_SENTENCE: sqlite3_result_int64(ctx, r->sentence); break;
+  case ATTR_COL_SENTENCE: newsext_result_int(ctx, r->sentence); break;
   case ATTR_COL_SPEAKER_START:
     if (hasSpeaker) newsext_result_start(pCur, ctx, r->speaker_start);
     break;

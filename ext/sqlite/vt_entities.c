@@ -31,14 +31,14 @@ static news_rc entitiesRun(newsext_cursor *pCur, const void **paRow, size_t *psz
   return rc;
 }
 
-static void entitiesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+static void entitiesColumn(newsext_cursor *pCur, newsext_out *ctx, const void *pRow, int iCol) {
   const news_entity *e = pRow;
   switch (iCol) {
   case ENTITIES_COL_TEXT: newsext_result_span(pCur, ctx, e->start, e->end); break;
-  case ENTITIES_COL_TYPE: sqlite3_result_text(ctx, news_entity_type_name(e->type), -1, SQLITE_STATIC); break;
+  case ENTITIES_COL_TYPE: newsext_result_text(ctx, news_entity_type_name(e->type), -1); break;
   case ENTITIES_COL_START: newsext_result_start(pCur, ctx, e->start); break;
   case ENTITIES_COL_LENGTH: newsext_result_length(pCur, ctx, e->start, e->end); break;
-  case ENTITIES_COL_SENTENCE: sqlite3_result_int64(ctx, e->sentence); break;
+  case ENTITIES_COL_SENTENCE: newsext_result_int(ctx, e->sentence); break;
   case ENTITIES_COL_CANONICAL: newsext_result_str(ctx, e->canonical, e->canonical_len); break;
   case ENTITIES_COL_TITLE:
     if (e->title_end > e->title_start) newsext_result_span(pCur, ctx, e->title_start, e->title_end);

@@ -39,11 +39,11 @@ static news_rc placesRun(newsext_cursor *pCur, const void **paRow, size_t *pszRo
   return rc;
 }
 
-static void result_static(sqlite3_context *ctx, const char *z) {
-  if (z) sqlite3_result_text(ctx, z, -1, SQLITE_STATIC);
+static void result_static(newsext_out *ctx, const char *z) {
+  if (z) newsext_result_text(ctx, z, -1);
 }
 
-static void placesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+static void placesColumn(newsext_cursor *pCur, newsext_out *ctx, const void *pRow, int iCol) {
   const news_place *p = pRow;
   switch (iCol) {
   case PLACES_COL_TEXT: newsext_result_span(pCur, ctx, p->start, p->end); break;
@@ -52,17 +52,17 @@ static void placesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void 
   case PLACES_COL_COUNTRY: result_static(ctx, p->country); break;
   case PLACES_COL_ADMIN1: result_static(ctx, p->admin1); break;
   case PLACES_COL_GEONAMEID:
-    if (p->geonameid) sqlite3_result_int64(ctx, p->geonameid);
+    if (p->geonameid) newsext_result_int(ctx, p->geonameid);
     break;
   case PLACES_COL_LATITUDE:
-    if (p->kind) sqlite3_result_double(ctx, p->lat100 / 100.0);
+    if (p->kind) newsext_result_double(ctx, p->lat100 / 100.0);
     break;
   case PLACES_COL_LONGITUDE:
-    if (p->kind) sqlite3_result_double(ctx, p->lon100 / 100.0);
+    if (p->kind) newsext_result_double(ctx, p->lon100 / 100.0);
     break;
   case PLACES_COL_START: newsext_result_start(pCur, ctx, p->start); break;
   case PLACES_COL_LENGTH: newsext_result_length(pCur, ctx, p->start, p->end); break;
-  case PLACES_COL_SENTENCE: sqlite3_result_int64(ctx, p->sentence); break;
+  case PLACES_COL_SENTENCE: newsext_result_int(ctx, p->sentence); break;
   }
 }
 

@@ -33,7 +33,7 @@ static news_rc quotesRun(newsext_cursor *pCur, const void **paRow, size_t *pszRo
   return rc;
 }
 
-static void quotesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+static void quotesColumn(newsext_cursor *pCur, newsext_out *ctx, const void *pRow, int iCol) {
   const news_quote *q = pRow;
   switch (iCol) {
   case QUOTES_COL_QUOTE: newsext_result_span(pCur, ctx, q->start, q->end); break;
@@ -46,9 +46,9 @@ static void quotesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void 
     break;
   case QUOTES_COL_START: newsext_result_start(pCur, ctx, q->start); break;
   case QUOTES_COL_LENGTH: newsext_result_length(pCur, ctx, q->start, q->end); break;
-  case QUOTES_COL_SENTENCE: sqlite3_result_int64(ctx, q->sentence); break;
+  case QUOTES_COL_SENTENCE: newsext_result_int(ctx, q->sentence); break;
   case QUOTES_COL_KIND:
-    sqlite3_result_text(ctx, q->kind == NEWS_QUOTE_PARTIAL ? "partial" : "direct", -1, SQLITE_STATIC);
+    newsext_result_text(ctx, q->kind == NEWS_QUOTE_PARTIAL ? "partial" : "direct", -1);
     break;
   }
 }

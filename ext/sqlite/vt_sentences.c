@@ -25,11 +25,11 @@ static news_rc sentencesRun(newsext_cursor *pCur, const void **paRow, size_t *ps
   return rc;
 }
 
-static void sentencesColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+static void sentencesColumn(newsext_cursor *pCur, newsext_out *ctx, const void *pRow, int iCol) {
   const news_sentence *s = pRow;
   switch (iCol) {
   case SENTENCES_COL_SENTENCE: newsext_result_span(pCur, ctx, s->start, s->end); break;
-  case SENTENCES_COL_IDX: sqlite3_result_int64(ctx, s - (const news_sentence *)pCur->aRow); break;
+  case SENTENCES_COL_IDX: newsext_result_int(ctx, s - (const news_sentence *)pCur->aRow); break;
   case SENTENCES_COL_START: newsext_result_start(pCur, ctx, s->start); break;
   case SENTENCES_COL_LENGTH: newsext_result_length(pCur, ctx, s->start, s->end); break;
   }

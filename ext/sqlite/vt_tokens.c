@@ -29,14 +29,14 @@ static news_rc tokensRun(newsext_cursor *pCur, const void **paRow, size_t *pszRo
   return rc;
 }
 
-static void tokensColumn(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol) {
+static void tokensColumn(newsext_cursor *pCur, newsext_out *ctx, const void *pRow, int iCol) {
   const news_token *t = pRow;
   switch (iCol) {
   case TOKENS_COL_TOKEN: newsext_result_span(pCur, ctx, t->start, t->end); break;
-  case TOKENS_COL_KIND: sqlite3_result_text(ctx, news_token_kind_name(t->kind), -1, SQLITE_STATIC); break;
+  case TOKENS_COL_KIND: newsext_result_text(ctx, news_token_kind_name(t->kind), -1); break;
   case TOKENS_COL_START: newsext_result_start(pCur, ctx, t->start); break;
   case TOKENS_COL_LENGTH: newsext_result_length(pCur, ctx, t->start, t->end); break;
-  case TOKENS_COL_SENTENCE: sqlite3_result_int64(ctx, t->sentence); break;
+  case TOKENS_COL_SENTENCE: newsext_result_int(ctx, t->sentence); break;
   }
 }
 

@@ -24,8 +24,10 @@
 **   index; the row id is the 1-based row number.
 **
 **   THE CACHE.  newsext_ctx keeps the last NEWSEXT_CACHE_SLOTS analysed
-**   documents, keyed by a hash of the text and confirmed by comparing the
-**   bytes (never by pointer).  Docs are reference counted: a slot holds one
+**   documents, found by comparing the length and then the bytes (never the
+**   pointer).  No hash: the length rules out nearly every other document,
+**   and memcmp reads many bytes per instruction where a hash takes several
+**   instructions per byte, in each function of a query.  Docs are reference counted: a slot holds one
 **   reference and each cursor reading it another, so a document evicted
 **   while a cursor reads it stays alive until that cursor lets go.
 **
@@ -51,6 +53,9 @@
 */
 #include "vtab.h"
 
+#include "../core/calendar.h"
+#include "../core/refdate.h"
+
 #include <assert.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -60,16 +65,21 @@ SQLITE_EXTENSION_INIT3
 
 /* ------------------------------------------------------------ allocation */
 
+/* sqlite3_malloc64 and friends; with a document's ctx (a newsext_docref)
+** they count its live bytes, for the cache's budget. */
 static void *mem_alloc(void *ctx, size_t n) {
-  (void)ctx;
-  return sqlite3_malloc64(n ? n : 1);
+  void *p = sqlite3_malloc64(n ? n : 1);
+  if (p && ctx) ((newsext_docref *)ctx)->nBytes += (sqlite3_int64)sqlite3_msize(p);
+  return p;
 }
 static void *mem_realloc(void *ctx, void *p, size_t n) {
-  (void)ctx;
-  return sqlite3_realloc64(p, n ? n : 1);
+  sqlite3_int64 nOld = p ? (sqlite3_int64)sqlite3_msize(p) : 0;
+  void *q = sqlite3_realloc64(p, n ? n : 1);
+  if (q && ctx) ((newsext_docref *)ctx)->nBytes += (sqlite3_int64)sqlite3_msize(q) - nOld;
+  return q;
 }
 static void mem_free(void *ctx, void *p) {
-  (void)ctx;
+  if (p && ctx) ((newsext_docref *)ctx)->nBytes -= (sqlite3_int64)sqlite3_msize(p);
   sqlite3_free(p);
 }
 
@@ -100,12 +110,14 @@ newsext_ctx *newsext_ctx_new(sqlite3 *db) {
   p->opts.stop = newsext_should_stop;
   p->opts.stop_arg = p; /* the ctx outlives every document it caches */
   p->nRef = 1;
+  p->nBudget = NEWSEXT_CACHE_BUDGET;
   return p;
 }
 
 static void docref_release(newsext_ctx *pCtx, newsext_docref *p) {
   if (!p || --p->nRef > 0) return;
-  if (p->bMap) news_charmap_free(&p->map, &pCtx->mem);
+  (void)pCtx;
+  if (p->bMap) news_charmap_free(&p->map, &p->mem);
   news_doc_free(p->doc);
   sqlite3_free(p);
 }
@@ -117,20 +129,13 @@ void newsext_ctx_release(void *pArg) {
   sqlite3_free(p);
 }
 
-static uint64_t fnv1a(const char *z, size_t n) {
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)z[i]) * 0x100000001b3ull;
-  return h;
-}
-
 /* Finds or creates the analysis of z[0..n); the caller owns one reference. */
 static news_rc cache_get(newsext_ctx *pCtx, const char *z, size_t n, newsext_docref **ppOut) {
-  uint64_t h = fnv1a(z, n);
   for (int i = 0; i < NEWSEXT_CACHE_SLOTS; i++) {
     newsext_docref *p = pCtx->aCache[i];
     size_t len;
     const char *zText = p ? news_doc_text(p->doc, &len) : NULL;
-    if (p && p->hash == h && len == n && memcmp(zText, z, n) == 0) {
+    if (p && len == n && memcmp(zText, z, n) == 0) {
       memmove(&pCtx->aCache[1], &pCtx->aCache[0], (size_t)i * sizeof p); /* to the front */
       pCtx->aCache[0] = p;
       p->nRef++;
@@ -141,12 +146,12 @@ static news_rc cache_get(newsext_ctx *pCtx, const char *z, size_t n, newsext_doc
   newsext_docref *p = sqlite3_malloc64(sizeof *p);
   if (!p) return NEWS_ERR_NOMEM;
   memset(p, 0, sizeof *p);
-  news_rc rc = news_doc_new(&pCtx->mem, &pCtx->opts, z, n, &p->doc);
+  p->mem = (news_mem){mem_alloc, mem_realloc, mem_free, p};
+  news_rc rc = news_doc_new(&p->mem, &pCtx->opts, z, n, &p->doc);
   if (rc) {
     sqlite3_free(p);
     return rc;
   }
-  p->hash = h;
   p->nRef = 2; /* the cache's and the caller's */
   docref_release(pCtx, pCtx->aCache[NEWSEXT_CACHE_SLOTS - 1]);
   memmove(&pCtx->aCache[1], &pCtx->aCache[0], (NEWSEXT_CACHE_SLOTS - 1) * sizeof p);
@@ -155,45 +160,131 @@ static news_rc cache_get(newsext_ctx *pCtx, const char *z, size_t n, newsext_doc
   return NEWS_OK;
 }
 
+/* Removes cache slot i (its document lives on while a cursor holds it). */
+static void cache_drop(newsext_ctx *pCtx, int i) {
+  docref_release(pCtx, pCtx->aCache[i]);
+  memmove(&pCtx->aCache[i], &pCtx->aCache[i + 1], (size_t)(NEWSEXT_CACHE_SLOTS - 1 - i) * sizeof pCtx->aCache[0]);
+  pCtx->aCache[NEWSEXT_CACHE_SLOTS - 1] = NULL;
+}
+
+void newsext_cache_trim(newsext_ctx *pCtx) {
+  sqlite3_int64 nKept = 0; /* bytes of unused documents kept, most recent first */
+  for (int i = 0; i < NEWSEXT_CACHE_SLOTS && pCtx->aCache[i];) {
+    newsext_docref *p = pCtx->aCache[i];
+    if (p->nRef == 1 && nKept + p->nBytes > pCtx->nBudget) {
+      cache_drop(pCtx, i);
+      continue;
+    }
+    if (p->nRef == 1) nKept += p->nBytes;
+    i++;
+  }
+}
+
+/* True when no statement of the connection runs but (possibly) the caller's. */
+static int statements_idle(newsext_ctx *pCtx) {
+  int nBusy = 0;
+  for (sqlite3_stmt *p = sqlite3_next_stmt(pCtx->db, NULL); p; p = sqlite3_next_stmt(pCtx->db, p))
+    if (p != pCtx->pProbe && p != pCtx->pDate && sqlite3_stmt_busy(p)) nBusy++;
+  return nBusy <= 1;
+}
+
+/* Drops every cached document no cursor uses. */
+static sqlite3_int64 cache_release(newsext_ctx *pCtx) {
+  sqlite3_int64 n = 0;
+  for (int i = 0; i < NEWSEXT_CACHE_SLOTS && pCtx->aCache[i];) {
+    if (pCtx->aCache[i]->nRef == 1) {
+      n += pCtx->aCache[i]->nBytes;
+      cache_drop(pCtx, i);
+    } else {
+      i++;
+    }
+  }
+  return n;
+}
+
+/* newsext_cache_budget([bytes]): the cache's budget, set when given. */
+static void budgetFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  newsext_ctx *pCtx = sqlite3_user_data(ctx);
+  sqlite3_int64 nOld = pCtx->nBudget;
+  if (argc == 1) {
+    if (sqlite3_value_type(argv[0]) != SQLITE_INTEGER || sqlite3_value_int64(argv[0]) < 0) {
+      sqlite3_result_error(ctx, "newsext_cache_budget: expected a number of bytes >= 0", -1);
+      return;
+    }
+    pCtx->nBudget = sqlite3_value_int64(argv[0]);
+    newsext_cache_trim(pCtx);
+  }
+  sqlite3_result_int64(ctx, nOld);
+}
+
+/* newsext_release_memory(): drops every cached document no cursor uses;
+** returns the bytes they held. */
+static void releaseFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
+  (void)argc;
+  (void)argv;
+  sqlite3_result_int64(ctx, cache_release(sqlite3_user_data(ctx)));
+}
+
+int newsext_register_cache_functions(sqlite3 *db, newsext_ctx *pCtx, char **pzErr) {
+  /* they change the connection's state: not from views, triggers or indexes */
+  const int flags = SQLITE_UTF8 | SQLITE_DIRECTONLY;
+  int rc = sqlite3_create_function_v2(db, "newsext_cache_budget", 0, flags, pCtx, budgetFunc, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(db, "newsext_cache_budget", 1, flags, pCtx, budgetFunc, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2(db, "newsext_release_memory", 0, flags, pCtx, releaseFunc, NULL, NULL, NULL);
+  if (rc != SQLITE_OK) *pzErr = sqlite3_mprintf("newsext: cannot register the cache functions: %s", sqlite3_errmsg(db));
+  return rc;
+}
+
 /* ------------------------------------------------------------- the table */
 
 typedef struct newsext_vtab {
   sqlite3_vtab base;         /* base class, must be first */
   const newsext_table *pDef; /* the function this table serves */
   newsext_ctx *pCtx;         /* connection state (not owned) */
-  sqlite3_stmt *pDate;       /* SELECT date(?1), prepared on first use */
 } newsext_vtab;
 
-/* Client data of one module: its definition and the shared context. */
-typedef struct newsext_modaux {
-  const newsext_table *pDef;
-  newsext_ctx *pCtx;
-} newsext_modaux;
+newsext_modaux *newsext_modaux_new(newsext_ctx *pCtx, const newsext_table *pDef) {
+  newsext_modaux *pAux = sqlite3_malloc64(sizeof *pAux);
+  if (!pAux) return NULL;
+  pAux->pDef = pDef;
+  pAux->pCtx = pCtx;
+  pCtx->nRef++;
+  return pAux;
+}
 
-static void modaux_free(void *p) {
+void newsext_modaux_free(void *p) {
   newsext_modaux *pAux = p;
   newsext_ctx_release(pAux->pCtx);
   sqlite3_free(pAux);
 }
 
-/* Replaces the table's error message with a formatted one.  When the
-** message itself cannot be allocated the error becomes SQLITE_NOMEM, so the
-** user never sees a bare code without the message that explains it. */
-static int set_error(sqlite3_vtab *pVtab, int rc, const char *zFmt, ...) {
+void newsext_ctx_idle(newsext_ctx *pCtx) {
+  if (pCtx->nVtab > 0) return;
+  sqlite3_finalize(pCtx->pProbe);
+  sqlite3_finalize(pCtx->pDate);
+  pCtx->pProbe = pCtx->pDate = NULL;
+}
+
+/* Sets *pzErr to a formatted message.  When the message itself cannot be
+** allocated the error becomes SQLITE_NOMEM, so the user never sees a bare
+** code without the message that explains it. */
+static int set_error(char **pzErr, int rc, const char *zFmt, ...) {
   va_list ap;
   va_start(ap, zFmt);
-  sqlite3_free(pVtab->zErrMsg);
-  pVtab->zErrMsg = sqlite3_vmprintf(zFmt, ap);
+  sqlite3_free(*pzErr);
+  *pzErr = sqlite3_vmprintf(zFmt, ap);
   va_end(ap);
-  return pVtab->zErrMsg ? rc : SQLITE_NOMEM;
+  return *pzErr ? rc : SQLITE_NOMEM;
 }
 
 /* Turns a core error into an SQLite one, naming the function. */
-static int core_error(newsext_vtab *pTab, news_rc rc) {
+static int core_error(const newsext_table *pDef, news_rc rc, char **pzErr) {
   if (rc == NEWS_ERR_NOMEM) return SQLITE_NOMEM;
   if (rc == NEWS_ERR_INTERRUPTED) return SQLITE_INTERRUPT;
-  if (rc == NEWS_ERR_TOOBIG) return set_error(&pTab->base, SQLITE_TOOBIG, "%s: %s", pTab->pDef->zName, news_errstr(rc));
-  return set_error(&pTab->base, SQLITE_ERROR, "%s: %s", pTab->pDef->zName, news_errstr(rc));
+  if (rc == NEWS_ERR_TOOBIG) return set_error(pzErr, SQLITE_TOOBIG, "%s: %s", pDef->zName, news_errstr(rc));
+  return set_error(pzErr, SQLITE_ERROR, "%s: %s", pDef->zName, news_errstr(rc));
 }
 
 static int xConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
@@ -219,13 +310,11 @@ static int xConnect(sqlite3 *db, void *pAux, int argc, const char *const *argv,
 
 static int xDisconnect(sqlite3_vtab *pVtab) {
   newsext_vtab *pTab = (newsext_vtab *)pVtab;
-  sqlite3_finalize(pTab->pDate);
-  /* the last table finalizes the probe, before sqlite3_close() checks for
-  ** unfinalized statements (a later poll prepares it again) */
-  if (--pTab->pCtx->nVtab == 0) {
-    sqlite3_finalize(pTab->pCtx->pProbe);
-    pTab->pCtx->pProbe = NULL;
-  }
+  /* the last table finalizes the probe and the date statement, before
+  ** sqlite3_close() checks for unfinalized statements (a later use
+  ** prepares them again) */
+  pTab->pCtx->nVtab--;
+  newsext_ctx_idle(pTab->pCtx);
   sqlite3_free(pTab);
   return SQLITE_OK;
 }
@@ -275,89 +364,136 @@ static int xOpen(sqlite3_vtab *pVtab, sqlite3_vtab_cursor **ppCursor) {
   if (!pCur) return SQLITE_NOMEM;
   memset(pCur, 0, sizeof *pCur);
   pCur->pDef = ((newsext_vtab *)pVtab)->pDef;
+  pCur->pCtx = ((newsext_vtab *)pVtab)->pCtx;
+  pCur->pCtx->nCursor++;
   *ppCursor = &pCur->base;
   return SQLITE_OK;
 }
 
-static void cursor_reset(newsext_cursor *pCur) {
-  newsext_vtab *pTab = (newsext_vtab *)pCur->base.pVtab;
-  docref_release(pTab->pCtx, pCur->pRef);
+void newsext_cursor_reset(newsext_cursor *pCur) {
+  docref_release(pCur->pCtx, pCur->pRef);
+  if (pCur->pRef) newsext_cache_trim(pCur->pCtx);
   pCur->pRef = NULL;
   sqlite3_free(pCur->pRows);
   pCur->pRows = NULL;
   pCur->aRow = NULL;
   pCur->szRow = 0;
+  sqlite3_value_free(pCur->pDocArg);
+  sqlite3_value_free(pCur->pRefArg);
+  pCur->pDocArg = pCur->pRefArg = NULL;
   pCur->iRow = pCur->nRow = 0;
   pCur->hasRef = 0;
 }
 
 static int xClose(sqlite3_vtab_cursor *cur) {
-  cursor_reset((newsext_cursor *)cur);
+  newsext_cursor *pCur = (newsext_cursor *)cur;
+  newsext_ctx *pCtx = pCur->pCtx;
+  newsext_cursor_reset(pCur);
   sqlite3_free(cur);
+  /* the connection's statements are done: keep nothing */
+  if (--pCtx->nCursor == 0 && statements_idle(pCtx)) cache_release(pCtx);
   return SQLITE_OK;
 }
 
-/* True when y-m-d is a day of the Gregorian calendar (year 1..9999). */
-static int valid_ymd(int y, int m, int d) {
-  static const int mlen[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return y > 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mlen[m - 1] &&
-         (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
-}
-
-/* Reads the reference_date argument through SQLite's date(); sets
-** pCur->ref/hasRef.  NULL means "no reference date"; 'now' is refused. */
-static int read_reference(newsext_vtab *pTab, newsext_cursor *pCur, sqlite3_value *pVal) {
-  if (sqlite3_value_type(pVal) == SQLITE_NULL) return SQLITE_OK;
-  if (sqlite3_value_type(pVal) == SQLITE_BLOB)
-    return set_error(&pTab->base, SQLITE_MISMATCH, "%s: reference_date: expected a date, got a blob",
-                     pTab->pDef->zName);
-  if (sqlite3_value_type(pVal) == SQLITE_TEXT) {
+/* Reads the reference_date argument; sets pCur->ref/hasRef.  NULL means
+** "no reference date"; 'now' is refused.  Integers are Unix seconds, so are
+** reals outside the Julian day numbers of years 1..9999; text is read by
+** news_refdate_parse (ISO 8601 with zones, RFC 2822, Unix seconds; see
+** refdate.h); whatever else SQLite's date() reads is read by date(). */
+static int read_reference(newsext_cursor *pCur, sqlite3_value *pVal, char **pzErr) {
+  const newsext_table *pDef = pCur->pDef;
+  newsext_ctx *pCtx = pCur->pCtx;
+  int type = sqlite3_value_type(pVal);
+  news_ymd day;
+  if (type == SQLITE_NULL) return SQLITE_OK;
+  if (type == SQLITE_BLOB)
+    return set_error(pzErr, SQLITE_MISMATCH, "%s: reference_date: expected a date, got a blob", pDef->zName);
+  int ok = 0;
+  if (type == SQLITE_INTEGER) {
+    ok = news_refdate_from_unix(sqlite3_value_int64(pVal), &day);
+  } else if (type == SQLITE_FLOAT) {
+    double v = sqlite3_value_double(pVal);
+    if (!(v >= 1721425.5 && v < 5373484.5) && v > -1e13 && v < 1e13) { /* not a Julian day number */
+      sqlite3_int64 t = (sqlite3_int64)v;
+      ok = news_refdate_from_unix((double)t > v ? t - 1 : t, &day); /* floor */
+    }
+  } else {
     /* date('now') reads the clock: the tables promise no hidden inputs */
     const char *z = (const char *)sqlite3_value_text(pVal);
     if (!z) return SQLITE_NOMEM;
-    while (*z == ' ' || *z == '\t') z++;
-    if (sqlite3_strnicmp(z, "now", 3) == 0)
-      return set_error(&pTab->base, SQLITE_ERROR,
-                       "%s: reference_date 'now' reads the clock; pass the publication date",
-                       pTab->pDef->zName);
+    int n = sqlite3_value_bytes(pVal);
+    const char *zt = z;
+    while (*zt == ' ' || *zt == '\t') zt++;
+    if (sqlite3_strnicmp(zt, "now", 3) == 0)
+      return set_error(pzErr, SQLITE_ERROR, "%s: reference_date 'now' reads the clock; pass the publication date",
+                       pDef->zName);
+    ok = news_refdate_parse(z, (size_t)n, &day);
   }
-  if (!pTab->pDate) {
-    int rc = sqlite3_prepare_v2(pTab->pCtx->db, "SELECT date(?1)", -1, &pTab->pDate, NULL);
-    if (rc != SQLITE_OK) return rc;
-  }
-  sqlite3_bind_value(pTab->pDate, 1, pVal);
-  int ok = 0;
-  if (sqlite3_step(pTab->pDate) == SQLITE_ROW) {
-    const char *z = (const char *)sqlite3_column_text(pTab->pDate, 0);
-    int y, m, d;
-    char extra;
-    /* date() passes days such as 2019-02-30 through unchanged: check them */
-    if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && valid_ymd(y, m, d)) {
-      pCur->ref = (news_ymd){y, m, d};
-      pCur->hasRef = 1;
-      ok = 1;
+  if (!ok && type != SQLITE_INTEGER) {
+    if (!pCtx->pDate) {
+      int rc = sqlite3_prepare_v2(pCtx->db, "SELECT date(?1)", -1, &pCtx->pDate, NULL);
+      if (rc == SQLITE_NOMEM) return rc;
+      /* an authorizer or a limit can refuse it: pass its message on */
+      if (rc != SQLITE_OK)
+        return set_error(pzErr, rc, "%s: reference_date: %s", pDef->zName, sqlite3_errmsg(pCtx->db));
     }
-  }
-  int rc = sqlite3_reset(pTab->pDate);
-  sqlite3_clear_bindings(pTab->pDate);
-  if (rc == SQLITE_NOMEM) return rc;
-  /* "2013-03-14T00:00:00+02:00": date() moves the instant to UTC (the
-  ** 13th), but an article belongs to the day it is dated, so a timestamp
-  ** with a time part keeps its own leading calendar day */
-  if (ok && sqlite3_value_type(pVal) == SQLITE_TEXT) {
-    const unsigned char *t = sqlite3_value_text(pVal);
-    int k = 0;
-    while (t && k < 10 && t[k] && ((k == 4 || k == 7) ? t[k] == '-' : (t[k] >= '0' && t[k] <= '9'))) k++;
-    if (k == 10 && (t[10] == 'T' || t[10] == ' ')) {
-      int y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
-      int m = (t[5] - '0') * 10 + (t[6] - '0'), d = (t[8] - '0') * 10 + (t[9] - '0');
-      if (valid_ymd(y, m, d)) pCur->ref = (news_ymd){y, m, d};
+    sqlite3_bind_value(pCtx->pDate, 1, pVal);
+    int rcStep = sqlite3_step(pCtx->pDate);
+    if (rcStep == SQLITE_ROW) {
+      const char *z = (const char *)sqlite3_column_text(pCtx->pDate, 0);
+      int y, m, d;
+      char extra;
+      /* date() passes days such as 2019-02-30 through unchanged: check them */
+      if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && news_cal_valid((news_ymd){y, m, d})) {
+        day = (news_ymd){y, m, d};
+        ok = 1;
+      }
     }
+    int rc = sqlite3_reset(pCtx->pDate);
+    sqlite3_clear_bindings(pCtx->pDate);
+    if (rc == SQLITE_NOMEM) return rc;
+    if (rcStep != SQLITE_ROW && rc != SQLITE_OK)
+      return set_error(pzErr, rc, "%s: reference_date: %s", pDef->zName, sqlite3_errmsg(pCtx->db));
   }
   if (!ok) {
     const char *z = (const char *)sqlite3_value_text(pVal);
-    return set_error(&pTab->base, SQLITE_ERROR, "%s: reference_date '%.40s' is not a date",
-                     pTab->pDef->zName, z ? z : "");
+    return set_error(pzErr, SQLITE_ERROR,
+                     "%s: reference_date '%.40s' is not a date; use YYYY-MM-DD, an ISO 8601 timestamp "
+                     "(2024-05-02T09:30:00+02:00), an RFC 2822 date (Tue, 03 Mar 1987 09:00:00 GMT), Unix epoch "
+                     "seconds, or another form SQLite's date() reads",
+                     pDef->zName, z ? z : "");
+  }
+  pCur->ref = day;
+  pCur->hasRef = 1;
+  return SQLITE_OK;
+}
+
+int newsext_cursor_start(newsext_cursor *pCur, sqlite3_value *pDoc, sqlite3_value *pRef,
+                         char **pzErr) {
+  const newsext_table *pDef = pCur->pDef;
+  int eType = sqlite3_value_type(pDoc);
+  if (eType == SQLITE_NULL) return SQLITE_OK;
+  if (eType == SQLITE_BLOB)
+    return set_error(pzErr, SQLITE_MISMATCH, "%s: expected text, got a blob", pDef->zName);
+  if (pRef) {
+    int rc = read_reference(pCur, pRef, pzErr);
+    if (rc != SQLITE_OK) return rc;
+  }
+  const char *z = (const char *)sqlite3_value_text(pDoc);
+  if (!z) return SQLITE_NOMEM;
+  size_t n = strlen(z); /* up to the first NUL, as SQLite's text functions */
+  news_rc rc = cache_get(pCur->pCtx, z, n, &pCur->pRef);
+  if (rc) return core_error(pDef, rc, pzErr);
+  rc = pDef->xRun(pCur, &pCur->aRow, &pCur->szRow, &pCur->nRow);
+  if (rc == NEWS_OK && pCur->nRow > 0 && !pCur->pRef->bMap) {
+    size_t len;
+    const char *zText = news_doc_text(pCur->pRef->doc, &len);
+    rc = news_charmap_build(&pCur->pRef->map, &pCur->pRef->mem, zText, len);
+    pCur->pRef->bMap = rc == NEWS_OK;
+  }
+  if (rc) {
+    newsext_cursor_reset(pCur);
+    return core_error(pDef, rc, pzErr);
   }
   return SQLITE_OK;
 }
@@ -367,36 +503,26 @@ static int xFilter(sqlite3_vtab_cursor *cur, int idxNum, const char *idxStr, int
   (void)idxStr;
   newsext_cursor *pCur = (newsext_cursor *)cur;
   newsext_vtab *pTab = (newsext_vtab *)cur->pVtab;
-  cursor_reset(pCur);
+  newsext_cursor_reset(pCur);
   if ((idxNum & IDX_NO_DOCUMENT) || argc < 1) {
     const newsext_table *pDef = pTab->pDef;
-    return set_error(&pTab->base, SQLITE_ERROR, "%s: missing argument: %s(document%s)", pDef->zName,
-                     pDef->zName, pDef->bRef ? " [, reference_date]" : "");
+    return set_error(&pTab->base.zErrMsg, SQLITE_ERROR, "%s: missing argument: %s(document%s)",
+                     pDef->zName, pDef->zName, pDef->bRef ? " [, reference_date]" : "");
   }
-  sqlite3_value *pDoc = argv[0];
-  int eType = sqlite3_value_type(pDoc);
-  if (eType == SQLITE_NULL) return SQLITE_OK;
-  if (eType == SQLITE_BLOB)
-    return set_error(&pTab->base, SQLITE_MISMATCH, "%s: expected text, got a blob", pTab->pDef->zName);
-  if ((idxNum & IDX_REFERENCE) && argc >= 2) {
-    int rc = read_reference(pTab, pCur, argv[1]);
-    if (rc != SQLITE_OK) return rc;
-  }
-  const char *z = (const char *)sqlite3_value_text(pDoc);
-  if (!z) return SQLITE_NOMEM;
-  size_t n = strlen(z); /* up to the first NUL, as SQLite's text functions */
-  news_rc rc = cache_get(pTab->pCtx, z, n, &pCur->pRef);
-  if (rc) return core_error(pTab, rc);
-  rc = pCur->pDef->xRun(pCur, &pCur->aRow, &pCur->szRow, &pCur->nRow);
-  if (rc == NEWS_OK && pCur->nRow > 0 && !pCur->pRef->bMap) {
-    size_t len;
-    const char *zText = news_doc_text(pCur->pRef->doc, &len);
-    rc = news_charmap_build(&pCur->pRef->map, &pTab->pCtx->mem, zText, len);
-    pCur->pRef->bMap = rc == NEWS_OK;
-  }
-  if (rc) {
-    cursor_reset(pCur);
-    return core_error(pTab, rc);
+  sqlite3_value *pRef = (idxNum & IDX_REFERENCE) && argc >= 2 ? argv[1] : NULL;
+  int rc = newsext_cursor_start(pCur, argv[0], pRef, &pTab->base.zErrMsg);
+  if (rc != SQLITE_OK || pCur->nRow == 0) return rc;
+  /* the HIDDEN columns read back as the arguments (a further condition on
+  ** them is checked by SQLite against xColumn).  A text document is the
+  ** cached text itself unless it holds a NUL; anything else is copied. */
+  size_t nText;
+  news_doc_text(pCur->pRef->doc, &nText);
+  int bCopy = sqlite3_value_type(argv[0]) != SQLITE_TEXT || nText != (size_t)sqlite3_value_bytes(argv[0]);
+  if (bCopy) pCur->pDocArg = sqlite3_value_dup(argv[0]);
+  if (pRef) pCur->pRefArg = sqlite3_value_dup(pRef);
+  if ((bCopy && !pCur->pDocArg) || (pRef && !pCur->pRefArg)) {
+    newsext_cursor_reset(pCur);
+    return SQLITE_NOMEM;
   }
   return SQLITE_OK;
 }
@@ -413,9 +539,18 @@ static int xEof(sqlite3_vtab_cursor *cur) {
 
 static int xColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) {
   newsext_cursor *pCur = (newsext_cursor *)cur;
-  if (iCol < pCur->pDef->nOut)
-    pCur->pDef->xColumn(pCur, ctx, (const char *)pCur->aRow + (size_t)pCur->iRow * pCur->szRow, iCol);
-  /* the HIDDEN argument columns read back as NULL */
+  newsext_out out = {ctx, NULL, 0, SQLITE_OK};
+  const newsext_table *pDef = pCur->pDef;
+  if (iCol < pDef->nOut) {
+    pDef->xColumn(pCur, &out, newsext_row(pCur, pCur->iRow), iCol);
+  } else if (iCol == pDef->nOut) { /* document */
+    size_t n;
+    const char *z = news_doc_text(pCur->pRef->doc, &n);
+    if (pCur->pDocArg) sqlite3_result_value(ctx, pCur->pDocArg);
+    else sqlite3_result_text64(ctx, z, n, SQLITE_TRANSIENT, SQLITE_UTF8);
+  } else if (pCur->pRefArg) { /* reference_date */
+    sqlite3_result_value(ctx, pCur->pRefArg);
+  }
   return SQLITE_OK;
 }
 
@@ -452,45 +587,94 @@ static const sqlite3_module newsext_module = {
 };
 
 int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
-                            int nDef, char **pzErr) {
+                            int nDef, const char *zPrefix, char **pzErr) {
   for (int i = 0; i < nDef; i++) {
-    newsext_modaux *pAux = sqlite3_malloc64(sizeof *pAux);
-    if (!pAux) return SQLITE_NOMEM;
-    pAux->pDef = aDef[i];
-    pAux->pCtx = pCtx;
-    pCtx->nRef++;
-    /* on failure SQLite calls modaux_free itself */
-    int rc = sqlite3_create_module_v2(db, aDef[i]->zName, &newsext_module, pAux, modaux_free);
-    if (rc != SQLITE_OK) {
-      *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", aDef[i]->zName, sqlite3_errmsg(db));
-      return rc;
+    char *zName = sqlite3_mprintf("%s%s", zPrefix, aDef[i]->zName);
+    newsext_modaux *pAux = zName ? newsext_modaux_new(pCtx, aDef[i]) : NULL;
+    if (!pAux) {
+      sqlite3_free(zName);
+      return SQLITE_NOMEM;
     }
+    /* on failure SQLite calls newsext_modaux_free itself */
+    int rc = sqlite3_create_module_v2(db, zName, &newsext_module, pAux, newsext_modaux_free);
+    if (rc != SQLITE_OK) *pzErr = sqlite3_mprintf("newsext: cannot register %s: %s", zName, sqlite3_errmsg(db));
+    sqlite3_free(zName);
+    if (rc != SQLITE_OK) return rc;
   }
   return SQLITE_OK;
 }
 
 /* ---------------------------------------------------------- column helpers */
 
-void newsext_result_str(sqlite3_context *ctx, const char *z, uint32_t n) {
-  if (!z) {
-    sqlite3_result_null(ctx);
-    return;
+/* Appends z[0..n) as a JSON string literal. */
+static void json_string(sqlite3_str *p, const char *z, size_t n) {
+  sqlite3_str_appendchar(p, 1, '"');
+  size_t start = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)z[i];
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    sqlite3_str_append(p, z + start, (int)(i - start));
+    switch (c) {
+    case '"': sqlite3_str_appendall(p, "\\\""); break;
+    case '\\': sqlite3_str_appendall(p, "\\\\"); break;
+    case '\n': sqlite3_str_appendall(p, "\\n"); break;
+    case '\r': sqlite3_str_appendall(p, "\\r"); break;
+    case '\t': sqlite3_str_appendall(p, "\\t"); break;
+    default: sqlite3_str_appendf(p, "\\u%04x", c); break;
+    }
+    start = i + 1;
   }
+  sqlite3_str_append(p, z + start, (int)(n - start));
+  sqlite3_str_appendchar(p, 1, '"');
+}
+
+void newsext_result_int(newsext_out *ctx, sqlite3_int64 v) {
+  ctx->bSet = 1;
+  if (ctx->ctx)
+    sqlite3_result_int64(ctx->ctx, v);
+  else
+    sqlite3_str_appendf(ctx->json, "%lld", v);
+}
+
+void newsext_result_double(newsext_out *ctx, double v) {
+  ctx->bSet = 1;
+  if (ctx->ctx)
+    sqlite3_result_double(ctx->ctx, v);
+  else if (v != v || v - v != 0) /* NaN or infinite: JSON has no such number */
+    sqlite3_str_appendall(ctx->json, "null");
+  else
+    sqlite3_str_appendf(ctx->json, "%!.15g", v); /* as SQLite's json functions */
+}
+
+void newsext_result_text(newsext_out *ctx, const char *z, int n) {
+  size_t len = n < 0 ? strlen(z) : (size_t)n;
+  ctx->bSet = 1;
+  if (ctx->ctx)
+    sqlite3_result_text64(ctx->ctx, z, len, SQLITE_TRANSIENT, SQLITE_UTF8);
+  else
+    json_string(ctx->json, z, len);
+}
+
+void newsext_result_str(newsext_out *ctx, const char *z, uint32_t n) {
+  if (!z) return; /* NULL */
   if (news_utf8_valid(z, n)) {
-    sqlite3_result_text(ctx, z, (int)n, SQLITE_TRANSIENT);
+    newsext_result_text(ctx, z, (int)n);
     return;
   }
   size_t need = news_utf8_sanitize(z, n, NULL, 0);
   char *zOut = sqlite3_malloc64(need ? need : 1);
   if (!zOut) {
-    sqlite3_result_error_nomem(ctx);
+    if (ctx->ctx) sqlite3_result_error_nomem(ctx->ctx);
+    ctx->rc = SQLITE_NOMEM;
+    ctx->bSet = 1;
     return;
   }
   news_utf8_sanitize(z, n, zOut, need);
-  sqlite3_result_text64(ctx, zOut, need, sqlite3_free, SQLITE_UTF8);
+  newsext_result_text(ctx, zOut, (int)need);
+  sqlite3_free(zOut);
 }
 
-void newsext_result_span(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start, uint32_t end) {
+void newsext_result_span(newsext_cursor *pCur, newsext_out *ctx, uint32_t start, uint32_t end) {
   const char *zText = news_doc_text(pCur->pRef->doc, NULL);
   newsext_result_str(ctx, zText + start, end - start);
 }
@@ -500,11 +684,10 @@ uint32_t newsext_chars(newsext_cursor *pCur, uint32_t byteOff) {
   return news_charmap_chars(&pCur->pRef->map, byteOff);
 }
 
-void newsext_result_start(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start) {
-  sqlite3_result_int64(ctx, (sqlite3_int64)newsext_chars(pCur, start) + 1);
+void newsext_result_start(newsext_cursor *pCur, newsext_out *ctx, uint32_t start) {
+  newsext_result_int(ctx, (sqlite3_int64)newsext_chars(pCur, start) + 1);
 }
 
-void newsext_result_length(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start,
-                           uint32_t end) {
-  sqlite3_result_int64(ctx, (sqlite3_int64)newsext_chars(pCur, end) - newsext_chars(pCur, start));
+void newsext_result_length(newsext_cursor *pCur, newsext_out *ctx, uint32_t start, uint32_t end) {
+  newsext_result_int(ctx, (sqlite3_int64)newsext_chars(pCur, end) - newsext_chars(pCur, start));
 }

@@ -6,7 +6,8 @@
 ** newsext_table: its SQL name, its schema (output columns first, then the
 ** HIDDEN arguments `document` and, for event_dates, `reference_date`), a run
 ** callback that asks the core for one stage's row array and a column
-** callback that turns one cell of a row into an SQL value.  vtab.c does everything else:
+** callback that turns one cell of a row into cells (newsext_out: an SQL
+** result, or a JSON value for the NAME_json form, json.c).  vtab.c does everything else:
 ** xBestIndex, argument checking, the per-connection document cache, error
 ** messages and byte->character offset conversion.
 */
@@ -22,13 +23,16 @@
 ** the same article tokenize and tag it once). */
 typedef struct newsext_docref {
   news_doc *doc;    /* the analysis */
+  news_mem mem;     /* its allocator: sqlite3_malloc64, counting into nBytes */
+  sqlite3_int64 nBytes; /* heap bytes it holds (analysis, text copy, map) */
   news_charmap map; /* byte -> character offsets, built on first use */
   int bMap;         /* map is built */
   int nRef;         /* cursors and cache slots holding it */
-  uint64_t hash;    /* FNV-1a of the text, for the cache look-up */
 } newsext_docref;
 
 #define NEWSEXT_CACHE_SLOTS 4
+/* Default of the cache's memory budget (newsext_cache_budget()). */
+#define NEWSEXT_CACHE_BUDGET (64 * 1024 * 1024)
 
 /* Flags of every scalar function (see FLAGS in newsext.c for why). */
 #define NEWSEXT_FUNC_FLAGS (SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS)
@@ -39,10 +43,24 @@ typedef struct newsext_ctx {
   news_mem mem;                                /* sqlite3_malloc64-backed */
   news_opts opts;                              /* stop callback: newsext_should_stop */
   newsext_docref *aCache[NEWSEXT_CACHE_SLOTS]; /* most recent first */
+  sqlite3_int64 nBudget;                       /* bytes of unused documents kept at most */
+  int nCursor;                                 /* table cursors open */
   int nRef;                                    /* modules registered with it */
   int nVtab;                                   /* tables connected (owners of pProbe) */
   sqlite3_stmt *pProbe;                        /* "SELECT 1", stepped to poll interrupts */
+  sqlite3_stmt *pDate;                         /* "SELECT date(?1)", for reference_date */
 } newsext_ctx;
+
+/* Where an xColumn callback writes one cell: the SQL result of the table
+** function (ctx), or a JSON value appended to json (the JSON forms, json.c).
+** Written through the newsext_result_* helpers only; a cell left unwritten
+** is NULL. */
+typedef struct newsext_out {
+  sqlite3_context *ctx; /* the table's result cell, or NULL for JSON */
+  sqlite3_str *json;    /* the JSON text when ctx is NULL */
+  int bSet;             /* a value was written */
+  int rc;               /* SQLITE_NOMEM after a failed allocation (JSON) */
+} newsext_out;
 
 typedef struct newsext_cursor newsext_cursor;
 
@@ -55,13 +73,14 @@ typedef struct newsext_table {
   ** the row array (alive as long as the cursor: in the document or in
   ** pCur->pRows), the size of one row and the number of rows. */
   news_rc (*xRun)(newsext_cursor *pCur, const void **paRow, size_t *pszRow, uint32_t *pnRow);
-  /* Sets the result for column iCol (0-based) of pRow, the current row. */
-  void (*xColumn)(newsext_cursor *pCur, sqlite3_context *ctx, const void *pRow, int iCol);
+  /* Writes column iCol (0-based) of pRow, a row of that array, with newsext_result_*. */
+  void (*xColumn)(newsext_cursor *pCur, newsext_out *ctx, const void *pRow, int iCol);
 } newsext_table;
 
 struct newsext_cursor {
   sqlite3_vtab_cursor base;   /* base class, must be first */
   const newsext_table *pDef;  /* which function */
+  newsext_ctx *pCtx;          /* connection state (not owned) */
   newsext_docref *pRef;       /* the document, NULL for no rows */
   news_ymd ref;               /* reference date when hasRef */
   int hasRef;                 /* a reference date was given */
@@ -70,19 +89,51 @@ struct newsext_cursor {
   const void *aRow;           /* the rows, from xRun */
   size_t szRow;               /* bytes per row */
   void *pRows;                /* rows copied for this cursor alone, or NULL */
+  sqlite3_value *pDocArg;     /* the document argument when not pRef's text, or NULL */
+  sqlite3_value *pRefArg;     /* the reference_date argument, or NULL */
 };
 
-/* Column helpers for xColumn callbacks. */
-void newsext_result_span(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start, uint32_t end);
-void newsext_result_str(sqlite3_context *ctx, const char *z, uint32_t n);
-uint32_t newsext_chars(newsext_cursor *pCur, uint32_t byteOff); /* 0-based char offset */
-void newsext_result_start(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start);
-void newsext_result_length(newsext_cursor *pCur, sqlite3_context *ctx, uint32_t start,
-                           uint32_t end);
+/* Row i (0-based, below nRow) of the cursor's row array, for xColumn. */
+static inline const void *newsext_row(const newsext_cursor *pCur, uint32_t i) {
+  return (const char *)pCur->aRow + (size_t)i * pCur->szRow;
+}
 
-/* Registers every table in aDef on db with client data pCtx. */
+/* Column helpers for xColumn callbacks. */
+void newsext_result_int(newsext_out *ctx, sqlite3_int64 v);
+void newsext_result_double(newsext_out *ctx, double v);
+void newsext_result_text(newsext_out *ctx, const char *z, int n); /* valid UTF-8; n<0: to NUL */
+void newsext_result_str(newsext_out *ctx, const char *z, uint32_t n); /* any bytes, or NULL */
+void newsext_result_span(newsext_cursor *pCur, newsext_out *ctx, uint32_t start, uint32_t end);
+uint32_t newsext_chars(newsext_cursor *pCur, uint32_t byteOff); /* 0-based char offset */
+void newsext_result_start(newsext_cursor *pCur, newsext_out *ctx, uint32_t start);
+void newsext_result_length(newsext_cursor *pCur, newsext_out *ctx, uint32_t start, uint32_t end);
+
+/* Analyses the arguments into pCur (pDef and pCtx set, no document held):
+** the body of xFilter, shared with the JSON forms so both check arguments
+** and report errors alike.  pRef is the reference_date argument or NULL.
+** On error returns an SQLite code and, unless it is SQLITE_NOMEM or
+** SQLITE_INTERRUPT, sets *pzErr to a message naming the function. */
+int newsext_cursor_start(newsext_cursor *pCur, sqlite3_value *pDoc, sqlite3_value *pRef,
+                         char **pzErr);
+/* Lets go of the cursor's document and rows. */
+void newsext_cursor_reset(newsext_cursor *pCur);
+/* Finalizes the connection's internal statements when no table holds them
+** (they must be gone before sqlite3_close). */
+void newsext_ctx_idle(newsext_ctx *pCtx);
+
+/* Client data of one registered name (a module or a JSON function): its
+** definition and the shared connection state, which it holds a reference to. */
+typedef struct newsext_modaux {
+  const newsext_table *pDef;
+  newsext_ctx *pCtx;
+} newsext_modaux;
+newsext_modaux *newsext_modaux_new(newsext_ctx *pCtx, const newsext_table *pDef);
+void newsext_modaux_free(void *p);
+
+/* Registers every table in aDef on db, named zPrefix + its name, with
+** client data pCtx. */
 int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
-                            int nDef, char **pzErr);
+                            int nDef, const char *zPrefix, char **pzErr);
 
 extern const newsext_table newsext_sentences;
 extern const newsext_table newsext_tokens;
@@ -92,10 +143,19 @@ extern const newsext_table newsext_attributions;
 extern const newsext_table newsext_event_dates;
 extern const newsext_table newsext_places;
 
-/* Registers NAME_json() for every table in aDef (json.c). */
-int newsext_register_json(sqlite3 *db, const newsext_table *const *aDef, int nDef, char **pzErr);
+/* Registers zName (1 or, with reference_date, 2 arguments) as the JSON form
+** of pDef (json.c). */
+int newsext_create_json(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *pDef,
+                        const char *zName, char **pzErr);
+/* Registers zPrefix + NAME_json() for every table in aDef (json.c). */
+int newsext_register_json(sqlite3 *db, newsext_ctx *pCtx, const newsext_table *const *aDef,
+                          int nDef, const char *zPrefix, char **pzErr);
 
 newsext_ctx *newsext_ctx_new(sqlite3 *db);
 void newsext_ctx_release(void *p);
+/* Drops cached documents no cursor uses beyond the budget. */
+void newsext_cache_trim(newsext_ctx *pCtx);
+/* Registers newsext_cache_budget() and newsext_release_memory(). */
+int newsext_register_cache_functions(sqlite3 *db, newsext_ctx *pCtx, char **pzErr);
 
 #endif

@@ -312,20 +312,8 @@ static void backtrack(const stretch *st, uint32_t p, uint32_t k, uint8_t *seq) {
   }
 }
 
-/* ner_model.c's beam_insert. */
-static void insert(thyp *best, uint8_t *from, uint32_t *n, uint32_t width, thyp c, uint8_t k) {
-  uint32_t j = *n;
-  if (j == width && best[j - 1].score >= c.score) return;
-  if (j < width) (*n)++;
-  else j--;
-  while (j > 0 && best[j - 1].score < c.score) {
-    best[j] = best[j - 1];
-    from[j] = from[j - 1];
-    j--;
-  }
-  best[j] = c;
-  from[j] = k;
-}
+/* the beam's insertion, the same as ner_model.c's (ner.h) */
+NEWS_NER_BEAM_INSERT(insert, thyp)
 
 /* Runs the tagger over one document; trains when train is set (early
 ** update: when the gold sequence falls out of the beam, update on the
@@ -610,7 +598,7 @@ static void write_model(model *m, const char *out, uint32_t maxfeat, const char 
   fprintf(o, "** Averaged perceptron: %u features kept of %u (%u exact, the rest as 8-bit\n",
           kn - dropped, m->nrows, nbig);
   fprintf(o, "** log-scale codes).  Layout: see ext/core/ner_model.c.  Rebuild: make train. */\n");
-  fprintf(o, "#define NER_FORMAT 1\n");
+  fprintf(o, "#define NER_FORMAT 2\n");
   fprintf(o, "#define NER_HASH \"%016llx\"\n", (unsigned long long)data_hash);
   fprintf(o, "#define NER_NFEAT %u\n", kn - dropped);
   fprintf(o, "#define NER_SLOTS_LOG2 %d\n", lg);
@@ -628,18 +616,34 @@ static void write_model(model *m, const char *out, uint32_t maxfeat, const char 
   }
   if (!nbig) fprintf(o, "{0}\n");
   fprintf(o, "};\n");
-  fprintf(o, "static const int32_t ner_level[256] = { /* code + 127 -> weight */\n");
-  for (int c = -127; c <= 128; c++) {
+  /* bit key >> 16 set for every key of the exact table: a clear bit rules
+  ** a feature out of it without probing */
+  uint32_t bits[2048] = {0};
+  for (uint32_t s = 0; s < bslots; s++)
+    if (bkey[s]) bits[bkey[s] >> 21] |= 1u << (bkey[s] >> 16 & 31);
+  fprintf(o, "static const uint32_t ner_big_bits[2048] = {\n");
+  for (int w = 0; w < 2048; w++) fprintf(o, "%u,%s", bits[w], w % 10 == 9 ? "\n" : "");
+  fprintf(o, "};\n");
+  /* the weight of each stored byte b: code c = (b - 79) as a signed byte */
+  fprintf(o, "static const int32_t ner_byte_w[256] = { /* stored byte -> weight */\n");
+  for (int b = 0; b < 256; b++) {
+    int c = (b - 79 + 256) % 256;
+    if (c > 127) c -= 256;
     long v = 0;
-    if (c != 0 && c != 128) v = lround(unit * lo * pow(r, abs(c) - 1)) * (c < 0 ? -1 : 1);
-    fprintf(o, "%ld,%s", v, (c + 127) % 12 == 11 ? "\n" : "");
+    if (c != 0 && c != -128) v = lround(unit * lo * pow(r, abs(c) - 1)) * (c < 0 ? -1 : 1);
+    fprintf(o, "%ld,%s", v, b % 12 == 11 ? "\n" : "");
   }
-  fprintf(o, "};\nstatic const uint16_t ner_fp[1u << NER_SLOTS_LOG2] = {\n");
-  for (uint32_t s = 0; s < slots; s++) fprintf(o, "%u,%s", fp[s], (s % 16 == 15) ? "\n" : "");
-  fprintf(o, "};\nstatic const char ner_w[] =\n\"");
+  /* one 16-byte slot per fingerprint: the fingerprint (low byte first),
+  ** the L stored bytes, padding */
+  fprintf(o, "};\n_Alignas(16) static const unsigned char ner_slot[] =\n\"");
   int col = 0;
-  for (size_t i = 0; i < (size_t)slots * L; i++) {
-    col += put_byte(o, (unsigned char)((int)wq[i] + 79));
+  for (uint32_t s = 0; s < slots; s++) {
+    unsigned char e[16];
+    memset(e, 79, sizeof e);
+    e[0] = (unsigned char)(fp[s] & 0xff);
+    e[1] = (unsigned char)(fp[s] >> 8);
+    for (int l = 0; l < L; l++) e[2 + l] = (unsigned char)((int)wq[(size_t)s * L + (size_t)l] + 79);
+    for (int j = 0; j < 16; j++) col += put_byte(o, e[j]);
     if (col >= 100) {
       fprintf(o, "\"\n\"");
       col = 0;

@@ -559,7 +559,7 @@ static void test_company_short_forms(void **state) {
 
 static void test_model_info(void **state) {
   (void)state;
-  assert_int_equal(news_ner_model_version(), 1);
+  assert_int_equal(news_ner_model_version(), 2);
   assert_true(strlen(news_ner_model_hash()) == 16);
   assert_true(news_ner_model_features() > 1000);
   assert_non_null(strstr(news_entities_model(), news_ner_model_hash()));

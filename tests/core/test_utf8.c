@@ -94,6 +94,22 @@ static void test_charmap(void **state) {
   news_charmap_free(&map, NULL);
 }
 
+/* ASCII text needs no checkpoints; one byte >= 0x80 anywhere, even in the
+** last of 200 bytes, does. */
+static void test_charmap_ascii(void **state) {
+  (void)state;
+  unsigned char text[201];
+  for (size_t i = 0; i < 200; i++) text[i] = (unsigned char)("Reuters reported on Monday. "[i % 28]);
+  news_charmap map;
+  assert_int_equal(news_charmap_build(&map, NULL, (const char *)text, 200), NEWS_OK);
+  for (size_t off = 0; off <= 200; off++) assert_int_equal(news_charmap_chars(&map, (uint32_t)off), off);
+  news_charmap_free(&map, NULL);
+  text[198] = 0xc3, text[199] = 0xa9; /* "é" at the very end */
+  assert_int_equal(news_charmap_build(&map, NULL, (const char *)text, 200), NEWS_OK);
+  for (size_t off = 0; off <= 200; off++) assert_int_equal(news_charmap_chars(&map, (uint32_t)off), naive_chars(text, off));
+  news_charmap_free(&map, NULL);
+}
+
 static void test_fold(void **state) {
   (void)state;
   char out[32];
@@ -104,7 +120,7 @@ static void test_fold(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_next),     cmocka_unit_test(test_invalid), cmocka_unit_test(test_sanitize),
-      cmocka_unit_test(test_charmap), cmocka_unit_test(test_fold),
+      cmocka_unit_test(test_charmap), cmocka_unit_test(test_charmap_ascii), cmocka_unit_test(test_fold),
   };
   return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }

@@ -39,6 +39,19 @@ def main(argv):
         check("blob error", "no error", "error")
     except sqlite3.Error as e:
         check("blob error", str(e), "tokens: expected text, got a blob")
+    # reference_date forms our own parser does not read (a Julian day number)
+    # are read with an internal SELECT date(?1); when that
+    # statement fails (here an authorizer denies date()), its own message
+    # reaches the user, not a bare "SQL logic error"
+    con.set_authorizer(lambda op, a1, a2, db, src:
+                       sqlite3.SQLITE_DENY if op == sqlite3.SQLITE_FUNCTION and a2 == "date"
+                       else sqlite3.SQLITE_OK)
+    try:
+        con.execute("select * from event_dates('It rained on Monday.', 2459367.5)").fetchall()
+        check("date() denied", "no error", "error")
+    except sqlite3.Error as e:
+        check("date() denied", str(e), "event_dates: reference_date: not authorized to use function: date")
+    con.set_authorizer(None)
     failed = checks.count(False)
     print(f"python: {len(checks) - failed} passed, {failed} failed")
     return 1 if failed else 0

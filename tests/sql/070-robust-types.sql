@@ -27,7 +27,8 @@ SELECT '070-7', count(*) FROM quotes(x'22616222');
 SELECT '070-8', count(*) FROM event_dates(x'32303230', '2020-01-01');
 SELECT '070-9', entities_json(x'41');
 SELECT '070-10', event_dates_json(x'41', '2020-01-01');
--- reference_date: anything date() reads (text, Julian day number, real);
+-- reference_date: anything date() reads (text, a Julian day number as a real),
+-- integers as Unix seconds (008-reference-dates.sql has the other forms);
 -- NULL means none; text that is not a date (also a day date() lets through,
 -- 2021-02-30), a BLOB, and 'now' are errors
 CREATE TABLE refs(id TEXT, ref);

@@ -1,0 +1,107 @@
+/*
+** test_ner.c -- the tagger's feature split (ner.h).
+**
+** The decoder scores the static features in two parts (the token alone,
+** once per distinct token; its context) and the label features in three
+** (previous label with the token; the label pair; the history value), each
+** once per distinct value; the trainer sees the whole lists.  Scores are
+** sums, so the decoder is exact only when the parts together are exactly the
+** whole list.  These tests check that for every token of a news article and
+** every label combination, so a feature added to one list but not to its
+** part fails here.
+*/
+#include "testutil.h"
+
+#include "core.h"
+#include "ner.h"
+
+static int cmp_u32(const void *a, const void *b) {
+  uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+  return (x > y) - (x < y);
+}
+
+/* Sorted copies of a[0..na) and of b[0..nb) are equal. */
+static void assert_same_set(uint32_t *a, uint32_t na, uint32_t *b, uint32_t nb) {
+  assert_int_equal(na, nb);
+  qsort(a, na, sizeof *a, cmp_u32);
+  qsort(b, nb, sizeof *b, cmp_u32);
+  assert_memory_equal(a, b, na * sizeof *a);
+}
+
+static const char *ARTICLE =
+    "WASHINGTON (Reuters) - The U.S. Federal Reserve left interest rates unchanged on Wednesday, "
+    "and Chair Janet Yellen said the Fed would \"wait and see\" before moving again.\n\n"
+    "Yellen told reporters in Washington that inflation, at 1.8%, remained below target. "
+    "Bank of England Governor Mark Carney and ECB President Mario Draghi spoke in Frankfurt "
+    "on Thursday.\n\n"
+    "ROME, March 3 - Italy's Prime Minister Matteo Renzi met Angela Merkel.";
+
+static void test_split_is_whole(void **state) {
+  (void)state;
+  news_doc *d;
+  const news_sentence *s;
+  uint32_t ns;
+  assert_int_equal(news_doc_new(NULL, NULL, ARTICLE, strlen(ARTICLE), &d), NEWS_OK);
+  assert_int_equal(news_doc_sentences(d, &s, &ns), NEWS_OK);
+  news_ner_doc nd;
+  assert_int_equal(news_ner_prepare(d, &nd), NEWS_OK);
+  uint32_t whole[NEWS_NER_MAXFEAT], parts[2 * NEWS_NER_MAXFEAT];
+  uint32_t checked = 0;
+  for (uint32_t k = 0; k < ns; k++) {
+    for (uint32_t i = s[k].tok_begin; i < s[k].tok_end; i++) {
+      uint32_t n = news_ner_features_static(&nd, k, i, whole);
+      uint32_t m = news_ner_features_token(&nd, k, i, parts);
+      m += news_ner_features_context(&nd, k, i, parts + m);
+      assert_same_set(whole, n, parts, m);
+      for (int p1 = 0; p1 < NEWS_NER_NLABELS; p1++)
+        for (int p2 = 0; p2 < NEWS_NER_NLABELS; p2++)
+          for (int h = 0; h <= NEWS_NER_NLABELS; h += 3) {
+            n = news_ner_features_labels(&nd, i, p1, p2, h, whole);
+            m = news_ner_features_prev(&nd, i, p1, parts);
+            m += news_ner_features_pair(p1, p2, parts + m);
+            m += news_ner_features_hist(&nd, i, h, parts + m);
+            assert_same_set(whole, n, parts, m);
+          }
+      checked++;
+    }
+  }
+  assert_true(checked > 60);
+  news_ner_release(&nd);
+  news_doc_free(d);
+}
+
+/* The scores of the parts add up to the score of the whole list. */
+static void test_scores_add_up(void **state) {
+  (void)state;
+  news_doc *d;
+  const news_sentence *s;
+  uint32_t ns;
+  assert_int_equal(news_doc_new(NULL, NULL, ARTICLE, strlen(ARTICLE), &d), NEWS_OK);
+  assert_int_equal(news_doc_sentences(d, &s, &ns), NEWS_OK);
+  news_ner_doc nd;
+  assert_int_equal(news_ner_prepare(d, &nd), NEWS_OK);
+  uint32_t f[NEWS_NER_MAXFEAT];
+  for (uint32_t k = 0; k < ns; k++) {
+    for (uint32_t i = s[k].tok_begin; i < s[k].tok_end; i++) {
+      int32_t whole[NEWS_NER_NLABELS] = {0}, parts[NEWS_NER_NLABELS] = {0};
+      news_ner_model_score(f, news_ner_features_static(&nd, k, i, f), whole);
+      news_ner_model_score(f, news_ner_features_labels(&nd, i, NEWS_NER_B(0), NEWS_NER_O, 2, f), whole);
+      news_ner_model_score(f, news_ner_features_token(&nd, k, i, f), parts);
+      news_ner_model_score(f, news_ner_features_context(&nd, k, i, f), parts);
+      news_ner_model_score(f, news_ner_features_prev(&nd, i, NEWS_NER_B(0), f), parts);
+      news_ner_model_score(f, news_ner_features_pair(NEWS_NER_B(0), NEWS_NER_O, f), parts);
+      news_ner_model_score(f, news_ner_features_hist(&nd, i, 2, f), parts);
+      assert_memory_equal(whole, parts, sizeof whole);
+    }
+  }
+  news_ner_release(&nd);
+  news_doc_free(d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_split_is_whole),
+      cmocka_unit_test(test_scores_add_up),
+  };
+  return cmocka_run_group_tests_name("ner", tests, NULL, NULL);
+}
