@@ -292,14 +292,21 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   if (v > lo && (news_speaker_word(c, v - 1) == W_DET || word_at(c, v - 1, "of"))) return NEWS_OK;
   /* passives: "was told", "is said to" */
   if (v > lo && word_in(c, v - 1, be_forms)) return NEWS_OK;
+  /* "..., Lee said, adding ...": a comma right after the verb closes it */
   uint32_t a = content_after(c, v, se);
   if (a < se && is_dq(&tok[a])) return NEWS_OK; /* said: “...” is the quotation's */
   /* at least three words, or "to" and a verb ("declined to comment") */
-  uint32_t need = a < se && word_at(c, a, "to") && cls == V_BELIEF ? 2 : 3;
-  if (a < se && !terminal(&tok[a]) && (!word_in(c, a, preps) || need == 2) && words(c, a, se) >= need) {
+  bool to_verb = a + 1 < se && word_at(c, a, "to") &&
+                 (cls == V_BELIEF || (lower_word(c, a + 1) && !news_speaker_word(c, a + 1) &&
+                                      !word_in(c, a + 1, objects) && !ends(c, a + 1, "s")));
+  uint32_t need = to_verb ? 2 : 3;
+  if (a < se && !terminal(&tok[a]) && (!word_in(c, a, preps) || to_verb) && words(c, a, se) >= need) {
     uint32_t b = content_end(c, a, se);
     if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
-    return push(c, a, b, &q, R_THAT);
+    /* "..., said former governor Ed Rendell, who ...": the words after the
+    ** verb are its source, so the shape is the inverted one below */
+    if (!(q.speaker_start >= tok[a].start && q.speaker_start < tok[b - 1].end)) return push(c, a, b, &q, R_THAT);
+    memset(&q, 0, sizeof q);
   }
   if (cls == V_BELIEF || cls == V_WEAK) return NEWS_OK;
   /* inverted: "..., Lee said." / "..., said Lee." / "..., Lee said on Friday."

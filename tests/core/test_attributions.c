@@ -78,6 +78,14 @@ static const acase reported[] = {
     /* ", during ..." is a preposition, not a new clause */
     {"Ortiz said that, during the repairs, the ferry would run every hour.",
      "that, during the repairs, the ferry would run every hour | Ortiz | Ortiz | said | indirect\n"},
+    /* a promise: "to" and a verb */
+    {"Ortiz vowed to rebuild the bridge within a year.",
+     "to rebuild the bridge within a year | Ortiz | Ortiz | vowed | indirect\n"},
+    /* "to" and the person spoken to: no statement */
+    {"Ortiz spoke to reporters after the vote.", ""},
+    /* ", said" and a long source: the inverted shape */
+    {"The fund is short of money, said former governor Ed Rendell, who chairs it.",
+     "The fund is short of money | Ed Rendell | former governor Ed Rendell | said | indirect\n"},
     {"The mayor cautioned that the repairs would take until spring.",
      "that the repairs would take until spring | The mayor | The mayor | cautioned | indirect\n"},
     {"Councillor Ben Hale railed against the new parking charges in his speech.",
