@@ -11,9 +11,9 @@
 **   cost, and most articles hold none).  Time expressions depend on a
 **   reference date, so their result is kept for the last ref only.
 **
-**   Stage order:  tokens -> sentences -> entities -> quotes (when a quotation
-**                                              |           exists; always
-**                                              |           for attributions)
+**   Stage order:  tokens -> sentences -> entities -> quotes + attributions
+**                                              |    (quotes alone: when a
+**                                              |     quotation exists)
 **                                              \-> places
 **                                     \-> timexes(ref)
 */
