@@ -166,6 +166,14 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
   return e;
 }
 
+/* Does s[0..n) hold the word w[0..wn) (whole, case as written)? */
+static bool has_word(const char *s, size_t n, const char *w, size_t wn) {
+  if (!wn) return false;
+  for (size_t i = 0; i + wn <= n; i++)
+    if (!memcmp(s + i, w, wn) && (i == 0 || s[i - 1] == ' ') && (i + wn == n || s[i + wn] == ' ')) return true;
+  return false;
+}
+
 static news_rc push(q_ctx *c, uint32_t a, uint32_t b, const news_quote *q, uint8_t rule) {
   /* a source inside its own content is a misreading ("she, too, wants an
   ** inquiry": "an inquiry" is no source of "wants") */
@@ -184,6 +192,14 @@ static news_rc push(q_ctx *c, uint32_t a, uint32_t b, const news_quote *q, uint8
   r->cue_end = q->verb_end;
   r->speaker = q->speaker;
   r->speaker_len = q->speaker_len;
+  /* a name that holds the cue ("Lee Says Bridge", a headline the tagger
+  ** read as one name) is a misreading: the source as written instead */
+  if (r->speaker && has_word(r->speaker, r->speaker_len, (const char *)c->s + r->cue_start, r->cue_end - r->cue_start)) {
+    uint32_t k = tok_at(c, r->speaker_start, 0, c->ntok);
+    while (k + 1 < c->ntok && c->tok[k + 1].end <= r->speaker_end && news_speaker_word(c, k) == W_TITLE) k++;
+    r->speaker = (const char *)c->s + c->tok[k].start;
+    r->speaker_len = r->speaker_end - c->tok[k].start;
+  }
   return NEWS_OK;
 }
 
@@ -342,6 +358,29 @@ static news_rc colon_label(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
   return push(c, i + 1, b, &q, R_COLON);
 }
 
+/* A speech verb in a headline written in title case ("Lee Says Bridge Will
+** Reopen"): V_SPEECH when token i is a capitalised speech verb inside a
+** sentence whose words are nearly all capitalised, else 0. */
+static int headline_verb(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  if (t->kind != NEWS_TOK_WORD || !(t->flags & NEWS_TF_UPPER) || (t->flags & NEWS_TF_ALLCAPS)) return 0;
+  const news_sentence *s = &c->sent[t->sentence];
+  if (s->tok_begin == i || s->tok_end - s->tok_begin > 30) return 0;
+  char w[16];
+  size_t n = t->end - t->start;
+  if (n >= sizeof w) return 0;
+  memcpy(w, c->s + t->start, n);
+  w[0] = (char)(w[0] | 0x20);
+  if (news_lex_find(&news_lex_speech_verbs, w, n) != V_SPEECH) return 0;
+  uint32_t words = 0, caps = 0;
+  for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+    if (c->tok[k].kind != NEWS_TOK_WORD) continue;
+    words++;
+    caps += (c->tok[k].flags & NEWS_TF_UPPER) != 0;
+  }
+  return words >= 4 && caps * 5 >= words * 4 ? V_SPEECH : 0;
+}
+
 news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   if (!c->attribs) return NEWS_OK;
   uint32_t saved = c->cur_open;
@@ -355,6 +394,7 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
       continue;
     }
     int cls = news_attrib_verb(c, i);
+    if (!cls) cls = headline_verb(c, i);
     if (!cls) continue;
     /* the sentence around the cue, at most MAX_SPAN tokens either side */
     const news_sentence *s = &c->sent[c->tok[i].sentence];

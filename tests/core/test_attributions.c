@@ -86,6 +86,9 @@ static const acase reported[] = {
     /* ", said" and a long source: the inverted shape */
     {"The fund is short of money, said former governor Ed Rendell, who chairs it.",
      "The fund is short of money | Ed Rendell | former governor Ed Rendell | said | indirect\n"},
+    /* a headline in title case */
+    {"Mayor Ortiz Says Bridge Will Reopen In May\n\nThe bridge has been shut since March.",
+     "Bridge Will Reopen In May | Ortiz | Mayor Ortiz | Says | indirect\n"},
     {"The mayor cautioned that the repairs would take until spring.",
      "that the repairs would take until spring | The mayor | The mayor | cautioned | indirect\n"},
     {"Councillor Ben Hale railed against the new parking charges in his speech.",
