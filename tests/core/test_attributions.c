@@ -89,6 +89,11 @@ static const acase reported[] = {
     /* a headline in title case */
     {"Mayor Ortiz Says Bridge Will Reopen In May\n\nThe bridge has been shut since March.",
      "Bridge Will Reopen In May | Ortiz | Mayor Ortiz | Says | indirect\n"},
+    /* a wire service's ticker between the company and the verb */
+    {"Tricentrol Plc <TCT.L> said it would sell its stake in the field.",
+     "it would sell its stake in the field | Tricentrol Plc | Tricentrol Plc | said | indirect\n"},
+    /* a note of the text is no source */
+    {"NOTE: Net includes a tax credit of 6.9 mln dlrs.", ""},
     {"The mayor cautioned that the repairs would take until spring.",
      "that the repairs would take until spring | The mayor | The mayor | cautioned | indirect\n"},
     {"Councillor Ben Hale railed against the new parking charges in his speech.",
