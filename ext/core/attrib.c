@@ -353,11 +353,6 @@ static news_rc colon_label(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
   const news_token *tok = c->tok;
   uint32_t sb = c->sent[tok[i].sentence].tok_begin;
   if (sb < lo || i == sb || i > sb + 4 || i + 1 >= se || is_dq(&tok[i + 1])) return NEWS_OK;
-  /* "NOTE: Net includes ...": a label of the text, not a source */
-  static const char *const notes[] = {"NOTE", "Note", "NOTES", "Notes", "N.B.", "NB", "Editor", "EDITOR",
-                                      "Correction", "CORRECTION", "Update", "UPDATE", "Source", "SOURCE",
-                                      "Sources", "Photo", "PHOTO", "Related", "RELATED", "Disclaimer", NULL};
-  if (word_in(c, sb, notes)) return NEWS_OK;
   for (uint32_t k = sb; k < i; k++)
     if (!(tok[k].flags & NEWS_TF_UPPER) || (tok[k].kind != NEWS_TOK_WORD && tok[k].kind != NEWS_TOK_ABBREV) ||
         (news_speaker_word(c, k) && news_speaker_word(c, k) != W_TITLE && news_speaker_word(c, k) != W_ORG) ||
