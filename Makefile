@@ -62,6 +62,7 @@ help:
 	@echo "  make test-sql       * SQL golden, loading, python, node, docs and per-function golden-row tests"
 	@echo "  make golden-accept  rewrite tests/golden/*/*.expected from this build (review the diff)"
 	@echo "  make test-batch     * newsext-batch: resume, pending queue, custom names"
+	@echo "  make test-scaleout  * newsext-batch --shard/--out/merge/split equal a one-machine run"
 	@echo "  make test-install   * from a clean clone: install, load by name, packages (root: writes LIBDIR)"
 	@echo "  make test-oom       * fail every allocation in turn under representative queries"
 	@echo "  make test-interrupt * sqlite3_interrupt() and progress handlers stop a long analysis"
