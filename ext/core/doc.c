@@ -11,8 +11,9 @@
 **   cost, and most articles hold none).  Time expressions depend on a
 **   reference date, so their result is kept for the last ref only.
 **
-**   Stage order:  tokens -> sentences -> entities -> quotes (when a quotation
-**                                              |           exists)
+**   Stage order:  tokens -> sentences -> entities -> quotes + attributions
+**                                              |    (quotes alone: when a
+**                                              |     quotation exists)
 **                                              \-> places
 **                                     \-> timexes(ref)
 */
@@ -49,6 +50,7 @@ news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *tex
   news_vec_init(&d->sentences, sizeof(news_sentence));
   news_vec_init(&d->entities, sizeof(news_entity));
   news_vec_init(&d->quotes, sizeof(news_quote));
+  news_vec_init(&d->attribs, sizeof(news_attribution));
   news_vec_init(&d->timexes, sizeof(news_timex));
   news_vec_init(&d->places, sizeof(news_place));
   *out = d;
@@ -62,6 +64,7 @@ void news_doc_free(news_doc *d) {
   news_vec_free(&d->sentences, mem);
   news_vec_free(&d->entities, mem);
   news_vec_free(&d->quotes, mem);
+  news_vec_free(&d->attribs, mem);
   news_vec_free(&d->timexes, mem);
   news_vec_free(&d->places, mem);
   news_arena_free(&d->arena);
@@ -145,13 +148,28 @@ news_rc news_doc_entities(news_doc *d, const news_entity **out, uint32_t *n) {
 ** tagger. */
 static news_rc run_quotes(news_doc *d) {
   news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
-  return rc ? rc : news_quotes_run(d);
+  return rc ? rc : news_quotes_run(d, false);
 }
 
 news_rc news_doc_quotes(news_doc *d, const news_quote **out, uint32_t *n) {
   news_rc rc = ensure(d, NEWS_STAGE_QUOTES, run_quotes);
   *out = rc ? NULL : d->quotes.data;
   *n = rc ? 0 : d->quotes.n;
+  return rc;
+}
+
+/* The attribution pass also makes the quotations, so it marks both done. */
+static news_rc run_attributions(news_doc *d) {
+  news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
+  if (!rc) rc = news_quotes_run(d, true);
+  if (!rc) d->done |= NEWS_STAGE_QUOTES;
+  return rc;
+}
+
+news_rc news_doc_attributions(news_doc *d, const news_attribution **out, uint32_t *n) {
+  news_rc rc = ensure(d, NEWS_STAGE_ATTRIB, run_attributions);
+  *out = rc ? NULL : d->attribs.data;
+  *n = rc ? 0 : d->attribs.n;
   return rc;
 }
 
