@@ -126,14 +126,14 @@ case "$rc|$out" in 1"|"*"holds results of newsext"*"--reset"*) ok ;; *) bad "in-
 # 6. columns by schema: an added column is carried, a differing one refused
 for k in 0 1 2; do
   cp "$tmp/r$k.db" "$tmp/c$k.db"
-  sqlite3 "$tmp/c$k.db" "ALTER TABLE article_dates ADD COLUMN end_value TEXT; UPDATE article_dates SET end_value = 'e' || article || '.' || n"
+  sqlite3 "$tmp/c$k.db" "ALTER TABLE article_dates ADD COLUMN later_column TEXT; UPDATE article_dates SET later_column = 'e' || article || '.' || n"
 done
 "$bin" merge --quiet "$tmp/m7.db" "$tmp/c0.db" "$tmp/c1.db" "$tmp/c2.db" || bad "merge with an added column failed"
-r=$(sqlite3 "$tmp/m7.db" "SELECT count(*) FROM article_dates WHERE end_value = 'e' || article || '.' || n")
+r=$(sqlite3 "$tmp/m7.db" "SELECT count(*) FROM article_dates WHERE later_column = 'e' || article || '.' || n")
 n=$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM article_dates")
 if [ "$r" = "$n" ]; then ok; else bad "added column: $r of $n rows carried it"; fi
 out=$("$bin" merge "$tmp/m7b.db" "$tmp/c0.db" "$tmp/r1.db" 2>&1); rcm=$?
-case "$rcm|$out" in 1"|"*"article_dates has the columns"*"end_value"*) ok ;; *) bad "differing columns: rc=$rcm: $out" ;; esac
+case "$rcm|$out" in 1"|"*"article_dates has the columns"*"later_column"*) ok ;; *) bad "differing columns: rc=$rcm: $out" ;; esac
 
 # 7. usage errors
 for s in 3/3 -1/2 1 a/b 0/0 "1/2x"; do
