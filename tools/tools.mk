@@ -5,12 +5,14 @@
 #   make test-batch      its test (part of `make test`)
 #   make test-scaleout   --shard, --out, merge, split against a one-machine run
 #                        (part of `make test`; docs/scale-out.md)
+#   make test-dask       tools/newsext_dask.py on a 2-worker LocalCluster, a worker
+#                        killed mid-run (part of `make test`; python3-distributed)
 
 BATCH := newsext-batch
 TOOL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) \
               $(shell pkg-config --cflags sqlite3 2>/dev/null)
 
-.PHONY: test-batch test-scaleout clean-tools
+.PHONY: test-batch test-scaleout test-dask clean-tools
 
 all: $(BATCH)
 
@@ -24,7 +26,10 @@ test-batch: $(EXT) $(BATCH)
 test-scaleout: $(EXT) $(BATCH)
 	@tests/run_scaleout.sh ./$(EXT) ./$(BATCH)
 
-test: test-batch test-scaleout
+test-dask: $(EXT) $(BATCH)
+	@python3 tests/run_dask.py ./$(EXT) ./$(BATCH)
+
+test: test-batch test-scaleout test-dask
 
 clean: clean-tools
 clean-tools:
