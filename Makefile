@@ -64,6 +64,7 @@ help:
 	@echo "  make test-batch     * newsext-batch: resume, pending queue, custom names"
 	@echo "  make test-scaleout  * newsext-batch --shard/--out/merge/split equal a one-machine run"
 	@echo "  make test-dask      * tools/newsext_dask.py on a local 2-worker Dask cluster, a worker killed"
+	@echo "  make test-slurm       tools/slurm/ job array + merge on a private one-node Slurm (root; munge, slurm-wlm)"
 	@echo "  make test-install   * from a clean clone: install, load by name, packages (root: writes LIBDIR)"
 	@echo "  make test-oom       * fail every allocation in turn under representative queries"
 	@echo "  make test-interrupt * sqlite3_interrupt() and progress handlers stop a long analysis"

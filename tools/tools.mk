@@ -7,12 +7,14 @@
 #                        (part of `make test`; docs/scale-out.md)
 #   make test-dask       tools/newsext_dask.py on a 2-worker LocalCluster, a worker
 #                        killed mid-run (part of `make test`; python3-distributed)
+#   make test-slurm      tools/slurm/ on a private single-node Slurm on localhost
+#                        (optional: root, Debian munge + slurm-wlm)
 
 BATCH := newsext-batch
 TOOL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) \
               $(shell pkg-config --cflags sqlite3 2>/dev/null)
 
-.PHONY: test-batch test-scaleout test-dask clean-tools
+.PHONY: test-batch test-scaleout test-dask test-slurm clean-tools
 
 all: $(BATCH)
 
@@ -30,6 +32,10 @@ test-dask: $(EXT) $(BATCH)
 	@python3 tests/run_dask.py ./$(EXT) ./$(BATCH)
 
 test: test-batch test-scaleout test-dask
+
+# not part of `make test`: needs root and the Slurm packages
+test-slurm: $(EXT) $(BATCH)
+	@tests/run_slurm.sh ./$(EXT) ./$(BATCH)
 
 clean: clean-tools
 clean-tools:
