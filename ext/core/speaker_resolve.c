@@ -83,8 +83,9 @@ static uint8_t name_gender(const q_ctx *c, uint32_t a, uint32_t b) {
     const char *p = (const char *)c->s + t->start;
     uint32_t n = t->end - t->start;
     if (t->kind == NEWS_TOK_ABBREV && n > 1) n--; /* "Mr." as "Mr" */
-    if (sp_word_is(p, n, "Mr") || sp_word_is(p, n, "Sir") || sp_word_is(p, n, "Lord")) return 1;
-    if (sp_word_is(p, n, "Mrs") || sp_word_is(p, n, "Ms") || sp_word_is(p, n, "Miss") || sp_word_is(p, n, "Lady")) return 2;
+    if (sp_word_is(p, n, "Mr") || sp_word_is(p, n, "Sir") || sp_word_is(p, n, "Lord")) return NEWS_GENDER_MALE;
+    if (sp_word_is(p, n, "Mrs") || sp_word_is(p, n, "Ms") || sp_word_is(p, n, "Miss") || sp_word_is(p, n, "Lady"))
+      return NEWS_GENDER_FEMALE;
     if (t->kind == NEWS_TOK_ABBREV || news_speaker_word(c, k) == W_TITLE) continue; /* Sen. / Senator */
     int g = news_lex_find(&news_lex_given_names, p, n);
     if (g) return (uint8_t)g;

@@ -8,6 +8,19 @@
 #define NEWS_ABBR_END 3 /* may end a sentence (company suffixes, Jr., etc.) */
 #define NEWS_ABBR_OTHER 4 /* never ends a sentence (No., vs., approx.) */
 
+/* classes of ext/data/entity_cues.tsv (news_lex_entity_cues) */
+#define NEWS_CUE_ORG 10 /* the name is an organisation */
+#define NEWS_CUE_LOC 20 /* the name is a place */
+#define NEWS_CUE_MISC 30 /* the name is another kind of name (events, prizes, works) */
+
+/* classes of ext/data/given_names.tsv (news_lex_given_names) */
+#define NEWS_GENDER_MALE 1 /* usually a man's name */
+#define NEWS_GENDER_FEMALE 2 /* usually a woman's name */
+
+/* classes of ext/data/person_titles.tsv (news_lex_person_titles) */
+#define NEWS_PTITLE_TITLE 1 /* a title ("Councilwoman", "Comptroller") */
+#define NEWS_PTITLE_MODIFIER 2 /* a word that may stand before a title ("Police Chief", "City Manager") */
+
 /* classes of ext/data/speaker_words.tsv (news_lex_speaker_words) */
 #define W_HE 1 /* subject pronoun "he" */
 #define W_SHE 2 /* subject pronoun "she" */
