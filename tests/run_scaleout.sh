@@ -7,14 +7,15 @@
 #      equals the reference (EXCEPT both ways empty, equal counts), all
 #      articles done, one newsext_runs row per shard with its shard and build;
 #   2. `split SRC 4 DIR`, each shard file run with --out, merged: equal again,
-#      and each shard file's articles are exactly those of --shard K/4;
+#      and each shard file's articles are exactly those of --shard K/4; and
+#      12 shards, more than SQLite attaches at once;
 #   3. re-running a finished shard adds no row, and merging again skips what
 #      was merged (nothing duplicated);
 #   4. an interrupted shard (--stop-after) is refused by merge until it is
 #      resumed; then the merge equals the reference (nothing lost);
-#   5. merge refuses an overlapping shard and results of another build (model
-#      hash), before copying anything; an in-place run refuses to add to
-#      results of another build;
+#   5. merge refuses a shard overlapping DEST or another input, and results
+#      of another build (model hash), and copies nothing then (one
+#      transaction); an in-place run refuses to add to results of another build;
 #   6. merge copies whatever columns the tables have (an added column is
 #      carried; differing columns are refused);
 #   7. bad --shard values and --pending with --out are usage errors.
@@ -82,6 +83,14 @@ same "$tmp/m2.db" "split 4 merged"
 sh=$(sqlite3 "$tmp/m2.db" "SELECT group_concat(shard, ' ') FROM (SELECT shard FROM newsext_runs ORDER BY shard)")
 if [ "$sh" = "0/4 1/4 2/4 3/4" ]; then ok; else bad "shards recorded from split files: $sh"; fi
 
+# 2b. more inputs than can be attached at once (SQLite's default: 10) merge in groups
+"$bin" split --quiet "$tmp/a.db" 12 "$tmp/split12" || bad "split 12 failed"
+for k in 0 1 2 3 4 5 6 7 8 9 10 11; do
+  run --out "$tmp/t$k.db" "$tmp/split12/shard-$k-of-12.db" >/dev/null || bad "shard file $k of 12 failed"
+done
+"$bin" merge --quiet "$tmp/m12.db" "$tmp"/t*.db || bad "merge of 12 shards failed"
+same "$tmp/m12.db" "split 12 merged"
+
 # 3. a finished shard run again adds nothing; merging again skips
 run --shard 1/3 --out "$tmp/r1.db" "$tmp/a.db" >/dev/null || bad "rerun of shard 1/3 failed"
 out=$("$bin" merge "$tmp/m1.db" "$tmp/r0.db" "$tmp/r1.db" "$tmp/r2.db" 2>&1)
@@ -108,7 +117,7 @@ cp "$tmp/m1.db" "$tmp/m5.db"
 before=$(sqlite3 "$tmp/m5.db" "SELECT count(*) FROM article_entities")
 cp "$tmp/r2.db" "$tmp/r2copy.db"; sqlite3 "$tmp/r2copy.db" "UPDATE newsext_runs SET run = run || 'x'"
 out=$("$bin" merge "$tmp/m5.db" "$tmp/r2copy.db" 2>&1); rcm=$?
-case "$rcm|$out" in 1"|"*"is in both"*"shards overlap"*) ok ;; *) bad "overlap: rc=$rcm: $out" ;; esac
+case "$rcm|$out" in 1"|"*"article "*" of $tmp/r2copy.db is in $tmp/m5.db"*"shards overlap"*) ok ;; *) bad "overlap: rc=$rcm: $out" ;; esac
 run --shard 0/3 --out "$tmp/x0.db" "$tmp/a.db" >/dev/null
 cp "$tmp/r1.db" "$tmp/x1.db"; sqlite3 "$tmp/x1.db" "UPDATE newsext_runs SET model_hash = '0123456789abcdef'"
 out=$("$bin" merge "$tmp/m6.db" "$tmp/x0.db" "$tmp/x1.db" 2>&1); rcm=$?
@@ -116,6 +125,13 @@ n=$(sqlite3 "$tmp/m6.db" "SELECT count(*) FROM sqlite_schema")
 case "$rcm|$n|$out" in
   "1|0|"*"x1.db was made by newsext "*"0123456789abcdef"*"must not be mixed"*"nothing was merged"*) ok ;;
   *) bad "another build: rc=$rcm tables=$n: $out" ;;
+esac
+cp "$tmp/r1.db" "$tmp/r1copy.db"; sqlite3 "$tmp/r1copy.db" "UPDATE newsext_runs SET run = run || 'y'"
+out=$("$bin" merge "$tmp/m8.db" "$tmp/r0.db" "$tmp/r1.db" "$tmp/r1copy.db" 2>&1); rcm=$?
+n=$(sqlite3 "$tmp/m8.db" "SELECT count(*) FROM newsext_batch_done" 2>/dev/null)
+case "$rcm|${n:-0}|$out" in
+  "1|0|"*"of $tmp/r1copy.db is in $tmp/m8.db or an input before it"*"shards overlap"*"nothing was merged"*) ok ;;
+  *) bad "two overlapping inputs: rc=$rcm, $n articles merged: $out" ;;
 esac
 after=$(sqlite3 "$tmp/m5.db" "SELECT count(*) FROM article_entities")
 if [ "$before" = "$after" ]; then ok; else bad "refused merges changed DEST: $before -> $after rows"; fi

@@ -1205,6 +1205,8 @@ int main(int argc, char **argv) {
   double t = now_s() - b.t0;
   scale_run_end(db, b.iRun, b.bError ? "error" : gInterrupted ? "interrupted" : b.nSkipped > 0 ? "skipped" : "done",
                 b.doneArticles);
+  /* a result file is shipped and merged as one file: no -wal beside it */
+  if (b.zOut) sqlite3_exec(db, "PRAGMA main.journal_mode=DELETE", NULL, NULL, NULL);
   sqlite3_close(db);
   free(b.aChunk);
   sqlite3_free(b.zSelectArticles);

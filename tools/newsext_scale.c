@@ -22,15 +22,19 @@
 **   refuses to combine them.
 **
 ** MERGE  newsext-batch merge DEST SRC...
-**   Copies the result tables of each SRC into DEST through ATTACH, one
-**   transaction per SRC, by column name: the tables of DEST are created
-**   from SRC's own definitions when missing, and both must have the same
-**   columns, whatever they are.  Before anything is copied every SRC is
-**   checked: made by newsext-batch (newsext_runs), by the same build as DEST
-**   and the other SRCs, and its last run finished (done or skipped);
-**   then, per SRC, no article of it may be in DEST already.  A SRC whose
-**   runs that committed articles are all in DEST already was merged before
-**   and is skipped, so a merge that stopped part-way can simply be run again.
+**   Before anything is copied every SRC is checked: made by newsext-batch
+**   (newsext_runs), by the same build as DEST and the other SRCs, its last
+**   run finished (done or skipped), and its tables have the same columns
+**   as DEST's (or, for tables DEST lacks, the first SRC's, whose definitions
+**   DEST then takes), whatever they are.  A SRC whose runs that committed
+**   articles are all in DEST already was merged before and is skipped, so a
+**   merge that stopped part-way can simply be run again.  Then the SRCs are
+**   attached, as many at a time as SQLite allows (10 by default), and each
+**   group is copied in one transaction: per SRC, none of its articles may
+**   be in DEST already (which by then holds the SRCs before it), then one
+**   INSERT ... SELECT per table.  The first SRC into an empty DEST is copied
+**   record by record without decoding (SQLite's transfer optimisation);
+**   later ones are ordinary inserts, which is most of a merge's cost.
 **
 ** SPLIT  newsext-batch split [--table T] [--id COL] SRC N DIR
 **   Writes DIR/shard-K-of-N.db for K = 0..N-1 in one pass over SRC: table T
@@ -400,143 +404,169 @@ done:
   return bad;
 }
 
-/* Copies the attached SRC ("s") into main in one transaction; 1 done,
-** 0 skipped (merged before), -1 error (reported). */
-static int merge_copy(sqlite3 *db, const char *zSrc, const char *zDest, const char *const *azTable, int nTable,
-                      int bQuiet) {
-  int rc = SQLITE_OK, res = -1;
-  char *zErr = NULL, *z = NULL;
-  const char *azAll[16];
-  int nAll = 0;
-  for (int t = 0; t < nTable && nAll < 14; t++) azAll[nAll++] = azTable[t];
-  azAll[nAll++] = "newsext_batch_done";
-  if (has_table(db, "s", "newsext_batch_errors")) azAll[nAll++] = "newsext_batch_errors";
-  if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &zErr) != SQLITE_OK) goto fail;
-  if (sqlite3_exec(db, zRunsSql, NULL, NULL, &zErr) != SQLITE_OK) goto fail;
-  if (has_table(db, "s", "newsext_runs")) {
+/* One input of a merge. */
+typedef struct merge_src {
+  const char *zPath;
+  sqlite3_int64 nArticle;
+  int bSkip; /* merged before */
+} merge_src;
+
+/* Copies the tables azAll of the input attached as zS into main: overlap
+** check first (its articles must not be in main, which holds what was
+** copied before it), then one INSERT ... SELECT per table -- by name when
+** the columns are in another order, else SELECT *, which SQLite copies
+** record by record without decoding when DEST's table is still empty.
+** Nonzero on error (reported). */
+static int merge_one(sqlite3 *db, const merge_src *m, const char *zS, const char *zDest, const char *const *azAll,
+                     int nAll) {
+  int rc = SQLITE_OK, bad = 1;
+  char *zErr = NULL;
+  int bSrcErr = has_table(db, zS, "newsext_batch_errors"), bErr = has_table(db, "main", "newsext_batch_errors");
+  char *z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done WHERE article IN (SELECT article FROM "
+                   "main.newsext_batch_done %s) LIMIT 1", zS,
+                   bErr ? "UNION ALL SELECT article FROM main.newsext_batch_errors" : "");
+  if (!z && rc == SQLITE_OK && bSrcErr)
+    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_errors WHERE article IN (SELECT article FROM "
+               "main.newsext_batch_done %s) LIMIT 1", zS,
+               bErr ? "UNION ALL SELECT article FROM main.newsext_batch_errors" : "");
+  if (rc != SQLITE_OK) {
+    fprintf(stderr, "newsext-batch: merge: %s: %s\n", m->zPath, sqlite3_errmsg(db));
+    goto done;
+  }
+  if (z) {
+    fprintf(stderr, "newsext-batch: merge: article %s of %s is in %s or an input before it already: the shards "
+            "overlap (the same shard twice under another name, or shards of different splits)\n", z, m->zPath,
+            zDest);
+    goto done;
+  }
+  for (int t = 0; t < nAll; t++) {
+    if (!has_table(db, zS, azAll[t])) continue;
+    char *zA = columns(db, zS, azAll[t], 1), *zB = columns(db, "main", azAll[t], 1);
+    char *zSql = zA && zB ? (strcmp(zA, zB) ? sqlite3_mprintf("INSERT INTO main.\"%w\"(%s) SELECT %s FROM \"%w\".\"%w\"",
+                                                              azAll[t], zB, zB, zS, azAll[t])
+                                            : sqlite3_mprintf("INSERT INTO main.\"%w\" SELECT * FROM \"%w\".\"%w\"",
+                                                              azAll[t], zS, azAll[t]))
+                          : NULL;
+    rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
+    sqlite3_free(zA);
+    sqlite3_free(zB);
+    sqlite3_free(zSql);
+    if (rc != SQLITE_OK) {
+      fprintf(stderr, "newsext-batch: merge: copying %s of %s: %s\n", azAll[t], m->zPath,
+              zErr ? zErr : sqlite3_errmsg(db));
+      goto done;
+    }
+  }
+  if (has_table(db, zS, "newsext_runs")) {
+    const char *zC = "run, version, model_hash, model, shard, source, host, started, finished, articles, status";
+    char *zSql = sqlite3_mprintf("INSERT OR IGNORE INTO main.newsext_runs(%s, merged_from) SELECT %s, "
+                                 "coalesce(merged_from, %Q) FROM \"%w\".newsext_runs ORDER BY seq",
+                                 zC, zC, m->zPath, zS);
+    rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+    if (rc != SQLITE_OK) {
+      fprintf(stderr, "newsext-batch: merge: copying newsext_runs of %s: %s\n", m->zPath,
+              zErr ? zErr : sqlite3_errmsg(db));
+      goto done;
+    }
+  }
+  bad = 0;
+done:
+  sqlite3_free(z);
+  sqlite3_free(zErr);
+  return bad;
+}
+
+/* Checks of one attached SRC ("s") against DEST, before the copy: merged
+** before (m->bSkip), then columns (against DEST's table, else the first
+** input's, kept in azCols/azSql); counts its articles.  Nonzero on a
+** refusal (reported). */
+static int merge_against(sqlite3 *db, merge_src *m, const char *zDest, const char *const *azAll, int nAll,
+                         char **azCols, char **azSql, char **azColsFrom) {
+  int rc = SQLITE_OK;
+  char *z = NULL;
+  if (has_table(db, "s", "newsext_runs") && has_table(db, "main", "newsext_runs")) {
     /* merged before: every run of SRC that committed articles is in DEST (a
     ** rerun of a finished shard commits none) */
     z = query1(db, &rc, "SELECT count(*) FROM s.newsext_runs WHERE run NOT IN (SELECT run FROM main.newsext_runs) "
                "AND coalesce(articles, 1) > 0");
     char *zAny = query1(db, &rc, "SELECT 1 FROM s.newsext_runs LIMIT 1");
-    int bMerged = zAny && z && atoi(z) == 0;
+    m->bSkip = zAny && z && atoi(z) == 0;
     sqlite3_free(zAny);
     sqlite3_free(z);
     z = NULL;
-    if (rc != SQLITE_OK) goto fail;
-    if (bMerged) {
-      sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-      if (!bQuiet) printf("newsext-batch: merge: %s is in %s already (all of its runs are); skipped\n", zSrc, zDest);
-      return 0;
-    }
+    if (m->bSkip) return 0;
   }
-  /* missing tables take SRC's definitions; present ones must have its columns */
   for (int t = 0; t < nAll; t++) {
-    if (!has_table(db, "main", azAll[t])) {
-      z = query1(db, &rc, "SELECT sql FROM s.sqlite_schema WHERE type = 'table' AND name = %Q", azAll[t]);
-      if (!z || sqlite3_exec(db, z, NULL, NULL, &zErr) != SQLITE_OK) goto fail;
-      sqlite3_free(z);
-      z = NULL;
+    if (!has_table(db, "s", azAll[t])) continue;
+    char *zA = columns(db, "s", azAll[t], 0);
+    if (!azCols[t]) {
+      azCols[t] = has_table(db, "main", azAll[t]) ? columns(db, "main", azAll[t], 0) : NULL;
+      azColsFrom[t] = sqlite3_mprintf("%s", azCols[t] ? zDest : m->zPath);
+      if (!azCols[t]) {
+        azCols[t] = sqlite3_mprintf("%s", zA);
+        azSql[t] = query1(db, &rc, "SELECT sql FROM s.sqlite_schema WHERE type = 'table' AND name = %Q", azAll[t]);
+      }
     }
-    char *zA = columns(db, "s", azAll[t], 0), *zB = columns(db, "main", azAll[t], 0);
-    int bSame = zA && zB && !strcmp(zA, zB);
+    int bSame = zA && azCols[t] && !strcmp(zA, azCols[t]);
     if (!bSame)
       fprintf(stderr, "newsext-batch: merge: %s.%s has the columns (%s) but %s.%s has (%s); results of different "
-              "schemas must not be mixed\n", zSrc, azAll[t], zA ? zA : "?", zDest, azAll[t], zB ? zB : "?");
+              "schemas must not be mixed\n", m->zPath, azAll[t], zA ? zA : "?", azColsFrom[t], azAll[t],
+              azCols[t] ? azCols[t] : "?");
     sqlite3_free(zA);
-    sqlite3_free(zB);
-    if (!bSame) goto rollback;
+    if (!bSame) return 1;
   }
-  /* no article may be in both */
-  z = query1(db, &rc,
-             "SELECT article FROM s.newsext_batch_done WHERE article IN (SELECT article FROM main.newsext_batch_done) "
-             "LIMIT 1");
-  if (!z && has_table(db, "s", "newsext_batch_errors") && has_table(db, "main", "newsext_batch_errors"))
-    z = query1(db, &rc,
-               "SELECT article FROM s.newsext_batch_errors WHERE article IN (SELECT article FROM "
-               "main.newsext_batch_done UNION ALL SELECT article FROM main.newsext_batch_errors) UNION ALL "
-               "SELECT article FROM s.newsext_batch_done WHERE article IN (SELECT article FROM "
-               "main.newsext_batch_errors) LIMIT 1");
-  if (rc != SQLITE_OK) goto fail;
-  if (z) {
-    fprintf(stderr, "newsext-batch: merge: article %s is in both %s and %s: the shards overlap (the same shard "
-            "merged twice under another name, or shards of different splits); nothing of %s was merged\n", z,
-            zSrc, zDest, zSrc);
-    goto rollback;
-  }
-  for (int t = 0; t < nAll; t++) {
-    char *zCols = columns(db, "main", azAll[t], 1);
-    char *zSql = zCols ? sqlite3_mprintf("INSERT INTO main.\"%w\"(%s) SELECT %s FROM s.\"%w\"", azAll[t], zCols,
-                                         zCols, azAll[t])
-                       : NULL;
-    rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
-    sqlite3_free(zCols);
-    sqlite3_free(zSql);
-    if (rc != SQLITE_OK) goto fail;
-  }
-  if (has_table(db, "s", "newsext_runs")) {
-    char *zSql = sqlite3_mprintf(
-        "INSERT OR IGNORE INTO main.newsext_runs(run, version, model_hash, model, shard, source, host, started, finished, "
-        "articles, status, merged_from) SELECT run, version, model_hash, model, shard, source, host, started, "
-        "finished, articles, status, coalesce(merged_from, %Q) FROM s.newsext_runs ORDER BY seq", zSrc);
-    rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
-    sqlite3_free(zSql);
-    if (rc != SQLITE_OK) goto fail;
-  }
-  if (sqlite3_exec(db, "COMMIT", NULL, NULL, &zErr) != SQLITE_OK) goto fail;
-  if (!bQuiet) {
-    z = query1(db, &rc, "SELECT (SELECT count(*) FROM s.newsext_batch_done) || ' articles'");
-    printf("newsext-batch: merge: %s: %s\n", zSrc, z ? z : "");
-  }
-  res = 1;
-  goto done;
-fail:
-  fprintf(stderr, "newsext-batch: merge: %s: %s\n", zSrc, zErr ? zErr : sqlite3_errmsg(db));
-rollback:
-  sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-done:
-  sqlite3_free(zErr);
+  z = query1(db, &rc, "SELECT count(*) FROM s.newsext_batch_done");
+  m->nArticle = z ? atoll(z) : 0;
   sqlite3_free(z);
-  return res;
+  return rc != SQLITE_OK;
 }
 
 int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
   int bQuiet = 0, nSrc = 0;
   const char *zDest = NULL;
-  char **azSrc = calloc((size_t)argc + 1, sizeof *azSrc);
-  if (!azSrc) return 1;
+  merge_src *aSrc = calloc((size_t)argc + 1, sizeof *aSrc);
+  if (!aSrc) return 1;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--quiet")) bQuiet = 1;
     else if (argv[i][0] == '-' && argv[i][1]) {
       fprintf(stderr, "newsext-batch: merge: unknown option %s\nusage: newsext-batch merge [--quiet] DEST SRC...\n",
               argv[i]);
-      free(azSrc);
+      free(aSrc);
       return 2;
     } else if (!zDest) zDest = argv[i];
-    else azSrc[nSrc++] = argv[i];
+    else aSrc[nSrc++].zPath = argv[i];
   }
   if (!zDest || nSrc == 0) {
     fprintf(stderr, "usage: newsext-batch merge [--quiet] DEST SRC...\n"
             "  copies the result tables of each SRC (a newsext-batch --out file, or a database\n"
-            "  processed in place) into DEST, refusing overlapping articles and results of\n"
-            "  another newsext build; a SRC merged before is skipped\n");
-    free(azSrc);
+            "  processed in place) into DEST in one transaction, refusing overlapping articles,\n"
+            "  results of another newsext build and unfinished runs; a SRC merged before is skipped\n");
+    free(aSrc);
     return 2;
   }
   for (int i = 0; i < nSrc; i++)
-    if (access(azSrc[i], R_OK) != 0) {
-      fprintf(stderr, "newsext-batch: merge: cannot read %s: %s\n", azSrc[i], strerror(errno));
-      free(azSrc);
+    if (access(aSrc[i].zPath, R_OK) != 0) {
+      fprintf(stderr, "newsext-batch: merge: cannot read %s: %s\n", aSrc[i].zPath, strerror(errno));
+      free(aSrc);
       return 1;
     }
   int fd = lock_file(zDest);
   if (fd < 0) {
-    free(azSrc);
+    free(aSrc);
     return 1;
   }
+  /* the tables copied: the result tables, progress, errors */
+  const char *azAll[16];
+  int nAll = 0;
+  for (int t = 0; t < nTable && nAll < 13; t++) azAll[nAll++] = azTable[t];
+  azAll[nAll++] = "newsext_batch_done";
+  azAll[nAll++] = "newsext_batch_errors";
+  char *azCols[16] = {0}, *azSql[16] = {0}, *azColsFrom[16] = {0};
   sqlite3 *db = NULL;
-  int status = 1, nMerged = 0, nSkipped = 0;
-  char *zRef = NULL, *zRefFrom = NULL;
+  int status = 1, nMerged = 0, nSkipped = 0, bInTxn = 0;
+  sqlite3_int64 nArticles = 0;
+  char *zRef = NULL, *zRefFrom = NULL, *zErr = NULL;
   if (sqlite3_open_v2(zDest, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI, NULL) !=
       SQLITE_OK) {
     fprintf(stderr, "newsext-batch: merge: cannot open %s: %s\n", zDest, sqlite3_errmsg(db));
@@ -551,46 +581,107 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
   }
   /* every SRC is checked before anything is copied */
   for (int i = 0; i < nSrc; i++) {
-    if (scale_attach_ro(db, azSrc[i], "s") != SQLITE_OK) {
-      fprintf(stderr, "newsext-batch: merge: cannot open %s: %s\n", azSrc[i], sqlite3_errmsg(db));
-      goto done;
+    merge_src *m = &aSrc[i];
+    if (scale_attach_ro(db, m->zPath, "s") != SQLITE_OK) {
+      fprintf(stderr, "newsext-batch: merge: cannot open %s: %s\n", m->zPath, sqlite3_errmsg(db));
+      goto refused;
     }
-    int bad = merge_check(db, azSrc[i], azTable, nTable, &zRef, &zRefFrom);
+    int bad = merge_check(db, m->zPath, azTable, nTable, &zRef, &zRefFrom) ||
+              merge_against(db, m, zDest, azAll, nAll, azCols, azSql, azColsFrom);
     sqlite3_exec(db, "DETACH s", NULL, NULL, NULL);
+    if (bad) goto refused;
+    for (int j = 0; j < i && !m->bSkip; j++)
+      if (!aSrc[j].bSkip && !strcmp(aSrc[j].zPath, m->zPath)) m->bSkip = 1; /* named twice */
+    if (m->bSkip) {
+      nSkipped++;
+      if (!bQuiet) printf("newsext-batch: merge: %s is in %s already (all of its runs are); skipped\n", m->zPath,
+                          zDest);
+      continue;
+    }
+  }
+  /* the copy: as many inputs per transaction as can be attached at once
+  ** (SQLITE_LIMIT_ATTACHED, 10 by default), so up to that many are merged
+  ** all or none; a later group's failure leaves the earlier groups merged,
+  ** and the same merge run again skips them */
+  int nGroup = sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, -1);
+  if (nGroup < 1) nGroup = 1;
+  if (sqlite3_exec(db, "PRAGMA main.journal_mode=WAL; PRAGMA main.synchronous=NORMAL; PRAGMA main.cache_size=-65536",
+                   NULL, NULL, &zErr) != SQLITE_OK)
+    goto fail;
+  for (int g = 0; g < nSrc; g += nGroup) {
+    int nAttached = 0, bad = 0;
+    if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &zErr) != SQLITE_OK ||
+        sqlite3_exec(db, zRunsSql, NULL, NULL, &zErr) != SQLITE_OK)
+      goto fail;
+    bInTxn = 1;
+    for (int t = 0; t < nAll; t++)
+      if (azSql[t] && !has_table(db, "main", azAll[t]) && sqlite3_exec(db, azSql[t], NULL, NULL, &zErr) != SQLITE_OK)
+        goto fail;
+    for (int i = g; i < nSrc && i < g + nGroup && !bad; i++) {
+      merge_src *m = &aSrc[i];
+      if (m->bSkip) continue;
+      char zS[16];
+      snprintf(zS, sizeof zS, "s%d", nAttached);
+      if (scale_attach_ro(db, m->zPath, zS) != SQLITE_OK) {
+        fprintf(stderr, "newsext-batch: merge: cannot open %s: %s\n", m->zPath, sqlite3_errmsg(db));
+        bad = 1;
+        break;
+      }
+      nAttached++;
+      bad = merge_one(db, m, zS, zDest, azAll, nAll);
+    }
+    if (!bad && sqlite3_exec(db, "COMMIT", NULL, NULL, &zErr) != SQLITE_OK) {
+      fprintf(stderr, "newsext-batch: merge: %s: %s\n", zDest, zErr);
+      bad = 1;
+    }
+    if (bad) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    bInTxn = 0;
+    for (int k = 0; k < nAttached; k++) {
+      char zSql[32];
+      snprintf(zSql, sizeof zSql, "DETACH s%d", k);
+      sqlite3_exec(db, zSql, NULL, NULL, NULL);
+    }
     if (bad) {
-      fprintf(stderr, "newsext-batch: merge: nothing was merged\n");
+      if (g > 0)
+        fprintf(stderr, "newsext-batch: merge: the first %d inputs were merged (or merged before), the rest not; "
+                "after fixing the problem run the same merge again: merged inputs are skipped\n", g);
+      else
+        fprintf(stderr, "newsext-batch: merge: nothing was merged\n");
       goto done;
     }
-  }
-  for (int i = 0; i < nSrc; i++) {
-    if (scale_attach_ro(db, azSrc[i], "s") != SQLITE_OK) {
-      fprintf(stderr, "newsext-batch: merge: cannot open %s: %s\n", azSrc[i], sqlite3_errmsg(db));
-      break;
+    for (int i = g; i < nSrc && i < g + nGroup; i++) {
+      if (aSrc[i].bSkip) continue;
+      nMerged++;
+      nArticles += aSrc[i].nArticle;
+      if (!bQuiet) printf("newsext-batch: merge: %s: %lld articles\n", aSrc[i].zPath, (long long)aSrc[i].nArticle);
     }
-    int r = merge_copy(db, azSrc[i], zDest, azTable, nTable, bQuiet);
-    sqlite3_exec(db, "DETACH s", NULL, NULL, NULL);
-    if (r < 0) break;
-    if (r) nMerged++;
-    else nSkipped++;
   }
-  if (nMerged + nSkipped == nSrc) {
-    status = 0;
-    if (!bQuiet) {
-      int rc = SQLITE_OK;
-      char *z = query1(db, &rc, "SELECT (SELECT count(*) FROM newsext_batch_done) || ' articles in ' || %Q", zDest);
-      printf("newsext-batch: merge: %d merged, %d merged before; %s\n", nMerged, nSkipped, z ? z : "");
-      sqlite3_free(z);
-    }
-  } else if (nMerged + nSkipped > 0) {
-    fprintf(stderr, "newsext-batch: merge: %d of %d merged before the error (each completely); after fixing it run "
-            "the same merge again: merged ones are skipped\n", nMerged + nSkipped, nSrc);
+  status = 0;
+  if (!bQuiet) {
+    int rc = SQLITE_OK;
+    char *z = query1(db, &rc, "SELECT count(*) FROM newsext_batch_done");
+    printf("newsext-batch: merge: %d merged (%lld articles), %d merged before; %s articles in %s\n", nMerged,
+           (long long)nArticles, nSkipped, z ? z : "0", zDest);
+    sqlite3_free(z);
   }
+  goto done;
+fail:
+  fprintf(stderr, "newsext-batch: merge: %s: %s\n", zDest, zErr ? zErr : sqlite3_errmsg(db));
+refused:
+  if (bInTxn) sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+  fprintf(stderr, "newsext-batch: merge: nothing was merged\n");
 done:
+  for (int t = 0; t < 16; t++) {
+    sqlite3_free(azCols[t]);
+    sqlite3_free(azSql[t]);
+    sqlite3_free(azColsFrom[t]);
+  }
+  sqlite3_free(zErr);
   sqlite3_free(zRef);
   sqlite3_free(zRefFrom);
   sqlite3_close(db);
   close(fd);
-  free(azSrc);
+  free(aSrc);
   return status;
 }
 

@@ -9,12 +9,14 @@
 #                        killed mid-run (part of `make test`; python3-distributed)
 #   make test-slurm      tools/slurm/ on a private single-node Slurm on localhost
 #                        (optional: root, Debian munge + slurm-wlm)
+#   make bench-scaleout  the scale-out gates on bbc_news_raw + reuters21578_raw
+#                        (bench/scaleout.py; SCALEOUT_ARGS=--slurm adds Slurm)
 
 BATCH := newsext-batch
 TOOL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) \
               $(shell pkg-config --cflags sqlite3 2>/dev/null)
 
-.PHONY: test-batch test-scaleout test-dask test-slurm clean-tools
+.PHONY: test-batch test-scaleout test-dask test-slurm bench-scaleout clean-tools
 
 all: $(BATCH)
 
@@ -36,6 +38,11 @@ test: test-batch test-scaleout test-dask
 # not part of `make test`: needs root and the Slurm packages
 test-slurm: $(EXT) $(BATCH)
 	@tests/run_slurm.sh ./$(EXT) ./$(BATCH)
+
+# the gates of docs/scale-out.md on >= 10,000 real articles (minutes; not in `make test`)
+bench-scaleout: $(EXT) $(BATCH)
+	@python3 bench/scaleout.py ./$(EXT) ./$(BATCH) --corpus $(EVAL_DIR)/bbc_news_raw \
+	  $(EVAL_DIR)/reuters21578_raw $(SCALEOUT_ARGS)
 
 clean: clean-tools
 clean-tools:
