@@ -17,8 +17,9 @@ WHAT
     directory on the worker's local disk (SQLite files are never opened over
     a network filesystem), runs `newsext-batch --out` there, and returns the
     result file's bytes, or with results_dir= copies the file there and
-    returns its path.  The driver merges each result into DEST as it arrives
-    (`newsext-batch merge`), so merging overlaps the remaining work.
+    returns its path.  The driver merges the results into DEST as they
+    arrive -- those that arrived during the previous merge in one call of
+    `newsext-batch merge` -- so merging overlaps the remaining work.
 
     Tasks are idempotent: every attempt starts from an empty directory, so a
     task lost with its worker (killed, out of memory, node gone) is simply
@@ -184,23 +185,28 @@ def run(client, source, dest, shards=None, batch="newsext-batch", ext=None, thre
         if bar:
             bar.start()
         done = 0
-        for fut in as_completed(futures):
-            try:
-                res = fut.result()
-            except BaseException:
-                client.cancel(futures)  # the others' results would only be thrown away
-                raise
-            if isinstance(res, (bytes, bytearray)):
-                path = os.path.join(tmp, "result-%d.db" % done)
-                with open(path, "wb") as fh:
-                    fh.write(res)
-            else:
-                path = res
-            merge(dest, [path], batch_local)
-            if isinstance(res, (bytes, bytearray)):
+        # the results that arrived while the last merge ran are merged together
+        for batch_ in as_completed(futures).batches():
+            paths, own = [], []
+            for fut in batch_:
+                try:
+                    res = fut.result()
+                except BaseException:
+                    client.cancel(futures)  # the others' results would only be thrown away
+                    raise
+                if isinstance(res, (bytes, bytearray)):
+                    path = os.path.join(tmp, "result-%d.db" % (done + len(paths)))
+                    with open(path, "wb") as fh:
+                        fh.write(res)
+                    own.append(path)
+                else:
+                    path = res
+                paths.append(path)
+                fut.release()
+            merge(dest, paths, batch_local)
+            for path in own:
                 os.remove(path)
-            fut.release()
-            done += 1
+            done += len(paths)
         if bar:
             bar.join(timeout=2)
         return done
