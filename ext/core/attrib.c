@@ -96,6 +96,13 @@ static uint32_t words(const q_ctx *c, uint32_t a, uint32_t b) {
   return n;
 }
 
+/* The lower-case words among tokens [a, b). */
+static uint32_t lower_words(const q_ctx *c, uint32_t a, uint32_t b) {
+  uint32_t n = 0;
+  for (uint32_t i = a; i < b; i++) n += c->tok[i].kind == NEWS_TOK_WORD && !(c->tok[i].flags & NEWS_TF_UPPER);
+  return n;
+}
+
 /* The token holding byte b (the first starting at or after it). */
 static uint32_t tok_at(const q_ctx *c, uint32_t b, uint32_t lo, uint32_t hi) {
   while (lo < hi) {
@@ -290,7 +297,9 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
 }
 
 /* "Matthews: Here's the irony ..." / "Q: ...": a colon after a name of at
-** most four capitalised words opening the sentence.  The content runs to the
+** most four capitalised words opening the sentence, none of them a
+** paragraph label ("NOTE:", "Replacements:", paragraph_labels.tsv), before
+** a statement (a lower-case word at least: not a line-up of names).  The content runs to the
 ** end of the sentence; a quotation after the colon is the quotation's. */
 static news_rc colon_label(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
   const news_token *tok = c->tok;
@@ -298,10 +307,12 @@ static news_rc colon_label(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
   if (sb < lo || i == sb || i > sb + 4 || i + 1 >= se || is_dq(&tok[i + 1])) return NEWS_OK;
   for (uint32_t k = sb; k < i; k++)
     if (!(tok[k].flags & NEWS_TF_UPPER) || (tok[k].kind != NEWS_TOK_WORD && tok[k].kind != NEWS_TOK_ABBREV) ||
-        (news_speaker_word(c, k) && news_speaker_word(c, k) != W_TITLE && news_speaker_word(c, k) != W_ORG))
+        (news_speaker_word(c, k) && news_speaker_word(c, k) != W_TITLE && news_speaker_word(c, k) != W_ORG) ||
+        news_lex_find(&news_lex_paragraph_labels, (const char *)c->s + tok[k].start, tok[k].end - tok[k].start))
       return NEWS_OK;
   uint32_t b = content_end(c, i + 1, se);
-  if (words(c, i + 1, b) < 3) return NEWS_OK;
+  /* a statement has words of its own; a list of names is a line-up */
+  if (words(c, i + 1, b) < 3 || !lower_words(c, i + 1, b)) return NEWS_OK;
   news_quote q;
   memset(&q, 0, sizeof q);
   news_speaker_phrase(c, sb, i, &q);

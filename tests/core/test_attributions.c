@@ -80,6 +80,14 @@ static const acase reported[] = {
      "The budget will be tight this year | the city treasurer | the city treasurer | said | indirect\n"},
     {"Ortiz: We have made real progress on the draft.",
      "We have made real progress on the draft | Ortiz | Ortiz | : | indirect\n"},
+    /* a paragraph label is no speaker: wire notes, line-ups, corrections */
+    {"NOTE: Net loss for the fourth quarter includes a charge of 2.6 mln dlrs.", ""},
+    {"Note: Prior year figures were restated for the sale of the paper unit.", ""},
+    {"Replacements: Tom Avery, Jack Lowe, Sam Price, Will Hart.", ""},
+    {"Subs Not Used: Dan Moss, Kit Ward, Lee Shaw.", ""},
+    {"Correction: An earlier version of this story gave the wrong date.", ""},
+    /* a list of names after a colon is a line-up, not a statement */
+    {"Hartlepool: Moss, Avery, Lowe, Price, Hart, Ward, Shaw.", ""},
     {"Asked whether the building was insured, the owner declined to comment.",
      "whether the building was insured | - | - | Asked | indirect\n"
      "to comment | the owner | the owner | declined | indirect\n"},
