@@ -5,7 +5,10 @@
 ** WHAT
 **   newsext-batch [-j N] [--ext PATH] [--table T] [--id COL] [--body COL]
 **                 [--ref COL | --no-ref] [--from ROWID] [--to ROWID]
-**                 [--chunk N] [--on-error stop|skip] [--reset] [--quiet] DB
+**                 [--chunk N] [--on-error stop|skip] [--reset] [--quiet]
+**                 [--shard K/N] [--out FILE] DB
+**   newsext-batch merge DEST SRC...  |  newsext-batch split SRC N DIR
+**     (newsext_scale.c: shards, newsext_runs, merge, split; docs/scale-out.md)
 **   reads T(COL id, COL body [, COL ref]) -- by default articles(rowid, body,
 **   published), the ref column only when it exists -- and writes, keyed by
 **   the article's id and the row's 1-based ordinal n within the article:
@@ -21,6 +24,11 @@
 **
 **   The columns are exactly those of the SQL functions (see docs/), so a row
 **   equals `SELECT a.id, x.rowid, x.* FROM T a, entities(a.body) x`.
+**
+**   --shard K/N takes only the articles whose id is in shard K of N;
+**   --out FILE writes the tables to FILE, with DB attached read-only as
+**   "src" (so the articles table is always named with its schema); every
+**   run is recorded in newsext_runs with the extension's version and hash.
 **
 ** CHECKS
 **   Before anything is written (not even the switch to WAL) the tool takes
