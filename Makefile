@@ -8,7 +8,7 @@ PYTHON  ?= python3
 SQLITE3 ?= sqlite3
 PKGS    := sqlite3 libutf8proc
 
-DEB_PACKAGES := libsqlite3-dev sqlite3 libutf8proc-dev libcmocka-dev pkg-config
+DEB_PACKAGES := libsqlite3-dev sqlite3 libutf8proc-dev libcmocka-dev pkg-config python3-distributed
 
 WARN    := -Wall -Wextra -Wshadow -Wsign-conversion -Wpedantic -Wstrict-prototypes \
            -Wmissing-prototypes -Wno-unused-parameter
@@ -62,6 +62,9 @@ help:
 	@echo "  make test-sql       * SQL golden, loading, python, node, docs and per-function golden-row tests"
 	@echo "  make golden-accept  rewrite tests/golden/*/*.expected from this build (review the diff)"
 	@echo "  make test-batch     * newsext-batch: resume, pending queue, custom names"
+	@echo "  make test-scaleout  * newsext-batch --shard/--out/merge/split equal a one-machine run"
+	@echo "  make test-dask      * tools/newsext_dask.py on a local 2-worker Dask cluster, a worker killed"
+	@echo "  make test-slurm       tools/slurm/ job array + merge on a private one-node Slurm (root; munge, slurm-wlm)"
 	@echo "  make test-install   * from a clean clone: install, load by name, packages (root: writes LIBDIR)"
 	@echo "  make test-oom       * fail every allocation in turn under representative queries"
 	@echo "  make test-interrupt * sqlite3_interrupt() and progress handlers stop a long analysis"
