@@ -83,6 +83,7 @@ help:
 	@echo "  make bench-quick    a 3 MB, 1-run bench (< 1 minute)"
 	@echo "  make bench-publish  bench/RESULTS.md and bench/results/ from the bench/out runs"
 	@echo "  make bench-entities entities() throughput over bbc_news_raw"
+	@echo "  make bench-scaleout shard/merge overhead, Dask speedup, rows vs one machine (docs/scale-out.md)"
 	@echo "  make bench-pathological  pathological inputs at 1x, 2x, 8x; fails when 8x > 10x the time"
 	@echo "generated data and model (docs/DATA.md, docs/MODEL.md)"
 	@echo "  make regen          regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
