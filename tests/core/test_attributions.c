@@ -171,7 +171,7 @@ static const acase sources[] = {
     {"Acme Mining Corp said it would close the mine. The company said output fell sharply. The bank said rates would rise.",
      "it would close the mine | Acme Mining Corp | Acme Mining Corp | said | indirect\n"
      "output fell sharply | Acme Mining Corp | The company | said | indirect\n"
-     "rates would rise | The bank | The bank | said | indirect\n"},
+     "rates would rise | the bank | The bank | said | indirect\n"},
     /* a pronoun after a reported statement (no quotation before it) */
     {"Gov. Ann Ortiz said the bridge would reopen. She told reporters the repairs were done.",
      "the bridge would reopen | Ann Ortiz | Gov. Ann Ortiz | said | indirect\n"
