@@ -84,6 +84,7 @@ help:
 	@echo "  make bench-publish  bench/RESULTS.md and bench/results/ from the bench/out runs"
 	@echo "  make bench-entities entities() throughput over bbc_news_raw"
 	@echo "  make bench-scaleout shard/merge overhead, Dask speedup, rows vs one machine (docs/scale-out.md)"
+	@echo "  make profile        callgrind instructions per byte of each function (PROFILE_ARTICLES=500)"
 	@echo "  make bench-pathological  pathological inputs at 1x, 2x, 8x; fails when 8x > 10x the time"
 	@echo "generated data and model (docs/DATA.md, docs/MODEL.md)"
 	@echo "  make regen          regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
