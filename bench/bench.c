@@ -15,6 +15,8 @@
 **                  query (correlated subqueries over the same a.body, so
 **                  the analysis is legitimately shared through the
 **                  per-connection document cache)
+**     places, attributions   one table-valued function each (no gate here:
+**                  theirs are in docs/places.md and docs/attributions.md)
 **   then the scaling runs (scan and all3 over the first 1/8, 2/8, 4/8 and
 **   8/8 of the corpus, cut by bytes; size k/8 runs 8/k times as often, every
 **   (k)th round, so each size is measured over the same volume of text and
@@ -88,6 +90,10 @@ static const bench_fn aFn[] = {
              " + (SELECT count(*) FROM quotes(a.body) x" ROWCHECK("quote") ")"
              " + (SELECT count(*) FROM event_dates(a.body, a.published) x" ROWCHECK("text") "))"
              " FROM articles a WHERE a.id BETWEEN ?1 AND ?2"},
+    {"places", "SELECT count(*) FROM articles a, places(a.body) x" ROWCHECK("text")
+               " AND a.id BETWEEN ?1 AND ?2"},
+    {"attributions", "SELECT count(*) FROM articles a, attributions(a.body) x" ROWCHECK("content")
+                     " AND a.id BETWEEN ?1 AND ?2"},
 };
 #define N_FN ((int)(sizeof aFn / sizeof aFn[0]))
 #define FN_SCAN 0

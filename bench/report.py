@@ -30,7 +30,8 @@ import subprocess
 import sys
 
 FN_LABEL = {"scan": "scan: SELECT sum(length(body))", "sentences": "sentences", "entities": "entities",
-            "quotes": "quotes", "event_dates": "event_dates", "all3": "entities + quotes + event_dates (one query)"}
+            "quotes": "quotes", "event_dates": "event_dates", "all3": "entities + quotes + event_dates (one query)",
+            "places": "places", "attributions": "attributions"}
 
 
 def sh(cmd):
