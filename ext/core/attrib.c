@@ -477,7 +477,7 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     /* a reported row with this quotation's cue after it ("“...,” Lee said
     ** in an interview.") is the quotation's attribution, not a statement */
     if (q->verb_end > q->verb_start) {
-      news_attribution *x = rep_by_cue(rep + r0, nrep - r0, q->verb_start);
+      news_attribution *x = nrep > r0 ? rep_by_cue(rep + r0, nrep - r0, q->verb_start) : NULL;
       if (x) x->cue_end = 0; /* dropped below */
     }
     /* continuing the previous quotation's relation (same source and cue) */

@@ -153,6 +153,11 @@ static const acase quoted[] = {
     /* the verb of a quotation is not a statement of its own */
     {"“We are ready,” Beck said in an interview.",
      "“We are ready,” | Beck | Beck | said | direct\n"},
+    /* a garbled reported statement holding a quotation (a fuzzer's input:
+    ** with no reported row the quotation's cue must not be looked for in
+    ** an empty list through a null pointer; clang's UBSan, make fuzz-quick) */
+    {"Sen. Maria Lopez said on Tuesday thaccording toat the bill \"will not pass this year.\"",
+     "thaccording toat the bill \"will not pass this year.\" | Maria Lopez | Sen. Maria Lopez | said | mixed\n"},
     /* '' ... '' marks a quotation for attributions */
     {"''We are ready,'' Beck said.", "''We are ready,'' | Beck | Beck | said | direct\n"},
     /* a label and a colon: the colon is the cue */
