@@ -2,8 +2,8 @@
 """The word-list generator's contract (ext/tools/gen_lexicons.py), on small
 TSV files written here: declared classes reach the C header, values name
 them (CLASS and CLASS+N, any case), and a value that is no declared class,
-a repeated class or a class without a prefix stops the generator with the
-file and line.  Prints "generators: N passed, N failed"."""
+a repeated class, a class without a prefix or a key listed twice with two
+values stops the generator with the file and line.  Prints "generators: N passed, N failed"."""
 import os
 import subprocess
 import sys
@@ -56,6 +56,10 @@ CASES = [
      lambda rc, err, inc, h: rc != 0 and "bad.tsv:3" in err),
     ("classes without a prefix stop it", {"bad.tsv": "#@class A 1\na\tA\n"},
      lambda rc, err, inc, h: rc != 0 and "#@prefix" in err),
+    ("a key listed twice with two values stops it", {"bad.tsv": CLASSED + "Cat\tVERB\n"},
+     lambda rc, err, inc, h: rc != 0 and "bad.tsv:8" in err and "cat" in err),
+    ("a key listed twice with one value is kept once", {"words.tsv": CLASSED + "cat\tNOUN\n"},
+     lambda rc, err, inc, h: rc == 0 and inc.count('{"cat", 3, 10}') == 1),
 ]
 
 

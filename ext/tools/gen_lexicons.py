@@ -66,7 +66,10 @@ def read_tsv(path):
                 val = int(raw)
             else:
                 fail(path, lineno, f"value {raw!r}: declare its class with #@class")
-            entries[key.encode("utf-8")] = val
+            kb = key.encode("utf-8")
+            if kb in entries and entries[kb] != val:
+                fail(path, lineno, f"{key!r} is listed before with another value (keys match in any case)")
+            entries[kb] = val
     if classes and prefix is None:
         fail(path, 0, "#@class without #@prefix")
     decls = [(name, num, comment) for name, (num, comment) in classes.items()]
