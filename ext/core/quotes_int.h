@@ -93,6 +93,14 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to);
 ** sorts by start.  q_span *sp are the kept quotations of d->quotes. */
 news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp);
 
+/* A description or pronoun opening its sentence ("The company said", "It
+** said") names the same speaker as one inside a sentence ("..., the company
+** said", "it said"): returns the speaker with its first letter in lower
+** case ("the company", "it"; copied into the document's arena) when it is a
+** determiner and lower-case words only, or a pronoun other than "I"; else
+** the speaker unchanged (NULL stays NULL); NULL when the copy fails. */
+const char *news_speaker_plain(news_doc *d, const char *speaker, uint32_t len);
+
 /* Collects the capitalised name runs of the document into c->names. */
 news_rc news_speaker_names(q_ctx *c);
 

@@ -69,7 +69,7 @@ static const acase reported[] = {
     {"Police officials believe the fire started in the kitchen.",
      "the fire started in the kitchen | Police officials | Police officials | believe | indirect\n"},
     {"The mayor cautioned that the repairs would take until spring.",
-     "that the repairs would take until spring | The mayor | The mayor | cautioned | indirect\n"},
+     "that the repairs would take until spring | the mayor | The mayor | cautioned | indirect\n"},
     {"Councillor Ben Hale railed against the new parking charges in his speech.",
      "against the new parking charges in his speech | Ben Hale | Councillor Ben Hale | railed | indirect\n"},
     {"According to the Daily Courier, the contractor has been paid.",
@@ -152,10 +152,18 @@ static const acase sources[] = {
     {"Acme Corp said its profit rose 12 percent. It said costs would fall next year.",
      "its profit rose 12 percent | Acme Corp | Acme Corp | said | indirect\n"
      "costs would fall next year | Acme Corp | It | said | indirect\n"},
+    /* an unresolved pronoun stays as written, in lower case like one
+    ** inside a sentence (GROUP BY speaker counts "it" once) */
+    {"It said costs would fall next year.", "costs would fall next year | it | It | said | indirect\n"},
     /* a title run is the person; a bare title is the person named with it */
     {"Secretary of State John Kerry said the talks would resume. The secretary said both sides wanted a deal.",
      "the talks would resume | John Kerry | Secretary of State John Kerry | said | indirect\n"
      "both sides wanted a deal | John Kerry | The secretary | said | indirect\n"},
+    /* a description opening its sentence is the same speaker as inside one:
+    ** "the company" both times, as written in speaker_text */
+    {"The company said sales rose by four percent. Prices will rise, the company said.",
+     "sales rose by four percent | the company | The company | said | indirect\n"
+     "Prices will rise | the company | the company | said | indirect\n"},
 };
 
 static void test_sources(void **state) {

@@ -182,7 +182,7 @@ static const qcase patterns[] = {
      "Next year will be harder. | Sara Berg | Chief Executive Sara Berg | said | direct\n"},
     /* but a closing mark after a full stop still closes */
     {"He said \"no.\" \"We will see,\" Berg said.",
-     "no. | He | He | said | partial\n"
+     "no. | he | He | said | partial\n"
      "We will see, | Berg | Berg | said | direct\n"},
     /* an unattributed quote paragraph right after a quote by X is X's */
     {"“The factory will close,” said Peter Novak, the plant manager.\n\n“About 300 jobs will go.”",
@@ -203,7 +203,7 @@ static const qcase patterns[] = {
     /* descriptions stay the speaker when no name fits */
     {"“The deal is dead,” officials said.", "The deal is dead, | officials | officials | said | direct\n"},
     {"The lawmakers said the bill was “a first step.”",
-     "a first step. | The lawmakers | The lawmakers | said | partial\n"},
+     "a first step. | the lawmakers | The lawmakers | said | partial\n"},
     /* a phrase or a time between the subject and its verb */
     {"Governor Ray Diaz in his budget speech called the plan “a disaster.” Senator Mia Long (D-Ore.) last week "
      "said it was “sound.”",
@@ -232,7 +232,7 @@ static const qcase nesting[] = {
     {"Foreign Minister Omar Haddad said on Monday that his government would respond “at a time of its choosing.”",
      "at a time of its choosing. | Omar Haddad | Foreign Minister Omar Haddad | said | partial\n"},
     {"The mayor said the council will call the plan “a waste of money” next week.",
-     "a waste of money | The mayor | The mayor | said | partial\n"},
+     "a waste of money | the mayor | The mayor | said | partial\n"},
     {"Mayor Ann Ortiz said she’d asked her staff to “look into” the fees.",
      "look into | Ann Ortiz | Mayor Ann Ortiz | said | partial\n"},
     /* a finite verb with its own subject in the clause still attributes */
@@ -299,11 +299,11 @@ static void test_resolving(void **state) {
 
 static const qcase kinds[] = {
     {"The general warned the sites would be hit “very fast and very hard” if talks failed.",
-     "very fast and very hard | The general | The general | warned | partial\n"},
+     "very fast and very hard | the general | The general | warned | partial\n"},
     /* scare quotes and titles with no speech around them are not quotes */
     {"Tourists visited a “cultural” site near the river.", ""},
     {"The family watched the film “Jaws” on Saturday.", ""},
-    {"He called the plan “reckless” on Monday.", "reckless | He | He | called | partial\n"},
+    {"He called the plan “reckless” on Monday.", "reckless | he | He | called | partial\n"},
 };
 
 static void test_kinds(void **state) {
