@@ -357,6 +357,11 @@ bool tx_match_rel_unit(const ctx *c, const phrase *ph, hit *h) {
   if (have_anchor(c) && u == U_HALF) return false;
   dval v = unit_shifted(c, u, shift);
   if (!v.gran) return false;
+  /* "Current qtr" in the note of a results table: the quarter reported */
+  if (u == U_QUARTER && rel == R_THIS && c->last_q && word(c, k, "qtr") && word(c, i, "current")) {
+    v.y = c->last_qy;
+    v.n = c->last_q;
+  }
   h->b = i;
   h->e = k + 1;
   tx_set_date(h, &v);

@@ -209,6 +209,8 @@ static const tcase cases[] = {
     {"Profit rose in the third quarter.", "the third quarter=DATE:2019-Q3"},
     {"Its third-quarter loss widened.", "third-quarter=DATE:2019-Q3"},
     {"Net rose in the fiscal-third quarter.", "the fiscal-third quarter=DATE:2019-Q3"},
+    {"ACME CORP 4TH QTR NET. Current qtr figures exclude a gain.", "4TH QTR=DATE:2019-Q4; Current qtr=DATE:2019-Q4"},
+    {"Sales will rise in the current quarter.", "the current quarter=DATE:2020-Q1"},
     {"Sales grew in the first half of 2019.", "the first half of 2019=DATE:2019-H1"},
     {"The fund closed last fall.", "last fall=DATE:2019-FA"},
     {"Music of the 1990s is back.", "the 1990s=DATE:199"},
