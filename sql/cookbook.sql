@@ -63,3 +63,11 @@ SELECT a.id, p.place, p.kind, p.country, p.latitude, p.longitude, count(*) AS me
  WHERE p.latitude IS NOT NULL AND p.kind IN ('city', 'admin1', 'admin2')
  GROUP BY a.id, p.place, p.kind, p.country, p.latitude, p.longitude
  ORDER BY a.id, mentions DESC, p.place;
+
+-- 8. Who said what about a subject, reported or quoted
+SELECT x.speaker, x.kind, x.cue, x.content
+  FROM articles a, attributions(a.body) x
+ WHERE EXISTS (SELECT 1 FROM entities(a.body) e
+                WHERE e.canonical IN ('Iran', 'Tehran', 'United States')
+                  AND e.start >= x.start AND e.start + e.length <= x.start + x.length)
+ ORDER BY a.id, x.start;

@@ -30,7 +30,8 @@ CREATE TABLE IF NOT EXISTS article_quotes(
   start INTEGER, length INTEGER, sentence INTEGER, kind TEXT, PRIMARY KEY (article, n)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS article_dates(
   article INTEGER NOT NULL, n INTEGER NOT NULL, text TEXT, type TEXT, value TEXT, date TEXT,
-  start INTEGER, length INTEGER, sentence INTEGER, PRIMARY KEY (article, n)) WITHOUT ROWID;
+  start INTEGER, length INTEGER, sentence INTEGER, end_value TEXT, end_date TEXT,
+  PRIMARY KEY (article, n)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS newsext_batch_done(article INTEGER PRIMARY KEY);
 CREATE TABLE IF NOT EXISTS newsext_pending(article INTEGER PRIMARY KEY, seq INTEGER NOT NULL DEFAULT 1);
 -- end of schema
@@ -69,7 +70,7 @@ INSERT INTO article_quotes
   SELECT a.rowid, x.rowid, x.quote, x.speaker, x.speaker_text, x.verb, x.start, x.length, x.sentence, x.kind
     FROM newsext_pending p JOIN articles a ON a.rowid = p.article, news_quotes(a.body) x;
 INSERT INTO article_dates
-  SELECT a.rowid, x.rowid, x.text, x.type, x.value, x.date, x.start, x.length, x.sentence
+  SELECT a.rowid, x.rowid, x.text, x.type, x.value, x.date, x.start, x.length, x.sentence, x.end_value, x.end_date
     FROM newsext_pending p JOIN articles a ON a.rowid = p.article, news_event_dates(a.body, a.published) x;
 INSERT INTO newsext_batch_done SELECT a.rowid FROM newsext_pending p JOIN articles a ON a.rowid = p.article;
 DELETE FROM newsext_pending;

@@ -10,11 +10,17 @@ WHAT
         column names, then one line per row: the article's doc_id, the row's
         ordinal within the article, and every visible column, each value as
         Python's repr() so that line breaks and NULLs survive.
-    diff_outputs.py compare OLD_DIR NEW_DIR [--show N]
+    diff_outputs.py compare OLD_DIR NEW_DIR [--show N] [--group]
         Compares two dumps function by function, on the columns both have
         (a column only one dump has is reported, not counted as a change).
         Prints, per function, the number of articles and rows that differ and
         the first N differing articles (old rows with -, new rows with +).
+        With --group, it sorts the changes instead into kinds, by the spans
+        (start, length) of the rows that differ within an article: "removed"
+        and "added" (no row on the other side overlaps), "merged" (one new
+        row over several old), "split" (the reverse), "span" (one for one,
+        another extent) and "changed: COLUMNS" (same extent, other values),
+        and prints the count of each kind with N samples.
         Exits 1 when any row differs, 0 when the outputs are identical.
 
     Typical use for a change that must not alter output:
@@ -143,6 +149,9 @@ def compare(args):
         changed_any = True
         print("%s: %d articles differ; %d rows only in old, %d only in new"
               % (fn, len(diffs), rows_old, rows_new))
+        if args.group:
+            group(diffs, common, args.show)
+            continue
         for doc, gone, came in diffs[:args.show]:
             print("  article %s" % doc)
             for r in gone:
@@ -150,6 +159,57 @@ def compare(args):
             for r in came:
                 print("    + " + r)
     return 1 if changed_any else 0
+
+
+def group(diffs, cols, show):
+    """Prints the changes of one function sorted into kinds (see --group)."""
+    if "start" not in cols or "length" not in cols:
+        print("  (no start/length columns: --group cannot pair rows)")
+        return
+    i_start, i_len = cols.index("start"), cols.index("length")
+
+    def extent(r):
+        c = r.split("\t")
+        return int(c[i_start]), int(c[i_start]) + max(int(c[i_len]), 1)
+
+    kinds = {}
+    for doc, gone, came in diffs:
+        # clusters of overlapping rows: old and new rows joined by overlap
+        items = [("-", r, extent(r)) for r in gone] + [("+", r, extent(r)) for r in came]
+        items.sort(key=lambda x: x[2])
+        clusters, end = [], -1
+        for it in items:
+            if clusters and it[2][0] < end:
+                clusters[-1].append(it)
+                end = max(end, it[2][1])
+            else:
+                clusters.append([it])
+                end = it[2][1]
+        for cl in clusters:
+            o = [x for x in cl if x[0] == "-"]
+            n = [x for x in cl if x[0] == "+"]
+            if not n:
+                kind = "removed"
+            elif not o:
+                kind = "added"
+            elif len(n) == 1 and len(o) > 1:
+                kind = "merged"
+            elif len(o) == 1 and len(n) > 1:
+                kind = "split"
+            elif len(o) == 1 and len(n) == 1 and o[0][2] != n[0][2]:
+                kind = "span"
+            elif len(o) == 1:
+                a, b = o[0][1].split("\t"), n[0][1].split("\t")
+                kind = "changed: " + ",".join(c for c, x, y in zip(cols, a, b) if x != y)
+            else:
+                kind = "other"
+            kinds.setdefault(kind, []).append((doc, cl))
+    for kind, cases in sorted(kinds.items(), key=lambda kv: -len(kv[1])):
+        print("  %-30s %6d" % (kind, len(cases)))
+        for doc, cl in cases[:show]:
+            print("    article %s" % doc)
+            for sign, r, _ in cl:
+                print("      %s %s" % (sign, r))
 
 
 def main():
@@ -164,6 +224,7 @@ def main():
     c.add_argument("old")
     c.add_argument("new")
     c.add_argument("--show", type=int, default=10)
+    c.add_argument("--group", action="store_true", help="sort the changes into kinds (see above)")
     args = ap.parse_args()
     if args.cmd == "dump":
         reexec_if_needed()

@@ -15,7 +15,7 @@
 **     article_quotes  (article, n, quote, speaker, speaker_text, verb, start,
 **                      length, sentence, kind)
 **     article_dates   (article, n, text, type, value, date, start, length,
-**                      sentence)                      -- event_dates(body, ref)
+**                      sentence, end_value, end_date) -- event_dates(body, ref)
 **     newsext_batch_done(article)                     -- the progress table
 **     newsext_batch_errors(article, error)   -- articles skipped (--on-error skip)
 **

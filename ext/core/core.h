@@ -115,6 +115,7 @@ void news_arena_free(news_arena *a);
 #define NEWS_STAGE_QUOTES 0x04
 #define NEWS_STAGE_TIMEX 0x08
 #define NEWS_STAGE_PLACES 0x10
+#define NEWS_STAGE_ATTRIB 0x20
 
 struct news_doc {
   const news_mem *mem;
@@ -127,6 +128,7 @@ struct news_doc {
   news_vec sentences;    /* news_sentence */
   news_vec entities;     /* news_entity */
   news_vec quotes;       /* news_quote */
+  news_vec attribs;      /* news_attribution */
   news_vec timexes;      /* news_timex */
   news_vec places;       /* news_place */
   news_ymd timex_ref;    /* the ref the timexes were computed for */
@@ -156,7 +158,10 @@ bool news_doc_zero_polled(const news_doc *doc, void *p, size_t n);
 news_rc news_tokens_run(news_doc *doc);    /* tokens, then sentences */
 news_rc news_sentences_run(news_doc *doc); /* called by news_tokens_run */
 news_rc news_entities_run(news_doc *doc);
-news_rc news_quotes_run(news_doc *doc);
+/* Quotations and attributions come from one pass (quotes.c): with
+** attributions false it may stop early when the text holds no quotation;
+** with true it also fills doc->attribs and sets NEWS_STAGE_ATTRIB. */
+news_rc news_quotes_run(news_doc *doc, bool attributions);
 news_rc news_timex_run(news_doc *doc, const news_ymd *ref);
 news_rc news_places_run(news_doc *doc);
 

@@ -11,8 +11,9 @@
 **   cost, and most articles hold none).  Time expressions depend on a
 **   reference date, so their result is kept for the last ref only.
 **
-**   Stage order:  tokens -> sentences -> entities -> quotes (when a quotation
-**                                              |           exists)
+**   Stage order:  tokens -> sentences -> entities -> quotes + attributions
+**                                              |    (quotes alone: when a
+**                                              |     quotation exists)
 **                                              \-> places
 **                                     \-> timexes(ref)
 */
@@ -49,6 +50,7 @@ news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *tex
   news_vec_init(&d->sentences, sizeof(news_sentence));
   news_vec_init(&d->entities, sizeof(news_entity));
   news_vec_init(&d->quotes, sizeof(news_quote));
+  news_vec_init(&d->attribs, sizeof(news_attribution));
   news_vec_init(&d->timexes, sizeof(news_timex));
   news_vec_init(&d->places, sizeof(news_place));
   *out = d;
@@ -59,7 +61,8 @@ static void doc_free(news_doc *d, bool poll) {
   if (!d) return;
   const news_mem *mem = d->mem;
   if (poll) (void)news_doc_should_stop(d); /* what the caller did just before counts too */
-  news_vec *big[] = {&d->tokens, &d->sentences, &d->entities, &d->quotes, &d->timexes, &d->places};
+  news_vec *big[] = {&d->tokens, &d->sentences, &d->entities, &d->quotes,
+                     &d->attribs, &d->timexes, &d->places};
   for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
     bool had = big[i]->data != NULL;
     news_vec_free(big[i], mem);
@@ -163,13 +166,28 @@ news_rc news_doc_entities(news_doc *d, const news_entity **out, uint32_t *n) {
 ** tagger. */
 static news_rc run_quotes(news_doc *d) {
   news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
-  return rc ? rc : news_quotes_run(d);
+  return rc ? rc : news_quotes_run(d, false);
 }
 
 news_rc news_doc_quotes(news_doc *d, const news_quote **out, uint32_t *n) {
   news_rc rc = ensure(d, NEWS_STAGE_QUOTES, run_quotes);
   *out = rc ? NULL : d->quotes.data;
   *n = rc ? 0 : d->quotes.n;
+  return rc;
+}
+
+/* The attribution pass also makes the quotations, so it marks both done. */
+static news_rc run_attributions(news_doc *d) {
+  news_rc rc = ensure(d, NEWS_STAGE_TOKENS, news_tokens_run);
+  if (!rc) rc = news_quotes_run(d, true);
+  if (!rc) d->done |= NEWS_STAGE_QUOTES;
+  return rc;
+}
+
+news_rc news_doc_attributions(news_doc *d, const news_attribution **out, uint32_t *n) {
+  news_rc rc = ensure(d, NEWS_STAGE_ATTRIB, run_attributions);
+  *out = rc ? NULL : d->attribs.data;
+  *n = rc ? 0 : d->attribs.n;
   return rc;
 }
 

@@ -124,8 +124,29 @@ static int lex_word(const news_lexicon *lex, const news_doc *d, const news_token
   return news_lex_find(lex, d->text + t->start, len);
 }
 
+/* The value of a naming word in entity_cues.tsv, 0 if none: its type class
+** (NEWS_CUE_ORG, _LOC, _MISC: multiples of ten) plus where it stands, a sum
+** of these: */
+enum {
+  CUE_LAST = 1,     /* last word of a name of two or more words */
+  CUE_FIRST_OF = 2, /* first word of a name followed by "of" */
+  CUE_BEFORE = 4,   /* lower-case word right before the name (or before "of" and it) */
+  CUE_AFTER = 8     /* lower-case word right after the name or its 's */
+};
 static int cue_of(const news_doc *d, const news_token *t) {
   return lex_word(&news_lex_entity_cues, d, t);
+}
+static int cue_class(int v) { return v - v % 10; }
+static bool cue_at(int v, int where) { return (v % 10 & where) != 0; }
+
+/* The entity type of a cue's class. */
+static uint8_t cue_entity_type(int v) {
+  switch (cue_class(v)) {
+  case NEWS_CUE_ORG: return NEWS_ENT_ORG;
+  case NEWS_CUE_LOC: return NEWS_ENT_LOC;
+  case NEWS_CUE_MISC: return NEWS_ENT_MISC;
+  default: return 0;
+  }
 }
 
 static bool is_text(const news_doc *d, const news_token *t, const char *s, uint32_t n) {
@@ -139,13 +160,12 @@ static bool is_text(const news_doc *d, const news_token *t, const char *s, uint3
 ** The tagger, trained on 1996 wire news, has rarely seen such names and
 ** guesses PERSON or LOC for them.  Constant time per mention. */
 static uint8_t cue_type(const news_doc *d, const news_token *tok, uint32_t b, uint32_t e) {
-  static const uint8_t TY[4] = {0, NEWS_ENT_ORG, NEWS_ENT_LOC, NEWS_ENT_MISC};
   int v;
-  if (e - b >= 2 && (v = cue_of(d, &tok[e - 1])) && (v % 10 & 1)) return TY[v / 10 & 3];
+  if (e - b >= 2 && (v = cue_of(d, &tok[e - 1])) && cue_at(v, CUE_LAST)) return cue_entity_type(v);
   uint32_t f = b;
   if (e - f >= 4 && (is_text(d, &tok[f], "The", 3) || is_text(d, &tok[f], "the", 3))) f++;
-  if (e - f >= 3 && is_text(d, &tok[f + 1], "of", 2) && (v = cue_of(d, &tok[f])) && (v % 10 & 2))
-    return TY[v / 10 & 3];
+  if (e - f >= 3 && is_text(d, &tok[f + 1], "of", 2) && (v = cue_of(d, &tok[f])) && cue_at(v, CUE_FIRST_OF))
+    return cue_entity_type(v);
   if (b == 0) return 0;
   uint32_t p = b - 1;
   bool of = false;
@@ -155,8 +175,8 @@ static uint8_t cue_type(const news_doc *d, const news_token *tok, uint32_t b, ui
   }
   if (tok[p].sentence != tok[b].sentence || !is_lower_word(d, &tok[p])) return 0;
   v = cue_of(d, &tok[p]);
-  if (!(v % 10 & 4) || (of && v / 10 != 2)) return 0;
-  return TY[v / 10 & 3];
+  if (!cue_at(v, CUE_BEFORE) || (of && cue_class(v) != NEWS_CUE_LOC)) return 0;
+  return cue_entity_type(v);
 }
 
 /* True when a word of tokens [b, e) is a place word (Park, River, Plateau). */
@@ -308,7 +328,7 @@ static bool join_of_names(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
       if (p->type == NEWS_ENT_ORG && p->tok_end + 1 == x->tok_begin && p->sentence == x->sentence &&
           x->type != NEWS_ENT_NORP && is_text(d, &tok[p->tok_end], "of", 2) &&
           !lex_word(&news_lex_legal_forms, d, &tok[last]) &&
-          ((v / 10 == 1 && (v % 10 & 1)) || (nd->info[last].gaz & NEWS_GAZ_ORGWORD))) {
+          ((cue_class(v) == NEWS_CUE_ORG && cue_at(v, CUE_LAST)) || (nd->info[last].gaz & NEWS_GAZ_ORGWORD))) {
         p->end = x->end;
         p->tok_end = x->tok_end;
         p->canonical_len = p->end - p->start;
@@ -668,11 +688,11 @@ static bool join_possessive_companies(news_doc *d, const news_ner_doc *nd, uint8
 ** (Foreign, Prime, Police)?  The tagger's gazetteer bits, plus the titles
 ** of ext/data/person_titles.tsv that are no model feature. */
 static int title_class(const news_doc *d, const news_token *tok, const news_ner_doc *nd, uint32_t k) {
-  if (nd->info[k].gaz & NEWS_GAZ_TITLE) return 1;
+  if (nd->info[k].gaz & NEWS_GAZ_TITLE) return NEWS_PTITLE_TITLE;
   int c = is_word(&tok[k]) ? news_lex_find(&news_lex_person_titles, d->text + tok[k].start,
                                            tok[k].end - tok[k].start) : 0;
   if (c) return c;
-  return (nd->info[k].gaz & NEWS_GAZ_TITLEMOD) ? 2 : 0;
+  return (nd->info[k].gaz & NEWS_GAZ_TITLEMOD) ? NEWS_PTITLE_MODIFIER : 0;
 }
 
 /* The start of a title inside the name [b, e) that splits it into an
@@ -685,9 +705,9 @@ static uint32_t inner_title(const news_doc *d, const news_token *tok, const news
                             uint32_t b, uint32_t e) {
   if (e - b < 4) return 0;
   for (uint32_t j = b + 1; j + 2 < e; j++) {
-    if (title_class(d, tok, nd, j) != 1) continue;
+    if (title_class(d, tok, nd, j) != NEWS_PTITLE_TITLE) continue;
     uint32_t t0 = j, k = j + 1;
-    while (t0 > b + 1 && title_class(d, tok, nd, t0 - 1) == 2) t0--;
+    while (t0 > b + 1 && title_class(d, tok, nd, t0 - 1) == NEWS_PTITLE_MODIFIER) t0--;
     while (k < e && title_class(d, tok, nd, k)) k++;
     /* not after "of" ("Athletics of Major League Baseball") */
     if (e - k < 2 || !(nd->info[t0 - 1].caps & CAP_UPPER)) return 0;
@@ -708,7 +728,7 @@ static void find_title(const news_doc *d, news_entity *x, const news_token *tok,
     const news_token *t = &tok[j - 1];
     if (!is_word(t) || !(t->flags & NEWS_TF_UPPER)) break;
     int c = title_class(d, tok, nd, j - 1);
-    if (!head && c != 1) break;
+    if (!head && c != NEWS_PTITLE_TITLE) break;
     if (head && !c) break;
     head = true;
     first = --j;
@@ -1149,7 +1169,7 @@ news_rc news_entities_run(news_doc *d) {
     if (!cue && (type == NEWS_ENT_PERSON || type == NEWS_ENT_LOC) && e < ntok &&
         !known_place(&nd, b, e)) {
       uint32_t a = e < ntok - 1 && tok[e].kind == NEWS_TOK_CLITIC ? e + 1 : e;
-      if (tok[a].sentence == tok[b].sentence && is_lower_word(d, &tok[a]) && cue_of(d, &tok[a]) == 18)
+      if (tok[a].sentence == tok[b].sentence && is_lower_word(d, &tok[a]) && cue_of(d, &tok[a]) == NEWS_CUE_ORG + CUE_AFTER)
         type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
     }
     /* "Countrywide, which ...": people are "who", so a "person" followed
@@ -1159,7 +1179,7 @@ news_rc news_entities_run(news_doc *d) {
     if (!cue && type == NEWS_ENT_PERSON && e + 1 < ntok && tok[e].mark == ',' &&
         is_text(d, &tok[e + 1], "which", 5) &&
         !(b > 0 && (tok[b - 1].mark == ',' || is_text(d, &tok[b - 1], "and", 3) ||
-                    title_class(d, tok, &nd, b - 1) == 1)))
+                    title_class(d, tok, &nd, b - 1) == NEWS_PTITLE_TITLE)))
       type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
     /* the place of a dateline, in capitals: "DUBAI (Reuters) -" */
     if (e + 2 < ntok && tok[e].mark == '(' && tok[e + 2].mark == ')' &&
@@ -1209,8 +1229,9 @@ news_rc news_entities_run(news_doc *d) {
     /* titles the tagger took into a PERSON ("Mr Howard", British style
     ** without a period) go back out, to be found as the title below */
     while (type == NEWS_ENT_PERSON && e - b >= 2 &&
-           (title_class(d, tok, &nd, b) == 1 ||
-            (title_class(d, tok, &nd, b) == 2 && title_class(d, tok, &nd, b + 1) == 1 && e - b >= 3)))
+           (title_class(d, tok, &nd, b) == NEWS_PTITLE_TITLE ||
+            (title_class(d, tok, &nd, b) == NEWS_PTITLE_MODIFIER &&
+             title_class(d, tok, &nd, b + 1) == NEWS_PTITLE_TITLE && e - b >= 3)))
       b++;
     /* up to three lower-case name particles right in front ("von der") */
     uint32_t pb = b;

@@ -36,11 +36,13 @@ extern const news_lexicon news_lex_person_titles;
 extern const news_lexicon news_lex_timex_holidays; /* event_dates(): holidays */
 extern const news_lexicon news_lex_timex_tense;    /* event_dates(): +1 future, -1 past */
 extern const news_lexicon news_lex_timex_words;    /* event_dates(): CLASS*100+N */
+extern const news_lexicon news_lex_timex_cues;     /* event_dates(): TXC_* bits */
 
 /* Word lists of quotes() (classes documented in each TSV file). */
 extern const news_lexicon news_lex_speech_verbs;
 extern const news_lexicon news_lex_speaker_words;
 extern const news_lexicon news_lex_given_names;
+extern const news_lexicon news_lex_paragraph_labels; /* attributions(): "NOTE:" labels no speaker */
 
 /* entities(): words that settle the type of a name next to them, and
 ** company legal forms (Inc, GmbH). */

@@ -182,7 +182,32 @@ typedef struct news_quote {
   uint32_t verb_start, verb_end; /* bytes of the speech verb, or equal */
   const char *speaker;           /* resolved speaker, NULL when unknown */
   uint32_t speaker_len;
+  uint8_t rule;                  /* the attribution rule that fired, 0 for none */
 } news_quote;
+
+/* The name of attribution rule `rule` of a quotation ("verb_after",
+** "continuation", ...; "none" for 0), for tests and debugging. */
+const char *news_quote_rule_name(unsigned rule);
+
+/* ---------------------------------------------------------- attributions */
+
+/* direct: the content is all quotation; mixed: partly quoted; indirect:
+** no quotation marks (reported speech, "according to", belief). */
+typedef enum news_attr_kind { NEWS_ATTR_DIRECT = 1, NEWS_ATTR_MIXED, NEWS_ATTR_INDIRECT } news_attr_kind;
+
+const char *news_attr_kind_name(unsigned kind);
+
+typedef struct news_attribution {
+  uint32_t start, end;           /* bytes of the content (quotation marks kept) */
+  uint32_t sentence;             /* sentence holding the content's start */
+  uint8_t kind;                  /* a news_attr_kind */
+  uint8_t rule;                  /* which attribution rule made the row (attrib.h) */
+  uint32_t speaker_start;        /* bytes of the source as written, */
+  uint32_t speaker_end;          /*   equal when none was found */
+  uint32_t cue_start, cue_end;   /* bytes of the cue ("said", "according to"), or equal */
+  const char *speaker;           /* resolved source, NULL when unknown */
+  uint32_t speaker_len;
+} news_attribution;
 
 /* --------------------------------------------------------------- timexes */
 
@@ -206,6 +231,8 @@ typedef struct news_timex {
   uint8_t type;        /* a news_timex_type */
   char value[40];      /* TIMEX3 value: 2020-01-05, P3Y, XXXX-01-05, PAST_REF */
   char date[11];       /* YYYY-MM-DD when it denotes one day, else "" */
+  char end_value[40];  /* a range ("April 9-10"): the value of its end, else "" */
+  char end_date[11];   /* a range: YYYY-MM-DD of its end when that is one day, else "" */
 } news_timex;
 
 /* ---------------------------------------------------------------- places */
@@ -272,6 +299,7 @@ news_rc news_doc_tokens(news_doc *doc, const news_token **out, uint32_t *n);
 news_rc news_doc_sentences(news_doc *doc, const news_sentence **out, uint32_t *n);
 news_rc news_doc_entities(news_doc *doc, const news_entity **out, uint32_t *n);
 news_rc news_doc_quotes(news_doc *doc, const news_quote **out, uint32_t *n);
+news_rc news_doc_attributions(news_doc *doc, const news_attribution **out, uint32_t *n);
 news_rc news_doc_places(news_doc *doc, const news_place **out, uint32_t *n);
 /* ref: the publication date, or NULL.  The result is kept for the last ref
 ** asked for; asking with another ref recomputes. */

@@ -1,6 +1,6 @@
 /*
 ** quotes.c -- quotations: pairing the marks, telling direct from partial,
-** dropping scare quotes, and driving the attribution (speaker.c).
+** dropping scare quotes, and driving the attribution (speaker_rules.c).
 **
 ** HOW IT WORKS
 **   1. Pairing, one pass over the tokens.  Only double marks open a
@@ -10,7 +10,12 @@
 **      double mark (” " », and “ after „ or ") and at the latest at the end
 **      of its paragraph (a blank line): then the next paragraph, when it
 **      opens with a mark, continues it (the multi-paragraph convention) and
-**      its row is marked `cont`.  A closing mark with nothing open is a
+**      its row is marked `cont`.  The same holds when the paragraph break
+**      was lost (paragraphs joined by a space, as scraped text often is): an
+**      opening mark after a full stop and a space, met while a quotation is
+**      open, ends it and opens the continuation (straight marks would
+**      otherwise alternate and read it as closing, losing every second
+**      paragraph).  A closing mark with nothing open is a
 **      stray and is skipped.  Each token is looked at once, so 100,000
 **      unmatched marks cost one pass and nothing swallows the article.
 **   2. Kind.  A quotation is `direct` when it starts its sentence or
@@ -18,7 +23,7 @@
 **      ("said “..."), or follows a comma after a speech verb ("he said,
 **      “and soon.”"); anything else is a fragment woven into the sentence
 **      and is `partial`.
-**   3. Attribution (speaker.c) finds the verb and the speaker of each row.
+**   3. Attribution (speaker_rules.c) finds the verb and the speaker of each row.
 **      The entity tagger, most of the cost, runs only when step 1 found a
 **      quotation.
 **   4. Scare quotes and titles: a partial quotation of at most three words
@@ -46,9 +51,21 @@ static bool closes(uint16_t open, const news_token *t) {
   return false;
 }
 
+/* Does opening mark i, met while a quotation is open, open a continuation
+** paragraph whose break was lost ("...Olympics. "The amber light ...")?
+** It stands after white space and a full stop, ? or !, before a capital;
+** a mark closing a quotation is written against its full stop. */
+static bool continues(const news_token *tok, uint32_t n, uint32_t i) {
+  const news_token *t = &tok[i], *p = &tok[i - 1];
+  if (t->kind != NEWS_TOK_QUOTE_OPEN || !(t->flags & NEWS_TF_SPACE) || i + 1 >= n) return false;
+  if (!(p->kind == NEWS_TOK_PUNCT && (p->mark == '.' || p->mark == '?' || p->mark == '!'))) return false;
+  return (tok[i + 1].flags & NEWS_TF_UPPER) != 0;
+}
+
 /* Appends a quotation with inner tokens [first, last) to spans. */
 static news_rc add_span(news_doc *d, news_vec *spans, uint32_t open, uint32_t close, uint32_t last,
                         uint32_t para, bool cont) {
+  const news_token *tok = d->tokens.data;
   if (last <= open + 1) return NEWS_OK; /* nothing between the marks */
   q_span *sp = news_vec_push(spans, d->mem);
   if (!sp) return NEWS_ERR_NOMEM;
@@ -58,7 +75,16 @@ static news_rc add_span(news_doc *d, news_vec *spans, uint32_t open, uint32_t cl
   sp->last = last;
   sp->para = para;
   sp->cont = cont;
+  sp->twin = !(tok[open].flags & NEWS_TF_DOUBLE);
   return NEWS_OK;
+}
+
+/* Two straight single marks written as one double mark ('' ... ''), as
+** some papers set quotations: token i is the first of such a pair. */
+static bool twin_single(const news_token *tok, uint32_t n, uint32_t i) {
+  const news_token *t = &tok[i];
+  return i + 1 < n && NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) && !(t->flags & NEWS_TF_DOUBLE) &&
+         t->mark == '\'' && tok[i + 1].kind == t->kind && tok[i + 1].mark == '\'' && tok[i + 1].start == t->end;
 }
 
 /* Pass 1: pairs the double marks of the document into spans. */
@@ -81,7 +107,9 @@ static news_rc pair_marks(news_doc *d, const news_token *tok, uint32_t n, news_v
       }
       para = i;
     }
-    if (!is_double(t)) continue;
+    bool twin = !is_double(t) && twin_single(tok, n, i);
+    if (twin && t->kind == NEWS_TOK_QUOTE_OPEN) t = &tok[++i]; /* the inner mark opens */
+    else if (!is_double(t) && !twin) continue;
     if (open == Q_NONE) {
       if (t->kind == NEWS_TOK_QUOTE_OPEN) {
         open = i;
@@ -92,6 +120,13 @@ static news_rc pair_marks(news_doc *d, const news_token *tok, uint32_t n, news_v
     if (i == open + 1) {
       /* two marks in a row ("“ or “") open one quotation */
       if (t->kind == NEWS_TOK_QUOTE_OPEN) open = i;
+      continue;
+    }
+    if (continues(tok, n, i)) {
+      /* paragraphs joined by a space: the quotation goes on in a new one */
+      if ((rc = add_span(d, spans, open, Q_NONE, i, para, cont))) return rc;
+      open = i;
+      cont = true;
       continue;
     }
     if (closes(tok[open].mark, t)) {
@@ -181,8 +216,9 @@ static bool title_case(const q_ctx *c, const q_span *sp) {
 
 /* ---------------------------------------------------------------- driver */
 
-news_rc news_quotes_run(news_doc *d) {
+news_rc news_quotes_run(news_doc *d, bool attributions) {
   d->quotes.n = 0;
+  d->attribs.n = 0;
   q_ctx c;
   memset(&c, 0, sizeof c);
   c.d = d;
@@ -191,22 +227,29 @@ news_rc news_quotes_run(news_doc *d) {
   news_rc rc = news_doc_tokens(d, &c.tok, &c.ntok);
   if (!rc) rc = news_doc_sentences(d, &c.sent, &c.nsent);
   if (rc) return rc;
-  news_vec spans;
+  news_vec spans, kept, rep;
   news_vec_init(&spans, sizeof(q_span));
+  news_vec_init(&kept, sizeof(const q_span *));
+  news_vec_init(&rep, sizeof(news_attribution));
   news_vec_init(&c.names, sizeof(q_name));
+  c.attribs = &rep;
   rc = pair_marks(d, c.tok, c.ntok, &spans);
-  /* the entity tagger is most of the cost: run it only for a document
-  ** that holds a quotation */
-  if (!rc && spans.n) rc = news_doc_entities(d, &c.ent, &c.nent);
-  if (!rc && spans.n) rc = news_speaker_names(&c);
+  /* the entity tagger is most of the cost: for quotations alone, run it
+  ** only for a document that holds one */
+  bool run = spans.n || attributions;
+  if (!rc && run) rc = news_doc_entities(d, &c.ent, &c.nent);
+  if (!rc && run) rc = news_speaker_names(&c);
   q_span *sp = spans.data;
   const news_quote *prevq = NULL;
   uint32_t prev = Q_NONE;
+  uint32_t from = 0; /* reported statements are looked for from here */
   for (uint32_t i = 0; !rc && i < spans.n; i++) {
     if ((i & 15) == 15 && news_doc_should_stop(d)) {
       rc = NEWS_ERR_INTERRUPTED;
       break;
     }
+    if (sp[i].open > from && (rc = news_attrib_reported(&c, from, sp[i].open))) break;
+    from = sp[i].close == Q_NONE ? sp[i].last : sp[i].close + 1;
     sp[i].direct = is_direct(&c, &sp[i]);
     news_quote q;
     memset(&q, 0, sizeof q);
@@ -224,16 +267,40 @@ news_rc news_quotes_run(news_doc *d) {
     /* a title: a fragment in title case with no speech verb of its own */
     if (!sp[i].direct && q.verb_end == q.verb_start && title_case(&c, &sp[i])) continue;
     news_quote *slot = news_vec_push(&d->quotes, d->mem);
-    if (!slot) {
+    const q_span **ks = news_vec_push(&kept, d->mem);
+    if (!slot || !ks) {
       rc = NEWS_ERR_NOMEM;
       break;
     }
     *slot = q;
+    *ks = &sp[i];
     prevq = slot;
     prev = i;
   }
+  if (!rc && run && from < c.ntok) rc = news_attrib_reported(&c, from, c.ntok);
+  if (!rc && run) rc = news_attrib_finish(&c, kept.data);
+  /* quotes() rows are the quotations in double marks only */
+  uint32_t nq = 0;
+  for (uint32_t i = 0; !rc && i < d->quotes.n; i++)
+    if (!NEWS_VEC_AT(&kept, const q_span *, i)->twin)
+      NEWS_VEC_AT(&d->quotes, news_quote, nq++) = NEWS_VEC_AT(&d->quotes, news_quote, i);
+  d->quotes.n = nq;
+  for (uint32_t i = 0; !rc && i < d->quotes.n; i++) {
+    news_quote *q = &NEWS_VEC_AT(&d->quotes, news_quote, i);
+    if (q->speaker && !(q->speaker = news_speaker_plain(d, q->speaker, q->speaker_len))) rc = NEWS_ERR_NOMEM;
+  }
+  for (uint32_t i = 0; !rc && run && i < d->attribs.n; i++) {
+    news_attribution *a = &NEWS_VEC_AT(&d->attribs, news_attribution, i);
+    if (a->speaker && !(a->speaker = news_speaker_plain(d, a->speaker, a->speaker_len))) rc = NEWS_ERR_NOMEM;
+  }
+  if (!rc && run) d->done |= NEWS_STAGE_ATTRIB;
   news_vec_free(&spans, d->mem);
+  news_vec_free(&kept, d->mem);
+  news_vec_free(&rep, d->mem);
   news_vec_free(&c.names, d->mem);
-  if (rc) d->quotes.n = 0;
+  if (rc) {
+    d->quotes.n = 0;
+    d->attribs.n = 0;
+  }
   return rc;
 }

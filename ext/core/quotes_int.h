@@ -1,7 +1,8 @@
 /*
-** quotes_int.h -- what quotes.c (marks, kinds, the driver) and speaker.c
-** (attribution and speaker resolution) share.  Nothing outside these two
-** files includes it.
+** quotes_int.h -- what quotes.c (marks, kinds, the driver), attrib.c
+** (reported statements, the attribution rows) and the speaker engine
+** (speaker_phrase.c, speaker_resolve.c, speaker_rules.c) share.  Nothing
+** outside these files includes it.
 **
 ** quotes.c pairs the quotation marks into q_span records (one per row),
 ** then hands each one to news_speaker_attribute(), which fills the verb,
@@ -13,6 +14,7 @@
 #define NEWS_QUOTES_INT_H
 
 #include "core.h"
+#include "gen/lexicon_classes.h" /* W_* (speaker_words.tsv), V_* (speech_verbs.tsv) */
 
 #define Q_NONE UINT32_MAX
 
@@ -26,6 +28,7 @@ typedef struct q_span {
   bool cont;         /* re-opens a quote left open by the paragraph before */
   bool direct;       /* a whole utterance rather than a fragment */
   bool attributed;   /* a verb or a speaker was found next to it */
+  bool twin;         /* marked '' ... '': an attribution's content, not a quotes() row */
 } q_span;
 
 /* A speaker already met in the document, for pronouns and continuations. */
@@ -58,6 +61,7 @@ typedef struct q_ctx {
   uint32_t cur_open;           /* opening mark of the quotation being attributed */
   q_speaker hist[Q_HISTORY];   /* ring of recent speakers */
   uint32_t nhist;              /* speakers pushed so far (ring index) */
+  news_vec *attribs;           /* news_attribution: reported rows, or NULL */
 } q_ctx;
 
 /* Fills the verb, speaker_text and speaker of row *q for quotation *sp.
@@ -65,6 +69,37 @@ typedef struct q_ctx {
 ** the row of prev.  Returns NEWS_OK or NEWS_ERR_NOMEM. */
 news_rc news_speaker_attribute(q_ctx *c, q_span *sp, const q_span *prev, const q_span *next,
                                news_quote *q, const news_quote *prevq);
+
+/* Finds the source of attribution cue v (a speech verb of class cls, or
+** "according" of "according to") within tokens [lo, hi) and fills the
+** speaker, speaker_text and verb fields of q.  False when none was found. */
+bool news_speaker_for_verb(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t hi, news_quote *q);
+
+/* Resolves the name written in tokens [a, b) as a speaker into q. */
+void news_speaker_phrase(q_ctx *c, uint32_t a, uint32_t b, news_quote *q);
+
+/* Remembers the PERSON heading sentence s as its subject, for pronouns
+** ("Sen. Ann Lee (D-Ohio) scolded him: “...,” she said"). */
+void news_speaker_subject(q_ctx *c, uint32_t s);
+
+/* Reported speech (attrib.c): appends to c->attribs the relations whose cue
+** stands in tokens [from, to), outside every quotation, in text order.
+** Their sources go through the same resolution (and history) as quotes. */
+news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to);
+
+/* Builds d->attribs from the quotation rows and the reported rows (attrib.c):
+** merges a quotation broken by its own attribution into one row, folds a
+** partial quotation into the reported statement holding it (kind mixed),
+** sorts by start.  q_span *sp are the kept quotations of d->quotes. */
+news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp);
+
+/* A description or pronoun opening its sentence ("The company said", "It
+** said") names the same speaker as one inside a sentence ("..., the company
+** said", "it said"): returns the speaker with its first letter in lower
+** case ("the company", "it"; copied into the document's arena) when it is a
+** determiner and lower-case words only, or a pronoun other than "I"; else
+** the speaker unchanged (NULL stays NULL); NULL when the copy fails. */
+const char *news_speaker_plain(news_doc *d, const char *speaker, uint32_t len);
 
 /* Collects the capitalised name runs of the document into c->names. */
 news_rc news_speaker_names(q_ctx *c);
@@ -74,5 +109,9 @@ int news_speaker_word(const q_ctx *c, uint32_t i);
 
 /* Speech verb class of token i (speech_verbs.tsv), 0 when it is none. */
 int news_speaker_verb(const q_ctx *c, uint32_t i);
+
+/* Attribution cue class of token i: news_speaker_verb's classes plus
+** V_BELIEF, which quotations never use. */
+int news_attrib_verb(const q_ctx *c, uint32_t i);
 
 #endif /* NEWS_QUOTES_INT_H */

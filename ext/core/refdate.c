@@ -14,7 +14,7 @@
 */
 #include "refdate.h"
 
-#include "timex.h"
+#include "calendar.h"
 
 #include <string.h>
 
@@ -69,7 +69,7 @@ static bool done(scan *s) {
 
 static bool day_of(int y, int m, int d, news_ymd *out) {
   news_ymd r = {y, m, d};
-  if (!news_timex_valid(r)) return false;
+  if (!news_cal_valid(r)) return false;
   *out = r;
   return true;
 }
@@ -200,7 +200,7 @@ bool news_refdate_from_unix(int64_t secs, news_ymd *out) {
   /* 0001-01-01 and 10000-01-01 in Unix seconds */
   if (secs < -62135596800LL || secs >= 253402300800LL) return false;
   int64_t days = secs / 86400 - (secs % 86400 < 0);
-  *out = news_timex_from_days((long)days);
+  *out = news_cal_from_days((long)days);
   return true;
 }
 

@@ -14,7 +14,8 @@
 **
 **   scalar functions:  newsext_version()   the library version
 **                      newsext_debug()     build, Unicode and data versions
-**   table functions:   sentences, tokens, entities, quotes, event_dates, places
+**   table functions:   sentences, tokens, entities, quotes, event_dates, places,
+**                      attributions
 **                      (see vtab.c for the shared machinery)
 **   JSON forms:        NAME_json(text [, reference_date]) for each (json.c)
 **   Every table function and JSON form is registered twice, under its name
@@ -65,7 +66,7 @@ static const struct {
 
 static const newsext_table *const aTable[] = {
     &newsext_sentences, &newsext_tokens, &newsext_entities, &newsext_quotes, &newsext_event_dates,
-    &newsext_places,
+    &newsext_places, &newsext_attributions,
 };
 
 /* Each table and JSON form is registered under every prefix: the short name

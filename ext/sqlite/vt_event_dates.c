@@ -8,6 +8,8 @@
 **   date    YYYY-MM-DD when the expression denotes one day, else NULL
 **   start   1-based character position;  length  characters
 **   sentence 0-based sentence index
+**   end_value, end_date  a range ("April 9-10"): the value (and day) of its
+**            end, where value and date are its start; NULL otherwise
 ** reference_date: anything SQLite's date() reads; NULL means none.
 */
 #include "vtab.h"
@@ -24,6 +26,8 @@ enum {
   EVENT_DATES_COL_START,
   EVENT_DATES_COL_LENGTH,
   EVENT_DATES_COL_SENTENCE,
+  EVENT_DATES_COL_END_VALUE,
+  EVENT_DATES_COL_END_DATE,
   EVENT_DATES_COL_DOCUMENT,      /* HIDDEN argument */
   EVENT_DATES_COL_REFERENCE_DATE /* HIDDEN optional argument, must stay last */
 };
@@ -62,11 +66,17 @@ static void eventDatesColumn(newsext_cursor *pCur, newsext_out *ctx, const void 
   case EVENT_DATES_COL_START: newsext_result_start(pCur, ctx, t->start); break;
   case EVENT_DATES_COL_LENGTH: newsext_result_length(pCur, ctx, t->start, t->end); break;
   case EVENT_DATES_COL_SENTENCE: newsext_result_int(ctx, t->sentence); break;
+  case EVENT_DATES_COL_END_VALUE:
+    if (t->end_value[0]) newsext_result_text(ctx, t->end_value, -1);
+    break;
+  case EVENT_DATES_COL_END_DATE:
+    if (t->end_date[0]) newsext_result_text(ctx, t->end_date, -1);
+    break;
   }
 }
 
 const newsext_table newsext_event_dates = {
     "event_dates",
     "CREATE TABLE x(text TEXT, type TEXT, value TEXT, date TEXT, start INTEGER, length INTEGER, "
-    "sentence INTEGER, document HIDDEN, reference_date HIDDEN)",
+    "sentence INTEGER, end_value TEXT, end_date TEXT, document HIDDEN, reference_date HIDDEN)",
     EVENT_DATES_COL_DOCUMENT, 1, eventDatesRun, eventDatesColumn};

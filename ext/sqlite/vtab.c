@@ -53,6 +53,7 @@
 */
 #include "vtab.h"
 
+#include "../core/calendar.h"
 #include "../core/refdate.h"
 
 #include <assert.h>
@@ -400,13 +401,6 @@ static int xClose(sqlite3_vtab_cursor *cur) {
   return SQLITE_OK;
 }
 
-/* True when y-m-d is a day of the Gregorian calendar (year 1..9999). */
-static int valid_ymd(int y, int m, int d) {
-  static const int mlen[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return y > 0 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= mlen[m - 1] &&
-         (m != 2 || d < 29 || (y % 4 == 0 && (y % 100 != 0 || y % 400 == 0)));
-}
-
 /* Reads the reference_date argument; sets pCur->ref/hasRef.  NULL means
 ** "no reference date"; 'now' is refused.  Integers are Unix seconds, so are
 ** reals outside the Julian day numbers of years 1..9999; text is read by
@@ -456,7 +450,7 @@ static int read_reference(newsext_cursor *pCur, sqlite3_value *pVal, char **pzEr
       int y, m, d;
       char extra;
       /* date() passes days such as 2019-02-30 through unchanged: check them */
-      if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && valid_ymd(y, m, d)) {
+      if (z && sscanf(z, "%d-%d-%d%c", &y, &m, &d, &extra) == 3 && news_cal_valid((news_ymd){y, m, d})) {
         day = (news_ymd){y, m, d};
         ok = 1;
       }

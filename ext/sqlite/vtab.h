@@ -140,6 +140,7 @@ extern const newsext_table newsext_sentences;
 extern const newsext_table newsext_tokens;
 extern const newsext_table newsext_entities;
 extern const newsext_table newsext_quotes;
+extern const newsext_table newsext_attributions;
 extern const newsext_table newsext_event_dates;
 extern const newsext_table newsext_places;
 

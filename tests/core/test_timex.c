@@ -19,7 +19,7 @@
 */
 #include "testutil.h"
 
-#include "timex.h"
+#include "calendar.h"
 
 /* ------------------------------------------------------------- calendar */
 
@@ -37,35 +37,35 @@ static void assert_ymd(news_ymd got, int y, int m, int d) {
 
 static void test_leap_and_month_len(void **state) {
   (void)state;
-  assert_true(news_timex_leap(2000));
-  assert_false(news_timex_leap(1900));
-  assert_true(news_timex_leap(2024));
-  assert_false(news_timex_leap(2023));
-  assert_int_equal(news_timex_month_len(2024, 2), 29);
-  assert_int_equal(news_timex_month_len(2023, 2), 28);
-  assert_int_equal(news_timex_month_len(2100, 2), 28);
-  assert_int_equal(news_timex_month_len(2023, 4), 30);
-  assert_int_equal(news_timex_month_len(2023, 12), 31);
-  assert_int_equal(news_timex_month_len(2023, 13), 0);
-  assert_true(news_timex_valid(ymd(2024, 2, 29)));
-  assert_false(news_timex_valid(ymd(2023, 2, 29)));
-  assert_false(news_timex_valid(ymd(2023, 4, 31)));
-  assert_false(news_timex_valid(ymd(0, 1, 1)));
+  assert_true(news_cal_leap(2000));
+  assert_false(news_cal_leap(1900));
+  assert_true(news_cal_leap(2024));
+  assert_false(news_cal_leap(2023));
+  assert_int_equal(news_cal_month_len(2024, 2), 29);
+  assert_int_equal(news_cal_month_len(2023, 2), 28);
+  assert_int_equal(news_cal_month_len(2100, 2), 28);
+  assert_int_equal(news_cal_month_len(2023, 4), 30);
+  assert_int_equal(news_cal_month_len(2023, 12), 31);
+  assert_int_equal(news_cal_month_len(2023, 13), 0);
+  assert_true(news_cal_valid(ymd(2024, 2, 29)));
+  assert_false(news_cal_valid(ymd(2023, 2, 29)));
+  assert_false(news_cal_valid(ymd(2023, 4, 31)));
+  assert_false(news_cal_valid(ymd(0, 1, 1)));
 }
 
 static void test_day_numbers(void **state) {
   (void)state;
-  assert_int_equal(news_timex_days(ymd(1970, 1, 1)), 0);
-  assert_int_equal(news_timex_days(ymd(2000, 3, 1)), 11017);
-  assert_int_equal(news_timex_days(ymd(1969, 12, 31)), -1);
+  assert_int_equal(news_cal_days(ymd(1970, 1, 1)), 0);
+  assert_int_equal(news_cal_days(ymd(2000, 3, 1)), 11017);
+  assert_int_equal(news_cal_days(ymd(1969, 12, 31)), -1);
   /* every day from 1600 to 2400 converts back to itself, in order */
-  long prev = news_timex_days(ymd(1599, 12, 31));
+  long prev = news_cal_days(ymd(1599, 12, 31));
   for (int y = 1600; y < 2400; y++)
     for (int m = 1; m <= 12; m++)
-      for (int d = 1; d <= news_timex_month_len(y, m); d++) {
-        long n = news_timex_days(ymd(y, m, d));
+      for (int d = 1; d <= news_cal_month_len(y, m); d++) {
+        long n = news_cal_days(ymd(y, m, d));
         assert_int_equal(n, prev + 1);
-        news_ymd back = news_timex_from_days(n);
+        news_ymd back = news_cal_from_days(n);
         assert_ymd(back, y, m, d);
         prev = n;
       }
@@ -73,16 +73,16 @@ static void test_day_numbers(void **state) {
 
 static void test_weekdays(void **state) {
   (void)state;
-  assert_int_equal(news_timex_weekday(ymd(1970, 1, 1)), 4); /* Thursday */
-  assert_int_equal(news_timex_weekday(ymd(2020, 1, 5)), 7); /* Sunday */
-  assert_int_equal(news_timex_weekday(ymd(2000, 2, 29)), 2); /* Tuesday */
-  assert_int_equal(news_timex_weekday(ymd(1900, 1, 1)), 1); /* Monday */
-  assert_int_equal(news_timex_weekday(ymd(1969, 12, 28)), 7);
+  assert_int_equal(news_cal_weekday(ymd(1970, 1, 1)), 4); /* Thursday */
+  assert_int_equal(news_cal_weekday(ymd(2020, 1, 5)), 7); /* Sunday */
+  assert_int_equal(news_cal_weekday(ymd(2000, 2, 29)), 2); /* Tuesday */
+  assert_int_equal(news_cal_weekday(ymd(1900, 1, 1)), 1); /* Monday */
+  assert_int_equal(news_cal_weekday(ymd(1969, 12, 28)), 7);
 }
 
 static void assert_week(int y, int m, int d, int wy, int wk) {
   int gy, gw;
-  news_timex_iso_week(ymd(y, m, d), &gy, &gw);
+  news_cal_iso_week(ymd(y, m, d), &gy, &gw);
   if (gy != wy || gw != wk) {
     print_error("%04d-%02d-%02d: want %d-W%02d got %d-W%02d\n", y, m, d, wy, wk, gy, gw);
     fail();
@@ -103,28 +103,28 @@ static void test_iso_weeks(void **state) {
 
 static void test_add(void **state) {
   (void)state;
-  assert_ymd(news_timex_add_months(ymd(2020, 1, 31), 1), 2020, 2, 29);
-  assert_ymd(news_timex_add_months(ymd(2019, 1, 31), 1), 2019, 2, 28);
-  assert_ymd(news_timex_add_months(ymd(2020, 3, 31), -1), 2020, 2, 29);
-  assert_ymd(news_timex_add_months(ymd(2020, 12, 15), 1), 2021, 1, 15);
-  assert_ymd(news_timex_add_months(ymd(2020, 1, 15), -13), 2018, 12, 15);
-  assert_ymd(news_timex_add_months(ymd(2020, 5, 31), -3), 2020, 2, 29);
-  assert_ymd(news_timex_add_days(ymd(2020, 2, 28), 1), 2020, 2, 29);
-  assert_ymd(news_timex_add_days(ymd(2019, 2, 28), 1), 2019, 3, 1);
-  assert_ymd(news_timex_add_days(ymd(2020, 1, 1), -1), 2019, 12, 31);
-  assert_ymd(news_timex_add_days(ymd(2020, 1, 8), 365), 2021, 1, 7);
+  assert_ymd(news_cal_add_months(ymd(2020, 1, 31), 1), 2020, 2, 29);
+  assert_ymd(news_cal_add_months(ymd(2019, 1, 31), 1), 2019, 2, 28);
+  assert_ymd(news_cal_add_months(ymd(2020, 3, 31), -1), 2020, 2, 29);
+  assert_ymd(news_cal_add_months(ymd(2020, 12, 15), 1), 2021, 1, 15);
+  assert_ymd(news_cal_add_months(ymd(2020, 1, 15), -13), 2018, 12, 15);
+  assert_ymd(news_cal_add_months(ymd(2020, 5, 31), -3), 2020, 2, 29);
+  assert_ymd(news_cal_add_days(ymd(2020, 2, 28), 1), 2020, 2, 29);
+  assert_ymd(news_cal_add_days(ymd(2019, 2, 28), 1), 2019, 3, 1);
+  assert_ymd(news_cal_add_days(ymd(2020, 1, 1), -1), 2019, 12, 31);
+  assert_ymd(news_cal_add_days(ymd(2020, 1, 8), 365), 2021, 1, 7);
 }
 
 static void test_holidays(void **state) {
   (void)state;
-  assert_ymd(news_timex_nth_weekday(2019, 11, 4, 4), 2019, 11, 28); /* Thanksgiving */
-  assert_ymd(news_timex_nth_weekday(1999, 11, 4, 4), 1999, 11, 25);
-  assert_ymd(news_timex_nth_weekday(2020, 5, 1, -1), 2020, 5, 25); /* Memorial Day */
-  assert_ymd(news_timex_nth_weekday(2020, 9, 1, 1), 2020, 9, 7);   /* Labor Day */
-  assert_ymd(news_timex_easter(2000), 2000, 4, 23);
-  assert_ymd(news_timex_easter(2019), 2019, 4, 21);
-  assert_ymd(news_timex_easter(2024), 2024, 3, 31);
-  assert_ymd(news_timex_easter(1998), 1998, 4, 12);
+  assert_ymd(news_cal_nth_weekday(2019, 11, 4, 4), 2019, 11, 28); /* Thanksgiving */
+  assert_ymd(news_cal_nth_weekday(1999, 11, 4, 4), 1999, 11, 25);
+  assert_ymd(news_cal_nth_weekday(2020, 5, 1, -1), 2020, 5, 25); /* Memorial Day */
+  assert_ymd(news_cal_nth_weekday(2020, 9, 1, 1), 2020, 9, 7);   /* Labor Day */
+  assert_ymd(news_cal_easter(2000), 2000, 4, 23);
+  assert_ymd(news_cal_easter(2019), 2019, 4, 21);
+  assert_ymd(news_cal_easter(2024), 2024, 3, 31);
+  assert_ymd(news_cal_easter(1998), 1998, 4, 12);
 }
 
 /* ------------------------------------------------------------- patterns */
@@ -143,6 +143,8 @@ static const char *describe(const char *text, const news_ymd *ref) {
     k += (size_t)snprintf(buf + k, sizeof buf - k, "%s%.*s=%s:%s", i ? "; " : "", (int)(t[i].end - t[i].start),
                           text + t[i].start, news_timex_type_name(t[i].type), t[i].value);
     if (t[i].date[0]) k += (size_t)snprintf(buf + k, sizeof buf - k, "@%s", t[i].date);
+    if (t[i].end_value[0]) k += (size_t)snprintf(buf + k, sizeof buf - k, "~%s", t[i].end_value);
+    if (t[i].end_date[0]) k += (size_t)snprintf(buf + k, sizeof buf - k, "@%s", t[i].end_date);
     if (i > 0) assert_true(t[i].start >= t[i - 1].end); /* in order, no overlap */
   }
   news_doc_free(d);
@@ -223,6 +225,23 @@ static const tcase cases[] = {
     {"Flights leave every Monday.", "every Monday=SET:XXXX-WXX-1"},
     {"The plant reports daily.", "daily=SET:P1D"},
     {"The dividend is paid annually.", "annually=SET:P1Y"},
+    {"The wall fell in the year 1989.", "the year 1989=DATE:1989"},
+    /* not dates: a slogan, a match's half, "today's" and "current" as adjectives */
+    {"He ended with the cry \"today Brent South, tomorrow Soweto\".", ""},
+    {"United scored two second-half goals to win.", ""},
+    {"The game is a wake-up call to today's gamers.", ""},
+    {"He claims the current asylum system is being abused.", ""},
+    /* a stretch of time around an event; a counted one is no such stretch */
+    {"Police saw his car in the weeks before the shooting.", "weeks=DURATION:PXW"},
+    {"The offer expires 20 business days after it starts.", ""},
+    /* ranges: one row, the value its start, end_value its end (after "~") */
+    {"The summit is set for April 9-10.", "April 9-10=DATE:2020-04-09@2020-04-09~2020-04-10@2020-04-10"},
+    {"Talks are due on 9-10 April.", "9-10 April=DATE:2020-04-09@2020-04-09~2020-04-10@2020-04-10"},
+    {"The talks will run from Monday to Wednesday.",
+     "Monday to Wednesday=DATE:2020-01-13@2020-01-13~2020-01-15@2020-01-15"},
+    {"Output fell in the 1986-87 season.", "1986-87=DATE:1986~1987"},
+    {"Output fell in the 1986/87 season.", "1986/87=DATE:1986~1987"},
+    {"Car sales fell in January/February 1986.", "January/February 1986=DATE:1986-01~1986-02"},
     /* reference words */
     {"He works there now.", "now=DATE:PRESENT_REF"},
     {"The rules changed recently.", "recently=DATE:PAST_REF"},
@@ -257,6 +276,11 @@ static const tcase cases[] = {
     {"Police reopened the Dec. 2 shooting case.", "Dec. 2=DATE:2019-12-02@2019-12-02"},
     {"She ran in the 2016 election and the two-day primary.", "2016=DATE:2016; two-day=DURATION:P2D"},
     {"Profit doubled in the nine months.", "the nine months=DURATION:P9M"},
+    /* "a year earlier" is the period last reported: the quarter, or after
+    ** "the nine months" of that quarter's year, the year before */
+    {"Net rose in the third quarter from a year earlier. In the nine months, net fell from a year earlier.",
+     "the third quarter=DATE:2019-Q3; a year earlier=DATE:2018-Q3; the nine months=DURATION:P9M; "
+     "a year earlier=DATE:2018"},
     {"On Friday, the council cut its vacation plans short.", "Friday=DATE:2020-01-03@2020-01-03"},
     {"The league plans to hold a rally on Saturday.", "Saturday=DATE:2020-01-11@2020-01-11"},
     /* round 2: plans told in the past, extents, seasons across the year end */
@@ -284,7 +308,7 @@ static const tcase cases[] = {
     {"Demand will recover in the second half.", "the second half=DATE:2020-H2"},
     {"The bridge was closed last December.", "last December=DATE:2018-12"},
     /* "from March", rates with "twice", schedule verbs in the present */
-    {"The ban ran from March to June.", "March=DATE:2019-03; June=DATE:2019-06"},
+    {"The ban ran from March to June.", "March to June=DATE:2019-03~2019-06"},
     {"The board meets twice a month.", "a month=SET:P1M"},
     {"The trial opens Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
     /* "since" looks back; quarters of growth are periods, not fractions */
@@ -293,6 +317,14 @@ static const tcase cases[] = {
     {"Only months ago the plant was full.", "months ago=DATE:PAST_REF"},
     {"Air travel fell after the Sept. 11 attacks.", "Sept. 11=DATE:2001-09-11@2001-09-11"},
     {"The runoff is on Sunday.", "Sunday=DATE:2020-01-12@2020-01-12"},
+    /* tense: "to be" + participle is a plan, an -ed word after a determiner
+    ** an adjective, "supposed to" a plan, "slated" scheduled */
+    {"He added that final rules to be published in early November will decide.", "early November=DATE:2020-11"},
+    {"The split would be paid on a still unspecified date in March.", "March=DATE:2020-03"},
+    {"The talks are supposed to end by May, officials said.", "May=DATE:2020-05"},
+    {"They discussed the slated visit of the minister in September.", "September=DATE:2020-09"},
+    {"The loan was scheduled to be signed in mid-February but was postponed.", "mid-February=DATE:2019-02"},
+    {"A review was to be held in February.", "February=DATE:2019-02"},
     {"The two leaders meet separately Monday.", "Monday=DATE:2020-01-13@2020-01-13"},
     {"Shops will be full at Christmas.", "Christmas=DATE:2020-12-25@2020-12-25"},
     {"Pilgrims arrived as Easter week began.", "Easter week=DATE:2019-W16"},
@@ -333,6 +365,33 @@ static void test_no_ref(void **state) {
   assert_string_equal(describe("Prices fell last year.", NULL), "last year=DATE:XXXX");
   assert_string_equal(describe("He resigned yesterday, on Jan. 5, 2020.", NULL),
                       "yesterday=DATE:2020-01-04@2020-01-04; Jan. 5, 2020=DATE:2020-01-05@2020-01-05");
+}
+
+/* A weekday naming a scheduled event ("its Thursday board meeting"), in a
+** sentence not in the past: the coming one, a week on when told that day. */
+static void test_weekday_attributive(void **state) {
+  (void)state;
+  news_ymd thu = {1987, 4, 2};
+  assert_string_equal(describe("Talk was that the firm would announce a higher dividend and a three-for-two stock split at its "
+                               "Thursday board meeting.",
+                               &thu),
+                      "Thursday=DATE:1987-04-09@1987-04-09");
+  assert_string_equal(describe("The board met on Thursday.", &thu), "Thursday=DATE:1987-04-02@1987-04-02");
+  /* no tense cue near: a meeting named by its weekday is the coming one */
+  news_ymd tue = {1987, 4, 7};
+  assert_string_equal(describe("Ford closed 2-5/8 points higher as rumors circulated that the company would announce a "
+                               "higher dividend and a three-for-two stock split at it Thursday board meeting.",
+                               &tue),
+                      "Thursday=DATE:1987-04-09@1987-04-09");
+}
+
+/* A dateline anchors the article when no reference date is given. */
+static void test_dateline(void **state) {
+  (void)state;
+  assert_string_equal(describe("LONDON, Jan 5 (Reuters) - Shares fell today and may rise tomorrow.", NULL),
+                      "Jan 5=DATE:XXXX-01-05; today=DATE:XXXX-01-05; tomorrow=DATE:XXXX-01-06");
+  assert_string_equal(describe("NEW YORK, March 26, 1987 - Prices rose yesterday.", NULL),
+                      "March 26, 1987=DATE:1987-03-26@1987-03-26; yesterday=DATE:1987-03-25@1987-03-25");
 }
 
 /* A ref that is not a calendar day is refused. */
@@ -410,6 +469,8 @@ int main(void) {
       cmocka_unit_test(test_holidays),
       cmocka_unit_test(test_patterns),
       cmocka_unit_test(test_no_ref),
+      cmocka_unit_test(test_weekday_attributive),
+      cmocka_unit_test(test_dateline),
       cmocka_unit_test(test_bad_ref),
       cmocka_unit_test(test_oom),
       cmocka_unit_test(test_pathological),

@@ -40,6 +40,7 @@ static const char *const azQuery[] = {
     "SELECT count(*) FROM quotes(?1)",
     "SELECT count(*) FROM event_dates(?1, '2021-01-07')",
     "SELECT count(*) FROM places(?1)",
+    "SELECT count(*) FROM attributions(?1)",
     "SELECT length(tokens_json(?1))",
     NULL,
 };

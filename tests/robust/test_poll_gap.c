@@ -36,12 +36,14 @@ static const char *const azQuery[] = {
     "SELECT count(*) FROM quotes(?1)",
     "SELECT count(*) FROM event_dates(?1, '2021-01-07')",
     "SELECT count(*) FROM places(?1)",
+    "SELECT count(*) FROM attributions(?1)",
     "SELECT typeof(tokens_json(?1))",
     "SELECT typeof(sentences_json(?1))",
     "SELECT typeof(entities_json(?1))",
     "SELECT typeof(quotes_json(?1))",
     "SELECT typeof(event_dates_json(?1, '2021-01-07'))",
     "SELECT typeof(places_json(?1))",
+    "SELECT typeof(attributions_json(?1))",
     NULL,
 };
 

@@ -5,8 +5,8 @@ SELECT '001-1', name, group_concat(narg) FROM (SELECT name, narg FROM pragma_fun
  WHERE name LIKE 'newsext%' OR (name LIKE '%\_json' ESCAPE '\' AND name NOT LIKE 'json%') ORDER BY name, narg)
  GROUP BY name ORDER BY name;
 SELECT '001-2', name FROM pragma_module_list
- WHERE name IN ('sentences','tokens','entities','quotes','event_dates','places')
-    OR name IN ('news_sentences','news_tokens','news_entities','news_quotes','news_event_dates','news_places')
+ WHERE name IN ('sentences','tokens','entities','quotes','event_dates','places','attributions')
+    OR name IN ('news_sentences','news_tokens','news_entities','news_quotes','news_event_dates','news_places','news_attributions')
  ORDER BY name;
 SELECT '001-3', newsext_version() GLOB '[0-9]*.[0-9]*.[0-9]*';
 -- a table-valued function over a documents table plans the documents first

@@ -24,7 +24,7 @@ CREATE TEMP VIEW fresh_entities AS SELECT a.rowid, x.rowid, x.text, x.type, x.st
 CREATE TEMP VIEW fresh_quotes AS SELECT a.rowid, x.rowid, x.quote, x.speaker, x.speaker_text, x.verb, x.start,
   x.length, x.sentence, x.kind FROM articles a, quotes(a.body) x;
 CREATE TEMP VIEW fresh_dates AS SELECT a.rowid, x.rowid, x.text, x.type, x.value, x.date, x.start, x.length,
-  x.sentence FROM articles a, event_dates(a.body, a.published) x;
+  x.sentence, x.end_value, x.end_date FROM articles a, event_dates(a.body, a.published) x;
 SELECT '006-1', count(*) FROM (SELECT * FROM article_entities EXCEPT SELECT * FROM fresh_entities);
 SELECT '006-2', count(*) FROM (SELECT * FROM fresh_entities EXCEPT SELECT * FROM article_entities);
 SELECT '006-3', count(*) FROM (SELECT * FROM article_quotes EXCEPT SELECT * FROM fresh_quotes);

@@ -53,3 +53,9 @@ SELECT '030-19', t.date, t.text FROM docs, event_dates(docs.body, docs.published
 SELECT '030-20', r, (SELECT value FROM event_dates('The mayor resigned yesterday.', r)) FROM (
   SELECT '2013-03-14T00:30:00+02:00' AS r UNION ALL SELECT '2013-03-14 23:59:59-05:00'
   UNION ALL SELECT '2013-03-14');
+-- a range is one row: value and date its start, end_value and end_date its
+-- end; both NULL for other rows; the new columns come after sentence
+SELECT '030-21', text, value, date, quote(end_value), quote(end_date) FROM event_dates(
+  'The summit is set for April 9-10, after talks from Monday to Wednesday in the 1986-87 style.',
+  '2020-01-08');
+SELECT '030-22', group_concat(name, ',') FROM pragma_table_info('event_dates');

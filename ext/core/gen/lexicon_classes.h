@@ -8,6 +8,19 @@
 #define NEWS_ABBR_END 3 /* may end a sentence (company suffixes, Jr., etc.) */
 #define NEWS_ABBR_OTHER 4 /* never ends a sentence (No., vs., approx.) */
 
+/* classes of ext/data/entity_cues.tsv (news_lex_entity_cues) */
+#define NEWS_CUE_ORG 10 /* the name is an organisation */
+#define NEWS_CUE_LOC 20 /* the name is a place */
+#define NEWS_CUE_MISC 30 /* the name is another kind of name (events, prizes, works) */
+
+/* classes of ext/data/given_names.tsv (news_lex_given_names) */
+#define NEWS_GENDER_MALE 1 /* usually a man's name */
+#define NEWS_GENDER_FEMALE 2 /* usually a woman's name */
+
+/* classes of ext/data/person_titles.tsv (news_lex_person_titles) */
+#define NEWS_PTITLE_TITLE 1 /* a title ("Councilwoman", "Comptroller") */
+#define NEWS_PTITLE_MODIFIER 2 /* a word that may stand before a title ("Police Chief", "City Manager") */
+
 /* classes of ext/data/speaker_words.tsv (news_lex_speaker_words) */
 #define W_HE 1 /* subject pronoun "he" */
 #define W_SHE 2 /* subject pronoun "she" */
@@ -26,5 +39,43 @@
 #define V_SPEECH 1 /* a speech verb ("said", "told", "tweeted") */
 #define V_ACCORDING 2 /* "according" (an attribution only when "to" follows) */
 #define V_WEAK 3 /* a weak verb: attributes a quote only when it stands right next to the quotation or its speaker ("called", "described") */
+#define V_BELIEF 4 /* a belief or finding verb: a cue of reported statements in attributions() only, never of a quotation ("believes", "found") */
+
+/* classes of ext/data/timex_cues.tsv (news_lex_timex_cues) */
+#define TXC_SPORT_NOUN 1 /* after "second-half": a match's half ("second-half goals"), not a year's */
+#define TXC_SPORT_BOTH 2 /* such a noun that also marks a sports report (goal, penalty) */
+#define TXC_SPORT_DOC 3 /* marks a sports report: with 3+ words of classes 2 and 3, "the second half" without a year is a match's */
+#define TXC_OUR_TIME 4 /* after "today's": our time, not the day ("today's youth") */
+#define TXC_NOT_NOW 5 /* after "current": a thing, not the present ("current account", "the current system") */
+#define TXC_PAPER 6 /* after a weekday: a newspaper ("The Sunday Times") */
+#define TXC_EVENT 7 /* after a weekday (or a word after it): a scheduled event ("its Thursday board meeting") */
+#define TXC_ZONE 8 /* a time zone kept in a clock time's span ("10 a.m. EST") */
+#define TXC_DATING 9 /* before "May"/"March": makes it the month ("in May") */
+#define TXC_COUNT_MOD 10 /* between a number and its unit ("20 more years", "three straight days") */
+#define TXC_SEPT11 11 /* after "Sept. 11" without a year: the day of 2001 ("the Sept. 11 attacks") */
+#define TXC_PLAN_TO 12 /* before "to": a plan, pointing to the future ("is to resume", "set to meet") */
+
+/* classes of ext/data/timex_words.tsv (news_lex_timex_words) */
+#define TX_MONTH 100 /* month, N = 1..12 */
+#define TX_WEEKDAY 200 /* weekday, N = 1 (Monday) .. 7 */
+#define TX_WEEKDAYS 210 /* plural weekday (Mondays), N = 1..7 */
+#define TX_NUMWORD 300 /* number word, N = 0..99 */
+#define TX_ORDWORD 400 /* ordinal word, N = 1..31 */
+#define TX_UNIT 500 /* time unit, N = U_* of timex_int.h: 1 second 2 minute 3 hour 4 day 5 week 6 month 7 year 8 decade 9 century 10 quarter 11 weekend 12 fortnight 13 half */
+#define TX_UNITS 520 /* plural time unit, N as for UNIT */
+#define TX_PARTDAY 600 /* part of day: 1 morning 2 afternoon 3 evening 4 night 5 noon 6 midnight */
+#define TX_SEASON 700 /* season: 1 spring 2 summer 3 fall 4 winter */
+#define TX_REF 800 /* reference: 1 PRESENT_REF 2 PAST_REF 3 FUTURE_REF */
+#define TX_DEICTIC 900 /* deictic day: 1 today 2 yesterday 3 tomorrow 4 tonight */
+#define TX_REL 1000 /* relative modifier, N = R_*: 1 last 2 next 3 this 4 past 5 coming 6 previous 7 following 8 current 9 that 10 same 11 preceding 12 upcoming */
+#define TX_POS 1100 /* position modifier, N = P_*: 1 early 2 late 3 mid 4 earlier 5 later 6 end 7 beginning 8 start 9 middle 10 latest */
+#define TX_SETADV 1200 /* set adverb: 1 daily 2 weekly 3 monthly 4 annually 5 quarterly 6 hourly 7 nightly */
+#define TX_APPROX 1300 /* approximation kept in a duration's span, N = A_*: 1 about 2 nearly 3 almost 4 roughly 5 around 6 approximately 7 some 8 over 9 more 10 less 11 least 12 up 13 only 14 just 15 fewer 16 than 17 at */
+#define TX_QUANT 1400 /* vague quantity: 1 several 2 few 3 many 4 couple 5 recent */
+#define TX_ANCHOR 1600 /* anchor word after a period: 1 ago 2 earlier 3 later 4 before 5 after 6 hence */
+#define TX_FISCAL 1700 /* fiscal */
+#define TX_EVERY 1800 /* set quantifier: 1 every 2 each 3 per */
+#define TX_BIG 2000 /* large number: 1 hundred 2 thousand */
+#define TX_DECADE 2100 /* decade word, N = its tens digit (the nineties: 9, read as the 1990s) */
 
 #endif

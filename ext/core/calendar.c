@@ -1,5 +1,5 @@
 /*
-** timex_norm.c -- calendar arithmetic for event_dates() (see timex.h).
+** calendar.c -- calendar arithmetic (see calendar.h).
 **
 ** HOW IT WORKS
 **   Day numbers use the well-known "days from civil" method: shift the
@@ -11,24 +11,24 @@
 **   first Thursday), and month arithmetic clamps the day to the month end.
 **   All functions are O(1) and use no state.
 */
-#include "timex.h"
+#include "calendar.h"
 
-bool news_timex_leap(int year) {
+bool news_cal_leap(int year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-int news_timex_month_len(int year, int month) {
+int news_cal_month_len(int year, int month) {
   static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month < 1 || month > 12) return 0;
-  return month == 2 && news_timex_leap(year) ? 29 : len[month - 1];
+  return month == 2 && news_cal_leap(year) ? 29 : len[month - 1];
 }
 
-bool news_timex_valid(news_ymd day) {
+bool news_cal_valid(news_ymd day) {
   return day.year >= 1 && day.year <= 9999 && day.month >= 1 && day.month <= 12 && day.day >= 1 &&
-         day.day <= news_timex_month_len(day.year, day.month);
+         day.day <= news_cal_month_len(day.year, day.month);
 }
 
-long news_timex_days(news_ymd day) {
+long news_cal_days(news_ymd day) {
   long y = day.year - (day.month <= 2);             /* the year starts in March */
   long era = (y >= 0 ? y : y - 399) / 400;          /* 400-year era, floored */
   long yoe = y - era * 400;                         /* [0, 399] */
@@ -38,7 +38,7 @@ long news_timex_days(news_ymd day) {
   return era * 146097 + doe - 719468;               /* 719468: 0000-03-01 to 1970-01-01 */
 }
 
-news_ymd news_timex_from_days(long days) {
+news_ymd news_cal_from_days(long days) {
   long z = days + 719468;
   long era = (z >= 0 ? z : z - 146096) / 146097;
   long doe = z - era * 146097;
@@ -52,50 +52,50 @@ news_ymd news_timex_from_days(long days) {
   return r;
 }
 
-int news_timex_weekday(news_ymd day) {
-  long n = news_timex_days(day);    /* 1970-01-01 was a Thursday (4) */
+int news_cal_weekday(news_ymd day) {
+  long n = news_cal_days(day);    /* 1970-01-01 was a Thursday (4) */
   long w = ((n % 7) + 7 + 3) % 7;    /* 0 = Monday */
   return (int)w + 1;
 }
 
-void news_timex_iso_week(news_ymd day, int *week_year, int *week) {
-  long n = news_timex_days(day);
+void news_cal_iso_week(news_ymd day, int *week_year, int *week) {
+  long n = news_cal_days(day);
   /* the Thursday of this ISO week decides its year */
-  long thu = n - (news_timex_weekday(day) - 1) + 3;
-  news_ymd t = news_timex_from_days(thu);
+  long thu = n - (news_cal_weekday(day) - 1) + 3;
+  news_ymd t = news_cal_from_days(thu);
   news_ymd jan1 = {t.year, 1, 1};
   *week_year = t.year;
-  *week = (int)((thu - news_timex_days(jan1)) / 7 + 1);
+  *week = (int)((thu - news_cal_days(jan1)) / 7 + 1);
 }
 
-news_ymd news_timex_add_days(news_ymd day, long n) {
-  return news_timex_from_days(news_timex_days(day) + n);
+news_ymd news_cal_add_days(news_ymd day, long n) {
+  return news_cal_from_days(news_cal_days(day) + n);
 }
 
-news_ymd news_timex_add_months(news_ymd day, int n) {
+news_ymd news_cal_add_months(news_ymd day, int n) {
   long m = (long)day.year * 12 + (day.month - 1) + n;
   news_ymd r;
   r.year = (int)(m >= 0 ? m / 12 : (m - 11) / 12);
   r.month = (int)(m - (long)r.year * 12) + 1;
-  int len = news_timex_month_len(r.year, r.month);
+  int len = news_cal_month_len(r.year, r.month);
   r.day = day.day > len ? len : day.day;
   return r;
 }
 
-news_ymd news_timex_nth_weekday(int year, int month, int weekday, int nth) {
+news_ymd news_cal_nth_weekday(int year, int month, int weekday, int nth) {
   news_ymd d = {year, month, 1};
   if (nth < 0) { /* the last one: step back from the month's last day */
-    d.day = news_timex_month_len(year, month);
-    int back = (news_timex_weekday(d) - weekday + 7) % 7;
+    d.day = news_cal_month_len(year, month);
+    int back = (news_cal_weekday(d) - weekday + 7) % 7;
     d.day -= back;
     return d;
   }
-  int fwd = (weekday - news_timex_weekday(d) + 7) % 7;
+  int fwd = (weekday - news_cal_weekday(d) + 7) % 7;
   d.day = 1 + fwd + 7 * (nth - 1);
   return d;
 }
 
-news_ymd news_timex_easter(int year) {
+news_ymd news_cal_easter(int year) {
   /* the anonymous Gregorian algorithm (Meeus/Jones/Butcher) */
   int a = year % 19, b = year / 100, c = year % 100, d = b / 4, e = b % 4;
   int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;

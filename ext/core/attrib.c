@@ -1,0 +1,447 @@
+/*
+** attrib.c -- attribution relations: who said, wrote or holds true what,
+** quoted or reported.  One row per relation: its content, its source (the
+** speaker) and its cue.
+**
+** HOW IT WORKS
+**   The quotation pass of quotes.c walks the quotations in text order; before
+**   each one it hands the stretch of text since the previous quotation to
+**   news_attrib_reported(), which finds the reported statements there.  So
+**   the speakers of quotations and of reported statements are resolved by
+**   the same code (speaker_*.c) with one history, in text order: "he" after
+**   "Lee said the plan would fail." resolves to Lee whether or not Lee was
+**   ever quoted.
+**
+**   Reported statements.  A cue outside quotation marks -- a speech verb
+**   ("said", "told", "tweeted"), a belief verb ("believes", "thinks",
+**   speech_verbs.tsv class 4) or "according to" -- with a source found by
+**   speaker_rules.c makes a row:
+**     - "Lee said (on Friday) (that) the plan would fail.": the content runs
+**       from "that" (or the word after the verb and its object: "told
+**       reporters") to the end of the sentence;
+**     - "The plan will fail, Lee said." / ", said Lee.": the content runs from
+**       the sentence start to the comma before the attribution;
+**     - "According to Lee, the plan ..." / "The plan ..., according to Lee.".
+**   A verb right after a closing mark, or introducing a quotation ("said:
+**   “"), belongs to that quotation's row instead.
+**
+**   Assembly (news_attrib_finish).  Every kept quotation is a row (content
+**   with its marks).  A quotation continued after its own attribution
+**   (“...,” Lee said. “...”) in the same paragraph is one row spanning both
+**   parts.  A quotation lying inside a reported statement's content is part
+**   of it: the statement's row becomes kind `mixed` and the quotation's own
+**   row goes.  The rows are then sorted by content start.
+**
+** Every scan is bounded by the sentence and by MAX_SPAN tokens around the
+** cue, so the pass stays linear.
+*/
+#include "lexicon.h"
+#include "quotes_int.h"
+
+#include <stdlib.h>
+
+/* Longest stretch of a sentence, in tokens either side of a cue, that a
+** statement or its source may take: keeps the pass linear in a text whose
+** "sentence" runs on for pages. */
+#define MAX_SPAN 150
+
+/* Which rule made a row (news_attribution.rule). */
+enum {
+  R_QUOTE = 1,      /* a quotation, with the speaker quotes() gives it */
+  R_THAT,           /* Lee said that ... / Lee said the plan ... */
+  R_INVERTED,       /* ..., Lee said. */
+  R_ACCORDING_LEAD, /* According to Lee, ... */
+  R_ACCORDING_TAIL, /* ..., according to Lee. */
+  R_COLON,          /* Lee: the plan will fail. (a label opening its sentence) */
+  R_ASKED           /* Asked whether ..., (the question, no source) */
+};
+
+const char *news_attr_kind_name(unsigned kind) {
+  switch (kind) {
+  case NEWS_ATTR_DIRECT: return "direct";
+  case NEWS_ATTR_MIXED: return "mixed";
+  case NEWS_ATTR_INDIRECT: return "indirect";
+  default: return "unknown";
+  }
+}
+
+static bool is_punct(const news_token *t, int32_t cp) {
+  return t->kind == NEWS_TOK_PUNCT && t->mark == cp;
+}
+
+static bool is_dq(const news_token *t) {
+  return NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) && (t->flags & NEWS_TF_DOUBLE);
+}
+
+static bool terminal(const news_token *t) {
+  return is_punct(t, '.') || is_punct(t, '!') || is_punct(t, '?') || is_punct(t, ';');
+}
+
+static bool word_at(const q_ctx *c, uint32_t i, const char *lit) {
+  const news_token *t = &c->tok[i];
+  size_t n = strlen(lit);
+  return t->kind == NEWS_TOK_WORD && t->end - t->start == n && !memcmp(c->s + t->start, lit, n);
+}
+
+static bool word_in(const q_ctx *c, uint32_t i, const char *const *list) {
+  for (; *list; list++)
+    if (word_at(c, i, *list)) return true;
+  return false;
+}
+
+/* Words in [a, b) (letters or digits). */
+static uint32_t words(const q_ctx *c, uint32_t a, uint32_t b) {
+  uint32_t n = 0;
+  for (uint32_t i = a; i < b; i++) n += NEWS_TOK_IS(c->tok[i].kind, NEWS_TOK_RANGE_WORD) || NEWS_TOK_IS(c->tok[i].kind, NEWS_TOK_RANGE_NUMBER);
+  return n;
+}
+
+/* The lower-case words among tokens [a, b). */
+static uint32_t lower_words(const q_ctx *c, uint32_t a, uint32_t b) {
+  uint32_t n = 0;
+  for (uint32_t i = a; i < b; i++) n += c->tok[i].kind == NEWS_TOK_WORD && !(c->tok[i].flags & NEWS_TF_UPPER);
+  return n;
+}
+
+/* The token holding byte b (the first starting at or after it). */
+static uint32_t tok_at(const q_ctx *c, uint32_t b, uint32_t lo, uint32_t hi) {
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->tok[mid].start < b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+static bool lower_word(const q_ctx *c, uint32_t i) {
+  return c->tok[i].kind == NEWS_TOK_WORD && !(c->tok[i].flags & NEWS_TF_UPPER);
+}
+
+/* Does word i end in suffix? */
+static bool ends(const q_ctx *c, uint32_t i, const char *suffix) {
+  const news_token *t = &c->tok[i];
+  size_t n = strlen(suffix), len = t->end - t->start;
+  return t->kind == NEWS_TOK_WORD && len > n + 2 && !memcmp(c->s + t->end - n, suffix, n);
+}
+
+/* A verb the statement's own subject goes on with: "... but declined to",
+** "... and urged": a lower-case past or present form after the link. */
+static bool next_predicate(const q_ctx *c, uint32_t i) {
+  return lower_word(c, i) && (ends(c, i, "ed") || news_attrib_verb(c, i) || word_at(c, i, "also"));
+}
+
+/* End of a reported statement starting at token a in a sentence ending at
+** se: the sentence end (without its terminal mark) or, outside quotation
+** marks, the first clause that is no longer the statement: a semicolon or
+** dash, ", while ...", ", saying ...", ", he said", ", according to",
+** "but declined ...", "and who ...". */
+static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
+  static const char *const links[] = {"while", "whereas", "although", "though", "who", "according", NULL};
+  static const char *const prons[] = {"he", "she", "they", "we", "I", NULL};
+  bool quoted = false;
+  uint32_t e = se;
+  for (uint32_t i = a + 1; i < se; i++) {
+    const news_token *t = &c->tok[i];
+    if (is_dq(t)) {
+      quoted = t->kind == NEWS_TOK_QUOTE_OPEN;
+      continue;
+    }
+    if (quoted) continue;
+    if (is_punct(t, ';') || t->kind == NEWS_TOK_DASH) {
+      e = i;
+      break;
+    }
+    if (i + 1 >= se) break;
+    if (is_punct(t, ',')) {
+      uint32_t k = i + 1;
+      if (word_in(c, k, links) || (lower_word(c, k) && ends(c, k, "ing")) ||
+          (word_in(c, k, prons) && k + 1 < se && news_speaker_verb(c, k + 1))) {
+        e = i;
+        break;
+      }
+    }
+    if ((word_at(c, i, "but") || word_at(c, i, "and")) && i + 1 < se &&
+        (next_predicate(c, i + 1) || word_at(c, i + 1, "who"))) {
+      e = i;
+      if (e > a && is_punct(&c->tok[e - 1], ',')) e--;
+      break;
+    }
+  }
+  while (e > a && (terminal(&c->tok[e - 1]) || c->tok[e - 1].kind == NEWS_TOK_ELLIPSIS || is_punct(&c->tok[e - 1], ','))) e--;
+  return e;
+}
+
+static news_rc push(q_ctx *c, uint32_t a, uint32_t b, const news_quote *q, uint8_t rule) {
+  news_attribution *r = news_vec_push(c->attribs, c->d->mem);
+  if (!r) return NEWS_ERR_NOMEM;
+  r->start = c->tok[a].start;
+  r->end = c->tok[b - 1].end;
+  r->sentence = c->tok[a].sentence;
+  r->kind = NEWS_ATTR_INDIRECT;
+  r->rule = rule;
+  r->speaker_start = q->speaker_start;
+  r->speaker_end = q->speaker_end;
+  r->cue_start = q->verb_start;
+  r->cue_end = q->verb_end;
+  r->speaker = q->speaker;
+  r->speaker_len = q->speaker_len;
+  return NEWS_OK;
+}
+
+/* Object words that may stand between "told"/"asked" and what was said. */
+static const char *const objects[] = {"reporters", "journalists", "him", "her", "them", "us", "me", "you",
+                                      "supporters", "voters", "viewers", "listeners", "audiences",
+                                      "lawmakers", "colleagues", "members", NULL};
+static const char *const tell_verbs[] = {"told", "tell", "tells", "telling", "asked", "warned", "assured",
+                                         "reminded", "informed", "urged", "promised", NULL};
+/* Words that open a phrase about the saying, not what was said. */
+static const char *const preps[] = {"in", "on", "at", "as", "during", "after", "before", "while", "when",
+                                    "according", "to", "with", "from", "of", "for", "by", "about", NULL};
+static const char *const be_forms[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
+
+/* Start of the content after cue v (the sentence ends at se), or se when
+** nothing that can be a statement follows. */
+static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
+  uint32_t k = v + 1;
+  /* "said (on Friday / in a statement / last week) that ...": a "that"
+  ** within eight tokens, with no other verb of speech between */
+  for (uint32_t j = k; j < se && j < k + 8; j++) {
+    if (terminal(&c->tok[j]) || is_dq(&c->tok[j]) || news_attrib_verb(c, j)) break;
+    if (word_at(c, j, "that")) return j;
+  }
+  if (word_in(c, v, tell_verbs) && k < se) {
+    /* the person told: a name, a pronoun, "reporters" */
+    if (c->tok[k].flags & NEWS_TF_UPPER) {
+      while (k < se && ((c->tok[k].flags & NEWS_TF_UPPER) || c->tok[k].kind == NEWS_TOK_CLITIC ||
+                        c->tok[k].kind == NEWS_TOK_ABBREV))
+        k++;
+    } else if (word_in(c, k, objects)) {
+      k++;
+    }
+  }
+  while (k < se && (is_punct(&c->tok[k], ',') || is_punct(&c->tok[k], ':'))) k++;
+  return k;
+}
+
+/* The inverted shape of cue v, "..., Lee said.": fills q's source and sets
+** *b to the end of the content (which starts at lo); false when the
+** sentence has another shape. */
+static bool inverted(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se, news_quote *q, uint32_t *b) {
+  const news_token *tok = c->tok;
+  if (!news_speaker_for_verb(c, v, cls, lo, se, q)) return false;
+  uint32_t sa = tok_at(c, q->speaker_start, lo, se);
+  uint32_t first = sa < v ? sa : v;
+  if (first <= lo + 1 || !is_punct(&tok[first - 1], ',')) return false;
+  *b = first - 1;
+  for (uint32_t j = lo; j < *b; j++)
+    if (is_dq(&tok[j])) return false; /* a quotation there has this verb */
+  return words(c, lo, *b) >= 3;
+}
+
+/* One cue at token v (class cls) in sentence tokens [sb, se); lo is the
+** earliest token a source or content may use (after the last quotation). */
+static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) {
+  news_quote q;
+  memset(&q, 0, sizeof q);
+  const news_token *tok = c->tok;
+  if (cls == V_ACCORDING) {
+    if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
+    uint32_t pe = tok_at(c, q.speaker_end, v, se);
+    if (pe < se && is_punct(&tok[pe], ',') && !(v > lo && is_punct(&tok[v - 1], ','))) {
+      uint32_t a = pe + 1, b = content_end(c, a, se);
+      if (words(c, a, b) >= 2) return push(c, a, b, &q, R_ACCORDING_LEAD);
+    } else if (v > lo + 1 && is_punct(&tok[v - 1], ',')) {
+      if (words(c, lo, v - 1) >= 2) return push(c, lo, v - 1, &q, R_ACCORDING_TAIL);
+    }
+    return NEWS_OK;
+  }
+  /* "Asked whether ..., Lee said": the question, with no source of its own */
+  if ((word_at(c, v, "Asked") && v == lo) || (word_at(c, v, "asked") && v == lo + 1 && word_at(c, lo, "When"))) {
+    uint32_t b = v + 1;
+    while (b < se && b < v + 40 && !is_punct(&tok[b], ',') && !is_dq(&tok[b])) b++;
+    if (b < se && is_punct(&tok[b], ',') && words(c, v + 1, b) >= 2) {
+      q.verb_start = tok[v].start;
+      q.verb_end = tok[v].end;
+      return push(c, v + 1, b, &q, R_ASKED);
+    }
+    return NEWS_OK;
+  }
+  /* the verb of a quotation: right after its closing mark, or before one */
+  uint32_t k = v;
+  while (k > lo && is_punct(&tok[k - 1], ',')) k--;
+  if (k > 0 && tok[k - 1].kind == NEWS_TOK_QUOTE_CLOSE) return NEWS_OK;
+  /* a noun: "her series of tweets", "the reports", "his claims" */
+  if (v > lo && (news_speaker_word(c, v - 1) == W_DET || word_at(c, v - 1, "of"))) return NEWS_OK;
+  /* passives: "was told", "is said to" */
+  if (v > lo && word_in(c, v - 1, be_forms)) return NEWS_OK;
+  uint32_t a = content_after(c, v, se);
+  if (a < se && is_dq(&tok[a])) return NEWS_OK; /* said: “...” is the quotation's */
+  /* at least three words, or "to" and a verb ("declined to comment") */
+  uint32_t need = a < se && word_at(c, a, "to") && cls == V_BELIEF ? 2 : 3;
+  if (a < se && !terminal(&tok[a]) && (!word_in(c, a, preps) || need == 2) && words(c, a, se) >= need) {
+    uint32_t b = content_end(c, a, se);
+    if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
+    return push(c, a, b, &q, R_THAT);
+  }
+  if (cls == V_BELIEF || cls == V_WEAK) return NEWS_OK;
+  /* inverted: "..., Lee said." / "..., said Lee." / "..., Lee said on Friday."
+  ** The source is looked for before the shape is known: a verb that makes
+  ** no row must leave the speaker history as it found it */
+  q_speaker saved[Q_HISTORY];
+  uint32_t nsaved = c->nhist, b;
+  memcpy(saved, c->hist, sizeof saved);
+  if (inverted(c, v, cls, lo, se, &q, &b)) return push(c, lo, b, &q, R_INVERTED);
+  memcpy(c->hist, saved, sizeof saved);
+  c->nhist = nsaved;
+  return NEWS_OK;
+}
+
+/* "Matthews: Here's the irony ..." / "Q: ...": a colon after a name of at
+** most four capitalised words opening the sentence, none of them a
+** paragraph label ("NOTE:", "Replacements:", paragraph_labels.tsv), before
+** a statement (a lower-case word at least: not a line-up of names).  The content runs to the
+** end of the sentence; a quotation after the colon is the quotation's. */
+static news_rc colon_label(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
+  const news_token *tok = c->tok;
+  uint32_t sb = c->sent[tok[i].sentence].tok_begin;
+  if (sb < lo || i == sb || i > sb + 4 || i + 1 >= se || is_dq(&tok[i + 1])) return NEWS_OK;
+  for (uint32_t k = sb; k < i; k++)
+    if (!(tok[k].flags & NEWS_TF_UPPER) || (tok[k].kind != NEWS_TOK_WORD && tok[k].kind != NEWS_TOK_ABBREV) ||
+        (news_speaker_word(c, k) && news_speaker_word(c, k) != W_TITLE && news_speaker_word(c, k) != W_ORG) ||
+        news_lex_find(&news_lex_paragraph_labels, (const char *)c->s + tok[k].start, tok[k].end - tok[k].start))
+      return NEWS_OK;
+  uint32_t b = content_end(c, i + 1, se);
+  /* a statement has words of its own; a list of names is a line-up */
+  if (words(c, i + 1, b) < 3 || !lower_words(c, i + 1, b)) return NEWS_OK;
+  news_quote q;
+  memset(&q, 0, sizeof q);
+  news_speaker_phrase(c, sb, i, &q);
+  q.verb_start = tok[i].start;
+  q.verb_end = tok[i].end;
+  return push(c, i + 1, b, &q, R_COLON);
+}
+
+news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
+  if (!c->attribs) return NEWS_OK;
+  uint32_t saved = c->cur_open;
+  c->cur_open = Q_NONE;
+  news_rc rc = NEWS_OK;
+  for (uint32_t i = from; !rc && i < to; i++) {
+    if (c->sent[c->tok[i].sentence].tok_begin == i) news_speaker_subject(c, c->tok[i].sentence);
+    if (is_punct(&c->tok[i], ':')) {
+      const news_sentence *s = &c->sent[c->tok[i].sentence];
+      if ((rc = colon_label(c, i, from, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
+      continue;
+    }
+    int cls = news_attrib_verb(c, i);
+    if (!cls) continue;
+    /* the sentence around the cue, at most MAX_SPAN tokens either side */
+    const news_sentence *s = &c->sent[c->tok[i].sentence];
+    uint32_t lo = s->tok_begin > from ? s->tok_begin : from, se = s->tok_end;
+    if (i > lo + MAX_SPAN) lo = i - MAX_SPAN;
+    if (se > i + MAX_SPAN) se = i + MAX_SPAN;
+    rc = one_cue(c, i, cls, lo, se);
+  }
+  c->cur_open = saved;
+  return rc;
+}
+
+/* ------------------------------------------------------------ assembly */
+
+static int by_start(const void *x, const void *y) {
+  const news_attribution *a = x, *b = y;
+  if (a->start != b->start) return a->start < b->start ? -1 : 1;
+  return a->end < b->end ? -1 : a->end > b->end;
+}
+
+/* The reported row with cue byte cue, among rep[0..n) sorted by start and
+** cue, or NULL.  Rows are few per sentence: looks back from the content. */
+static news_attribution *rep_by_cue(news_attribution *rep, uint32_t n, uint32_t cue) {
+  for (uint32_t k = 0; k < n; k++)
+    if (rep[k].cue_start == cue) return &rep[k];
+  return NULL;
+}
+
+news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
+  news_doc *d = c->d;
+  news_vec *out = &d->attribs;
+  const news_quote *qs = d->quotes.data;
+  news_attribution *rep = c->attribs->data;
+  uint32_t nrep = c->attribs->n;
+  out->n = 0;
+  uint32_t last = Q_NONE; /* row of the previous quotation */
+  uint32_t last_verb = 0; /* and the verb quotes() gave it */
+  uint32_t r0 = 0;        /* reported rows before this are behind every quotation left */
+  for (uint32_t i = 0; i < d->quotes.n; i++) {
+    const news_quote *q = &qs[i];
+    const q_span *s = sp[i];
+    uint32_t a = c->tok[s->open].start;
+    uint32_t b = s->close != Q_NONE ? c->tok[s->close].end : q->end;
+    if (s->twin) { /* '' ... '': the pairing kept the inner marks */
+      if (s->open > 0 && c->tok[s->open - 1].end == a) a = c->tok[s->open - 1].start;
+      if (s->close != Q_NONE && s->close + 1 < c->ntok && c->tok[s->close + 1].start == b) b = c->tok[s->close + 1].end;
+    }
+    while (r0 < nrep && rep[r0].end + 2000 < a) r0++;
+    /* a reported statement holding the quotation, or whose cue attributes
+    ** it (the quotation after "Lee said the plan would fail."): part of it
+    ** (of the innermost, when statements nest; every one holding it is
+    ** mixed) */
+    news_attribution *r = NULL;
+    for (uint32_t k = r0; k < nrep && rep[k].start <= a; k++) {
+      if (rep[k].cue_end == 0) continue;
+      bool holds = rep[k].start <= a && b <= rep[k].end + 4 && q->kind == NEWS_QUOTE_PARTIAL;
+      if (holds || (q->verb_end > q->verb_start && rep[k].cue_start == q->verb_start)) r = &rep[k];
+      if (holds) { /* a statement nested in another: both hold the quotation */
+        rep[k].kind = NEWS_ATTR_MIXED;
+        if (b > rep[k].end) rep[k].end = b;
+      }
+    }
+    if (r) {
+      r->kind = NEWS_ATTR_MIXED;
+      if (b > r->end) r->end = b;
+      last = Q_NONE;
+      continue;
+    }
+    /* a reported row with this quotation's cue after it ("“...,” Lee said
+    ** in an interview.") is the quotation's attribution, not a statement */
+    if (q->verb_end > q->verb_start) {
+      news_attribution *x = rep_by_cue(rep + r0, nrep - r0, q->verb_start);
+      if (x) x->cue_end = 0; /* dropped below */
+    }
+    /* continuing the previous quotation's relation (same source and cue) */
+    news_attribution *lr = last != Q_NONE ? &NEWS_VEC_AT(out, news_attribution, last) : NULL;
+    if (lr && q->speaker_end > q->speaker_start && q->speaker_start == lr->speaker_start &&
+        q->verb_start == last_verb) {
+      lr->end = b;
+      continue;
+    }
+    news_attribution *row = news_vec_push(out, d->mem);
+    if (!row) return NEWS_ERR_NOMEM;
+    row->start = a;
+    row->end = b;
+    row->sentence = q->sentence;
+    row->kind = NEWS_ATTR_DIRECT;
+    row->rule = R_QUOTE;
+    row->speaker_start = q->speaker_start;
+    row->speaker_end = q->speaker_end;
+    row->cue_start = q->verb_start;
+    row->cue_end = q->verb_end;
+    row->speaker = q->speaker;
+    row->speaker_len = q->speaker_len;
+    /* Lee: “...”: with no verb, the colon introducing it is the cue */
+    if (row->cue_end == row->cue_start && row->speaker && s->open > 0 && is_punct(&c->tok[s->open - 1], ':')) {
+      row->cue_start = c->tok[s->open - 1].start;
+      row->cue_end = c->tok[s->open - 1].end;
+    }
+    last = out->n - 1;
+    last_verb = q->verb_start;
+  }
+  for (uint32_t k = 0; k < nrep; k++) {
+    if (rep[k].cue_end == 0) continue;
+    news_attribution *row = news_vec_push(out, d->mem);
+    if (!row) return NEWS_ERR_NOMEM;
+    *row = rep[k];
+  }
+  if (out->n > 1) qsort(out->data, out->n, sizeof(news_attribution), by_start);
+  return NEWS_OK;
+}

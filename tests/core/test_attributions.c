@@ -1,0 +1,248 @@
+/*
+** test_attributions.c -- attribution relations (news_doc_attributions), on
+** news-style sentences written for these tests.
+**
+** Each case gives a text and the expected rows, one per line, as
+**   content | speaker | speaker_text | cue | kind
+** with "-" for a NULL.  Groups:
+**   reported   X said (that) ..., X told Y ..., belief verbs, "according to
+**              X, ..." and "..., according to X", inverted "..., X said",
+**              a colon label, "Asked whether ...", clause ends;
+**   quoted     direct quotations, a quotation broken by its attribution,
+**              one continued in the next paragraph, a quotation inside a
+**              reported statement (mixed), '' ... '' marks, a verb of a
+**              quotation that is no statement of its own;
+**   sources    pronouns (he/she after a reported statement, it of a
+**              company, they), a sentence's subject, a title run and a
+**              bare title;
+**   limits     no text, 100,000 speech verbs, every allocation failing in
+**              turn.
+*/
+#include "testutil.h"
+
+typedef struct acase {
+  const char *text;
+  const char *want; /* rows joined by '\n' */
+} acase;
+
+static void describe(const char *text, char *out, size_t cap) {
+  news_doc *d;
+  const news_attribution *a;
+  uint32_t n;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_attributions(d, &a, &n), NEWS_OK);
+  size_t k = 0;
+  out[0] = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    const news_attribution *r = &a[i];
+    char spk[256] = "-", st[256] = "-", cue[64] = "-";
+    if (r->speaker) snprintf(spk, sizeof spk, "%.*s", (int)r->speaker_len, r->speaker);
+    if (r->speaker_end > r->speaker_start)
+      snprintf(st, sizeof st, "%.*s", (int)(r->speaker_end - r->speaker_start), text + r->speaker_start);
+    if (r->cue_end > r->cue_start)
+      snprintf(cue, sizeof cue, "%.*s", (int)(r->cue_end - r->cue_start), text + r->cue_start);
+    k += (size_t)snprintf(out + k, cap - k, "%.*s | %s | %s | %s | %s\n", (int)(r->end - r->start),
+                          text + r->start, spk, st, cue, news_attr_kind_name(r->kind));
+    assert_true(k < cap);
+  }
+  news_doc_free(d);
+}
+
+static void check(const acase *cases, size_t n) {
+  char got[8192];
+  for (size_t i = 0; i < n; i++) {
+    describe(cases[i].text, got, sizeof got);
+    if (strcmp(got, cases[i].want) != 0) {
+      print_error("attribution case %zu\n  text: %s\n  want:\n%s  got:\n%s", i, cases[i].text, cases[i].want, got);
+      fail();
+    }
+  }
+}
+
+/* ---------------------------------------------------------- reported */
+
+static const acase reported[] = {
+    {"Mayor Ann Ortiz said on Monday that the bridge would reopen in May.",
+     "that the bridge would reopen in May | Ann Ortiz | Mayor Ann Ortiz | said | indirect\n"},
+    {"Ortiz told reporters the repairs had cost $4 million.",
+     "the repairs had cost $4 million | Ortiz | Ortiz | told | indirect\n"},
+    {"Police officials believe the fire started in the kitchen.",
+     "the fire started in the kitchen | Police officials | Police officials | believe | indirect\n"},
+    {"The mayor cautioned that the repairs would take until spring.",
+     "that the repairs would take until spring | the mayor | The mayor | cautioned | indirect\n"},
+    {"Councillor Ben Hale railed against the new parking charges in his speech.",
+     "against the new parking charges in his speech | Ben Hale | Councillor Ben Hale | railed | indirect\n"},
+    {"According to the Daily Courier, the contractor has been paid.",
+     "the contractor has been paid | Daily Courier | the Daily Courier | According to | indirect\n"},
+    {"The contractor has been paid in full, according to the Daily Courier.",
+     "The contractor has been paid in full | Daily Courier | the Daily Courier | according to | indirect\n"},
+    {"The budget will be tight this year, the city treasurer said.",
+     "The budget will be tight this year | the city treasurer | the city treasurer | said | indirect\n"},
+    {"Ortiz: We have made real progress on the draft.",
+     "We have made real progress on the draft | Ortiz | Ortiz | : | indirect\n"},
+    /* a paragraph label is no speaker: wire notes, line-ups, corrections */
+    {"NOTE: Net loss for the fourth quarter includes a charge of 2.6 mln dlrs.", ""},
+    {"Note: Prior year figures were restated for the sale of the paper unit.", ""},
+    {"Replacements: Tom Avery, Jack Lowe, Sam Price, Will Hart.", ""},
+    {"Subs Not Used: Dan Moss, Kit Ward, Lee Shaw.", ""},
+    {"Correction: An earlier version of this story gave the wrong date.", ""},
+    /* a list of names after a colon is a line-up, not a statement */
+    {"Hartlepool: Moss, Avery, Lowe, Price, Hart, Ward, Shaw.", ""},
+    {"Asked whether the building was insured, the owner declined to comment.",
+     "whether the building was insured | - | - | Asked | indirect\n"
+     "to comment | the owner | the owner | declined | indirect\n"},
+    /* the statement ends where another clause of its speaker starts */
+    {"Tom Beck said the fares were too high, adding that riders deserved better.",
+     "the fares were too high | Tom Beck | Tom Beck | said | indirect\n"
+     "that riders deserved better | Tom Beck | Tom Beck | adding | indirect\n"},
+    {"Beck said the plan was unfair and urged a strike.",
+     "the plan was unfair | Beck | Beck | said | indirect\n"},
+    /* a verb without a statement, a passive: nothing */
+    {"The senator said little. Beck was told to leave.", ""},
+};
+
+static void test_reported(void **state) {
+  (void)state;
+  check(reported, sizeof reported / sizeof reported[0]);
+}
+
+/* ------------------------------------------------------------ quoted */
+
+static const acase quoted[] = {
+    /* statements nested in one another: both hold the quotation */
+    {"Lee said the council had warned that the plan was \"a disaster for drivers\" in the city.",
+     "the council had warned that the plan was \"a disaster for drivers\" in the city | Lee | Lee | said | mixed\n"
+     "that the plan was \"a disaster for drivers\" in the city | the council | the council | warned | mixed\n"},
+    {"“We will not raise fares,” said Mayor Ann Ortiz.",
+     "“We will not raise fares,” | Ann Ortiz | Mayor Ann Ortiz | said | direct\n"},
+    /* broken by its own attribution: one row spanning both parts */
+    {"“We will not raise fares,” Ortiz said, “not this year and not next.”",
+     "“We will not raise fares,” Ortiz said, “not this year and not next.” | Ortiz | Ortiz | said | direct\n"},
+    /* continued in the next paragraph: the same relation */
+    {"“Sales rose in every region,” said Sara Berg.\n\n“Next year will be harder.”",
+     "“Sales rose in every region,” said Sara Berg.\n\n“Next year will be harder.” | Sara Berg | Sara Berg | said | direct\n"},
+    /* a quotation inside a reported statement makes it mixed */
+    {"Union leader Tom Beck said the plan was “a betrayal of riders” on Friday.",
+     "the plan was “a betrayal of riders” on Friday | Tom Beck | Tom Beck | said | mixed\n"},
+    /* the verb of a quotation is not a statement of its own */
+    {"“We are ready,” Beck said in an interview.",
+     "“We are ready,” | Beck | Beck | said | direct\n"},
+    /* '' ... '' marks a quotation for attributions */
+    {"''We are ready,'' Beck said.", "''We are ready,'' | Beck | Beck | said | direct\n"},
+    /* a label and a colon: the colon is the cue */
+    {"Beck: “We are ready.”", "“We are ready.” | Beck | Beck | : | direct\n"},
+};
+
+static void test_quoted(void **state) {
+  (void)state;
+  check(quoted, sizeof quoted / sizeof quoted[0]);
+}
+
+/* ----------------------------------------------------------- sources */
+
+static const acase sources[] = {
+    /* a pronoun after a reported statement (no quotation before it) */
+    {"Gov. Ann Ortiz said the bridge would reopen. She told reporters the repairs were done.",
+     "the bridge would reopen | Ann Ortiz | Gov. Ann Ortiz | said | indirect\n"
+     "the repairs were done | Ann Ortiz | She | told | indirect\n"},
+    /* the subject of a sentence counts too */
+    {"Sen. Laura Kim scolded the company. “You misled your customers,” she said.",
+     "“You misled your customers,” | Laura Kim | she | said | direct\n"},
+    /* "it" of a company */
+    {"Acme Corp said its profit rose 12 percent. It said costs would fall next year.",
+     "its profit rose 12 percent | Acme Corp | Acme Corp | said | indirect\n"
+     "costs would fall next year | Acme Corp | It | said | indirect\n"},
+    /* an unresolved pronoun stays as written, in lower case like one
+    ** inside a sentence (GROUP BY speaker counts "it" once) */
+    {"It said costs would fall next year.", "costs would fall next year | it | It | said | indirect\n"},
+    /* a title run is the person; a bare title is the person named with it */
+    {"Secretary of State John Kerry said the talks would resume. The secretary said both sides wanted a deal.",
+     "the talks would resume | John Kerry | Secretary of State John Kerry | said | indirect\n"
+     "both sides wanted a deal | John Kerry | The secretary | said | indirect\n"},
+    /* a description opening its sentence is the same speaker as inside one:
+    ** "the company" both times, as written in speaker_text */
+    {"The company said sales rose by four percent. Prices will rise, the company said.",
+     "sales rose by four percent | the company | The company | said | indirect\n"
+     "Prices will rise | the company | the company | said | indirect\n"},
+};
+
+static void test_sources(void **state) {
+  (void)state;
+  check(sources, sizeof sources / sizeof sources[0]);
+}
+
+/* ------------------------------------------------------------ limits */
+
+static void test_limits(void **state) {
+  (void)state;
+  news_doc *d;
+  const news_attribution *a;
+  uint32_t n;
+  assert_int_equal(news_doc_new(NULL, NULL, "", 0, &d), NEWS_OK);
+  assert_int_equal(news_doc_attributions(d, &a, &n), NEWS_OK);
+  assert_int_equal(n, 0);
+  news_doc_free(d);
+  /* 100,000 speech verbs, and as many statements */
+  const char *piece = "Lee said the vote was fair. said said, ";
+  size_t m = strlen(piece), len = 0, cap = 100000 * m + 1;
+  char *buf = malloc(cap);
+  assert_non_null(buf);
+  for (int i = 0; i < 100000; i++, len += m) memcpy(buf + len, piece, m);
+  buf[len] = 0;
+  assert_int_equal(news_doc_new(NULL, NULL, buf, len, &d), NEWS_OK);
+  assert_int_equal(news_doc_attributions(d, &a, &n), NEWS_OK);
+  assert_true(n >= 100000);
+  for (uint32_t i = 1; i < n; i++) assert_true(a[i - 1].start <= a[i].start);
+  news_doc_free(d);
+  free(buf);
+}
+
+/* Asking for quotations first, then attributions, gives the same rows as
+** asking for attributions alone; the quotations are the same either way. */
+static void test_order(void **state) {
+  (void)state;
+  const char *text = "“We are ready,” Beck said. He said the strike would start on Monday.";
+  news_doc *d1, *d2;
+  const news_attribution *a1, *a2;
+  const news_quote *q1, *q2;
+  uint32_t n1, n2, m1, m2;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d1), NEWS_OK);
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d2), NEWS_OK);
+  assert_int_equal(news_doc_quotes(d1, &q1, &m1), NEWS_OK);
+  assert_int_equal(news_doc_attributions(d1, &a1, &n1), NEWS_OK);
+  assert_int_equal(news_doc_attributions(d2, &a2, &n2), NEWS_OK);
+  assert_int_equal(news_doc_quotes(d2, &q2, &m2), NEWS_OK);
+  assert_int_equal(n1, n2);
+  assert_int_equal(m1, m2);
+  assert_int_equal(n1, 2);
+  for (uint32_t i = 0; i < n1; i++) assert_int_equal(a1[i].start, a2[i].start);
+  news_doc_free(d1);
+  news_doc_free(d2);
+}
+
+static void test_oom(void **state) {
+  (void)state;
+  const char *text = "“We will win,” Sen. Laura Kim said, “and soon.” Kim told reporters the count was over.\n\n"
+                     "According to the Courier, she left. Officials believe it was fair, the mayor said.";
+  for (long k = 1;; k++) {
+    test_mem tm;
+    test_mem_init(&tm, k);
+    news_doc *d = NULL;
+    const news_attribution *a;
+    uint32_t n = 0;
+    news_rc rc = news_doc_new(&tm.mem, NULL, text, strlen(text), &d);
+    if (rc == NEWS_OK) rc = news_doc_attributions(d, &a, &n);
+    assert_true(rc == NEWS_OK || rc == NEWS_ERR_NOMEM);
+    news_doc_free(d);
+    assert_int_equal(tm.live, 0);
+    if (rc == NEWS_OK && tm.calls < k) break; /* no allocation failed: done */
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_reported), cmocka_unit_test(test_quoted), cmocka_unit_test(test_sources),
+      cmocka_unit_test(test_limits),   cmocka_unit_test(test_order),  cmocka_unit_test(test_oom),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
