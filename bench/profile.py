@@ -4,7 +4,7 @@
 WHAT
     profile.py EXT [--articles N] [--functions F,...] [--top K] [--json OUT]
     Runs each query of the bench (scan, sentences, tokens, entities, quotes,
-    event_dates, all three in one query) through the sqlite3 shell under
+    event_dates, all three in one query, and places) through the sqlite3 shell under
     valgrind's callgrind, over a fixed slice of the gate corpus: the first N
     (default 500) rows of the bench's shuffled BBC + Reuters-21578 articles
     (bench/load_corpus.py, seed 1, cached in build/profile/corpus.db).  For
@@ -43,6 +43,7 @@ QUERIES = {
     "quotes": "SELECT count(*) FROM articles a, quotes(a.body) x" + CHECK + " AND a.id <= {n}",
     "event_dates": "SELECT count(*) FROM articles a, event_dates(a.body, a.published) x" + CHECK +
                    " AND a.id <= {n}",
+    "places": "SELECT count(*) FROM articles a, places(a.body) x" + CHECK + " AND a.id <= {n}",
     "all3": "SELECT total((SELECT count(*) FROM entities(a.body) x" + CHECK + ")"
             " + (SELECT count(*) FROM quotes(a.body) x" + CHECK + ")"
             " + (SELECT count(*) FROM event_dates(a.body, a.published) x" + CHECK + "))"

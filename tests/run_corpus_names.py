@@ -14,7 +14,9 @@ and checks what users see when they GROUP BY:
   - every form of the United States (US, U.S., USA, U.S.A., America,
     United States) and of the United Kingdom (UK, U.K., Britain, Great
     Britain, United Kingdom) that is a LOC has one canonical each:
-    "United States", "United Kingdom".
+    "United States", "United Kingdom";
+  - well-known companies keep their type: no mention whose canonical is
+    Apple, Google, Yahoo, Sony, Nissan, ... is a PERSON or a LOC.
 
 Prints the counts, then "corpus: N passed, N failed"; when the corpora are
 not there it says so and passes with nothing checked (exit 0).
@@ -31,6 +33,9 @@ COUNTRIES = {
     "United States": ("US", "U.S.", "USA", "U.S.A.", "America", "United States"),
     "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
 }
+# well-known companies the tagger alone read as people or places in some articles
+COMPANIES = ("Apple", "Google", "Yahoo", "Sony", "Nissan", "Nokia", "Intel", "Renault", "Vodafone",
+             "Nintendo", "Fujitsu", "Philips")
 
 
 def main(argv):
@@ -99,6 +104,12 @@ def checks(con):
         check(f"{'/'.join(forms)} -> {name}", sum(r[1] for r in other),
               f" of {sum(r[1] for r in rows)}: {other[:6]}" if other else
               f" of {sum(r[1] for r in rows)}")
+    marks = ",".join("?" * len(COMPANIES))
+    rows = con.execute(f"""SELECT canonical, type, count(*) FROM ents WHERE canonical IN ({marks})
+                            GROUP BY 1, 2 ORDER BY 3 DESC""", COMPANIES).fetchall()
+    bad = [r for r in rows if r[1] in ("PERSON", "LOC")]
+    check("companies (Apple, Google, Sony...) as PERSON or LOC", sum(r[2] for r in bad),
+          f" of {sum(r[2] for r in rows)}: {bad[:6]}" if bad else f" of {sum(r[2] for r in rows)}")
     passed = sum(results)
     print(f"corpus: {passed} passed, {len(results) - passed} failed")
     return 0 if passed == len(results) else 1

@@ -5,7 +5,10 @@
 ** WHAT
 **   newsext-batch [-j N] [--ext PATH] [--table T] [--id COL] [--body COL]
 **                 [--ref COL | --no-ref] [--from ROWID] [--to ROWID]
-**                 [--chunk N] [--on-error stop|skip] [--reset] [--quiet] DB
+**                 [--chunk N] [--on-error stop|skip] [--reset] [--quiet]
+**                 [--shard K/N] [--out FILE] DB
+**   newsext-batch merge DEST SRC...  |  newsext-batch split SRC N DIR
+**     (newsext_scale.c: shards, newsext_runs, merge, split; docs/scale-out.md)
 **   reads T(COL id, COL body [, COL ref]) -- by default articles(rowid, body,
 **   published), the ref column only when it exists -- and writes, keyed by
 **   the article's id and the row's 1-based ordinal n within the article:
@@ -21,6 +24,11 @@
 **
 **   The columns are exactly those of the SQL functions (see docs/), so a row
 **   equals `SELECT a.id, x.rowid, x.* FROM T a, entities(a.body) x`.
+**
+**   --shard K/N takes only the articles whose id is in shard K of N;
+**   --out FILE writes the tables to FILE, with DB attached read-only as
+**   "src" (so the articles table is always named with its schema); every
+**   run is recorded in newsext_runs with the extension's version and hash.
 **
 ** CHECKS
 **   Before anything is written (not even the switch to WAL) the tool takes
@@ -84,6 +92,8 @@
 */
 #define _DEFAULT_SOURCE
 #include <sqlite3.h>
+
+#include "newsext_scale.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -159,6 +169,11 @@ typedef struct result {
 typedef struct batch {
   /* options */
   const char *zDb, *zExt, *zTable, *zId, *zBody, *zRef;
+  const char *zOut;    /* --out FILE: the results database (NULL: DB itself) */
+  const char *zS;      /* schema of the articles table: "main", or "src" with --out */
+  sqlite3_int64 nShard, iShard; /* --shard K/N (nShard 0: all articles) */
+  scale_build build;   /* version and model hash of the extension */
+  sqlite3_int64 iRun;  /* this run's row in newsext_runs */
   sqlite3_int64 from, to;
   int nThread, nChunkSize, bReset, bQuiet, bNoRef, nStopAfter, bPending;
   int bSkip; /* --on-error skip */
@@ -219,6 +234,9 @@ static void set_error(batch *p, const char *zFmt, ...) {
 /* Quotes an SQL identifier into a new sqlite3_malloc'ed string. */
 static char *ident(const char *z) { return sqlite3_mprintf("\"%w\"", z); }
 
+/* The articles table, qualified by its schema ("main", or "src" with --out). */
+static char *src_table(const batch *p) { return sqlite3_mprintf("\"%w\".\"%w\"", p->zS, p->zTable); }
+
 #ifndef NEWSEXT_LIBDIR
 #define NEWSEXT_LIBDIR "/usr/lib" /* the Makefile passes the install directory */
 #endif
@@ -240,8 +258,9 @@ static const char *default_ext(char *zBuf, size_t nBuf) {
   return "newsext";
 }
 
-/* Checks that the extension loads, before any work; nonzero (reported) if not. */
-static int check_ext(const char *zExt) {
+/* Checks that the extension loads, before any work, and reads which build
+** it is into *pBuild; nonzero (reported) if not. */
+static int check_ext(const char *zExt, scale_build *pBuild) {
   if (strchr(zExt, '/') && access(zExt, R_OK) != 0) {
     int err = errno;
     size_t n = strlen(zExt);
@@ -261,19 +280,29 @@ static int check_ext(const char *zExt) {
   if (rc != SQLITE_OK)
     fprintf(stderr, "newsext-batch: cannot load the extension %s: %s\n%s", zExt, zErr ? zErr : sqlite3_errmsg(db),
             strchr(zExt, '/') ? "" : "install it with `make install` or name it with --ext PATH\n");
+  else
+    rc = scale_build_read(db, zExt, pBuild);
   sqlite3_free(zErr);
   sqlite3_close(db);
   return rc != SQLITE_OK;
 }
 
+/* Opens a connection: to DB, or with --out to the results database with DB
+** attached read-only as "src"; newsext_shard() is registered on it. */
 static sqlite3 *open_conn(batch *p, int bLoad, int flags) {
   sqlite3 *db = NULL;
-  if (sqlite3_open_v2(p->zDb, &db, flags, NULL) != SQLITE_OK) {
-    set_error(p, "cannot open %s: %s", p->zDb, sqlite3_errmsg(db));
+  const char *zMain = p->zOut ? p->zOut : p->zDb;
+  if (sqlite3_open_v2(zMain, &db, flags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+    set_error(p, "cannot open %s: %s", zMain, sqlite3_errmsg(db));
     sqlite3_close(db);
     return NULL;
   }
   sqlite3_busy_timeout(db, 60000);
+  if (scale_register(db) != SQLITE_OK || (p->zOut && scale_attach_ro(db, p->zDb, "src") != SQLITE_OK)) {
+    set_error(p, "cannot open %s: %s", p->zDb, sqlite3_errmsg(db));
+    sqlite3_close(db);
+    return NULL;
+  }
   if (bLoad) {
     char *zErr = NULL;
     sqlite3_enable_load_extension(db, 1);
@@ -709,18 +738,19 @@ static void write_loop(batch *p, sqlite3 *db) {
 static int setup_tables(batch *p, sqlite3 *db) {
   char *zErr = NULL;
   if (sqlite3_exec(db,
-                   "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; "
-                   "PRAGMA wal_autocheckpoint=2000; PRAGMA secure_delete=OFF;",
+                   "PRAGMA main.journal_mode=WAL; PRAGMA main.synchronous=NORMAL; PRAGMA main.cache_size=-65536; "
+                   "PRAGMA wal_autocheckpoint=2000; PRAGMA main.secure_delete=OFF;",
                    NULL, NULL, &zErr) != SQLITE_OK)
     goto fail;
   if (p->bReset) {
     for (int t = 0; t < N_TABLES; t++) {
-      char *z = sqlite3_mprintf("DROP TABLE IF EXISTS %s", aOut[t].zTable);
+      char *z = sqlite3_mprintf("DROP TABLE IF EXISTS main.%s", aOut[t].zTable);
       int rc = z ? sqlite3_exec(db, z, NULL, NULL, &zErr) : SQLITE_NOMEM;
       sqlite3_free(z);
       if (rc != SQLITE_OK) goto fail;
     }
-    if (sqlite3_exec(db, "DROP TABLE IF EXISTS newsext_batch_done; DROP TABLE IF EXISTS newsext_batch_errors",
+    if (sqlite3_exec(db, "DROP TABLE IF EXISTS main.newsext_batch_done; DROP TABLE IF EXISTS main.newsext_batch_errors;"
+                     "DROP TABLE IF EXISTS main.newsext_runs",
                      NULL, NULL, &zErr) != SQLITE_OK)
       goto fail;
   }
@@ -730,7 +760,7 @@ static int setup_tables(batch *p, sqlite3 *db) {
   /* each function's query: its rowid, then the columns the table has after (article, n) */
   for (int t = 0; t < N_TABLES; t++) {
     sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1) WHERE cid >= 2 ORDER BY cid", -1, &st,
+    if (sqlite3_prepare_v2(db, "SELECT name FROM pragma_table_info(?1, 'main') WHERE cid >= 2 ORDER BY cid", -1, &st,
                            NULL) != SQLITE_OK)
       goto fail;
     sqlite3_bind_text(st, 1, aOut[t].zTable, -1, SQLITE_STATIC);
@@ -772,7 +802,7 @@ fail:
 ** leaves the queue when its new rows are committed, if it has not changed
 ** again since they were read (see commit_results). */
 static int apply_queue(batch *p, sqlite3 *db) {
-  char *zT = ident(p->zTable), *zI = ident(p->zId);
+  char *zT = src_table(p), *zI = ident(p->zId);
   sqlite3_str *pSql = sqlite3_str_new(db);
   sqlite3_str_appendall(pSql, "BEGIN IMMEDIATE;");
   for (int t = 0; t < N_TABLES; t++)
@@ -818,10 +848,10 @@ static int query_text(sqlite3 *db, const char *zSql, const char *zTable, const c
 }
 
 /* True when zId names the rowid rather than a column. */
-static int is_rowid(sqlite3 *db, const char *zTable, const char *zId) {
+static int is_rowid(sqlite3 *db, const char *zCol, const char *zTable, const char *zId) {
   char z[8];
   if (sqlite3_stricmp(zId, "rowid") && sqlite3_stricmp(zId, "oid") && sqlite3_stricmp(zId, "_rowid_")) return 0;
-  query_text(db, "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE", zTable, zId, z, sizeof z);
+  query_text(db, zCol, zTable, zId, z, sizeof z);
   return z[0] == 0;
 }
 
@@ -830,13 +860,14 @@ static int is_rowid(sqlite3 *db, const char *zTable, const char *zId) {
 ** "column" as a string literal (every article analysed as that word) and
 ** results are keyed by the id.  Prints the problem; nonzero on error. */
 static int validate(batch *p, sqlite3 *db) {
-  char z[256];
-  const char *zCol = "SELECT 1 FROM pragma_table_xinfo(?1) WHERE name = ?2 COLLATE NOCASE";
-  if (query_text(db, "SELECT 1 FROM pragma_table_xinfo(?1)", p->zTable, NULL, z, sizeof z) || !z[0]) {
+  char z[256], zCol[128], zTab[96];
+  snprintf(zCol, sizeof zCol, "SELECT 1 FROM pragma_table_xinfo(?1, '%s') WHERE name = ?2 COLLATE NOCASE", p->zS);
+  snprintf(zTab, sizeof zTab, "SELECT 1 FROM pragma_table_xinfo(?1, '%s')", p->zS);
+  if (query_text(db, zTab, p->zTable, NULL, z, sizeof z) || !z[0]) {
     fprintf(stderr, "newsext-batch: no table %s in %s%s%s\n", p->zTable, p->zDb, z[0] ? ": " : "", z[0] ? z : "");
     return 1;
   }
-  const char *azCheck[3] = {p->zBody, p->zRef, is_rowid(db, p->zTable, p->zId) ? NULL : p->zId};
+  const char *azCheck[3] = {p->zBody, p->zRef, is_rowid(db, zCol, p->zTable, p->zId) ? NULL : p->zId};
   for (int i = 0; i < 3; i++) {
     if (!azCheck[i]) continue;
     if (query_text(db, zCol, p->zTable, azCheck[i], z, sizeof z) || !z[0]) {
@@ -845,7 +876,7 @@ static int validate(batch *p, sqlite3 *db) {
       return 1;
     }
   }
-  char *zT = ident(p->zTable), *zI = azCheck[2] ? ident(p->zId) : sqlite3_mprintf("rowid");
+  char *zT = src_table(p), *zI = azCheck[2] ? ident(p->zId) : sqlite3_mprintf("rowid");
   char *zNotInt = sqlite3_mprintf("SELECT quote(%s) FROM %s WHERE typeof(%s) <> 'integer' LIMIT 1", zI, zT, zI);
   char *zDup = sqlite3_mprintf("SELECT %s FROM %s GROUP BY 1 HAVING count(*) > 1 LIMIT 1", zI, zT);
   int rc = 1;
@@ -917,23 +948,28 @@ static int parse_int(const char *zOpt, const char *z, sqlite3_int64 lo, sqlite3_
 static int choose_ref(batch *p, sqlite3 *db) {
   if (p->bNoRef || p->zRef) return 0;
   sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(db, "SELECT 1 FROM pragma_table_info(?1) WHERE name = 'published'", -1, &st, NULL) !=
-      SQLITE_OK)
-    return 1;
+  char *zSql = sqlite3_mprintf("SELECT 1 FROM pragma_table_info(?1, %Q) WHERE name = 'published'", p->zS);
+  int rc = zSql ? sqlite3_prepare_v2(db, zSql, -1, &st, NULL) : SQLITE_NOMEM;
+  sqlite3_free(zSql);
+  if (rc != SQLITE_OK) return 1;
   sqlite3_bind_text(st, 1, p->zTable, -1, SQLITE_STATIC);
   if (sqlite3_step(st) == SQLITE_ROW) p->zRef = "published";
   sqlite3_finalize(st);
   return 0;
 }
 
-/* The plan's condition for --pending (an empty string without it). */
+/* The plan's conditions for --pending and --shard (NULL, printed as an
+** empty string, without them). */
 static char *only_pending(const batch *p, const char *zI) {
-  return p->bPending ? sqlite3_mprintf("AND a.%s IN (SELECT article FROM newsext_pending)", zI) : NULL;
+  char *zPending = p->bPending ? sqlite3_mprintf("AND a.%s IN (SELECT article FROM newsext_pending)", zI) : NULL;
+  if (!p->nShard) return zPending;
+  return sqlite3_mprintf("%z AND newsext_shard(a.%s, %lld) = %lld", zPending, zI, (long long)p->nShard,
+                         (long long)p->iShard);
 }
 
 /* Lists the ids still to do and cuts them into chunks. */
 static int plan(batch *p, sqlite3 *db) {
-  char *zT = ident(p->zTable), *zI = ident(p->zId), *zB = ident(p->zBody);
+  char *zT = src_table(p), *zI = ident(p->zId), *zB = ident(p->zBody);
   char *zR = p->zRef ? ident(p->zRef) : sqlite3_mprintf("NULL");
   char *zPlan = NULL;
   int rc = 1;
@@ -1011,6 +1047,8 @@ static void usage(void) {
           "  --ref COL         reference date column for event_dates (default published, if present)\n"
           "  --no-ref          no reference date\n"
           "  --from N, --to N  id range (default all)\n"
+          "  --shard K/N       only the articles of shard K of N (K from 0; by a hash of the id)\n"
+          "  --out FILE        write the result tables to FILE instead of DB (DB is only read)\n"
           "  --chunk N         articles per chunk (default 64)\n"
           "  --pending         only the articles queued in newsext_pending\n"
           "  --on-error stop   stop at an article that fails, naming it (default)\n"
@@ -1020,12 +1058,19 @@ static void usage(void) {
           "writes article_entities, article_quotes, article_dates and newsext_batch_done\n"
           "(the schema of sql/materialize.sql; its triggers queue changed articles in\n"
           "newsext_pending, which every run processes first); an interrupted run resumes\n"
-          "where it stopped.\n");
+          "where it stopped.\n"
+          "       newsext-batch merge [--quiet] DEST SRC...     combine results (docs/scale-out.md)\n"
+          "       newsext-batch split [--table T] [--id COL] SRC N DIR   cut articles into shard files\n");
 }
 
 int main(int argc, char **argv) {
+  const char *azResult[N_TABLES];
+  for (int t = 0; t < N_TABLES; t++) azResult[t] = aOut[t].zTable;
+  if (argc > 1 && !strcmp(argv[1], "merge")) return scale_merge(argc - 1, argv + 1, azResult, N_TABLES);
+  if (argc > 1 && !strcmp(argv[1], "split")) return scale_split(argc - 1, argv + 1);
   batch b;
   memset(&b, 0, sizeof b);
+  const char *zShard = NULL;
   char zExtBuf[4096];
   b.zExt = getenv("NEWSEXT_EXT") ? getenv("NEWSEXT_EXT") : default_ext(zExtBuf, sizeof zExtBuf);
   b.zTable = "articles";
@@ -1060,7 +1105,11 @@ int main(int argc, char **argv) {
         return 2;
       }
       b.bSkip = !strcmp(z, "skip");
-    } else if (!strcmp(a, "--ext") && v) b.zExt = argv[++i];
+    } else if (!strcmp(a, "--shard") && v) {
+      zShard = argv[++i];
+      if (scale_parse_shard(zShard, &b.iShard, &b.nShard)) return 2;
+    } else if (!strcmp(a, "--out") && v) b.zOut = argv[++i];
+    else if (!strcmp(a, "--ext") && v) b.zExt = argv[++i];
     else if (!strcmp(a, "--table") && v) b.zTable = argv[++i];
     else if (!strcmp(a, "--id") && v) b.zId = argv[++i];
     else if (!strcmp(a, "--body") && v) b.zBody = argv[++i];
@@ -1082,6 +1131,12 @@ int main(int argc, char **argv) {
     usage();
     return 2;
   }
+  if (b.zOut && b.bPending) {
+    fprintf(stderr, "newsext-batch: --pending works in place only: the queue and its triggers live with the "
+            "articles, not in the --out file\n");
+    return 2;
+  }
+  b.zS = b.zOut ? "src" : "main";
   /* SQLite's memory statistics take a global mutex on every allocation;
   ** with N connections analysing in parallel that mutex would serialise
   ** them, so turn them off before the library initialises. */
@@ -1095,8 +1150,20 @@ int main(int argc, char **argv) {
   pthread_cond_init(&b.cvSpace, NULL);
   b.nQueueMax = 2 * b.nThread + 2;
 
-  if (check_ext(b.zExt)) return 1;
-  int fdLock = take_lock(b.zDb); /* kept open to the end: closing it would drop the lock */
+  if (check_ext(b.zExt, &b.build)) return 1;
+  if (b.zOut && access(b.zDb, R_OK) != 0) {
+    fprintf(stderr, "newsext-batch: cannot read %s: %s\n", b.zDb, strerror(errno));
+    return 1;
+  }
+  if (b.zOut) { /* the run lock is on the file written */
+    int fd = open(b.zOut, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+      fprintf(stderr, "newsext-batch: cannot create %s: %s\n", b.zOut, strerror(errno));
+      return 1;
+    }
+    close(fd);
+  }
+  int fdLock = take_lock(b.zOut ? b.zOut : b.zDb); /* kept open to the end: closing it would drop the lock */
   if (fdLock == -2) return 1;
   sqlite3 *db = open_conn(&b, 0, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX);
   if (!db) {
@@ -1104,7 +1171,10 @@ int main(int argc, char **argv) {
     return 1;
   }
   /* nothing is written (not even the switch to WAL) before the checks pass */
-  if (choose_ref(&b, db) || validate(&b, db) || setup_tables(&b, db) || apply_queue(&b, db) || plan(&b, db)) {
+  if (choose_ref(&b, db) || validate(&b, db) ||
+      scale_check_build(db, b.zOut ? b.zOut : b.zDb, &b.build, b.bReset) || setup_tables(&b, db) ||
+      (!b.zOut && apply_queue(&b, db)) || plan(&b, db) ||
+      scale_run_begin(db, &b.build, b.zDb, b.zS, zShard, &b.iRun)) {
     sqlite3_close(db);
     return 1;
   }
@@ -1144,6 +1214,10 @@ int main(int argc, char **argv) {
   clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
   b.writerCpu = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
   double t = now_s() - b.t0;
+  scale_run_end(db, b.iRun, b.bError ? "error" : gInterrupted ? "interrupted" : b.nSkipped > 0 ? "skipped" : "done",
+                b.doneArticles);
+  /* a result file is shipped and merged as one file: no -wal beside it */
+  if (b.zOut) sqlite3_exec(db, "PRAGMA main.journal_mode=DELETE", NULL, NULL, NULL);
   sqlite3_close(db);
   free(b.aChunk);
   sqlite3_free(b.zSelectArticles);

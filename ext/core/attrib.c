@@ -138,6 +138,8 @@ static bool next_predicate(const q_ctx *c, uint32_t i) {
 static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
   static const char *const links[] = {"while", "whereas", "although", "though", "who", "according", NULL};
   static const char *const prons[] = {"he", "she", "they", "we", "I", NULL};
+  /* -ing words that are prepositions: ", during the war, ..." goes on */
+  static const char *const ing_preps[] = {"during", "including", "regarding", "concerning", NULL};
   bool quoted = false;
   uint32_t e = se;
   for (uint32_t i = a + 1; i < se; i++) {
@@ -154,7 +156,7 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
     if (i + 1 >= se) break;
     if (is_punct(t, ',')) {
       uint32_t k = i + 1;
-      if (word_in(c, k, links) || (lower_word(c, k) && ends(c, k, "ing")) ||
+      if (word_in(c, k, links) || (lower_word(c, k) && ends(c, k, "ing") && !word_in(c, k, ing_preps)) ||
           (word_in(c, k, prons) && k + 1 < se && news_speaker_verb(c, k + 1))) {
         e = i;
         break;
@@ -171,7 +173,19 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
   return e;
 }
 
+/* Does s[0..n) hold the word w[0..wn) (whole, case as written)? */
+static bool has_word(const char *s, size_t n, const char *w, size_t wn) {
+  if (!wn) return false;
+  for (size_t i = 0; i + wn <= n; i++)
+    if (!memcmp(s + i, w, wn) && (i == 0 || s[i - 1] == ' ') && (i + wn == n || s[i + wn] == ' ')) return true;
+  return false;
+}
+
 static news_rc push(q_ctx *c, uint32_t a, uint32_t b, const news_quote *q, uint8_t rule) {
+  /* a source inside its own content is a misreading ("she, too, wants an
+  ** inquiry": "an inquiry" is no source of "wants") */
+  if (q->speaker_end > q->speaker_start && q->speaker_start < c->tok[b - 1].end && c->tok[a].start < q->speaker_end)
+    return NEWS_OK;
   news_attribution *r = news_vec_push(c->attribs, c->d->mem);
   if (!r) return NEWS_ERR_NOMEM;
   r->start = c->tok[a].start;
@@ -185,6 +199,14 @@ static news_rc push(q_ctx *c, uint32_t a, uint32_t b, const news_quote *q, uint8
   r->cue_end = q->verb_end;
   r->speaker = q->speaker;
   r->speaker_len = q->speaker_len;
+  /* a name that holds the cue ("Lee Says Bridge", a headline the tagger
+  ** read as one name) is a misreading: the source as written instead */
+  if (r->speaker && has_word(r->speaker, r->speaker_len, (const char *)c->s + r->cue_start, r->cue_end - r->cue_start)) {
+    uint32_t k = tok_at(c, r->speaker_start, 0, c->ntok);
+    while (k + 1 < c->ntok && c->tok[k + 1].end <= r->speaker_end && news_speaker_word(c, k) == W_TITLE) k++;
+    r->speaker = (const char *)c->s + c->tok[k].start;
+    r->speaker_len = r->speaker_end - c->tok[k].start;
+  }
   return NEWS_OK;
 }
 
@@ -199,14 +221,27 @@ static const char *const preps[] = {"in", "on", "at", "as", "during", "after", "
                                     "according", "to", "with", "from", "of", "for", "by", "about", NULL};
 static const char *const be_forms[] = {"was", "were", "is", "are", "be", "been", "being", NULL};
 
+/* A day or time word ("Friday", "week"; speaker_words.tsv class TIME). */
+static bool time_word(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  return t->kind == NEWS_TOK_WORD &&
+         news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_TIME;
+}
+static const char *const time_openers[] = {"on", "last", "this", "late", "early", "earlier", NULL};
+
 /* Start of the content after cue v (the sentence ends at se), or se when
 ** nothing that can be a statement follows. */
 static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
+  static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "could", "can", "has",
+                                       "had", "have", "should", "may", "might", "did", "does", "do", NULL};
+  static const char *const subjects[] = {"he", "she", "they", "we", "I", "it", NULL};
   uint32_t k = v + 1;
   /* "said (on Friday / in a statement / last week) that ...": a "that"
-  ** within eight tokens, with no other verb of speech between */
+  ** within eight tokens, with no other verb of speech and no clause of
+  ** its own between ("said he came to see that ..." says "he came ...") */
   for (uint32_t j = k; j < se && j < k + 8; j++) {
     if (terminal(&c->tok[j]) || is_dq(&c->tok[j]) || news_attrib_verb(c, j)) break;
+    if ((word_in(c, j, subjects) || word_in(c, j, finite))) break;
     if (word_at(c, j, "that")) return j;
   }
   if (word_in(c, v, tell_verbs) && k < se) {
@@ -218,6 +253,12 @@ static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
     } else if (word_in(c, k, objects)) {
       k++;
     }
+  }
+  /* "said Wednesday she ...", "told reporters on Friday the ..." */
+  while (k + 1 < se) {
+    if (time_word(c, k)) k++;
+    else if (word_in(c, k, time_openers) && time_word(c, k + 1)) k += 2;
+    else break;
   }
   while (k < se && (is_punct(&c->tok[k], ',') || is_punct(&c->tok[k], ':'))) k++;
   return k;
@@ -274,14 +315,21 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   if (v > lo && (news_speaker_word(c, v - 1) == W_DET || word_at(c, v - 1, "of"))) return NEWS_OK;
   /* passives: "was told", "is said to" */
   if (v > lo && word_in(c, v - 1, be_forms)) return NEWS_OK;
+  /* "..., Lee said, adding ...": a comma right after the verb closes it */
   uint32_t a = content_after(c, v, se);
   if (a < se && is_dq(&tok[a])) return NEWS_OK; /* said: “...” is the quotation's */
   /* at least three words, or "to" and a verb ("declined to comment") */
-  uint32_t need = a < se && word_at(c, a, "to") && cls == V_BELIEF ? 2 : 3;
-  if (a < se && !terminal(&tok[a]) && (!word_in(c, a, preps) || need == 2) && words(c, a, se) >= need) {
+  bool to_verb = a + 1 < se && word_at(c, a, "to") &&
+                 (cls == V_BELIEF || (lower_word(c, a + 1) && !news_speaker_word(c, a + 1) &&
+                                      !word_in(c, a + 1, objects) && !ends(c, a + 1, "s")));
+  uint32_t need = to_verb ? 2 : 3;
+  if (a < se && !terminal(&tok[a]) && (!word_in(c, a, preps) || to_verb) && words(c, a, se) >= need) {
     uint32_t b = content_end(c, a, se);
     if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
-    return push(c, a, b, &q, R_THAT);
+    /* "..., said former governor Ed Rendell, who ...": the words after the
+    ** verb are its source, so the shape is the inverted one below */
+    if (!(q.speaker_start >= tok[a].start && q.speaker_start < tok[b - 1].end)) return push(c, a, b, &q, R_THAT);
+    memset(&q, 0, sizeof q);
   }
   if (cls == V_BELIEF || cls == V_WEAK) return NEWS_OK;
   /* inverted: "..., Lee said." / "..., said Lee." / "..., Lee said on Friday."
@@ -321,6 +369,29 @@ static news_rc colon_label(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
   return push(c, i + 1, b, &q, R_COLON);
 }
 
+/* A speech verb in a headline written in title case ("Lee Says Bridge Will
+** Reopen"): V_SPEECH when token i is a capitalised speech verb inside a
+** sentence whose words are nearly all capitalised, else 0. */
+static int headline_verb(const q_ctx *c, uint32_t i) {
+  const news_token *t = &c->tok[i];
+  if (t->kind != NEWS_TOK_WORD || !(t->flags & NEWS_TF_UPPER) || (t->flags & NEWS_TF_ALLCAPS)) return 0;
+  const news_sentence *s = &c->sent[t->sentence];
+  if (s->tok_begin == i || s->tok_end - s->tok_begin > 30) return 0;
+  char w[16];
+  size_t n = t->end - t->start;
+  if (n >= sizeof w) return 0;
+  memcpy(w, c->s + t->start, n);
+  w[0] = (char)(w[0] | 0x20);
+  if (news_lex_find(&news_lex_speech_verbs, w, n) != V_SPEECH) return 0;
+  uint32_t words = 0, caps = 0;
+  for (uint32_t k = s->tok_begin; k < s->tok_end; k++) {
+    if (c->tok[k].kind != NEWS_TOK_WORD) continue;
+    words++;
+    caps += (c->tok[k].flags & NEWS_TF_UPPER) != 0;
+  }
+  return words >= 4 && caps * 5 >= words * 4 ? V_SPEECH : 0;
+}
+
 news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   if (!c->attribs) return NEWS_OK;
   uint32_t saved = c->cur_open;
@@ -334,6 +405,7 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
       continue;
     }
     int cls = news_attrib_verb(c, i);
+    if (!cls) cls = headline_verb(c, i);
     if (!cls) continue;
     /* the sentence around the cue, at most MAX_SPAN tokens either side */
     const news_sentence *s = &c->sent[c->tok[i].sentence];

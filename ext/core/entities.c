@@ -964,6 +964,12 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
       if (a) x->canonical = a, x->canonical_len = len;
     }
     rc = squeeze_spaces(d, x);
+    /* a well-known company's name (news_lex_companies) that the tagger
+    ** read as a person or a place, with no title before it ("Apple said",
+    ** "Sony's profits"), is the company, in every article alike */
+    if (!rc && (x->type == NEWS_ENT_PERSON || x->type == NEWS_ENT_LOC) && x->title_start == x->title_end &&
+        x->canonical_len <= 60 && news_lex_find(&news_lex_companies, x->canonical, x->canonical_len))
+      x->type = NEWS_ENT_ORG;
     /* one name per country: "U.S.", "US", "USA", "America" are "United
     ** States"; "UK", "Britain" "United Kingdom" (the country table of
     ** places.h; demonyms are left alone) */

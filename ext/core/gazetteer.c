@@ -107,6 +107,11 @@ uint32_t news_gaz_find(const char *key, size_t len, uint32_t *first, bool *longe
   if (longer) *longer = false;
   *first = 0;
   if (len == 0) return 0;
+  /* every key it matches or that extends it has its first word */
+  uint32_t hw = 2166136261u;
+  for (size_t i = 0; i < len && key[i] != ' '; i++) hw = (hw ^ (unsigned char)key[i]) * 16777619u;
+  hw &= NEWS_GAZ_WORD_BITS - 1;
+  if (!(news_gaz_words[hw >> 5] >> (hw & 31) & 1u)) return 0;
   unsigned b = (unsigned char)key[0];
   uint32_t lo = news_gaz_byte[b], hi = news_gaz_byte[b + 1];
   while (lo < hi) { /* lower bound */

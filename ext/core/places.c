@@ -24,11 +24,15 @@
 **      through a container resolves the same way everywhere in the article.
 **
 ** INVARIANTS
-**   Output rows are in text order and never overlap.  Work is linear in the
-**   mentions times the evidence items (both bounded by the entities).  All
+**   Output rows are in text order and never overlap.  The evidence is
+**   merged into one item per name and first guess, with per-country and
+**   per-state totals, and the mentions of one name are resolved once, so a
+**   long article of repeated names costs O(n log n), not O(n^2).  All
 **   strings point into the static tables.
 */
 #include "places.h"
+
+#include <stdlib.h>
 
 const char *news_place_kind_name(unsigned kind) {
   switch (kind) {
@@ -55,21 +59,78 @@ typedef struct mention {
                                     kept only near the article's other places */
   int guess;                     /* step 3: entry index or -1 */
   int res;                       /* step 4: entry index or -1 */
+  uint32_t seq;                  /* order of collection, for a stable sort */
 } mention;
 
+/* How sure a first guess is, in twentieths: sums stay exact integers. */
+#define W_SURE 20    /* a country, state or county, or placed by a container */
+#define W_CLEAR 14   /* a city well ahead of its namesakes */
+#define W_DEMONYM 10 /* a country named by a demonym */
+#define W_WEAK 5     /* a city barely ahead */
+#define W_UNIT 20.0
+
+/* The first guesses of the article's mentions of one name that agree. */
 typedef struct evidence {
   int16_t country, admin1;
   int16_t lat100, lon100;
   uint8_t kind;
-  float w;       /* how sure the first guess is */
-  uint32_t first; /* the mention's name, so a name never supports itself */
+  uint8_t wmax;   /* the surest of them */
+  uint32_t w;     /* their weights summed */
+  uint32_t first; /* the mentions' name, so a name never supports itself */
 } evidence;
+
+/* An evidence point (a county or city), for the "within 150 km" test. */
+typedef struct point {
+  int16_t lat100, lon100;
+  uint8_t wmax;
+  uint32_t first;
+} point;
+
+/* The evidence's weight in one country or state. */
+typedef struct total {
+  int32_t id;
+  uint32_t w;
+} total;
 
 typedef struct ctx {
   news_doc *d;
-  news_vec ms; /* mention */
-  news_vec ev; /* evidence */
+  news_vec ms;     /* mention */
+  news_vec ev;     /* evidence, by name (first) once merged */
+  news_vec pts;    /* point, by latitude */
+  news_vec ctot;   /* total per country, by id */
+  news_vec atot;   /* total per admin1, by id */
+  uint32_t wcountry; /* weight of the evidence that has a country */
 } ctx;
+
+/* The weight of the evidence in country or state id (t: ctot or atot). */
+static uint32_t weight_in(const news_vec *t, int id) {
+  const total *x = t->data;
+  uint32_t a = 0, b = t->n;
+  while (a < b) {
+    uint32_t mid = a + (b - a) / 2;
+    if (x[mid].id < id) a = mid + 1;
+    else b = mid;
+  }
+  return a < t->n && x[a].id == id ? x[a].w : 0;
+}
+
+/* Items [*lo, *hi) of the merged evidence from mentions of the name first. */
+static void own_evidence(const ctx *c, uint32_t first, uint32_t *lo, uint32_t *hi) {
+  const evidence *ev = c->ev.data;
+  uint32_t a = 0, b = c->ev.n;
+  while (a < b) {
+    uint32_t mid = a + (b - a) / 2;
+    if (ev[mid].first < first) a = mid + 1;
+    else b = mid;
+  }
+  *lo = a;
+  while (a < c->ev.n && ev[a].first == first) a++;
+  *hi = a;
+}
+
+/* True when an evidence point of weight >= minw, of another name than
+** `other` (UINT32_MAX: any), lies within about 150 km of e. */
+static bool near_point(const ctx *c, const news_gaz_entry *e, uint32_t other, unsigned minw);
 
 /* log10 of a population, close enough for a prior (no libm). */
 static double pop_log(uint32_t pop) {
@@ -146,18 +207,18 @@ static double score(const ctx *c, const mention *m, const news_gaz_entry *e, boo
     }
   }
   if (!context) return s;
-  double cs = 0, as = 0;
-  bool near = false;
+  /* the weight of the OTHER names' evidence in e's country and state */
+  uint32_t cw = e->country >= 0 ? weight_in(&c->ctot, e->country) : 0;
+  uint32_t aw = e->admin1 >= 0 ? weight_in(&c->atot, e->admin1) : 0;
+  uint32_t lo, hi;
+  own_evidence(c, m->first, &lo, &hi);
   const evidence *ev = c->ev.data;
-  for (uint32_t i = 0; i < c->ev.n; i++) {
-    if (ev[i].first == m->first) continue;
-    if (e->country >= 0 && ev[i].country == e->country) cs += ev[i].w;
-    if (e->admin1 >= 0 && ev[i].admin1 == e->admin1) as += ev[i].w;
-    if (!near && e->kind >= NEWS_PLACE_ADMIN2 && e->kind <= NEWS_PLACE_CITY &&
-        ev[i].kind >= NEWS_PLACE_ADMIN2 && ev[i].kind <= NEWS_PLACE_CITY && ev[i].w >= 0.5 &&
-        dist2(e->lat100, e->lon100, ev[i].lat100, ev[i].lon100) < NEAR2)
-      near = true;
+  for (uint32_t i = lo; i < hi; i++) {
+    if (e->country >= 0 && ev[i].country == e->country) cw -= ev[i].w;
+    if (e->admin1 >= 0 && ev[i].admin1 == e->admin1) aw -= ev[i].w;
   }
+  double cs = cw / W_UNIT, as = aw / W_UNIT;
+  bool near = e->kind >= NEWS_PLACE_ADMIN2 && e->kind <= NEWS_PLACE_CITY && near_point(c, e, m->first, W_DEMONYM);
   s += CS_W * (cs < CS_CAP ? cs : CS_CAP) + 2.0 * (as < 3 ? as : 3) + (near ? 2.0 : 0.0);
   return s;
 }
@@ -213,6 +274,7 @@ static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t senten
   m->container = -1;
   m->guess = m->res = -1;
   m->weak = false;
+  m->seq = c->ms.n - 1;
   m->is_container = false;
   return NEWS_OK;
 }
@@ -461,26 +523,19 @@ static news_rc collect(ctx *c) {
   return rc;
 }
 
+/* Text order, the longer first, then the order of collection. */
 static int cmp_mention(const void *a, const void *b) {
   const mention *x = a, *y = b;
   if (x->start != y->start) return x->start < y->start ? -1 : 1;
-  return x->end > y->end ? -1 : x->end < y->end;
+  if (x->end != y->end) return x->end > y->end ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
 /* Sorts, drops overlaps, links "City, State" pairs. */
 static void arrange(ctx *c) {
   mention *m = c->ms.data;
   uint32_t n = c->ms.n, o = 0;
-  /* insertion sort: mentions arrive nearly in order */
-  for (uint32_t i = 1; i < n; i++) {
-    mention x = m[i];
-    uint32_t j = i;
-    while (j > 0 && cmp_mention(&m[j - 1], &x) > 0) {
-      m[j] = m[j - 1];
-      j--;
-    }
-    m[j] = x;
-  }
+  if (n > 1) qsort(m, n, sizeof *m, cmp_mention);
   for (uint32_t i = 0; i < n; i++) {
     if (o && m[i].start < m[o - 1].end) continue;
     m[o++] = m[i];
@@ -503,17 +558,27 @@ static void arrange(ctx *c) {
   }
 }
 
+static bool near_point(const ctx *c, const news_gaz_entry *e, uint32_t other, unsigned minw) {
+  const point *p = c->pts.data;
+  uint32_t a = 0, b = c->pts.n;
+  int lat = e->lat100 - 135; /* NEAR2 is 135^2: farther in latitude alone is too far */
+  while (a < b) {
+    uint32_t mid = a + (b - a) / 2;
+    if (p[mid].lat100 < lat) a = mid + 1;
+    else b = mid;
+  }
+  for (; a < c->pts.n && p[a].lat100 <= e->lat100 + 135; a++)
+    if (p[a].first != other && p[a].wmax >= minw &&
+        dist2(e->lat100, e->lon100, p[a].lat100, p[a].lon100) < NEAR2)
+      return true;
+  return false;
+}
+
 /* True when e lies in a state another place of the article is in, or near
 ** one of them. */
 static bool supported(const ctx *c, const news_gaz_entry *e) {
-  const evidence *ev = c->ev.data;
-  for (uint32_t i = 0; i < c->ev.n; i++) {
-    if (e->admin1 >= 0 && ev[i].admin1 == e->admin1) return true;
-    if (ev[i].kind >= NEWS_PLACE_ADMIN2 && ev[i].kind <= NEWS_PLACE_CITY &&
-        dist2(e->lat100, e->lon100, ev[i].lat100, ev[i].lon100) < NEAR2)
-      return true;
-  }
-  return false;
+  if (e->admin1 >= 0 && weight_in(&c->atot, e->admin1)) return true;
+  return near_point(c, e, UINT32_MAX, 0);
 }
 
 /* True when e, a small place (under 100,000 people), lies in a country no
@@ -525,13 +590,103 @@ static bool foreign_guess(const ctx *c, const mention *m, const news_gaz_entry *
       m->container >= 0)
     return false;
   const evidence *ev = c->ev.data;
-  double other = 0;
-  for (uint32_t i = 0; i < c->ev.n; i++) {
-    if (ev[i].first == m->first || ev[i].country < 0) continue;
-    if (ev[i].country == e->country) return false;
-    other += ev[i].w;
+  uint32_t lo, hi, same = weight_in(&c->ctot, e->country), other = c->wcountry;
+  own_evidence(c, m->first, &lo, &hi);
+  for (uint32_t i = lo; i < hi; i++) {
+    if (ev[i].country < 0) continue;
+    other -= ev[i].w;
+    if (ev[i].country == e->country) same -= ev[i].w;
   }
-  return other >= 1.0;
+  return !same && other >= W_SURE;
+}
+
+static int cmp_evidence(const void *a, const void *b) {
+  const evidence *x = a, *y = b;
+  if (x->first != y->first) return x->first < y->first ? -1 : 1;
+  if (x->country != y->country) return x->country < y->country ? -1 : 1;
+  if (x->admin1 != y->admin1) return x->admin1 < y->admin1 ? -1 : 1;
+  if (x->lat100 != y->lat100) return x->lat100 < y->lat100 ? -1 : 1;
+  if (x->lon100 != y->lon100) return x->lon100 < y->lon100 ? -1 : 1;
+  return (x->kind > y->kind) - (x->kind < y->kind);
+}
+
+static int cmp_total(const void *a, const void *b) {
+  const total *x = a, *y = b;
+  return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Sorts the totals t by id and adds up those of one id. */
+static void merge_totals(news_vec *t) {
+  total *x = t->data;
+  uint32_t o = 0;
+  if (t->n > 1) qsort(x, t->n, sizeof *x, cmp_total);
+  for (uint32_t i = 0; i < t->n; i++) {
+    if (o && x[o - 1].id == x[i].id) x[o - 1].w += x[i].w;
+    else x[o++] = x[i];
+  }
+  t->n = o;
+}
+
+static int cmp_point(const void *a, const void *b) {
+  const point *x = a, *y = b;
+  if (x->lat100 != y->lat100) return x->lat100 < y->lat100 ? -1 : 1;
+  if (x->lon100 != y->lon100) return x->lon100 < y->lon100 ? -1 : 1;
+  if (x->first != y->first) return x->first < y->first ? -1 : 1;
+  return (x->wmax > y->wmax) - (x->wmax < y->wmax);
+}
+
+/* Merges the evidence of one name and guess, then totals it by country and
+** state and lists its points by latitude. */
+static news_rc tally(ctx *c) {
+  const news_mem *mem = c->d->mem;
+  evidence *ev = c->ev.data;
+  uint32_t n = c->ev.n, o = 0;
+  if (n > 1) qsort(ev, n, sizeof *ev, cmp_evidence);
+  for (uint32_t i = 0; i < n; i++) {
+    if (o && cmp_evidence(&ev[o - 1], &ev[i]) == 0) {
+      ev[o - 1].w += ev[i].w;
+      if (ev[i].wmax > ev[o - 1].wmax) ev[o - 1].wmax = ev[i].wmax;
+    } else ev[o++] = ev[i];
+  }
+  c->ev.n = o;
+  for (uint32_t i = 0; i < o; i++) {
+    if (ev[i].country >= 0) {
+      total *t = news_vec_push(&c->ctot, mem);
+      if (!t) return NEWS_ERR_NOMEM;
+      *t = (total){ev[i].country, ev[i].w};
+      c->wcountry += ev[i].w;
+    }
+    if (ev[i].admin1 >= 0) {
+      total *t = news_vec_push(&c->atot, mem);
+      if (!t) return NEWS_ERR_NOMEM;
+      *t = (total){ev[i].admin1, ev[i].w};
+    }
+    if (ev[i].kind >= NEWS_PLACE_ADMIN2 && ev[i].kind <= NEWS_PLACE_CITY) {
+      point *p = news_vec_push(&c->pts, mem);
+      if (!p) return NEWS_ERR_NOMEM;
+      *p = (point){ev[i].lat100, ev[i].lon100, ev[i].wmax, ev[i].first};
+    }
+  }
+  if (c->pts.n > 1) qsort(c->pts.data, c->pts.n, sizeof(point), cmp_point);
+  merge_totals(&c->ctot);
+  merge_totals(&c->atot);
+  return NEWS_OK;
+}
+
+/* A mention's index with what its final choice depends on. */
+typedef struct name_key {
+  uint32_t first;
+  int only_country;
+  bool weak;
+  uint32_t i;
+} name_key;
+
+static int cmp_name_key(const void *a, const void *b) {
+  const name_key *x = a, *y = b;
+  if (x->first != y->first) return x->first < y->first ? -1 : 1;
+  if (x->only_country != y->only_country) return x->only_country < y->only_country ? -1 : 1;
+  if (x->weak != y->weak) return x->weak < y->weak ? -1 : 1;
+  return x->i < y->i ? -1 : x->i > y->i;
 }
 
 static news_rc resolve(ctx *c) {
@@ -560,27 +715,58 @@ static news_rc resolve(ctx *c) {
     v->lon100 = e->lon100;
     v->kind = e->kind;
     v->first = m[i].first;
-    if (m[i].only_country >= 0) v->w = 0.5f;
-    else if (e->kind <= NEWS_PLACE_ADMIN2 || m[i].container >= 0 || m[i].is_container) v->w = 1.0f;
-    else v->w = (b - s2 > 1.5) ? 0.7f : 0.25f;
+    if (m[i].only_country >= 0) v->w = W_DEMONYM;
+    else if (e->kind <= NEWS_PLACE_ADMIN2 || m[i].container >= 0 || m[i].is_container) v->w = W_SURE;
+    else v->w = (b - s2 > 1.5) ? W_CLEAR : W_WEAK;
+    v->wmax = (uint8_t)v->w;
   }
+  news_rc rc = tally(c);
+  if (rc) return rc;
   /* step 4: containers, then the names they place, then the rest */
   for (uint32_t i = 0; i < n; i++)
     if (m[i].is_container) m[i].res = best(c, &m[i], true, m, NULL, NULL);
   for (uint32_t i = 0; i < n; i++)
     if (m[i].container >= 0) m[i].res = best(c, &m[i], true, m, NULL, NULL);
-  for (uint32_t i = 0; i < n; i++) {
-    if (m[i].container >= 0 || m[i].is_container || !m[i].n) continue;
+  /* The rest: a name placed by a container anywhere takes that place (the
+  ** first such mention's); otherwise its choice depends only on its name,
+  ** demonym and weakness, so the mentions sharing those are resolved once. */
+  const news_mem *mem = c->d->mem;
+  name_key *keys = n ? mem->alloc(mem->ctx, n * sizeof *keys) : NULL;
+  if (n && !keys) return NEWS_ERR_NOMEM;
+  uint32_t nk = 0;
+  for (uint32_t i = 0; i < n; i++)
+    if (m[i].n && (m[i].container >= 0 || !m[i].is_container))
+      keys[nk++] = (name_key){m[i].first, m[i].container >= 0 ? -2 : m[i].only_country,
+                              m[i].container < 0 && m[i].weak, i};
+  if (nk > 1) qsort(keys, nk, sizeof *keys, cmp_name_key);
+  /* keys of one name are together, the contained ones (-2) first by index */
+  for (uint32_t g = 0; g < nk;) {
+    uint32_t ge = g;
+    while (ge < nk && keys[ge].first == keys[g].first) ge++;
     int same = -1;
-    for (uint32_t j = 0; j < n && same < 0; j++)
-      if (m[j].container >= 0 && m[j].first == m[i].first && m[j].res >= 0 && m[j].only_country < 0)
-        same = m[j].res;
-    m[i].res = same >= 0 && m[i].only_country < 0 ? same : best(c, &m[i], true, m, NULL, NULL);
-    if (m[i].weak && m[i].res >= 0 && !supported(c, &news_gaz[m[i].res])) m[i].res = -2;
-    else if (m[i].res >= 0 && m[i].only_country < 0 && foreign_guess(c, &m[i], &news_gaz[m[i].res]))
-      m[i].res = -1;
-    if ((i & 255) == 255 && news_doc_should_stop(c->d)) return NEWS_ERR_INTERRUPTED;
+    for (uint32_t k = g; k < ge && keys[k].only_country == -2 && same < 0; k++) {
+      const mention *mj = &m[keys[k].i];
+      if (mj->res >= 0 && mj->only_country < 0) same = mj->res;
+    }
+    for (uint32_t k = g; k < ge; k++) {
+      if (keys[k].only_country == -2) continue;
+      if (news_doc_poll(c->d, &nPoll)) {
+        mem->free(mem->ctx, keys);
+        return NEWS_ERR_INTERRUPTED;
+      }
+      mention *mi = &m[keys[k].i];
+      if (k > g && keys[k - 1].only_country == keys[k].only_country && keys[k - 1].weak == keys[k].weak) {
+        mi->res = m[keys[k - 1].i].res;
+        continue;
+      }
+      mi->res = same >= 0 && mi->only_country < 0 ? same : best(c, mi, true, m, NULL, NULL);
+      if (mi->weak && mi->res >= 0 && !supported(c, &news_gaz[mi->res])) mi->res = -2;
+      else if (mi->res >= 0 && mi->only_country < 0 && foreign_guess(c, mi, &news_gaz[mi->res]))
+        mi->res = -1;
+    }
+    g = ge;
   }
+  mem->free(mem->ctx, keys);
   return NEWS_OK;
 }
 
@@ -589,6 +775,9 @@ news_rc news_places_run(news_doc *d) {
   ctx c = {.d = d};
   news_vec_init(&c.ms, sizeof(mention));
   news_vec_init(&c.ev, sizeof(evidence));
+  news_vec_init(&c.pts, sizeof(point));
+  news_vec_init(&c.ctot, sizeof(total));
+  news_vec_init(&c.atot, sizeof(total));
   news_rc rc = collect(&c);
   if (!rc) {
     arrange(&c);
@@ -617,6 +806,9 @@ news_rc news_places_run(news_doc *d) {
   }
   news_vec_free(&c.ms, d->mem);
   news_vec_free(&c.ev, d->mem);
+  news_vec_free(&c.pts, d->mem);
+  news_vec_free(&c.ctot, d->mem);
+  news_vec_free(&c.atot, d->mem);
   if (rc) d->places.n = 0;
   return rc;
 }

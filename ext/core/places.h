@@ -93,6 +93,11 @@ extern const news_gaz_entry news_gaz[]; /* sorted bytewise by folded key */
 extern const uint32_t news_ngaz;
 
 extern const uint32_t news_gaz_byte[257]; /* first entry whose key starts with a byte >= b */
+/* Bit h set when some key's first word (up to its first space) has the
+** 32-bit FNV-1a hash h modulo NEWS_GAZ_WORD_BITS: a quick "no" for words
+** that start no place name. */
+#define NEWS_GAZ_WORD_BITS (1u << 18)
+extern const uint32_t news_gaz_words[NEWS_GAZ_WORD_BITS / 32];
 
 /* The entries whose folded key equals key[0..len): sets *first and returns
 ** how many (0 when none).  When longer is not NULL it is set to whether some

@@ -77,6 +77,11 @@ static bool ends_before(const news_doc *d, const news_token *tok, uint32_t first
   }
   if (k == first) return false;
   const news_token *last = &tok[k - 1], *next = &tok[i];
+  /* a period inside a wire service's ticker, "<TCT.L>", touching the code
+  ** on both sides, is no sentence end */
+  if (is_mark(last, '.') && k == i && k >= first + 3 && tok[k - 2].end == last->start &&
+      last->end == next->start && d->text[tok[k - 3].start] == '<' && tok[k - 3].end == tok[k - 2].start)
+    return false;
   if (is_mark(last, '.') || is_mark(last, '!') || is_mark(last, '?') || last->kind == NEWS_TOK_ELLIPSIS)
     return can_open(d, next);
   if (last->kind == NEWS_TOK_ABBREV || last->kind == NEWS_TOK_INITIAL) {

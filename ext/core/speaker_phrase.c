@@ -221,6 +221,12 @@ bool sp_np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out) {
   return np_backward_at(c, v, lo, out, true);
 }
 
+/* Is token i the one character ch ("(", "<": punctuation or a symbol)? */
+static bool is_char(const q_ctx *c, uint32_t i, char ch) {
+  const news_token *t = &c->tok[i];
+  return t->end - t->start == 1 && c->s[t->start] == (unsigned char)ch;
+}
+
 static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, bool walk) {
   memset(out, 0, sizeof *out);
   uint32_t j = v; /* the phrase ends before j */
@@ -246,11 +252,13 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
     else break;
   }
   if (j <= lo) return false;
-  /* "Gov. Ann Lee (R-Ohio) said": step over a short parenthesis */
-  if (sp_is_punct(&c->tok[j - 1], ')')) {
+  /* "Gov. Ann Lee (R-Ohio) said", "Tricentrol Plc <TCT.L> said": step
+  ** over a short parenthesis or a wire service's ticker */
+  if (sp_is_punct(&c->tok[j - 1], ')') || is_char(c, j - 1, '>')) {
+    char open = sp_is_punct(&c->tok[j - 1], ')') ? '(' : '<';
     uint32_t k = j - 1;
-    while (k > lo && j - k < 10 && !sp_is_punct(&c->tok[k], '(')) k--;
-    if (k > lo && sp_is_punct(&c->tok[k], '(')) j = k;
+    while (k > lo && j - k < 10 && !is_char(c, k, open)) k--;
+    if (k > lo && is_char(c, k, open)) j = k;
   }
   if (j <= lo) return false;
   uint32_t e = j - 1;

@@ -347,6 +347,39 @@ static bool title_person(const q_ctx *c, const np *p, news_quote *q) {
 }
 
 /* Resolves the non-pronoun phrase p into q->speaker and remembers it. */
+static bool has_bank(const char *s, uint32_t n) {
+  for (uint32_t i = 0; i + 4 <= n; i++)
+    if (!memcmp(s + i, "Bank", 4) || !memcmp(s + i, "Banc", 4)) return true;
+  return false;
+}
+
+/* "the company", "the bank" (two words: "the" and a word for a business):
+** the organisation among the last three named sources, within 400 tokens
+** (for "the bank", one with "Bank" in its name).  False when there is none. */
+static bool company_phrase(const q_ctx *c, const np *p, news_quote *q) {
+  static const char *const nouns[] = {"company", "firm", "corporation", "conglomerate", "concern",
+                                      "bank", NULL};
+  if (p->b != p->a + 2 || p->pron) return false;
+  const news_token *t = &c->tok[p->a], *u = &c->tok[p->a + 1];
+  if (t->end - t->start != 3 || (c->s[t->start] | 0x20) != 't' || memcmp(c->s + t->start + 1, "he", 2) ||
+      u->kind != NEWS_TOK_WORD)
+    return false;
+  const char *const *w = nouns;
+  while (*w && !sp_word_is((const char *)c->s + u->start, u->end - u->start, *w)) w++;
+  if (!*w) return false;
+  bool bank = !strcmp(*w, "bank"); /* "the bank" only for a name with "Bank" in it */
+  uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
+  for (uint32_t k = 0; k < n && k < 3; k++) {
+    const q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
+    if (h->named && h->gender == 3 && h->tok + 400 > p->a && (!bank || has_bank(h->name, h->len))) {
+      q->speaker = h->name;
+      q->speaker_len = h->len;
+      return true;
+    }
+  }
+  return false;
+}
+
 static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   /* a name that heads the phrase ("Sen. Lee", "Lee, a Democrat", "the
   ** State Department"); in "a spokesman for Lee" the name is not the speaker */
@@ -384,6 +417,11 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   ** named with it */
   if (title_person(c, p, q)) {
     remember(c, q->speaker, q->speaker_len, p->a, 0, true);
+    return;
+  }
+  /* "the company" is the company last named as a source */
+  if (company_phrase(c, p, q)) {
+    remember(c, q->speaker, q->speaker_len, p->a, 3, true);
     return;
   }
   /* a description stands for itself */

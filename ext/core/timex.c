@@ -37,11 +37,12 @@
 **   3. A matcher fills a `dval` (granularity + fields) and fmt_dval()
 **      prints the TIMEX3 value, or it writes a literal (P2D, PRESENT_REF).
 **      Relative expressions resolve against c->anchor: the reference date,
-**      else a dateline with a year, else (news_timex_run) the text's first
-**      full explicit date, else nothing, which leaves XXXX in the value.  Past or future ("on
-**      Friday") follows the nearest tense cue around the expression
-**      (local_tense(), cues in ext/data/timex_tense.tsv), computed only
-**      for expressions that need it.  Anaphora ("the next day", "that
+**      else a dateline with a year, else (news_timex_run) the first full
+**      explicit date of the text's first two sentences, else nothing,
+**      which leaves XXXX in the value.  Past or future ("on Friday")
+**      follows the nearest tense cue around the expression (local_tense(),
+**      cues in ext/data/timex_tense.tsv), computed only for expressions
+**      that need it.  Anaphora ("the next day", "that
 **      year") resolve against the last day / year mentioned (c->last,
 **      c->last_y), "a year ago" against the last quarter mentioned.
 **
@@ -303,7 +304,9 @@ static void accept(ctx *c, const hit *h) {
     c->q_passed = false;
   }
   if (h->months && c->last_q) c->q_passed = true;
-  if (h->explicit_day.year > 0 && c->first_explicit.year == 0) c->first_explicit = h->explicit_day;
+  /* a full date near the top dates the text; one further down is as often
+  ** history ("what happened on September 11th 2001") */
+  if (h->explicit_day.year > 0 && c->first_explicit.year == 0 && c->sent < 2) c->first_explicit = h->explicit_day;
 }
 
 /* Makes h a range ending at the date v, its extent up to token e. */
@@ -382,6 +385,52 @@ static void join_range(ctx *c, hit *h) {
   accept(c, &e);
 }
 
+/* "March 11 and 12", "Feb 13 or 24": the second day, a row of its own as
+** TimeML writes it, in the month of the first (h a day date ending before
+** "and"/"or"); not an amount ("March 5 and 23 pct"). */
+static bool second_day(const ctx *c, const hit *h, hit *h2) {
+  const dval *a = &h->v;
+  uint32_t j = h->e;
+  if (!h->has_v || h->type != NEWS_TIMEX_DATE || a->gran != G_DAY || !a->m || !a->d || a->hh >= 0 || a->pod ||
+      a->wd || h->end_value[0] || j + 1 >= c->se || !(word(c, j, "and") || word(c, j, "or")))
+    return false;
+  int nd = 0;
+  long d2 = tx_digits_at(c, j + 1, &nd);
+  if (nd > 2 || d2 <= a->d || d2 > news_cal_month_len(a->y ? a->y : 2000, a->m)) return false;
+  uint32_t k = j + 2;
+  /* "10-3/4 pct": part of a number */
+  if (k < c->se && !(c->t[k].flags & NEWS_TF_SPACE) && kind(c, k) != NEWS_TOK_PUNCT) return false;
+  if (k < c->se && (kind(c, k) == NEWS_TOK_NUMBER || kind(c, k) == NEWS_TOK_SYMBOL || has(c, k, TX_UNIT) ||
+                    has(c, k, TX_MONTH) || tx_cue(c, k) == TXC_AMOUNT))
+    return false;
+  dval v = *a;
+  v.d = (int)d2;
+  memset(h2, 0, sizeof *h2);
+  h2->b = j + 1;
+  h2->e = j + 2;
+  tx_set_date(h2, &v);
+  return true;
+}
+
+/* Appends the row of hit h in sentence s. */
+static news_rc emit(news_doc *d, const ctx *c, const hit *h, uint32_t s) {
+  news_timex *x = news_vec_push(&d->timexes, d->mem);
+  if (!x) return NEWS_ERR_NOMEM;
+  x->start = c->t[h->b].start;
+  x->end = c->t[h->e - 1].end;
+  x->sentence = s;
+  x->type = (uint8_t)h->type;
+  memcpy(x->value, h->value, sizeof x->value);
+  x->value[sizeof x->value - 1] = 0;
+  x->date[0] = x->end_date[0] = 0;
+  if (h->day.year > 0)
+    snprintf(x->date, sizeof x->date, "%04d-%02d-%02d", h->day.year % 10000, h->day.month, h->day.day);
+  memcpy(x->end_value, h->end_value, sizeof x->end_value);
+  if (h->end_day.year > 0)
+    snprintf(x->end_date, sizeof x->end_date, "%04d-%02d-%02d", h->end_day.year % 10000, h->end_day.month,
+             h->end_day.day);
+  return NEWS_OK;
+}
 
 static news_rc scan(news_doc *d, ctx *c) {
   const news_sentence *sent = d->sentences.data;
@@ -397,6 +446,7 @@ static news_rc scan(news_doc *d, ctx *c) {
     if (e > c->nt) e = c->nt;
     c->se = e;
     c->sb = b;
+    c->sent = s;
     for (uint32_t i = b; i < e;) {
       if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
       hit h;
@@ -410,21 +460,14 @@ static news_rc scan(news_doc *d, ctx *c) {
       if (h.e > e) h.e = e;
       trim_det(c, &h);
       extend(c, &h, d->timexes.n ? ((const news_timex *)d->timexes.data)[d->timexes.n - 1].end : 0);
-      news_timex *x = news_vec_push(&d->timexes, d->mem);
-      if (!x) return NEWS_ERR_NOMEM;
-      x->start = c->t[h.b].start;
-      x->end = c->t[h.e - 1].end;
-      x->sentence = s;
-      x->type = (uint8_t)h.type;
-      memcpy(x->value, h.value, sizeof x->value);
-      x->value[sizeof x->value - 1] = 0;
-      x->date[0] = x->end_date[0] = 0;
-      if (h.day.year > 0) snprintf(x->date, sizeof x->date, "%04d-%02d-%02d", h.day.year % 10000, h.day.month, h.day.day);
-      memcpy(x->end_value, h.end_value, sizeof x->end_value);
-      if (h.end_day.year > 0)
-        snprintf(x->end_date, sizeof x->end_date, "%04d-%02d-%02d", h.end_day.year % 10000, h.end_day.month,
-                 h.end_day.day);
+      if (emit(d, c, &h, s) != NEWS_OK) return NEWS_ERR_NOMEM;
       i = h.e;
+      hit h2;
+      if (second_day(c, &h, &h2)) {
+        accept(c, &h2);
+        if (emit(d, c, &h2, s) != NEWS_OK) return NEWS_ERR_NOMEM;
+        i = h2.e;
+      }
     }
   }
   return NEWS_OK;
@@ -460,8 +503,8 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
   else if (c.dateline.year > 0) c.anchor = c.dateline;
   news_rc rc = stopped ? NEWS_ERR_INTERRUPTED : scan(d, &c);
   /* No reference date nor dated dateline: anchor on the first explicit
-  ** full date, if any, and scan again so relative expressions resolve
-  ** against it. */
+  ** full date of the first two sentences, if any, and scan again so
+  ** relative expressions resolve against it. */
   if (rc == NEWS_OK && !have_anchor(&c) && c.first_explicit.year > 0) {
     c.anchor = c.first_explicit;
     rc = scan(d, &c);

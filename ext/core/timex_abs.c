@@ -286,6 +286,7 @@ bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h) {
   uint32_t e;
   int u;
   tx_word parts[3];
+  int np = 0;
   if (q && (u = tx_unit_at(c, k + 1, &plural)) && (u == U_QUARTER || u == U_HALF) && !plural) {
     e = k + 2;
   } else if (!q && rel == R_LAST && is(c, k, TX_UNIT, U_HALF) && word(c, k + 1, "of")) {
@@ -293,7 +294,11 @@ bool tx_match_quarter(const ctx *c, const phrase *ph, hit *h) {
     u = U_HALF;
     e = k + 1;
     rel = 0;
-  } else if (tx_hyphen_parts(c, k, parts) == 2 && parts[0].cls == TX_ORDWORD &&
+  } else if ((np = tx_hyphen_parts(c, k, parts)) == 2 && parts[0].cls == TX_FISCAL && parts[1].cls == TX_ORDWORD &&
+             (u = tx_unit_at(c, k + 1, &plural)) && (u == U_QUARTER || u == U_HALF) && !plural) {
+    q = parts[1].n; /* "the fiscal-first quarter" */
+    e = k + 2;
+  } else if (np == 2 && parts[0].cls == TX_ORDWORD &&
              (part_is(parts[1], TX_UNIT, U_QUARTER) || part_is(parts[1], TX_UNIT, U_HALF))) {
     q = parts[0].n;
     u = parts[1].n;
@@ -457,6 +462,16 @@ static bool hyphen_year(const ctx *c, const phrase *ph, const tx_word p[3], hit 
   }
   h->b = i;
   h->e = k + 1;
+  /* "the year-ago third quarter": that quarter a year before */
+  int q = tx_ordinal_at(c, k + 1);
+  if (v.gran != G_DAY && q >= 1 && q <= 4 && is(c, k + 2, TX_UNIT, U_QUARTER) && !plural_at(c, k + 2)) {
+    v = tx_dv_quarter(c, U_QUARTER, q, 0, 0);
+    if (!v.y) return false;
+    v.y--;
+    h->e = k + 3;
+    tx_set_date(h, &v);
+    return true;
+  }
   /* "the year-earlier period" keeps its noun, "the year-ago results" not */
   if (word(c, k + 1, "period") || is(c, k + 1, TX_UNIT, U_QUARTER))
     h->e = k + 2;
@@ -518,7 +533,7 @@ bool tx_match_hyphen(const ctx *c, const phrase *ph, hit *h) {
 }
 
 /* Holidays: "Christmas", "Christmas Day", "Christmas Eve", "Thanksgiving",
-** "Easter", "Memorial Day", "Labor Day", "Valentine's Day", "New Year's
+** "Easter", "Memorial Day", "Labor Day", "Election Day", "Valentine's Day", "New Year's
 ** Day" / "New Year's Eve" (Dec. 31 of the year before), with an
 ** optional year.  Without one, the anchor's year, or the year before when
 ** the holiday is still to come and nothing points to the future. */
@@ -539,8 +554,8 @@ bool tx_match_holiday(const ctx *c, const phrase *ph, hit *h) {
   } else if (word(c, e, "eve")) {
     eve = true;
     e++;
-  } else if (code == 2003 || code == 2004 || code == 214) {
-    return false; /* "Labor", "Memorial", "Valentine" alone are no holidays */
+  } else if (code == 2003 || code == 2004 || code == 2005 || code == 214) {
+    return false; /* "Labor", "Memorial", "Election", "Valentine" alone are no holidays */
   }
   int y = 0;
   uint32_t j = tx_trailing_year(c, e, &y);
@@ -602,7 +617,9 @@ bool tx_match_year(const ctx *c, const phrase *ph, hit *h) {
   /* "the 1988 second quarter" */
   if (det && tx_match_quarter(c, &(phrase){.i = i, .k = e, .year = y}, h)) return true;
   if (det && (is(c, e, TX_UNIT, U_QUARTER) || word(c, e, "period"))) {
-    if (c->last_q) { /* "the 1988 quarter": the quarter being discussed */
+    /* "the 1988 quarter": the quarter being discussed; "the 1988 period"
+    ** after "the nine months", the year */
+    if (c->last_q && (!c->q_passed || !word(c, e, "period"))) {
       v.gran = G_QUARTER;
       v.n = c->last_q;
     }

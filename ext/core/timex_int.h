@@ -119,7 +119,8 @@ typedef struct ctx {
   uint32_t sb;            /* first token of the current sentence */
   uint32_t cur;           /* token where the current match starts */
   uint8_t *cand;          /* per token: 1 when a match may start there */
-  news_ymd first_explicit; /* first full explicit date seen (anchoring) */
+  news_ymd first_explicit; /* first full explicit date of the first two sentences (anchoring) */
+  uint32_t sent;          /* index of the current sentence */
   bool half;              /* a "half" among the words (tx_classify) */
   bool sport;             /* a sports report: "the second half" is a match's */
   news_ymd dateline;      /* the dateline's date ("LONDON, Jan 5 -"), year 0 when */
@@ -226,6 +227,7 @@ int tx_monthday_year(const ctx *c, int m, int d);
 int tx_tense(const ctx *c);
 bool tx_future(const ctx *c);
 int tx_tense_dir(const ctx *c);
+int tx_tense_at(const ctx *c, uint32_t i); /* the tense cue of token i: +1 future, -1 past, 0 none */
 void tx_fmt_duration(int unit, long halves, char *out);
 dval tx_dv_shift(const ctx *c, news_ymd base, int unit, long n);
 dval tx_dv_quarter(const ctx *c, int unit, int q, int y, int rel);

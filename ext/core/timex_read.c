@@ -316,11 +316,14 @@ uint32_t tx_trailing_year(const ctx *c, uint32_t k, int *y) {
 ** are compiled in):
 **   first[p]    timex_words entries [first[p], first[p + 1]) share the
 **               2-letter prefix p (the list is sorted bytewise)
+**   lenmask[p]  bit n set when one of them has n bytes (most words of a
+**               text stop at this bit)
 **   holmask[l]  bit n set when a holiday of n bytes starts with letter l
 ** Threads that race to build it store the same values into atomics; the
 ** release store of `built` publishes them. */
 static struct {
   _Atomic uint16_t first[27 * 27];
+  _Atomic uint16_t lenmask[27 * 27]; /* bit n set when an entry of n bytes has that prefix */
   _Atomic uint16_t holmask[26];
   _Atomic uint16_t sportmask[26]; /* the same for words of sports reports */
 } IX;
@@ -338,12 +341,15 @@ static void build_index(void) {
   if (atomic_load_explicit(&built, memory_order_acquire)) return;
   const news_lexicon *lex = &news_lex_timex_words;
   unsigned at = 0;
+  uint16_t lens[27 * 27] = {0};
   for (uint32_t i = 0; i < lex->n; i++) {
     const news_lex_entry *e = &lex->entries[i];
     unsigned p = prefix_of((unsigned char)e->key[0], e->len > 1 ? (unsigned char)e->key[1] : 0);
     while (at <= p) atomic_store_explicit(&IX.first[at++], (uint16_t)i, memory_order_relaxed);
+    if (e->len < 16) lens[p] = (uint16_t)(lens[p] | 1u << e->len);
   }
   while (at < 27 * 27) atomic_store_explicit(&IX.first[at++], (uint16_t)lex->n, memory_order_relaxed);
+  for (unsigned p = 0; p < 27 * 27; p++) atomic_store_explicit(&IX.lenmask[p], lens[p], memory_order_relaxed);
   uint16_t mask[26] = {0};
   const news_lexicon *hol = &news_lex_timex_holidays;
   for (uint32_t i = 0; i < hol->n; i++) {
@@ -373,18 +379,23 @@ static uint16_t ix_first(unsigned p) {
 ** ASCII words of 2..13 letters: usually zero to four comparisons. */
 static int timex_word_code(const char *p, uint32_t n) {
   unsigned pi = prefix_of((unsigned char)p[0], (unsigned char)p[1]);
+  if (!(atomic_load_explicit(&IX.lenmask[pi], memory_order_relaxed) >> n & 1)) return 0; /* most words */
   const news_lexicon *lex = &news_lex_timex_words;
   uint32_t lo = ix_first(pi), end = pi + 1 < 27 * 27 ? ix_first(pi + 1) : lex->n;
-  while (lo < end && lex->entries[lo].len != n) lo++; /* most words stop here */
-  if (lo == end) return 0;
+  while (lo < end && lex->entries[lo].len != n) lo++;
   char buf[16];
   for (uint32_t k = 0; k < n; k++) {
     unsigned char ch = (unsigned char)p[k];
     if (ch >= 0x80) return news_lex_find(lex, p, n);
     buf[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
   }
-  for (uint32_t i = lo; i < end; i++)
-    if (lex->entries[i].len == n && memcmp(lex->entries[i].key, buf, n) == 0) return lex->entries[i].value;
+  for (uint32_t i = lo; i < end; i++) {
+    const news_lex_entry *e = &lex->entries[i];
+    if (e->len != n) continue;
+    uint32_t k = 0; /* inline: keys are short, a call to memcmp costs more */
+    while (k < n && e->key[k] == buf[k]) k++;
+    if (k == n) return e->value;
+  }
   return 0;
 }
 

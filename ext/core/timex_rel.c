@@ -148,7 +148,9 @@ static bool unit_latest(const ctx *c, const phrase *ph, int u, hit *h) {
   news_ymd x = news_cal_add_months(c->anchor, -3);
   v.y = x.year;
   v.n = (x.month - 1) / 3 + 1;
-  if (c->last_q) {
+  /* the quarter last mentioned, unless it is still running ("expects
+  ** fourth-quarter charges", said in October) */
+  if (c->last_q && (c->last_qy < x.year || (c->last_qy == x.year && c->last_q <= v.n))) {
     v.y = c->last_qy;
     v.n = c->last_q;
   }
@@ -227,6 +229,8 @@ static bool unit_the(const ctx *c, const phrase *ph, int u, hit *h) {
   news_ymd a = c->anchor;
   bool ok = a.year > 0;
   dval v;
+  /* "album of the year", "flavour of the month": a title */
+  if (ph->i >= c->sb + 2 && word(c, ph->i - 1, "of") && tx_cue(c, ph->i - 2) == TXC_AWARD) return false;
   if (u == U_QUARTER) {
     v = tx_dv_new(G_QUARTER);
     if (c->last_q) {
@@ -238,6 +242,15 @@ static bool unit_the(const ctx *c, const phrase *ph, int u, hit *h) {
       v.n = (x.month - 1) / 3 + 1;
     }
     if (!v.n) return false;
+    /* "the quarter a year ago": that quarter a year before */
+    if (v.y > 0 && word(c, k + 1, "a") && is(c, k + 2, TX_UNIT, U_YEAR) && !plural_at(c, k + 2) &&
+        (is(c, k + 3, TX_ANCHOR, 1) || is(c, k + 3, TX_POS, P_EARLIER))) {
+      v.y--;
+      h->b = ph->i;
+      h->e = k + 4;
+      tx_set_date(h, &v);
+      return true;
+    }
     if (c->last_q) { /* the quarter last mentioned is the topic again */
       h->q_y = v.y;
       h->q = v.n;
@@ -458,6 +471,7 @@ bool tx_match_deictic(const ctx *c, const phrase *ph, hit *h) {
 ** word: not "Thursday and meeting"). */
 static bool attributive(const ctx *c, uint32_t k) {
   uint32_t j = k + 1;
+  if (kind(c, j) == NEWS_TOK_CLITIC) j++; /* "Thursday's summit" */
   if (kind(c, j) != NEWS_TOK_WORD || upper(c, j) || cls(c, j)) return false;
   if (tx_cue(c, j) == TXC_EVENT) return true;
   if (tlen(c, j) < 4 || tx_cue(c, j) == TXC_DATING) return false;
@@ -584,6 +598,12 @@ bool tx_match_ref(const ctx *c, const phrase *ph, hit *h) {
     if (rel) return false;
     if (word(c, k, "now") && det) return false;
     if (word(c, k, "soon") && k > 0 && word(c, k - 1, "as")) return false; /* "as soon as" */
+    /* "he was soon released", "soon after he was captured": soon after a
+    ** past event, not in the future of the text */
+    if (word(c, k, "soon") && (tx_tense_at(c, k + 1) < 0 || (k > 0 && tx_tense_at(c, k - 1) < 0) ||
+                               ((k == c->sb || word(c, k + 1, "after") || word(c, k + 1, "afterwards")) &&
+                                tx_tense(c) < 0)))
+      return false;
     /* "the recent moves": only "the future" takes the article */
     if (det && !future_word) return false;
     if (word(c, k, "recent") && !has(c, k + 1, TX_UNIT)) return false;

@@ -316,7 +316,8 @@ news_ymd tx_holiday_date(int code, int y, bool eve) {
   else if (code == 2001) x = news_cal_nth_weekday(y, 11, 4, 4); /* Thanksgiving */
   else if (code == 2002) x = news_cal_easter(y);
   else if (code == 2003) x = news_cal_nth_weekday(y, 5, 1, -1); /* Memorial Day */
-  else x = news_cal_nth_weekday(y, 9, 1, 1);                   /* Labor Day */
+  else if (code == 2004) x = news_cal_nth_weekday(y, 9, 1, 1); /* Labor Day */
+  else x = news_cal_add_days(news_cal_nth_weekday(y, 11, 1, 1), 1); /* Election Day */
   if (!news_cal_valid(x)) x = (news_ymd){y, x.month, 28};       /* Feb 29 style overflow */
   return eve ? news_cal_add_days(x, -1) : x;
 }
@@ -373,6 +374,10 @@ static int tense_cue(const ctx *c, uint32_t i) {
       return 0;
   }
   return v;
+}
+
+int tx_tense_at(const ctx *c, uint32_t i) {
+  return i < c->nt ? tense_cue(c, i) : 0;
 }
 
 /* The tense around token i of the sentence [b, e): the nearest cue among

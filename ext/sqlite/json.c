@@ -4,6 +4,7 @@
 **
 **     entities_json(text)  quotes_json(text)  event_dates_json(text [, ref])
 **     sentences_json(text) tokens_json(text) places_json(text)
+**     attributions_json(text)
 **
 ** each returns a JSON array with one object per row of the table function,
 ** keys the column names, in row order ('[]' for no rows), with the JSON

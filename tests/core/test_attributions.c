@@ -68,6 +68,32 @@ static const acase reported[] = {
      "the repairs had cost $4 million | Ortiz | Ortiz | told | indirect\n"},
     {"Police officials believe the fire started in the kitchen.",
      "the fire started in the kitchen | Police officials | Police officials | believe | indirect\n"},
+    /* a day after the verb is no part of what was said */
+    {"Ortiz said Wednesday she, too, wants an inquiry into the contract.",
+     "she, too, wants an inquiry into the contract | Ortiz | Ortiz | said | indirect\n"
+     "an inquiry into the contract | she | she | wants | indirect\n"},
+    /* "that" after a clause of the statement's own is that clause's */
+    {"Ortiz said she eventually came to see that the bridge was unsafe.",
+     "she eventually came to see that the bridge was unsafe | Ortiz | Ortiz | said | indirect\n"},
+    /* ", during ..." is a preposition, not a new clause */
+    {"Ortiz said that, during the repairs, the ferry would run every hour.",
+     "that, during the repairs, the ferry would run every hour | Ortiz | Ortiz | said | indirect\n"},
+    /* a promise: "to" and a verb */
+    {"Ortiz vowed to rebuild the bridge within a year.",
+     "to rebuild the bridge within a year | Ortiz | Ortiz | vowed | indirect\n"},
+    /* "to" and the person spoken to: no statement */
+    {"Ortiz spoke to reporters after the vote.", ""},
+    /* ", said" and a long source: the inverted shape */
+    {"The fund is short of money, said former governor Ed Rendell, who chairs it.",
+     "The fund is short of money | Ed Rendell | former governor Ed Rendell | said | indirect\n"},
+    /* a headline in title case */
+    {"Mayor Ortiz Says Bridge Will Reopen In May\n\nThe bridge has been shut since March.",
+     "Bridge Will Reopen In May | Ortiz | Mayor Ortiz | Says | indirect\n"},
+    /* a wire service's ticker between the company and the verb */
+    {"Tricentrol Plc <TCT.L> said it would sell its stake in the field.",
+     "it would sell its stake in the field | Tricentrol Plc | Tricentrol Plc | said | indirect\n"},
+    /* a note of the text is no source */
+    {"NOTE: Net includes a tax credit of 6.9 mln dlrs.", ""},
     {"The mayor cautioned that the repairs would take until spring.",
      "that the repairs would take until spring | the mayor | The mayor | cautioned | indirect\n"},
     {"Councillor Ben Hale railed against the new parking charges in his speech.",
@@ -141,6 +167,11 @@ static void test_quoted(void **state) {
 /* ----------------------------------------------------------- sources */
 
 static const acase sources[] = {
+    /* "the company": the company last named as a source; "the bank" only a bank */
+    {"Acme Mining Corp said it would close the mine. The company said output fell sharply. The bank said rates would rise.",
+     "it would close the mine | Acme Mining Corp | Acme Mining Corp | said | indirect\n"
+     "output fell sharply | Acme Mining Corp | The company | said | indirect\n"
+     "rates would rise | the bank | The bank | said | indirect\n"},
     /* a pronoun after a reported statement (no quotation before it) */
     {"Gov. Ann Ortiz said the bridge would reopen. She told reporters the repairs were done.",
      "the bridge would reopen | Ann Ortiz | Gov. Ann Ortiz | said | indirect\n"

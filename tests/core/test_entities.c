@@ -555,6 +555,25 @@ static void test_company_short_forms(void **state) {
   news_doc_free(r.d);
 }
 
+static void test_known_companies(void **state) {
+  (void)state;
+  /* a well-known company alone is an ORG wherever the tagger read a person
+  ** or a place; a person's surname that is also a company stays a person */
+  ents r = analyse("Sony said on Thursday it would cut 10,000 jobs. Apple and Nokia also reported "
+                   "lower sales, and analysts said Nissan would gain from the weaker yen.\n\n"
+                   "Walt Disney built his first studio in 1923. Disney later moved it to Burbank.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Sony", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Apple", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Nokia", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Nissan", 0)].type, NEWS_ENT_ORG);
+  int walt = find(&r, "Walt Disney", 0), disney = find(&r, "Disney", 0);
+  assert_int_equal(r.e[walt].type, NEWS_ENT_PERSON);
+  assert_int_equal(r.e[disney].type, NEWS_ENT_PERSON);
+  assert_canonical(&r, disney, "Walt Disney");
+  news_doc_free(r.d);
+}
+
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 2);
@@ -577,6 +596,7 @@ int main(void) {
       cmocka_unit_test(test_particles), cmocka_unit_test(test_inner_title),
       cmocka_unit_test(test_ordinary_words), cmocka_unit_test(test_wire_boilerplate),
       cmocka_unit_test(test_company_short_forms), cmocka_unit_test(test_countries),
+      cmocka_unit_test(test_known_companies),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

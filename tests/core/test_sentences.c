@@ -36,6 +36,8 @@ static const char *const cases[] = {
     "The company (formerly Acme Inc.) said sales rose.| Shares fell.",
     "He cited the Jan. 6 attack.| Others disagreed.",
     "Officials said the U.S. would respond.| “We are ready,” one said.",
+    "Tricentrol Plc <TCT.L> said it would sell the field.| Shares rose.",
+    "Exports rose in March.|The figures came late.",
 };
 
 static void test_cases(void **state) {

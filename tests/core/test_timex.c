@@ -13,7 +13,8 @@
 **              approximations, quarters/halves/seasons/decades/centuries,
 **              clock times, sets, reference words, anaphora, holidays,
 **              ranges, and false friends that must give nothing;
-**   no ref     anchoring on the text's first explicit date, else XXXX;
+**   no ref     anchoring on an explicit date in the first two sentences,
+**              else XXXX;
 **   limits     a bad ref, out-of-memory at every allocation, and large
 **              pathological inputs that must stay linear.
 */
@@ -207,6 +208,7 @@ static const tcase cases[] = {
     /* quarters, halves, seasons, decades, centuries, fiscal years */
     {"Profit rose in the third quarter.", "the third quarter=DATE:2019-Q3"},
     {"Its third-quarter loss widened.", "third-quarter=DATE:2019-Q3"},
+    {"Net rose in the fiscal-third quarter.", "the fiscal-third quarter=DATE:2019-Q3"},
     {"Sales grew in the first half of 2019.", "the first half of 2019=DATE:2019-H1"},
     {"The fund closed last fall.", "last fall=DATE:2019-FA"},
     {"Music of the 1990s is back.", "the 1990s=DATE:199"},
@@ -231,6 +233,7 @@ static const tcase cases[] = {
     {"United scored two second-half goals to win.", ""},
     {"The game is a wake-up call to today's gamers.", ""},
     {"He claims the current asylum system is being abused.", ""},
+    {"She was named player of the year and the band won album of the year.", ""},
     /* a stretch of time around an event; a counted one is no such stretch */
     {"Police saw his car in the weeks before the shooting.", "weeks=DURATION:PXW"},
     {"The offer expires 20 business days after it starts.", ""},
@@ -242,9 +245,21 @@ static const tcase cases[] = {
     {"Output fell in the 1986-87 season.", "1986-87=DATE:1986~1987"},
     {"Output fell in the 1986/87 season.", "1986/87=DATE:1986~1987"},
     {"Car sales fell in January/February 1986.", "January/February 1986=DATE:1986-01~1986-02"},
+    /* a second day after "and"/"or": its own row, in the same month */
+    {"Ministers meet on March 11 and 12 in Brussels.",
+     "March 11=DATE:2020-03-11@2020-03-11; 12=DATE:2020-03-12@2020-03-12"},
+    {"It sold notes due November 1, 1994 and 10-3/4 pct notes.", "November 1, 1994=DATE:1994-11-01@1994-11-01"},
+    {"Bids are due Feb 13 or 24.", "Feb 13=DATE:2020-02-13@2020-02-13; 24=DATE:2020-02-24@2020-02-24"},
+    {"Sales will rise on March 5 and 23 pct on March 6.",
+     "March 5=DATE:2020-03-05@2020-03-05; March 6=DATE:2020-03-06@2020-03-06"},
+    {"Voters will go to the polls on Election Day.", "Election Day=DATE:2020-11-03@2020-11-03"},
     /* reference words */
     {"He works there now.", "now=DATE:PRESENT_REF"},
     {"The rules changed recently.", "recently=DATE:PAST_REF"},
+    {"Prices will soon fall.", "soon=DATE:FUTURE_REF"},
+    {"He was taken to a hospital and was soon released.", ""},
+    {"The club soon became famous, and soon after the tour it split.", ""},
+    {"He warned that Asian states could soon stop lending.", "soon=DATE:FUTURE_REF"},
     {"Rates will rise in the near future.", "the near future=DATE:FUTURE_REF"},
     /* anaphora against the last day mentioned */
     {"The storm hit on Dec. 30, 2019. The next day, power returned.",
@@ -276,6 +291,14 @@ static const tcase cases[] = {
     {"Police reopened the Dec. 2 shooting case.", "Dec. 2=DATE:2019-12-02@2019-12-02"},
     {"She ran in the 2016 election and the two-day primary.", "2016=DATE:2016; two-day=DURATION:P2D"},
     {"Profit doubled in the nine months.", "the nine months=DURATION:P9M"},
+    {"In the year-ago third quarter, the bank earned $5 million.", "the year-ago third quarter=DATE:2018-Q3"},
+    {"Net rose in the third quarter. In the nine months, net fell from the 2018 period.",
+     "the third quarter=DATE:2019-Q3; the nine months=DURATION:P9M; the 2018 period=DATE:2018"},
+    {"Net rose in the third quarter. For the quarter a year ago, it lost money.",
+     "the third quarter=DATE:2019-Q3; the quarter a year ago=DATE:2018-Q3"},
+    /* "the latest quarter" is over: not one still running ("expects first-quarter charges") */
+    {"Profit rose in the fourth quarter. It expects first-quarter charges. In the latest quarter, sales fell.",
+     "the fourth quarter=DATE:2019-Q4; first-quarter=DATE:2020-Q1; the latest quarter=DATE:2019-Q4"},
     /* "a year earlier" is the period last reported: the quarter, or after
     ** "the nine months" of that quarter's year, the year before */
     {"Net rose in the third quarter from a year earlier. In the nine months, net fell from a year earlier.",
@@ -339,6 +362,10 @@ static const tcase cases[] = {
     {"He may march as soon as he can.", ""},
     {"In today's world, more than a quarter of voters read USA Today.", ""},
     {"The Sunday Times and the Sunday Telegraph ran the story.", ""},
+    {"He told the Sunday People about it.", ""},
+    /* a weekday's event ("Thursday's summit") is the coming one unless told in the past */
+    {"Leaders gather for Thursday's summit.", "Thursday=DATE:2020-01-09@2020-01-09"},
+    {"Leaders gathered for Thursday's summit.", "Thursday=DATE:2020-01-02@2020-01-02"},
     {"He told 60 Minutes he loved the film High Noon.", ""},
 };
 
@@ -356,7 +383,7 @@ static void test_patterns(void **state) {
   assert_int_equal(bad, 0);
 }
 
-/* Without a reference date: anchor on the first explicit date, else XXXX. */
+/* Without a reference date: anchor on an explicit date of the first two sentences, else XXXX. */
 static void test_no_ref(void **state) {
   (void)state;
   assert_string_equal(describe("He left on Friday.", NULL), "Friday=DATE:XXXX-WXX-5");
@@ -365,6 +392,11 @@ static void test_no_ref(void **state) {
   assert_string_equal(describe("Prices fell last year.", NULL), "last year=DATE:XXXX");
   assert_string_equal(describe("He resigned yesterday, on Jan. 5, 2020.", NULL),
                       "yesterday=DATE:2020-01-04@2020-01-04; Jan. 5, 2020=DATE:2020-01-05@2020-01-05");
+  /* a full date further down is history, not the day of writing */
+  assert_string_equal(describe("Terror is a threat. The state must act. It must learn from what happened on "
+                               "September 11th 2001. The threat today is new.",
+                               NULL),
+                      "September 11th 2001=DATE:2001-09-11@2001-09-11; today=DATE:XXXX-XX-XX");
 }
 
 /* A weekday naming a scheduled event ("its Thursday board meeting"), in a

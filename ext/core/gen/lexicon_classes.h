@@ -54,6 +54,8 @@
 #define TXC_COUNT_MOD 10 /* between a number and its unit ("20 more years", "three straight days") */
 #define TXC_SEPT11 11 /* after "Sept. 11" without a year: the day of 2001 ("the Sept. 11 attacks") */
 #define TXC_PLAN_TO 12 /* before "to": a plan, pointing to the future ("is to resume", "set to meet") */
+#define TXC_AMOUNT 13 /* after a number: an amount, not a day ("March 5 and 23 pct") */
+#define TXC_AWARD 14 /* before "of the year/month/week": a title, not a date ("album of the year", "flavour of the month") */
 
 /* classes of ext/data/timex_words.tsv (news_lex_timex_words) */
 #define TX_MONTH 100 /* month, N = 1..12 */

@@ -1,0 +1,227 @@
+#!/usr/bin/env python3
+"""scaleout.py -- the scale-out gates on a real corpus (make bench-scaleout).
+
+    bench/scaleout.py EXT BATCH [--corpus DIR ...] [--shards N] [--runs R] [--slurm]
+
+Builds a corpus database from the given docs.jsonl sources (default
+../shared/eval/bbc_news_raw and reuters21578_raw; bench/load_corpus.py) in
+build/scaleout/, then measures and checks, printing one line per figure:
+
+  one machine   newsext-batch -j 2 in place (median of R runs: wall and CPU
+                seconds of the process, user + system)
+  shard + merge split into N files, newsext-batch -j 2 --out on each in
+                turn, merge: CPU seconds of each step; the overhead is the
+                extra CPU of the whole pipeline over the one-machine run, as
+                a share of it (gate: <= 5%), with the split and merge alone
+                beside it; merged rows == one-machine rows (EXCEPT both ways)
+  Dask          tools/newsext_dask.py on LocalCluster(processes=True, one
+                thread per worker) with 1 and with 2 workers, N shards,
+                newsext-batch -j 1 per task: wall seconds of run() (cluster
+                start excluded) and the speedup; then 2 workers with one
+                killed (SIGKILL) mid-run; merged rows == one-machine rows
+  Slurm         (--slurm; root) tests/run_slurm.sh on the same corpus
+
+Wall times on a shared machine are noisy: the load average is printed with
+them; CPU seconds do not depend on it.
+"""
+import argparse
+import os
+import resource
+import shutil
+import signal
+import sqlite3
+import statistics
+import subprocess
+import sys
+import threading
+import time
+
+try:
+    import distributed  # noqa: F401
+except ImportError:
+    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and \
+            os.path.exists("/usr/bin/python3"):
+        os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(__file__)] + sys.argv[1:])
+    sys.exit("scaleout: needs python3-distributed")
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import newsext_dask  # noqa: E402
+
+TABLES = ("article_entities", "article_quotes", "article_dates", "newsext_batch_done")
+
+
+def timed(cmd, **kw):
+    """Runs cmd; returns (wall seconds, CPU seconds of the child)."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, **kw)
+    t = time.perf_counter() - t0
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return t, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+
+
+def differences(db, ref):
+    con = sqlite3.connect(db)
+    con.execute("ATTACH ? AS o", (ref,))
+    out = []
+    for t in TABLES:
+        out.append(con.execute(
+            "SELECT (SELECT count(*) FROM main.%s) - (SELECT count(*) FROM o.%s),"
+            " (SELECT count(*) FROM (SELECT * FROM main.%s EXCEPT SELECT * FROM o.%s)),"
+            " (SELECT count(*) FROM (SELECT * FROM o.%s EXCEPT SELECT * FROM main.%s))" % ((t,) * 6)).fetchone())
+    rows = [con.execute("SELECT count(*) FROM main.%s" % t).fetchone()[0] for t in TABLES]
+    con.close()
+    ok = all(d == (0, 0, 0) for d in out)
+    return ok, "%s (%d entity, %d quote, %d date rows, %d articles)" % (
+        "equal, EXCEPT both ways 0" if ok else "DIFFERENT %s" % out, *rows)
+
+
+def load():
+    return "load average %.1f" % os.getloadavg()[0]
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("ext")
+    ap.add_argument("batch")
+    ap.add_argument("--corpus", nargs="+", default=[os.path.join(ROOT, "..", "shared", "eval", d)
+                                                     for d in ("bbc_news_raw", "reuters21578_raw")])
+    ap.add_argument("--shards", type=int, default=8)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--slurm", action="store_true")
+    a = ap.parse_args()
+    ext, batch = os.path.abspath(a.ext), os.path.abspath(a.batch)
+    work = os.path.join(ROOT, "build", "scaleout")
+    os.makedirs(work, exist_ok=True)
+    corpus = os.path.join(work, "corpus.db")
+    if not os.path.exists(corpus):
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "load_corpus.py"), "--db", corpus] + a.corpus,
+                       check=True, stdout=subprocess.DEVNULL)
+    con = sqlite3.connect(corpus)
+    n, mb = con.execute("SELECT count(*), sum(length(CAST(body AS BLOB))) / 1e6 FROM articles").fetchone()
+    con.close()
+    print("scaleout: corpus %d articles, %.2f MB (%s); %d CPUs, %s" % (n, mb, ", ".join(
+        os.path.basename(os.path.normpath(c)) for c in a.corpus), os.cpu_count(), load()), flush=True)
+    failed = 0
+
+    # one machine
+    one = os.path.join(work, "one.db")
+    walls, cpus = [], []
+    for _ in range(a.runs):
+        shutil.copyfile(corpus, one)
+        for sfx in ("-wal", "-shm"):
+            if os.path.exists(one + sfx):
+                os.remove(one + sfx)
+        w, c = timed([batch, "--ext", ext, "--quiet", "-j", "2", one])
+        walls.append(w)
+        cpus.append(c)
+    w1, c1 = statistics.median(walls), statistics.median(cpus)
+    print("scaleout: one machine, newsext-batch -j 2: %.2f s wall, %.2f CPU s (median of %d; CPU s %s; %s)"
+          % (w1, c1, a.runs, " ".join("%.2f" % c for c in cpus), load()), flush=True)
+
+    # shard + merge
+    rows = []
+    for r in range(a.runs):
+        d = os.path.join(work, "shards")
+        shutil.rmtree(d, ignore_errors=True)
+        merged = os.path.join(work, "merged.db")
+        for f in (merged, merged + "-wal", merged + "-shm", merged + "-journal"):
+            if os.path.exists(f):
+                os.remove(f)
+        ws, cs = timed([batch, "split", "--quiet", corpus, str(a.shards), d])
+        wr = cr = 0.0
+        results = []
+        for k in range(a.shards):
+            out = os.path.join(d, "result-%d.db" % k)
+            w, c = timed([batch, "--ext", ext, "--quiet", "-j", "2", "--out", out,
+                          os.path.join(d, "shard-%d-of-%d.db" % (k, a.shards))])
+            wr += w
+            cr += c
+            results.append(out)
+        wm, cm = timed([batch, "merge", "--quiet", merged] + results)
+        rows.append((ws, cs, wr, cr, wm, cm))
+    ws, cs, wr, cr, wm, cm = (statistics.median(x) for x in zip(*rows))
+    total = cs + cr + cm
+    over = (total - c1) / c1 * 100
+    print("scaleout: shard + merge, %d shards: split %.2f CPU s, shards %.2f CPU s (sum), merge %.2f CPU s; "
+          "wall %.2f + %.2f + %.2f s (median of %d)" % (a.shards, cs, cr, cm, ws, wr, wm, a.runs))
+    print("scaleout: GATE shard + merge overhead: %.1f%% of the one-machine run's CPU (%.2f vs %.2f CPU s; split "
+          "+ merge alone %.1f%%; wall %.1f%%) -- %s" % (over, total, c1, (cs + cm) / c1 * 100,
+                                                       (ws + wr + wm - w1) / w1 * 100,
+                                                       "pass" if over <= 5 else "FAIL (gate 5%)"))
+    failed += over > 5
+    ok, what = differences(merged, one)
+    print("scaleout: GATE split/--out/merge vs one machine: %s" % what, flush=True)
+    failed += not ok
+
+    # Dask
+    import logging
+    from distributed import Client, LocalCluster
+    timing = {}
+    for nw in (1, 2):
+        cluster = LocalCluster(n_workers=nw, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None, silence_logs=logging.CRITICAL)
+        client = Client(cluster)
+        try:
+            walls = []
+            for r in range(a.runs):
+                dest = os.path.join(work, "dask-%d.db" % nw)
+                if os.path.exists(dest):
+                    os.remove(dest)
+                t0 = time.perf_counter()
+                newsext_dask.run(client, corpus, dest, shards=a.shards, batch=batch, ext=ext, threads=1,
+                                 progress=False, workdir=work)
+                walls.append(time.perf_counter() - t0)
+            timing[nw] = statistics.median(walls)
+            ok, what = differences(dest, one)
+            print("scaleout: Dask LocalCluster %d worker%s: %.2f s wall (median of %d: %s; %s); %s"
+                  % (nw, "s" if nw > 1 else "", timing[nw], a.runs, " ".join("%.2f" % w for w in walls), load(),
+                     what), flush=True)
+            failed += not ok
+            if nw == 2:
+                dest = os.path.join(work, "dask-killed.db")
+                if os.path.exists(dest):
+                    os.remove(dest)
+                killed = []
+
+                def killer():
+                    deadline = time.time() + 120
+                    while time.time() < deadline and not killed:
+                        busy = [w for w, tasks in client.processing().items() if tasks]
+                        if busy:
+                            time.sleep(0.5)
+                            pids = client.run(os.getpid, workers=[busy[0]])
+                            os.kill(pids[busy[0]], signal.SIGKILL)
+                            killed.append(busy[0])
+                        time.sleep(0.05)
+
+                t = threading.Thread(target=killer)
+                t.start()
+                t0 = time.perf_counter()
+                newsext_dask.run(client, corpus, dest, shards=a.shards, batch=batch, ext=ext, threads=1,
+                                 progress=False, workdir=work)
+                wk = time.perf_counter() - t0
+                t.join()
+                ok, what = differences(dest, one)
+                print("scaleout: GATE Dask, 2 workers, one killed (SIGKILL) mid-run (%s): %.2f s wall; %s"
+                      % ("killed" if killed else "NOT killed", wk, what), flush=True)
+                failed += not ok or not killed
+        finally:
+            client.close()
+            cluster.close()
+    print("scaleout: Dask speedup 2 workers over 1: %.2fx (%s)" % (timing[1] / timing[2], load()), flush=True)
+
+    if a.slurm:
+        p = subprocess.run(["bash", os.path.join(ROOT, "tests", "run_slurm.sh"), ext, batch, corpus,
+                            str(a.shards), "2"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for line in p.stdout.splitlines():
+            print("scaleout: " + line if not line.startswith("  ") else line)
+        print("scaleout: GATE Slurm array + merge vs one machine: %s" % ("pass" if p.returncode == 0 else "FAIL"))
+        failed += p.returncode != 0
+    print("scaleout: %s" % ("all gates pass" if not failed else "%d gate(s) FAILED" % failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,164 @@
+#!/bin/sh
+# Scale-out test of newsext-batch: $1 = newsext.so, $2 = newsext-batch.
+#
+# On a small generated corpus (bench/gen_corpus.py), against a one-machine
+# in-place run (the reference):
+#   1. --shard K/3 --out rK.db for every K, then `merge`: every result table
+#      equals the reference (EXCEPT both ways empty, equal counts), all
+#      articles done, one newsext_runs row per shard with its shard and build;
+#   2. `split SRC 4 DIR`, each shard file run with --out, merged: equal again,
+#      and each shard file's articles are exactly those of --shard K/4; and
+#      12 shards, more than SQLite attaches at once;
+#   3. re-running a finished shard adds no row, and merging again skips what
+#      was merged (nothing duplicated);
+#   4. an interrupted shard (--stop-after) is refused by merge until it is
+#      resumed; then the merge equals the reference (nothing lost);
+#   5. merge refuses a shard overlapping DEST or another input, and results
+#      of another build (model hash), and copies nothing then (one
+#      transaction); an in-place run refuses to add to results of another build;
+#   6. merge copies whatever columns the tables have (an added column is
+#      carried; differing columns are refused);
+#   7. bad --shard values and --pending with --out are usage errors.
+ext=${1:?usage: run_scaleout.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
+bin=${2:?usage: run_scaleout.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
+ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
+bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+root=$(cd "$(dirname "$0")/.." && pwd)
+PYTHON=${PYTHON:-python3}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL scaleout: $*"; fail=$((fail + 1)); }
+run() { "$bin" --ext "$ext" --quiet -j 2 "$@"; }
+
+"$PYTHON" "$root/bench/gen_corpus.py" --mb 0.3 --seed 11 --out "$tmp/c.jsonl" 2>/dev/null &&
+  "$PYTHON" "$root/bench/load_corpus.py" --db "$tmp/a.db" --seed 11 "$tmp/c.jsonl" 2>/dev/null ||
+  { echo "FAIL scaleout: cannot build the test corpus"; echo "scaleout: 0 passed, 1 failed"; exit 1; }
+cp "$tmp/a.db" "$tmp/one.db"
+run "$tmp/one.db" >/dev/null || bad "one-machine run failed"
+
+# same(DB, LABEL): every result table of DB equals the reference, both ways
+same() {
+  r=$(sqlite3 -batch "$1" "ATTACH '$tmp/one.db' AS o;
+    SELECT group_concat(x, ' ') FROM (
+      SELECT ((SELECT count(*) FROM main.article_entities) - (SELECT count(*) FROM o.article_entities))
+        || '/' || (SELECT count(*) FROM (SELECT * FROM main.article_entities EXCEPT SELECT * FROM o.article_entities))
+        || '/' || (SELECT count(*) FROM (SELECT * FROM o.article_entities EXCEPT SELECT * FROM main.article_entities)) AS x
+      UNION ALL SELECT ((SELECT count(*) FROM main.article_quotes) - (SELECT count(*) FROM o.article_quotes))
+        || '/' || (SELECT count(*) FROM (SELECT * FROM main.article_quotes EXCEPT SELECT * FROM o.article_quotes))
+        || '/' || (SELECT count(*) FROM (SELECT * FROM o.article_quotes EXCEPT SELECT * FROM main.article_quotes))
+      UNION ALL SELECT ((SELECT count(*) FROM main.article_dates) - (SELECT count(*) FROM o.article_dates))
+        || '/' || (SELECT count(*) FROM (SELECT * FROM main.article_dates EXCEPT SELECT * FROM o.article_dates))
+        || '/' || (SELECT count(*) FROM (SELECT * FROM o.article_dates EXCEPT SELECT * FROM main.article_dates))
+      UNION ALL SELECT ((SELECT count(*) FROM main.newsext_batch_done) - (SELECT count(*) FROM o.newsext_batch_done))
+        || '/' || (SELECT count(*) FROM (SELECT * FROM main.newsext_batch_done EXCEPT SELECT * FROM o.newsext_batch_done))
+        || '/' || (SELECT count(*) FROM (SELECT * FROM o.newsext_batch_done EXCEPT SELECT * FROM main.newsext_batch_done)))" 2>&1)
+  if [ "$r" = "0/0/0 0/0/0 0/0/0 0/0/0" ]; then ok
+  else bad "$2: differs from the one-machine run (count diff/extra/missing per table: $r)"; fi
+}
+
+# 1. --shard K/3 --out, merge
+for k in 0 1 2; do run --shard $k/3 --out "$tmp/r$k.db" "$tmp/a.db" >/dev/null || bad "shard $k/3 failed"; done
+"$bin" merge --quiet "$tmp/m1.db" "$tmp/r0.db" "$tmp/r1.db" "$tmp/r2.db" || bad "merge of 3 shards failed"
+same "$tmp/m1.db" "--shard 0..2/3 merged"
+runs=$(sqlite3 "$tmp/m1.db" "SELECT group_concat(shard || ':' || status, ' ') || ' ' || count(DISTINCT model_hash)
+                              FROM (SELECT * FROM newsext_runs ORDER BY seq)")
+if [ "$runs" = "0/3:done 1/3:done 2/3:done 1" ]; then ok; else bad "newsext_runs after merge: $runs"; fi
+src=$(sqlite3 "$tmp/a.db" "SELECT count(*) FROM sqlite_schema WHERE name GLOB 'article_*' OR name GLOB 'newsext_*'")
+if [ "$src" = 0 ]; then ok; else bad "--out wrote $src tables into the articles database"; fi
+
+# 2. split into 4 files, run each, merge
+"$bin" split --quiet "$tmp/a.db" 4 "$tmp/split" || bad "split failed"
+for k in 0 1 2 3; do
+  run --out "$tmp/s$k.db" "$tmp/split/shard-$k-of-4.db" >/dev/null || bad "shard file $k failed"
+  d=$(sqlite3 "$tmp/a.db" "ATTACH '$tmp/split/shard-$k-of-4.db' AS s;
+        SELECT (SELECT count(*) FROM (SELECT rowid, * FROM s.articles EXCEPT SELECT rowid, * FROM main.articles))
+          || ' ' || (SELECT count(*) FROM s.articles)")
+  run --shard $k/4 --out "$tmp/k$k.db" "$tmp/a.db" >/dev/null
+  n=$(sqlite3 "$tmp/k$k.db" "SELECT count(*) FROM newsext_batch_done")
+  if [ "$d" = "0 $n" ]; then ok; else bad "shard file $k: rows not in the source|count = $d, --shard $k/4 did $n"; fi
+done
+"$bin" merge --quiet "$tmp/m2.db" "$tmp"/s?.db || bad "merge of 4 split shards failed"
+same "$tmp/m2.db" "split 4 merged"
+sh=$(sqlite3 "$tmp/m2.db" "SELECT group_concat(shard, ' ') FROM (SELECT shard FROM newsext_runs ORDER BY shard)")
+if [ "$sh" = "0/4 1/4 2/4 3/4" ]; then ok; else bad "shards recorded from split files: $sh"; fi
+
+# 2b. more inputs than can be attached at once (SQLite's default: 10) merge in groups
+"$bin" split --quiet "$tmp/a.db" 12 "$tmp/split12" || bad "split 12 failed"
+for k in 0 1 2 3 4 5 6 7 8 9 10 11; do
+  run --out "$tmp/t$k.db" "$tmp/split12/shard-$k-of-12.db" >/dev/null || bad "shard file $k of 12 failed"
+done
+"$bin" merge --quiet "$tmp/m12.db" "$tmp"/t*.db || bad "merge of 12 shards failed"
+same "$tmp/m12.db" "split 12 merged"
+
+# 3. a finished shard run again adds nothing; merging again skips
+run --shard 1/3 --out "$tmp/r1.db" "$tmp/a.db" >/dev/null || bad "rerun of shard 1/3 failed"
+out=$("$bin" merge "$tmp/m1.db" "$tmp/r0.db" "$tmp/r1.db" "$tmp/r2.db" 2>&1)
+case "$out" in *"3 merged before"*) ok ;; *) bad "merge again: $out" ;; esac
+same "$tmp/m1.db" "merged twice"
+
+# 4. an interrupted shard is refused until resumed
+run --shard 0/2 --out "$tmp/i0.db" --chunk 3 --stop-after 2 "$tmp/a.db" >/dev/null 2>&1
+rc=$?
+run --shard 1/2 --out "$tmp/i1.db" "$tmp/a.db" >/dev/null
+out=$("$bin" merge "$tmp/m4.db" "$tmp/i0.db" "$tmp/i1.db" 2>&1)
+rcm=$?
+n=$(sqlite3 "$tmp/m4.db" "SELECT count(*) FROM sqlite_schema WHERE name = 'newsext_batch_done'")
+case "$rc|$rcm|$n|$out" in
+  "130|1|0|"*"last run of $tmp/i0.db did not finish: interrupted"*"nothing was merged"*) ok ;;
+  *) bad "interrupted shard: run rc=$rc merge rc=$rcm tables=$n: $out" ;;
+esac
+run --shard 0/2 --out "$tmp/i0.db" "$tmp/a.db" >/dev/null || bad "resume of shard 0/2 failed"
+"$bin" merge --quiet "$tmp/m4.db" "$tmp/i0.db" "$tmp/i1.db" || bad "merge after resume failed"
+same "$tmp/m4.db" "interrupted shard resumed and merged"
+
+# 5. overlap and another build are refused, nothing copied
+cp "$tmp/m1.db" "$tmp/m5.db"
+before=$(sqlite3 "$tmp/m5.db" "SELECT count(*) FROM article_entities")
+cp "$tmp/r2.db" "$tmp/r2copy.db"; sqlite3 "$tmp/r2copy.db" "UPDATE newsext_runs SET run = run || 'x'"
+out=$("$bin" merge "$tmp/m5.db" "$tmp/r2copy.db" 2>&1); rcm=$?
+case "$rcm|$out" in 1"|"*"article "*" of $tmp/r2copy.db is in $tmp/m5.db"*"shards overlap"*) ok ;; *) bad "overlap: rc=$rcm: $out" ;; esac
+run --shard 0/3 --out "$tmp/x0.db" "$tmp/a.db" >/dev/null
+cp "$tmp/r1.db" "$tmp/x1.db"; sqlite3 "$tmp/x1.db" "UPDATE newsext_runs SET model_hash = '0123456789abcdef'"
+out=$("$bin" merge "$tmp/m6.db" "$tmp/x0.db" "$tmp/x1.db" 2>&1); rcm=$?
+n=$(sqlite3 "$tmp/m6.db" "SELECT count(*) FROM sqlite_schema")
+case "$rcm|$n|$out" in
+  "1|0|"*"x1.db was made by newsext "*"0123456789abcdef"*"must not be mixed"*"nothing was merged"*) ok ;;
+  *) bad "another build: rc=$rcm tables=$n: $out" ;;
+esac
+cp "$tmp/r1.db" "$tmp/r1copy.db"; sqlite3 "$tmp/r1copy.db" "UPDATE newsext_runs SET run = run || 'y'"
+out=$("$bin" merge "$tmp/m8.db" "$tmp/r0.db" "$tmp/r1.db" "$tmp/r1copy.db" 2>&1); rcm=$?
+n=$(sqlite3 "$tmp/m8.db" "SELECT count(*) FROM newsext_batch_done" 2>/dev/null)
+case "$rcm|${n:-0}|$out" in
+  "1|0|"*"of $tmp/r1copy.db is in $tmp/m8.db or an input before it"*"shards overlap"*"nothing was merged"*) ok ;;
+  *) bad "two overlapping inputs: rc=$rcm, $n articles merged: $out" ;;
+esac
+after=$(sqlite3 "$tmp/m5.db" "SELECT count(*) FROM article_entities")
+if [ "$before" = "$after" ]; then ok; else bad "refused merges changed DEST: $before -> $after rows"; fi
+cp "$tmp/one.db" "$tmp/old.db"; sqlite3 "$tmp/old.db" "UPDATE newsext_runs SET model_hash = '0123456789abcdef'"
+out=$(run "$tmp/old.db" 2>&1); rc=$?
+case "$rc|$out" in 1"|"*"holds results of newsext"*"--reset"*) ok ;; *) bad "in-place run on another build's results: rc=$rc: $out" ;; esac
+
+# 6. columns by schema: an added column is carried, a differing one refused
+for k in 0 1 2; do
+  cp "$tmp/r$k.db" "$tmp/c$k.db"
+  sqlite3 "$tmp/c$k.db" "ALTER TABLE article_dates ADD COLUMN later_column TEXT; UPDATE article_dates SET later_column = 'e' || article || '.' || n"
+done
+"$bin" merge --quiet "$tmp/m7.db" "$tmp/c0.db" "$tmp/c1.db" "$tmp/c2.db" || bad "merge with an added column failed"
+r=$(sqlite3 "$tmp/m7.db" "SELECT count(*) FROM article_dates WHERE later_column = 'e' || article || '.' || n")
+n=$(sqlite3 "$tmp/one.db" "SELECT count(*) FROM article_dates")
+if [ "$r" = "$n" ]; then ok; else bad "added column: $r of $n rows carried it"; fi
+out=$("$bin" merge "$tmp/m7b.db" "$tmp/c0.db" "$tmp/r1.db" 2>&1); rcm=$?
+case "$rcm|$out" in 1"|"*"article_dates has the columns"*"later_column"*) ok ;; *) bad "differing columns: rc=$rcm: $out" ;; esac
+
+# 7. usage errors
+for s in 3/3 -1/2 1 a/b 0/0 "1/2x"; do
+  run --shard "$s" --out "$tmp/u.db" "$tmp/a.db" >/dev/null 2>"$tmp/err"
+  rc=$?
+  if [ $rc -eq 2 ] && grep -q "is not K/N" "$tmp/err"; then ok; else bad "--shard $s: rc=$rc"; fi
+done
+run --pending --out "$tmp/u.db" "$tmp/a.db" >/dev/null 2>&1
+if [ $? -eq 2 ]; then ok; else bad "--pending --out accepted"; fi
+
+echo "scaleout: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
