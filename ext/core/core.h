@@ -148,6 +148,11 @@ static inline bool news_doc_poll(const news_doc *doc, uint32_t *pn) {
   return news_doc_should_stop(doc);
 }
 
+/* memset(p, 0, n) a megabyte at a time, polling the stop callback between
+** (the first touch of fresh pages costs about 1 ms per MB); true when
+** stopped. */
+bool news_doc_zero_polled(const news_doc *doc, void *p, size_t n);
+
 /* The stages.  Each fills its vector in doc (cleared first) from the text
 ** and the earlier stages' results, and returns NEWS_OK or an error. */
 news_rc news_tokens_run(news_doc *doc);    /* tokens, then sentences */

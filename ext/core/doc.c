@@ -57,19 +57,29 @@ news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *tex
   return NEWS_OK;
 }
 
-void news_doc_free(news_doc *d) {
+static void doc_free(news_doc *d, bool poll) {
   if (!d) return;
   const news_mem *mem = d->mem;
-  news_vec_free(&d->tokens, mem);
-  news_vec_free(&d->sentences, mem);
-  news_vec_free(&d->entities, mem);
-  news_vec_free(&d->quotes, mem);
-  news_vec_free(&d->attribs, mem);
-  news_vec_free(&d->timexes, mem);
-  news_vec_free(&d->places, mem);
+  if (poll) (void)news_doc_should_stop(d); /* what the caller did just before counts too */
+  news_vec *big[] = {&d->tokens, &d->sentences, &d->entities, &d->quotes,
+                     &d->attribs, &d->timexes, &d->places};
+  for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
+    bool had = big[i]->data != NULL;
+    news_vec_free(big[i], mem);
+    if (poll && had) (void)news_doc_should_stop(d);
+  }
   news_arena_free(&d->arena);
   mem->free(mem->ctx, d->text);
+  if (poll) (void)news_doc_should_stop(d);
   mem->free(mem->ctx, d);
+}
+
+void news_doc_free(news_doc *d) {
+  doc_free(d, false);
+}
+
+void news_doc_free_polled(news_doc *d) {
+  doc_free(d, true);
 }
 
 const char *news_doc_text(const news_doc *d, size_t *len) {
@@ -79,6 +89,14 @@ const char *news_doc_text(const news_doc *d, size_t *len) {
 
 bool news_doc_should_stop(const news_doc *d) {
   return d->opts.stop && d->opts.stop(d->opts.stop_arg);
+}
+
+bool news_doc_zero_polled(const news_doc *d, void *p, size_t n) {
+  for (size_t off = 0; off < n; off += 1 << 20) {
+    if (off && news_doc_should_stop(d)) return true;
+    memset((char *)p + off, 0, n - off < (1 << 20) ? n - off : (1 << 20));
+  }
+  return false;
 }
 
 /* ------------------------------------------------------------- tokens */

@@ -314,11 +314,12 @@ static void drop_headline_words(news_doc *d, news_ner_doc *nd, uint8_t *cued) {
 ** train, 34 organisation names run on over "of" after such a word and 4
 ** stop before it, all of them after a legal form ("Bestop Inc of
 ** Boulder"), which is left out.  Merges neighbours in place. */
-static void join_of_names(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
+static bool join_of_names(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
   news_entity *ents = d->entities.data;
   const news_token *tok = nd->tok;
-  uint32_t n = d->entities.n, out = 0;
+  uint32_t n = d->entities.n, out = 0, nPoll = 0;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     const news_entity *x = &ents[k];
     if (out > 0) {
       news_entity *p = &ents[out - 1];
@@ -339,6 +340,7 @@ static void join_of_names(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
     ents[out++] = *x;
   }
   d->entities.n = out;
+  return false;
 }
 
 /* Hash of a mention's words (folded), for "the same name". */
@@ -504,9 +506,9 @@ static uint32_t credit_end(const news_ner_doc *nd, uint32_t i) {
 **   - a stock ticker in angle brackets ("<WEN>");
 **   - a caption's marker ("Slideshow").
 ** One pass; each token is marked at most a bounded number of times. */
-static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t *bp) {
+static bool mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t *bp) {
   const news_token *tok = nd->tok;
-  uint32_t n = nd->ntok;
+  uint32_t n = nd->ntok, nPoll = 0;
   /* the first letters and longest word of the list, to look up few words */
   uint32_t first = 0, longest = 0;
   for (uint32_t k = 0; k < news_lex_wire_credits.n; k++) {
@@ -515,6 +517,7 @@ static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
     if (x->len > longest) longest = x->len;
   }
   for (uint32_t i = 0; i < n; i++) {
+    if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     const news_token *t = &tok[i];
     uint32_t j = ticker_end(tok, n, i);
     if (j) {
@@ -595,16 +598,18 @@ static void mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
       continue;
     }
   }
+  return false;
 }
 
 /* Drops the mentions that touch a token marked by mark_boilerplate, and
 ** types ORG a name right in front of a ticker ("Loral Corp <LOR>").  In
 ** place over d->entities. */
-static void drop_boilerplate(news_doc *d, const news_ner_doc *nd, const uint8_t *bp,
+static bool drop_boilerplate(news_doc *d, const news_ner_doc *nd, const uint8_t *bp,
                              uint8_t *cued) {
   news_entity *ents = d->entities.data;
-  uint32_t n = d->entities.n, out = 0;
+  uint32_t n = d->entities.n, out = 0, nPoll = 0;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     news_entity *x = &ents[k];
     bool drop = false;
     for (uint32_t j = x->tok_begin; j < x->tok_end && !drop; j++) drop = bp[j];
@@ -617,6 +622,7 @@ static void drop_boilerplate(news_doc *d, const news_ner_doc *nd, const uint8_t 
     ents[out++] = *x;
   }
   d->entities.n = out;
+  return false;
 }
 
 /* True when a word of tokens [b, e) is usually written in lower case in
@@ -634,11 +640,12 @@ static bool usually_lower(const news_ner_doc *nd, uint32_t b, uint32_t e) {
 ** line of hard-wrapped copy ("Chrysler | Corp") or after "and" ("Charles
 ** Schwab | and | Co").  Merges neighbours in
 ** place. */
-static void join_possessive_companies(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
+static bool join_possessive_companies(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
   news_entity *ents = d->entities.data;
   const news_token *tok = nd->tok;
-  uint32_t n = d->entities.n, out = 0;
+  uint32_t n = d->entities.n, out = 0, nPoll = 0;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     const news_entity *x = &ents[k];
     if (out > 0) {
       news_entity *p = &ents[out - 1];
@@ -673,6 +680,7 @@ static void join_possessive_companies(news_doc *d, const news_ner_doc *nd, uint8
     ents[out++] = *x;
   }
   d->entities.n = out;
+  return false;
 }
 
 /* ------------------------------------------------------------ the stage */
@@ -946,6 +954,10 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
   /* names as users group them: agencies by their name, and no line breaks
   ** or runs of spaces (hard-wrapped copy breaks "Ford\nMotor Co") */
   for (uint32_t k = 0; k < n && !rc; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     if (x->type == NEWS_ENT_ORG && x->tok_end - x->tok_begin == 1) {
       uint32_t len;
@@ -1077,7 +1089,7 @@ news_rc news_entities_run(news_doc *d) {
   uint8_t *lab = rc ? NULL : m->alloc(m->ctx, 2 * (size_t)ntok);
   if (!rc && !lab) rc = NEWS_ERR_NOMEM;
   if (rc) goto done;
-  memset(lab, 0, 2 * (size_t)ntok);
+  if (news_doc_zero_polled(d, lab, 2 * (size_t)ntok)) goto stopped;
   uint8_t *cued = lab + ntok;
   /* tag 256 sentences at a time and poll the stop callback between them, so
   ** sqlite3_interrupt() stops a long article within one chunk;
@@ -1266,12 +1278,10 @@ news_rc news_entities_run(news_doc *d) {
 
   /* step 4b: wire boilerplate, company names split at a possessive,
   ** ordinary words in headlines, then one type per name */
-  memset(lab, 0, ntok); /* the labels are done with: lab marks boilerplate */
-  mark_boilerplate(d, &nd, lab);
-  drop_boilerplate(d, &nd, lab, cued);
-  join_possessive_companies(d, &nd, cued);
-  join_of_names(d, &nd, cued);
-  if (news_doc_should_stop(d)) goto stopped;
+  /* the labels are done with: lab marks boilerplate */
+  if (news_doc_zero_polled(d, lab, ntok) || mark_boilerplate(d, &nd, lab) || drop_boilerplate(d, &nd, lab, cued) ||
+      join_possessive_companies(d, &nd, cued) || join_of_names(d, &nd, cued))
+    goto stopped;
   drop_headline_words(d, &nd, cued);
   if (news_doc_should_stop(d)) goto stopped;
   if ((rc = harmonise(d, &nd, cued))) goto done;

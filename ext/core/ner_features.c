@@ -178,15 +178,6 @@ static bool joiner(const news_ner_doc *nd, uint32_t i) {
     if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;                                        \
   } while (0)
 
-/* memset(p, 0, n) a megabyte at a time, polling between; true when stopped. */
-static bool zero_polled(const news_doc *d, void *p, size_t n) {
-  for (size_t off = 0; off < n; off += 1 << 20) {
-    if (off && news_doc_should_stop(d)) return true;
-    memset((char *)p + off, 0, n - off < (1 << 20) ? n - off : (1 << 20));
-  }
-  return false;
-}
-
 news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   memset(nd, 0, sizeof *nd);
   nd->mem = d->mem;
@@ -305,8 +296,8 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
 
   /* pass 3: how each word is written across the document, collected in the
   ** history table (reset afterwards for the labels) */
-  if (zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
-      zero_polled(d, nd->hist_val, ts))
+  if (news_doc_zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
+      news_doc_zero_polled(d, nd->hist_val, ts))
     return NEWS_ERR_INTERRUPTED;
   for (int pass = 0; pass < 2; pass++) {
     for (uint32_t i = 0; i < n; i++) {
@@ -327,19 +318,24 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
       }
     }
   }
-  if (zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
-      zero_polled(d, nd->hist_val, ts))
+  if (news_doc_zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
+      news_doc_zero_polled(d, nd->hist_val, ts))
     return NEWS_ERR_INTERRUPTED;
   return NEWS_OK;
 }
 
+/* Each free of a huge document's array is a munmap of tens of ms, so the
+** stop callback is called before and after each (its answer does not
+** matter: the caller is finishing anyway). */
 void news_ner_release(news_ner_doc *nd) {
   const news_mem *m = nd->mem;
   if (!m) return;
-  m->free(m->ctx, nd->info);
-  m->free(m->ctx, nd->fold);
-  m->free(m->ctx, nd->hist_key);
-  m->free(m->ctx, nd->hist_val);
+  void *a[] = {nd->info, nd->fold, nd->hist_key, nd->hist_val};
+  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
+    if (nd->doc) (void)news_doc_should_stop(nd->doc);
+    m->free(m->ctx, a[i]);
+  }
+  if (nd->doc) (void)news_doc_should_stop(nd->doc);
   memset(nd, 0, sizeof *nd);
 }
 

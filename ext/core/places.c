@@ -384,7 +384,10 @@ static news_rc collect(ctx *c) {
   /* the entity covering each token, +1 (0: none) */
   uint32_t *cover = ntok ? d->mem->alloc(d->mem->ctx, ntok * sizeof *cover) : NULL;
   if (ntok && !cover) return NEWS_ERR_NOMEM;
-  if (cover) memset(cover, 0, ntok * sizeof *cover);
+  if (cover && news_doc_zero_polled(d, cover, ntok * sizeof *cover)) {
+    d->mem->free(d->mem->ctx, cover);
+    return NEWS_ERR_INTERRUPTED;
+  }
   for (uint32_t i = 0; i < nent; i++)
     for (uint32_t k = ents[i].tok_begin; k < ents[i].tok_end && k < ntok; k++) cover[k] = i + 1;
 

@@ -60,10 +60,18 @@ static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   const char *azKey[JSON_MAX_COLS];
   int anKey[JSON_MAX_COLS];
   schema_keys(pDef->zSchema, pDef->nOut, azKey, anKey);
+  /* an array that cannot fit SQLITE_LIMIT_LENGTH, even with every value
+  ** one character long, is SQLITE_TOOBIG before it is built (building and
+  ** freeing a gigabyte takes seconds, and its munmap cannot poll) */
+  sqlite3_uint64 nMinRow = 2 + 2 * (sqlite3_uint64)pDef->nOut; /* {} , per row; commas, values */
+  for (int i = 0; i < pDef->nOut; i++) nMinRow += (sqlite3_uint64)anKey[i] + 3; /* "key": */
+  if (rc == SQLITE_OK &&
+      (sqlite3_uint64)cur.nRow * nMinRow >= (sqlite3_uint64)sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH, -1))
+    rc = SQLITE_TOOBIG;
   sqlite3_str *pOut = sqlite3_str_new(sqlite3_context_db_handle(ctx));
-  newsext_out out = {NULL, pOut, 0, SQLITE_OK};
-  sqlite3_str_appendchar(pOut, 1, '[');
   const news_opts *pOpts = &cur.pCtx->opts;
+  newsext_out out = {NULL, pOut, 0, SQLITE_OK, pOpts};
+  sqlite3_str_appendchar(pOut, 1, '[');
   for (uint32_t iRow = 0; rc == SQLITE_OK && iRow < cur.nRow; iRow++) {
     /* a long array stops on sqlite3_interrupt() as the analysis does */
     if (iRow % JSON_POLL_ROWS == JSON_POLL_ROWS - 1 && pOpts->stop(pOpts->stop_arg)) {

@@ -114,18 +114,24 @@ newsext_ctx *newsext_ctx_new(sqlite3 *db) {
   return p;
 }
 
+/* pCtx is NULL while the connection closes.  Otherwise the document's
+** arrays are given back with a poll after each, when the probe statement
+** exists (a poll must not prepare it again once newsext_ctx_idle() has
+** finalized it: sqlite3_close() would find it). */
 static void docref_release(newsext_ctx *pCtx, newsext_docref *p) {
   if (!p || --p->nRef > 0) return;
-  (void)pCtx;
   if (p->bMap) news_charmap_free(&p->map, &p->mem);
-  news_doc_free(p->doc);
+  if (pCtx && pCtx->pProbe)
+    news_doc_free_polled(p->doc);
+  else
+    news_doc_free(p->doc);
   sqlite3_free(p);
 }
 
 void newsext_ctx_release(void *pArg) {
   newsext_ctx *p = pArg;
   if (!p || --p->nRef > 0) return;
-  for (int i = 0; i < NEWSEXT_CACHE_SLOTS; i++) docref_release(p, p->aCache[i]);
+  for (int i = 0; i < NEWSEXT_CACHE_SLOTS; i++) docref_release(NULL, p->aCache[i]);
   sqlite3_free(p);
 }
 
@@ -481,14 +487,29 @@ int newsext_cursor_start(newsext_cursor *pCur, sqlite3_value *pDoc, sqlite3_valu
   }
   const char *z = (const char *)sqlite3_value_text(pDoc);
   if (!z) return SQLITE_NOMEM;
-  size_t n = strlen(z); /* up to the first NUL, as SQLite's text functions */
+  /* up to the first NUL, as SQLite's text functions.  A long text is
+  ** searched a megabyte at a time with a poll before each (SQLite may just
+  ** have copied all of it to add a terminator). */
+  size_t nBytes = (size_t)sqlite3_value_bytes(pDoc), n = 0;
+  const news_opts *pOpts = &pCur->pCtx->opts;
+  for (;;) {
+    size_t step = nBytes - n < (1 << 20) ? nBytes - n : (1 << 20);
+    if (nBytes > (1 << 20) && pOpts->stop(pOpts->stop_arg))
+      return core_error(pDef, NEWS_ERR_INTERRUPTED, pzErr);
+    const char *zNul = memchr(z + n, 0, step);
+    if (zNul || step == 0) {
+      n = zNul ? (size_t)(zNul - z) : n;
+      break;
+    }
+    n += step;
+  }
   news_rc rc = cache_get(pCur->pCtx, z, n, &pCur->pRef);
   if (rc) return core_error(pDef, rc, pzErr);
   rc = pDef->xRun(pCur, &pCur->aRow, &pCur->szRow, &pCur->nRow);
   if (rc == NEWS_OK && pCur->nRow > 0 && !pCur->pRef->bMap) {
     size_t len;
     const char *zText = news_doc_text(pCur->pRef->doc, &len);
-    rc = news_charmap_build(&pCur->pRef->map, &pCur->pRef->mem, zText, len);
+    rc = news_charmap_build_stop(&pCur->pRef->map, &pCur->pRef->mem, &pCur->pCtx->opts, zText, len);
     pCur->pRef->bMap = rc == NEWS_OK;
   }
   if (rc) {
@@ -539,7 +560,7 @@ static int xEof(sqlite3_vtab_cursor *cur) {
 
 static int xColumn(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int iCol) {
   newsext_cursor *pCur = (newsext_cursor *)cur;
-  newsext_out out = {ctx, NULL, 0, SQLITE_OK};
+  newsext_out out = {ctx, NULL, 0, SQLITE_OK, NULL};
   const newsext_table *pDef = pCur->pDef;
   if (iCol < pDef->nOut) {
     pDef->xColumn(pCur, &out, newsext_row(pCur, pCur->iRow), iCol);
@@ -606,11 +627,23 @@ int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table 
 
 /* ---------------------------------------------------------- column helpers */
 
-/* Appends z[0..n) as a JSON string literal. */
-static void json_string(sqlite3_str *p, const char *z, size_t n) {
+#define JSON_POLL_BYTES (1u << 20) /* bytes of one string escaped between two polls */
+
+/* Appends z[0..n) as a JSON string literal, polling ctx->pStop every
+** megabyte (a stop sets ctx->rc to SQLITE_INTERRUPT). */
+static void json_string(newsext_out *ctx, const char *z, size_t n) {
+  sqlite3_str *p = ctx->json;
   sqlite3_str_appendchar(p, 1, '"');
   size_t start = 0;
   for (size_t i = 0; i < n; i++) {
+    if (i % JSON_POLL_BYTES == JSON_POLL_BYTES - 1 && ctx->pStop) {
+      sqlite3_str_append(p, z + start, (int)(i - start)); /* copied a megabyte at a time */
+      start = i;
+      if (ctx->pStop->stop(ctx->pStop->stop_arg)) {
+        ctx->rc = SQLITE_INTERRUPT;
+        return;
+      }
+    }
     unsigned char c = (unsigned char)z[i];
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     sqlite3_str_append(p, z + start, (int)(i - start));
@@ -652,7 +685,7 @@ void newsext_result_text(newsext_out *ctx, const char *z, int n) {
   if (ctx->ctx)
     sqlite3_result_text64(ctx->ctx, z, len, SQLITE_TRANSIENT, SQLITE_UTF8);
   else
-    json_string(ctx->json, z, len);
+    json_string(ctx, z, len);
 }
 
 void newsext_result_str(newsext_out *ctx, const char *z, uint32_t n) {

@@ -60,6 +60,7 @@ typedef struct newsext_out {
   sqlite3_str *json;    /* the JSON text when ctx is NULL */
   int bSet;             /* a value was written */
   int rc;               /* SQLITE_NOMEM after a failed allocation (JSON) */
+  const news_opts *pStop; /* JSON: polled every megabyte of a long string (SQLITE_INTERRUPT) */
 } newsext_out;
 
 typedef struct newsext_cursor newsext_cursor;
