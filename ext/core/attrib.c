@@ -444,7 +444,9 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
   uint32_t last = Q_NONE; /* row of the previous quotation */
   uint32_t last_verb = 0; /* and the verb quotes() gave it */
   uint32_t r0 = 0;        /* reported rows before this are behind every quotation left */
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; i < d->quotes.n; i++) {
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     const news_quote *q = &qs[i];
     const q_span *s = sp[i];
     uint32_t a = c->tok[s->open].start;
@@ -509,6 +511,7 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     last_verb = q->verb_start;
   }
   for (uint32_t k = 0; k < nrep; k++) {
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     if (rep[k].cue_end == 0) continue;
     news_attribution *row = news_vec_push(out, d->mem);
     if (!row) return NEWS_ERR_NOMEM;

@@ -285,11 +285,20 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
     if (!NEWS_VEC_AT(&kept, const q_span *, i)->twin)
       NEWS_VEC_AT(&d->quotes, news_quote, nq++) = NEWS_VEC_AT(&d->quotes, news_quote, i);
   d->quotes.n = nq;
+  uint32_t nPoll = 0;
   for (uint32_t i = 0; !rc && i < d->quotes.n; i++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      break;
+    }
     news_quote *q = &NEWS_VEC_AT(&d->quotes, news_quote, i);
     if (q->speaker && !(q->speaker = news_speaker_plain(d, q->speaker, q->speaker_len))) rc = NEWS_ERR_NOMEM;
   }
   for (uint32_t i = 0; !rc && run && i < d->attribs.n; i++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      break;
+    }
     news_attribution *a = &NEWS_VEC_AT(&d->attribs, news_attribution, i);
     if (a->speaker && !(a->speaker = news_speaker_plain(d, a->speaker, a->speaker_len))) rc = NEWS_ERR_NOMEM;
   }
