@@ -83,6 +83,8 @@ help:
 	@echo "  make bench-quick    a 3 MB, 1-run bench (< 1 minute)"
 	@echo "  make bench-publish  bench/RESULTS.md and bench/results/ from the bench/out runs"
 	@echo "  make bench-entities entities() throughput over bbc_news_raw"
+	@echo "  make bench-scaleout shard/merge overhead, Dask speedup, rows vs one machine (docs/scale-out.md)"
+	@echo "  make profile        callgrind instructions per byte of each function (PROFILE_ARTICLES=500)"
 	@echo "  make bench-pathological  pathological inputs at 1x, 2x, 8x; fails when 8x > 10x the time"
 	@echo "generated data and model (docs/DATA.md, docs/MODEL.md)"
 	@echo "  make regen          regenerate ext/core/gen/ from ext/data/, offline (make does it when a source changes)"
@@ -225,7 +227,7 @@ test-oom: $(BUILD)/oom/test_oom
 
 # sqlite3_interrupt() and a progress handler stop a long analysis (optimised
 # build: it measures how soon the query returns).
-$(BUILD)/robust/test_interrupt: tests/robust/test_interrupt.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+$(BUILD)/robust/test_interrupt: tests/robust/test_interrupt.c tests/robust/robust.h $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) -O2 -DSQLITE_CORE -o $@ tests/robust/test_interrupt.c $(CORE_SRC) $(SQL_SRC) \
 	  $(SQLITE_LIBS) $(LIBS) -lpthread
@@ -236,7 +238,7 @@ test-interrupt: $(BUILD)/robust/test_interrupt
 # Interrupt latency: the longest work between two polls on one huge
 # sentence, every function (POLL_GAP_MB; .ci/run uses 100).
 POLL_GAP_MB ?= 10
-$(BUILD)/robust/test_poll_gap: tests/robust/test_poll_gap.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+$(BUILD)/robust/test_poll_gap: tests/robust/test_poll_gap.c tests/robust/robust.h $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) -O2 -DSQLITE_CORE -o $@ tests/robust/test_poll_gap.c $(CORE_SRC) $(SQL_SRC) \
 	  $(SQLITE_LIBS) $(LIBS) -lpthread
@@ -254,7 +256,7 @@ test-memory: $(BUILD)/robust/test_memory
 	@$(BUILD)/robust/test_memory
 
 # Several threads, one connection each, under ThreadSanitizer (clang).
-$(BUILD)/tsan/test_threads: tests/robust/test_threads.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
+$(BUILD)/tsan/test_threads: tests/robust/test_threads.c tests/robust/robust.h $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	@mkdir -p $(@D)
 	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -DSQLITE_CORE \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ tests/robust/test_threads.c \
@@ -266,7 +268,7 @@ $(BUILD)/tsan/$(EXT): $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	@mkdir -p $(@D)
 	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -fPIC -fvisibility=hidden -shared \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(CORE_SRC) $(SQL_SRC) $(LIBS)
-$(BUILD)/tsan/test_load_threads: tests/robust/test_load_threads.c
+$(BUILD)/tsan/test_load_threads: tests/robust/test_load_threads.c tests/robust/robust.h
 	@mkdir -p $(@D)
 	$(CLANG) -std=c11 -D_POSIX_C_SOURCE=200809L -O1 -g -fsanitize=thread -o $@ $< $(SQLITE_LIBS) -lpthread
 

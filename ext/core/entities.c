@@ -443,10 +443,11 @@ static uint32_t ticker_end(const news_token *tok, uint32_t ntok, uint32_t i) {
   return j;
 }
 
-/* The wire_credits.tsv class of token t: 1 a news agency, 2 a credit word. */
+/* The wire_credits.tsv class of token t (an old agency name counts as an
+** agency), 0 for none. */
 static int wire_word(const news_doc *d, const news_token *t) {
   int w = is_word(t) ? lex_word(&news_lex_wire_credits, d, t) : 0;
-  return w == 3 ? 1 : w;
+  return w == NEWS_WIRE_OLD_AGENCY ? NEWS_WIRE_AGENCY : w;
 }
 
 /* The canonical name of a news agency mention (wire_credits.tsv, class 1 or
@@ -455,7 +456,7 @@ static int wire_word(const news_doc *d, const news_token *t) {
 static const char *agency_name(news_doc *d, const news_token *t, uint32_t *len) {
   int w = is_word(t) ? lex_word(&news_lex_wire_credits, d, t) : 0;
   uint32_t n = t->end - t->start;
-  if ((w != 1 && w != 3) || n > 30) return NULL;
+  if ((w != NEWS_WIRE_AGENCY && w != NEWS_WIRE_OLD_AGENCY) || n > 30) return NULL;
   char buf[32];
   for (uint32_t i = 0; i < n; i++) {
     char c = d->text[t->start + i];
@@ -545,7 +546,7 @@ static bool mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
         (!(t->flags & NEWS_TF_UPPER) && !(i > 0 && is_text(d, &tok[i - 1], "additional", 10))))
       continue;
     int w = wire_word(d, t);
-    if (w == 4) {
+    if (w == NEWS_WIRE_MARKER) {
       bp[i] = 1;
       continue;
     }
@@ -557,7 +558,7 @@ static bool mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
       ** follow ("REUTER^M") */
       uint32_t k = i + 1;
       while (k < n && !(tok[k].flags & NEWS_TF_NEWLINE) &&
-             (is_word(&tok[k]) ? wire_word(d, &tok[k]) == 1 || tok[k].end - tok[k].start == 1
+             (is_word(&tok[k]) ? wire_word(d, &tok[k]) == NEWS_WIRE_AGENCY || tok[k].end - tok[k].start == 1
                                : !NEWS_TOK_IS(tok[k].kind, NEWS_TOK_RANGE_NUMBER)))
         k++;
       if (k == n || (bol && (tok[k].flags & NEWS_TF_NEWLINE))) {
@@ -569,7 +570,7 @@ static bool mark_boilerplate(const news_doc *d, const news_ner_doc *nd, uint8_t 
     if (w == 1 && i + 2 < n) {
       /* a photo credit: AGENCY/Name, AGENCY Photo/Name, (AGENCY Photo) */
       uint32_t k = i + 1;
-      bool credit = wire_word(d, &tok[k]) == 2;
+      bool credit = wire_word(d, &tok[k]) == NEWS_WIRE_CREDIT;
       if (credit && !(tok[k + 1].flags & NEWS_TF_SPACE)) k++;
       if (tok[k].mark == '/' && !(tok[k].flags & NEWS_TF_SPACE)) {
         uint32_t e = credit_end(nd, k);
@@ -1190,10 +1191,10 @@ news_rc news_entities_run(news_doc *d) {
     /* the place of a dateline, in capitals: "DUBAI (Reuters) -" */
     if (e + 2 < ntok && tok[e].mark == '(' && tok[e + 2].mark == ')' &&
         (tok[b].flags & NEWS_TF_ALLCAPS) && (tok[e - 1].flags & NEWS_TF_ALLCAPS) &&
-        wire_word(d, &tok[e + 1]) == 1)
+        wire_word(d, &tok[e + 1]) == NEWS_WIRE_AGENCY)
       type = NEWS_ENT_LOC, cue = NEWS_ENT_LOC;
     /* a news agency outside its sign-off is an organisation */
-    if (e - b == 1 && wire_word(d, &tok[b]) == 1) type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
+    if (e - b == 1 && wire_word(d, &tok[b]) == NEWS_WIRE_AGENCY) type = NEWS_ENT_ORG, cue = NEWS_ENT_ORG;
     if (e - b == 1 && type != NEWS_ENT_NORP && is_doctrine(d, &tok[b])) type = NEWS_ENT_MISC;
     /* a name the tagger took for a person right after a word that people
     ** hardly ever follow: "in Aisby", "at Ashby" are places, "the Triffids"

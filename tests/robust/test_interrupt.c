@@ -15,6 +15,8 @@
 **   The extension is compiled in (-DSQLITE_CORE).  Closes with
 **   "interrupt: N passed, N failed".
 */
+#include "robust.h"
+
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -59,18 +61,12 @@ static sqlite3 *open_db(void) {
   return db;
 }
 
-/* Runs zSql to completion; returns its rc and sets *pMs to the end time. */
+/* Runs zSql on the document to completion; returns its rc and sets *pEnd
+** to the end time. */
 static int run(sqlite3 *db, const char *zSql, double *pEnd) {
-  sqlite3_stmt *p = NULL;
-  int rc = sqlite3_prepare_v2(db, zSql, -1, &p, NULL);
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_text(p, 1, g_doc, g_nDoc, SQLITE_STATIC);
-    while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
-    }
-  }
+  int rc = robust_run(db, zSql, g_doc, g_nDoc);
   *pEnd = now_ms();
-  sqlite3_finalize(p);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+  return rc;
 }
 
 /* Calls sqlite3_interrupt(db) from another thread after delayMs. */

@@ -15,6 +15,8 @@
 **   others are loading.  ThreadSanitizer reports a race on sqlite3_api (or
 **   anything else), and any result that differs fails the test.
 */
+#include "robust.h"
+
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -92,16 +94,7 @@ int main(int argc, char **argv) {
   pthread_t th[NTHREAD];
   long bad[NTHREAD] = {0};
   for (int i = 0; i < NTHREAD; i++) pthread_create(&th[i], NULL, worker, &bad[i]);
-  int pass = 0, fail = 0;
-  for (int i = 0; i < NTHREAD; i++) {
-    pthread_join(th[i], NULL);
-    if (bad[i]) {
-      printf("FAIL thread %d: %ld results differ\n", i, bad[i]);
-      fail++;
-    } else {
-      pass++;
-    }
-  }
+  int fail = robust_join(th, bad, NTHREAD), pass = NTHREAD - fail;
   sqlite3_close(db);
   for (int q = 0; azQuery[q]; q++) free(g_want[q]);
   printf("load-threads: %d threads x %d loads, queries checked\n", NTHREAD, NROUND);

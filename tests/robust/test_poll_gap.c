@@ -21,6 +21,8 @@
 **   handler calls) to check that it stops with SQLITE_INTERRUPT.  `make test` runs 10 MB; .ci/run runs 100 MB (the
 **   gate of docs/robustness.md).  Closes with "poll-gap: N passed, N failed".
 */
+#include "robust.h"
+
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,19 +85,6 @@ static sqlite3 *open_db(void) {
   return db;
 }
 
-static int run(sqlite3 *db, const char *zSql, const char *zDoc, int nDoc) {
-  sqlite3_stmt *p = NULL;
-  int rc = sqlite3_prepare_v2(db, zSql, -1, &p, NULL);
-  if (rc == SQLITE_OK) {
-    sqlite3_bind_text(p, 1, zDoc, nDoc, SQLITE_STATIC);
-    while ((rc = sqlite3_step(p)) == SQLITE_ROW) {
-    }
-  }
-  sqlite3_finalize(p);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-
 int main(int argc, char **argv) {
   double mb = argc > 1 ? atof(argv[1]) : 10;
   double limitMs = argc > 2 ? atof(argv[2]) : 100;
@@ -115,7 +104,7 @@ int main(int argc, char **argv) {
     g_nCall = g_nInterruptAt = 0;
     double t0 = wall_ms(), c0 = cpu_ms();
     g_last = c0;
-    int rc = run(db, azQuery[q], zDoc, (int)n);
+    int rc = robust_run(db, azQuery[q], zDoc, (int)n);
     double tWall = wall_ms() - t0, tCpu = cpu_ms() - c0;
     if (cpu_ms() - g_last > g_maxGap) g_maxGap = cpu_ms() - g_last; /* the stretch after the last poll */
     sqlite3_close(db);
@@ -125,7 +114,7 @@ int main(int argc, char **argv) {
     sqlite3_progress_handler(db, 1, on_progress, db);
     g_nInterruptAt = g_nCall / 2;
     g_nCall = 0;
-    int rc2 = run(db, azQuery[q], zDoc, (int)n);
+    int rc2 = robust_run(db, azQuery[q], zDoc, (int)n);
     double tAfter = wall_ms() - g_firedAt;
     sqlite3_close(db);
     /* a JSON form longer than SQLITE_LIMIT_LENGTH ends with SQLITE_TOOBIG */

@@ -13,6 +13,8 @@
 **   read-only), and any difference fails the test.  Closes with
 **   "threads: N passed, N failed".
 */
+#include "robust.h"
+
 #include <pthread.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -108,16 +110,7 @@ int main(void) {
   pthread_t th[NTHREAD];
   long bad[NTHREAD] = {0};
   for (int i = 0; i < NTHREAD; i++) pthread_create(&th[i], NULL, worker, &bad[i]);
-  int pass = 0, fail = 0;
-  for (int i = 0; i < NTHREAD; i++) {
-    pthread_join(th[i], NULL);
-    if (bad[i]) {
-      printf("FAIL thread %d: %ld results differ\n", i, bad[i]);
-      fail++;
-    } else {
-      pass++;
-    }
-  }
+  int fail = robust_join(th, bad, NTHREAD), pass = NTHREAD - fail;
   for (int q = 0; azQuery[q]; q++) free(g_want[q]);
   printf("threads: %d threads x %d rounds x %d queries\n", NTHREAD, NROUND, 7);
   printf("threads: %d passed, %d failed\n", pass, fail);

@@ -80,4 +80,10 @@
 #define TX_BIG 2000 /* large number: 1 hundred 2 thousand */
 #define TX_DECADE 2100 /* decade word, N = its tens digit (the nineties: 9, read as the 1990s) */
 
+/* classes of ext/data/wire_credits.tsv (news_lex_wire_credits) */
+#define NEWS_WIRE_AGENCY 1 /* a news agency */
+#define NEWS_WIRE_CREDIT 2 /* a credit word that opens a credit before "by" */
+#define NEWS_WIRE_OLD_AGENCY 3 /* an agency's old singular (Reuter) */
+#define NEWS_WIRE_MARKER 4 /* a caption's marker, never a name */
+
 #endif
