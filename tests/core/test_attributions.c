@@ -20,10 +20,7 @@
 */
 #include "testutil.h"
 
-typedef struct acase {
-  const char *text;
-  const char *want; /* rows joined by '\n' */
-} acase;
+typedef speech_case acase;
 
 static void describe(const char *text, char *out, size_t cap) {
   news_doc *d;
@@ -35,29 +32,13 @@ static void describe(const char *text, char *out, size_t cap) {
   out[0] = 0;
   for (uint32_t i = 0; i < n; i++) {
     const news_attribution *r = &a[i];
-    char spk[256] = "-", st[256] = "-", cue[64] = "-";
-    if (r->speaker) snprintf(spk, sizeof spk, "%.*s", (int)r->speaker_len, r->speaker);
-    if (r->speaker_end > r->speaker_start)
-      snprintf(st, sizeof st, "%.*s", (int)(r->speaker_end - r->speaker_start), text + r->speaker_start);
-    if (r->cue_end > r->cue_start)
-      snprintf(cue, sizeof cue, "%.*s", (int)(r->cue_end - r->cue_start), text + r->cue_start);
-    k += (size_t)snprintf(out + k, cap - k, "%.*s | %s | %s | %s | %s\n", (int)(r->end - r->start),
-                          text + r->start, spk, st, cue, news_attr_kind_name(r->kind));
-    assert_true(k < cap);
+    speech_row(out, cap, &k, text, r->start, r->end, r->speaker, r->speaker_len, r->speaker_start,
+               r->speaker_end, r->cue_start, r->cue_end, news_attr_kind_name(r->kind));
   }
   news_doc_free(d);
 }
 
-static void check(const acase *cases, size_t n) {
-  char got[8192];
-  for (size_t i = 0; i < n; i++) {
-    describe(cases[i].text, got, sizeof got);
-    if (strcmp(got, cases[i].want) != 0) {
-      print_error("attribution case %zu\n  text: %s\n  want:\n%s  got:\n%s", i, cases[i].text, cases[i].want, got);
-      fail();
-    }
-  }
-}
+static void check(const acase *cases, size_t n) { speech_check(cases, n, "attribution", describe); }
 
 /* ---------------------------------------------------------- reported */
 

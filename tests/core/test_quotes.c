@@ -27,10 +27,7 @@
 
 #include "core.h" /* to stand in for the entity tagger (test_entities) */
 
-typedef struct qcase {
-  const char *text;
-  const char *want; /* rows joined by '\n' */
-} qcase;
+typedef speech_case qcase;
 
 /* The rows of text as "quote | speaker | speaker_text | verb | kind\n"... */
 static void describe(const char *text, char *out, size_t cap) {
@@ -43,29 +40,13 @@ static void describe(const char *text, char *out, size_t cap) {
   out[0] = 0;
   for (uint32_t i = 0; i < n; i++) {
     const news_quote *r = &q[i];
-    char spk[256] = "-", st[256] = "-", vb[64] = "-";
-    if (r->speaker) snprintf(spk, sizeof spk, "%.*s", (int)r->speaker_len, r->speaker);
-    if (r->speaker_end > r->speaker_start)
-      snprintf(st, sizeof st, "%.*s", (int)(r->speaker_end - r->speaker_start), text + r->speaker_start);
-    if (r->verb_end > r->verb_start)
-      snprintf(vb, sizeof vb, "%.*s", (int)(r->verb_end - r->verb_start), text + r->verb_start);
-    k += (size_t)snprintf(out + k, cap - k, "%.*s | %s | %s | %s | %s\n", (int)(r->end - r->start),
-                          text + r->start, spk, st, vb, r->kind == NEWS_QUOTE_PARTIAL ? "partial" : "direct");
-    assert_true(k < cap);
+    speech_row(out, cap, &k, text, r->start, r->end, r->speaker, r->speaker_len, r->speaker_start, r->speaker_end,
+               r->verb_start, r->verb_end, r->kind == NEWS_QUOTE_PARTIAL ? "partial" : "direct");
   }
   news_doc_free(d);
 }
 
-static void check(const qcase *cases, size_t n) {
-  char got[8192];
-  for (size_t i = 0; i < n; i++) {
-    describe(cases[i].text, got, sizeof got);
-    if (strcmp(got, cases[i].want) != 0) {
-      print_error("quote case %zu\n  text: %s\n  want:\n%s  got:\n%s", i, cases[i].text, cases[i].want, got);
-      fail();
-    }
-  }
-}
+static void check(const qcase *cases, size_t n) { speech_check(cases, n, "quote", describe); }
 
 /* ------------------------------------------------------------- marks */
 

@@ -4,7 +4,10 @@
 **   - counting / failing allocators (news_mem, from test_mem.h);
 **   - tok_describe(): a document's tokens as "kind:text kind:text ...";
 **   - sent_marked(): a text with sentence breaks marked by '|' turned into
-**     the plain text and checked against the splitter.
+**     the plain text and checked against the splitter;
+**   - speech_row() / speech_check(): quotation and attribution rows as
+**     "text | speaker | speaker_text | cue | kind" lines, and a table of
+**     texts checked against their expected lines.
 */
 #ifndef NEWS_TESTUTIL_H
 #define NEWS_TESTUTIL_H
@@ -83,6 +86,42 @@ static inline void sent_check(int num, const char *marked) {
   if (strcmp(want, got) != 0) {
     print_error("sentence case %d\n  want: %s\n  got:  %s\n", num, want, got);
     fail();
+  }
+}
+
+/* Appends to out (at *k, capacity cap) the line "span | speaker |
+** speaker_text | cue | kind" of one quotation or attribution row: byte
+** ranges [s, e), [ss, se), [cs, ce) of text ("-" for an empty range or a
+** NULL speaker). */
+static inline void speech_row(char *out, size_t cap, size_t *k, const char *text, uint32_t s, uint32_t e,
+                              const char *speaker, uint32_t speaker_len, uint32_t ss, uint32_t se,
+                              uint32_t cs, uint32_t ce, const char *kind) {
+  char spk[256] = "-", st[256] = "-", cue[64] = "-";
+  if (speaker) snprintf(spk, sizeof spk, "%.*s", (int)speaker_len, speaker);
+  if (se > ss) snprintf(st, sizeof st, "%.*s", (int)(se - ss), text + ss);
+  if (ce > cs) snprintf(cue, sizeof cue, "%.*s", (int)(ce - cs), text + cs);
+  *k += (size_t)snprintf(out + *k, cap - *k, "%.*s | %s | %s | %s | %s\n", (int)(e - s), text + s, spk, st, cue,
+                         kind);
+  assert_true(*k < cap);
+}
+
+/* A text and its expected rows (speech_row lines joined, "" for none). */
+typedef struct speech_case {
+  const char *text;
+  const char *want;
+} speech_case;
+
+/* Checks each case's rows, as describe() writes them, against its want;
+** reports the case (what names the kind of rows) and both on failure. */
+static inline void speech_check(const speech_case *cases, size_t n, const char *what,
+                                void (*describe)(const char *text, char *out, size_t cap)) {
+  char got[8192];
+  for (size_t i = 0; i < n; i++) {
+    describe(cases[i].text, got, sizeof got);
+    if (strcmp(got, cases[i].want) != 0) {
+      print_error("%s case %zu\n  text: %s\n  want:\n%s  got:\n%s", what, i, cases[i].text, cases[i].want, got);
+      fail();
+    }
   }
 }
 
