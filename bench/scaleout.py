@@ -36,17 +36,11 @@ import sys
 import threading
 import time
 
-try:
-    import distributed  # noqa: F401
-except ImportError:
-    if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and \
-            os.path.exists("/usr/bin/python3"):
-        os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(__file__)] + sys.argv[1:])
-    sys.exit("scaleout: needs python3-distributed")
-
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tools"))
 import newsext_dask  # noqa: E402
+
+newsext_dask.need_distributed(__file__, "scaleout: needs python3-distributed")
 
 TABLES = ("article_entities", "article_quotes", "article_dates", "newsext_batch_done")
 

@@ -54,14 +54,17 @@ import threading
 import uuid
 
 
-def _reexec_if_needed():
+def need_distributed(script, message):
+    """Re-runs `script` (with this process's arguments) under /usr/bin/python3
+    when this Python lacks `distributed` (a pyenv or venv Python beside the
+    Debian package); exits with `message` when that has none either."""
     try:
         import distributed  # noqa: F401
     except ImportError:
         if os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and \
                 os.path.exists("/usr/bin/python3"):
-            os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(__file__)] + sys.argv[1:])
-        sys.exit("newsext_dask: needs the Python package distributed (Debian: apt-get install python3-distributed)")
+            os.execv("/usr/bin/python3", ["/usr/bin/python3", os.path.abspath(script)] + sys.argv[1:])
+        sys.exit(message)
 
 
 def _die_with_parent():
@@ -269,5 +272,6 @@ def _is_shard(path):
 
 
 if __name__ == "__main__":
-    _reexec_if_needed()
+    need_distributed(__file__, "newsext_dask: needs the Python package distributed "
+                     "(Debian: apt-get install python3-distributed)")
     main()
