@@ -835,6 +835,17 @@ static news_rc squeeze_spaces(news_doc *d, news_entity *x) {
   }
   while (k > 0 && out[k - 1] == ' ') k--;
   out[k] = 0;
+  /* a string the core builds is valid UTF-8 (news.h): a stray byte of the
+  ** text becomes U+FFFD, as it would in the output */
+  size_t need = news_utf8_sanitize(out, k, NULL, 0);
+  if (need != k) {
+    char *clean = news_arena_alloc(&d->arena, need + 1);
+    if (!clean) return NEWS_ERR_NOMEM;
+    news_utf8_sanitize(out, k, clean, need);
+    clean[need] = 0;
+    out = clean;
+    k = (uint32_t)need;
+  }
   x->canonical = out;
   x->canonical_len = k;
   return NEWS_OK;

@@ -105,6 +105,9 @@ static void check_invariants(const ents *r) {
     if (i) assert_true(r->e[i - 1].end <= x->start);
     assert_true(x->type >= NEWS_ENT_PERSON && x->type <= NEWS_ENT_MISC);
     assert_non_null(x->canonical);
+    /* a canonical built by the core (not a span of the text) is valid UTF-8 */
+    const char *text = news_doc_text(r->d, &len);
+    if (x->canonical < text || x->canonical > text + len) assert_true(news_utf8_valid(x->canonical, x->canonical_len));
     assert_true(x->canonical_len > 0);
     assert_true(x->title_start <= x->title_end && x->title_end <= x->start);
   }
@@ -222,6 +225,16 @@ static void test_headlines(void **state) {
   r = analyse("STOCKS FALL AS TRADE WORRIES GROW\n\nShares fell sharply in London on Friday.");
   check_invariants(&r);
   for (uint32_t i = 0; i < r.n; i++) assert_int_equal(r.e[i].sentence, 1);
+  news_doc_free(r.d);
+}
+
+static void test_invalid_utf8_canonical(void **state) {
+  (void)state;
+  /* doubled spaces squeezed out of a name holding a stray byte (a fuzzer's
+  ** input): the new canonical has U+FFFD for the byte, as output would */
+  ents r = analyse("Sen.$Maria Lopez said on Presidentha\x80  Tiue\x8d\x9b.a*y tar.\"");
+  assert_true(find(&r, "Presidentha\x80  Tiue", 0) >= 0);
+  check_invariants(&r);
   news_doc_free(r.d);
 }
 
@@ -589,7 +602,7 @@ int main(void) {
       cmocka_unit_test(test_aliases),       cmocka_unit_test(test_never_in_full),
       cmocka_unit_test(test_acronyms),      cmocka_unit_test(test_titles),
       cmocka_unit_test(test_possessives_and_norp), cmocka_unit_test(test_headlines),
-      cmocka_unit_test(test_empty_and_plain), cmocka_unit_test(test_pathological),
+      cmocka_unit_test(test_empty_and_plain), cmocka_unit_test(test_invalid_utf8_canonical), cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_nomem),         cmocka_unit_test(test_model_info),
       cmocka_unit_test(test_resolve_direct), cmocka_unit_test(test_cue_words),
       cmocka_unit_test(test_quoted_titles), cmocka_unit_test(test_join_of),
