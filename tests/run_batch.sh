@@ -23,16 +23,8 @@
 #  12. an article whose analysis fails stops the run with its id (default) or,
 #      with --on-error skip, is recorded in newsext_batch_errors while the
 #      rest are done, with exit status 3; a rerun retries it.
-ext=${1:?usage: run_batch.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
-bin=${2:?usage: run_batch.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
-ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-root=$(cd "$(dirname "$0")/.." && pwd)
-PYTHON=${PYTHON:-python3}
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL batch: $*"; fail=$((fail + 1)); }
+suite=batch
+. "$(dirname "$0")/batch_lib.sh"
 q() { sqlite3 -batch "$tmp/t.db" "$@"; }
 qx() { sqlite3 -batch -cmd ".load ${ext%.so}" "$tmp/t.db" "$@"; }
 

@@ -19,16 +19,8 @@
 #   6. merge copies whatever columns the tables have (an added column is
 #      carried; differing columns are refused);
 #   7. bad --shard values and --pending with --out are usage errors.
-ext=${1:?usage: run_scaleout.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
-bin=${2:?usage: run_scaleout.sh PATH/TO/newsext.so PATH/TO/newsext-batch}
-ext=$(cd "$(dirname "$ext")" && pwd)/$(basename "$ext")
-bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
-root=$(cd "$(dirname "$0")/.." && pwd)
-PYTHON=${PYTHON:-python3}
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { echo "FAIL scaleout: $*"; fail=$((fail + 1)); }
+suite=scaleout
+. "$(dirname "$0")/batch_lib.sh"
 run() { "$bin" --ext "$ext" --quiet -j 2 "$@"; }
 
 "$PYTHON" "$root/bench/gen_corpus.py" --mb 0.3 --seed 11 --out "$tmp/c.jsonl" 2>/dev/null &&
