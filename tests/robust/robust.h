@@ -9,6 +9,14 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+/* One query per table function, ?1 the document: the programs that run
+** every function list these first, so a new function is added here once. */
+#define ROBUST_TABLE_QUERIES                                                                    \
+  "SELECT count(*) FROM tokens(?1)", "SELECT count(*) FROM sentences(?1)",                       \
+      "SELECT count(*) FROM entities(?1)", "SELECT count(*) FROM quotes(?1)",                    \
+      "SELECT count(*) FROM event_dates(?1, '2021-01-07')", "SELECT count(*) FROM places(?1)",   \
+      "SELECT count(*) FROM attributions(?1)"
+
 /* Runs zSql with ?1 bound to the nDoc bytes of zDoc to its end; returns
 ** SQLITE_OK or the error code. */
 static inline int robust_run(sqlite3 *db, const char *zSql, const char *zDoc, int nDoc) {

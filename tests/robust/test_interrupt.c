@@ -36,13 +36,7 @@ static double now_ms(void) {
 }
 
 static const char *const azQuery[] = {
-    "SELECT count(*) FROM tokens(?1)",
-    "SELECT count(*) FROM sentences(?1)",
-    "SELECT count(*) FROM entities(?1)",
-    "SELECT count(*) FROM quotes(?1)",
-    "SELECT count(*) FROM event_dates(?1, '2021-01-07')",
-    "SELECT count(*) FROM places(?1)",
-    "SELECT count(*) FROM attributions(?1)",
+    ROBUST_TABLE_QUERIES,
     "SELECT length(tokens_json(?1))",
     NULL,
 };

@@ -32,13 +32,7 @@
 int sqlite3_newsext_init(sqlite3 *db, char **pzErrMsg, const sqlite3_api_routines *pApi);
 
 static const char *const azQuery[] = {
-    "SELECT count(*) FROM tokens(?1)",
-    "SELECT count(*) FROM sentences(?1)",
-    "SELECT count(*) FROM entities(?1)",
-    "SELECT count(*) FROM quotes(?1)",
-    "SELECT count(*) FROM event_dates(?1, '2021-01-07')",
-    "SELECT count(*) FROM places(?1)",
-    "SELECT count(*) FROM attributions(?1)",
+    ROBUST_TABLE_QUERIES,
     "SELECT typeof(tokens_json(?1))",
     "SELECT typeof(sentences_json(?1))",
     "SELECT typeof(entities_json(?1))",
