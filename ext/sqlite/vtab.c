@@ -718,9 +718,28 @@ void newsext_result_text(newsext_out *ctx, const char *z, int n) {
     json_string(ctx, z, len);
 }
 
+/* news_utf8_valid(z, n); for JSON a megabyte at a time (never inside a
+** character), with a poll between: -1 when stopped (ctx->rc is set). */
+static int valid_polled(newsext_out *ctx, const char *z, uint32_t n) {
+  if (!ctx->pStop) return news_utf8_valid(z, n);
+  for (uint32_t i = 0; i < n;) {
+    uint32_t j = n - i > JSON_POLL_BYTES ? i + JSON_POLL_BYTES : n;
+    while (j < n && ((unsigned char)z[j] & 0xc0) == 0x80) j++; /* a continuation byte ends no character */
+    if (!news_utf8_valid(z + i, j - i)) return 0;
+    if (j < n && ctx->pStop->stop(ctx->pStop->stop_arg)) {
+      ctx->rc = SQLITE_INTERRUPT;
+      return -1;
+    }
+    i = j;
+  }
+  return 1;
+}
+
 void newsext_result_str(newsext_out *ctx, const char *z, uint32_t n) {
   if (!z) return; /* NULL */
-  if (news_utf8_valid(z, n)) {
+  int valid = valid_polled(ctx, z, n);
+  if (valid < 0) return;
+  if (valid) {
     newsext_result_text(ctx, z, (int)n);
     return;
   }
