@@ -238,6 +238,29 @@ static void test_invalid_utf8_canonical(void **state) {
   news_doc_free(r.d);
 }
 
+/* A name in a capitals headline or dateline takes the spelling the
+** article's running text gives the same words ("REAGAN" is "Reagan", so
+** Ronald Reagan), else the usual casing of its words when the news word
+** clusters know them all ("TOKYO": Tokyo); unknown words and acronyms keep
+** their capitals. */
+static void test_capitals(void **state) {
+  (void)state;
+  static const ent_case cases[] = {
+      {"REAGAN SAYS HE WILL VETO FARM BILL\n\nWASHINGTON, March 3 - President Reagan said on "
+       "Tuesday he would veto the farm bill.",
+       {{"REAGAN", 0, NEWS_ENT_PERSON, "Reagan", NULL},
+        {"Reagan", 0, 0, "Reagan", NULL},
+        {"WASHINGTON", 0, NEWS_ENT_LOC, "Washington", NULL}}},
+      {"WORLD BANK LENDS 300 MLN DLRS TO BRAZIL\n\nWASHINGTON, March 3 - The World Bank said "
+       "it approved a loan to Brazil.",
+       {{"WORLD BANK", 0, NEWS_ENT_ORG, "World Bank", NULL}}},
+      {"OPEC OUTPUT ROSE IN FEBRUARY, SAYS KUWAIT\n\nLONDON, March 3 - Output rose in "
+       "February, industry sources said.",
+       {{"OPEC", 0, 0, "OPEC", NULL}, {"LONDON", 0, NEWS_ENT_LOC, "London", NULL}}},
+  };
+  RUN_CASES(cases);
+}
+
 static void test_empty_and_plain(void **state) {
   (void)state;
   ents r = analyse("");
@@ -602,6 +625,7 @@ int main(void) {
       cmocka_unit_test(test_aliases),       cmocka_unit_test(test_never_in_full),
       cmocka_unit_test(test_acronyms),      cmocka_unit_test(test_titles),
       cmocka_unit_test(test_possessives_and_norp), cmocka_unit_test(test_headlines),
+      cmocka_unit_test(test_capitals),
       cmocka_unit_test(test_empty_and_plain), cmocka_unit_test(test_invalid_utf8_canonical), cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_nomem),         cmocka_unit_test(test_model_info),
       cmocka_unit_test(test_resolve_direct), cmocka_unit_test(test_cue_words),
