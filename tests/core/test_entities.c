@@ -533,6 +533,24 @@ static void test_wire_boilerplate(void **state) {
   assert_int_equal(r.e[reuter].type, NEWS_ENT_ORG);
   assert_canonical(&r, reuter, "Reuters");
   news_doc_free(r.d);
+  /* wire copy whose paragraphs are short, each ending in a short line
+  ** before an indented one, is hard-wrapped all the same: a name runs on
+  ** across the line break */
+  r = analyse("DOLAN SAYS BANK BILL TOO STRICT\n\n"
+              "Federal Reserve Governor Margaret\n"
+              "Dolan said a bill approved this week by a House banking\n"
+              "committee would limit the central bank too much.\n"
+              "    \"Our hands should not be tied so tightly by the bill,\" she\n"
+              "said.\n"
+              "    The bill would delay for one year new powers that banks\n"
+              "have asked the central bank to approve.\n"
+              "    Dolan spoke to reporters after a meeting in Chicago with\n"
+              "bankers from the Midwest.\n"
+              " REUTER\n");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Margaret\nDolan", 0)].type, NEWS_ENT_PERSON);
+  assert_canonical(&r, find(&r, "Dolan", 0), "Margaret Dolan");
+  news_doc_free(r.d);
 }
 
 static void test_countries(void **state) {
