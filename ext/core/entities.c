@@ -872,38 +872,11 @@ static news_rc usual_spelling(news_doc *d, const news_ner_doc *nd, news_entity *
   return NEWS_OK;
 }
 
-/* Gives x a canonical name without line breaks, tabs or runs of spaces,
-** copied into the document's arena when it has any. */
+/* Gives x a canonical name without line breaks, tabs or runs of spaces. */
 static news_rc squeeze_spaces(news_doc *d, news_entity *x) {
-  const char *s = x->canonical;
-  uint32_t n = x->canonical_len, i;
-  for (i = 0; i < n; i++)
-    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t' || (s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))
-      break;
-  if (i == n) return NEWS_OK;
-  char *out = news_arena_alloc(&d->arena, n + 1);
-  if (!out) return NEWS_ERR_NOMEM;
-  uint32_t k = 0;
-  for (i = 0; i < n; i++) {
-    char c = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i];
-    if (c == ' ' && (k == 0 || out[k - 1] == ' ')) continue;
-    out[k++] = c;
-  }
-  while (k > 0 && out[k - 1] == ' ') k--;
-  out[k] = 0;
-  /* a string the core builds is valid UTF-8 (news.h): a stray byte of the
-  ** text becomes U+FFFD, as it would in the output */
-  size_t need = news_utf8_sanitize(out, k, NULL, 0);
-  if (need != k) {
-    char *clean = news_arena_alloc(&d->arena, need + 1);
-    if (!clean) return NEWS_ERR_NOMEM;
-    news_utf8_sanitize(out, k, clean, need);
-    clean[need] = 0;
-    out = clean;
-    k = (uint32_t)need;
-  }
-  x->canonical = out;
-  x->canonical_len = k;
+  const char *s = news_arena_squeeze(&d->arena, x->canonical, x->canonical_len, &x->canonical_len);
+  if (!s) return NEWS_ERR_NOMEM;
+  x->canonical = s;
   return NEWS_OK;
 }
 
