@@ -4,11 +4,13 @@
 ** ext/tools/gen_lexicons.py turns each ext/data/NAME.tsv into a
 ** `news_lex_NAME` table in gen/lexicons.inc: keys folded to lower case and
 ** sorted bytewise, each with a small integer value, and a hash table over
-** them.  news_lex_find() folds its argument on the stack, hashing it as it
-** goes (news_lex_hash), and probes the table: a slot holds the high half of
-** its key's hash and the key's index + 1 (0: empty), so a word that is not
-** listed is usually turned away by an empty slot or a different hash
-** without a compare.  Word classes a TSV file
+** them.  news_lex_find() hashes its argument a word at a time, each
+** byte or'ed with 0x20 so that an ASCII word hashes the same in any case,
+** and probes the table: a slot holds the high half of its key's hash and the
+** key's index + 1 (0: empty), so a word that is not listed is usually
+** turned away by an empty slot or a different hash without a compare; a
+** slot that matches is checked by comparing the word, folded, with its key.
+** Words with bytes outside ASCII are folded through utf8proc first.  Word classes a TSV file
 ** declares in its header ("#@class HE 1") reach C as the constants of
 ** gen/lexicon_classes.h (W_HE).
 */
@@ -32,11 +34,6 @@ typedef struct news_lexicon {
   uint32_t mask;
 } news_lexicon;
 
-/* 32-bit FNV-1a, byte by byte (gen_lexicons.py hashes the keys the same way). */
-#define NEWS_LEX_HASH_INIT 2166136261u
-static inline uint32_t news_lex_hash_step(uint32_t h, unsigned char b) {
-  return (h ^ b) * 16777619u;
-}
 
 /* Looks up s[0..len), folded to lower case.  Returns the entry's value, or 0
 ** when the word is absent (or longer than 63 bytes). */

@@ -9,8 +9,9 @@ Each TSV file becomes one `news_lexicon` named after the file
 "key<TAB>value" ("#" starts a comment line; a missing value means 1).
 Keys are folded to lower case and sorted bytewise (timex_read.c walks
 them in that order); beside them each lexicon gets an open-addressing
-hash table over the keys' FNV-1a hashes, through which news_lex_find()
-looks a word up with one hash and usually one probe (lexicon.c).
+hash table over the keys' hashes (lex_hash, the same as lexicon.c's),
+through which news_lex_find() looks a word up with one hash and usually
+one probe.
 
 Word classes are declared once, in the header of the TSV file that uses
 them:
@@ -78,21 +79,39 @@ def read_tsv(path):
     return sorted(entries.items()), prefix, decls
 
 
-FNV_BASIS, FNV_PRIME = 2166136261, 16777619
+M64 = (1 << 64) - 1
+CASE = 0x2020202020202020
+K0, K1, K2, K3 = 0x9E3779B97F4A7C15, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0xD6E8FEB86659FD93
 
 
 def lex_hash(key):
-    """32-bit FNV-1a of the folded key's bytes: news_lex_hash() of lexicon.h."""
-    h = FNV_BASIS
-    for b in key:
-        h = ((h ^ b) * FNV_PRIME) & 0xFFFFFFFF
-    return h
+    """The hash of a folded key, as lex_hash() of lexicon.c computes it: the
+    key read as little-endian words (a short key as overlapping pieces), each
+    byte or'ed with 0x20, mixed by multiplications into 32 bits."""
+    n = len(key)
+    le = lambda b: int.from_bytes(b, "little")
+    if n < 4:
+        a, b = (key[0] | key[n // 2] << 8 | key[n - 1] << 16) if n else 0, 0
+    elif n <= 8:
+        a, b = le(key[:4]), le(key[n - 4:])
+    else:
+        a, i = 0, 0
+        while n - i > 8:
+            a = ((a ^ (le(key[i:i + 8]) | CASE)) * K1) & M64
+            i += 8
+        b = le(key[n - 8:])
+    a, b = a | CASE, b | CASE
+    m = (((a ^ K0) * K1) & M64) ^ (((b + n) * K2) & M64)
+    m ^= m >> 32
+    m = (m * K3) & M64
+    return m >> 32
 
 
 def hash_slots(entries):
     """The open-addressing table of a lexicon: a power of two of at least twice
     as many slots as keys, linear probing from hash & mask; a slot holds the
-    key's hash >> 16 in its high half and its index + 1 (0: empty) in the low."""
+    key's hash >> 16 in its high half and its index + 1 (0: empty) in the low.
+    Slots are 32-bit, so the table does not depend on the machine."""
     if len(entries) >= 0xFFFF:
         sys.exit(f"gen_lexicons: {len(entries)} keys do not fit 16-bit slot indexes")
     size = 8
