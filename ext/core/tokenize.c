@@ -216,8 +216,9 @@ static size_t scan_number(const scanner *sc, size_t i) {
 
 /* The end of the run of ASCII word characters (TK_WORD) from j. */
 static inline size_t word_run(const unsigned char *s, size_t len, size_t j) {
-  while (j < len && (tk[s[j]] & TK_WORD)) j++;
-  return j;
+  const unsigned char *p = s + j, *end = s + len;
+  while (p < end && (tk[*p] & TK_WORD)) p++;
+  return (size_t)(p - s);
 }
 
 typedef struct scanned {
@@ -232,7 +233,8 @@ static scanned scan_word(scanner *sc, size_t i) {
   size_t j = i; /* where the word loop below starts reading */
 
   /* the prefixes start with ht or ww */
-  unsigned char b0 = (unsigned char)(sc->s[i] | 0x20), b1 = i + 1 < sc->len ? (unsigned char)(sc->s[i + 1] | 0x20) : 0;
+  unsigned char b0 = (unsigned char)(sc->s[i] | 0x20);
+  unsigned char b1 = (b0 == 'h' || b0 == 'w') && i + 1 < sc->len ? (unsigned char)(sc->s[i + 1] | 0x20) : 0;
   if (((b0 == 'h' && b1 == 't') || (b0 == 'w' && b1 == 'w')) &&
       (has_prefix(sc, i, "http://") || has_prefix(sc, i, "https://") || has_prefix(sc, i, "www."))) {
     r.end = scan_url(sc, i);
