@@ -76,6 +76,14 @@ static const uint8_t tk[256] = {
 #undef S_
 #undef H_
 
+/* Inlined even where called twice: the hot paths of the two copies of the
+** tokenizer (tokenize_with). */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
+
 typedef struct scanner {
   const unsigned char *s;
   size_t len;
@@ -227,7 +235,7 @@ typedef struct scanned {
 } scanned;
 
 /* Reads a word-like token starting with a letter or digit at i. */
-static scanned scan_word(scanner *sc, size_t i) {
+ALWAYS_INLINE static inline scanned scan_word(scanner *sc, size_t i) {
   scanned r = {i, NEWS_TOK_WORD};
   int32_t c0 = peek(sc, i);
   size_t j = i; /* where the word loop below starts reading */
@@ -406,7 +414,7 @@ static bool is_quote_char(int32_t cp) {
 }
 
 /* Sets NEWS_TF_UPPER / NEWS_TF_ALLCAPS for a word-range token. */
-static uint8_t case_flags(const scanner *sc, size_t start, size_t end) {
+ALWAYS_INLINE static inline uint8_t case_flags(const scanner *sc, size_t start, size_t end) {
   /* ASCII: the class bits of every byte or'ed, the first letter or digit
   ** read off on the way; a token with another character takes the loop below */
   /* most words settle at their first letters: a lower-case one makes
@@ -437,7 +445,10 @@ static uint8_t case_flags(const scanner *sc, size_t start, size_t end) {
   return (uint8_t)((upper0 ? NEWS_TF_UPPER : 0) | (any_letter && !any_lower ? NEWS_TF_ALLCAPS : 0));
 }
 
-int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
+/* The tokenizer, inlined into news_tokenize() and news_tokenize_doc(), so
+** that the document's append (doc_push) is compiled into the loop instead
+** of being called through a pointer for every token. */
+ALWAYS_INLINE static inline int tokenize_with(const char *text, size_t len, news_token_cb cb, void *arg) {
   scanner sc = {(const unsigned char *)text, len, 0};
   size_t i = 0;
   uint8_t ws = 0;   /* flags gathered from the white space before a token */
@@ -521,6 +532,31 @@ int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
     i = end;
   }
   return NEWS_OK;
+}
+
+int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
+  return tokenize_with(text, len, cb, arg);
+}
+
+/* Appends token t to the document's array; polls the stop callback every
+** 4096 tokens. */
+static int doc_push(void *arg, const news_token *t) {
+  news_doc *d = arg;
+  news_token *slot;
+  if (d->tokens.n < d->tokens.cap) { /* room: no call, no zeroing */
+    slot = (news_token *)d->tokens.data + d->tokens.n++;
+  } else {
+    slot = news_vec_push(&d->tokens, d->mem);
+    if (!slot) return NEWS_ERR_NOMEM; /* a news_rc, not NEWS_TOKENIZE_STOP */
+  }
+  *slot = *t;
+  if ((d->tokens.n & 4095) == 0 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
+  return 0;
+}
+
+news_rc news_tokenize_doc(news_doc *d) {
+  d->tokens.n = 0;
+  return (news_rc)tokenize_with(d->text, d->len, doc_push, d);
 }
 
 const char *news_token_kind_name(unsigned kind) {
