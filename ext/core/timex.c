@@ -149,34 +149,40 @@ static const tx_matcher TOKEN_MATCHERS[] = {
 
 /* Matchers tried at the head of a phrase, in this order: the more specific
 ** reading first (a month before a bare number, a quarter before a unit).
-** NO_REL: skipped after last/next/this/...; NO_FISCAL: after "fiscal". */
+** NO_REL: skipped after last/next/this/...; NO_FISCAL: after "fiscal".
+** head, kinds: what the head must be for the matcher to have a chance (a
+** shortcut of its own first test, checked here without a call): of
+** class `head` or of one of the token kinds in `kinds` (K()); both 0: any. */
 enum { NO_REL = 1, NO_FISCAL = 2 };
+#define K(kind) (1ull << (((kind) >> 4) * 8 + ((kind)&7)))
 static const struct {
   tx_matcher fn;
   unsigned flags;
+  int head;
+  uint64_t kinds;
 } PHRASE_MATCHERS[] = {
-    {tx_match_iso_date, 0},
-    {tx_match_deictic, NO_REL | NO_FISCAL},
-    {tx_match_ref, 0},
-    {tx_match_month_pair, NO_REL},
-    {tx_match_month, 0},
-    {tx_match_day_range, NO_REL},
-    {tx_match_day_month, NO_REL},
-    {tx_match_weekday, 0},
-    {tx_match_quarter, 0},
-    {tx_match_decade, 0},
-    {tx_match_hyphen, 0},
-    {tx_match_holiday, NO_REL},
-    {tx_match_season, 0},
-    {tx_match_year, NO_REL},
-    {tx_match_year_named, NO_REL},
-    {tx_match_year_ended, NO_REL},
-    {tx_match_fiscal_year, 0},
-    {tx_match_rel_partday, 0},
-    {tx_match_pos_partday, NO_REL},
-    {tx_match_near, 0},
-    {tx_match_rel_unit, 0},
-    {tx_match_quantity, 0},
+    {tx_match_iso_date, 0, 0, K(NEWS_TOK_DATE)},
+    {tx_match_deictic, NO_REL | NO_FISCAL, TX_DEICTIC, 0},
+    {tx_match_ref, 0, 0, 0},
+    {tx_match_month_pair, NO_REL, TX_MONTH, 0},
+    {tx_match_month, 0, TX_MONTH, 0},
+    {tx_match_day_range, NO_REL, 0, K(NEWS_TOK_NUMBER)},
+    {tx_match_day_month, NO_REL, 0, K(NEWS_TOK_NUMBER) | K(NEWS_TOK_ORDINAL)},
+    {tx_match_weekday, 0, TX_WEEKDAY, 0},
+    {tx_match_quarter, 0, 0, 0},
+    {tx_match_decade, 0, 0, 0},
+    {tx_match_hyphen, 0, 0, K(NEWS_TOK_WORD)},
+    {tx_match_holiday, NO_REL, 0, K(NEWS_TOK_WORD)},
+    {tx_match_season, 0, TX_SEASON, 0},
+    {tx_match_year, NO_REL, TX_NUMWORD, K(NEWS_TOK_NUMBER)},
+    {tx_match_year_named, NO_REL, TX_UNIT, 0},
+    {tx_match_year_ended, NO_REL, TX_UNIT, 0},
+    {tx_match_fiscal_year, 0, TX_UNIT, 0},
+    {tx_match_rel_partday, 0, TX_PARTDAY, 0},
+    {tx_match_pos_partday, NO_REL, TX_PARTDAY, 0},
+    {tx_match_near, 0, 0, K(NEWS_TOK_WORD)},
+    {tx_match_rel_unit, 0, 0, 0},
+    {tx_match_quantity, 0, 0, 0},
 };
 
 /* Tries every matcher at token i; fills h with the first hit. */
@@ -205,9 +211,14 @@ static bool match_at(const ctx *c, uint32_t i, hit *h) {
   /* every phrase matcher needs a candidate at the head, but for "the past"
   ** (PAST_REF, the head is whatever follows) and "the latest period" */
   if (!c->cand[ph.k] && !(ph.det && ph.rel == R_PAST) && ph.rel != R_LATEST) return false;
+  int head = cls(c, ph.k);
+  uint64_t hkind = K(kind(c, ph.k));
   for (size_t m = 0; m < sizeof PHRASE_MATCHERS / sizeof PHRASE_MATCHERS[0]; m++) {
     unsigned fl = PHRASE_MATCHERS[m].flags;
     if ((fl & NO_REL && ph.rel) || (fl & NO_FISCAL && ph.fiscal)) continue;
+    int mh = PHRASE_MATCHERS[m].head;
+    uint64_t mk = PHRASE_MATCHERS[m].kinds;
+    if ((mh || mk) && !(mh && head == mh) && !(mk & hkind)) continue;
     h->has_v = false;
     h->end_value[0] = 0;
     if (PHRASE_MATCHERS[m].fn(c, &ph, h)) return true;

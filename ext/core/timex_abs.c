@@ -212,7 +212,7 @@ bool tx_match_month(const ctx *c, const phrase *ph, hit *h) {
   }
   dval v = tx_dv_new(G_MONTH);
   v.m = m;
-  int y = 0;
+  int y = 0, tense;
   uint32_t j = tx_trailing_year(c, e, &y);
   if (j > e) {
     v.y = y;
@@ -227,8 +227,8 @@ bool tx_match_month(const ctx *c, const phrase *ph, hit *h) {
     if (v.y && m == c->anchor.month) v.y++;
   } else if (rel == R_THIS) {
     v.y = have_anchor(c) ? c->anchor.year : 0;
-  } else if (tx_tense(c)) {
-    v.y = tx_month_year(c, m, tx_tense(c));
+  } else if ((tense = tx_tense(c)) != 0) {
+    v.y = tx_month_year(c, m, tense);
   } else if (have_anchor(c)) {
     /* no tense cue: the nearer of the past and the next occurrence */
     int back = (c->anchor.month - m + 12) % 12, fwd = (m - c->anchor.month + 12) % 12;
