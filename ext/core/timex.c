@@ -139,50 +139,64 @@ static bool read_phrase(const ctx *c, uint32_t i, phrase *ph) {
   return k < c->se;
 }
 
+/* What the token a matcher looks at first must be for the matcher to
+** have a chance (a shortcut of the matcher's own first test, checked
+** without a call): of a class in `classes` (C()) or of a token kind in
+** `kinds` (K()); a gate of 0 and 0 lets every token through. */
+#define C(klass) ((klass) / 100 < 32 ? 1u << ((klass) / 100) : 0u)
+#define K(kind) (1ull << (((kind) >> 4) * 8 + ((kind)&7)))
+typedef struct gate {
+  uint32_t classes;
+  uint64_t kinds;
+} gate;
+
+static bool gate_open(gate g, uint32_t klass, uint64_t kindbit) {
+  return (!g.classes && !g.kinds) || (g.classes & klass) || (g.kinds & kindbit);
+}
+
 /* Matchers tried at the start of an expression, before any phrase is read. */
-static const tx_matcher TOKEN_MATCHERS[] = {
-    tx_match_bare_plural, /* "for years", "months ago" */
-    tx_match_fixed,       /* "these days", "over the years", "year end" */
-    tx_match_clock,       /* clock times before numbers: "10 p.m." */
-    tx_match_set,         /* sets before durations: "every two weeks" */
+static const struct {
+  tx_matcher fn;
+  gate g;
+} TOKEN_MATCHERS[] = {
+    {tx_match_bare_plural, {C(TX_UNIT), 0}},                         /* "for years", "months ago" */
+    {tx_match_fixed, {C(TX_UNIT), K(NEWS_TOK_WORD)}},                /* "these days", "over the years", "year end" */
+    {tx_match_clock, {C(TX_PARTDAY), K(NEWS_TOK_TIME) | K(NEWS_TOK_NUMBER)}}, /* clock times before numbers: "10 p.m." */
+    {tx_match_set, {C(TX_SETADV) | C(TX_EVERY) | C(TX_WEEKDAY), 0}}, /* sets before durations: "every two weeks" */
 };
 
 /* Matchers tried at the head of a phrase, in this order: the more specific
 ** reading first (a month before a bare number, a quarter before a unit).
-** NO_REL: skipped after last/next/this/...; NO_FISCAL: after "fiscal".
-** head, kinds: what the head must be for the matcher to have a chance (a
-** shortcut of its own first test, checked here without a call): of
-** class `head` or of one of the token kinds in `kinds` (K()); both 0: any. */
+** NO_REL: skipped after last/next/this/...; NO_FISCAL: after "fiscal";
+** g: what the head must be (see gate). */
 enum { NO_REL = 1, NO_FISCAL = 2 };
-#define K(kind) (1ull << (((kind) >> 4) * 8 + ((kind)&7)))
 static const struct {
   tx_matcher fn;
   unsigned flags;
-  int head;
-  uint64_t kinds;
+  gate g;
 } PHRASE_MATCHERS[] = {
-    {tx_match_iso_date, 0, 0, K(NEWS_TOK_DATE)},
-    {tx_match_deictic, NO_REL | NO_FISCAL, TX_DEICTIC, 0},
-    {tx_match_ref, 0, 0, 0},
-    {tx_match_month_pair, NO_REL, TX_MONTH, 0},
-    {tx_match_month, 0, TX_MONTH, 0},
-    {tx_match_day_range, NO_REL, 0, K(NEWS_TOK_NUMBER)},
-    {tx_match_day_month, NO_REL, 0, K(NEWS_TOK_NUMBER) | K(NEWS_TOK_ORDINAL)},
-    {tx_match_weekday, 0, TX_WEEKDAY, 0},
-    {tx_match_quarter, 0, 0, 0},
-    {tx_match_decade, 0, 0, 0},
-    {tx_match_hyphen, 0, 0, K(NEWS_TOK_WORD)},
-    {tx_match_holiday, NO_REL, 0, K(NEWS_TOK_WORD)},
-    {tx_match_season, 0, TX_SEASON, 0},
-    {tx_match_year, NO_REL, TX_NUMWORD, K(NEWS_TOK_NUMBER)},
-    {tx_match_year_named, NO_REL, TX_UNIT, 0},
-    {tx_match_year_ended, NO_REL, TX_UNIT, 0},
-    {tx_match_fiscal_year, 0, TX_UNIT, 0},
-    {tx_match_rel_partday, 0, TX_PARTDAY, 0},
-    {tx_match_pos_partday, NO_REL, TX_PARTDAY, 0},
-    {tx_match_near, 0, 0, K(NEWS_TOK_WORD)},
-    {tx_match_rel_unit, 0, 0, 0},
-    {tx_match_quantity, 0, 0, 0},
+    {tx_match_iso_date, 0, {0, K(NEWS_TOK_DATE)}},
+    {tx_match_deictic, NO_REL | NO_FISCAL, {C(TX_DEICTIC), 0}},
+    {tx_match_ref, 0, {0, 0}},
+    {tx_match_month_pair, NO_REL, {C(TX_MONTH), 0}},
+    {tx_match_month, 0, {C(TX_MONTH), 0}},
+    {tx_match_day_range, NO_REL, {0, K(NEWS_TOK_NUMBER)}},
+    {tx_match_day_month, NO_REL, {0, K(NEWS_TOK_NUMBER) | K(NEWS_TOK_ORDINAL)}},
+    {tx_match_weekday, 0, {C(TX_WEEKDAY), 0}},
+    {tx_match_quarter, 0, {0, 0}},
+    {tx_match_decade, 0, {0, 0}},
+    {tx_match_hyphen, 0, {0, K(NEWS_TOK_WORD)}},
+    {tx_match_holiday, NO_REL, {0, K(NEWS_TOK_WORD)}},
+    {tx_match_season, 0, {C(TX_SEASON), 0}},
+    {tx_match_year, NO_REL, {C(TX_NUMWORD), K(NEWS_TOK_NUMBER)}},
+    {tx_match_year_named, NO_REL, {C(TX_UNIT), 0}},
+    {tx_match_year_ended, NO_REL, {C(TX_UNIT), 0}},
+    {tx_match_fiscal_year, 0, {C(TX_UNIT), 0}},
+    {tx_match_rel_partday, 0, {C(TX_PARTDAY), 0}},
+    {tx_match_pos_partday, NO_REL, {C(TX_PARTDAY), 0}},
+    {tx_match_near, 0, {0, K(NEWS_TOK_WORD)}},
+    {tx_match_rel_unit, 0, {0, 0}},
+    {tx_match_quantity, 0, {0, 0}},
 };
 
 /* Tries every matcher at token i; fills h with the first hit. */
@@ -191,9 +205,12 @@ static bool match_at(const ctx *c, uint32_t i, hit *h) {
   memset(h, 0, sizeof *h);
   /* a matcher may fill h and still fail: the flags that later stages read
   ** are cleared before each try (a full memset per try costs more) */
+  uint32_t klass = C(cls(c, i));
+  uint64_t kindbit = K(kind(c, i));
   for (size_t m = 0; m < sizeof TOKEN_MATCHERS / sizeof TOKEN_MATCHERS[0]; m++) {
+    if (!gate_open(TOKEN_MATCHERS[m].g, klass, kindbit)) continue;
     h->has_v = false;
-    if (TOKEN_MATCHERS[m](c, &ph, h)) return true;
+    if (TOKEN_MATCHERS[m].fn(c, &ph, h)) return true;
   }
   /* "around 7:15 p.m.", "about noon": the approximation is in the extent */
   if (has(c, i, TX_APPROX) && num(c, i) <= 6 && tx_match_clock(c, &(phrase){.i = i + 1, .k = i + 1}, h)) {
@@ -211,14 +228,12 @@ static bool match_at(const ctx *c, uint32_t i, hit *h) {
   /* every phrase matcher needs a candidate at the head, but for "the past"
   ** (PAST_REF, the head is whatever follows) and "the latest period" */
   if (!c->cand[ph.k] && !(ph.det && ph.rel == R_PAST) && ph.rel != R_LATEST) return false;
-  int head = cls(c, ph.k);
-  uint64_t hkind = K(kind(c, ph.k));
+  klass = C(cls(c, ph.k));
+  kindbit = K(kind(c, ph.k));
   for (size_t m = 0; m < sizeof PHRASE_MATCHERS / sizeof PHRASE_MATCHERS[0]; m++) {
     unsigned fl = PHRASE_MATCHERS[m].flags;
     if ((fl & NO_REL && ph.rel) || (fl & NO_FISCAL && ph.fiscal)) continue;
-    int mh = PHRASE_MATCHERS[m].head;
-    uint64_t mk = PHRASE_MATCHERS[m].kinds;
-    if ((mh || mk) && !(mh && head == mh) && !(mk & hkind)) continue;
+    if (!gate_open(PHRASE_MATCHERS[m].g, klass, kindbit)) continue;
     h->has_v = false;
     h->end_value[0] = 0;
     if (PHRASE_MATCHERS[m].fn(c, &ph, h)) return true;

@@ -320,6 +320,9 @@ uint32_t tx_trailing_year(const ctx *c, uint32_t k, int *y) {
 **               2-letter prefix p (the list is sorted bytewise)
 **   lenmask[p]  bit n set when one of them has n bytes (most words of a
 **               text stop at this bit)
+**   lastmask[p] bit l set when one of them ends in letter l (0..25, 26
+**               for anything else): most words that pass the length stop
+**               here ("the" after "thu")
 **   holmask[l]  bit n set when a holiday of n bytes starts with letter l
 **   words, cues, tense: a lex_ix of each list, for the look-ups made
 **               after tx_classify (parts of hyphenated words, cues, tense)
@@ -335,18 +338,23 @@ typedef struct lex_ix {
 static struct {
   _Atomic uint16_t first[27 * 27];
   _Atomic uint16_t lenmask[27 * 27]; /* bit n set when an entry of n bytes has that prefix */
+  _Atomic uint32_t lastmask[27 * 27]; /* bit l set when an entry with that prefix ends in letter l (26: other) */
   _Atomic uint16_t holmask[26];
   _Atomic uint16_t sportmask[26]; /* the same for words of sports reports */
   lex_ix words, cues, tense;
 } IX;
 static atomic_bool built;
 
+/* A letter's number in either case, 0..25, or 26 for anything else. */
+static unsigned letter_of(unsigned char a) {
+  unsigned x = (unsigned char)(a | 0x20);
+  return x >= 'a' && x <= 'z' ? x - 'a' : 26;
+}
+
 /* Index of a 2-letter lower-case prefix: 0..728, 27 * a + b with
 ** 26 standing for "not a letter". */
 static unsigned prefix_of(unsigned char a, unsigned char b) {
-  unsigned x = (unsigned char)(a | 0x20), y = (unsigned char)(b | 0x20);
-  unsigned ia = x >= 'a' && x <= 'z' ? x - 'a' : 26, ib = y >= 'a' && y <= 'z' ? y - 'a' : 26;
-  return ia * 27 + ib;
+  return letter_of(a) * 27 + letter_of(b);
 }
 
 /* Fills ix for lex: its entries grouped by prefix (a counting sort, so
@@ -379,14 +387,19 @@ static void build_index(void) {
   const news_lexicon *lex = &news_lex_timex_words;
   unsigned at = 0;
   uint16_t lens[27 * 27] = {0};
+  uint32_t lasts[27 * 27] = {0};
   for (uint32_t i = 0; i < lex->n; i++) {
     const news_lex_entry *e = &lex->entries[i];
     unsigned p = prefix_of((unsigned char)e->key[0], e->len > 1 ? (unsigned char)e->key[1] : 0);
     while (at <= p) atomic_store_explicit(&IX.first[at++], (uint16_t)i, memory_order_relaxed);
     if (e->len < 16) lens[p] = (uint16_t)(lens[p] | 1u << e->len);
+    lasts[p] |= 1u << letter_of((unsigned char)e->key[e->len - 1]);
   }
   while (at < 27 * 27) atomic_store_explicit(&IX.first[at++], (uint16_t)lex->n, memory_order_relaxed);
-  for (unsigned p = 0; p < 27 * 27; p++) atomic_store_explicit(&IX.lenmask[p], lens[p], memory_order_relaxed);
+  for (unsigned p = 0; p < 27 * 27; p++) {
+    atomic_store_explicit(&IX.lenmask[p], lens[p], memory_order_relaxed);
+    atomic_store_explicit(&IX.lastmask[p], lasts[p], memory_order_relaxed);
+  }
   uint16_t mask[26] = {0};
   const news_lexicon *hol = &news_lex_timex_holidays;
   for (uint32_t i = 0; i < hol->n; i++) {
@@ -451,6 +464,8 @@ static uint16_t ix_first(unsigned p) {
 static int timex_word_code(const char *p, uint32_t n) {
   unsigned pi = prefix_of((unsigned char)p[0], (unsigned char)p[1]);
   if (!(atomic_load_explicit(&IX.lenmask[pi], memory_order_relaxed) >> n & 1)) return 0; /* most words */
+  unsigned char last = (unsigned char)p[n - 1];
+  if (last < 0x80 && !(atomic_load_explicit(&IX.lastmask[pi], memory_order_relaxed) >> letter_of(last) & 1)) return 0;
   const news_lexicon *lex = &news_lex_timex_words;
   uint32_t lo = ix_first(pi), end = pi + 1 < 27 * 27 ? ix_first(pi + 1) : lex->n;
   while (lo < end && lex->entries[lo].len != n) lo++;
