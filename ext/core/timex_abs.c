@@ -110,6 +110,9 @@ bool tx_match_set(const ctx *c, const phrase *ph, hit *h) {
   if (has(c, i, TX_SETADV)) {
     int n = num(c, i);
     if (i > 0 && (word(c, i - 1, "average") || upper(c, i - 1))) return false; /* "average daily volume", "Party daily" */
+    /* a capital inside a sentence is a name: "the People's Daily", "the
+    ** Daily Mail", "its Monthly Oil Market Report" */
+    if (i > c->sb && upper(c, i) && !(c->t[i].flags & NEWS_TF_ALLCAPS)) return false;
     if (n < 1 || n > 7) return false;
     h->b = i;
     h->e = i + 1;
@@ -200,7 +203,9 @@ bool tx_match_month(const ctx *c, const phrase *ph, hit *h) {
       news_ymd x = {v.y, m, d};
       if (news_cal_valid(x)) h->explicit_day = x;
     } else {
-      v.y = sept11(c, m, d, e) ? 2001 : tx_monthday_year(c, m, d);
+      v.y = sept11(c, m, d, e)                       ? 2001
+            : i > c->sb && word(c, i - 1, "ended") ? tx_ended_year(c, m, d)
+                                                   : tx_monthday_year(c, m, d);
     }
     news_ymd x = {v.y ? v.y : 2000, m, d};
     if (!news_cal_valid(x)) return false;

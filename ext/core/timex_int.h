@@ -225,6 +225,7 @@ dval tx_dv_rel_day(const ctx *c, news_ymd base, long n);
 dval tx_dv_weekday(const ctx *c, int wd, int dir);
 int tx_month_year(const ctx *c, int m, int dir);
 int tx_monthday_year(const ctx *c, int m, int d);
+int tx_ended_year(const ctx *c, int m, int d);
 int tx_tense(const ctx *c);
 bool tx_future(const ctx *c);
 int tx_tense_dir(const ctx *c);

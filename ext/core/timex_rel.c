@@ -88,6 +88,9 @@ bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h) {
   int dir = 0;
   if (is(c, a, TX_ANCHOR, 1)) dir = -1;
   else if (is(c, a, TX_POS, P_EARLIER)) dir = -2;
+  /* "from 3.5 mln a year before.": before nothing, as "a year earlier"
+  ** ("two days before the vote" is a length of time before an event) */
+  else if (is(c, a, TX_ANCHOR, 4) && (a + 1 >= c->se || kind(c, a + 1) == NEWS_TOK_PUNCT)) dir = -2;
   else if (word(c, a, "from") && word(c, a + 1, "now")) dir = 3;
   if (dir) e = a;
   if (dir && !det && rel == 0) {

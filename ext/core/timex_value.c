@@ -201,6 +201,20 @@ int tx_monthday_year(const ctx *c, int m, int d) {
   return best;
 }
 
+/* Year of month m, day d after "ended" ("the year ended June 30"): a
+** period that is over, so the last such day before the anchor, or up to
+** two weeks after it (a quarter about to end: "results for the quarter
+** ended March 31", said on March 25). */
+int tx_ended_year(const ctx *c, int m, int d) {
+  if (!have_anchor(c)) return 0;
+  long last = news_cal_days(c->anchor) + 14;
+  for (int y = c->anchor.year + 1; y >= c->anchor.year - 1; y--) {
+    news_ymd x = {y, m, d};
+    if (news_cal_valid(x) && news_cal_days(x) <= last) return y;
+  }
+  return c->anchor.year;
+}
+
 /* Quarter / half value q of year y resolved against the anchor when y is 0. */
 dval tx_dv_quarter(const ctx *c, int unit, int q, int y, int rel) {
   dval v = tx_dv_new(unit == U_HALF ? G_HALF : G_QUARTER);
