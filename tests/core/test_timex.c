@@ -373,6 +373,9 @@ static const tcase cases[] = {
     {"In today's world, more than a quarter of voters read USA Today.", ""},
     {"The Sunday Times and the Sunday Telegraph ran the story.", ""},
     {"He told the Sunday People about it.", ""},
+    /* "decided to", "promised to": a plan, pointing ahead */
+    {"The alliance decided to admit three members in early March.", "early March=DATE:2020-03"},
+    {"The senator promised to return to the issue in October.", "October=DATE:2020-10"},
     /* a set word with a capital inside a sentence is a name */
     {"The People's Daily and the Daily Mail reported it in the Monthly Review.", ""},
     {"Daily output rose.", "Daily=SET:P1D"},
