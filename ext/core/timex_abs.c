@@ -110,6 +110,8 @@ bool tx_match_set(const ctx *c, const phrase *ph, hit *h) {
   if (has(c, i, TX_SETADV)) {
     int n = num(c, i);
     if (i > 0 && (word(c, i - 1, "average") || upper(c, i - 1))) return false; /* "average daily volume", "Party daily" */
+    /* "20 pct annually", "10,000 units annually": the unit of a rate */
+    if (tx_after_amount(c, i)) return false;
     /* a capital inside a sentence is a name: "the People's Daily", "the
     ** Daily Mail", "its Monthly Oil Market Report" */
     if (i > c->sb && upper(c, i) && !(c->t[i].flags & NEWS_TF_ALLCAPS)) return false;

@@ -211,6 +211,8 @@ int tx_day_of_month(const ctx *c, uint32_t k);
 bool tx_real_month(const ctx *c, uint32_t k, bool context);
 bool tx_classify(ctx *c, const news_doc *d); /* true: stopped (news_doc_poll) */
 int tx_cue(const ctx *c, uint32_t k);
+bool tx_after_amount(const ctx *c, uint32_t i);
+bool tx_preposition(const ctx *c, uint32_t p);
 int tx_tense_word(const ctx *c, uint32_t i); /* its timex_tense.tsv value */
 bool tx_sports_report(const ctx *c);
 

@@ -576,6 +576,33 @@ bool tx_classify(ctx *c, const news_doc *d) {
   return false;
 }
 
+/* True when token p is a preposition that opens a length of time ("for
+** a week", "within a year", "from a year before"). */
+bool tx_preposition(const ctx *c, uint32_t p) {
+  return word(c, p, "for") || word(c, p, "in") || word(c, p, "within") || word(c, p, "over") ||
+         word(c, p, "from") || word(c, p, "than") || word(c, p, "to") || word(c, p, "of") || word(c, p, "by") ||
+         word(c, p, "at") || word(c, p, "on") || word(c, p, "until") || word(c, p, "after") ||
+         word(c, p, "before") || word(c, p, "about") || word(c, p, "under");
+}
+
+/* True when an amount ends just before token i, the unit of a rate: a
+** number (digits, money, a percentage) then at most two words ("$5 a
+** year", "5 pct annually", "700 seats a week").  Not after a preposition
+** or a determiner ("within a week", "6 Music for a week", "for a weekly
+** column"), nor with "times"/"twice"/"once" ("three times a week"). */
+bool tx_after_amount(const ctx *c, uint32_t i) {
+  if (i <= c->sb || tx_preposition(c, i - 1) || word(c, i - 1, "a") || word(c, i - 1, "an") ||
+      word(c, i - 1, "the"))
+    return false;
+  for (uint32_t back = 1; back <= 3 && back <= i - c->sb; back++) {
+    uint32_t j = i - back;
+    unsigned k = c->t[j].kind;
+    if (k == NEWS_TOK_NUMBER || k == NEWS_TOK_MONEY || k == NEWS_TOK_PERCENT) return true;
+    if (k != NEWS_TOK_WORD || word(c, j, "times") || word(c, j, "twice") || word(c, j, "once")) return false;
+  }
+  return false;
+}
+
 /* The TXC_* class of word k (ext/data/timex_cues.tsv), 0 for none. */
 int tx_cue(const ctx *c, uint32_t k) {
   if (kind(c, k) != NEWS_TOK_WORD || tlen(c, k) > 12) return 0;

@@ -373,6 +373,10 @@ static const tcase cases[] = {
     {"In today's world, more than a quarter of voters read USA Today.", ""},
     {"The Sunday Times and the Sunday Telegraph ran the story.", ""},
     {"He told the Sunday People about it.", ""},
+    /* the unit of a rate after an amount is no time; "twice a month" is a set */
+    {"The move would save 6 mln dlrs a year and output rose 15 pct annually.", ""},
+    {"The refinery makes 3,000 tonnes a day and will reach capacity within a week.", "a week=DURATION:P1W"},
+    {"Exports were limited to 96,000 tonnes for a year.", "a year=DURATION:P1Y"},
     /* "decided to", "promised to": a plan, pointing ahead */
     {"The alliance decided to admit three members in early March.", "early March=DATE:2020-03"},
     {"The senator promised to return to the issue in October.", "October=DATE:2020-10"},
