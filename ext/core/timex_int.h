@@ -109,7 +109,7 @@ typedef struct ctx {
   const char *s;          /* document text */
   const news_token *t;    /* tokens */
   uint32_t nt;            /* token count */
-  tx_word *tok;           /* per token: its class (tx_classify) */
+  tx_word *tok;           /* per token: its class (tx_classify; digits unused) */
   uint32_t se;            /* end token of the current sentence */
   news_ymd anchor;        /* reference date, year 0 when none */
   news_ymd last;          /* last full day mentioned, year 0 when none */

@@ -508,11 +508,13 @@ bool tx_classify(ctx *c, const news_doc *d) {
   c->se = c->nt;
   build_index();
   uint32_t nPoll = 0;
+  /* no class and no candidate until found (tok[].digits is for the parts
+  ** of hyphenated words and stays unread here) */
+  memset(c->tok, 0, c->nt * sizeof *c->tok);
+  memset(c->cand, 0, c->nt);
   for (uint32_t i = 0; i < c->nt; i++) {
     if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     const news_token *t = &c->t[i];
-    c->tok[i] = (tx_word){0, 0, false, -1};
-    c->cand[i] = 0;
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER)) {
       c->cand[i] = 1;
       continue;
