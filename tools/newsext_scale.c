@@ -140,8 +140,13 @@ static int hash_file(const char *zPath, char *zHex) {
     nAll += n;
     while (n % 8) buf[n++] = 0; /* only at the end of the file */
     for (size_t i = 0; i < n; i += 8) {
-      uint64_t w = 0;
+      uint64_t w;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      memcpy(&w, buf + i, 8); /* one load instead of eight */
+#else
+      w = 0;
       for (int k = 7; k >= 0; k--) w = w << 8 | buf[i + (size_t)k];
+#endif
       h = (h ^ w) * 0x100000001b3ULL;
     }
   }
