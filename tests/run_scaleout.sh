@@ -18,7 +18,13 @@
 #      transaction); an in-place run refuses to add to results of another build;
 #   6. merge copies whatever columns the tables have (an added column is
 #      carried; differing columns are refused);
-#   7. bad --shard values and --pending with --out are usage errors.
+#   7. bad --shard values and --pending with --out are usage errors;
+#   8. the forms of the tables: an --out file's result tables are rowid tables
+#      without any index (merge copies their records as they are), a merged
+#      DEST's have a UNIQUE key index on (article, n), which merge --no-index
+#      leaves to the next merge; rows of the same (article, n) in two inputs
+#      whose newsext_batch_done do not overlap are refused by that index,
+#      with nothing merged.
 suite=scaleout
 . "$(dirname "$0")/batch_lib.sh"
 run() { "$bin" --ext "$ext" --quiet -j 2 "$@"; }
@@ -151,6 +157,32 @@ for s in 3/3 -1/2 1 a/b 0/0 "1/2x"; do
 done
 run --pending --out "$tmp/u.db" "$tmp/a.db" >/dev/null 2>&1
 if [ $? -eq 2 ]; then ok; else bad "--pending --out accepted"; fi
+
+# 8. table forms and key indexes
+# keys(DB): the unique indexes of the three result tables
+keys() { sqlite3 "$1" "SELECT (SELECT count(*) FROM pragma_index_list('article_entities') WHERE \"unique\")
+  + (SELECT count(*) FROM pragma_index_list('article_quotes') WHERE \"unique\")
+  + (SELECT count(*) FROM pragma_index_list('article_dates') WHERE \"unique\")"; }
+f=$(sqlite3 "$tmp/r0.db" "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name GLOB 'article_*';
+  SELECT count(*) FROM article_entities WHERE rowid > 0")
+n=$(sqlite3 "$tmp/r0.db" "SELECT count(*) FROM article_entities")
+if [ "$f" = "0
+$n" ]; then ok; else bad "--out result tables: $f (indexes, rows with a rowid), $n rows"; fi
+if [ "$(keys "$tmp/m1.db")" = 3 ] && [ "$(keys "$tmp/m12.db")" = 3 ]; then ok
+else bad "merged DEST key indexes: $(keys "$tmp/m1.db") and $(keys "$tmp/m12.db") of 3"; fi
+"$bin" merge --quiet --no-index "$tmp/m9.db" "$tmp/r0.db" "$tmp/r1.db" || bad "merge --no-index failed"
+k1=$(keys "$tmp/m9.db")
+"$bin" merge --quiet "$tmp/m9.db" "$tmp/r2.db" || bad "merge after --no-index failed"
+if [ "$k1|$(keys "$tmp/m9.db")" = "0|3" ]; then ok; else bad "key indexes after --no-index, then merge: $k1|$(keys "$tmp/m9.db")"; fi
+same "$tmp/m9.db" "merged in two steps, the first --no-index"
+cp "$tmp/r1.db" "$tmp/dup.db"
+sqlite3 "$tmp/dup.db" "UPDATE newsext_runs SET run = run || 'z'; UPDATE newsext_batch_done SET article = -article"
+out=$("$bin" merge "$tmp/m10.db" "$tmp/r0.db" "$tmp/r1.db" "$tmp/dup.db" 2>&1); rcm=$?
+n=$(sqlite3 "$tmp/m10.db" "SELECT count(*) FROM sqlite_schema")
+case "$rcm|$n|$out" in
+  "1|0|"*"article_entities holds two rows of the same article and n"*"inputs overlap"*"nothing was merged"*) ok ;;
+  *) bad "duplicate rows under other article ids: rc=$rcm, $n tables: $out" ;;
+esac
 
 echo "scaleout: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -60,8 +60,8 @@
 **   transaction.  So an article's results are either all committed with its
 **   progress row or not at all: a run that is interrupted (Ctrl-C, kill,
 **   power loss) and started again skips exactly the committed articles and
-**   never duplicates a row (each table's PRIMARY KEY (article, n) would
-**   refuse one anyway).  Ctrl-C (SIGINT/SIGTERM) stops the workers after
+**   never duplicates a row (in place, each table's PRIMARY KEY (article, n)
+**   would refuse one anyway; an --out file's tables have no key, for merge).  Ctrl-C (SIGINT/SIGTERM) stops the workers after
 **   their current chunk and commits what is finished before exiting with
 **   status 130.
 **
@@ -753,6 +753,11 @@ static int setup_tables(batch *p, sqlite3 *db) {
                      "DROP TABLE IF EXISTS main.newsext_runs",
                      NULL, NULL, &zErr) != SQLITE_OK)
       goto fail;
+  }
+  if (p->zOut) { /* a result file: the result tables in the form merge copies fastest */
+    const char *azTable[N_TABLES];
+    for (int t = 0; t < N_TABLES; t++) azTable[t] = aOut[t].zTable;
+    if (scale_out_tables(db, zSchemaSql, azTable, N_TABLES, &zErr)) goto fail;
   }
   int rc = sqlite3_exec(db, zSchemaSql, NULL, NULL, &zErr);
   if (rc != SQLITE_OK) goto fail;

@@ -31,10 +31,26 @@
 **   merge that stopped part-way can simply be run again.  Then the SRCs are
 **   attached, as many at a time as SQLite allows (10 by default), and each
 **   group is copied in one transaction: per SRC, none of its articles may
-**   be in DEST already (which by then holds the SRCs before it), then one
-**   INSERT ... SELECT per table.  The first SRC into an empty DEST is copied
-**   record by record without decoding (SQLite's transfer optimisation);
-**   later ones are ordinary inserts, which is most of a merge's cost.
+**   be in DEST already (which by then holds the SRCs before it: one look-up
+**   per article of SRC), then one INSERT ... SELECT * per table.
+**
+**   That copy is SQLite's transfer optimisation -- records copied as they
+**   are, without decoding or re-encoding, appended at the end of DEST's
+**   table -- about ten times cheaper than inserting each row again.  SQLite
+**   does it into a table that already holds rows only when source and
+**   destination have the same columns and the destination is an ordinary
+**   rowid table with no index (a UNIQUE index, a WITHOUT ROWID key, or any
+**   index of a table without INTEGER PRIMARY KEY make it require an empty
+**   table).  So --out files hold their result tables in that form
+**   (scale_out_tables), merge drops DEST's key indexes first, and rebuilds
+**   them once at the end of the last group: "<table>_key", UNIQUE on
+**   (article, n), one sort -- which also refuses two rows of the same key,
+**   if two inputs hold rows of an article under different ids in
+**   newsext_batch_done.  `--no-index` leaves them to the next merge (the
+**   Dask driver's merges before its last).  newsext_batch_done and
+**   newsext_batch_errors, keyed by INTEGER PRIMARY KEY, are copied the same
+**   way with a check of each key.  An input in another form (a database
+**   processed in place: WITHOUT ROWID tables) is copied by ordinary inserts.
 **
 ** SPLIT  newsext-batch split [--table T] [--id COL] SRC N DIR
 **   Writes DIR/shard-K-of-N.db for K = 0..N-1 in one pass over SRC: table T
@@ -320,6 +336,39 @@ void scale_run_end(sqlite3 *db, sqlite3_int64 iRun, const char *zStatus, double 
   sqlite3_free(zSql);
 }
 
+/* ------------------------------------------------------- --out tables */
+
+int scale_out_tables(sqlite3 *db, const char *zSchemaSql, const char *const *azTable, int nTable, char **pzErr) {
+  /* the columns come from the schema itself, run on a scratch connection */
+  sqlite3 *mem = NULL;
+  int rc = sqlite3_open(":memory:", &mem);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(mem, zSchemaSql, NULL, NULL, pzErr);
+  for (int t = 0; t < nTable && rc == SQLITE_OK; t++) {
+    sqlite3_stmt *st = NULL;
+    rc = sqlite3_prepare_v2(mem, "SELECT name, type, \"notnull\" FROM pragma_table_info(?1) ORDER BY cid", -1, &st,
+                            NULL);
+    if (rc != SQLITE_OK) break;
+    sqlite3_bind_text(st, 1, azTable[t], -1, SQLITE_STATIC);
+    if (has_table(db, "main", azTable[t])) { /* a result file from before: kept as it is */
+      sqlite3_finalize(st);
+      continue;
+    }
+    sqlite3_str *pSql = sqlite3_str_new(NULL);
+    sqlite3_str_appendf(pSql, "CREATE TABLE main.\"%w\"(", azTable[t]);
+    for (int c = 0; sqlite3_step(st) == SQLITE_ROW; c++)
+      sqlite3_str_appendf(pSql, "%s\"%w\" %s%s", c ? ", " : "", (const char *)sqlite3_column_text(st, 0),
+                          (const char *)sqlite3_column_text(st, 1), sqlite3_column_int(st, 2) ? " NOT NULL" : "");
+    sqlite3_str_appendall(pSql, ")");
+    rc = sqlite3_finalize(st);
+    char *zSql = sqlite3_str_finish(pSql);
+    if (rc == SQLITE_OK) rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, pzErr) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+  }
+  if (rc != SQLITE_OK && !*pzErr) *pzErr = sqlite3_mprintf("%s", mem ? sqlite3_errmsg(mem) : sqlite3_errstr(rc));
+  sqlite3_close(mem);
+  return rc != SQLITE_OK;
+}
+
 /* ------------------------------------------------------------- merge */
 
 /* Sorted, comma-separated column names of zSchema.zTable (for comparing)
@@ -430,13 +479,13 @@ static int merge_one(sqlite3 *db, const merge_src *m, const char *zS, const char
   int rc = SQLITE_OK, bad = 1;
   char *zErr = NULL;
   int bSrcErr = has_table(db, zS, "newsext_batch_errors"), bErr = has_table(db, "main", "newsext_batch_errors");
-  char *z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done WHERE article IN (SELECT article FROM "
-                   "main.newsext_batch_done %s) LIMIT 1", zS,
-                   bErr ? "UNION ALL SELECT article FROM main.newsext_batch_errors" : "");
+  /* one look-up in DEST per article of the input (not a pass over DEST) */
+  const char *zIn = bErr ? "EXISTS (SELECT 1 FROM main.newsext_batch_done d WHERE d.article = x.article) OR EXISTS "
+                           "(SELECT 1 FROM main.newsext_batch_errors d WHERE d.article = x.article)"
+                         : "EXISTS (SELECT 1 FROM main.newsext_batch_done d WHERE d.article = x.article)";
+  char *z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done x WHERE %s LIMIT 1", zS, zIn);
   if (!z && rc == SQLITE_OK && bSrcErr)
-    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_errors WHERE article IN (SELECT article FROM "
-               "main.newsext_batch_done %s) LIMIT 1", zS,
-               bErr ? "UNION ALL SELECT article FROM main.newsext_batch_errors" : "");
+    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_errors x WHERE %s LIMIT 1", zS, zIn);
   if (rc != SQLITE_OK) {
     fprintf(stderr, "newsext-batch: merge: %s: %s\n", m->zPath, sqlite3_errmsg(db));
     goto done;
@@ -530,15 +579,46 @@ static int merge_against(sqlite3 *db, merge_src *m, const char *zDest, const cha
   return rc != SQLITE_OK;
 }
 
+/* The key index of result table zTable in DEST: "<table>_key", UNIQUE on
+** (article, n).  Only for ordinary rowid tables (a WITHOUT ROWID table of an
+** in-place run is its own key).  bCreate: create it if missing -- which also
+** refuses two rows of the same (article, n) -- else drop it.  Nonzero on
+** error (reported). */
+static int merge_key(sqlite3 *db, const char *zTable, int bCreate) {
+  int rc = SQLITE_OK;
+  char *zSql = NULL, *zErr = NULL;
+  char *zPk = query1(db, &rc, "SELECT 1 FROM pragma_index_list(%Q, 'main') WHERE origin = 'pk'", zTable);
+  if (rc == SQLITE_OK && !zPk && has_table(db, "main", zTable)) {
+    zSql = bCreate ? sqlite3_mprintf("CREATE UNIQUE INDEX IF NOT EXISTS main.\"%w_key\" ON \"%w\"(article, n)", zTable,
+                                     zTable)
+                   : sqlite3_mprintf("DROP INDEX IF EXISTS main.\"%w_key\"", zTable);
+    rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
+  }
+  if (rc != SQLITE_OK) {
+    if (bCreate && sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE)
+      fprintf(stderr, "newsext-batch: merge: %s holds two rows of the same article and n (%s): the inputs overlap\n",
+              zTable, zErr ? zErr : sqlite3_errmsg(db));
+    else
+      fprintf(stderr, "newsext-batch: merge: %s the key index of %s: %s\n", bCreate ? "creating" : "dropping", zTable,
+              zErr ? zErr : sqlite3_errmsg(db));
+  }
+  sqlite3_free(zPk);
+  sqlite3_free(zSql);
+  sqlite3_free(zErr);
+  return rc != SQLITE_OK;
+}
+
 int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
-  int bQuiet = 0, nSrc = 0;
+  int bQuiet = 0, bNoIndex = 0, nSrc = 0;
   const char *zDest = NULL;
   merge_src *aSrc = calloc((size_t)argc + 1, sizeof *aSrc);
   if (!aSrc) return 1;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--quiet")) bQuiet = 1;
+    else if (!strcmp(argv[i], "--no-index")) bNoIndex = 1;
     else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "newsext-batch: merge: unknown option %s\nusage: newsext-batch merge [--quiet] DEST SRC...\n",
+      fprintf(stderr, "newsext-batch: merge: unknown option %s\nusage: newsext-batch merge [--quiet] [--no-index] "
+              "DEST SRC...\n",
               argv[i]);
       free(aSrc);
       return 2;
@@ -546,10 +626,11 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
     else aSrc[nSrc++].zPath = argv[i];
   }
   if (!zDest || nSrc == 0) {
-    fprintf(stderr, "usage: newsext-batch merge [--quiet] DEST SRC...\n"
+    fprintf(stderr, "usage: newsext-batch merge [--quiet] [--no-index] DEST SRC...\n"
             "  copies the result tables of each SRC (a newsext-batch --out file, or a database\n"
             "  processed in place) into DEST in one transaction, refusing overlapping articles,\n"
-            "  results of another newsext build and unfinished runs; a SRC merged before is skipped\n");
+            "  results of another newsext build and unfinished runs; a SRC merged before is skipped.\n"
+            "  --no-index leaves the key indexes of DEST to the next merge (when more follow)\n");
     free(aSrc);
     return 2;
   }
@@ -613,10 +694,14 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
   ** and the same merge run again skips them */
   int nGroup = sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, -1);
   if (nGroup < 1) nGroup = 1;
-  if (sqlite3_exec(db, "PRAGMA main.journal_mode=WAL; PRAGMA main.synchronous=NORMAL; PRAGMA main.cache_size=-65536",
-                   NULL, NULL, &zErr) != SQLITE_OK)
+  /* a rollback journal holds only the pages DEST had before the transaction,
+  ** so a merge into a new DEST writes its rows once (WAL would write them
+  ** twice), and DEST stays one self-contained file */
+  if (sqlite3_exec(db, "PRAGMA main.journal_mode=DELETE; PRAGMA main.synchronous=NORMAL; "
+                   "PRAGMA main.cache_size=-65536", NULL, NULL, &zErr) != SQLITE_OK)
     goto fail;
   for (int g = 0; g < nSrc; g += nGroup) {
+    int bLast = g + nGroup >= nSrc;
     int nAttached = 0, bad = 0;
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &zErr) != SQLITE_OK ||
         sqlite3_exec(db, zRunsSql, NULL, NULL, &zErr) != SQLITE_OK)
@@ -625,6 +710,9 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
     for (int t = 0; t < nAll; t++)
       if (azSql[t] && !has_table(db, "main", azAll[t]) && sqlite3_exec(db, azSql[t], NULL, NULL, &zErr) != SQLITE_OK)
         goto fail;
+    /* without key indexes, the copies below are record copies (see MERGE) */
+    for (int t = 0; g == 0 && nSkipped < nSrc && t < nTable; t++)
+      if (merge_key(db, azTable[t], 0)) goto refused;
     for (int i = g; i < nSrc && i < g + nGroup && !bad; i++) {
       merge_src *m = &aSrc[i];
       if (m->bSkip) continue;
@@ -638,6 +726,7 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
       nAttached++;
       bad = merge_one(db, m, zS, zDest, azAll, nAll);
     }
+    for (int t = 0; bLast && !bNoIndex && !bad && t < nTable; t++) bad = merge_key(db, azTable[t], 1);
     if (!bad && sqlite3_exec(db, "COMMIT", NULL, NULL, &zErr) != SQLITE_OK) {
       fprintf(stderr, "newsext-batch: merge: %s: %s\n", zDest, zErr);
       bad = 1;
@@ -650,6 +739,12 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
       sqlite3_exec(db, zSql, NULL, NULL, NULL);
     }
     if (bad) {
+      /* the groups merged before keep DEST's key indexes */
+      if (g > 0 && !bNoIndex && sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK) {
+        int bKeys = 0;
+        for (int t = 0; !bKeys && t < nTable; t++) bKeys = merge_key(db, azTable[t], 1);
+        sqlite3_exec(db, bKeys ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+      }
       if (g > 0)
         fprintf(stderr, "newsext-batch: merge: the first %d inputs were merged (or merged before), the rest not; "
                 "after fixing the problem run the same merge again: merged inputs are skipped\n", g);
