@@ -825,7 +825,7 @@ int scale_split(int argc, char **argv) {
     rl.rlim_cur = rl.rlim_max;
     setrlimit(RLIMIT_NOFILE, &rl);
   }
-  if (sqlite3_open_v2(zSrc, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+  if (sqlite3_open_v2(zSrc, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
     fprintf(stderr, "newsext-batch: split: cannot open %s: %s\n", zSrc, sqlite3_errmsg(src));
     goto done;
   }
@@ -887,7 +887,9 @@ int scale_split(int argc, char **argv) {
                                  "CREATE TABLE newsext_split(k INTEGER NOT NULL, n INTEGER NOT NULL, source TEXT);"
                                  "INSERT INTO newsext_split VALUES(%d, %d, %Q); BEGIN",
                                  n > 16 ? -512 : -16384, zCreate, k, n, zReal ? zReal : zSrc);
-    int bad = !zPart || !zSql || sqlite3_open(zPart, &aDb[k]) != SQLITE_OK ||
+    int bad = !zPart || !zSql ||
+              sqlite3_open_v2(zPart, &aDb[k], SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+                  SQLITE_OK ||
               sqlite3_exec(aDb[k], zSql, NULL, NULL, NULL) != SQLITE_OK ||
               sqlite3_prepare_v2(aDb[k], zInsert, -1, &aIns[k], NULL) != SQLITE_OK;
     if (bad)
