@@ -61,9 +61,9 @@
 **   progress row or not at all: a run that is interrupted (Ctrl-C, kill,
 **   power loss) and started again skips exactly the committed articles and
 **   never duplicates a row (in place, each table's PRIMARY KEY (article, n)
-**   would refuse one anyway; an --out file's tables have no key, for merge).  Ctrl-C (SIGINT/SIGTERM) stops the workers after
-**   their current chunk and commits what is finished before exiting with
-**   status 130.
+**   would refuse one anyway; an --out file's tables have no key, for
+**   merge).  Ctrl-C (SIGINT/SIGTERM) stops the workers after their current
+**   chunk and commits what is finished before exiting with status 130.
 **
 **   The database is switched to WAL mode (persistent) so that the readers
 **   never block the writer; synchronous=NORMAL, which in WAL mode may lose
@@ -1064,7 +1064,7 @@ static void usage(void) {
           "(the schema of sql/materialize.sql; its triggers queue changed articles in\n"
           "newsext_pending, which every run processes first); an interrupted run resumes\n"
           "where it stopped.\n"
-          "       newsext-batch merge [--quiet] DEST SRC...     combine results (docs/scale-out.md)\n"
+          "       newsext-batch merge [--quiet] [--no-index] DEST SRC...   combine results (docs/scale-out.md)\n"
           "       newsext-batch split [--table T] [--id COL] SRC N DIR   cut articles into shard files\n");
 }
 
