@@ -20,7 +20,7 @@ WHAT
     returns its path.  The driver merges the results into DEST as they
     arrive -- those that arrived during the previous merge in one call of
     `newsext-batch merge` -- so merging overlaps the remaining work; only
-    the last call builds DEST's key indexes (merge --no-index before it).
+    the last call builds DEST's article indexes (merge --no-index before it).
 
     Tasks are idempotent: every attempt starts from an empty directory, so a
     task lost with its worker (killed, out of memory, node gone) is simply
@@ -171,7 +171,7 @@ def split(source, shards, directory, batch="newsext-batch", table=None, id=None)
 
 def merge(dest, results, batch="newsext-batch", index=True):
     """Merges result files into dest (newsext-batch merge); raises RuntimeError on refusal.
-    index=False leaves dest's key indexes to the next merge (when more follow)."""
+    index=False leaves dest's article indexes to the next merge (when more follow)."""
     p = subprocess.run([batch, "merge", "--quiet"] + ([] if index else ["--no-index"]) + [dest] + list(results),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if p.returncode != 0:
@@ -252,7 +252,7 @@ def run(client, source, dest, shards=None, batch="newsext-batch", ext=None, thre
                     path = res
                 paths.append(path)
                 fut.release()
-            # the key indexes are built once, by the last merge
+            # the article indexes are built once, by the last merge
             merge(dest, paths, batch_local, index=done + len(paths) == len(futures))
             for path in own:
                 os.remove(path)

@@ -42,12 +42,16 @@
 **   rowid table with no index (a UNIQUE index, a WITHOUT ROWID key, or any
 **   index of a table without INTEGER PRIMARY KEY make it require an empty
 **   table).  So --out files hold their result tables in that form
-**   (scale_out_tables), merge drops DEST's key indexes first, and rebuilds
-**   them once at the end of the last group: "<table>_key", UNIQUE on
-**   (article, n), one sort -- which also refuses two rows of the same key,
-**   if two inputs hold rows of an article under different ids in
-**   newsext_batch_done.  `--no-index` leaves them to the next merge (the
-**   Dask driver's merges before its last).  newsext_batch_done and
+**   (scale_out_tables), merge drops DEST's article indexes first, and
+**   builds them once at the end of the last group: "<table>_article" on
+**   (article), one sort, so a look-up by article is an index search as in
+**   an in-place database.  (A UNIQUE (article, n) index costs 40% more to
+**   build, as much as 1.5% of computing the rows.)  Rows are not checked
+**   one by one: an article's rows come from the input whose
+**   newsext_batch_done holds it -- newsext-batch commits them together --
+**   and the overlap check refuses an article twice.  `--no-index` leaves
+**   the indexes to the next merge (the Dask driver's merges before its
+**   last).  newsext_batch_done and
 **   newsext_batch_errors, keyed by INTEGER PRIMARY KEY, are copied the same
 **   way with a check of each key.  An input in another form (a database
 **   processed in place: WITHOUT ROWID tables) is copied by ordinary inserts.
@@ -478,7 +482,12 @@ static int merge_one(sqlite3 *db, const merge_src *m, const char *zS, const char
                      int nAll) {
   int rc = SQLITE_OK, bad = 1;
   char *zErr = NULL;
-  int bSrcErr = has_table(db, zS, "newsext_batch_errors"), bErr = has_table(db, "main", "newsext_batch_errors");
+  int bSrcErr = has_table(db, zS, "newsext_batch_errors"), bErr = 0;
+  if (has_table(db, "main", "newsext_batch_errors")) { /* look-ups in it only if it has rows */
+    char *zAny = query1(db, &rc, "SELECT 1 FROM main.newsext_batch_errors LIMIT 1");
+    bErr = zAny != NULL;
+    sqlite3_free(zAny);
+  }
   /* one look-up in DEST per article of the input (not a pass over DEST) */
   const char *zIn = bErr ? "EXISTS (SELECT 1 FROM main.newsext_batch_done d WHERE d.article = x.article) OR EXISTS "
                            "(SELECT 1 FROM main.newsext_batch_errors d WHERE d.article = x.article)"
@@ -579,29 +588,23 @@ static int merge_against(sqlite3 *db, merge_src *m, const char *zDest, const cha
   return rc != SQLITE_OK;
 }
 
-/* The key index of result table zTable in DEST: "<table>_key", UNIQUE on
-** (article, n).  Only for ordinary rowid tables (a WITHOUT ROWID table of an
-** in-place run is its own key).  bCreate: create it if missing -- which also
-** refuses two rows of the same (article, n) -- else drop it.  Nonzero on
-** error (reported). */
-static int merge_key(sqlite3 *db, const char *zTable, int bCreate) {
+/* The article index of result table zTable in DEST: "<table>_article", on
+** (article).  Only for ordinary rowid tables (a WITHOUT ROWID table of an
+** in-place run is keyed on (article, n) itself).  bCreate: create it if
+** missing, else drop it.  Nonzero on error (reported). */
+static int merge_index(sqlite3 *db, const char *zTable, int bCreate) {
   int rc = SQLITE_OK;
   char *zSql = NULL, *zErr = NULL;
   char *zPk = query1(db, &rc, "SELECT 1 FROM pragma_index_list(%Q, 'main') WHERE origin = 'pk'", zTable);
   if (rc == SQLITE_OK && !zPk && has_table(db, "main", zTable)) {
-    zSql = bCreate ? sqlite3_mprintf("CREATE UNIQUE INDEX IF NOT EXISTS main.\"%w_key\" ON \"%w\"(article, n)", zTable,
+    zSql = bCreate ? sqlite3_mprintf("CREATE INDEX IF NOT EXISTS main.\"%w_article\" ON \"%w\"(article)", zTable,
                                      zTable)
-                   : sqlite3_mprintf("DROP INDEX IF EXISTS main.\"%w_key\"", zTable);
+                   : sqlite3_mprintf("DROP INDEX IF EXISTS main.\"%w_article\"", zTable);
     rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
   }
-  if (rc != SQLITE_OK) {
-    if (bCreate && sqlite3_extended_errcode(db) == SQLITE_CONSTRAINT_UNIQUE)
-      fprintf(stderr, "newsext-batch: merge: %s holds two rows of the same article and n (%s): the inputs overlap\n",
-              zTable, zErr ? zErr : sqlite3_errmsg(db));
-    else
-      fprintf(stderr, "newsext-batch: merge: %s the key index of %s: %s\n", bCreate ? "creating" : "dropping", zTable,
-              zErr ? zErr : sqlite3_errmsg(db));
-  }
+  if (rc != SQLITE_OK)
+    fprintf(stderr, "newsext-batch: merge: %s the article index of %s: %s\n", bCreate ? "creating" : "dropping",
+            zTable, zErr ? zErr : sqlite3_errmsg(db));
   sqlite3_free(zPk);
   sqlite3_free(zSql);
   sqlite3_free(zErr);
@@ -630,7 +633,7 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
             "  copies the result tables of each SRC (a newsext-batch --out file, or a database\n"
             "  processed in place) into DEST in one transaction, refusing overlapping articles,\n"
             "  results of another newsext build and unfinished runs; a SRC merged before is skipped.\n"
-            "  --no-index leaves the key indexes of DEST to the next merge (when more follow)\n");
+            "  --no-index leaves the article indexes of DEST to the next merge (when more follow)\n");
     free(aSrc);
     return 2;
   }
@@ -710,9 +713,9 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
     for (int t = 0; t < nAll; t++)
       if (azSql[t] && !has_table(db, "main", azAll[t]) && sqlite3_exec(db, azSql[t], NULL, NULL, &zErr) != SQLITE_OK)
         goto fail;
-    /* without key indexes, the copies below are record copies (see MERGE) */
+    /* without article indexes, the copies below are record copies (see MERGE) */
     for (int t = 0; g == 0 && nSkipped < nSrc && t < nTable; t++)
-      if (merge_key(db, azTable[t], 0)) goto refused;
+      if (merge_index(db, azTable[t], 0)) goto refused;
     for (int i = g; i < nSrc && i < g + nGroup && !bad; i++) {
       merge_src *m = &aSrc[i];
       if (m->bSkip) continue;
@@ -726,7 +729,7 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
       nAttached++;
       bad = merge_one(db, m, zS, zDest, azAll, nAll);
     }
-    for (int t = 0; bLast && !bNoIndex && !bad && t < nTable; t++) bad = merge_key(db, azTable[t], 1);
+    for (int t = 0; bLast && !bNoIndex && !bad && t < nTable; t++) bad = merge_index(db, azTable[t], 1);
     if (!bad && sqlite3_exec(db, "COMMIT", NULL, NULL, &zErr) != SQLITE_OK) {
       fprintf(stderr, "newsext-batch: merge: %s: %s\n", zDest, zErr);
       bad = 1;
@@ -739,11 +742,11 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
       sqlite3_exec(db, zSql, NULL, NULL, NULL);
     }
     if (bad) {
-      /* the groups merged before keep DEST's key indexes */
+      /* the groups merged before keep DEST's article indexes */
       if (g > 0 && !bNoIndex && sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK) {
-        int bKeys = 0;
-        for (int t = 0; !bKeys && t < nTable; t++) bKeys = merge_key(db, azTable[t], 1);
-        sqlite3_exec(db, bKeys ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+        int bIdx = 0;
+        for (int t = 0; !bIdx && t < nTable; t++) bIdx = merge_index(db, azTable[t], 1);
+        sqlite3_exec(db, bIdx ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
       }
       if (g > 0)
         fprintf(stderr, "newsext-batch: merge: the first %d inputs were merged (or merged before), the rest not; "
