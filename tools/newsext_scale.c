@@ -905,7 +905,9 @@ int scale_split(int argc, char **argv) {
   for (int k = 0; k < n; k++) {
     char *zPart = sqlite3_mprintf("%s/shard-%d-of-%d.db.part", zDir, k, n);
     if (zPart) unlink(zPart);
-    char *zSql = sqlite3_mprintf("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=%d; %s;"
+    /* 64 KB pages: a sixteenth of the writes, and fewer overflow pages */
+    char *zSql = sqlite3_mprintf("PRAGMA page_size=65536; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+                                 "PRAGMA cache_size=%d; %s;"
                                  "CREATE TABLE newsext_split(k INTEGER NOT NULL, n INTEGER NOT NULL, source TEXT);"
                                  "INSERT INTO newsext_split VALUES(%d, %d, %Q); BEGIN",
                                  n > 16 ? -512 : -16384, zCreate, k, n, zReal ? zReal : zSrc);
