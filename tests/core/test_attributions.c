@@ -83,6 +83,20 @@ static const acase reported[] = {
      "the contractor has been paid | Daily Courier | the Daily Courier | According to | indirect\n"},
     {"The contractor has been paid in full, according to the Daily Courier.",
      "The contractor has been paid in full | Daily Courier | the Daily Courier | according to | indirect\n"},
+    /* "according to" is a cue whatever follows it: a poll, a long phrase */
+    {"But, according to the county poll, 46 percent of voters remain undecided.",
+     "46 percent of voters remain undecided | the county poll | the county poll | according to | indirect\n"},
+    {"Since last winter, according to the Daily Courier, the ferry has run at a loss.",
+     "the ferry has run at a loss | Daily Courier | the Daily Courier | according to | indirect\n"},
+    {"Ortiz leads the race by seven points according to a Courier poll released Monday.",
+     "Ortiz leads the race by seven points | a Courier poll released Monday | a Courier poll released Monday | "
+     "according to | indirect\n"},
+    /* a verb and its preposition: the object is what was said */
+    {"Councillor Ben Hale called for an inquiry into the contract.",
+     "an inquiry into the contract | Ben Hale | Councillor Ben Hale | called for | indirect\n"},
+    {"Ortiz was referring to the repairs on the east span.",
+     "the repairs on the east span | Ortiz | Ortiz | referring to | indirect\n"},
+    {"The phone call for help came at noon.", ""},
     {"The budget will be tight this year, the city treasurer said.",
      "The budget will be tight this year | the city treasurer | the city treasurer | said | indirect\n"},
     {"Ortiz: We have made real progress on the draft.",
