@@ -57,7 +57,8 @@ enum {
   R_ACCORDING_TAIL, /* ..., according to Lee. */
   R_COLON,          /* Lee: the plan will fail. (a label opening its sentence) */
   R_ASKED,          /* Asked whether ..., (the question, no source) */
-  R_PREP            /* Lee called for an inquiry. (a verb and its preposition) */
+  R_PREP,           /* Lee called for an inquiry. (a verb and its preposition) */
+  R_POLL            /* In the Courier poll, ... / ... in the latest polls. */
 };
 
 const char *news_attr_kind_name(unsigned kind) {
@@ -286,7 +287,8 @@ static bool inverted(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se, ne
 /* A verb and its preposition that PolNeAR reads as one cue, the statement
 ** being the preposition's object: "called for an end to ...", "called on
 ** Congress to ...", "was referring to the judge", "pointed to the polls",
-** "talked about the wall".  Counted on PolNeAR's train split: each pair is a
+** "talked about the wall", "pointed out that ...", "made clear that ...",
+** "was critical of the plan", "pushing for a vote".  Counted on PolNeAR's train split: each pair is a
 ** cue in at least half of its uses there. */
 static bool prep_cue(const q_ctx *c, uint32_t v) {
   static const char *const call[] = {"call", "calls", "called", "calling", NULL};
@@ -305,9 +307,16 @@ static bool prep_cue(const q_ctx *c, uint32_t v) {
       (v == 0 || c->tok[v - 1].kind != NEWS_TOK_WORD || ends(c, v - 1, "ed") || word_at(c, v - 1, "percentage") ||
        word_at(c, v - 1, "basis")))
     return false;
-  if (word_at(c, v + 1, "for") || word_at(c, v + 1, "on")) return word_in(c, v, call);
+  static const char *const push_[] = {"push", "pushes", "pushed", "pushing", NULL};
+  static const char *const make[] = {"make", "makes", "made", "making", NULL};
+  if (word_at(c, v + 1, "for")) return word_in(c, v, call) || word_in(c, v, push_);
+  if (word_at(c, v + 1, "on")) return word_in(c, v, call);
   if (word_at(c, v + 1, "to")) return word_in(c, v, to);
   if (word_at(c, v + 1, "about")) return word_in(c, v, about);
+  if (word_at(c, v + 1, "out")) return word_in(c, v, to) && !word_at(c, v, "referred") && !word_at(c, v, "refer") &&
+                                       !word_at(c, v, "refers") && !word_at(c, v, "referring");
+  if (word_at(c, v + 1, "clear")) return word_in(c, v, make) && v + 2 < c->ntok && word_at(c, v + 2, "that");
+  if (word_at(c, v + 1, "of")) return word_at(c, v, "critical");
   return false;
 }
 
@@ -387,7 +396,7 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   if (v > lo && (news_speaker_word(c, v - 1) == W_DET || word_at(c, v - 1, "of"))) return NEWS_OK;
   bool pc = prep_cue(c, v);
   /* passives: "was told", "is said to" (not "was referring to") */
-  if (v > lo && word_in(c, v - 1, be_forms) && !(pc && ends(c, v, "ing"))) return NEWS_OK;
+  if (v > lo && word_in(c, v - 1, be_forms) && !(pc && (ends(c, v, "ing") || word_at(c, v, "critical")))) return NEWS_OK;
   if (pc) {
     uint32_t a = v + 2, b = content_end(c, a, se);
     /* "what we are talking about is ...": no object, no statement */
@@ -424,6 +433,38 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   memcpy(c->hist, saved, sizeof saved);
   c->nhist = nsaved;
   return NEWS_OK;
+}
+
+/* A poll as the source, through "In" opening the sentence (token i): "In
+** the new Courier poll, 40 percent back Ortiz.": the clause after the
+** comma.  The phrase after "In" runs to the comma, at most POLL_MAX tokens,
+** and holds "poll(s)", "polling" or "survey(s)"; the cue is "In".  (The
+** same phrase closing a sentence, "... in the latest polls", is as often
+** no attribution: not read.) */
+#define POLL_MAX 16
+static news_rc poll_source(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
+  static const char *const polls[] = {"poll", "polls", "polling", "survey", "surveys", "Poll", "Survey", NULL};
+  const news_token *tok = c->tok;
+  uint32_t pe = i + 1;
+  bool poll = false;
+  while (pe < se && pe < i + 1 + POLL_MAX && !is_punct(&tok[pe], ',') && !terminal(&tok[pe]) &&
+         tok[pe].kind != NEWS_TOK_DASH && !is_dq(&tok[pe]) && !news_attrib_verb(c, pe)) {
+    poll = poll || word_in(c, pe, polls);
+    pe++;
+  }
+  if (!poll || pe == i + 1 + POLL_MAX) return NEWS_OK;
+  if (i != lo || !word_at(c, i, "In") || pe >= se || !is_punct(&tok[pe], ',')) return NEWS_OK;
+  uint32_t a = pe + 1, b = content_end(c, a, se);
+  if (words(c, a, b) < 3) return NEWS_OK;
+  news_quote q;
+  memset(&q, 0, sizeof q);
+  q.speaker_start = tok[i + 1].start;
+  q.speaker_end = tok[pe - 1].end;
+  q.speaker = (const char *)c->s + q.speaker_start;
+  q.speaker_len = q.speaker_end - q.speaker_start;
+  q.verb_start = tok[i].start;
+  q.verb_end = tok[i].end;
+  return push(c, a, b, &q, R_POLL);
 }
 
 /* "Matthews: Here's the irony ..." / "Q: ...": a colon after a name of at
@@ -484,6 +525,12 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
     if (is_punct(&c->tok[i], ':')) {
       const news_sentence *s = &c->sent[c->tok[i].sentence];
       if ((rc = colon_label(c, i, from, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
+      continue;
+    }
+    if (word_at(c, i, "In")) {
+      const news_sentence *s = &c->sent[c->tok[i].sentence];
+      uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
+      if (i <= lo + MAX_SPAN && (rc = poll_source(c, i, lo, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
       continue;
     }
     int cls = news_attrib_verb(c, i);
