@@ -106,6 +106,8 @@ static const acase reported[] = {
     {"In the new Courier poll, 40 percent of likely voters back Ortiz.",
      "40 percent of likely voters back Ortiz | the new Courier poll | the new Courier poll | In | indirect\n"},
     {"Ortiz has a lead of seven points in the latest polls.", ""},
+    /* verbs of quotations only: no reported statement */
+    {"Ferry fares continue to rise across the region.", ""},
     {"The budget will be tight this year, the city treasurer said.",
      "The budget will be tight this year | the city treasurer | the city treasurer | said | indirect\n"},
     {"Ortiz: We have made real progress on the draft.",
