@@ -58,7 +58,8 @@ enum {
   R_COLON,          /* Lee: the plan will fail. (a label opening its sentence) */
   R_ASKED,          /* Asked whether ..., (the question, no source) */
   R_PREP,           /* Lee called for an inquiry. (a verb and its preposition) */
-  R_POLL            /* In the Courier poll, ... / ... in the latest polls. */
+  R_POLL,           /* In the Courier poll, ... */
+  R_EXPECTED        /* The ruling is expected to come in May. (no source) */
 };
 
 const char *news_attr_kind_name(unsigned kind) {
@@ -440,6 +441,33 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   return NEWS_OK;
 }
 
+/* "The ruling is expected to come in May.": an expectation PolNeAR counts
+** as an attribution with no source.  At token v ("expected", after
+** is/are/was/were and before "to" and a verb) the content is the clause:
+** from its subject (after the sentence start, a comma, a dash, a verb of
+** speech or "that", "which", "and", "as", ...) to the clause's end; the cue is
+** "is expected", and no source. */
+static news_rc expected(q_ctx *c, uint32_t v, uint32_t lo, uint32_t se) {
+  static const char *const be[] = {"is", "are", "was", "were", NULL};
+  static const char *const opens[] = {"that", "which", "where", "and", "but", "while", "because", "as", "if",
+                                      "when", "since", "so", NULL};
+  const news_token *tok = c->tok;
+  if (v < lo + 2 || v + 2 >= se || !word_in(c, v - 1, be) || !word_at(c, v + 1, "to") || !lower_word(c, v + 2))
+    return NEWS_OK;
+  uint32_t a = v - 1;
+  while (a > lo && !is_punct(&tok[a - 1], ',') && tok[a - 1].kind != NEWS_TOK_DASH && !is_dq(&tok[a - 1]) &&
+         !is_punct(&tok[a - 1], ':') && !word_in(c, a - 1, opens) && !news_attrib_verb(c, a - 1) && v - a < 20)
+    a--;
+  if (v - a >= 20 || !words(c, a, v - 1)) return NEWS_OK;
+  uint32_t b = content_end(c, v + 1, se);
+  if (words(c, v + 2, b) < 2) return NEWS_OK;
+  news_quote q;
+  memset(&q, 0, sizeof q);
+  q.verb_start = tok[v - 1].start;
+  q.verb_end = tok[v].end;
+  return push(c, a, b, &q, R_EXPECTED);
+}
+
 /* A poll as the source, through "In" opening the sentence (token i): "In
 ** the new Courier poll, 40 percent back Ortiz.": the clause after the
 ** comma.  The phrase after "In" runs to the comma, at most POLL_MAX tokens,
@@ -530,6 +558,12 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
     if (is_punct(&c->tok[i], ':')) {
       const news_sentence *s = &c->sent[c->tok[i].sentence];
       if ((rc = colon_label(c, i, from, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
+      continue;
+    }
+    if (word_at(c, i, "expected")) {
+      const news_sentence *s = &c->sent[c->tok[i].sentence];
+      uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
+      if (i <= lo + MAX_SPAN && (rc = expected(c, i, lo, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
       continue;
     }
     if (word_at(c, i, "In")) {

@@ -106,6 +106,11 @@ static const acase reported[] = {
     {"In the new Courier poll, 40 percent of likely voters back Ortiz.",
      "40 percent of likely voters back Ortiz | the new Courier poll | the new Courier poll | In | indirect\n"},
     {"Ortiz has a lead of seven points in the latest polls.", ""},
+    /* an expectation: no source */
+    {"The ruling is expected to come in May.", "The ruling is expected to come in May | - | - | is expected | indirect\n"},
+    {"The governor said the pact is expected to hold through the summer.",
+     "the pact is expected to hold through the summer | the governor | The governor | said | indirect\n"
+     "the pact is expected to hold through the summer | - | - | is expected | indirect\n"},
     /* verbs of quotations only: no reported statement */
     {"Ferry fares continue to rise across the region.", ""},
     {"The budget will be tight this year, the city treasurer said.",
