@@ -111,6 +111,12 @@ static const acase reported[] = {
     {"The governor said the pact is expected to hold through the summer.",
      "the pact is expected to hold through the summer | the governor | The governor | said | indirect\n"
      "the pact is expected to hold through the summer | - | - | is expected | indirect\n"},
+    /* a noun or adjective of saying before "that" */
+    {"Lee is confident that the bridge will reopen in May.",
+     "that the bridge will reopen in May | Lee | Lee | confident | indirect\n"},
+    {"Mayor Ann Ortiz spoke on Monday. Her claim that the contract was signed too early was disputed.",
+     "that the contract was signed too early was disputed | Ann Ortiz | Her | claim | indirect\n"},
+    {"Ortiz would be convinced that the plan works.", ""},
     /* verbs of quotations only: no reported statement */
     {"Ferry fares continue to rise across the region.", ""},
     {"The budget will be tight this year, the city treasurer said.",
