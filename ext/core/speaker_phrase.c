@@ -139,6 +139,19 @@ uint32_t sp_cap_run_fwd(const q_ctx *c, uint32_t i, uint32_t hi) {
 ** "according to"), bounded by hi.  Returns false when none is there. */
 bool sp_np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
   memset(out, 0, sizeof *out);
+  /* "said 9/11 widow Terry Strada": a number in front of a description
+  ** that holds a name */
+  if (i < hi && c->tok[i].kind == NEWS_TOK_NUMBER) {
+    uint32_t j = i + 1;
+    if (j + 1 < hi && sp_is_punct(&c->tok[j], '/') && c->tok[j + 1].kind == NEWS_TOK_NUMBER) j += 2;
+    if (j >= hi || c->tok[j].kind != NEWS_TOK_WORD || (c->tok[j].flags & NEWS_TF_UPPER) ||
+        !sp_np_forward(c, j, hi, out) || out->pron || out->nb == out->na) {
+      memset(out, 0, sizeof *out);
+      return false;
+    }
+    out->a = i;
+    return true;
+  }
   if (i >= hi || !is_word(&c->tok[i]) || c->tok[i].kind == NEWS_TOK_CLITIC) return false;
   int w = news_speaker_word(c, i);
   out->a = i;
@@ -298,6 +311,20 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
            (sp_is_cap(c, a - 1) || (c->tok[a - 1].kind == NEWS_TOK_CLITIC && a - 1 > lo && sp_is_cap(c, a - 2)) ||
             (is_particle(c, a - 1) && a - 1 > lo && sp_is_cap(c, a - 2))))
       a--;
+    /* "Standard and Poor's Corp", "S and P", "Mr. Grassley and Mr. Leahy":
+    ** two capitalised runs joined by "and" or "&" are one speaker, a firm
+    ** or a pair (not when the second holds a title word: "Sales and
+    ** Marketing Director Ann Lee") */
+    bool title = false;
+    for (uint32_t k = a; k <= e; k++)
+      title = title || (c->tok[k].kind == NEWS_TOK_WORD && news_speaker_word(c, k) == W_TITLE);
+    if (!title && e + 1 - a <= 4 && a > lo + 1 && (sp_word_at(c, a - 1, "and") || is_char(c, a - 1, '&')) &&
+        sp_is_cap(c, a - 2)) {
+      uint32_t k = a - 1;
+      while (k > lo && a - 1 - (k - 1) <= 3 && sp_is_cap(c, k - 1)) k--;
+      /* at most three words, and not a list "A, B and C" */
+      if (k == lo || (!sp_is_cap(c, k - 1) && !sp_is_punct(&c->tok[k - 1], ','))) a = k;
+    }
     out->na = a;
     out->nb = e + 1;
     /* a leading possessive or description: "the mayor's spokeswoman Ann Lee"
