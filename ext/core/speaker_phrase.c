@@ -67,6 +67,17 @@ bool sp_is_time(const q_ctx *c, uint32_t i) {
          news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_TIME;
 }
 
+/* A month name ("September"), which opens a date, never a name. */
+bool sp_is_month(const q_ctx *c, uint32_t i) {
+  static const char *const months[] = {"January", "February", "March", "April", "June", "July", "August",
+                                       "September", "October", "November", "December", NULL};
+  const news_token *t = &c->tok[i];
+  if (t->kind != NEWS_TOK_WORD) return false;
+  for (const char *const *m = months; *m; m++)
+    if (sp_word_is((const char *)c->s + t->start, t->end - t->start, *m)) return true;
+  return false;
+}
+
 /* A lower-case adverb ending in -ly ("repeatedly", "flatly"). */
 bool sp_is_ly(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
@@ -468,7 +479,9 @@ bool sp_sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t bef
     }
     bool lead = cls == W_STOP || cls == W_PREP || cls == W_AUX ||
                 (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ly", 2)));
-    if (lead && cls == 0 && a + 1 < b && (news_speaker_verb(c, a + 1) || sp_is_cap(c, a + 1))) lead = false; /* "Reed said" */
+    if (lead && cls == 0 && a + 1 < b &&
+        (news_speaker_verb(c, a + 1) || (sp_is_cap(c, a + 1) && !sp_is_time(c, a + 1) && !sp_is_month(c, a + 1))))
+      lead = false; /* "Reed said", but "Following Monday's debate" leads */
     /* "Indeed," "Meanwhile," "Friday," -- but not "Lee, who ..." */
     if (a + 1 < b && sp_is_punct(&c->tok[a + 1], ',') && (cls == W_AUX || sp_is_ly(c, a) || !(t->flags & NEWS_TF_UPPER)))
       lead = true;
@@ -486,6 +499,7 @@ bool sp_sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t bef
   }
   for (uint32_t i = a; i < b && i < a + 4; i++) {
     int w = news_speaker_word(c, i);
+    if (sp_is_month(c, i)) continue; /* "On September 27 they published" */
     if (w >= W_HE && w <= W_THEY) {
       memset(p, 0, sizeof *p);
       p->a = i;

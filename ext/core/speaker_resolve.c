@@ -184,6 +184,18 @@ static uint8_t string_gender(const char *name, uint32_t len) {
 /* Pushes a speaker on the history.  A person whose own mention gave no
 ** gender ("Merkley said") takes the one of the name it resolved to
 ** ("Jeff Merkley"). */
+/* Is [a, b) exactly a NORP or MISC entity ("Republican", "Democratic")? */
+static bool norp_at(const q_ctx *c, uint32_t a, uint32_t b) {
+  uint32_t lo = 0, hi = c->nent;
+  while (lo < hi) { /* first entity ending after a */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->ent[mid].tok_end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < c->nent && (c->ent[lo].type == NEWS_ENT_NORP || c->ent[lo].type == NEWS_ENT_MISC) &&
+         c->ent[lo].tok_begin == a && c->ent[lo].tok_end == b;
+}
+
 static void remember(q_ctx *c, const char *name, uint32_t len, uint32_t tok, uint8_t gender, bool named) {
   uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
   for (uint32_t k = 0; !gender && named && k < n; k++) { /* as the same name was met before */
@@ -304,6 +316,8 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   }
   for (uint32_t k = elo, seen = 0; k-- > 0 && seen < 256; seen++) { /* bounded: linear overall */
     const news_entity *e = &c->ent[k];
+    /* not a name inside the quotation being attributed */
+    if (c->cur_open != Q_NONE && e->tok_begin > c->cur_open && c->cur_open < at) continue;
     if (e->type != NEWS_ENT_PERSON || !plausible_person(c, e)) continue;
     uint8_t g = entity_gender(c, e);
     if (!g && e->canonical) g = string_gender(e->canonical, e->canonical_len);
@@ -536,6 +550,9 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
              e->type == NEWS_ENT_ORG ? Q_GENDER_GROUP : entity_gender(c, e), true);
     return;
   }
+  /* "The Republican is ...", "two Democratic strategists": a group's word
+  ** (a NORP or MISC entity) is a description, not a name */
+  if (named && !e && norp_at(c, p->na, p->nb)) named = false;
   /* "Delegates questioned ...": one capitalised plural opening its sentence,
   ** with no entity on it, is a description of a group, not a name */
   if (named && p->nb == p->na + 1 && c->sent[c->tok[p->na].sentence].tok_begin == p->na &&
@@ -574,16 +591,33 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
 }
 
 
-void news_speaker_subject(q_ctx *c, uint32_t s) {
-  uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
-  if (b > a + 8) b = a + 8;
-  /* the first PERSON or ORG entity of the sentence, if it starts early */
+/* The first entity ending after token a (c->nent when none). */
+static uint32_t first_entity_after(const q_ctx *c, uint32_t a) {
   uint32_t lo = 0, hi = c->nent;
-  while (lo < hi) { /* first entity ending after a */
+  while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
     if (c->ent[mid].tok_end <= a) lo = mid + 1;
     else hi = mid;
   }
+  return lo;
+}
+
+void news_speaker_subject(q_ctx *c, uint32_t s) {
+  uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end, se = b;
+  /* a leading phrase with no name, up to its comma: "In a statement issued
+  ** Tuesday, ...", "A Democrat, Mr. Justice ..." */
+  int w0 = news_speaker_word(c, a);
+  if (w0 == W_STOP || w0 == W_PREP || w0 == W_DET) {
+    uint32_t k = a;
+    while (k < se && k < a + 16 && !sp_is_punct(&c->tok[k], ',')) k++;
+    uint32_t f = first_entity_after(c, a);
+    bool name = f < c->nent && c->ent[f].tok_begin < k &&
+                (c->ent[f].type == NEWS_ENT_PERSON || c->ent[f].type == NEWS_ENT_ORG);
+    if (k + 1 < se && sp_is_punct(&c->tok[k], ',') && !name && (w0 != W_DET || k <= a + 3)) a = k + 1;
+  }
+  if (b > a + 8) b = a + 8;
+  /* the first PERSON or ORG entity of the sentence, if it starts early */
+  uint32_t lo = first_entity_after(c, a);
   const news_entity *e = NULL;
   for (uint32_t k = lo; k < c->nent && c->ent[k].tok_begin < b && !e; k++)
     if (c->ent[k].type == NEWS_ENT_PERSON || c->ent[k].type == NEWS_ENT_ORG) e = &c->ent[k];
@@ -592,17 +626,23 @@ void news_speaker_subject(q_ctx *c, uint32_t s) {
     return;
   /* one word opening the sentence ("Boring lessons ...") is a name only when
   ** the article gives a fuller one or a title */
-  if (e->tok_end == e->tok_begin + 1 && e->tok_begin == a && e->title_end == e->title_start &&
+  if (e->tok_end == e->tok_begin + 1 && e->tok_begin == c->sent[s].tok_begin && e->title_end == e->title_start &&
       !memchr(e->canonical, ' ', e->canonical_len))
     return;
   /* the subject: its verb (or an apposition) follows the name */
   uint32_t k = e->tok_end;
   while (k < c->ntok && k < e->tok_end + 6 && c->tok[k].kind != NEWS_TOK_WORD) k++; /* "(D-Mo.)" */
   if (k >= c->ntok || (c->tok[k].flags & NEWS_TF_UPPER)) return;
-  for (uint32_t i = a; i < e->tok_begin; i++) /* nothing but a title or an adverbial before it */
-    if (c->tok[i].kind == NEWS_TOK_WORD && !(c->tok[i].flags & NEWS_TF_UPPER) && i + 1 < e->tok_begin &&
-        !sp_is_punct(&c->tok[i + 1], ','))
+  /* nothing but a title ("presidential nominee") or an adverbial before it */
+  bool titled = e->tok_begin > a && news_speaker_word(c, e->tok_begin - 1) == W_TITLE;
+  for (uint32_t i = a; i < e->tok_begin; i++) {
+    if (c->tok[i].kind != NEWS_TOK_WORD) continue;
+    int w = news_speaker_word(c, i);
+    if (w >= W_HE && w <= W_IT) return; /* "She noted trade representative Clayton Yeutter" */
+    if (!(c->tok[i].flags & NEWS_TF_UPPER) && i + 1 < e->tok_begin && !sp_is_punct(&c->tok[i + 1], ',') &&
+        !(titled && i + 3 >= e->tok_begin))
       return;
+  }
   news_quote q;
   memset(&q, 0, sizeof q);
   q.speaker = e->canonical;

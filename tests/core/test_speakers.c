@@ -11,6 +11,9 @@
 **               mentions of the same name;
 **   things      "it" of a report, an agency, a newspaper; "he" of a
 **               spokesman's description; junk phrases refer to nothing;
+**   subjects    the subject of a sentence that pronouns refer to: after a
+**               leading phrase, behind a title; not a date, not a group's
+**               word ("The Republican"), not a name after a pronoun;
 **   joined      two names joined by "and" ("S and P", a firm; a pair of
 **               senators, "they").
 */
@@ -65,6 +68,35 @@ static const scase gender[] = {
      "the cost was worth it | Terry Hale | Hale | said | indirect\n"
      "“I will find a scholarship,” | Terry Hale | she | said | direct\n"},
 };
+
+/* ----------------------------------------------------------- subjects */
+
+static const scase subjects[] = {
+    /* the subject after a leading phrase, behind a lower-case title, is
+    ** the person "she" refers to, not the senator quoted before */
+    {"Sen. Maria Alvarez said the bank had misled its customers. "
+     "In a statement issued Tuesday morning, presidential nominee Hillary Clinton was more careful. "
+     "Though she called the bank’s conduct “outrageous” in the statement.",
+     "the bank had misled its customers | Maria Alvarez | Sen. Maria Alvarez | said | indirect\n"
+     "the bank’s conduct “outrageous” in the statement | Hillary Clinton | she | called | mixed\n"},
+    /* a date opening the sentence is no subject: "they" stays */
+    {"On September 27 they published their findings by announcing that the claim was true.",
+     "that the claim was true | they | they | announcing | indirect\n"},
+    /* a group's word after a determiner is a description, not a name:
+    ** "he" goes past it to the person */
+    {"Tom Reyes spoke in Ohio on Friday. The Republican is also urging his supporters to vote early. "
+     "He says: “I wonder why it went wrong.”",
+     "his supporters to vote early | The Republican | The Republican | urging | indirect\n"
+     "“I wonder why it went wrong.” | Tom Reyes | He | says | direct\n"},
+    /* a pronoun opening the sentence is its subject, not the name after it */
+    {"Assistant trade representative Ann Lee replied at once. She noted that Clayton Yeutter would visit Tokyo.",
+     "that Clayton Yeutter would visit Tokyo | Ann Lee | She | noted | indirect\n"},
+};
+
+static void test_subjects(void **state) {
+  (void)state;
+  check(subjects, sizeof subjects / sizeof subjects[0]);
+}
 
 static void test_gender(void **state) {
   (void)state;
@@ -132,6 +164,7 @@ static void test_joined(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gender),
+      cmocka_unit_test(test_subjects),
       cmocka_unit_test(test_things),
       cmocka_unit_test(test_joined),
   };
