@@ -28,8 +28,10 @@
 **   name run with a known given name of that gender.  "it" is the most
 **   recent organisation or singular thing ("the report", "the agency")
 **   among the last three speakers, or an ORG entity in the sentence
-**   before; failing that a pronoun stays as written.  A description
-**   resolves to itself.
+**   before.  "I" is the writer: the name signing a letter on a line of
+**   its own after it, or the one opening an opinion piece's closing
+**   paragraph ("Ann Lee is a playwright ...").  Failing all that a pronoun
+**   stays as written.  A description resolves to itself.
 **
 ** The history is a fixed ring and every look-back is bounded, so
 ** resolution costs a constant amount per speaker.
@@ -271,10 +273,63 @@ static bool resolve_it(q_ctx *c, uint32_t at, news_quote *q) {
   return true;
 }
 
+/* The first entity ending after token a (c->nent when none). */
+static uint32_t first_entity_after(const q_ctx *c, uint32_t a) {
+  uint32_t lo = 0, hi = c->nent;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->ent[mid].tok_end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* The PERSON entity starting at token i, or NULL. */
+static const news_entity *person_at(const q_ctx *c, uint32_t i) {
+  uint32_t k = first_entity_after(c, i);
+  return k < c->nent && c->ent[k].tok_begin == i && c->ent[k].type == NEWS_ENT_PERSON && c->ent[k].canonical
+             ? &c->ent[k]
+             : NULL;
+}
+
+/* Does a new line or paragraph start at token i (or the text end there)? */
+static bool line_start(const q_ctx *c, uint32_t i) {
+  return i >= c->ntok || (c->tok[i].flags & (NEWS_TF_NEWLINE | NEWS_TF_PARA));
+}
+
+/* "I" outside a quotation: the writer of a letter or an opinion piece.
+** A letter is signed by its writer's name alone on a line after it ("Chris
+** Smith."; the first such line within 600 tokens); an opinion piece ends
+** with a paragraph on its writer ("Ann Lee is a playwright ...", its
+** last 200 tokens).  Both names must be PERSON entities of two words or
+** more. */
+static bool resolve_i(q_ctx *c, uint32_t at, news_quote *q) {
+  const news_entity *e = NULL;
+  for (uint32_t i = at + 1; i < c->ntok && i < at + 600 && !e; i++) {
+    if (!(c->tok[i].flags & NEWS_TF_PARA)) continue;
+    const news_entity *p = person_at(c, i);
+    uint32_t end = p ? p->tok_end : i;
+    if (end < c->ntok && sp_is_punct(&c->tok[end], '.')) end++;
+    if (p && p->tok_end > p->tok_begin + 1 && line_start(c, end)) e = p;
+  }
+  uint32_t last = c->ntok;
+  while (!e && last > 0 && c->ntok - last < 200 && !(c->tok[last - 1].flags & NEWS_TF_PARA)) last--;
+  if (!e && last > 0 && c->ntok - last < 200 && last > at) {
+    const news_entity *p = person_at(c, last - 1);
+    if (p && p->tok_end > p->tok_begin + 1 && p->tok_end < c->ntok &&
+        (sp_word_at(c, p->tok_end, "is") || sp_word_at(c, p->tok_end, "writes")))
+      e = p;
+  }
+  if (!e) return false;
+  q->speaker = e->canonical;
+  q->speaker_len = e->canonical_len;
+  return true;
+}
+
 static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   uint8_t want = pron == W_HE ? 1 : pron == W_SHE ? 2 : Q_GENDER_GROUP;
   if (pron == W_IT) return resolve_it(c, at, q);
-  if (pron == W_I) return false;
+  if (pron == W_I) return resolve_i(c, at, q);
   uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
   /* "he" or "she" after a person's description as the last speaker, close
   ** before: "a company spokesman" (a new person, so the pronoun is not
@@ -590,17 +645,6 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   remember(c, q->speaker, q->speaker_len, p->a, desc_gender(c, p), false);
 }
 
-
-/* The first entity ending after token a (c->nent when none). */
-static uint32_t first_entity_after(const q_ctx *c, uint32_t a) {
-  uint32_t lo = 0, hi = c->nent;
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (c->ent[mid].tok_end <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 void news_speaker_subject(q_ctx *c, uint32_t s) {
   uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end, se = b;

@@ -14,6 +14,7 @@
 **   subjects    the subject of a sentence that pronouns refer to: after a
 **               leading phrase, behind a title; not a date, not a group's
 **               word ("The Republican"), not a name after a pronoun;
+**   writers     "I" of an opinion piece or a letter: its writer;
 **   joined      two names joined by "and" ("S and P", a firm; a pair of
 **               senators, "they").
 */
@@ -139,6 +140,28 @@ static void test_things(void **state) {
   check(things, sizeof things / sizeof things[0]);
 }
 
+/* ------------------------------------------------------------ writers */
+
+static const scase writers[] = {
+    /* "I" of an opinion piece is its writer, named in the closing line */
+    {"I grew up in a small town in Maine.\n\nI believe the mill will never reopen.\n\n"
+     "Dana Whitcombe is a writer in Portland.",
+     "the mill will never reopen | Dana Whitcombe | I | believe | indirect\n"},
+    /* on a letters page, the name signing the letter after it */
+    {"LETTERS.\n\nI think the new bridge is a waste of money.\n\nPaul Okafor.\n\n"
+     "I believe the council should listen to us.\n\nMaria Lindgren.",
+     "the new bridge is a waste of money | Paul Okafor | I | think | indirect\n"
+     "the council should listen to us | Maria Lindgren | I | believe | indirect\n"},
+    /* with no such line, "I" stays as written */
+    {"I believe the mill will never reopen.\n\nThe mayor spoke on Friday.",
+     "the mill will never reopen | I | I | believe | indirect\n"},
+};
+
+static void test_writers(void **state) {
+  (void)state;
+  check(writers, sizeof writers / sizeof writers[0]);
+}
+
 /* ------------------------------------------------------------ joined */
 
 static const scase joined[] = {
@@ -165,6 +188,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gender),
       cmocka_unit_test(test_subjects),
+      cmocka_unit_test(test_writers),
       cmocka_unit_test(test_things),
       cmocka_unit_test(test_joined),
   };
