@@ -32,9 +32,9 @@ static void test_country_variants(void **state) {
   assert_string_equal(news_countries[news_country_by_code("FR")].name, "France");
 }
 
-/* Every entry of the gazetteer is found under its own key: the table is
-** sorted the way the C comparison reads it (a key order that differs
-** between the generator and the C side loses names silently). */
+/* Every entry of the gazetteer is found under its own key (a key the
+** generator hashes or orders differently from the C side would be lost
+** silently). */
 static void test_gazetteer_sorted(void **state) {
   (void)state;
   for (uint32_t i = 0; i < news_ngaz; i++) {
@@ -52,6 +52,79 @@ static void test_gazetteer_sorted(void **state) {
   assert_true(news_gaz_find("new", 3, &f, &longer) == 0 || longer);
   assert_true(longer); /* New York, New Orleans ... */
   assert_true(news_gaz_find("new york", 8, &f, &longer) > 0);
+}
+
+/* The folded key of entry i into k (cap bytes); returns its length. */
+static size_t entry_key(uint32_t i, char *k, size_t cap) {
+  const news_gaz_entry *e = &news_gaz[i];
+  const char *s = e->key ? e->key : e->name;
+  size_t j = 0;
+  for (; s[j] && j < cap - 1; j++) k[j] = (char)(!e->key && s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
+  k[j] = 0;
+  return j;
+}
+
+/* news_gaz_find by binary search over the sorted entries: the reference
+** the hash table must agree with. */
+static uint32_t find_sorted(const char *key, size_t len, uint32_t *first, bool *longer) {
+  char k[256];
+  uint32_t lo = 0, hi = news_ngaz;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    size_t n = entry_key(mid, k, sizeof k);
+    int c = memcmp(k, key, n < len ? n : len);
+    if (c < 0 || (c == 0 && n < len)) lo = mid + 1;
+    else hi = mid;
+  }
+  uint32_t end = lo;
+  while (end < news_ngaz && entry_key(end, k, sizeof k) == len && memcmp(k, key, len) == 0) end++;
+  *first = lo;
+  *longer = end < news_ngaz && entry_key(end, k, sizeof k) > len && memcmp(k, key, len) == 0 && k[len] == ' ';
+  return end - lo;
+}
+
+static void expect_same_find(const char *key, size_t len) {
+  uint32_t f, rf, n, rn;
+  bool l, rl;
+  n = news_gaz_find(key, len, &f, &l);
+  rn = find_sorted(key, len, &rf, &rl);
+  if (n != rn || l != rl || (n && f != rf))
+    fail_msg("news_gaz_find(\"%.*s\"): %u entries from %u, longer %d; sorted search: %u from %u, longer %d",
+             (int)len, key, n, f, l, rn, rf, rl);
+}
+
+/* The hash table answers as a search of the sorted entries would, for every
+** key, every shorter name a key starts with and names next to them. */
+static void test_gazetteer_index(void **state) {
+  (void)state;
+  char k[256];
+  for (uint32_t i = 0; i < news_ngaz; i++) {
+    size_t n = entry_key(i, k, sizeof k);
+    expect_same_find(k, n);
+    for (size_t j = 1; j < n; j++)
+      if (k[j] == ' ') {
+        expect_same_find(k, j);     /* "new" of "new york" */
+        expect_same_find(k, j + 1); /* "new " */
+      }
+    expect_same_find(k, n - 1); /* cut short */
+    k[n] = 'x';
+    expect_same_find(k, n + 1); /* one letter more */
+    k[n] = ' ';
+    expect_same_find(k, n + 1);
+    k[n - 1] ^= 1; /* one letter changed */
+    expect_same_find(k, n);
+  }
+  static const char *const miss[] = {"said", "the", "reuters", "mr", "x", "new yorker", "zzz"};
+  for (size_t i = 0; i < sizeof miss / sizeof miss[0]; i++) expect_same_find(miss[i], strlen(miss[i]));
+  /* every country name, variant and demonym is found under its key */
+  for (uint32_t i = 0; i < news_ncountry_names; i++) {
+    const news_country_name *c = &news_country_names[i];
+    int how = 0;
+    assert_int_equal(news_country_find_key(c->key, strlen(c->key), &how), c->country);
+    assert_int_equal(how, c->how);
+  }
+  assert_int_equal(news_country_find_key("unite", 5, NULL), -1);
+  assert_int_equal(news_country_find_key("united states of americas", 25, NULL), -1);
 }
 
 static void test_fold(void **state) {
@@ -115,6 +188,7 @@ int main(void) {
       cmocka_unit_test(test_country_variants),
       cmocka_unit_test(test_fold),
       cmocka_unit_test(test_gazetteer_sorted),
+      cmocka_unit_test(test_gazetteer_index),
       cmocka_unit_test(test_context),
       cmocka_unit_test(test_mentions),
   };
