@@ -10,6 +10,20 @@
 #include "gen/countries.inc"
 #include "gen/places.inc"
 
+/* How news_place_fold reads an ASCII byte: FOLD_DROP, FOLD_SPACE, or the
+** byte it writes (lower case; '`' as '\''). */
+#define FOLD_DROP 0x80
+#define FOLD_SPACE 0x81
+static const unsigned char fold_ascii[128] = {
+    0,    1,   2,   3,   4,   5,   6,   7,   8,   0x81, 0x81, 11,   12,  0x81, 14,   15,
+    16,   17,  18,  19,  20,  21,  22,  23,  24,  25,   26,   27,   28,  29,   30,   31,
+    0x81, '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*',  '+',  ',', 0x81, 0x80, '/',
+    '0',  '1', '2', '3', '4', '5', '6', '7', '8', '9',  ':',  ';',  '<', '=',  '>',  '?',
+    '@',  'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i',  'j',  'k',  'l', 'm',  'n',  'o',
+    'p',  'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y',  'z',  '[',  '\\', ']', '^',  '_',
+    '\'', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i',  'j',  'k',  'l', 'm',  'n',  'o',
+    'p',  'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y',  'z',  '{',  '|', '}',  '~',  127};
+
 size_t news_place_fold(const char *s, size_t len, char *out, size_t cap) {
   const unsigned char *u = (const unsigned char *)s;
   size_t o = 0, i = 0;
@@ -20,21 +34,26 @@ size_t news_place_fold(const char *s, size_t len, char *out, size_t cap) {
     o++;                                                                                           \
   } while (0)
   while (i < len) {
+    if (u[i] < 0x80) {
+      unsigned m = fold_ascii[u[i++]];
+      if (m == FOLD_SPACE) {
+        if (!space) PUT(' ');
+        space = 1;
+      } else if (m != FOLD_DROP) {
+        space = 0;
+        PUT(m);
+      }
+      continue;
+    }
     int32_t cp;
     i = news_utf8_next(u, len, i, &cp);
-    if (cp == '.') continue;
-    if (cp == ' ' || cp == '-' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
-        cp == 0x2010 || cp == 0x2011 || cp == 0x2013) {
+    if (cp == 0xA0 || cp == 0x2010 || cp == 0x2011 || cp == 0x2013) {
       if (!space) PUT(' ');
       space = 1;
       continue;
     }
-    if (cp == 0x2019 || cp == 0x2018 || cp == '`') cp = '\'';
+    if (cp == 0x2019 || cp == 0x2018) cp = '\'';
     space = 0;
-    if (cp < 0x80) {
-      PUT(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
-      continue;
-    }
     utf8proc_int32_t buf[8];
     int last = 0;
     utf8proc_ssize_t n = utf8proc_decompose_char(

@@ -248,18 +248,23 @@ static int best(const ctx *c, const mention *m, bool context, const mention *all
 static const char *const BASED[] = {"based", "led", "backed", "born", "owned", "run", "funded",
                                     "bound", "made", "headquartered", "controlled", "brokered"};
 
-static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t sentence, uint32_t kstart,
-                           uint32_t kend, int only_country, bool keep_unknown) {
+/* The gazetteer entries of country ci's own name (for a demonym): *first
+** and the count. */
+static uint32_t country_entries(int ci, uint32_t *first) {
   char key[KEYCAP];
-  size_t n = news_place_fold(c->d->text + kstart, kend - kstart, key, sizeof key);
-  uint32_t first = 0, cnt = 0;
-  if (n > 0 && n < sizeof key) cnt = news_gaz_find(key, n, &first, NULL);
-  if (only_country >= 0) {
-    /* the entries of the country's own name */
-    const char *nm = news_countries[only_country].name;
-    n = news_place_fold(nm, strlen(nm), key, sizeof key);
-    cnt = n < sizeof key ? news_gaz_find(key, n, &first, NULL) : 0;
-  }
+  const char *nm = news_countries[ci].name;
+  size_t n = news_place_fold(nm, strlen(nm), key, sizeof key);
+  *first = 0;
+  return n < sizeof key ? news_gaz_find(key, n, first, NULL) : 0;
+}
+
+/* Adds the mention text[start..end) whose name has the gazetteer entries
+** [first, first + cnt), or for a demonym (only_country >= 0) those of its
+** country's name.  A name with no entries is kept only when keep_unknown,
+** and one listed as NEWS_GAZ_IGNORE never. */
+static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t sentence, uint32_t first,
+                           uint32_t cnt, int only_country, bool keep_unknown) {
+  if (only_country >= 0) cnt = country_entries(only_country, &first);
   if (!cnt && !keep_unknown) return NEWS_OK;
   for (uint32_t i = first; i < first + cnt; i++)
     if (news_gaz[i].kind == NEWS_GAZ_IGNORE) return NEWS_OK;
@@ -304,16 +309,22 @@ static const char *const COMPASS[] = {
     "Lower",    "Metro",    "Greater",  "Downtown", "Midtown",   "Inner",     "Outer"};
 
 /* Gazetteer entries for text[s..e): *first, returns the count; *longer
-** (may be NULL) whether a longer name may start with it. */
-static uint32_t lookup_longer(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first, bool *longer) {
-  char key[KEYCAP];
-  size_t n = news_place_fold(d->text + s, e - s, key, sizeof key);
+** (may be NULL) whether a longer name may start with it.  The folded name
+** is left in key (KEYCAP bytes), its length in *klen (0 when it does not
+** fit). */
+static uint32_t lookup_key(const news_doc *d, uint32_t s, uint32_t e, char *key, size_t *klen,
+                           uint32_t *first, bool *longer) {
+  size_t n = news_place_fold(d->text + s, e - s, key, KEYCAP);
   if (longer) *longer = false;
-  return n > 0 && n < sizeof key ? news_gaz_find(key, n, first, longer) : 0;
+  *first = 0;
+  *klen = n < KEYCAP ? n : 0;
+  return n > 0 && n < KEYCAP ? news_gaz_find(key, n, first, longer) : 0;
 }
 
 static uint32_t lookup(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first) {
-  return lookup_longer(d, s, e, first, NULL);
+  char key[KEYCAP];
+  size_t n;
+  return lookup_key(d, s, e, key, &n, first, NULL);
 }
 
 /* Kinds the entries of a name include, as a bit set (1 << kind); short
@@ -339,17 +350,17 @@ static bool common_admin1(uint32_t first, uint32_t n) {
 static news_rc add_loc(ctx *c, uint32_t s, uint32_t en, uint32_t sentence) {
   news_doc *d = c->d;
   uint32_t first, n = lookup(d, s, en, &first);
-  if (n) return add_mention(c, s, en, sentence, s, en, -1, true);
+  if (n) return add_mention(c, s, en, sentence, first, n, -1, true);
   /* "North Texas" for Texas */
   const char *sp = memchr(d->text + s, ' ', en - s);
   if (sp) {
-    uint32_t w = (uint32_t)(sp - d->text), rest = w + 1;
+    uint32_t w = (uint32_t)(sp - d->text), rest = w + 1, f2, n2;
     for (size_t k = 0; k < sizeof COMPASS / sizeof COMPASS[0]; k++)
       if (strlen(COMPASS[k]) == w - s && memcmp(d->text + s, COMPASS[k], w - s) == 0 &&
-          lookup(d, rest, en, &first))
-        return add_mention(c, s, en, sentence, rest, en, -1, true);
+          (n2 = lookup(d, rest, en, &f2)))
+        return add_mention(c, s, en, sentence, f2, n2, -1, true);
   }
-  return add_mention(c, s, en, sentence, s, en, -1, true);
+  return add_mention(c, s, en, sentence, first, 0, -1, true);
 }
 
 /* A dateline: the capitalised tokens [i, i+n) open a sentence in capitals
@@ -413,10 +424,10 @@ static news_rc collect(ctx *c) {
       rc = add_loc(c, s, en, e->sentence);
       continue;
     }
+    if (e->type == NEWS_ENT_PERSON || !upper_at(d, s)) continue;
     int how = 0;
     int ci = news_country_find(d->text + s, en - s, &how);
-    if (ci >= 0 && how == NEWS_CNAME_DEMONYM && upper_at(d, s) && e->type != NEWS_ENT_PERSON)
-      rc = add_mention(c, s, en, e->sentence, s, en, ci, false);
+    if (ci >= 0 && how == NEWS_CNAME_DEMONYM) rc = add_mention(c, s, en, e->sentence, 0, 0, ci, false);
   }
   /* Place names the tagger did not mark as places: inside organisation
   ** names ("Texas Department of ...", "Alachua County Sheriff's Office"),
@@ -443,8 +454,9 @@ static news_rc collect(ctx *c) {
       if (word_is(d, &suffix, BASED, sizeof BASED / sizeof BASED[0])) {
         int how = 0;
         int ci = news_country_find(d->text + t->start, hp - t->start, &how);
-        if (ci >= 0 || lookup(d, t->start, hp, &first))
-          rc = add_mention(c, t->start, hp, t->sentence, t->start, hp,
+        uint32_t cnt = lookup(d, t->start, hp, &first);
+        if (ci >= 0 || cnt)
+          rc = add_mention(c, t->start, hp, t->sentence, first, cnt,
                            ci >= 0 && how == NEWS_CNAME_DEMONYM ? ci : -1, false);
       }
       i++;
@@ -452,15 +464,19 @@ static news_rc collect(ctx *c) {
     }
     /* the longest name of up to 4 capitalised tokens starting here */
     uint32_t best_n = 0, first = 0, cnt = 0;
+    char key[KEYCAP], best_key[KEYCAP];
+    size_t klen, best_len = 0;
     for (uint32_t n = 1; n <= 4 && i + n <= ntok; n++) {
       const news_token *l = &toks[i + n - 1];
       if (!capword(l) || (n > 1 && !(l->flags & NEWS_TF_SPACE)) || cover[i + n - 1] != cover[i]) break;
       bool longer;
-      uint32_t f, k = lookup_longer(d, t->start, l->end, &f, &longer);
+      uint32_t f, k = lookup_key(d, t->start, l->end, key, &klen, &f, &longer);
       if (k) {
         best_n = n;
         first = f;
         cnt = k;
+        memcpy(best_key, key, klen);
+        best_len = klen;
       }
       if (!longer) break;
     }
@@ -485,7 +501,7 @@ static news_rc collect(ctx *c) {
     bool ok = (kinds & (1u << NEWS_PLACE_ADMIN2)) || (kinds & (1u << NEWS_PLACE_FEATURE)) ||
               common_admin1(first, cnt);
     int how = 0;
-    int ci = news_country_find(d->text + t->start, last->end - t->start, &how);
+    int ci = news_country_find_key(best_key, best_len, &how); /* the name just found */
     if (ci >= 0) ok = true;
     bool weak = false;
     if (!ok && (kinds & (1u << NEWS_PLACE_CITY)) && dateline(d, toks, ntok, i, best_n)) ok = true;
@@ -503,18 +519,17 @@ static news_rc collect(ctx *c) {
       if (nx && nx->kind == NEWS_TOK_PUNCT && d->text[nx->start] == ',' && i + best_n + 1 < ntok) {
         uint32_t f2, j = i + best_n + 1, k2 = 0;
         for (uint32_t n2 = 1; n2 <= 2 && j + n2 <= ntok && capword(&toks[j + n2 - 1]); n2++)
-          if (lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2) &&
-              (kinds_of(f2, (k2 = lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2))) &
-               ((1u << NEWS_PLACE_ADMIN1) | (1u << NEWS_PLACE_COUNTRY))))
+          if ((k2 = lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2)) &&
+              (kinds_of(f2, k2) & ((1u << NEWS_PLACE_ADMIN1) | (1u << NEWS_PLACE_COUNTRY))))
             ok = true;
       }
     }
     /* a demonym inside another name ("Iranian arms ship" tagged MISC) */
     if (ci >= 0 && how == NEWS_CNAME_DEMONYM)
-      rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, ci, false);
+      rc = add_mention(c, t->start, last->end, t->sentence, 0, 0, ci, false);
     else if (ok && !(last == t && (t->flags & NEWS_TF_ALLCAPS) && t->end - t->start <= 3 && ci < 0)) {
       size_t before = c->ms.n;
-      rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, -1, false);
+      rc = add_mention(c, t->start, last->end, t->sentence, first, cnt, -1, false);
       if (!rc && c->ms.n > before) ((mention *)c->ms.data)[before].weak = weak;
     }
     i += best_n;

@@ -138,6 +138,20 @@ static void test_fold(void **state) {
   assert_string_equal(out, "us");
   /* too small a buffer: the length needed, nothing to use */
   assert_true(news_place_fold("Massachusetts", 13, out, 4) >= 4);
+  /* every ASCII byte between two letters: periods dropped; spaces, tabs,
+  ** line breaks and hyphens one space; '`' an apostrophe; upper case lower */
+  for (int b = 1; b < 128; b++) {
+    char in[4] = {'A', (char)b, 'B', 0}, want[4] = {'a', (char)b, 'b', 0};
+    if (b == '.') memcpy(want, "ab", 3);
+    else if (b == ' ' || b == '-' || b == '\t' || b == '\n' || b == '\r') want[1] = ' ';
+    else if (b == '`') want[1] = '\'';
+    else if (b >= 'A' && b <= 'Z') want[1] = (char)(b + 32);
+    news_place_fold(in, 3, out, sizeof out);
+    if (strcmp(out, want)) fail_msg("fold of byte %d: \"%s\", not \"%s\"", b, out, want);
+  }
+  const char *rio = " - Rio  de\u00a0Janeiro. ";
+  assert_int_equal(news_place_fold(rio, strlen(rio), out, sizeof out), 14);
+  assert_string_equal(out, "rio de janeiro");
 }
 
 /* The place rows of text as "text=place/kind/country/admin1;..." */
