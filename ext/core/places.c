@@ -54,6 +54,7 @@ typedef struct mention {
   int only_country;              /* a demonym: this country index, else -1 */
   int container;                 /* mention index of its "State" in "City, State", else -1 */
   bool is_container;             /* the "State" of a "City, State" */
+  int contains;                  /* for the "State": the mention index of its "City", else -1 */
   bool weak;                     /* a city found only by its place in an
                                     organisation's name or before "police":
                                     kept only near the article's other places */
@@ -185,12 +186,52 @@ static double dist2(int lat1, int lon1, int lat2, int lon2) {
 /* 150 km is about 1.35 degrees of latitude */
 #define NEAR2 (135.0 * 135.0)
 
-/* Candidate entries a mention may take: all of its name's, or for a
-** demonym only its country's. */
-static bool allowed(const mention *m, const news_gaz_entry *e) {
+/* Whether a, placed by the container k (a state or country), lies in it. */
+static bool lies_in(const news_gaz_entry *a, const news_gaz_entry *k) {
+  return k->kind == NEWS_PLACE_ADMIN1 ? a->admin1 == k->admin1 : a->country == k->country;
+}
+
+/* Whether some entry of mention m lies in the state or country k (true for
+** a name the gazetteer does not know: it may lie anywhere). */
+static bool holds_some(const mention *m, const news_gaz_entry *k) {
+  if (!m->n) return true;
+  for (uint32_t i = m->first; i < m->first + m->n; i++)
+    if (lies_in(&news_gaz[i], k)) return true;
+  return false;
+}
+
+/* Whether m's name is the name of country ci. */
+static bool names_country(const mention *m, int ci) {
+  for (uint32_t i = m->first; i < m->first + m->n; i++)
+    if (news_gaz[i].kind == NEWS_PLACE_COUNTRY && news_gaz[i].country == ci) return true;
+  return false;
+}
+
+/* Candidate entries a mention may take: all of its name's, for a demonym
+** only its country's, for the "State" of "City, State" a state or country
+** that holds some place of the City's name; never a division named like its
+** own country (the province of Taiwan for "Taiwan"). */
+static bool allowed(const mention *m, const news_gaz_entry *e, const mention *all) {
   if (m->only_country >= 0) return e->kind == NEWS_PLACE_COUNTRY && e->country == m->only_country;
-  if (m->is_container) return e->kind == NEWS_PLACE_ADMIN1 || e->kind == NEWS_PLACE_COUNTRY;
+  if (e->kind == NEWS_PLACE_ADMIN1 && names_country(m, e->country)) return false;
+  if (m->is_container)
+    return (e->kind == NEWS_PLACE_ADMIN1 || e->kind == NEWS_PLACE_COUNTRY) && holds_some(&all[m->contains], e);
   return true;
+}
+
+/* Whether "county" or "counties" follows m ("Otoe and Washington counties"). */
+static bool county_follows(const news_doc *d, const mention *m) {
+  uint32_t i = m->end;
+  while (i < d->len && d->text[i] == ' ') i++;
+  return d->len - i >= 6 && memcmp(d->text + i, "count", 5) == 0 && (d->text[i + 5] == 'y' || d->text[i + 5] == 'i');
+}
+
+/* The entry of m's name that is its usual referent in news
+** (NEWS_GAZ_USUAL: Washington, D.C.), or -1. */
+static int usual_entry(const mention *m) {
+  for (uint32_t i = m->first; i < m->first + m->n; i++)
+    if (news_gaz[i].flags & NEWS_GAZ_USUAL) return (int)i;
+  return -1;
 }
 
 static double score(const ctx *c, const mention *m, const news_gaz_entry *e, bool context,
@@ -200,9 +241,7 @@ static double score(const ctx *c, const mention *m, const news_gaz_entry *e, boo
     const mention *k = &all[m->container];
     int r = k->res >= 0 ? k->res : k->guess;
     if (r >= 0) {
-      const news_gaz_entry *ke = &news_gaz[r];
-      if (ke->kind == NEWS_PLACE_ADMIN1 ? e->admin1 != ke->admin1 : e->country != ke->country)
-        return -100.0;
+      if (!lies_in(e, &news_gaz[r])) return -100.0;
       s += 10.0;
     }
   }
@@ -217,6 +256,12 @@ static double score(const ctx *c, const mention *m, const news_gaz_entry *e, boo
     if (e->country >= 0 && ev[i].country == e->country) cw -= ev[i].w;
     if (e->admin1 >= 0 && ev[i].admin1 == e->admin1) aw -= ev[i].w;
   }
+  /* a name with a usual referent keeps it unless a container places it
+  ** or it names a state the article's other places are in */
+  if (!(e->flags & NEWS_GAZ_USUAL) && m->container < 0 && !m->is_container && m->only_country < 0 &&
+      !(e->kind == NEWS_PLACE_ADMIN1 && aw > 0) && !(e->kind == NEWS_PLACE_ADMIN2 && county_follows(c->d, m)) &&
+      usual_entry(m) >= 0)
+    return -60.0;
   double cs = cw / W_UNIT, as = aw / W_UNIT;
   bool near = e->kind >= NEWS_PLACE_ADMIN2 && e->kind <= NEWS_PLACE_CITY && near_point(c, e, m->first, W_DEMONYM);
   s += CS_W * (cs < CS_CAP ? cs : CS_CAP) + 2.0 * (as < 3 ? as : 3) + (near ? 2.0 : 0.0);
@@ -230,7 +275,7 @@ static int best(const ctx *c, const mention *m, bool context, const mention *all
   double b = -1e9, s2 = -1e9;
   for (uint32_t i = m->first; i < m->first + m->n; i++) {
     const news_gaz_entry *e = &news_gaz[i];
-    if (!allowed(m, e)) continue;
+    if (!allowed(m, e, all)) continue;
     double s = score(c, m, e, context, all);
     if (s > b) {
       s2 = b;
@@ -276,7 +321,7 @@ static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t senten
   m->first = first;
   m->n = cnt;
   m->only_country = only_country;
-  m->container = -1;
+  m->container = m->contains = -1;
   m->guess = m->res = -1;
   m->weak = false;
   m->seq = c->ms.n - 1;
@@ -563,13 +608,17 @@ static void arrange(ctx *c) {
     uint32_t k = a + 1;
     while (k < b && t[k] == ' ') k++;
     if (k != b || m[i + 1].only_country >= 0 || m[i].only_country >= 0) continue;
+    /* the second must be a state or country some place of the first's
+    ** name lies in ("Britain, Canada" is a list) */
     bool state = false;
-    for (uint32_t j = m[i + 1].first; j < m[i + 1].first + m[i + 1].n; j++)
-      if (news_gaz[j].kind == NEWS_PLACE_ADMIN1 || news_gaz[j].kind == NEWS_PLACE_COUNTRY) state = true;
+    for (uint32_t j = m[i + 1].first; j < m[i + 1].first + m[i + 1].n && !state; j++)
+      if ((news_gaz[j].kind == NEWS_PLACE_ADMIN1 || news_gaz[j].kind == NEWS_PLACE_COUNTRY) &&
+          holds_some(&m[i], &news_gaz[j]))
+        state = true;
     if (!state || m[i].is_container) continue;
-    /* the first must be able to lie in the second: checked in score() */
     m[i].container = (int)(i + 1);
     m[i + 1].is_container = true;
+    m[i + 1].contains = (int)i;
   }
 }
 

@@ -30,6 +30,9 @@ static void test_country_variants(void **state) {
   assert_int_equal(news_country_find("Springfield", 11, &how), -1);
   assert_int_equal(news_country_find("", 0, &how), -1);
   assert_string_equal(news_countries[news_country_by_code("FR")].name, "France");
+  /* the Soviet Union's short forms name what "Soviet Union" names */
+  assert_int_equal(news_country_find("USSR", 4, &how), news_country_find("Soviet Union", 12, &how));
+  assert_int_equal(news_country_find("U.S.S.R.", 8, &how), news_country_find("Soviet Union", 12, &how));
 }
 
 /* Every entry of the gazetteer is found under its own key (a key the
@@ -186,6 +189,52 @@ static void test_context(void **state) {
                       "Paris=Paris/city/US/Tennessee;Paris=Paris/city/US/Tennessee;Tenn.=Tennessee/admin1/US/Tennessee;");
 }
 
+/* "City, State" where the state's name is also a country's: the city's
+** own candidates pick the reading ("Atlanta, Georgia" is the US state). */
+static void test_container_reading(void **state) {
+  (void)state;
+  assert_string_equal(describe("The airline moved its hub to Atlanta, Georgia, last year."),
+                      "Atlanta=Atlanta/city/US/Georgia;Georgia=Georgia/admin1/US/Georgia;");
+  assert_string_equal(describe("Crews drove north from Tbilisi, Georgia, after the quake."),
+                      "Tbilisi=Tbilisi/city/GE/Tbilisi;Georgia=Georgia/country/GE/-;");
+}
+
+/* A country's name is the country, not a division of it named the same. */
+static void test_country_not_division(void **state) {
+  (void)state;
+  const char *d = describe("Taipei officials said Taiwan would join. Taipei and Kaohsiung agreed; "
+                           "Taiwan's exports to Taipei buyers rose.");
+  if (strstr(d, "admin1/TW/Taiwan")) fail_msg("%s", d);
+}
+
+/* A list of countries is no "City, State" pair: every country keeps its row. */
+static void test_country_list(void **state) {
+  (void)state;
+  assert_string_equal(describe("Finance ministers of Britain, Canada, France and Japan met on Sunday."),
+                      "Britain=United Kingdom/country/GB/-;Canada=Canada/country/CA/-;"
+                      "France=France/country/FR/-;Japan=Japan/country/JP/-;");
+}
+
+/* A bare name whose usual referent in news is the capital (Washington)
+** keeps it against towns and counties of that name near the article's
+** other places; a container or the article's places in the state of that
+** name still decide. */
+static void test_usual_referent(void **state) {
+  (void)state;
+  const char *il = "Flooding closed roads across central Illinois, and the governor asked Washington "
+                   "for federal aid. Sangamon County crews and volunteers from Decatur and Peoria helped.";
+  const char *d = describe(il);
+  if (!strstr(d, "Washington=Washington, D.C./city/US/District of Columbia;")) fail_msg("%s", d);
+  d = describe("The mill in Washington, Ill., closed. Peoria officials said 40 jobs were lost.");
+  if (!strstr(d, "Washington=Washington/city/US/Illinois;")) fail_msg("%s", d);
+  d = describe("Seattle and Spokane voters backed the measure, the first such vote in Washington.");
+  if (!strstr(d, "Washington=Washington/admin1/US/Washington;")) fail_msg("%s", d);
+  d = describe("Growth was fastest in Sarpy, Otoe and Washington counties, Omaha planners said.");
+  if (!strstr(d, "Washington=Washington County/admin2/US/Nebraska;")) fail_msg("%s", d);
+  d = describe("Sunderland and Newcastle fans met in London before officials in Washington said no.");
+  if (!strstr(d, "Washington=Washington, D.C./city/US/District of Columbia;")) fail_msg("%s", d);
+}
+
 static void test_mentions(void **state) {
   (void)state;
   assert_string_equal(describe("Iranian officials met Britain-based lawyers."),
@@ -204,6 +253,10 @@ int main(void) {
       cmocka_unit_test(test_gazetteer_sorted),
       cmocka_unit_test(test_gazetteer_index),
       cmocka_unit_test(test_context),
+      cmocka_unit_test(test_container_reading),
+      cmocka_unit_test(test_country_list),
+      cmocka_unit_test(test_country_not_division),
+      cmocka_unit_test(test_usual_referent),
       cmocka_unit_test(test_mentions),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
