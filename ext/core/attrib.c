@@ -656,6 +656,26 @@ static news_attribution *rep_by_cue(news_attribution *rep, uint32_t n, uint32_t 
   return NULL;
 }
 
+/* The first token of the words opening the sentence of a quotation whose
+** opening mark is token open ("The new plans “...”"): at most LEAD_MAX
+** words with no comma, colon, semicolon or other quotation mark, and no
+** verb of the quotation (byte verb) among them; open itself when there
+** are none. */
+#define LEAD_MAX 15
+static uint32_t lead_in(const q_ctx *c, uint32_t open, uint32_t verb) {
+  if (!open) return open;
+  uint32_t sb = c->sent[c->tok[open].sentence].tok_begin;
+  if (sb >= open || open - sb > 2 * LEAD_MAX || words(c, sb, open) > LEAD_MAX || !words(c, sb, open)) return open;
+  if (verb && verb < c->tok[open].start) return open;
+  for (uint32_t k = sb; k < open; k++) {
+    const news_token *t = &c->tok[k];
+    if (is_punct(t, ',') || is_punct(t, ':') || is_punct(t, ';') || NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) ||
+        t->kind == NEWS_TOK_DASH)
+      return open;
+  }
+  return sb;
+}
+
 news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
   news_doc *d = c->d;
   news_vec *out = &d->attribs;
@@ -713,10 +733,18 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     }
     news_attribution *row = news_vec_push(out, d->mem);
     if (!row) return NEWS_ERR_NOMEM;
+    row->kind = NEWS_ATTR_DIRECT;
+    /* The new plans “will not solve this,” Lee said.: the words opening
+    ** the sentence before the quotation are part of what was said, when
+    ** the verb is not before them */
+    uint32_t lead = lead_in(c, s->open, q->verb_start);
+    if (lead < s->open) {
+      a = c->tok[lead].start;
+      row->kind = NEWS_ATTR_MIXED;
+    }
     row->start = a;
     row->end = b;
     row->sentence = q->sentence;
-    row->kind = NEWS_ATTR_DIRECT;
     row->rule = R_QUOTE;
     row->speaker_start = q->speaker_start;
     row->speaker_end = q->speaker_end;

@@ -170,6 +170,9 @@ static const acase quoted[] = {
     /* the verb of a quotation is not a statement of its own */
     {"“We are ready,” Beck said in an interview.",
      "“We are ready,” | Beck | Beck | said | direct\n"},
+    /* words opening the sentence before the quotation are part of it */
+    {"The new fares “will not fix the deficit,” Beck said.",
+     "The new fares “will not fix the deficit,” | Beck | Beck | said | mixed\n"},
     /* a garbled reported statement holding a quotation (a fuzzer's input:
     ** with no reported row the quotation's cue must not be looked for in
     ** an empty list through a null pointer; clang's UBSan, make fuzz-quick) */
