@@ -236,18 +236,28 @@ static bool time_word(const q_ctx *c, uint32_t i) {
 }
 static const char *const time_openers[] = {"on", "last", "this", "late", "early", "earlier", NULL};
 
+/* A lower-case adverb in -ly ("repeatedly said", "said publicly that"). */
+static bool sp_adverb(const q_ctx *c, uint32_t i) { return lower_word(c, i) && ends(c, i, "ly"); }
+
 /* Start of the content after cue v (the sentence ends at se), or se when
 ** nothing that can be a statement follows. */
 static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
   static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "could", "can", "has",
                                        "had", "have", "should", "may", "might", "did", "does", "do", NULL};
   static const char *const subjects[] = {"he", "she", "they", "we", "I", "it", NULL};
+  static const char *const adverbs[] = {"earlier", "later", "then", "also", "again", "instead", "only", "today",
+                                        "yesterday", "last", "this", "over", "once", "now", "too", NULL};
   uint32_t k = v + 1;
   /* "said (on Friday / in a statement / last week) that ...": a "that"
   ** within eight tokens, with no other verb of speech and no clause of
   ** its own between ("said he came to see that ..." says "he came ...") */
   for (uint32_t j = k; j < se && j < k + 8; j++) {
     if (terminal(&c->tok[j]) || is_dq(&c->tok[j]) || news_attrib_verb(c, j)) break;
+    /* "criticized the bill that ...": an object before "that" is no phrase
+    ** about the saying (but "said on Monday that", "told reporters that") */
+    if (j == k && lower_word(c, j) && !word_in(c, j, preps) && !time_word(c, j) && !word_in(c, v, tell_verbs) &&
+        !word_at(c, j, "that") && !sp_adverb(c, j) && !word_in(c, j, adverbs))
+      break;
     if ((word_in(c, j, subjects) || word_in(c, j, finite))) break;
     if (word_at(c, j, "that")) return j;
   }

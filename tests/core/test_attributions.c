@@ -56,6 +56,9 @@ static const acase reported[] = {
     /* "that" after a clause of the statement's own is that clause's */
     {"Ortiz said she eventually came to see that the bridge was unsafe.",
      "she eventually came to see that the bridge was unsafe | Ortiz | Ortiz | said | indirect\n"},
+    /* "that" after the verb's object is a relative: the object is said */
+    {"Ortiz rejected the idea that the bridge was unsafe.",
+     "the idea that the bridge was unsafe | Ortiz | Ortiz | rejected | indirect\n"},
     /* ", during ..." is a preposition, not a new clause */
     {"Ortiz said that, during the repairs, the ferry would run every hour.",
      "that, during the repairs, the ferry would run every hour | Ortiz | Ortiz | said | indirect\n"},
