@@ -300,7 +300,7 @@ static bool inverted(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se, ne
 ** being the preposition's object: "called for an end to ...", "called on
 ** Congress to ...", "was referring to the judge", "pointed to the polls",
 ** "talked about the wall", "pointed out that ...", "made clear that ...",
-** "was critical of the plan", "pushing for a vote".  Counted on PolNeAR's train split: each pair is a
+** "was critical of the plan", "pushing for a vote", "railed against".  Counted on PolNeAR's train split: each pair is a
 ** cue in at least half of its uses there. */
 static bool prep_cue(const q_ctx *c, uint32_t v) {
   static const char *const call[] = {"call", "calls", "called", "calling", NULL};
@@ -329,6 +329,7 @@ static bool prep_cue(const q_ctx *c, uint32_t v) {
                                        !word_at(c, v, "refers") && !word_at(c, v, "referring");
   if (word_at(c, v + 1, "clear")) return word_in(c, v, make) && v + 2 < c->ntok && word_at(c, v + 2, "that");
   if (word_at(c, v + 1, "of")) return word_at(c, v, "critical");
+  if (word_at(c, v + 1, "against")) return word_at(c, v, "railed") || word_at(c, v, "rails") || word_at(c, v, "railing");
   return false;
 }
 

@@ -81,7 +81,7 @@ static const acase reported[] = {
     {"The mayor cautioned that the repairs would take until spring.",
      "that the repairs would take until spring | the mayor | The mayor | cautioned | indirect\n"},
     {"Councillor Ben Hale railed against the new parking charges in his speech.",
-     "against the new parking charges in his speech | Ben Hale | Councillor Ben Hale | railed | indirect\n"},
+     "the new parking charges in his speech | Ben Hale | Councillor Ben Hale | railed against | indirect\n"},
     {"According to the Daily Courier, the contractor has been paid.",
      "the contractor has been paid | Daily Courier | the Daily Courier | According to | indirect\n"},
     {"The contractor has been paid in full, according to the Daily Courier.",
