@@ -86,6 +86,8 @@ static bool terminal(const news_token *t) {
 
 static bool word_at(const q_ctx *c, uint32_t i, const char *lit) {
   const news_token *t = &c->tok[i];
+  /* the first letter first: most tokens differ there (a hot path) */
+  if (t->kind != NEWS_TOK_WORD || c->s[t->start] != (unsigned char)lit[0]) return false;
   size_t n = strlen(lit);
   return t->kind == NEWS_TOK_WORD && t->end - t->start == n && !memcmp(c->s + t->start, lit, n);
 }
@@ -311,7 +313,12 @@ static bool prep_cue(const q_ctx *c, uint32_t v) {
   ** auxiliary ("will call for"), not as a noun ("a phone call for help") */
   static const char *const before_bare[] = {"to", "will", "would", "can", "could", "should", "must", "did", "do",
                                             "does", "not", "n't", "I", "we", "you", "they", "also", NULL};
-  if (v + 2 >= c->ntok || !lower_word(c, v)) return false;
+  if (v + 2 >= c->ntok || !lower_word(c, v) || c->tok[v + 1].kind != NEWS_TOK_WORD) return false;
+  uint32_t nl = c->tok[v + 1].end - c->tok[v + 1].start;
+  uint32_t vl = c->tok[v].end - c->tok[v].start;
+  if (nl < 2 || nl > 7 || !strchr("ftaoc", c->s[c->tok[v + 1].start]) || vl < 4 || vl > 9 ||
+      !strchr("cmprst", c->s[c->tok[v].start]))
+    return false;
   if (word_in(c, v, bare) && (v == 0 || !word_in(c, v - 1, before_bare))) return false;
   /* "rose 39 points to 2367", "rejected calls for": a noun after a number
   ** or a verb */
@@ -607,6 +614,12 @@ static int headline_verb(const q_ctx *c, uint32_t i) {
   return words >= 4 && caps * 5 >= words * 4 ? V_SPEECH : 0;
 }
 
+/* Is token i the word lit?  A cheap test for the hot loop below: the
+** length and first letter before the bytes. */
+#define IS_WORD(c, i, lit)                                                                                 \
+  ((c)->tok[i].end - (c)->tok[i].start == sizeof(lit) - 1 && (c)->tok[i].kind == NEWS_TOK_WORD &&           \
+   !memcmp((c)->s + (c)->tok[i].start, lit, sizeof(lit) - 1))
+
 news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   if (!c->attribs) return NEWS_OK;
   uint32_t saved = c->cur_open;
@@ -614,38 +627,29 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   news_rc rc = NEWS_OK;
   for (uint32_t i = from; !rc && i < to; i++) {
     if (c->sent[c->tok[i].sentence].tok_begin == i) news_speaker_subject(c, c->tok[i].sentence);
-    if (is_punct(&c->tok[i], ':')) {
-      const news_sentence *s = &c->sent[c->tok[i].sentence];
-      if ((rc = colon_label(c, i, from, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
-      continue;
-    }
-    if (i + 1 < to && word_at(c, i + 1, "that") && lower_word(c, i)) {
-      const news_sentence *s = &c->sent[c->tok[i].sentence];
-      uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
-      if (i <= lo + MAX_SPAN && (rc = nominal_cue(c, i, lo, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
-    }
-    if (word_at(c, i, "expected")) {
-      const news_sentence *s = &c->sent[c->tok[i].sentence];
-      uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
-      if (i <= lo + MAX_SPAN && (rc = expected(c, i, lo, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
-      continue;
-    }
-    if (word_at(c, i, "In")) {
-      const news_sentence *s = &c->sent[c->tok[i].sentence];
-      uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
-      if (i <= lo + MAX_SPAN && (rc = poll_source(c, i, lo, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
-      continue;
-    }
-    int cls = news_attrib_verb(c, i);
-    if (!cls) cls = headline_verb(c, i);
-    if (!cls && prep_cue(c, i)) cls = V_WEAK;
-    if (!cls) continue;
+    if (c->tok[i].kind != NEWS_TOK_WORD && !is_punct(&c->tok[i], ':')) continue;
     /* the sentence around the cue, at most MAX_SPAN tokens either side */
     const news_sentence *s = &c->sent[c->tok[i].sentence];
     uint32_t lo = s->tok_begin > from ? s->tok_begin : from, se = s->tok_end;
     if (i > lo + MAX_SPAN) lo = i - MAX_SPAN;
     if (se > i + MAX_SPAN) se = i + MAX_SPAN;
-    rc = one_cue(c, i, cls, lo, se);
+    if (is_punct(&c->tok[i], ':')) {
+      rc = colon_label(c, i, from, se);
+      continue;
+    }
+    if (i + 1 < to && IS_WORD(c, i + 1, "that") && lower_word(c, i) && (rc = nominal_cue(c, i, lo, se))) break;
+    if (IS_WORD(c, i, "expected")) {
+      rc = expected(c, i, lo, se);
+      continue;
+    }
+    if (IS_WORD(c, i, "In")) {
+      rc = poll_source(c, i, lo, se);
+      continue;
+    }
+    int cls = news_attrib_verb(c, i);
+    if (!cls) cls = headline_verb(c, i);
+    if (!cls && prep_cue(c, i)) cls = V_WEAK;
+    if (cls) rc = one_cue(c, i, cls, lo, se);
   }
   c->cur_open = saved;
   return rc;
