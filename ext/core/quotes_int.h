@@ -36,9 +36,13 @@ typedef struct q_speaker {
   const char *name; /* resolved speaker (into the text) */
   uint32_t len;
   uint32_t tok;     /* token where it was named */
-  uint8_t gender;   /* 0 unknown, 1 male, 2 female, 3 group */
+  uint8_t gender;   /* 0 unknown, 1 male, 2 female, Q_GENDER_GROUP, _THING or _OTHER */
   bool named;       /* a name, not a description or a pronoun */
 } q_speaker;
+
+#define Q_GENDER_GROUP 3 /* "they" (or "it" when named: an organisation) */
+#define Q_GENDER_THING 4 /* "it": a singular description that is no person ("the report") */
+#define Q_GENDER_OTHER 5 /* a description no pronoun refers to */
 
 #define Q_HISTORY 32 /* speakers remembered for pronoun resolution */
 
