@@ -52,6 +52,19 @@ static void strip_titles(const q_ctx *c, uint32_t *pa, uint32_t b) {
   *pa = cut;
 }
 
+/* Could a name run be a person's name: two or three words, none of them a
+** title word or an organisation word ("Party", "Department", "United")? */
+static bool person_like(const q_ctx *c, const q_name *nm) {
+  for (uint32_t k = nm->tok_begin; k < nm->tok_end; k++) {
+    const news_token *t = &c->tok[k];
+    if (t->kind == NEWS_TOK_INITIAL) continue; /* "Mary J. Lee" */
+    if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return false;
+    if (news_speaker_word(c, k) == W_TITLE) return false;
+    if (news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_ORG) return false;
+  }
+  return true;
+}
+
 /* The fullest earlier name run ending with the same word as token last. */
 static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb) {
   uint32_t last = *pb - 1;
@@ -71,6 +84,16 @@ static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb)
     if (u->end - u->start != len || memcmp(c->s + u->start, c->s + t->start, len)) continue;
     uint32_t a = nm[k].tok_begin;
     strip_titles(c, &a, nm[k].tok_end);
+    /* "Chancellor of the Exchequer Nigel Lawson", "Secretary of Commerce
+    ** Malcolm Baldrige": the run's first word after a title and "of (the)"
+    ** ends the title, not the name */
+    q_name rest = {a + 1, nm[k].tok_end};
+    uint32_t of = a;
+    if (of > 0 && sp_word_at(c, of - 1, "the")) of--;
+    if (of > 0 && sp_word_at(c, of - 1, "of")) of--;
+    if (a == nm[k].tok_begin && nm[k].tok_end - a >= 3 && of < a && of > 0 &&
+        news_speaker_word(c, of - 1) == W_TITLE && person_like(c, &rest))
+      a++;
     if (nm[k].tok_end - a > best) {
       best = nm[k].tok_end - a;
       best_a = a;
@@ -212,19 +235,6 @@ static void remember(q_ctx *c, const char *name, uint32_t len, uint32_t tok, uin
   h->gender = gender;
   h->named = named;
   c->nhist++;
-}
-
-/* Could a name run be a person's name: two or three words, none of them a
-** title word or an organisation word ("Party", "Department", "United")? */
-static bool person_like(const q_ctx *c, const q_name *nm) {
-  for (uint32_t k = nm->tok_begin; k < nm->tok_end; k++) {
-    const news_token *t = &c->tok[k];
-    if (t->kind == NEWS_TOK_INITIAL) continue; /* "Mary J. Lee" */
-    if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return false;
-    if (news_speaker_word(c, k) == W_TITLE) return false;
-    if (news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_ORG) return false;
-  }
-  return true;
 }
 
 /* Can a name starting at token i be a subject: not after a preposition,
