@@ -107,7 +107,7 @@ static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb)
 /* Is the word w[0..n) lit (lower case), whatever the case of its first
 ** letter ("The", "Widow")? */
 static bool word_is_ci(const char *w, uint32_t n, const char *lit) {
-  return n && strlen(lit) == n && (w[0] | 0x20) == lit[0] && !memcmp(w + 1, lit + 1, n - 1);
+  return n && (w[0] | 0x20) == lit[0] && strlen(lit) == n && !memcmp(w + 1, lit + 1, n - 1);
 }
 
 /* The gender said by a noun just before a name starting at token a ("9/11
@@ -134,12 +134,12 @@ static uint8_t noun_gender(const q_ctx *c, uint32_t a) {
       for (const char *const *m = male; *m; m++)
         if (word_is_ci(w, n, *m)) return NEWS_GENDER_MALE;
     }
-    int cls = t->kind == NEWS_TOK_WORD ? news_speaker_word(c, k) : 0;
-    if (sp_is_punct(t, ',') || cls == W_TITLE || cls == W_DET || sp_word_is(w, n, "and") ||
-        t->kind == NEWS_TOK_NUMBER || t->kind == NEWS_TOK_ABBREV || (t->flags & NEWS_TF_UPPER))
+    if (sp_is_punct(t, ',') || sp_word_is(w, n, "and") || t->kind == NEWS_TOK_NUMBER ||
+        t->kind == NEWS_TOK_ABBREV || (t->flags & NEWS_TF_UPPER) ||
+        (t->kind == NEWS_TOK_PUNCT && (t->mark == '/' || t->mark == '-')))
       continue;
-    if (t->kind == NEWS_TOK_PUNCT && (t->mark == '/' || t->mark == '-')) continue;
-    break;
+    int cls = t->kind == NEWS_TOK_WORD ? news_speaker_word(c, k) : 0;
+    if (cls != W_TITLE && cls != W_DET) break;
   }
   return 0;
 }
