@@ -81,6 +81,9 @@ bool news_speaker_for_verb(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t 
 
 /* Resolves the name written in tokens [a, b) as a speaker into q. */
 void news_speaker_phrase(q_ctx *c, uint32_t a, uint32_t b, news_quote *q);
+/* The same for the pronoun at token i ("his" of "his claim that ..."; pron
+** is W_HE..W_IT), resolved as a subject pronoun would be. */
+void news_speaker_pronoun(q_ctx *c, uint32_t i, int pron, news_quote *q);
 
 /* Remembers the PERSON heading sentence s as its subject, for pronouns
 ** ("Sen. Ann Lee (D-Ohio) scolded him: “...,” she said"). */

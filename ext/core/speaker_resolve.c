@@ -713,6 +713,15 @@ void news_speaker_phrase(q_ctx *c, uint32_t a, uint32_t b, news_quote *q) {
   sp_set_speaker(c, &p, q);
 }
 
+void news_speaker_pronoun(q_ctx *c, uint32_t i, int pron, news_quote *q) {
+  np p;
+  memset(&p, 0, sizeof p);
+  p.a = p.na = p.nb = i;
+  p.b = i + 1;
+  p.pron = pron;
+  sp_set_speaker(c, &p, q);
+}
+
 const char *news_speaker_plain(news_doc *d, const char *speaker, uint32_t len) {
   if (!speaker || len < 2 || speaker[0] < 'A' || speaker[0] > 'Z') return speaker;
   const char *sp = memchr(speaker, ' ', len);

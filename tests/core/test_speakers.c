@@ -46,7 +46,7 @@ static const scase gender[] = {
     /* "Merkley" alone says no gender; "Jeff Merkley", the name it resolves
     ** to, does: "she" is not him */
     {"Sen. Maria Alvarez said the bank misled its customers. "
-     "Sen. Jeff Merkley called for an inquiry. Merkley said the fines were too small.\n\n"
+     "Sen. Jeff Merkley chaired the hearing. Merkley said the fines were too small.\n\n"
      "“This is outrageous,” she said.",
      "the bank misled its customers | Maria Alvarez | Sen. Maria Alvarez | said | indirect\n"
      "the fines were too small | Jeff Merkley | Merkley | said | indirect\n"
