@@ -299,20 +299,29 @@ bench-pathological: $(EXT)
 # ------------------------------------------------------------------- install
 # `.load newsext` works by name afterwards (see LIBDIR above); newsext-batch
 # finds $(LIBDIR)/newsext.so by default.  DESTDIR is honoured.
+# The scale-out tools (docs/scale-out.md): the Dask driver as the command
+# newsext-dask and as the module $(DATADIR)/newsext_dask.py, the Slurm
+# scripts in $(DATADIR)/slurm.
+SLURM_FILES = newsext-array.sbatch submit.sh README.md
 INSTALLED = $(LIBDIR)/$(EXT) $(BINDIR)/$(BATCH) $(MANDIR)/man1/newsext-batch.1 \
-             $(DATADIR)/materialize.sql $(DOCDIR)/LICENSE $(DOCDIR)/NOTICE
+             $(DATADIR)/materialize.sql $(DOCDIR)/LICENSE $(DOCDIR)/NOTICE \
+             $(BINDIR)/newsext-dask $(DATADIR)/newsext_dask.py $(addprefix $(DATADIR)/slurm/,$(SLURM_FILES))
 install: $(EXT) $(BATCH)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR) \
-	  $(DESTDIR)$(DOCDIR)
+	  $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)/slurm
 	install -m 0644 $(EXT) $(DESTDIR)$(LIBDIR)/$(EXT)
 	install -m 0755 $(BATCH) $(DESTDIR)$(BINDIR)/$(BATCH)
 	install -m 0644 docs/newsext-batch.1 $(DESTDIR)$(MANDIR)/man1/newsext-batch.1
 	install -m 0644 sql/materialize.sql $(DESTDIR)$(DATADIR)/materialize.sql
 	install -m 0644 LICENSE NOTICE $(DESTDIR)$(DOCDIR)/
+	install -m 0755 tools/newsext_dask.py $(DESTDIR)$(BINDIR)/newsext-dask
+	install -m 0644 tools/newsext_dask.py $(DESTDIR)$(DATADIR)/newsext_dask.py
+	install -m 0755 tools/slurm/newsext-array.sbatch tools/slurm/submit.sh $(DESTDIR)$(DATADIR)/slurm/
+	install -m 0644 tools/slurm/README.md $(DESTDIR)$(DATADIR)/slurm/README.md
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
-	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(DATADIR)/slurm $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 # ------------------------------------------------------------------ packages
 # Each built from this tree into $(DIST); tests/run_install.sh installs them.

@@ -161,6 +161,7 @@ bool news_doc_zero_polled(const news_doc *doc, void *p, size_t n);
 /* The stages.  Each fills its vector in doc (cleared first) from the text
 ** and the earlier stages' results, and returns NEWS_OK or an error. */
 news_rc news_tokens_run(news_doc *doc);    /* tokens, then sentences */
+news_rc news_tokenize_doc(news_doc *doc);  /* the tokens into doc->tokens (tokenize.c) */
 news_rc news_sentences_run(news_doc *doc); /* called by news_tokens_run */
 news_rc news_entities_run(news_doc *doc);
 /* Quotations and attributions come from one pass (quotes.c): with

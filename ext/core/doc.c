@@ -101,25 +101,9 @@ bool news_doc_zero_polled(const news_doc *d, void *p, size_t n) {
 
 /* ------------------------------------------------------------- tokens */
 
-static int push_token(void *arg, const news_token *t) {
-  news_doc *d = arg;
-  news_token *slot;
-  if (d->tokens.n < d->tokens.cap) { /* room: no call, no zeroing */
-    slot = (news_token *)d->tokens.data + d->tokens.n++;
-  } else {
-    slot = news_vec_push(&d->tokens, d->mem);
-    if (!slot) return NEWS_ERR_NOMEM; /* a news_rc, not NEWS_TOKENIZE_STOP */
-  }
-  *slot = *t;
-  /* poll the stop callback every 4096 tokens */
-  if ((d->tokens.n & 4095) == 0 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
-  return 0;
-}
-
 news_rc news_tokens_run(news_doc *d) {
-  d->tokens.n = 0;
-  int rc = news_tokenize(d->text, d->len, push_token, d);
-  if (rc) return (news_rc)rc;
+  news_rc rc = news_tokenize_doc(d);
+  if (rc) return rc;
   return news_sentences_run(d);
 }
 

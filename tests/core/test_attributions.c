@@ -83,6 +83,42 @@ static const acase reported[] = {
      "the contractor has been paid | Daily Courier | the Daily Courier | According to | indirect\n"},
     {"The contractor has been paid in full, according to the Daily Courier.",
      "The contractor has been paid in full | Daily Courier | the Daily Courier | according to | indirect\n"},
+    /* "according to" is a cue whatever follows it: a poll, a long phrase */
+    {"But, according to the county poll, 46 percent of voters remain undecided.",
+     "46 percent of voters remain undecided | the county poll | the county poll | according to | indirect\n"},
+    {"Since last winter, according to the Daily Courier, the ferry has run at a loss.",
+     "the ferry has run at a loss | Daily Courier | the Daily Courier | according to | indirect\n"},
+    {"Ortiz leads the race by seven points according to a Courier poll released Monday.",
+     "Ortiz leads the race by seven points | a Courier poll released Monday | a Courier poll released Monday | "
+     "according to | indirect\n"},
+    /* a verb and its preposition: the object is what was said */
+    {"Councillor Ben Hale called for an inquiry into the contract.",
+     "an inquiry into the contract | Ben Hale | Councillor Ben Hale | called for | indirect\n"},
+    {"Ortiz was referring to the repairs on the east span.",
+     "the repairs on the east span | Ortiz | Ortiz | referring to | indirect\n"},
+    {"The phone call for help came at noon.", ""},
+    {"The index rose 39 points to 2367 on Friday.", ""},
+    {"Lee pointed out that the bridge was built in 1950.",
+     "that the bridge was built in 1950 | Lee | Lee | pointed out | indirect\n"},
+    {"The mayor was critical of the new parking charges.",
+     "the new parking charges | the mayor | The mayor | critical of | indirect\n"},
+    /* a poll opening the sentence is its source */
+    {"In the new Courier poll, 40 percent of likely voters back Ortiz.",
+     "40 percent of likely voters back Ortiz | the new Courier poll | the new Courier poll | In | indirect\n"},
+    {"Ortiz has a lead of seven points in the latest polls.", ""},
+    /* an expectation: no source */
+    {"The ruling is expected to come in May.", "The ruling is expected to come in May | - | - | is expected | indirect\n"},
+    {"The governor said the pact is expected to hold through the summer.",
+     "the pact is expected to hold through the summer | the governor | The governor | said | indirect\n"
+     "the pact is expected to hold through the summer | - | - | is expected | indirect\n"},
+    /* a noun or adjective of saying before "that" */
+    {"Lee is confident that the bridge will reopen in May.",
+     "that the bridge will reopen in May | Lee | Lee | confident | indirect\n"},
+    {"Mayor Ann Ortiz spoke on Monday. Her claim that the contract was signed too early was disputed.",
+     "that the contract was signed too early was disputed | Ann Ortiz | Her | claim | indirect\n"},
+    {"Ortiz would be convinced that the plan works.", ""},
+    /* verbs of quotations only: no reported statement */
+    {"Ferry fares continue to rise across the region.", ""},
     {"The budget will be tight this year, the city treasurer said.",
      "The budget will be tight this year | the city treasurer | the city treasurer | said | indirect\n"},
     {"Ortiz: We have made real progress on the draft.",
