@@ -378,7 +378,7 @@ DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
 GEN_LEX  := $(GEN)/lexicons.inc $(GEN)/lexicon_classes.h
 NER_DATA := ext/data/ner/gazetteer.tsv ext/data/ner/clusters.tsv
 PLACES_DATA := $(addprefix ext/data/places/,countries.tsv admin1.tsv admin2.tsv cities.tsv \
-               variants.tsv regions.tsv)
+               variants.tsv regions.tsv organisations.tsv)
 GEN_PLACES := $(GEN)/places.inc $(GEN)/countries.inc
 GENERATED := $(GEN)/lexicons.inc $(GEN)/ner_words.inc $(GEN)/common_words.inc $(GEN_PLACES)
 

@@ -86,6 +86,8 @@ static bool terminal(const news_token *t) {
 
 static bool word_at(const q_ctx *c, uint32_t i, const char *lit) {
   const news_token *t = &c->tok[i];
+  /* the first letter first: most tokens differ there (a hot path) */
+  if (t->kind != NEWS_TOK_WORD || c->s[t->start] != (unsigned char)lit[0]) return false;
   size_t n = strlen(lit);
   return t->kind == NEWS_TOK_WORD && t->end - t->start == n && !memcmp(c->s + t->start, lit, n);
 }
@@ -236,18 +238,28 @@ static bool time_word(const q_ctx *c, uint32_t i) {
 }
 static const char *const time_openers[] = {"on", "last", "this", "late", "early", "earlier", NULL};
 
+/* A lower-case adverb in -ly ("repeatedly said", "said publicly that"). */
+static bool sp_adverb(const q_ctx *c, uint32_t i) { return lower_word(c, i) && ends(c, i, "ly"); }
+
 /* Start of the content after cue v (the sentence ends at se), or se when
 ** nothing that can be a statement follows. */
 static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
   static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "could", "can", "has",
                                        "had", "have", "should", "may", "might", "did", "does", "do", NULL};
   static const char *const subjects[] = {"he", "she", "they", "we", "I", "it", NULL};
+  static const char *const adverbs[] = {"earlier", "later", "then", "also", "again", "instead", "only", "today",
+                                        "yesterday", "last", "this", "over", "once", "now", "too", NULL};
   uint32_t k = v + 1;
   /* "said (on Friday / in a statement / last week) that ...": a "that"
   ** within eight tokens, with no other verb of speech and no clause of
   ** its own between ("said he came to see that ..." says "he came ...") */
   for (uint32_t j = k; j < se && j < k + 8; j++) {
     if (terminal(&c->tok[j]) || is_dq(&c->tok[j]) || news_attrib_verb(c, j)) break;
+    /* "criticized the bill that ...": an object before "that" is no phrase
+    ** about the saying (but "said on Monday that", "told reporters that") */
+    if (j == k && lower_word(c, j) && !word_in(c, j, preps) && !time_word(c, j) && !word_in(c, v, tell_verbs) &&
+        !word_at(c, j, "that") && !sp_adverb(c, j) && !word_in(c, j, adverbs))
+      break;
     if ((word_in(c, j, subjects) || word_in(c, j, finite))) break;
     if (word_at(c, j, "that")) return j;
   }
@@ -290,7 +302,7 @@ static bool inverted(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se, ne
 ** being the preposition's object: "called for an end to ...", "called on
 ** Congress to ...", "was referring to the judge", "pointed to the polls",
 ** "talked about the wall", "pointed out that ...", "made clear that ...",
-** "was critical of the plan", "pushing for a vote".  Counted on PolNeAR's train split: each pair is a
+** "was critical of the plan", "pushing for a vote", "railed against".  Counted on PolNeAR's train split: each pair is a
 ** cue in at least half of its uses there. */
 static bool prep_cue(const q_ctx *c, uint32_t v) {
   static const char *const call[] = {"call", "calls", "called", "calling", NULL};
@@ -301,7 +313,12 @@ static bool prep_cue(const q_ctx *c, uint32_t v) {
   ** auxiliary ("will call for"), not as a noun ("a phone call for help") */
   static const char *const before_bare[] = {"to", "will", "would", "can", "could", "should", "must", "did", "do",
                                             "does", "not", "n't", "I", "we", "you", "they", "also", NULL};
-  if (v + 2 >= c->ntok || !lower_word(c, v)) return false;
+  if (v + 2 >= c->ntok || !lower_word(c, v) || c->tok[v + 1].kind != NEWS_TOK_WORD) return false;
+  uint32_t nl = c->tok[v + 1].end - c->tok[v + 1].start;
+  uint32_t vl = c->tok[v].end - c->tok[v].start;
+  if (nl < 2 || nl > 7 || !strchr("ftaoc", c->s[c->tok[v + 1].start]) || vl < 4 || vl > 9 ||
+      !strchr("cmprst", c->s[c->tok[v].start]))
+    return false;
   if (word_in(c, v, bare) && (v == 0 || !word_in(c, v - 1, before_bare))) return false;
   /* "rose 39 points to 2367", "rejected calls for": a noun after a number
   ** or a verb */
@@ -319,6 +336,7 @@ static bool prep_cue(const q_ctx *c, uint32_t v) {
                                        !word_at(c, v, "refers") && !word_at(c, v, "referring");
   if (word_at(c, v + 1, "clear")) return word_in(c, v, make) && v + 2 < c->ntok && word_at(c, v + 2, "that");
   if (word_at(c, v + 1, "of")) return word_at(c, v, "critical");
+  if (word_at(c, v + 1, "against")) return word_at(c, v, "railed") || word_at(c, v, "rails") || word_at(c, v, "railing");
   return false;
 }
 
@@ -596,6 +614,12 @@ static int headline_verb(const q_ctx *c, uint32_t i) {
   return words >= 4 && caps * 5 >= words * 4 ? V_SPEECH : 0;
 }
 
+/* Is token i the word lit?  A cheap test for the hot loop below: the
+** length and first letter before the bytes. */
+#define IS_WORD(c, i, lit)                                                                                 \
+  ((c)->tok[i].end - (c)->tok[i].start == sizeof(lit) - 1 && (c)->tok[i].kind == NEWS_TOK_WORD &&           \
+   !memcmp((c)->s + (c)->tok[i].start, lit, sizeof(lit) - 1))
+
 news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   if (!c->attribs) return NEWS_OK;
   uint32_t saved = c->cur_open;
@@ -603,38 +627,29 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   news_rc rc = NEWS_OK;
   for (uint32_t i = from; !rc && i < to; i++) {
     if (c->sent[c->tok[i].sentence].tok_begin == i) news_speaker_subject(c, c->tok[i].sentence);
-    if (is_punct(&c->tok[i], ':')) {
-      const news_sentence *s = &c->sent[c->tok[i].sentence];
-      if ((rc = colon_label(c, i, from, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
-      continue;
-    }
-    if (i + 1 < to && word_at(c, i + 1, "that") && lower_word(c, i)) {
-      const news_sentence *s = &c->sent[c->tok[i].sentence];
-      uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
-      if (i <= lo + MAX_SPAN && (rc = nominal_cue(c, i, lo, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
-    }
-    if (word_at(c, i, "expected")) {
-      const news_sentence *s = &c->sent[c->tok[i].sentence];
-      uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
-      if (i <= lo + MAX_SPAN && (rc = expected(c, i, lo, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
-      continue;
-    }
-    if (word_at(c, i, "In")) {
-      const news_sentence *s = &c->sent[c->tok[i].sentence];
-      uint32_t lo = s->tok_begin > from ? s->tok_begin : from;
-      if (i <= lo + MAX_SPAN && (rc = poll_source(c, i, lo, s->tok_end < i + MAX_SPAN ? s->tok_end : i + MAX_SPAN))) break;
-      continue;
-    }
-    int cls = news_attrib_verb(c, i);
-    if (!cls) cls = headline_verb(c, i);
-    if (!cls && prep_cue(c, i)) cls = V_WEAK;
-    if (!cls) continue;
+    if (c->tok[i].kind != NEWS_TOK_WORD && !is_punct(&c->tok[i], ':')) continue;
     /* the sentence around the cue, at most MAX_SPAN tokens either side */
     const news_sentence *s = &c->sent[c->tok[i].sentence];
     uint32_t lo = s->tok_begin > from ? s->tok_begin : from, se = s->tok_end;
     if (i > lo + MAX_SPAN) lo = i - MAX_SPAN;
     if (se > i + MAX_SPAN) se = i + MAX_SPAN;
-    rc = one_cue(c, i, cls, lo, se);
+    if (is_punct(&c->tok[i], ':')) {
+      rc = colon_label(c, i, from, se);
+      continue;
+    }
+    if (i + 1 < to && IS_WORD(c, i + 1, "that") && lower_word(c, i) && (rc = nominal_cue(c, i, lo, se))) break;
+    if (IS_WORD(c, i, "expected")) {
+      rc = expected(c, i, lo, se);
+      continue;
+    }
+    if (IS_WORD(c, i, "In")) {
+      rc = poll_source(c, i, lo, se);
+      continue;
+    }
+    int cls = news_attrib_verb(c, i);
+    if (!cls) cls = headline_verb(c, i);
+    if (!cls && prep_cue(c, i)) cls = V_WEAK;
+    if (cls) rc = one_cue(c, i, cls, lo, se);
   }
   c->cur_open = saved;
   return rc;
@@ -654,6 +669,26 @@ static news_attribution *rep_by_cue(news_attribution *rep, uint32_t n, uint32_t 
   for (uint32_t k = 0; k < n; k++)
     if (rep[k].cue_start == cue) return &rep[k];
   return NULL;
+}
+
+/* The first token of the words opening the sentence of a quotation whose
+** opening mark is token open ("The new plans “...”"): at most LEAD_MAX
+** words with no comma, colon, semicolon or other quotation mark, and no
+** verb of the quotation (byte verb) among them; open itself when there
+** are none. */
+#define LEAD_MAX 15
+static uint32_t lead_in(const q_ctx *c, uint32_t open, uint32_t verb) {
+  if (!open) return open;
+  uint32_t sb = c->sent[c->tok[open].sentence].tok_begin;
+  if (sb >= open || open - sb > 2 * LEAD_MAX || words(c, sb, open) > LEAD_MAX || !words(c, sb, open)) return open;
+  if (verb && verb < c->tok[open].start) return open;
+  for (uint32_t k = sb; k < open; k++) {
+    const news_token *t = &c->tok[k];
+    if (is_punct(t, ',') || is_punct(t, ':') || is_punct(t, ';') || NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE) ||
+        t->kind == NEWS_TOK_DASH)
+      return open;
+  }
+  return sb;
 }
 
 news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
@@ -713,10 +748,18 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     }
     news_attribution *row = news_vec_push(out, d->mem);
     if (!row) return NEWS_ERR_NOMEM;
+    row->kind = NEWS_ATTR_DIRECT;
+    /* The new plans “will not solve this,” Lee said.: the words opening
+    ** the sentence before the quotation are part of what was said, when
+    ** the verb is not before them */
+    uint32_t lead = lead_in(c, s->open, q->verb_start);
+    if (lead < s->open) {
+      a = c->tok[lead].start;
+      row->kind = NEWS_ATTR_MIXED;
+    }
     row->start = a;
     row->end = b;
     row->sentence = q->sentence;
-    row->kind = NEWS_ATTR_DIRECT;
     row->rule = R_QUOTE;
     row->speaker_start = q->speaker_start;
     row->speaker_end = q->speaker_end;

@@ -128,6 +128,17 @@ int news_country_by_code(const char *cc) {
   return -1;
 }
 
+/* ------------------------------------------------------- organisations */
+
+const char *news_org_find_key(const char *key, size_t len) {
+  if (len == 0) return NULL;
+  for (uint32_t h = fnv1a(key, len);; h++) {
+    uint32_t v = news_org_slots[h & (NEWS_ORG_SLOTS - 1)];
+    if (!v) return NULL;
+    if (same_key(news_org_names[v - 1].key, false, key, len, 0)) return news_orgs[news_org_names[v - 1].org];
+  }
+}
+
 /* ------------------------------------------------------------- gazetteer */
 
 /* Whether e's folded key starts with key[0..len) and then has the byte end

@@ -55,6 +55,26 @@ int news_country_find_key(const char *key, size_t len, int *how);
 /* The index of the country with alpha-2 code cc (2 bytes), or -1. */
 int news_country_by_code(const char *cc);
 
+/* ------------------------------------------------------- organisations */
+
+/* One short or long form of a well-known organisation ("fed", "un"). */
+typedef struct news_org_name {
+  const char *key; /* folded */
+  uint16_t org;    /* index into news_orgs */
+} news_org_name;
+
+extern const char *const news_orgs[];         /* canonical names ("Federal Reserve") */
+extern const news_org_name news_org_names[]; /* sorted bytewise by key */
+extern const uint32_t news_norg_names;
+/* news_org_names hashed as news_country_slots are. */
+#define NEWS_ORG_SLOTS (1u << 8)
+extern const uint16_t news_org_slots[NEWS_ORG_SLOTS];
+extern const uint32_t news_org_first[8]; /* bit b: some folded form starts with byte b */
+
+/* The canonical name of the organisation whose folded short or long form
+** is key[0..len) ("fed", "un"), or NULL. */
+const char *news_org_find_key(const char *key, size_t len);
+
 /* Folds s[0..len) into out (cap bytes, NUL-terminated when it fits) as the
 ** generator folds keys.  Returns the length of the folded string; when it is
 ** >= cap the output was cut and must not be used. */

@@ -52,6 +52,19 @@ static void strip_titles(const q_ctx *c, uint32_t *pa, uint32_t b) {
   *pa = cut;
 }
 
+/* Could a name run be a person's name: two or three words, none of them a
+** title word or an organisation word ("Party", "Department", "United")? */
+static bool person_like(const q_ctx *c, const q_name *nm) {
+  for (uint32_t k = nm->tok_begin; k < nm->tok_end; k++) {
+    const news_token *t = &c->tok[k];
+    if (t->kind == NEWS_TOK_INITIAL) continue; /* "Mary J. Lee" */
+    if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return false;
+    if (news_speaker_word(c, k) == W_TITLE) return false;
+    if (news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_ORG) return false;
+  }
+  return true;
+}
+
 /* The fullest earlier name run ending with the same word as token last. */
 static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb) {
   uint32_t last = *pb - 1;
@@ -71,6 +84,16 @@ static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb)
     if (u->end - u->start != len || memcmp(c->s + u->start, c->s + t->start, len)) continue;
     uint32_t a = nm[k].tok_begin;
     strip_titles(c, &a, nm[k].tok_end);
+    /* "Chancellor of the Exchequer Nigel Lawson", "Secretary of Commerce
+    ** Malcolm Baldrige": the run's first word after a title and "of (the)"
+    ** ends the title, not the name */
+    q_name rest = {a + 1, nm[k].tok_end};
+    uint32_t of = a;
+    if (of > 0 && sp_word_at(c, of - 1, "the")) of--;
+    if (of > 0 && sp_word_at(c, of - 1, "of")) of--;
+    if (a == nm[k].tok_begin && nm[k].tok_end - a >= 3 && of < a && of > 0 &&
+        news_speaker_word(c, of - 1) == W_TITLE && person_like(c, &rest))
+      a++;
     if (nm[k].tok_end - a > best) {
       best = nm[k].tok_end - a;
       best_a = a;
@@ -84,7 +107,7 @@ static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb)
 /* Is the word w[0..n) lit (lower case), whatever the case of its first
 ** letter ("The", "Widow")? */
 static bool word_is_ci(const char *w, uint32_t n, const char *lit) {
-  return n && strlen(lit) == n && (w[0] | 0x20) == lit[0] && !memcmp(w + 1, lit + 1, n - 1);
+  return n && (w[0] | 0x20) == lit[0] && strlen(lit) == n && !memcmp(w + 1, lit + 1, n - 1);
 }
 
 /* The gender said by a noun just before a name starting at token a ("9/11
@@ -111,12 +134,12 @@ static uint8_t noun_gender(const q_ctx *c, uint32_t a) {
       for (const char *const *m = male; *m; m++)
         if (word_is_ci(w, n, *m)) return NEWS_GENDER_MALE;
     }
-    int cls = t->kind == NEWS_TOK_WORD ? news_speaker_word(c, k) : 0;
-    if (sp_is_punct(t, ',') || cls == W_TITLE || cls == W_DET || sp_word_is(w, n, "and") ||
-        t->kind == NEWS_TOK_NUMBER || t->kind == NEWS_TOK_ABBREV || (t->flags & NEWS_TF_UPPER))
+    if (sp_is_punct(t, ',') || sp_word_is(w, n, "and") || t->kind == NEWS_TOK_NUMBER ||
+        t->kind == NEWS_TOK_ABBREV || (t->flags & NEWS_TF_UPPER) ||
+        (t->kind == NEWS_TOK_PUNCT && (t->mark == '/' || t->mark == '-')))
       continue;
-    if (t->kind == NEWS_TOK_PUNCT && (t->mark == '/' || t->mark == '-')) continue;
-    break;
+    int cls = t->kind == NEWS_TOK_WORD ? news_speaker_word(c, k) : 0;
+    if (cls != W_TITLE && cls != W_DET) break;
   }
   return 0;
 }
@@ -212,19 +235,6 @@ static void remember(q_ctx *c, const char *name, uint32_t len, uint32_t tok, uin
   h->gender = gender;
   h->named = named;
   c->nhist++;
-}
-
-/* Could a name run be a person's name: two or three words, none of them a
-** title word or an organisation word ("Party", "Department", "United")? */
-static bool person_like(const q_ctx *c, const q_name *nm) {
-  for (uint32_t k = nm->tok_begin; k < nm->tok_end; k++) {
-    const news_token *t = &c->tok[k];
-    if (t->kind == NEWS_TOK_INITIAL) continue; /* "Mary J. Lee" */
-    if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return false;
-    if (news_speaker_word(c, k) == W_TITLE) return false;
-    if (news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_ORG) return false;
-  }
-  return true;
 }
 
 /* Can a name starting at token i be a subject: not after a preposition,

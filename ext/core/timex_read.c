@@ -345,10 +345,20 @@ static struct {
 } IX;
 static atomic_bool built;
 
+/* 26 minus a letter's number (a/A 26 ... z/Z 1), 0 for any other byte:
+** a table, since the look-up of every word starts here. */
+#define LETTER_PAIR(l) [l] = 26 - (l - 'a'), [l - 32] = 26 - (l - 'a')
+static const uint8_t LETTER_R[256] = {
+    LETTER_PAIR('a'), LETTER_PAIR('b'), LETTER_PAIR('c'), LETTER_PAIR('d'), LETTER_PAIR('e'), LETTER_PAIR('f'),
+    LETTER_PAIR('g'), LETTER_PAIR('h'), LETTER_PAIR('i'), LETTER_PAIR('j'), LETTER_PAIR('k'), LETTER_PAIR('l'),
+    LETTER_PAIR('m'), LETTER_PAIR('n'), LETTER_PAIR('o'), LETTER_PAIR('p'), LETTER_PAIR('q'), LETTER_PAIR('r'),
+    LETTER_PAIR('s'), LETTER_PAIR('t'), LETTER_PAIR('u'), LETTER_PAIR('v'), LETTER_PAIR('w'), LETTER_PAIR('x'),
+    LETTER_PAIR('y'), LETTER_PAIR('z'),
+};
+
 /* A letter's number in either case, 0..25, or 26 for anything else. */
 static unsigned letter_of(unsigned char a) {
-  unsigned x = (unsigned char)(a | 0x20);
-  return x >= 'a' && x <= 'z' ? x - 'a' : 26;
+  return 26u - LETTER_R[a];
 }
 
 /* Index of a 2-letter lower-case prefix: 0..728, 27 * a + b with

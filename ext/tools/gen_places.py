@@ -10,12 +10,15 @@ Reads, from PLACES_DIR (ext/data/places/; see docs/DATA.md), offline:
                     (`make regen-sources`), which also prunes the places by population
   variants.tsv      hand-written other names (U.S., Britain, La., Kiev)
   regions.tsv       continents, regions and natural features
+  organisations.tsv short and long forms of well-known organisations and their canonical name
 
 Coordinates are quantized to 0.01 degree.
 
 countries.inc: news_countries[] (alpha-2, English name, demonym, centre) in alpha-2 order and
 news_country_names[] (folded name -> country index, NAME / VARIANT / DEMONYM), sorted by key,
-and news_country_slots[], the same names in a hash table.
+and news_country_slots[], the same names in a hash table; news_orgs[] (canonical names of
+well-known organisations), news_org_names[] (folded short or long form -> index), sorted,
+and news_org_slots[], the same forms in a hash table.
 places.inc: news_admin1s[], news_gaz[] (every name of every place, sorted by folded key) and
 news_gaz_slots[], a hash table of every key and every shorter name a key starts with.
 Keys are folded like the C side's news_place_fold(): lower case, marks stripped, periods
@@ -29,6 +32,7 @@ from genutil import c_string, fnv1a, write_atomic
 
 GAZ_SLOTS = 1 << 17  # NEWS_GAZ_SLOTS in places.h
 COUNTRY_SLOTS = 1 << 12  # NEWS_COUNTRY_SLOTS in places.h
+ORG_SLOTS = 1 << 8  # NEWS_ORG_SLOTS in places.h
 KIND = {"country": 1, "admin1": 2, "admin2": 3, "city": 4, "region": 5, "feature": 6, "ignore": 7}
 HOW = {"name": 1, "variant": 2, "demonym": 3}
 
@@ -206,6 +210,41 @@ def main():
     out.append("const uint16_t news_country_slots[%d] = {\n" % COUNTRY_SLOTS)
     for i in range(0, COUNTRY_SLOTS, 32):
         out.append(",".join(map(str, cslots[i:i + 32])) + ",\n")
+    out.append("};\n")
+    # well-known organisations: every form folded -> its canonical name
+    orgs, onames = [], {}
+    for name, canon in tsv("organisations.tsv", 2):
+        if canon not in orgs:
+            orgs.append(canon)
+        k = fold(name)
+        if k in onames and onames[k] != orgs.index(canon):
+            raise ValueError("organisations.tsv: %s named twice" % name)
+        onames[k] = orgs.index(canon)
+    out.append("\n/* Canonical names of well-known organisations (organisations.tsv). */\n")
+    out.append("const char *const news_orgs[] = {\n")
+    for o in orgs:
+        out.append("  %s,\n" % c_string(o))
+    out.append("};\n/* Their short and long forms, folded and sorted bytewise -> index into news_orgs. */\n")
+    out.append("const news_org_name news_org_names[] = {\n")
+    for k in sorted(onames, key=lambda s: s.encode("utf-8")):
+        out.append("  {%s, %d},\n" % (c_string(k), onames[k]))
+    out.append("};\nconst uint32_t news_norg_names = %d;\n" % len(onames))
+    assert len(onames) < ORG_SLOTS // 2
+    oslots = [0] * ORG_SLOTS
+    for i, k in enumerate(sorted(onames, key=lambda s: s.encode("utf-8"))):
+        h = fnv1a(k.encode("utf-8")) & (ORG_SLOTS - 1)
+        while oslots[h]:
+            h = (h + 1) & (ORG_SLOTS - 1)
+        oslots[h] = i + 1
+    first = [0] * 8
+    for k in onames:
+        b = k.encode("utf-8")[0]
+        first[b >> 5] |= 1 << (b & 31)
+    out.append("/* news_org_first: bit b set when some form's folded key starts with byte b */\n")
+    out.append("const uint32_t news_org_first[8] = {%s};\n" % ",".join("0x%08x" % w for w in first))
+    out.append("const uint16_t news_org_slots[%d] = {\n" % ORG_SLOTS)
+    for i in range(0, ORG_SLOTS, 32):
+        out.append(",".join(map(str, oslots[i:i + 32])) + ",\n")
     out.append("};\n")
     write_atomic(os.path.join(gendir, "countries.inc"), "".join(out))
 

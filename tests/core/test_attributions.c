@@ -56,6 +56,9 @@ static const acase reported[] = {
     /* "that" after a clause of the statement's own is that clause's */
     {"Ortiz said she eventually came to see that the bridge was unsafe.",
      "she eventually came to see that the bridge was unsafe | Ortiz | Ortiz | said | indirect\n"},
+    /* "that" after the verb's object is a relative: the object is said */
+    {"Ortiz rejected the idea that the bridge was unsafe.",
+     "the idea that the bridge was unsafe | Ortiz | Ortiz | rejected | indirect\n"},
     /* ", during ..." is a preposition, not a new clause */
     {"Ortiz said that, during the repairs, the ferry would run every hour.",
      "that, during the repairs, the ferry would run every hour | Ortiz | Ortiz | said | indirect\n"},
@@ -78,7 +81,7 @@ static const acase reported[] = {
     {"The mayor cautioned that the repairs would take until spring.",
      "that the repairs would take until spring | the mayor | The mayor | cautioned | indirect\n"},
     {"Councillor Ben Hale railed against the new parking charges in his speech.",
-     "against the new parking charges in his speech | Ben Hale | Councillor Ben Hale | railed | indirect\n"},
+     "the new parking charges in his speech | Ben Hale | Councillor Ben Hale | railed against | indirect\n"},
     {"According to the Daily Courier, the contractor has been paid.",
      "the contractor has been paid | Daily Courier | the Daily Courier | According to | indirect\n"},
     {"The contractor has been paid in full, according to the Daily Courier.",
@@ -170,6 +173,9 @@ static const acase quoted[] = {
     /* the verb of a quotation is not a statement of its own */
     {"“We are ready,” Beck said in an interview.",
      "“We are ready,” | Beck | Beck | said | direct\n"},
+    /* words opening the sentence before the quotation are part of it */
+    {"The new fares “will not fix the deficit,” Beck said.",
+     "The new fares “will not fix the deficit,” | Beck | Beck | said | mixed\n"},
     /* a garbled reported statement holding a quotation (a fuzzer's input:
     ** with no reported row the quotation's cue must not be looked for in
     ** an empty list through a null pointer; clang's UBSan, make fuzz-quick) */

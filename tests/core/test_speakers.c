@@ -174,6 +174,10 @@ static const scase joined[] = {
      "“It should be allowed to expire,” they wrote.",
      "the program is plagued by fraud | Sen. Ann Lee and Sen. Tom Reyes | Sen. Ann Lee and Sen. Tom Reyes | say | indirect\n"
      "“It should be allowed to expire,” | Sen. Ann Lee and Sen. Tom Reyes | they | wrote | direct\n"},
+    /* a title ending in a capitalised word ("of the Exchequer") is no part
+    ** of the name a later surname expands to */
+    {"U.K. Chancellor of the Exchequer Nigel\nLawson said the pound was stable.",
+     "the pound was stable | Nigel Lawson | Lawson | said | indirect\n"},
     /* a title word in the second part: one person with a long title */
     {"Sales and Marketing Director Ann Lee said orders rose sharply.",
      "orders rose sharply | Ann Lee | Marketing Director Ann Lee | said | indirect\n"},
