@@ -73,6 +73,10 @@
                                                                2 mixed, 3 capitalised,
                                                                0 unknown */
 
+/* Bytes of a folded word kept for features (a longer word's fold is cut at
+** a character boundary). */
+#define NER_FOLDMAX 48
+
 /* What news_ner_prepare() knows about one token. */
 typedef struct news_ner_tok {
   uint32_t word;   /* hash of the folded word */
@@ -130,9 +134,9 @@ uint32_t news_ner_features_labels(const news_ner_doc *nd, uint32_t i, int prev1,
 ** order, so the scores are exactly those of the two functions above.
 ** news_ner_features_token() and news_ner_features_context() split the
 ** static features into those of the token alone (word, shape, affixes,
-** casing, kind, gazetteer bits, cluster, document bits, length: equal for
-** tokens equal in all of news_ner_tok but the run and in their token kind)
-** and the rest; news_ner_features_prev() (previous label with the token),
+** casing, kind, gazetteer bits, cluster, length: equal for tokens equal in
+** all of news_ner_tok but the run and the document bits, and in their
+** token kind) and the rest; news_ner_features_prev() (previous label with the token),
 ** news_ner_features_pair() (the two previous labels alone) and
 ** news_ner_features_hist() (the history value, with the token's shape)
 ** split the label features. */

@@ -37,8 +37,6 @@
 
 #include "gen/ner_words.inc"
 
-#define NER_FOLDMAX 48 /* bytes of a folded word kept for features */
-
 /* Document-wide bits of a word (news_ner_tok.doc). */
 #define DOC_MIDCAP 1 /* capitalised mid-sentence in ordinary text */
 #define DOC_LOWER 2  /* written in lower case somewhere */
@@ -384,9 +382,10 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 
 /* The static features of token i in the order the trainer sees them; part
 ** selects all of them, only those of the token alone (TOK: its word,
-** shape, affixes, casing, kind, gazetteer bits, cluster, document bits and
-** length, the same wherever the same word is written the same way), or
-** only the others (CTX: its neighbours, its run, its sentence). */
+** shape, affixes, casing, kind, gazetteer bits, cluster and length, the
+** same wherever the same word is written the same way), or only the others
+** (CTX: its neighbours, its run, its sentence, how the document writes the
+** word). */
 enum { PART_ALL, PART_TOK, PART_CTX };
 
 static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out,
@@ -473,7 +472,7 @@ static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint3
     for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1)
       if (last->gaz & b) F(T_RUN_LASTGAZ, b, pos);
   }
-  if (upper) FT(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
+  if (upper) F(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL)); /* per document */
   uint32_t len = x->len;
   FT(T_LEN, len > 8 ? 8 : len, upper);
   uint32_t slen = st->tok_end - st->tok_begin;

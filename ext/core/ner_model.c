@@ -182,59 +182,109 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
 }
 
 /* Scores of the features of the token alone (news_ner_features_token),
-** remembered per document for each distinct token: an open-addressing
-** table hashed on the word, shape and casing and confirmed by same_token();
-** a slot holds the index + 1 of the first token seen (0: empty) and its
-** scores.  When the table is half full, or
-** could not be allocated, further tokens are scored without it. */
-typedef struct tok_memo {
+** kept in a news_cache (news.h) for each distinct token: the connection's
+** cache, across documents, or else one made for the document.  An entry
+** holds every input of news_ner_features_token() (the folded word itself,
+** its hashes, casing, gazetteer and cluster values and token kind) and the
+** scores; it is found in a bucket of CACHE_WAYS slots chosen
+** by a hash of those inputs and confirmed by comparing all of them, so a
+** hit gives exactly the scores the features would.  A miss scores the
+** features and takes an empty slot of the bucket, or else its slots in
+** turn.  Without the table (allocation failed) tokens are scored each
+** time. */
+#define CACHE_WAYS 4
+#define CACHE_SLOTS 8192 /* a connection's cache: 8192 * 104 bytes */
+
+typedef struct cache_entry {
+  uint32_t word, shape;
+  uint16_t len, gaz, cluster;
+  uint8_t caps, kind, used;
   int32_t sc[NEWS_NER_NLABELS];
-} tok_memo;
+  char fold[NER_FOLDMAX];
+} cache_entry;
 
-typedef struct memo {
-  uint32_t *tok1;
-  tok_memo *slot;
-  uint32_t mask, used;
-  /* label-only features (news_ner_features_pair) by the two previous
-  ** labels, scored on first use */
-  uint8_t pair_ok[NEWS_NER_NLABELS][NEWS_NER_NLABELS];
-  int32_t pair[NEWS_NER_NLABELS][NEWS_NER_NLABELS][NEWS_NER_NLABELS];
-} memo;
+struct news_cache {
+  news_mem mem;
+  cache_entry *slot; /* allocated on first use; NULL until then or on OOM */
+  uint32_t nslot;    /* a power of two, at least CACHE_WAYS */
+  uint32_t turn;     /* the next slot of a full bucket to give up */
+};
 
-/* Do tokens a and b have the same token-alone features?  True when every
-** input of news_ner_features_token() is equal. */
-static bool same_token(const news_ner_doc *nd, uint32_t a, uint32_t b) {
-  const news_ner_tok *x = &nd->info[a], *y = &nd->info[b];
-  return x->word == y->word && x->shape == y->shape && x->len == y->len && x->gaz == y->gaz &&
-         x->cluster == y->cluster && x->caps == y->caps && x->doc == y->doc &&
-         nd->tok[a].kind == nd->tok[b].kind && !memcmp(nd->fold + x->off, nd->fold + y->off, x->len);
+news_cache *news_cache_new(const news_mem *mem) {
+  if (!mem) mem = news_mem_default();
+  news_cache *c = mem->alloc(mem->ctx, sizeof *c);
+  if (!c) return NULL;
+  memset(c, 0, sizeof *c);
+  c->mem = *mem;
+  c->nslot = CACHE_SLOTS;
+  return c;
+}
+
+void news_cache_free(news_cache *c) {
+  if (!c) return;
+  news_mem m = c->mem;
+  if (c->slot) m.free(m.ctx, c->slot);
+  m.free(m.ctx, c);
+}
+
+/* Allocates c's table if it has none yet; false when it cannot. */
+static bool cache_ready(news_cache *c) {
+  if (!c->slot) {
+    c->slot = c->mem.alloc(c->mem.ctx, (size_t)c->nslot * sizeof *c->slot);
+    if (c->slot) memset(c->slot, 0, (size_t)c->nslot * sizeof *c->slot);
+  }
+  return c->slot != NULL;
 }
 
 /* Adds the token-alone scores of token i (sentence s) to sc. */
-static void token_scores(const news_ner_doc *nd, memo *m, uint32_t s, uint32_t i, uint32_t *feats,
-                         int32_t *sc) {
-  tok_memo *e = NULL;
-  if (m->slot) {
-    const news_ner_tok *x = &nd->info[i];
-    uint32_t h = (x->word ^ x->shape * 0x9e3779b1u ^ x->caps) & m->mask;
-    while (m->tok1[h] && !same_token(nd, m->tok1[h] - 1, i)) h = (h + 1) & m->mask;
-    if (m->tok1[h]) {
-      for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += m->slot[h].sc[l];
-      return;
+static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint32_t i,
+                         uint32_t *feats, int32_t *sc) {
+  cache_entry *e = NULL;
+  const news_ner_tok *x = &nd->info[i];
+  const uint8_t kind = nd->tok[i].kind;
+  if (c && c->slot) {
+    uint32_t h = x->word ^ x->shape * 0x9e3779b1u ^
+                 ((uint32_t)x->caps | (uint32_t)kind << 8) * 0x85ebca6bu;
+    h ^= h >> 15;
+    cache_entry *b = c->slot + (h & (c->nslot - CACHE_WAYS));
+    for (int k = 0; k < CACHE_WAYS; k++) {
+      cache_entry *y = &b[k];
+      if (!y->used) {
+        if (!e) e = y;
+        continue;
+      }
+      if (y->word == x->word && y->shape == x->shape && y->len == x->len && y->gaz == x->gaz &&
+          y->cluster == x->cluster && y->caps == x->caps && y->kind == kind &&
+          !memcmp(y->fold, nd->fold + x->off, x->len)) {
+        for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += y->sc[l];
+        return;
+      }
     }
-    if (2 * (m->used + 1) <= m->mask + 1) e = &m->slot[h];
+    if (!e) e = &b[c->turn++ & (CACHE_WAYS - 1)];
   }
   int32_t t[NEWS_NER_NLABELS] = {0};
   news_ner_model_score(feats, news_ner_features_token(nd, s, i, feats), t);
   for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += t[l];
   if (e) {
-    m->tok1[e - m->slot] = i + 1;
+    e->word = x->word;
+    e->shape = x->shape;
+    e->len = x->len;
+    e->gaz = x->gaz;
+    e->cluster = x->cluster;
+    e->caps = x->caps;
+    e->kind = kind;
+    e->used = 1;
     memcpy(e->sc, t, sizeof t);
-    m->used++;
+    memcpy(e->fold, nd->fold + x->off, x->len);
   }
 }
 
-#define MEMO_MAX 4096 /* slots of the token table at most (164 KB) */
+/* Scores of the label-only features (news_ner_features_pair) by the two
+** previous labels, scored on first use. */
+typedef struct pair_memo {
+  uint8_t ok[NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+  int32_t sc[NEWS_NER_NLABELS][NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+} pair_memo;
 
 bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
   uint32_t feats[NEWS_NER_MAXFEAT], nPoll = 0;
@@ -242,15 +292,14 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
   lattice lat;
   hyp cur[NEWS_NER_MAXBEAM], next[NEWS_NER_MAXBEAM];
   const uint32_t width = NEWS_NER_BEAM;
-  memo m;
-  memset(m.pair_ok, 0, sizeof m.pair_ok);
-  m.used = 0;
-  m.mask = 63;
-  while (m.mask + 1 < MEMO_MAX && m.mask + 1 < nd->ntok) m.mask = 2 * m.mask + 1;
-  m.slot = nd->mem->alloc(nd->mem->ctx, (m.mask + 1) * (sizeof *m.slot + sizeof *m.tok1));
-  if (m.slot) {
-    m.tok1 = (uint32_t *)(m.slot + m.mask + 1);
-    memset(m.tok1, 0, (m.mask + 1) * sizeof *m.tok1);
+  pair_memo m;
+  memset(m.ok, 0, sizeof m.ok);
+  /* the connection's cache, else one for this document alone */
+  news_cache own = {*nd->mem, NULL, CACHE_WAYS, 0}, *c = nd->doc ? nd->doc->opts.cache : NULL;
+  if (!c || !cache_ready(c)) {
+    c = &own;
+    while (c->nslot < CACHE_SLOTS && c->nslot < nd->ntok) c->nslot *= 2;
+    (void)cache_ready(c);
   }
   for (uint32_t s = 0; s < nd->nsent; s++) {
     uint32_t end = nd->sent[s].tok_end;
@@ -283,7 +332,7 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
         int32_t fixed[NEWS_NER_NLABELS] = {0};
         int32_t q = same_word_before(nd, base, p, i); /* history: in the stretch */
         int hist0 = q < 0 ? news_ner_history(nd, i) : 0; /* or committed before it */
-        token_scores(nd, &m, s, i, feats, fixed);
+        token_scores(nd, c, s, i, feats, fixed);
         news_ner_model_score(feats, news_ner_features_context(nd, s, i, feats), fixed);
         int32_t prev[NEWS_NER_NLABELS][NEWS_NER_NLABELS], hs[NEWS_NER_NLABELS + 1][NEWS_NER_NLABELS];
         uint32_t prev_ok = 0, hs_ok = 0;
@@ -300,14 +349,14 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
             news_ner_model_score(feats, news_ner_features_hist(nd, i, hist, feats), hs[hist]);
             hs_ok |= 1u << hist;
           }
-          if (!m.pair_ok[l1][l2]) {
-            memset(m.pair[l1][l2], 0, sizeof m.pair[l1][l2]);
-            news_ner_model_score(feats, news_ner_features_pair(l1, l2, feats), m.pair[l1][l2]);
-            m.pair_ok[l1][l2] = 1;
+          if (!m.ok[l1][l2]) {
+            memset(m.sc[l1][l2], 0, sizeof m.sc[l1][l2]);
+            news_ner_model_score(feats, news_ner_features_pair(l1, l2, feats), m.sc[l1][l2]);
+            m.ok[l1][l2] = 1;
           }
           for (int l = 0; l < NEWS_NER_NLABELS; l++)
             if (news_ner_allowed(l1, l)) {
-              int32_t sc = fixed[l] + prev[l1][l] + hs[hist][l] + m.pair[l1][l2][l];
+              int32_t sc = fixed[l] + prev[l1][l] + hs[hist][l] + m.sc[l1][l2][l];
               beam_insert(next, from, &nnext, width, (hyp){cur[k].score + sc, (uint8_t)l, (uint8_t)l1},
                           (uint8_t)k);
             }
@@ -329,7 +378,7 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
     }
   }
 out:
-  if (m.slot) nd->mem->free(nd->mem->ctx, m.slot);
+  if (own.slot) nd->mem->free(nd->mem->ctx, own.slot);
   return stopped;
 }
 
