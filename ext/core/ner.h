@@ -88,6 +88,7 @@ typedef struct news_ner_tok {
   uint8_t caps;    /* bit 1: capitalised, 2: all caps, 4: sentence start,
                       8: in a headline (mostly upper-case) sentence */
   uint8_t doc;     /* document-wide bits for this word, see ner_features.c */
+  uint8_t plain;   /* no capital letter, digit or non-ASCII byte (news_ner_plain) */
   uint32_t run_first, run_last; /* the run of capitalised words holding the
                                    token ("Cal Anderson Park", "Bank of
                                    England"); both = the token when none */
@@ -163,7 +164,9 @@ static inline bool news_ner_allowed(int prev, int label) {
 ** non-ASCII character (names start with a capital or a digit in all but a
 ** handful of the training spans).  The decoder skips the model for such a
 ** token when every hypothesis is outside a name. */
-bool news_ner_plain(const news_ner_doc *nd, uint32_t i);
+static inline bool news_ner_plain(const news_ner_doc *nd, uint32_t i) {
+  return nd->info[i].plain; /* so "iPhone", "49ers", "Ürümqi" are all scored */
+}
 
 /* The compiled-in model: adds its weights for feats to scores[]. */
 void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores);

@@ -125,6 +125,47 @@ static size_t fold_prefix(const unsigned char *s, size_t len, char *out, size_t 
   return n;
 }
 
+/* The folded form (into fold), word hash, shape hash and casing of a token
+** s[0..len) of at most 64 ASCII bytes, in one pass: the values that
+** fold_prefix(), news_ner_hash() and shape_hash() give it (its fold is its
+** bytes lower-cased, cut at NER_FOLDMAX; its shape, that of every byte).
+** False, with x partly written, at the first non-ASCII byte. */
+static bool ascii_token(const unsigned char *s, size_t len, news_ner_tok *x, char *fold) {
+  uint32_t wh = NEWS_NER_HASH0, sh = NEWS_NER_HASH0;
+  unsigned n = 0, nup = 0, nlow = 0, last = 0, first = 0, plain = 1;
+  for (size_t j = 0; j < len; j++) {
+    unsigned c = s[j], ch = c, f = c;
+    if (c >= 0x80) return false;
+    if (c - 'A' < 26u) ch = 'X', f = c + 32, nup++, plain = 0;
+    else if (c - 'a' < 26u) ch = 'x', nlow++;
+    else if (c - '0' < 10u) ch = 'd', plain = 0;
+    if (j < NER_FOLDMAX) {
+      fold[j] = (char)f;
+      wh = (wh ^ f) * 16777619u;
+    }
+    if (n && last == ch) continue; /* runs collapsed */
+    if (n < 12) {
+      if (!n) first = ch;
+      sh = (sh ^ ch) * 16777619u;
+      last = ch;
+      n++;
+    }
+  }
+  x->len = (uint16_t)(len < NER_FOLDMAX ? len : NER_FOLDMAX);
+  x->word = wh;
+  x->shape = sh;
+  x->caps = (uint8_t)((first == 'X' ? CAP_UPPER : 0) | (nup >= 2 && nlow == 0 ? CAP_ALL : 0));
+  x->plain = (uint8_t)plain;
+  return true;
+}
+
+/* True when s[0..len) holds no capital letter, digit or non-ASCII byte. */
+static bool plain_bytes(const unsigned char *s, size_t len) {
+  for (size_t j = 0; j < len; j++)
+    if (s[j] - 65u < 26u || s[j] - 48u < 10u || s[j] >= 0x80) return false; /* A-Z, 0-9 */
+  return true;
+}
+
 /* A power of two at least 2n (and at least 16). */
 static uint32_t table_size(uint32_t n) {
   uint32_t s = 16;
@@ -216,15 +257,17 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     const news_token *t = &nd->tok[i];
     news_ner_tok *x = &nd->info[i];
     size_t blen = t->end - t->start;
-    size_t cap = blen * 3 < NER_FOLDMAX ? blen * 3 : NER_FOLDMAX;
-    size_t flen = fold_prefix(u + t->start, blen, nd->fold + off, cap);
     x->off = off;
-    x->len = (uint16_t)flen;
-    off += (uint32_t)flen;
-    x->word = news_ner_hash(NEWS_NER_HASH0, nd->fold + x->off, x->len);
-    unsigned caps;
-    x->shape = shape_hash(u + t->start, blen < 64 ? blen : 64, &caps);
-    x->caps = (uint8_t)caps;
+    if (blen > 64 || !ascii_token(u + t->start, blen, x, nd->fold + off)) {
+      size_t cap = blen * 3 < NER_FOLDMAX ? blen * 3 : NER_FOLDMAX;
+      x->len = (uint16_t)fold_prefix(u + t->start, blen, nd->fold + off, cap);
+      x->word = news_ner_hash(NEWS_NER_HASH0, nd->fold + x->off, x->len);
+      unsigned caps;
+      x->shape = shape_hash(u + t->start, blen < 64 ? blen : 64, &caps);
+      x->caps = (uint8_t)caps;
+      x->plain = plain_bytes(u + t->start, blen);
+    }
+    off += x->len;
     x->gaz = 0;
     x->cluster = 0;
 #if defined(__GNUC__)

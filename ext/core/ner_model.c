@@ -122,17 +122,6 @@ void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores) {
   memcpy(scores, acc, sizeof acc);
 }
 
-/* True when token i cannot start a name: no capital letter, no digit, no
-** non-ASCII character (so "iPhone", "49ers", "Ürümqi" are all scored). */
-bool news_ner_plain(const news_ner_doc *nd, uint32_t i) {
-  const news_token *t = &nd->tok[i];
-  for (uint32_t j = t->start; j < t->end; j++) {
-    unsigned char c = (unsigned char)nd->text[j];
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) return false;
-  }
-  return true;
-}
-
 /* One hypothesis of the beam at one token: its total score and its last
 ** two labels (l1 the token's own). */
 typedef struct hyp {
