@@ -431,8 +431,16 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 ** word). */
 enum { PART_ALL, PART_TOK, PART_CTX };
 
-static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out,
-                                       int part) {
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* Inlined into each caller, so that each part is compiled on its own
+** without the tests of the others. */
+static ALWAYS_INLINE uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint32_t i,
+                                              uint32_t *out, int part) {
   const news_sentence *st = &nd->sent[s];
   const news_ner_tok *x = &nd->info[i];
   const news_token *t = &nd->tok[i];
@@ -485,7 +493,10 @@ static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint3
   FT(T_KIND, t->kind, 0);
   F(T_KM1, kd[1], kd[2]);
   F(T_KP1, kd[3], kd[2]);
-  for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1) {
+  /* by bit, lowest first, over the bits any of the three has */
+  const unsigned gaz_bits = 2 * NEWS_GAZ_LOCHEAD - 1;
+  for (unsigned m = (gz[2] | gz[1] | gz[3]) & gaz_bits; m; m &= m - 1) {
+    unsigned b = m & (~m + 1);
     if (gz[2] & b) FT(T_GAZ, b, 0), FT(T_GAZ_SH, b, sh[2]);
     if (gz[1] & b) F(T_GAZM1, b, 0);
     if (gz[3] & b) F(T_GAZP1, b, 0);
@@ -512,8 +523,7 @@ static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint3
     F(T_RUN_FIRST, nd->info[x->run_first].word, pos);
     F(T_RUN_LASTCL, CL_FINE(last->cluster), pos);
     F(T_RUN_LEN, rlen > 5 ? 5 : rlen, pos);
-    for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1)
-      if (last->gaz & b) F(T_RUN_LASTGAZ, b, pos);
+    for (unsigned m = last->gaz & gaz_bits; m; m &= m - 1) F(T_RUN_LASTGAZ, m & (~m + 1), pos);
   }
   if (upper) F(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL)); /* per document */
   uint32_t len = x->len;

@@ -170,25 +170,29 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
   for (uint32_t q = 0; q < len; q++) news_ner_remember(nd, base + q, labels[base + q]);
 }
 
-/* Scores of the features of the token alone (news_ner_features_token),
-** kept in a news_cache (news.h) for each distinct token: the connection's
-** cache, across documents, or else one made for the document.  An entry
-** holds every input of news_ner_features_token() (the folded word itself,
-** its hashes, casing, gazetteer and cluster values and token kind) and the
-** scores; it is found in a bucket of CACHE_WAYS slots chosen
+/* Scores of the features of the token alone, kept in a news_cache (news.h)
+** for each distinct token: the connection's cache, across documents, or
+** else one made for the document.  Three sets depend on the token alone:
+** news_ner_features_token(), news_ner_features_prev() after the label O and
+** news_ner_features_hist() with no history (its word not tagged before),
+** which between them score most tokens.  An entry holds every input of
+** those (the folded word itself, its hashes, casing, gazetteer and cluster
+** values and token kind) and the three sets of scores; it is found in a bucket of CACHE_WAYS slots chosen
 ** by a hash of those inputs and confirmed by comparing all of them, so a
 ** hit gives exactly the scores the features would.  A miss scores the
 ** features and takes an empty slot of the bucket, or else its slots in
 ** turn.  Without the table (allocation failed) tokens are scored each
 ** time. */
 #define CACHE_WAYS 4
-#define CACHE_SLOTS 8192 /* a connection's cache: 8192 * 104 bytes */
+#define CACHE_SLOTS 8192 /* a connection's cache: 8192 * 176 bytes */
 
 typedef struct cache_entry {
   uint32_t word, shape;
   uint16_t len, gaz, cluster;
   uint8_t caps, kind, used;
-  int32_t sc[NEWS_NER_NLABELS];
+  int32_t sc[NEWS_NER_NLABELS]; /* news_ner_features_token() */
+  int32_t prev_o[NEWS_NER_NLABELS]; /* news_ner_features_prev(.., NEWS_NER_O, ..) */
+  int32_t hist0[NEWS_NER_NLABELS];  /* news_ner_features_hist(.., 0, ..) */
   char fold[NER_FOLDMAX];
 } cache_entry;
 
@@ -225,9 +229,11 @@ static bool cache_ready(news_cache *c) {
   return c->slot != NULL;
 }
 
-/* Adds the token-alone scores of token i (sentence s) to sc. */
+/* Adds the token-alone scores of token i (sentence s) to sc, and sets
+** prev_o and hist0 to the scores of its label features after O and with no
+** history. */
 static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint32_t i,
-                         uint32_t *feats, int32_t *sc) {
+                         uint32_t *feats, int32_t *sc, int32_t *prev_o, int32_t *hist0) {
   cache_entry *e = NULL;
   const news_ner_tok *x = &nd->info[i];
   const uint8_t kind = nd->tok[i].kind;
@@ -246,6 +252,8 @@ static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint
           y->cluster == x->cluster && y->caps == x->caps && y->kind == kind &&
           !memcmp(y->fold, nd->fold + x->off, x->len)) {
         for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += y->sc[l];
+        memcpy(prev_o, y->prev_o, sizeof y->prev_o);
+        memcpy(hist0, y->hist0, sizeof y->hist0);
         return;
       }
     }
@@ -254,6 +262,10 @@ static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint
   int32_t t[NEWS_NER_NLABELS] = {0};
   news_ner_model_score(feats, news_ner_features_token(nd, s, i, feats), t);
   for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += t[l];
+  memset(prev_o, 0, NEWS_NER_NLABELS * sizeof *prev_o);
+  news_ner_model_score(feats, news_ner_features_prev(nd, i, NEWS_NER_O, feats), prev_o);
+  memset(hist0, 0, NEWS_NER_NLABELS * sizeof *hist0);
+  news_ner_model_score(feats, news_ner_features_hist(nd, i, 0, feats), hist0);
   if (e) {
     e->word = x->word;
     e->shape = x->shape;
@@ -264,6 +276,8 @@ static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint
     e->kind = kind;
     e->used = 1;
     memcpy(e->sc, t, sizeof t);
+    memcpy(e->prev_o, prev_o, sizeof e->prev_o);
+    memcpy(e->hist0, hist0, sizeof e->hist0);
     memcpy(e->fold, nd->fold + x->off, x->len);
   }
 }
@@ -321,10 +335,10 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
         int32_t fixed[NEWS_NER_NLABELS] = {0};
         int32_t q = same_word_before(nd, base, p, i); /* history: in the stretch */
         int hist0 = q < 0 ? news_ner_history(nd, i) : 0; /* or committed before it */
-        token_scores(nd, c, s, i, feats, fixed);
-        news_ner_model_score(feats, news_ner_features_context(nd, s, i, feats), fixed);
         int32_t prev[NEWS_NER_NLABELS][NEWS_NER_NLABELS], hs[NEWS_NER_NLABELS + 1][NEWS_NER_NLABELS];
-        uint32_t prev_ok = 0, hs_ok = 0;
+        token_scores(nd, c, s, i, feats, fixed, prev[NEWS_NER_O], hs[0]);
+        news_ner_model_score(feats, news_ner_features_context(nd, s, i, feats), fixed);
+        uint32_t prev_ok = 1u << NEWS_NER_O, hs_ok = 1u << 0;
         for (uint32_t k = 0; k < ncur; k++) {
           int l1 = cur[k].l1, l2 = cur[k].l2;
           int hist = q < 0 ? hist0 : beam_history(&lat, p, k, (uint32_t)q);
