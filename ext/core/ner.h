@@ -133,15 +133,24 @@ uint32_t news_ner_features_labels(const news_ner_doc *nd, uint32_t i, int prev1,
 /* The same features split for the decoder, which scores each part once
 ** per distinct value it depends on; integer sums do not depend on the
 ** order, so the scores are exactly those of the two functions above.
-** news_ner_features_token() and news_ner_features_context() split the
-** static features into those of the token alone (word, shape, affixes,
-** casing, kind, gazetteer bits, cluster, length: equal for tokens equal in
-** all of news_ner_tok but the run and the document bits, and in their
-** token kind) and the rest; news_ner_features_prev() (previous label with the token),
+** news_ner_features_token(), news_ner_features_window() and
+** news_ner_features_context() split the static features into those of the
+** token alone (word, shape, affixes, casing, kind, gazetteer bits, cluster,
+** length: equal for tokens equal in all of news_ner_tok but the run and the
+** document bits, and in their token kind), those of the window (below) and
+** the rest; news_ner_features_prev() (previous label with the token),
 ** news_ner_features_pair() (the two previous labels alone) and
 ** news_ner_features_hist() (the history value, with the token's shape)
 ** split the label features. */
 uint32_t news_ner_features_token(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
+/* news_ner_features_window() lists those static features that depend only
+** on the shapes of tokens i-2..i+2, the kinds of i-1..i+1 and the
+** gazetteer bits of i-1 and i+1 (outside the sentence: fixed stand-ins),
+** all of which news_ner_window_key() packs into NEWS_NER_WKEY words: equal
+** keys, equal features; news_ner_features_context() then lists the rest. */
+#define NEWS_NER_WKEY 7
+uint32_t news_ner_features_window(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
+void news_ner_window_key(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t key[NEWS_NER_WKEY]);
 uint32_t news_ner_features_context(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
 uint32_t news_ner_features_prev(const news_ner_doc *nd, uint32_t i, int prev1, uint32_t *out);
 uint32_t news_ner_features_pair(int prev1, int prev2, uint32_t *out);

@@ -426,10 +426,11 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 /* The static features of token i in the order the trainer sees them; part
 ** selects all of them, only those of the token alone (TOK: its word,
 ** shape, affixes, casing, kind, gazetteer bits, cluster and length, the
-** same wherever the same word is written the same way), or only the others
-** (CTX: its neighbours, its run, its sentence, how the document writes the
-** word). */
-enum { PART_ALL, PART_TOK, PART_CTX };
+** same wherever the same word is written the same way), only those of the
+** shapes, kinds and gazetteer bits around it (WIN: news_ner_window_key()),
+** or the others (CTX: its neighbours' words and clusters, its run, its
+** sentence, how the document writes the word). */
+enum { PART_ALL, PART_TOK, PART_WIN, PART_CTX };
 
 #if defined(__GNUC__)
 #define ALWAYS_INLINE __attribute__((always_inline)) inline
@@ -445,8 +446,10 @@ static ALWAYS_INLINE uint32_t features_static(const news_ner_doc *nd, uint32_t s
   const news_ner_tok *x = &nd->info[i];
   const news_token *t = &nd->tok[i];
   uint32_t n = 0;
-#define FT(tid, a, b) (part != PART_CTX ? (void)(out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b))) : (void)0)
-#define F(tid, a, b) (part != PART_TOK ? (void)(out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b))) : (void)0)
+#define PUT(tid, a, b) (void)(out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b)))
+#define FT(tid, a, b) (part == PART_ALL || part == PART_TOK ? PUT(tid, a, b) : (void)0)
+#define FW(tid, a, b) (part == PART_ALL || part == PART_WIN ? PUT(tid, a, b) : (void)0)
+#define F(tid, a, b) (part == PART_ALL || part == PART_CTX ? PUT(tid, a, b) : (void)0)
   uint32_t w[5], sh[5], gz[5], kd[5], cl[5];
   for (int k = -2; k <= 2; k++) {
     int64_t j = (int64_t)i + k;
@@ -475,13 +478,13 @@ static ALWAYS_INLINE uint32_t features_static(const news_ner_doc *nd, uint32_t s
   F(T_WP1, w[3], 0);
   F(T_WM2, w[0], 0);
   F(T_WP2, w[4], 0);
-  F(T_SHM1, sh[1], 0);
-  F(T_SHP1, sh[3], 0);
-  F(T_SHM2, sh[0], 0);
-  F(T_SHP2, sh[4], 0);
-  F(T_SH_M1_0, sh[1], sh[2]);
-  F(T_SH_0_P1, sh[2], sh[3]);
-  F(T_SH_M1_0_P1, sh[1] * 31u + sh[2], sh[3]);
+  FW(T_SHM1, sh[1], 0);
+  FW(T_SHP1, sh[3], 0);
+  FW(T_SHM2, sh[0], 0);
+  FW(T_SHP2, sh[4], 0);
+  FW(T_SH_M1_0, sh[1], sh[2]);
+  FW(T_SH_0_P1, sh[2], sh[3]);
+  FW(T_SH_M1_0_P1, sh[1] * 31u + sh[2], sh[3]);
   F(T_W_M1_0, w[1], w[2]);
   F(T_W_0_P1, w[2], w[3]);
   F(T_WM1_SH0, w[1], sh[2]);
@@ -491,15 +494,15 @@ static ALWAYS_INLINE uint32_t features_static(const news_ner_doc *nd, uint32_t s
   FT(T_W_CAPS, w[2], caps & (CAP_START | CAP_HEADLINE));
   if (caps & CAP_HEADLINE) FT(T_HEAD_W, w[2], 0);
   FT(T_KIND, t->kind, 0);
-  F(T_KM1, kd[1], kd[2]);
-  F(T_KP1, kd[3], kd[2]);
+  FW(T_KM1, kd[1], kd[2]);
+  FW(T_KP1, kd[3], kd[2]);
   /* by bit, lowest first, over the bits any of the three has */
   const unsigned gaz_bits = 2 * NEWS_GAZ_LOCHEAD - 1;
   for (unsigned m = (gz[2] | gz[1] | gz[3]) & gaz_bits; m; m &= m - 1) {
     unsigned b = m & (~m + 1);
     if (gz[2] & b) FT(T_GAZ, b, 0), FT(T_GAZ_SH, b, sh[2]);
-    if (gz[1] & b) F(T_GAZM1, b, 0);
-    if (gz[3] & b) F(T_GAZP1, b, 0);
+    if (gz[1] & b) FW(T_GAZM1, b, 0);
+    if (gz[3] & b) FW(T_GAZP1, b, 0);
   }
   /* word clusters: fine and coarse for the token; for its neighbours the
   ** whole cluster value, alone and with the token's coarse cluster (the
@@ -532,7 +535,9 @@ static ALWAYS_INLINE uint32_t features_static(const news_ner_doc *nd, uint32_t s
   F(T_SLEN, slen > 8 ? 8 : slen, i == st->tok_begin);
   F(T_NL, (t->flags & NEWS_TF_NEWLINE) && !nd->wrapped, upper);
 #undef F
+#undef FW
 #undef FT
+#undef PUT
   return n;
 }
 
@@ -544,8 +549,26 @@ uint32_t news_ner_features_token(const news_ner_doc *nd, uint32_t s, uint32_t i,
   return features_static(nd, s, i, out, PART_TOK);
 }
 
+uint32_t news_ner_features_window(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out) {
+  return features_static(nd, s, i, out, PART_WIN);
+}
+
 uint32_t news_ner_features_context(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out) {
   return features_static(nd, s, i, out, PART_CTX);
+}
+
+void news_ner_window_key(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t key[NEWS_NER_WKEY]) {
+  const uint32_t b = nd->sent[s].tok_begin, e = nd->sent[s].tok_end;
+  const news_ner_tok *x = nd->info;
+  const news_token *t = nd->tok;
+  bool left = i > b, right = i + 1 < e; /* the same stand-ins as features_static */
+  key[0] = i >= b + 2 ? x[i - 2].shape : BOS;
+  key[1] = left ? x[i - 1].shape : BOS;
+  key[2] = x[i].shape;
+  key[3] = right ? x[i + 1].shape : EOS;
+  key[4] = i + 2 < e ? x[i + 2].shape : EOS;
+  key[5] = (left ? t[i - 1].kind : 0u) | (uint32_t)t[i].kind << 8 | (right ? t[i + 1].kind : 0u) << 16;
+  key[6] = (left ? x[i - 1].gaz : 0u) | (right ? x[i + 1].gaz : 0u) << 16;
 }
 
 

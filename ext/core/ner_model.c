@@ -35,9 +35,12 @@
 **   gave the same capitalised word earlier in the sentence, else the one
 **   committed for it in an earlier sentence).  Each part of the features is
 **   scored once per distinct value it depends on (ner.h): those of the
-**   token alone once per distinct token of the document, those of the
-**   previous label once per distinct previous label, and so on; the sums
-**   are the same in any order, so this changes no score.  It extends each
+**   token alone once per distinct token (kept across documents in the
+**   connection's news_cache, with its label features after O and without
+**   history), those of the shapes and kinds around it once per distinct
+**   window (kept there too), those of the previous label once per distinct
+**   previous label, and so on; the sums are the same in any order, so this
+**   changes no score.  It extends each
 **   hypothesis by every label
 **   allowed after its last one (BIO: I-X only continues X) and keeps the
 **   best extensions (ties go to the earlier hypothesis, then the lower
@@ -182,9 +185,10 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
 ** hit gives exactly the scores the features would.  A miss scores the
 ** features and takes an empty slot of the bucket, or else its slots in
 ** turn.  Without the table (allocation failed) tokens are scored each
-** time. */
+** time.  The window scores (news_ner_features_window) are kept in a second
+** table of the same block, keyed by news_ner_window_key(). */
 #define CACHE_WAYS 4
-#define CACHE_SLOTS 8192 /* a connection's cache: 8192 * 176 bytes */
+#define CACHE_SLOTS 8192 /* a connection's cache: 8192 * 176 + 4096 * 68 bytes */
 
 typedef struct cache_entry {
   uint32_t word, shape;
@@ -196,10 +200,18 @@ typedef struct cache_entry {
   char fold[NER_FOLDMAX];
 } cache_entry;
 
+/* The scores of news_ner_features_window() for one window key. */
+typedef struct win_entry {
+  uint32_t key[NEWS_NER_WKEY];
+  uint32_t used;
+  int32_t sc[NEWS_NER_NLABELS];
+} win_entry;
+
 struct news_cache {
   news_mem mem;
   cache_entry *slot; /* allocated on first use; NULL until then or on OOM */
-  uint32_t nslot;    /* a power of two, at least CACHE_WAYS */
+  win_entry *win;    /* nslot / 2 window entries, in the same block */
+  uint32_t nslot;    /* a power of two, at least 2 * CACHE_WAYS */
   uint32_t turn;     /* the next slot of a full bucket to give up */
 };
 
@@ -220,13 +232,53 @@ void news_cache_free(news_cache *c) {
   m.free(m.ctx, c);
 }
 
-/* Allocates c's table if it has none yet; false when it cannot. */
+/* Allocates c's tables if it has none yet; false when it cannot. */
 static bool cache_ready(news_cache *c) {
   if (!c->slot) {
-    c->slot = c->mem.alloc(c->mem.ctx, (size_t)c->nslot * sizeof *c->slot);
-    if (c->slot) memset(c->slot, 0, (size_t)c->nslot * sizeof *c->slot);
+    size_t n = (size_t)c->nslot * sizeof *c->slot + (size_t)c->nslot / 2 * sizeof *c->win;
+    c->slot = c->mem.alloc(c->mem.ctx, n);
+    if (c->slot) {
+      memset(c->slot, 0, n);
+      c->win = (win_entry *)(c->slot + c->nslot);
+    }
   }
   return c->slot != NULL;
+}
+
+/* Adds the scores of the window features of token i (sentence s) to sc,
+** from c when it holds them (compared on the whole key), else scored and
+** kept, the same way as the token entries. */
+static void window_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint32_t i,
+                          uint32_t *feats, int32_t *sc) {
+  win_entry *e = NULL;
+  uint32_t key[NEWS_NER_WKEY];
+  if (c && c->slot) {
+    news_ner_window_key(nd, s, i, key);
+    uint32_t h = 0;
+    for (int k = 0; k < NEWS_NER_WKEY; k++) h = (h ^ key[k]) * 0x9e3779b1u;
+    h ^= h >> 15;
+    win_entry *b = c->win + (h & (c->nslot / 2 - CACHE_WAYS));
+    for (int k = 0; k < CACHE_WAYS; k++) {
+      win_entry *y = &b[k];
+      if (!y->used) {
+        if (!e) e = y;
+        continue;
+      }
+      if (!memcmp(y->key, key, sizeof key)) {
+        for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += y->sc[l];
+        return;
+      }
+    }
+    if (!e) e = &b[c->turn++ & (CACHE_WAYS - 1)];
+  }
+  int32_t t[NEWS_NER_NLABELS] = {0};
+  news_ner_model_score(feats, news_ner_features_window(nd, s, i, feats), t);
+  for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += t[l];
+  if (e) {
+    memcpy(e->key, key, sizeof key);
+    e->used = 1;
+    memcpy(e->sc, t, sizeof t);
+  }
 }
 
 /* Adds the token-alone scores of token i (sentence s) to sc, and sets
@@ -298,7 +350,7 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
   pair_memo m;
   memset(m.ok, 0, sizeof m.ok);
   /* the connection's cache, else one for this document alone */
-  news_cache own = {*nd->mem, NULL, CACHE_WAYS, 0}, *c = nd->doc ? nd->doc->opts.cache : NULL;
+  news_cache own = {*nd->mem, NULL, NULL, 2 * CACHE_WAYS, 0}, *c = nd->doc ? nd->doc->opts.cache : NULL;
   if (!c || !cache_ready(c)) {
     c = &own;
     while (c->nslot < CACHE_SLOTS && c->nslot < nd->ntok) c->nslot *= 2;
@@ -337,6 +389,7 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
         int hist0 = q < 0 ? news_ner_history(nd, i) : 0; /* or committed before it */
         int32_t prev[NEWS_NER_NLABELS][NEWS_NER_NLABELS], hs[NEWS_NER_NLABELS + 1][NEWS_NER_NLABELS];
         token_scores(nd, c, s, i, feats, fixed, prev[NEWS_NER_O], hs[0]);
+        window_scores(nd, c, s, i, feats, fixed);
         news_ner_model_score(feats, news_ner_features_context(nd, s, i, feats), fixed);
         uint32_t prev_ok = 1u << NEWS_NER_O, hs_ok = 1u << 0;
         for (uint32_t k = 0; k < ncur; k++) {

@@ -265,13 +265,14 @@ typedef struct news_place {
 
 typedef struct news_doc news_doc;
 
-/* A cache of the work that depends on a token's text alone (the tagger's
-** scores of a word's own features), reused by every document whose
-** options name it, so that a word seen in an earlier article is not
-** scored again.  It changes no result, only time.  Fixed size (about 1.4 MB,
-** allocated on first use from the news_mem given here, which must outlive
-** it); not thread-safe: give each thread or connection its own, and free
-** it after the last document that uses it is analysed.  NULL on OOM. */
+/* A cache of the tagger's work that depends on a token's text alone or on
+** the shapes of the words around it (the scores of those features), reused
+** by every document whose options name it, so that a word seen in an
+** earlier article is not scored again.  It changes no result, only time.
+** Fixed size (about 1.7 MB, allocated on first use from the news_mem given
+** here, which must outlive it); not thread-safe: give each thread or
+** connection its own, and free it after the last document that uses it is
+** analysed.  NULL on OOM. */
 typedef struct news_cache news_cache;
 news_cache *news_cache_new(const news_mem *mem);
 void news_cache_free(news_cache *cache); /* accepts NULL */

@@ -1,8 +1,9 @@
 /*
 ** test_ner.c -- the tagger's feature split (ner.h).
 **
-** The decoder scores the static features in two parts (the token alone,
-** once per distinct token; its context) and the label features in three
+** The decoder scores the static features in three parts (the token alone,
+** once per distinct token; the shapes, kinds and gazetteer bits around it,
+** once per distinct window key; the rest of its context) and the label features in three
 ** (previous label with the token; the label pair; the history value), each
 ** once per distinct value; the trainer sees the whole lists.  Scores are
 ** sums, so the decoder is exact only when the parts together are exactly the
@@ -52,6 +53,7 @@ static void test_split_is_whole(void **state) {
     for (uint32_t i = s[k].tok_begin; i < s[k].tok_end; i++) {
       uint32_t n = news_ner_features_static(&nd, k, i, whole);
       uint32_t m = news_ner_features_token(&nd, k, i, parts);
+      m += news_ner_features_window(&nd, k, i, parts + m);
       m += news_ner_features_context(&nd, k, i, parts + m);
       assert_same_set(whole, n, parts, m);
       for (int p1 = 0; p1 < NEWS_NER_NLABELS; p1++)
@@ -66,6 +68,21 @@ static void test_split_is_whole(void **state) {
       checked++;
     }
   }
+  /* equal window keys, equal window features */
+  uint32_t ka[NEWS_NER_WKEY], kb[NEWS_NER_WKEY], same = 0;
+  for (uint32_t k = 0; k < ns; k++)
+    for (uint32_t i = s[k].tok_begin; i < s[k].tok_end; i++)
+      for (uint32_t k2 = 0; k2 < ns; k2++)
+        for (uint32_t j = s[k2].tok_begin; j < s[k2].tok_end; j++) {
+          news_ner_window_key(&nd, k, i, ka);
+          news_ner_window_key(&nd, k2, j, kb);
+          if (i == j || memcmp(ka, kb, sizeof ka)) continue;
+          uint32_t n = news_ner_features_window(&nd, k, i, whole);
+          uint32_t m = news_ner_features_window(&nd, k2, j, parts);
+          assert_same_set(whole, n, parts, m);
+          same++;
+        }
+  assert_true(same > 0);
   assert_true(checked > 60);
   news_ner_release(&nd);
   news_doc_free(d);
@@ -88,6 +105,7 @@ static void test_scores_add_up(void **state) {
       news_ner_model_score(f, news_ner_features_static(&nd, k, i, f), whole);
       news_ner_model_score(f, news_ner_features_labels(&nd, i, NEWS_NER_B(0), NEWS_NER_O, 2, f), whole);
       news_ner_model_score(f, news_ner_features_token(&nd, k, i, f), parts);
+      news_ner_model_score(f, news_ner_features_window(&nd, k, i, f), parts);
       news_ner_model_score(f, news_ner_features_context(&nd, k, i, f), parts);
       news_ner_model_score(f, news_ner_features_prev(&nd, i, NEWS_NER_B(0), f), parts);
       news_ner_model_score(f, news_ner_features_pair(NEWS_NER_B(0), NEWS_NER_O, f), parts);
