@@ -146,9 +146,11 @@ uint32_t news_ner_features_token(const news_ner_doc *nd, uint32_t s, uint32_t i,
 /* news_ner_features_window() lists those static features that depend only
 ** on the shapes of tokens i-2..i+2, the kinds of i-1..i+1 and the
 ** gazetteer bits of i-1 and i+1 (outside the sentence: fixed stand-ins),
-** all of which news_ner_window_key() packs into NEWS_NER_WKEY words: equal
-** keys, equal features; news_ner_features_context() then lists the rest. */
-#define NEWS_NER_WKEY 7
+** the sentence's length, and whether token i starts the sentence, starts a
+** line and is capitalised, all of which news_ner_window_key() packs into
+** NEWS_NER_WKEY words: equal keys, equal features;
+** news_ner_features_context() then lists the rest. */
+#define NEWS_NER_WKEY 8
 uint32_t news_ner_features_window(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
 void news_ner_window_key(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t key[NEWS_NER_WKEY]);
 uint32_t news_ner_features_context(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);

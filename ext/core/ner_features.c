@@ -132,20 +132,18 @@ static size_t fold_prefix(const unsigned char *s, size_t len, char *out, size_t 
 ** False, with x partly written, at the first non-ASCII byte. */
 static bool ascii_token(const unsigned char *s, size_t len, news_ner_tok *x, char *fold) {
   uint32_t wh = NEWS_NER_HASH0, sh = NEWS_NER_HASH0;
-  unsigned n = 0, nup = 0, nlow = 0, last = 0, first = 0, plain = 1;
+  unsigned n = 0, nup = 0, nlow = 0, last = 256 /* no character */, notplain = 0;
   for (size_t j = 0; j < len; j++) {
     unsigned c = s[j], ch = c, f = c;
     if (c >= 0x80) return false;
-    if (c - 'A' < 26u) ch = 'X', f = c + 32, nup++, plain = 0;
+    if (c - 'A' < 26u) ch = 'X', f = c + 32, nup++, notplain = 1;
     else if (c - 'a' < 26u) ch = 'x', nlow++;
-    else if (c - '0' < 10u) ch = 'd', plain = 0;
+    else if (c - '0' < 10u) ch = 'd', notplain = 1;
     if (j < NER_FOLDMAX) {
       fold[j] = (char)f;
       wh = (wh ^ f) * 16777619u;
     }
-    if (n && last == ch) continue; /* runs collapsed */
-    if (n < 12) {
-      if (!n) first = ch;
+    if (ch != last && n < 12) { /* runs collapsed, at most 12 */
       sh = (sh ^ ch) * 16777619u;
       last = ch;
       n++;
@@ -154,8 +152,8 @@ static bool ascii_token(const unsigned char *s, size_t len, news_ner_tok *x, cha
   x->len = (uint16_t)(len < NER_FOLDMAX ? len : NER_FOLDMAX);
   x->word = wh;
   x->shape = sh;
-  x->caps = (uint8_t)((first == 'X' ? CAP_UPPER : 0) | (nup >= 2 && nlow == 0 ? CAP_ALL : 0));
-  x->plain = (uint8_t)plain;
+  x->caps = (uint8_t)((len && s[0] - 65u < 26u ? CAP_UPPER : 0) | (nup >= 2 && nlow == 0 ? CAP_ALL : 0));
+  x->plain = (uint8_t)!notplain;
   return true;
 }
 
@@ -427,9 +425,10 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 ** selects all of them, only those of the token alone (TOK: its word,
 ** shape, affixes, casing, kind, gazetteer bits, cluster and length, the
 ** same wherever the same word is written the same way), only those of the
-** shapes, kinds and gazetteer bits around it (WIN: news_ner_window_key()),
-** or the others (CTX: its neighbours' words and clusters, its run, its
-** sentence, how the document writes the word). */
+** shapes, kinds and gazetteer bits around it, its sentence's length and
+** whether a line starts with it (WIN: news_ner_window_key()),
+** or the others (CTX: its neighbours' words and clusters, its run, how the
+** document writes the word). */
 enum { PART_ALL, PART_TOK, PART_WIN, PART_CTX };
 
 #if defined(__GNUC__)
@@ -532,8 +531,8 @@ static ALWAYS_INLINE uint32_t features_static(const news_ner_doc *nd, uint32_t s
   uint32_t len = x->len;
   FT(T_LEN, len > 8 ? 8 : len, upper);
   uint32_t slen = st->tok_end - st->tok_begin;
-  F(T_SLEN, slen > 8 ? 8 : slen, i == st->tok_begin);
-  F(T_NL, (t->flags & NEWS_TF_NEWLINE) && !nd->wrapped, upper);
+  FW(T_SLEN, slen > 8 ? 8 : slen, i == st->tok_begin);
+  FW(T_NL, (t->flags & NEWS_TF_NEWLINE) && !nd->wrapped, upper);
 #undef F
 #undef FW
 #undef FT
@@ -569,6 +568,10 @@ void news_ner_window_key(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_
   key[4] = i + 2 < e ? x[i + 2].shape : EOS;
   key[5] = (left ? t[i - 1].kind : 0u) | (uint32_t)t[i].kind << 8 | (right ? t[i + 1].kind : 0u) << 16;
   key[6] = (left ? x[i - 1].gaz : 0u) | (right ? x[i + 1].gaz : 0u) << 16;
+  uint32_t slen = e - b;
+  key[7] = (slen > 8 ? 8 : slen) | (uint32_t)!left << 4 |
+           (uint32_t)((t[i].flags & NEWS_TF_NEWLINE) && !nd->wrapped) << 5 |
+           (uint32_t)(x[i].caps & CAP_UPPER) << 6;
 }
 
 

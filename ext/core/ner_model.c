@@ -345,7 +345,7 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
   uint32_t feats[NEWS_NER_MAXFEAT], nPoll = 0;
   bool stopped = false;
   lattice lat;
-  hyp cur[NEWS_NER_MAXBEAM], next[NEWS_NER_MAXBEAM];
+  hyp beams[2][NEWS_NER_MAXBEAM], *cur = beams[0], *next = beams[1]; /* swapped per token */
   const uint32_t width = NEWS_NER_BEAM;
   pair_memo m;
   memset(m.ok, 0, sizeof m.ok);
@@ -366,7 +366,7 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
         goto out;
       }
       uint32_t p = i - base, nnext = 0;
-      uint8_t from[NEWS_NER_MAXBEAM];
+      uint8_t from[NEWS_NER_MAXBEAM] = {0};
       bool plain = news_ner_plain(nd, i);
       if (cur[0].l1 == NEWS_NER_O && plain) {
         /* fast path: when the best hypothesis is outside a name, a plain
@@ -418,11 +418,11 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
             }
         }
       }
-      for (uint32_t k = 0; k < nnext; k++) {
-        lat.lab[p][k] = next[k].l1;
-        lat.back[p][k] = from[k];
-        cur[k] = next[k];
-      }
+      for (uint32_t k = 0; k < nnext; k++) lat.lab[p][k] = next[k].l1;
+      memcpy(lat.back[p], from, sizeof from); /* fixed size: no call */
+      hyp *t = cur;
+      cur = next;
+      next = t;
       ncur = nnext;
       if (p + 1 == NEWS_NER_SPAN || i + 1 == end) {
         /* commit the stretch and go on from its best hypothesis alone */
