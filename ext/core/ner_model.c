@@ -349,6 +349,12 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
   const uint32_t width = NEWS_NER_BEAM;
   pair_memo m;
   memset(m.ok, 0, sizeof m.ok);
+  uint32_t allowed[NEWS_NER_NLABELS]; /* bit l: label l may follow the label */
+  for (int p1 = 0; p1 < NEWS_NER_NLABELS; p1++) {
+    allowed[p1] = 0;
+    for (int l = 0; l < NEWS_NER_NLABELS; l++)
+      if (news_ner_allowed(p1, l)) allowed[p1] |= 1u << l;
+  }
   /* the connection's cache, else one for this document alone */
   news_cache own = {*nd->mem, NULL, NULL, 2 * CACHE_WAYS, 0}, *c = nd->doc ? nd->doc->opts.cache : NULL;
   if (!c || !cache_ready(c)) {
@@ -410,12 +416,15 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
             news_ner_model_score(feats, news_ner_features_pair(l1, l2, feats), m.sc[l1][l2]);
             m.ok[l1][l2] = 1;
           }
-          for (int l = 0; l < NEWS_NER_NLABELS; l++)
-            if (news_ner_allowed(l1, l)) {
-              int32_t sc = fixed[l] + prev[l1][l] + hs[hist][l] + m.sc[l1][l2][l];
-              beam_insert(next, from, &nnext, width, (hyp){cur[k].score + sc, (uint8_t)l, (uint8_t)l1},
-                          (uint8_t)k);
-            }
+          const int32_t *pv = prev[l1], *hv = hs[hist], *rv = m.sc[l1][l2];
+          const int64_t score = cur[k].score;
+          const uint32_t a = allowed[l1];
+          for (int l = 0; l < NEWS_NER_NLABELS; l++) {
+            if (!(a >> l & 1)) continue;
+            int64_t v = score + (int32_t)(fixed[l] + pv[l] + hv[l] + rv[l]);
+            if (nnext == width && next[width - 1].score >= v) continue; /* as beam_insert would */
+            beam_insert(next, from, &nnext, width, (hyp){v, (uint8_t)l, (uint8_t)l1}, (uint8_t)k);
+          }
         }
       }
       for (uint32_t k = 0; k < nnext; k++) lat.lab[p][k] = next[k].l1;
