@@ -121,6 +121,36 @@ char *news_arena_strdup(news_arena *a, const char *s, size_t n) {
   return p;
 }
 
+const char *news_arena_squeeze(news_arena *a, const char *s, uint32_t n, uint32_t *out_n) {
+  uint32_t i;
+  for (i = 0; i < n; i++)
+    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t' || (s[i] == ' ' && (i == 0 || i + 1 == n || s[i + 1] == ' ')))
+      break;
+  *out_n = n;
+  if (i == n) return s;
+  char *out = news_arena_alloc(a, n + 1);
+  if (!out) return NULL;
+  uint32_t k = 0;
+  for (i = 0; i < n; i++) {
+    char c = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i];
+    if (c == ' ' && (k == 0 || out[k - 1] == ' ')) continue;
+    out[k++] = c;
+  }
+  while (k > 0 && out[k - 1] == ' ') k--;
+  out[k] = 0;
+  size_t need = news_utf8_sanitize(out, k, NULL, 0);
+  if (need != k) {
+    char *clean = news_arena_alloc(a, need + 1);
+    if (!clean) return NULL;
+    news_utf8_sanitize(out, k, clean, need);
+    clean[need] = 0;
+    out = clean;
+    k = (uint32_t)need;
+  }
+  *out_n = k;
+  return out;
+}
+
 void news_arena_free(news_arena *a) {
   news_arena_block *b = a->head;
   while (b) {

@@ -105,6 +105,11 @@ typedef struct news_arena {
 void news_arena_init(news_arena *a, const news_mem *mem);
 void *news_arena_alloc(news_arena *a, size_t n); /* 8-byte aligned, NULL on OOM */
 char *news_arena_strdup(news_arena *a, const char *s, size_t n); /* NUL-terminated copy */
+/* A name as users group it: s[0..n) with line breaks and tabs as spaces,
+** no run of spaces and no space at either end, valid UTF-8 (a stray byte
+** becomes U+FFFD); s itself when it needs none of this, else a copy in the
+** arena; *out_n its length.  NULL on OOM. */
+const char *news_arena_squeeze(news_arena *a, const char *s, uint32_t n, uint32_t *out_n);
 void news_arena_free(news_arena *a);
 
 /* -------------------------------------------------------------- document */

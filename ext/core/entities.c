@@ -816,38 +816,67 @@ static bool short_form(const news_doc *d, const news_ner_doc *nd, const wordmap 
   return true;
 }
 
-/* Gives x a canonical name without line breaks, tabs or runs of spaces,
-** copied into the document's arena when it has any. */
-static news_rc squeeze_spaces(news_doc *d, news_entity *x) {
-  const char *s = x->canonical;
-  uint32_t n = x->canonical_len, i;
-  for (i = 0; i < n; i++)
-    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t' || (s[i] == ' ' && i + 1 < n && s[i + 1] == ' '))
-      break;
-  if (i == n) return NEWS_OK;
-  char *out = news_arena_alloc(&d->arena, n + 1);
-  if (!out) return NEWS_ERR_NOMEM;
-  uint32_t k = 0;
-  for (i = 0; i < n; i++) {
-    char c = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i];
-    if (c == ' ' && (k == 0 || out[k - 1] == ' ')) continue;
-    out[k++] = c;
+/* True when mention x is written in capitals: no lower-case letter and at
+** least two capitals ("REAGAN", "BANK OF JAPAN"; not "F.", not "GÜLER",
+** which is left alone). */
+static bool shouted(const news_doc *d, const news_entity *x) {
+  uint32_t caps = 0;
+  for (uint32_t i = x->start; i < x->end; i++) {
+    unsigned char c = (unsigned char)d->text[i];
+    if ((c >= 'a' && c <= 'z') || c >= 0x80) return false;
+    caps += c >= 'A' && c <= 'Z';
   }
-  while (k > 0 && out[k - 1] == ' ') k--;
-  out[k] = 0;
-  /* a string the core builds is valid UTF-8 (news.h): a stray byte of the
-  ** text becomes U+FFFD, as it would in the output */
-  size_t need = news_utf8_sanitize(out, k, NULL, 0);
-  if (need != k) {
-    char *clean = news_arena_alloc(&d->arena, need + 1);
-    if (!clean) return NEWS_ERR_NOMEM;
-    news_utf8_sanitize(out, k, clean, need);
-    clean[need] = 0;
-    out = clean;
-    k = (uint32_t)need;
+  return caps >= 2;
+}
+
+/* True when mention x stands where everything is written in capitals: a
+** capitals headline, or a dateline ("TOKYO, March 3 -"). */
+static bool in_capitals(const news_ner_doc *nd, const news_entity *x) {
+  const news_token *tok = nd->tok;
+  uint32_t b = x->tok_begin, e = x->tok_end;
+  if (nd->info[b].caps & CAP_HEADLINE) return true;
+  return (b == 0 || (tok[b].flags & NEWS_TF_NEWLINE)) && e < nd->ntok &&
+         (tok[e].mark == ',' || tok[e].mark == '(');
+}
+
+/* Gives a shouted person or place the usual spelling of its words when the
+** news word clusters know each one: a usually capitalised word keeps only
+** its first capital, a short usually lower-case word inside the name ("of")
+** loses them all.  Any other word (one the clusters do not know, an
+** acronym such as "USSR") leaves the mention as written, and so do
+** organisations, whose capitals are more often an acronym ("OPEC", which
+** the BBC writes "Opec"). */
+static news_rc usual_spelling(news_doc *d, const news_ner_doc *nd, news_entity *x) {
+  const news_token *tok = nd->tok;
+  uint32_t b = x->tok_begin, e = x->tok_end;
+  if (x->type != NEWS_ENT_PERSON && x->type != NEWS_ENT_LOC) return NEWS_OK;
+  for (uint32_t j = b; j < e; j++) {
+    if (!is_word(&tok[j])) continue;
+    int casing = CL_CASING(nd->info[j].cluster);
+    if (!(casing == 3 || (casing == 1 && j > b && tok[j].end - tok[j].start <= 3))) return NEWS_OK;
+  }
+  char *out = news_arena_alloc(&d->arena, x->end - x->start + 1);
+  if (!out) return NEWS_ERR_NOMEM;
+  memcpy(out, d->text + x->start, x->end - x->start);
+  out[x->end - x->start] = 0;
+  for (uint32_t j = b; j < e; j++) {
+    if (!is_word(&tok[j])) continue;
+    uint32_t from = CL_CASING(nd->info[j].cluster) == 3 ? 1 : 0;
+    for (uint32_t i = tok[j].start + from; i < tok[j].end; i++) {
+      char *c = &out[i - x->start];
+      if (*c >= 'A' && *c <= 'Z') *c = (char)(*c + 32);
+    }
   }
   x->canonical = out;
-  x->canonical_len = k;
+  x->canonical_len = x->end - x->start;
+  return NEWS_OK;
+}
+
+/* Gives x a canonical name without line breaks, tabs or runs of spaces. */
+static news_rc squeeze_spaces(news_doc *d, news_entity *x) {
+  const char *s = news_arena_squeeze(&d->arena, x->canonical, x->canonical_len, &x->canonical_len);
+  if (!s) return NEWS_ERR_NOMEM;
+  x->canonical = s;
   return NEWS_OK;
 }
 
@@ -862,12 +891,13 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
   const news_mem *m = d->mem;
   news_entity *ents = d->entities.data;
   uint32_t n = d->entities.n;
-  wordmap names = {0}, acro = {0}, inits = {0}, first = {0};
+  wordmap names = {0}, acro = {0}, inits = {0}, first = {0}, cased = {0};
   uint32_t nPoll = 0;
   news_rc rc = wordmap_init(&names, m, n);
   if (!rc) rc = wordmap_init(&acro, m, n);
   if (!rc) rc = wordmap_init(&inits, m, n);
   if (!rc) rc = wordmap_init(&first, m, n);
+  if (!rc) rc = wordmap_init(&cased, m, n);
   if (rc) goto out;
   for (uint32_t k = 0; k < n; k++) {
     if (news_doc_poll(d, &nPoll)) {
@@ -879,8 +909,10 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
       find_title(d, x, tok, nd, d->sentences.n ? NEWS_VEC_AT(&d->sentences, news_sentence,
                                                            x->sentence).tok_begin : 0);
       uint32_t h = wordmap_slot(&names, nd->info[x->tok_end - 1].word);
-      if (!names.key[h] ||
-          ents[names.val[h]].tok_end - ents[names.val[h]].tok_begin < x->tok_end - x->tok_begin) {
+      const news_entity *was = names.key[h] ? &ents[names.val[h]] : NULL;
+      uint32_t wlen = was ? was->tok_end - was->tok_begin : 0, len = x->tok_end - x->tok_begin;
+      /* the longest name, and of two as long the one not in capitals */
+      if (!was || wlen < len || (wlen == len && shouted(d, was) && !shouted(d, x))) {
         names.key[h] = nd->info[x->tok_end - 1].word ? nd->info[x->tok_end - 1].word : 1;
         names.val[h] = k;
       }
@@ -994,11 +1026,42 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
     }
   }
 
+  /* a name in capitals where everything is (a headline, a dateline) takes
+  ** the spelling the article's running text gives the same words
+  ** ("REAGAN": Reagan; "OPEC" stays "OPEC" when the text says "OPEC"),
+  ** else the usual spelling of its words */
+  for (uint32_t k = 0; k < n && !rc; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
+    if (shouted(d, &ents[k]) && in_capitals(nd, &ents[k])) continue;
+    uint32_t key = mention_key(nd, &ents[k]), h = wordmap_slot(&cased, key);
+    if (!cased.key[h]) cased.key[h] = key, cased.val[h] = k;
+  }
+  for (uint32_t k = 0; k < n && !rc; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
+    news_entity *x = &ents[k];
+    if (x->canonical != d->text + x->start || !shouted(d, x) || !in_capitals(nd, x)) continue;
+    uint32_t h = wordmap_slot(&cased, mention_key(nd, x));
+    if (cased.key[h]) {
+      x->canonical = ents[cased.val[h]].canonical;
+      x->canonical_len = ents[cased.val[h]].canonical_len;
+    } else {
+      rc = usual_spelling(d, nd, x);
+      if (!rc) rc = squeeze_spaces(d, x);
+    }
+  }
+
 out:
   wordmap_free(&names, m);
   wordmap_free(&acro, m);
   wordmap_free(&inits, m);
   wordmap_free(&first, m);
+  wordmap_free(&cased, m);
   return rc;
 }
 

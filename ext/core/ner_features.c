@@ -172,9 +172,9 @@ static uint32_t table_size(uint32_t n) {
 }
 
 /* True when the text looks hard-wrapped (old wire copy): at least three
-** single line breaks, most of them after a word or a comma (inside a
-** sentence), and four in five of the lines they end filled to a width of
-** 45 to 90 bytes.  In such text a line break says nothing, and a name may
+** single line breaks inside paragraphs, most of them after a word or a
+** comma (inside a sentence), and four in five of the lines they end filled
+** to a width of 45 to 90 bytes.  In such text a line break says nothing, and a name may
 ** run across one; elsewhere a line break starts a new line of meaning
 ** (headline, dateline, list item, paragraph). */
 static bool hard_wrapped(const news_doc *d) {
@@ -182,7 +182,10 @@ static bool hard_wrapped(const news_doc *d) {
   uint32_t breaks = 0, filled = 0, inside = 0, line_start = 0;
   for (uint32_t i = 1; i < d->tokens.n; i++) {
     if (!(tok[i].flags & NEWS_TF_NEWLINE)) continue;
-    if (!(tok[i].flags & NEWS_TF_PARA)) {
+    /* a blank line or an indented line starts a paragraph: the line before
+    ** it ends one, short or not ("    The bill would ..." in wire copy) */
+    bool indented = d->text[tok[i].start - 1] == ' ' || d->text[tok[i].start - 1] == '\t';
+    if (!(tok[i].flags & NEWS_TF_PARA) && !indented) {
       uint32_t width = tok[i - 1].end - tok[line_start].start;
       breaks++;
       if (width >= 45 && width <= 90) filled++;

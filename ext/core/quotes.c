@@ -216,6 +216,18 @@ static bool title_case(const q_ctx *c, const q_span *sp) {
 
 /* ---------------------------------------------------------------- driver */
 
+/* A resolved speaker as users group it: no line break or run of spaces
+** (wrapped wire copy breaks "a Senate\nsource"), and a description or
+** pronoun opening its sentence in lower case (news_speaker_plain). */
+static news_rc speaker_as_grouped(news_doc *d, const char **s, uint32_t *n) {
+  if (!*s) return NEWS_OK;
+  const char *t = news_arena_squeeze(&d->arena, *s, *n, n);
+  if (t) t = news_speaker_plain(d, t, *n);
+  if (!t) return NEWS_ERR_NOMEM;
+  *s = t;
+  return NEWS_OK;
+}
+
 news_rc news_quotes_run(news_doc *d, bool attributions) {
   d->quotes.n = 0;
   d->attribs.n = 0;
@@ -292,7 +304,7 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
       break;
     }
     news_quote *q = &NEWS_VEC_AT(&d->quotes, news_quote, i);
-    if (q->speaker && !(q->speaker = news_speaker_plain(d, q->speaker, q->speaker_len))) rc = NEWS_ERR_NOMEM;
+    rc = speaker_as_grouped(d, &q->speaker, &q->speaker_len);
   }
   for (uint32_t i = 0; !rc && run && i < d->attribs.n; i++) {
     if (news_doc_poll(d, &nPoll)) {
@@ -300,7 +312,7 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
       break;
     }
     news_attribution *a = &NEWS_VEC_AT(&d->attribs, news_attribution, i);
-    if (a->speaker && !(a->speaker = news_speaker_plain(d, a->speaker, a->speaker_len))) rc = NEWS_ERR_NOMEM;
+    rc = speaker_as_grouped(d, &a->speaker, &a->speaker_len);
   }
   if (!rc && run) d->done |= NEWS_STAGE_ATTRIB;
   news_vec_free(&spans, d->mem);

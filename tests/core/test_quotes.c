@@ -381,6 +381,22 @@ static void test_entity_fallbacks(void **state) {
   news_doc_free(d);
 }
 
+/* A speaker described across a line break of wrapped wire copy is grouped
+** as one line ("a Senate source"); speaker_text keeps the words as written. */
+static void test_speaker_line_break(void **state) {
+  (void)state;
+  const char *text = "    \"The bill will pass before the recess,\" a senior Senate\n"
+                     "aide said on Tuesday.\n";
+  news_doc *d;
+  const news_quote *q;
+  uint32_t nq;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_quotes(d, &q, &nq), NEWS_OK);
+  speaker_is(q, nq, 0, "a senior Senate aide");
+  assert_memory_equal(text + q[0].speaker_start, "a senior Senate\naide", q[0].speaker_end - q[0].speaker_start);
+  news_doc_free(d);
+}
+
 /* -------------------------------------------------------------- limits */
 
 static double run_seconds(const char *text, size_t len, uint32_t *nq) {
@@ -492,7 +508,7 @@ static void test_oom(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_marks),   cmocka_unit_test(test_patterns),      cmocka_unit_test(test_nesting),      cmocka_unit_test(test_resolving),
-      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_entity_fallbacks),      cmocka_unit_test(test_pathological),
+      cmocka_unit_test(test_kinds),   cmocka_unit_test(test_entities),      cmocka_unit_test(test_entity_fallbacks), cmocka_unit_test(test_speaker_line_break),      cmocka_unit_test(test_pathological),
       cmocka_unit_test(test_many_entities), cmocka_unit_test(test_oom),
       cmocka_unit_test(test_rules),
   };
