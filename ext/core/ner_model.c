@@ -232,6 +232,13 @@ void news_cache_free(news_cache *c) {
   m.free(m.ctx, c);
 }
 
+void news_cache_release(news_cache *c) {
+  if (!c || !c->slot) return;
+  c->mem.free(c->mem.ctx, c->slot);
+  c->slot = NULL;
+  c->win = NULL;
+}
+
 /* Allocates c's tables if it has none yet; false when it cannot. */
 static bool cache_ready(news_cache *c) {
   if (!c->slot) {

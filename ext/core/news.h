@@ -276,6 +276,9 @@ typedef struct news_doc news_doc;
 typedef struct news_cache news_cache;
 news_cache *news_cache_new(const news_mem *mem);
 void news_cache_free(news_cache *cache); /* accepts NULL */
+/* Frees the cache's table (it is made again on next use); accepts NULL.
+** Only while no document that names it is being analysed. */
+void news_cache_release(news_cache *cache);
 
 /* Options a caller may set; zero-initialise and fill what is needed. */
 typedef struct news_opts {

@@ -207,6 +207,7 @@ static sqlite3_int64 cache_release(newsext_ctx *pCtx) {
       i++;
     }
   }
+  news_cache_release(pCtx->opts.cache); /* the tagger's scores, made again on next use */
   return n;
 }
 
