@@ -236,15 +236,18 @@ test-interrupt: $(BUILD)/robust/test_interrupt
 	@$(BUILD)/robust/test_interrupt
 
 # Interrupt latency: the longest work between two polls on one huge
-# sentence, every function (POLL_GAP_MB; .ci/run uses 100).
+# sentence, every function (POLL_GAP_MB; .ci/run uses 100 with
+# POLL_GAP_FLAGS=-n: no second, interrupted run of each query, which the
+# 10 MB run of make test already does).
 POLL_GAP_MB ?= 10
+POLL_GAP_FLAGS ?=
 $(BUILD)/robust/test_poll_gap: tests/robust/test_poll_gap.c tests/robust/robust.h $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
 	@mkdir -p $(@D)
 	$(CC) $(BASE_CFLAGS) -O2 -DSQLITE_CORE -o $@ tests/robust/test_poll_gap.c $(CORE_SRC) $(SQL_SRC) \
 	  $(SQLITE_LIBS) $(LIBS) -lpthread
 
 test-poll-gap: $(BUILD)/robust/test_poll_gap
-	@$(BUILD)/robust/test_poll_gap $(POLL_GAP_MB) 100
+	@$(BUILD)/robust/test_poll_gap $(POLL_GAP_FLAGS) $(POLL_GAP_MB) 100
 
 # The document cache's memory once queries end (sqlite3_memory_used()).
 $(BUILD)/robust/test_memory: tests/robust/test_memory.c $(CORE_SRC) $(SQL_SRC) $(HEADERS) $(GEN_INC)
@@ -299,20 +302,29 @@ bench-pathological: $(EXT)
 # ------------------------------------------------------------------- install
 # `.load newsext` works by name afterwards (see LIBDIR above); newsext-batch
 # finds $(LIBDIR)/newsext.so by default.  DESTDIR is honoured.
+# The scale-out tools (docs/scale-out.md): the Dask driver as the command
+# newsext-dask and as the module $(DATADIR)/newsext_dask.py, the Slurm
+# scripts in $(DATADIR)/slurm.
+SLURM_FILES = newsext-array.sbatch submit.sh README.md
 INSTALLED = $(LIBDIR)/$(EXT) $(BINDIR)/$(BATCH) $(MANDIR)/man1/newsext-batch.1 \
-             $(DATADIR)/materialize.sql $(DOCDIR)/LICENSE $(DOCDIR)/NOTICE
+             $(DATADIR)/materialize.sql $(DOCDIR)/LICENSE $(DOCDIR)/NOTICE \
+             $(BINDIR)/newsext-dask $(DATADIR)/newsext_dask.py $(addprefix $(DATADIR)/slurm/,$(SLURM_FILES))
 install: $(EXT) $(BATCH)
 	install -d $(DESTDIR)$(LIBDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(DATADIR) \
-	  $(DESTDIR)$(DOCDIR)
+	  $(DESTDIR)$(DOCDIR) $(DESTDIR)$(DATADIR)/slurm
 	install -m 0644 $(EXT) $(DESTDIR)$(LIBDIR)/$(EXT)
 	install -m 0755 $(BATCH) $(DESTDIR)$(BINDIR)/$(BATCH)
 	install -m 0644 docs/newsext-batch.1 $(DESTDIR)$(MANDIR)/man1/newsext-batch.1
 	install -m 0644 sql/materialize.sql $(DESTDIR)$(DATADIR)/materialize.sql
 	install -m 0644 LICENSE NOTICE $(DESTDIR)$(DOCDIR)/
+	install -m 0755 tools/newsext_dask.py $(DESTDIR)$(BINDIR)/newsext-dask
+	install -m 0644 tools/newsext_dask.py $(DESTDIR)$(DATADIR)/newsext_dask.py
+	install -m 0755 tools/slurm/newsext-array.sbatch tools/slurm/submit.sh $(DESTDIR)$(DATADIR)/slurm/
+	install -m 0644 tools/slurm/README.md $(DESTDIR)$(DATADIR)/slurm/README.md
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
-	-rmdir $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
+	-rmdir $(DESTDIR)$(DATADIR)/slurm $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 # ------------------------------------------------------------------ packages
 # Each built from this tree into $(DIST); tests/run_install.sh installs them.
@@ -366,7 +378,7 @@ DATA_TSV := $(sort $(wildcard ext/data/*.tsv))
 GEN_LEX  := $(GEN)/lexicons.inc $(GEN)/lexicon_classes.h
 NER_DATA := ext/data/ner/gazetteer.tsv ext/data/ner/clusters.tsv
 PLACES_DATA := $(addprefix ext/data/places/,countries.tsv admin1.tsv admin2.tsv cities.tsv \
-               variants.tsv regions.tsv)
+               variants.tsv regions.tsv organisations.tsv)
 GEN_PLACES := $(GEN)/places.inc $(GEN)/countries.inc
 GENERATED := $(GEN)/lexicons.inc $(GEN)/ner_words.inc $(GEN)/common_words.inc $(GEN_PLACES)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """scaleout.py -- the scale-out gates on a real corpus (make bench-scaleout).
 
-    bench/scaleout.py EXT BATCH [--corpus DIR ...] [--shards N] [--runs R] [--slurm]
+    bench/scaleout.py EXT BATCH [--corpus DIR ...] [--shards N] [--runs R] [--instructions] [--slurm]
 
 Builds a corpus database from the given docs.jsonl sources (default
 ../shared/eval/bbc_news_raw and reuters21578_raw; bench/load_corpus.py) in
@@ -13,7 +13,10 @@ build/scaleout/, then measures and checks, printing one line per figure:
                 turn, merge: CPU seconds of each step; the overhead is the
                 extra CPU of the whole pipeline over the one-machine run, as
                 a share of it (gate: <= 5%), with the split and merge alone
-                beside it; merged rows == one-machine rows (EXCEPT both ways)
+                beside it; merged rows == one-machine rows (EXCEPT both ways).
+                The two take turns, R times, so that both see the same load.
+                --instructions: each step once more under callgrind, its
+                instructions (all threads; independent of the load)
   Dask          tools/newsext_dask.py on LocalCluster(processes=True, one
                 thread per worker) with 1 and with 2 workers, N shards,
                 newsext-batch -j 1 per task: wall seconds of run() (cluster
@@ -26,6 +29,7 @@ them; CPU seconds do not depend on it.
 """
 import argparse
 import os
+import re
 import resource
 import shutil
 import signal
@@ -53,6 +57,15 @@ def timed(cmd, **kw):
     t = time.perf_counter() - t0
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     return t, (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)
+
+
+def instructions(cmd):
+    """Runs cmd under callgrind; returns (instructions of all its threads,)."""
+    out = os.path.join(ROOT, "build", "scaleout", "callgrind.out")
+    p = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out] + cmd,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=True)
+    os.remove(out)
+    return (int(re.search(r"refs:\s+([\d,]+)", p.stderr).group(1).replace(",", "")),)
 
 
 def differences(db, ref):
@@ -84,6 +97,8 @@ def main():
     ap.add_argument("--shards", type=int, default=8)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--slurm", action="store_true")
+    ap.add_argument("--instructions", action="store_true",
+                    help="also count the instructions of each step once (callgrind; slow)")
     a = ap.parse_args()
     ext, batch = os.path.abspath(a.ext), os.path.abspath(a.batch)
     work = os.path.join(ROOT, "build", "scaleout")
@@ -99,52 +114,66 @@ def main():
         os.path.basename(os.path.normpath(c)) for c in a.corpus), os.cpu_count(), load()), flush=True)
     failed = 0
 
-    # one machine
+    # one machine, and split + shards + merge, taking turns (R of each) so that
+    # both see the same load on a shared machine
     one = os.path.join(work, "one.db")
-    walls, cpus = [], []
-    for _ in range(a.runs):
+    merged = os.path.join(work, "merged.db")
+    d = os.path.join(work, "shards")
+
+    def one_machine(run):
         shutil.copyfile(corpus, one)
         for sfx in ("-wal", "-shm"):
             if os.path.exists(one + sfx):
                 os.remove(one + sfx)
-        w, c = timed([batch, "--ext", ext, "--quiet", "-j", "2", one])
-        walls.append(w)
-        cpus.append(c)
-    w1, c1 = statistics.median(walls), statistics.median(cpus)
-    print("scaleout: one machine, newsext-batch -j 2: %.2f s wall, %.2f CPU s (median of %d; CPU s %s; %s)"
-          % (w1, c1, a.runs, " ".join("%.2f" % c for c in cpus), load()), flush=True)
+        return run([batch, "--ext", ext, "--quiet", "-j", "2", one])
 
-    # shard + merge
-    rows = []
-    for r in range(a.runs):
-        d = os.path.join(work, "shards")
+    def pipeline(run):
+        """(split, shards, merge) as run() measures them"""
         shutil.rmtree(d, ignore_errors=True)
-        merged = os.path.join(work, "merged.db")
         for f in (merged, merged + "-wal", merged + "-shm", merged + "-journal"):
             if os.path.exists(f):
                 os.remove(f)
-        ws, cs = timed([batch, "split", "--quiet", corpus, str(a.shards), d])
-        wr = cr = 0.0
-        results = []
+        sp = run([batch, "split", "--quiet", corpus, str(a.shards), d])
+        results, sh = [], []
         for k in range(a.shards):
             out = os.path.join(d, "result-%d.db" % k)
-            w, c = timed([batch, "--ext", ext, "--quiet", "-j", "2", "--out", out,
-                          os.path.join(d, "shard-%d-of-%d.db" % (k, a.shards))])
-            wr += w
-            cr += c
+            sh.append(run([batch, "--ext", ext, "--quiet", "-j", "2", "--out", out,
+                           os.path.join(d, "shard-%d-of-%d.db" % (k, a.shards))]))
             results.append(out)
-        wm, cm = timed([batch, "merge", "--quiet", merged] + results)
+        mg = run([batch, "merge", "--quiet", merged] + results)
+        return sp, tuple(sum(x) for x in zip(*sh)), mg
+
+    ones, rows, pairs = [], [], []
+    for r in range(a.runs):
+        w, c = one_machine(timed)
+        (ws, cs), (wr, cr), (wm, cm) = pipeline(timed)
+        ones.append((w, c))
         rows.append((ws, cs, wr, cr, wm, cm))
+        pairs.append((cs + cr + cm - c) / c * 100)
+    w1, c1 = (statistics.median(x) for x in zip(*ones))
+    print("scaleout: one machine, newsext-batch -j 2: %.2f s wall, %.2f CPU s (median of %d; CPU s %s; %s)"
+          % (w1, c1, a.runs, " ".join("%.2f" % c for _, c in ones), load()), flush=True)
     ws, cs, wr, cr, wm, cm = (statistics.median(x) for x in zip(*rows))
     total = cs + cr + cm
     over = (total - c1) / c1 * 100
     print("scaleout: shard + merge, %d shards: split %.2f CPU s, shards %.2f CPU s (sum), merge %.2f CPU s; "
-          "wall %.2f + %.2f + %.2f s (median of %d)" % (a.shards, cs, cr, cm, ws, wr, wm, a.runs))
+          "wall %.2f + %.2f + %.2f s (median of %d; shards CPU s %s)"
+          % (a.shards, cs, cr, cm, ws, wr, wm, a.runs, " ".join("%.2f" % row[3] for row in rows)))
     print("scaleout: GATE shard + merge overhead: %.1f%% of the one-machine run's CPU (%.2f vs %.2f CPU s; split "
-          "+ merge alone %.1f%%; wall %.1f%%) -- %s" % (over, total, c1, (cs + cm) / c1 * 100,
-                                                       (ws + wr + wm - w1) / w1 * 100,
-                                                       "pass" if over <= 5 else "FAIL (gate 5%)"))
+          "+ merge alone %.1f%%; wall %.1f%%; each pair of runs: %s) -- %s"
+          % (over, total, c1, (cs + cm) / c1 * 100, (ws + wr + wm - w1) / w1 * 100,
+             " ".join("%.1f%%" % x for x in pairs), "pass" if over <= 5 else "FAIL (gate 5%)"), flush=True)
     failed += over > 5
+    if a.instructions:
+        # the same steps once each under callgrind: instructions of every
+        # thread, which do not depend on the load
+        (i1,) = one_machine(instructions)
+        (isp,), (ish,), (img,) = pipeline(instructions)
+        iover = (isp + ish + img - i1) / i1 * 100
+        print("scaleout: instructions (callgrind): one machine %.3fG; split %.3fG, shards %.3fG (sum), merge %.3fG: "
+              "overhead %.1f%% (shards alone %+.1f%%, split + merge %.1f%%)"
+              % (i1 / 1e9, isp / 1e9, ish / 1e9, img / 1e9, iover, (ish - i1) / i1 * 100, (isp + img) / i1 * 100),
+              flush=True)
     ok, what = differences(merged, one)
     print("scaleout: GATE split/--out/merge vs one machine: %s" % what, flush=True)
     failed += not ok

@@ -16,7 +16,10 @@ and checks what users see when they GROUP BY:
     Britain, United Kingdom) that is a LOC has one canonical each:
     "United States", "United Kingdom";
   - well-known companies keep their type: no mention whose canonical is
-    Apple, Google, Yahoo, Sony, Nissan, ... is a PERSON or a LOC.
+    Apple, Google, Yahoo, Sony, Nissan, ... is a PERSON or a LOC;
+  - the short and long forms of well-known organisations (Fed / Federal
+    Reserve, EU / European Union, UN / U.N. / United Nations, IMF, SEC)
+    have one canonical each, and it is an ORG.
 
 Prints the counts, then "corpus: N passed, N failed"; when the corpora are
 not there it says so and passes with nothing checked (exit 0).
@@ -32,6 +35,13 @@ CORPORA = ("bbc_news_raw", "reuters21578_raw")
 COUNTRIES = {
     "United States": ("US", "U.S.", "USA", "U.S.A.", "America", "United States"),
     "United Kingdom": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
+}
+ORGANISATIONS = {
+    "Federal Reserve": ("Fed", "FED", "Federal Reserve"),
+    "European Union": ("EU", "E.U.", "European Union"),
+    "United Nations": ("UN", "U.N.", "United Nations"),
+    "International Monetary Fund": ("IMF", "International Monetary Fund"),
+    "Securities and Exchange Commission": ("SEC", "Securities and Exchange Commission"),
 }
 # well-known companies the tagger alone read as people or places in some articles
 COMPANIES = ("Apple", "Google", "Yahoo", "Sony", "Nissan", "Nokia", "Intel", "Renault", "Vodafone",
@@ -104,6 +114,14 @@ def checks(con):
         check(f"{'/'.join(forms)} -> {name}", sum(r[1] for r in other),
               f" of {sum(r[1] for r in rows)}: {other[:6]}" if other else
               f" of {sum(r[1] for r in rows)}")
+    for name, forms in ORGANISATIONS.items():
+        marks = ",".join("?" * len(forms))
+        rows = con.execute(f"""SELECT canonical, type, count(*) FROM ents WHERE text IN ({marks})
+                                GROUP BY 1, 2 ORDER BY 3 DESC""", forms).fetchall()
+        other = [r for r in rows if r[0] != name or r[1] != "ORG"]
+        check(f"{'/'.join(forms)} -> {name} (ORG)", sum(r[2] for r in other),
+              f" of {sum(r[2] for r in rows)}: {other[:6]}" if other else
+              f" of {sum(r[2] for r in rows)}")
     marks = ",".join("?" * len(COMPANIES))
     rows = con.execute(f"""SELECT canonical, type, count(*) FROM ents WHERE canonical IN ({marks})
                             GROUP BY 1, 2 ORDER BY 3 DESC""", COMPANIES).fetchall()

@@ -7,7 +7,8 @@ newsext-batch run row for row (EXCEPT both ways empty, equal counts):
   1. one articles database, split into 4 shards by the driver, shipped by path;
   2. the same shard files given as a list, shipped as bytes;
   3. a worker process killed (SIGKILL) while it runs a shard: the lost task
-     runs again and nothing is lost or duplicated;
+     runs again and nothing is lost or duplicated, and the killed task's
+     temporary directory is removed (by the next task on the machine);
   4. a shard that fails (no such extension) raises with newsext-batch's
      message after its retries, and nothing of it is merged.
 Needs python3-distributed; a Python without it re-runs this under
@@ -71,6 +72,10 @@ def main():
     subprocess.run(["cp", articles, ref], check=True)
     subprocess.run([batch, "--ext", ext, "--quiet", "-j", "2", ref], check=True, stdout=subprocess.DEVNULL)
     same = [(0, 0, 0)] * len(TABLES)
+    # the workers' temporary directories (tempfile reads TMPDIR in each worker process)
+    wtmp = os.path.join(tmp, "workers-tmp")
+    os.mkdir(wtmp)
+    os.environ["TMPDIR"] = wtmp
 
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
                            dashboard_address=None, silence_logs=logging.CRITICAL)
@@ -119,6 +124,8 @@ def main():
         check(starts > 6, "kill test: %d task starts for 6 shards; the killed task was not run again" % starts)
         diff = differences(d3, ref)
         check(diff == same, "after a killed worker the merge differs: %s" % diff)
+        left = [n for n in os.listdir(wtmp) if n.startswith("newsext-")]
+        check(not left, "kill test: task directories left behind: %s" % left)
 
         # 4. a failing shard raises, after its retries, with the tool's message
         d4 = os.path.join(tmp, "d4.db")

@@ -6,7 +6,9 @@
 #      loader's trusted multiarch directory, so `.load newsext` works by name
 #      in the sqlite3 shell, Python and node with an EMPTY environment (no
 #      LD_LIBRARY_PATH); newsext-batch, run from the PATH in another
-#      directory, finds it without --ext; --help and the man page
+#      directory, finds it without --ext; --help and the man page; the Dask
+#      driver as newsext-dask (--help) and share/newsext/newsext_dask.py, the
+#      Slurm scripts in share/newsext/slurm
 #   2. the news_ names, on a database whose tables shadow the short names
 #   3. newsext-batch, then materialize.sql's triggers, then writes from a
 #      shell without newsext, then newsext-batch --pending: the result tables
@@ -93,8 +95,15 @@ fi
 check "newsext-batch on the PATH" "$(fresh sh -c 'command -v newsext-batch')" "$prefix/bin/newsext-batch"
 fresh newsext-batch --help 2>&1 | grep -q -- '--pending' && ok || bad "newsext-batch --help"
 grep -q '^\.TH NEWSEXT-BATCH 1' "$prefix/share/man/man1/newsext-batch.1" 2>/dev/null && ok || bad "man page"
+# the scale-out tools: the Dask driver as a command and a module, the Slurm scripts
+check "newsext-dask on the PATH" "$(fresh sh -c 'command -v newsext-dask')" "$prefix/bin/newsext-dask"
+fresh newsext-dask --help 2>&1 | grep -q -- '--scheduler' && ok || bad "newsext-dask --help"
+for f in newsext_dask.py slurm/newsext-array.sbatch slurm/submit.sh slurm/README.md; do
+  [ -s "$prefix/share/newsext/$f" ] && ok || bad "not installed: share/newsext/$f"
+done
+[ -x "$prefix/share/newsext/slurm/submit.sh" ] && ok || bad "share/newsext/slurm/submit.sh is not executable"
 
-step "1. make install, .load newsext by name with an empty environment (sqlite3, python, node), newsext-batch, man page"
+step "1. make install, .load newsext by name with an empty environment (sqlite3, python, node), newsext-batch, man page, newsext-dask, Slurm scripts"
 
 # ------------------------------------------------------- 2. news_ prefixed names
 got=$(cd "$work" && fresh sqlite3 :memory: '.load newsext' \

@@ -13,12 +13,17 @@
 #      was merged (nothing duplicated);
 #   4. an interrupted shard (--stop-after) is refused by merge until it is
 #      resumed; then the merge equals the reference (nothing lost);
-#   5. merge refuses a shard overlapping DEST or another input, and results
+#   5. merge refuses a shard overlapping DEST or another input (in
+#      newsext_batch_done or newsext_batch_errors), and results
 #      of another build (model hash), and copies nothing then (one
 #      transaction); an in-place run refuses to add to results of another build;
 #   6. merge copies whatever columns the tables have (an added column is
 #      carried; differing columns are refused);
-#   7. bad --shard values and --pending with --out are usage errors.
+#   7. bad --shard values and --pending with --out are usage errors;
+#   8. the forms of the tables: an --out file's result tables are rowid tables
+#      without any index (merge copies their records as they are), a merged
+#      DEST's have an index on article, which merge --no-index leaves to the
+#      next merge.
 suite=scaleout
 . "$(dirname "$0")/batch_lib.sh"
 run() { "$bin" --ext "$ext" --quiet -j 2 "$@"; }
@@ -125,6 +130,14 @@ case "$rcm|${n:-0}|$out" in
   "1|0|"*"of $tmp/r1copy.db is in $tmp/m8.db or an input before it"*"shards overlap"*"nothing was merged"*) ok ;;
   *) bad "two overlapping inputs: rc=$rcm, $n articles merged: $out" ;;
 esac
+cp "$tmp/r0.db" "$tmp/e0.db"   # an input that skipped (--on-error skip) an article another input did
+sqlite3 "$tmp/e0.db" "ATTACH '$tmp/r1.db' AS o; UPDATE newsext_runs SET run = run || 'e';
+  INSERT INTO newsext_batch_errors SELECT article, 'failed' FROM o.newsext_batch_done LIMIT 1"
+out=$("$bin" merge "$tmp/m11.db" "$tmp/e0.db" "$tmp/r1.db" 2>&1); rcm=$?
+case "$rcm|$out" in
+  "1|"*"of $tmp/r1.db is in $tmp/m11.db or an input before it"*"nothing was merged"*) ok ;;
+  *) bad "an article skipped in one input and done in another: rc=$rcm: $out" ;;
+esac
 after=$(sqlite3 "$tmp/m5.db" "SELECT count(*) FROM article_entities")
 if [ "$before" = "$after" ]; then ok; else bad "refused merges changed DEST: $before -> $after rows"; fi
 cp "$tmp/one.db" "$tmp/old.db"; sqlite3 "$tmp/old.db" "UPDATE newsext_runs SET model_hash = '0123456789abcdef'"
@@ -151,6 +164,27 @@ for s in 3/3 -1/2 1 a/b 0/0 "1/2x"; do
 done
 run --pending --out "$tmp/u.db" "$tmp/a.db" >/dev/null 2>&1
 if [ $? -eq 2 ]; then ok; else bad "--pending --out accepted"; fi
+
+# 8. table forms and article indexes
+# keys(DB): the result tables whose rows an index or key finds by article
+keys() { sqlite3 "$1" "SELECT count(*) FROM (SELECT DISTINCT t FROM (SELECT 'e' AS t, name FROM
+  pragma_index_list('article_entities') UNION ALL SELECT 'q', name FROM pragma_index_list('article_quotes')
+  UNION ALL SELECT 'd', name FROM pragma_index_list('article_dates')) i
+  WHERE (SELECT name FROM pragma_index_info(i.name) WHERE seqno = 0) = 'article')"; }
+f=$(sqlite3 "$tmp/r0.db" "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name GLOB 'article_*';
+  SELECT count(*) FROM article_entities WHERE rowid > 0")
+n=$(sqlite3 "$tmp/r0.db" "SELECT count(*) FROM article_entities")
+if [ "$f" = "0
+$n" ]; then ok; else bad "--out result tables: $f (indexes, rows with a rowid), $n rows"; fi
+if [ "$(keys "$tmp/m1.db")" = 3 ] && [ "$(keys "$tmp/m12.db")" = 3 ]; then ok
+else bad "merged DEST article indexes: $(keys "$tmp/m1.db") and $(keys "$tmp/m12.db") of 3"; fi
+"$bin" merge --quiet --no-index "$tmp/m9.db" "$tmp/r0.db" "$tmp/r1.db" || bad "merge --no-index failed"
+k1=$(keys "$tmp/m9.db")
+"$bin" merge --quiet "$tmp/m9.db" "$tmp/r2.db" || bad "merge after --no-index failed"
+if [ "$k1|$(keys "$tmp/m9.db")" = "0|3" ]; then ok; else bad "article indexes after --no-index, then merge: $k1|$(keys "$tmp/m9.db")"; fi
+same "$tmp/m9.db" "merged in two steps, the first --no-index"
+p=$(sqlite3 "$tmp/m1.db" "EXPLAIN QUERY PLAN SELECT * FROM article_entities WHERE article = 3")
+case "$p" in *"USING INDEX article_entities_article (article=?)"*) ok ;; *) bad "look-up by article: $p" ;; esac
 
 echo "scaleout: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

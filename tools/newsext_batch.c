@@ -60,10 +60,10 @@
 **   transaction.  So an article's results are either all committed with its
 **   progress row or not at all: a run that is interrupted (Ctrl-C, kill,
 **   power loss) and started again skips exactly the committed articles and
-**   never duplicates a row (each table's PRIMARY KEY (article, n) would
-**   refuse one anyway).  Ctrl-C (SIGINT/SIGTERM) stops the workers after
-**   their current chunk and commits what is finished before exiting with
-**   status 130.
+**   never duplicates a row (in place, each table's PRIMARY KEY (article, n)
+**   would refuse one anyway; an --out file's tables have no key, for
+**   merge).  Ctrl-C (SIGINT/SIGTERM) stops the workers after their current
+**   chunk and commits what is finished before exiting with status 130.
 **
 **   The database is switched to WAL mode (persistent) so that the readers
 **   never block the writer; synchronous=NORMAL, which in WAL mode may lose
@@ -754,6 +754,11 @@ static int setup_tables(batch *p, sqlite3 *db) {
                      NULL, NULL, &zErr) != SQLITE_OK)
       goto fail;
   }
+  if (p->zOut) { /* a result file: the result tables in the form merge copies fastest */
+    const char *azTable[N_TABLES];
+    for (int t = 0; t < N_TABLES; t++) azTable[t] = aOut[t].zTable;
+    if (scale_out_tables(db, zSchemaSql, azTable, N_TABLES, &zErr)) goto fail;
+  }
   int rc = sqlite3_exec(db, zSchemaSql, NULL, NULL, &zErr);
   if (rc != SQLITE_OK) goto fail;
   if (p->bReset && sqlite3_exec(db, "DELETE FROM newsext_pending", NULL, NULL, &zErr) != SQLITE_OK) goto fail;
@@ -1059,7 +1064,7 @@ static void usage(void) {
           "(the schema of sql/materialize.sql; its triggers queue changed articles in\n"
           "newsext_pending, which every run processes first); an interrupted run resumes\n"
           "where it stopped.\n"
-          "       newsext-batch merge [--quiet] DEST SRC...     combine results (docs/scale-out.md)\n"
+          "       newsext-batch merge [--quiet] [--no-index] DEST SRC...   combine results (docs/scale-out.md)\n"
           "       newsext-batch split [--table T] [--id COL] SRC N DIR   cut articles into shard files\n");
 }
 

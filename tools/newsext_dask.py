@@ -19,7 +19,8 @@ WHAT
     result file's bytes, or with results_dir= copies the file there and
     returns its path.  The driver merges the results into DEST as they
     arrive -- those that arrived during the previous merge in one call of
-    `newsext-batch merge` -- so merging overlaps the remaining work.
+    `newsext-batch merge` -- so merging overlaps the remaining work; only
+    the last call builds DEST's article indexes (merge --no-index before it).
 
     Tasks are idempotent: every attempt starts from an empty directory, so a
     task lost with its worker (killed, out of memory, node gone) is simply
@@ -77,6 +78,48 @@ def _die_with_parent():
         pass
 
 
+TASK_PREFIX = "newsext-task-"
+
+
+def _task_dir():
+    """A fresh directory for one task attempt, locked (flock on its .lock,
+    held until this process ends) so that _sweep() can tell it is in use;
+    returns (path, the lock's file descriptor)."""
+    import fcntl
+    new = tempfile.mkdtemp(prefix="newsext-new-")
+    fd = os.open(os.path.join(new, ".lock"), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    work = os.path.join(os.path.dirname(new), TASK_PREFIX + os.path.basename(new)[len("newsext-new-"):])
+    os.rename(new, work)  # only now can _sweep() see it: locked
+    return work, fd
+
+
+def _sweep():
+    """Removes the task directories of worker processes that were killed
+    (SIGKILL, out of memory) before they could: those whose lock is free.
+    The lock dies with its process, so a directory still in use is never
+    taken (a directory is locked before it gets its name)."""
+    import fcntl
+    base = tempfile.gettempdir()
+    try:
+        names = [n for n in os.listdir(base) if n.startswith(TASK_PREFIX)]
+    except OSError:
+        return
+    for n in names:
+        path = os.path.join(base, n)
+        try:
+            fd = os.open(os.path.join(path, ".lock"), os.O_RDWR | os.O_CLOEXEC)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        os.close(fd)
+
+
 def run_shard(name, shard, batch="newsext-batch", ext=None, threads=1, args=(), results_dir=None):
     """The task: computes one shard on this worker and returns its result.
 
@@ -85,7 +128,8 @@ def run_shard(name, shard, batch="newsext-batch", ext=None, threads=1, args=(), 
     Returns the result database's bytes, or its path under results_dir.
     Raises RuntimeError with newsext-batch's message when it fails.
     """
-    work = tempfile.mkdtemp(prefix="newsext-")
+    _sweep()  # what killed workers on this machine left behind
+    work, lock = _task_dir()
     try:
         local = os.path.join(work, name)
         if isinstance(shard, (bytes, bytearray, memoryview)):
@@ -111,6 +155,7 @@ def run_shard(name, shard, batch="newsext-batch", ext=None, threads=1, args=(), 
             return f.read()
     finally:
         shutil.rmtree(work, ignore_errors=True)
+        os.close(lock)
 
 
 def split(source, shards, directory, batch="newsext-batch", table=None, id=None):
@@ -124,10 +169,11 @@ def split(source, shards, directory, batch="newsext-batch", table=None, id=None)
     return [os.path.join(directory, "shard-%d-of-%d.db" % (k, shards)) for k in range(shards)]
 
 
-def merge(dest, results, batch="newsext-batch"):
-    """Merges result files into dest (newsext-batch merge); raises RuntimeError on refusal."""
-    p = subprocess.run([batch, "merge", "--quiet", dest] + list(results), stdout=subprocess.PIPE,
-                       stderr=subprocess.PIPE)
+def merge(dest, results, batch="newsext-batch", index=True):
+    """Merges result files into dest (newsext-batch merge); raises RuntimeError on refusal.
+    index=False leaves dest's article indexes to the next merge (when more follow)."""
+    p = subprocess.run([batch, "merge", "--quiet"] + ([] if index else ["--no-index"]) + [dest] + list(results),
+                       stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if p.returncode != 0:
         raise RuntimeError("newsext-batch merge: " + p.stderr.decode(errors="replace").strip())
 
@@ -206,7 +252,8 @@ def run(client, source, dest, shards=None, batch="newsext-batch", ext=None, thre
                     path = res
                 paths.append(path)
                 fut.release()
-            merge(dest, paths, batch_local)
+            # the article indexes are built once, by the last merge
+            merge(dest, paths, batch_local, index=done + len(paths) == len(futures))
             for path in own:
                 os.remove(path)
             done += len(paths)

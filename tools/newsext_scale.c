@@ -31,10 +31,30 @@
 **   merge that stopped part-way can simply be run again.  Then the SRCs are
 **   attached, as many at a time as SQLite allows (10 by default), and each
 **   group is copied in one transaction: per SRC, none of its articles may
-**   be in DEST already (which by then holds the SRCs before it), then one
-**   INSERT ... SELECT per table.  The first SRC into an empty DEST is copied
-**   record by record without decoding (SQLite's transfer optimisation);
-**   later ones are ordinary inserts, which is most of a merge's cost.
+**   be in DEST already (which by then holds the SRCs before it: one look-up
+**   per article of SRC), then one INSERT ... SELECT * per table.
+**
+**   That copy is SQLite's transfer optimisation -- records copied as they
+**   are, without decoding or re-encoding, appended at the end of DEST's
+**   table -- about ten times cheaper than inserting each row again.  SQLite
+**   does it into a table that already holds rows only when source and
+**   destination have the same columns and the destination is an ordinary
+**   rowid table with no index (a UNIQUE index, a WITHOUT ROWID key, or any
+**   index of a table without INTEGER PRIMARY KEY make it require an empty
+**   table).  So --out files hold their result tables in that form
+**   (scale_out_tables), merge drops DEST's article indexes first, and
+**   builds them once at the end of the last group: "<table>_article" on
+**   (article), one sort, so a look-up by article is an index search as in
+**   an in-place database.  (A UNIQUE (article, n) index costs 40% more to
+**   build, as much as 1.5% of computing the rows.)  Rows are not checked
+**   one by one: an article's rows come from the input whose
+**   newsext_batch_done holds it -- newsext-batch commits them together --
+**   and the overlap check refuses an article twice.  `--no-index` leaves
+**   the indexes to the next merge (the Dask driver's merges before its
+**   last).  newsext_batch_done and
+**   newsext_batch_errors, keyed by INTEGER PRIMARY KEY, are copied the same
+**   way with a check of each key.  An input in another form (a database
+**   processed in place: WITHOUT ROWID tables) is copied by ordinary inserts.
 **
 ** SPLIT  newsext-batch split [--table T] [--id COL] SRC N DIR
 **   Writes DIR/shard-K-of-N.db for K = 0..N-1 in one pass over SRC: table T
@@ -57,6 +77,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -127,27 +148,48 @@ int scale_parse_shard(const char *z, sqlite3_int64 *pK, sqlite3_int64 *pN) {
 
 /* ------------------------------------------------------------ builds */
 
+/* FNV-1a 64 of n bytes (n a multiple of 8), a little-endian word per step. */
+static uint64_t hash_words(uint64_t h, const unsigned char *p, size_t n) {
+  for (size_t i = 0; i < n; i += 8) {
+    uint64_t w;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(&w, p + i, 8); /* one load instead of eight */
+#else
+    w = 0;
+    for (int k = 7; k >= 0; k--) w = w << 8 | p[i + (size_t)k];
+#endif
+    h = (h ^ w) * 0x100000001b3ULL;
+  }
+  return h;
+}
+
 /* FNV-1a 64 of a file into zHex (17 bytes), taking 8 bytes (a little-endian
 ** word; the tail zero-padded) per step instead of one -- 8 times faster, and
-** the file's size is mixed in last; nonzero if unreadable. */
+** the file's size is mixed in last; nonzero if unreadable.  The file is
+** mapped with its pages filled in one call (MAP_POPULATE): no copy of the
+** whole extension into a buffer and no page fault per page, in every run. */
 static int hash_file(const char *zPath, char *zHex) {
-  FILE *f = fopen(zPath, "rb");
-  if (!f) return 1;
-  uint64_t h = 0xcbf29ce484222325ULL, nAll = 0;
-  unsigned char buf[1 << 16];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) {
-    nAll += n;
-    while (n % 8) buf[n++] = 0; /* only at the end of the file */
-    for (size_t i = 0; i < n; i += 8) {
-      uint64_t w = 0;
-      for (int k = 7; k >= 0; k--) w = w << 8 | buf[i + (size_t)k];
-      h = (h ^ w) * 0x100000001b3ULL;
+  int fd = open(zPath, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return 1;
+  uint64_t h = 0xcbf29ce484222325ULL;
+  struct stat st;
+  int err = fstat(fd, &st) != 0 || st.st_size < 0;
+  size_t nAll = err ? 0 : (size_t)st.st_size;
+  if (!err && nAll > 0) {
+    const unsigned char *p = mmap(NULL, nAll, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+    if (p == MAP_FAILED) {
+      err = 1;
+    } else {
+      size_t nWhole = nAll - nAll % 8;
+      unsigned char aTail[8] = {0};
+      memcpy(aTail, p + nWhole, nAll % 8);
+      h = hash_words(h, p, nWhole);
+      if (nAll % 8) h = hash_words(h, aTail, 8);
+      munmap((void *)p, nAll);
     }
   }
-  h = (h ^ nAll) * 0x100000001b3ULL;
-  int err = ferror(f);
-  fclose(f);
+  close(fd);
+  h = (h ^ (uint64_t)nAll) * 0x100000001b3ULL;
   snprintf(zHex, 17, "%016llx", (unsigned long long)h);
   return err;
 }
@@ -315,6 +357,39 @@ void scale_run_end(sqlite3 *db, sqlite3_int64 iRun, const char *zStatus, double 
   sqlite3_free(zSql);
 }
 
+/* ------------------------------------------------------- --out tables */
+
+int scale_out_tables(sqlite3 *db, const char *zSchemaSql, const char *const *azTable, int nTable, char **pzErr) {
+  /* the columns come from the schema itself, run on a scratch connection */
+  sqlite3 *mem = NULL;
+  int rc = sqlite3_open(":memory:", &mem);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(mem, zSchemaSql, NULL, NULL, pzErr);
+  for (int t = 0; t < nTable && rc == SQLITE_OK; t++) {
+    sqlite3_stmt *st = NULL;
+    rc = sqlite3_prepare_v2(mem, "SELECT name, type, \"notnull\" FROM pragma_table_info(?1) ORDER BY cid", -1, &st,
+                            NULL);
+    if (rc != SQLITE_OK) break;
+    sqlite3_bind_text(st, 1, azTable[t], -1, SQLITE_STATIC);
+    if (has_table(db, "main", azTable[t])) { /* a result file from before: kept as it is */
+      sqlite3_finalize(st);
+      continue;
+    }
+    sqlite3_str *pSql = sqlite3_str_new(NULL);
+    sqlite3_str_appendf(pSql, "CREATE TABLE main.\"%w\"(", azTable[t]);
+    for (int c = 0; sqlite3_step(st) == SQLITE_ROW; c++)
+      sqlite3_str_appendf(pSql, "%s\"%w\" %s%s", c ? ", " : "", (const char *)sqlite3_column_text(st, 0),
+                          (const char *)sqlite3_column_text(st, 1), sqlite3_column_int(st, 2) ? " NOT NULL" : "");
+    sqlite3_str_appendall(pSql, ")");
+    rc = sqlite3_finalize(st);
+    char *zSql = sqlite3_str_finish(pSql);
+    if (rc == SQLITE_OK) rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, pzErr) : SQLITE_NOMEM;
+    sqlite3_free(zSql);
+  }
+  if (rc != SQLITE_OK && !*pzErr) *pzErr = sqlite3_mprintf("%s", mem ? sqlite3_errmsg(mem) : sqlite3_errstr(rc));
+  sqlite3_close(mem);
+  return rc != SQLITE_OK;
+}
+
 /* ------------------------------------------------------------- merge */
 
 /* Sorted, comma-separated column names of zSchema.zTable (for comparing)
@@ -424,14 +499,19 @@ static int merge_one(sqlite3 *db, const merge_src *m, const char *zS, const char
                      int nAll) {
   int rc = SQLITE_OK, bad = 1;
   char *zErr = NULL;
-  int bSrcErr = has_table(db, zS, "newsext_batch_errors"), bErr = has_table(db, "main", "newsext_batch_errors");
-  char *z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done WHERE article IN (SELECT article FROM "
-                   "main.newsext_batch_done %s) LIMIT 1", zS,
-                   bErr ? "UNION ALL SELECT article FROM main.newsext_batch_errors" : "");
+  int bSrcErr = has_table(db, zS, "newsext_batch_errors"), bErr = 0;
+  if (has_table(db, "main", "newsext_batch_errors")) { /* look-ups in it only if it has rows */
+    char *zAny = query1(db, &rc, "SELECT 1 FROM main.newsext_batch_errors LIMIT 1");
+    bErr = zAny != NULL;
+    sqlite3_free(zAny);
+  }
+  /* one look-up in DEST per article of the input (not a pass over DEST) */
+  const char *zIn = bErr ? "EXISTS (SELECT 1 FROM main.newsext_batch_done d WHERE d.article = x.article) OR EXISTS "
+                           "(SELECT 1 FROM main.newsext_batch_errors d WHERE d.article = x.article)"
+                         : "EXISTS (SELECT 1 FROM main.newsext_batch_done d WHERE d.article = x.article)";
+  char *z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done x WHERE %s LIMIT 1", zS, zIn);
   if (!z && rc == SQLITE_OK && bSrcErr)
-    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_errors WHERE article IN (SELECT article FROM "
-               "main.newsext_batch_done %s) LIMIT 1", zS,
-               bErr ? "UNION ALL SELECT article FROM main.newsext_batch_errors" : "");
+    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_errors x WHERE %s LIMIT 1", zS, zIn);
   if (rc != SQLITE_OK) {
     fprintf(stderr, "newsext-batch: merge: %s: %s\n", m->zPath, sqlite3_errmsg(db));
     goto done;
@@ -525,15 +605,40 @@ static int merge_against(sqlite3 *db, merge_src *m, const char *zDest, const cha
   return rc != SQLITE_OK;
 }
 
+/* The article index of result table zTable in DEST: "<table>_article", on
+** (article).  Only for ordinary rowid tables (a WITHOUT ROWID table of an
+** in-place run is keyed on (article, n) itself).  bCreate: create it if
+** missing, else drop it.  Nonzero on error (reported). */
+static int merge_index(sqlite3 *db, const char *zTable, int bCreate) {
+  int rc = SQLITE_OK;
+  char *zSql = NULL, *zErr = NULL;
+  char *zPk = query1(db, &rc, "SELECT 1 FROM pragma_index_list(%Q, 'main') WHERE origin = 'pk'", zTable);
+  if (rc == SQLITE_OK && !zPk && has_table(db, "main", zTable)) {
+    zSql = bCreate ? sqlite3_mprintf("CREATE INDEX IF NOT EXISTS main.\"%w_article\" ON \"%w\"(article)", zTable,
+                                     zTable)
+                   : sqlite3_mprintf("DROP INDEX IF EXISTS main.\"%w_article\"", zTable);
+    rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
+  }
+  if (rc != SQLITE_OK)
+    fprintf(stderr, "newsext-batch: merge: %s the article index of %s: %s\n", bCreate ? "creating" : "dropping",
+            zTable, zErr ? zErr : sqlite3_errmsg(db));
+  sqlite3_free(zPk);
+  sqlite3_free(zSql);
+  sqlite3_free(zErr);
+  return rc != SQLITE_OK;
+}
+
 int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
-  int bQuiet = 0, nSrc = 0;
+  int bQuiet = 0, bNoIndex = 0, nSrc = 0;
   const char *zDest = NULL;
   merge_src *aSrc = calloc((size_t)argc + 1, sizeof *aSrc);
   if (!aSrc) return 1;
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--quiet")) bQuiet = 1;
+    else if (!strcmp(argv[i], "--no-index")) bNoIndex = 1;
     else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "newsext-batch: merge: unknown option %s\nusage: newsext-batch merge [--quiet] DEST SRC...\n",
+      fprintf(stderr, "newsext-batch: merge: unknown option %s\nusage: newsext-batch merge [--quiet] [--no-index] "
+              "DEST SRC...\n",
               argv[i]);
       free(aSrc);
       return 2;
@@ -541,10 +646,11 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
     else aSrc[nSrc++].zPath = argv[i];
   }
   if (!zDest || nSrc == 0) {
-    fprintf(stderr, "usage: newsext-batch merge [--quiet] DEST SRC...\n"
+    fprintf(stderr, "usage: newsext-batch merge [--quiet] [--no-index] DEST SRC...\n"
             "  copies the result tables of each SRC (a newsext-batch --out file, or a database\n"
             "  processed in place) into DEST in one transaction, refusing overlapping articles,\n"
-            "  results of another newsext build and unfinished runs; a SRC merged before is skipped\n");
+            "  results of another newsext build and unfinished runs; a SRC merged before is skipped.\n"
+            "  --no-index leaves the article indexes of DEST to the next merge (when more follow)\n");
     free(aSrc);
     return 2;
   }
@@ -608,10 +714,16 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
   ** and the same merge run again skips them */
   int nGroup = sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, -1);
   if (nGroup < 1) nGroup = 1;
-  if (sqlite3_exec(db, "PRAGMA main.journal_mode=WAL; PRAGMA main.synchronous=NORMAL; PRAGMA main.cache_size=-65536",
-                   NULL, NULL, &zErr) != SQLITE_OK)
+  /* a rollback journal holds only the pages DEST had before the transaction,
+  ** so a merge into a new DEST writes its rows once (WAL would write them
+  ** twice), and DEST stays one self-contained file; a new DEST gets 64 KB
+  ** pages: a sixteenth of the writes (the system time of a merge 0.07 ->
+  ** 0.05 s for 20 MB) */
+  if (sqlite3_exec(db, "PRAGMA main.page_size=65536; PRAGMA main.journal_mode=DELETE; PRAGMA main.synchronous=NORMAL; "
+                   "PRAGMA main.cache_size=-65536", NULL, NULL, &zErr) != SQLITE_OK)
     goto fail;
   for (int g = 0; g < nSrc; g += nGroup) {
+    int bLast = g + nGroup >= nSrc;
     int nAttached = 0, bad = 0;
     if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &zErr) != SQLITE_OK ||
         sqlite3_exec(db, zRunsSql, NULL, NULL, &zErr) != SQLITE_OK)
@@ -620,6 +732,9 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
     for (int t = 0; t < nAll; t++)
       if (azSql[t] && !has_table(db, "main", azAll[t]) && sqlite3_exec(db, azSql[t], NULL, NULL, &zErr) != SQLITE_OK)
         goto fail;
+    /* without article indexes, the copies below are record copies (see MERGE) */
+    for (int t = 0; g == 0 && nSkipped < nSrc && t < nTable; t++)
+      if (merge_index(db, azTable[t], 0)) goto refused;
     for (int i = g; i < nSrc && i < g + nGroup && !bad; i++) {
       merge_src *m = &aSrc[i];
       if (m->bSkip) continue;
@@ -633,6 +748,7 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
       nAttached++;
       bad = merge_one(db, m, zS, zDest, azAll, nAll);
     }
+    for (int t = 0; bLast && !bNoIndex && !bad && t < nTable; t++) bad = merge_index(db, azTable[t], 1);
     if (!bad && sqlite3_exec(db, "COMMIT", NULL, NULL, &zErr) != SQLITE_OK) {
       fprintf(stderr, "newsext-batch: merge: %s: %s\n", zDest, zErr);
       bad = 1;
@@ -645,6 +761,12 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
       sqlite3_exec(db, zSql, NULL, NULL, NULL);
     }
     if (bad) {
+      /* the groups merged before keep DEST's article indexes */
+      if (g > 0 && !bNoIndex && sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) == SQLITE_OK) {
+        int bIdx = 0;
+        for (int t = 0; !bIdx && t < nTable; t++) bIdx = merge_index(db, azTable[t], 1);
+        sqlite3_exec(db, bIdx ? "ROLLBACK" : "COMMIT", NULL, NULL, NULL);
+      }
       if (g > 0)
         fprintf(stderr, "newsext-batch: merge: the first %d inputs were merged (or merged before), the rest not; "
                 "after fixing the problem run the same merge again: merged inputs are skipped\n", g);
@@ -725,7 +847,7 @@ int scale_split(int argc, char **argv) {
     rl.rlim_cur = rl.rlim_max;
     setrlimit(RLIMIT_NOFILE, &rl);
   }
-  if (sqlite3_open_v2(zSrc, &src, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+  if (sqlite3_open_v2(zSrc, &src, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
     fprintf(stderr, "newsext-batch: split: cannot open %s: %s\n", zSrc, sqlite3_errmsg(src));
     goto done;
   }
@@ -783,11 +905,15 @@ int scale_split(int argc, char **argv) {
   for (int k = 0; k < n; k++) {
     char *zPart = sqlite3_mprintf("%s/shard-%d-of-%d.db.part", zDir, k, n);
     if (zPart) unlink(zPart);
-    char *zSql = sqlite3_mprintf("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=%d; %s;"
+    /* 64 KB pages: a sixteenth of the writes, and fewer overflow pages */
+    char *zSql = sqlite3_mprintf("PRAGMA page_size=65536; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+                                 "PRAGMA cache_size=%d; %s;"
                                  "CREATE TABLE newsext_split(k INTEGER NOT NULL, n INTEGER NOT NULL, source TEXT);"
                                  "INSERT INTO newsext_split VALUES(%d, %d, %Q); BEGIN",
                                  n > 16 ? -512 : -16384, zCreate, k, n, zReal ? zReal : zSrc);
-    int bad = !zPart || !zSql || sqlite3_open(zPart, &aDb[k]) != SQLITE_OK ||
+    int bad = !zPart || !zSql ||
+              sqlite3_open_v2(zPart, &aDb[k], SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
+                  SQLITE_OK ||
               sqlite3_exec(aDb[k], zSql, NULL, NULL, NULL) != SQLITE_OK ||
               sqlite3_prepare_v2(aDb[k], zInsert, -1, &aIns[k], NULL) != SQLITE_OK;
     if (bad)

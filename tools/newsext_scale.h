@@ -42,6 +42,13 @@ int scale_run_begin(sqlite3 *db, const scale_build *b, const char *zSource, cons
 /* Records how the run ended: zStatus done, skipped, interrupted or error. */
 void scale_run_end(sqlite3 *db, sqlite3_int64 iRun, const char *zStatus, double nArticles);
 
+/* For --out: creates in main each of the nTable result tables azTable that
+** is missing, with the columns zSchemaSql gives it but as an ordinary rowid
+** table without any index -- the form merge copies record by record (see
+** MERGE in newsext_scale.c).  Nonzero on error, with the message in *pzErr
+** (sqlite3_free it). */
+int scale_out_tables(sqlite3 *db, const char *zSchemaSql, const char *const *azTable, int nTable, char **pzErr);
+
 /* `newsext-batch merge` and `newsext-batch split`: argv[0] is the
 ** subcommand; azTable lists the result tables.  Return the exit status. */
 int scale_merge(int argc, char **argv, const char *const *azTable, int nTable);

@@ -158,9 +158,17 @@ static inline bool news_doc_poll(const news_doc *doc, uint32_t *pn) {
 ** stopped. */
 bool news_doc_zero_polled(const news_doc *doc, void *p, size_t n);
 
+/* Frees p, an array of n bytes from mem.  With a document to poll (d not
+** NULL), a large array first shrinks 64 MB at a time with a poll after
+** each step: giving back hundreds of MB at once (a munmap) takes tens of
+** ms, a shrinking realloc gives back only its tail.  n may understate the
+** size, never overstate it. */
+void news_doc_free_array_polled(const news_doc *d, const news_mem *mem, void *p, size_t n);
+
 /* The stages.  Each fills its vector in doc (cleared first) from the text
 ** and the earlier stages' results, and returns NEWS_OK or an error. */
 news_rc news_tokens_run(news_doc *doc);    /* tokens, then sentences */
+news_rc news_tokenize_doc(news_doc *doc);  /* the tokens into doc->tokens (tokenize.c) */
 news_rc news_sentences_run(news_doc *doc); /* called by news_tokens_run */
 news_rc news_entities_run(news_doc *doc);
 /* Quotations and attributions come from one pass (quotes.c): with

@@ -62,20 +62,36 @@ news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *tex
   return NEWS_OK;
 }
 
+#define FREE_STEP ((size_t)64 << 20) /* bytes given back between two polls */
+
+void news_doc_free_array_polled(const news_doc *d, const news_mem *mem, void *p, size_t n) {
+  if (!p) return;
+  if (d) (void)news_doc_should_stop(d); /* what the caller did just before counts too */
+  for (; d && n > FREE_STEP; n -= FREE_STEP) {
+    void *q = mem->realloc(mem->ctx, p, n - FREE_STEP);
+    if (!q) break;
+    p = q;
+    (void)news_doc_should_stop(d);
+  }
+  mem->free(mem->ctx, p);
+  if (d) (void)news_doc_should_stop(d);
+}
+
+static void vec_free(news_doc *d, news_vec *v, bool poll) {
+  if (poll) news_doc_free_array_polled(d, d->mem, v->data, (size_t)v->cap * v->size);
+  else if (v->data) d->mem->free(d->mem->ctx, v->data);
+  v->data = NULL;
+  v->n = v->cap = 0;
+}
+
 static void doc_free(news_doc *d, bool poll) {
   if (!d) return;
   const news_mem *mem = d->mem;
-  if (poll) (void)news_doc_should_stop(d); /* what the caller did just before counts too */
   news_vec *big[] = {&d->tokens, &d->sentences, &d->entities, &d->quotes,
                      &d->attribs, &d->timexes, &d->places};
-  for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) {
-    bool had = big[i]->data != NULL;
-    news_vec_free(big[i], mem);
-    if (poll && had) (void)news_doc_should_stop(d);
-  }
+  for (size_t i = 0; i < sizeof big / sizeof big[0]; i++) vec_free(d, big[i], poll);
   news_arena_free(&d->arena);
-  mem->free(mem->ctx, d->text);
-  if (poll) (void)news_doc_should_stop(d);
+  news_doc_free_array_polled(poll ? d : NULL, mem, d->text, (size_t)d->len + 1);
   mem->free(mem->ctx, d);
 }
 
@@ -106,25 +122,9 @@ bool news_doc_zero_polled(const news_doc *d, void *p, size_t n) {
 
 /* ------------------------------------------------------------- tokens */
 
-static int push_token(void *arg, const news_token *t) {
-  news_doc *d = arg;
-  news_token *slot;
-  if (d->tokens.n < d->tokens.cap) { /* room: no call, no zeroing */
-    slot = (news_token *)d->tokens.data + d->tokens.n++;
-  } else {
-    slot = news_vec_push(&d->tokens, d->mem);
-    if (!slot) return NEWS_ERR_NOMEM; /* a news_rc, not NEWS_TOKENIZE_STOP */
-  }
-  *slot = *t;
-  /* poll the stop callback every 4096 tokens */
-  if ((d->tokens.n & 4095) == 0 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
-  return 0;
-}
-
 news_rc news_tokens_run(news_doc *d) {
-  d->tokens.n = 0;
-  int rc = news_tokenize(d->text, d->len, push_token, d);
-  if (rc) return (news_rc)rc;
+  news_rc rc = news_tokenize_doc(d);
+  if (rc) return rc;
   return news_sentences_run(d);
 }
 

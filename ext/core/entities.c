@@ -1014,12 +1014,32 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
     if (!rc && (x->type == NEWS_ENT_PERSON || x->type == NEWS_ENT_LOC) && x->title_start == x->title_end &&
         x->canonical_len <= 60 && news_lex_find(&news_lex_companies, x->canonical, x->canonical_len))
       x->type = NEWS_ENT_ORG;
-    /* one name per country: "U.S.", "US", "USA", "America" are "United
-    ** States"; "UK", "Britain" "United Kingdom" (the country table of
-    ** places.h; demonyms are left alone) */
+    /* one name per well-known organisation: "Fed", "FED" and "Federal
+    ** Reserve" are "Federal Reserve" (organisations.tsv), whatever longer
+    ** name of the article the mention's words began ("U.N." is not "U.N.
+    ** Missions"); one name per country: "U.S.", "US", "USA", "America" are
+    ** "United States"; "UK", "Britain" "United Kingdom" (the country table;
+    ** demonyms are left alone).  Both fold as places.h folds names: a place
+    ** its canonical, anything else its text. */
+    bool loc = x->type == NEWS_ENT_LOC;
+    const char *src = loc ? x->canonical : d->text + x->start;
+    uint32_t slen = loc ? x->canonical_len : x->end - x->start;
+    unsigned b0 = slen ? (unsigned char)src[0] : 0;
+    if (b0 >= 'A' && b0 <= 'Z') b0 += 32;
+    char key[128];
+    size_t kn = 0;
+    if (!rc && slen <= 60 &&
+        (loc || (x->type != NEWS_ENT_NORP && (b0 >= 0x80 || (news_org_first[b0 >> 5] >> (b0 & 31) & 1u)))))
+      kn = news_place_fold(src, slen, key, sizeof key);
+    if (kn >= sizeof key) kn = 0;
+    const char *org = kn && x->title_start == x->title_end ? news_org_find_key(key, kn) : NULL;
+    if (org) {
+      x->canonical = org;
+      x->canonical_len = (uint32_t)strlen(org);
+      x->type = NEWS_ENT_ORG;
+    }
     int how, c;
-    if (!rc && x->type == NEWS_ENT_LOC && x->canonical_len <= 60 &&
-        (c = news_country_find(x->canonical, x->canonical_len, &how)) >= 0 &&
+    if (kn && x->type == NEWS_ENT_LOC && (c = news_country_find_key(key, kn, &how)) >= 0 &&
         how != NEWS_CNAME_DEMONYM) {
       x->canonical = news_countries[c].name;
       x->canonical_len = (uint32_t)strlen(news_countries[c].name);

@@ -3,8 +3,14 @@
 **
 ** ext/tools/gen_lexicons.py turns each ext/data/NAME.tsv into a
 ** `news_lex_NAME` table in gen/lexicons.inc: keys folded to lower case and
-** sorted bytewise, each with a small integer value.  news_lex_find() folds
-** its argument on the stack and binary-searches.  Word classes a TSV file
+** sorted bytewise, each with a small integer value, and a hash table over
+** them.  news_lex_find() hashes its argument a word at a time, each
+** byte or'ed with 0x20 so that an ASCII word hashes the same in any case,
+** and probes the table: a slot holds the high half of its key's hash and the
+** key's index + 1 (0: empty), so a word that is not listed is usually
+** turned away by an empty slot or a different hash without a compare; a
+** slot that matches is checked by comparing the word, folded, with its key.
+** Words with bytes outside ASCII are folded through utf8proc first.  Word classes a TSV file
 ** declares in its header ("#@class HE 1") reach C as the constants of
 ** gen/lexicon_classes.h (W_HE).
 */
@@ -22,9 +28,12 @@ typedef struct news_lex_entry {
 
 typedef struct news_lexicon {
   const char *name;
-  const news_lex_entry *entries;
+  const news_lex_entry *entries; /* sorted bytewise */
   uint32_t n;
+  const uint32_t *slots; /* mask + 1 slots: hash >> 16 << 16 | (index + 1); linear probing */
+  uint32_t mask;
 } news_lexicon;
+
 
 /* Looks up s[0..len), folded to lower case.  Returns the entry's value, or 0
 ** when the word is absent (or longer than 63 bytes). */

@@ -366,18 +366,18 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
   return NEWS_OK;
 }
 
-/* Each free of a huge document's array is a munmap of tens of ms, so the
-** stop callback is called before and after each (its answer does not
-** matter: the caller is finishing anyway). */
+/* Each free of a huge document's array is a munmap of tens of ms, so they
+** are given back a piece at a time with polls between (their answer does
+** not matter: the caller is finishing anyway).  The sizes are known but
+** the fold buffer's (a bound only); a table not fully built counts as 0. */
 void news_ner_release(news_ner_doc *nd) {
   const news_mem *m = nd->mem;
   if (!m) return;
-  void *a[] = {nd->info, nd->fold, nd->hist_key, nd->hist_val};
-  for (size_t i = 0; i < sizeof a / sizeof a[0]; i++) {
-    if (nd->doc) (void)news_doc_should_stop(nd->doc);
-    m->free(m->ctx, a[i]);
-  }
-  if (nd->doc) (void)news_doc_should_stop(nd->doc);
+  size_t ts = nd->hist_mask ? (size_t)nd->hist_mask + 1 : 0;
+  news_doc_free_array_polled(nd->doc, m, nd->info, (size_t)nd->ntok * sizeof *nd->info);
+  news_doc_free_array_polled(nd->doc, m, nd->fold, 0);
+  news_doc_free_array_polled(nd->doc, m, nd->hist_key, ts * sizeof *nd->hist_key);
+  news_doc_free_array_polled(nd->doc, m, nd->hist_val, ts);
   memset(nd, 0, sizeof *nd);
 }
 

@@ -54,6 +54,7 @@ typedef struct mention {
   int only_country;              /* a demonym: this country index, else -1 */
   int container;                 /* mention index of its "State" in "City, State", else -1 */
   bool is_container;             /* the "State" of a "City, State" */
+  int contains;                  /* for the "State": the mention index of its "City", else -1 */
   bool weak;                     /* a city found only by its place in an
                                     organisation's name or before "police":
                                     kept only near the article's other places */
@@ -185,12 +186,52 @@ static double dist2(int lat1, int lon1, int lat2, int lon2) {
 /* 150 km is about 1.35 degrees of latitude */
 #define NEAR2 (135.0 * 135.0)
 
-/* Candidate entries a mention may take: all of its name's, or for a
-** demonym only its country's. */
-static bool allowed(const mention *m, const news_gaz_entry *e) {
+/* Whether a, placed by the container k (a state or country), lies in it. */
+static bool lies_in(const news_gaz_entry *a, const news_gaz_entry *k) {
+  return k->kind == NEWS_PLACE_ADMIN1 ? a->admin1 == k->admin1 : a->country == k->country;
+}
+
+/* Whether some entry of mention m lies in the state or country k (true for
+** a name the gazetteer does not know: it may lie anywhere). */
+static bool holds_some(const mention *m, const news_gaz_entry *k) {
+  if (!m->n) return true;
+  for (uint32_t i = m->first; i < m->first + m->n; i++)
+    if (lies_in(&news_gaz[i], k)) return true;
+  return false;
+}
+
+/* Whether m's name is the name of country ci. */
+static bool names_country(const mention *m, int ci) {
+  for (uint32_t i = m->first; i < m->first + m->n; i++)
+    if (news_gaz[i].kind == NEWS_PLACE_COUNTRY && news_gaz[i].country == ci) return true;
+  return false;
+}
+
+/* Candidate entries a mention may take: all of its name's, for a demonym
+** only its country's, for the "State" of "City, State" a state or country
+** that holds some place of the City's name; never a division named like its
+** own country (the province of Taiwan for "Taiwan"). */
+static bool allowed(const mention *m, const news_gaz_entry *e, const mention *all) {
   if (m->only_country >= 0) return e->kind == NEWS_PLACE_COUNTRY && e->country == m->only_country;
-  if (m->is_container) return e->kind == NEWS_PLACE_ADMIN1 || e->kind == NEWS_PLACE_COUNTRY;
+  if (e->kind == NEWS_PLACE_ADMIN1 && names_country(m, e->country)) return false;
+  if (m->is_container)
+    return (e->kind == NEWS_PLACE_ADMIN1 || e->kind == NEWS_PLACE_COUNTRY) && holds_some(&all[m->contains], e);
   return true;
+}
+
+/* Whether "county" or "counties" follows m ("Otoe and Washington counties"). */
+static bool county_follows(const news_doc *d, const mention *m) {
+  uint32_t i = m->end;
+  while (i < d->len && d->text[i] == ' ') i++;
+  return d->len - i >= 6 && memcmp(d->text + i, "count", 5) == 0 && (d->text[i + 5] == 'y' || d->text[i + 5] == 'i');
+}
+
+/* The entry of m's name that is its usual referent in news
+** (NEWS_GAZ_USUAL: Washington, D.C.), or -1. */
+static int usual_entry(const mention *m) {
+  for (uint32_t i = m->first; i < m->first + m->n; i++)
+    if (news_gaz[i].flags & NEWS_GAZ_USUAL) return (int)i;
+  return -1;
 }
 
 static double score(const ctx *c, const mention *m, const news_gaz_entry *e, bool context,
@@ -200,9 +241,7 @@ static double score(const ctx *c, const mention *m, const news_gaz_entry *e, boo
     const mention *k = &all[m->container];
     int r = k->res >= 0 ? k->res : k->guess;
     if (r >= 0) {
-      const news_gaz_entry *ke = &news_gaz[r];
-      if (ke->kind == NEWS_PLACE_ADMIN1 ? e->admin1 != ke->admin1 : e->country != ke->country)
-        return -100.0;
+      if (!lies_in(e, &news_gaz[r])) return -100.0;
       s += 10.0;
     }
   }
@@ -217,6 +256,12 @@ static double score(const ctx *c, const mention *m, const news_gaz_entry *e, boo
     if (e->country >= 0 && ev[i].country == e->country) cw -= ev[i].w;
     if (e->admin1 >= 0 && ev[i].admin1 == e->admin1) aw -= ev[i].w;
   }
+  /* a name with a usual referent keeps it unless a container places it
+  ** or it names a state the article's other places are in */
+  if (!(e->flags & NEWS_GAZ_USUAL) && m->container < 0 && !m->is_container && m->only_country < 0 &&
+      !(e->kind == NEWS_PLACE_ADMIN1 && aw > 0) && !(e->kind == NEWS_PLACE_ADMIN2 && county_follows(c->d, m)) &&
+      usual_entry(m) >= 0)
+    return -60.0;
   double cs = cw / W_UNIT, as = aw / W_UNIT;
   bool near = e->kind >= NEWS_PLACE_ADMIN2 && e->kind <= NEWS_PLACE_CITY && near_point(c, e, m->first, W_DEMONYM);
   s += CS_W * (cs < CS_CAP ? cs : CS_CAP) + 2.0 * (as < 3 ? as : 3) + (near ? 2.0 : 0.0);
@@ -230,7 +275,7 @@ static int best(const ctx *c, const mention *m, bool context, const mention *all
   double b = -1e9, s2 = -1e9;
   for (uint32_t i = m->first; i < m->first + m->n; i++) {
     const news_gaz_entry *e = &news_gaz[i];
-    if (!allowed(m, e)) continue;
+    if (!allowed(m, e, all)) continue;
     double s = score(c, m, e, context, all);
     if (s > b) {
       s2 = b;
@@ -248,18 +293,23 @@ static int best(const ctx *c, const mention *m, bool context, const mention *all
 static const char *const BASED[] = {"based", "led", "backed", "born", "owned", "run", "funded",
                                     "bound", "made", "headquartered", "controlled", "brokered"};
 
-static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t sentence, uint32_t kstart,
-                           uint32_t kend, int only_country, bool keep_unknown) {
+/* The gazetteer entries of country ci's own name (for a demonym): *first
+** and the count. */
+static uint32_t country_entries(int ci, uint32_t *first) {
   char key[KEYCAP];
-  size_t n = news_place_fold(c->d->text + kstart, kend - kstart, key, sizeof key);
-  uint32_t first = 0, cnt = 0;
-  if (n > 0 && n < sizeof key) cnt = news_gaz_find(key, n, &first, NULL);
-  if (only_country >= 0) {
-    /* the entries of the country's own name */
-    const char *nm = news_countries[only_country].name;
-    n = news_place_fold(nm, strlen(nm), key, sizeof key);
-    cnt = n < sizeof key ? news_gaz_find(key, n, &first, NULL) : 0;
-  }
+  const char *nm = news_countries[ci].name;
+  size_t n = news_place_fold(nm, strlen(nm), key, sizeof key);
+  *first = 0;
+  return n < sizeof key ? news_gaz_find(key, n, first, NULL) : 0;
+}
+
+/* Adds the mention text[start..end) whose name has the gazetteer entries
+** [first, first + cnt), or for a demonym (only_country >= 0) those of its
+** country's name.  A name with no entries is kept only when keep_unknown,
+** and one listed as NEWS_GAZ_IGNORE never. */
+static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t sentence, uint32_t first,
+                           uint32_t cnt, int only_country, bool keep_unknown) {
+  if (only_country >= 0) cnt = country_entries(only_country, &first);
   if (!cnt && !keep_unknown) return NEWS_OK;
   for (uint32_t i = first; i < first + cnt; i++)
     if (news_gaz[i].kind == NEWS_GAZ_IGNORE) return NEWS_OK;
@@ -271,7 +321,7 @@ static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t senten
   m->first = first;
   m->n = cnt;
   m->only_country = only_country;
-  m->container = -1;
+  m->container = m->contains = -1;
   m->guess = m->res = -1;
   m->weak = false;
   m->seq = c->ms.n - 1;
@@ -304,16 +354,22 @@ static const char *const COMPASS[] = {
     "Lower",    "Metro",    "Greater",  "Downtown", "Midtown",   "Inner",     "Outer"};
 
 /* Gazetteer entries for text[s..e): *first, returns the count; *longer
-** (may be NULL) whether a longer name may start with it. */
-static uint32_t lookup_longer(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first, bool *longer) {
-  char key[KEYCAP];
-  size_t n = news_place_fold(d->text + s, e - s, key, sizeof key);
+** (may be NULL) whether a longer name may start with it.  The folded name
+** is left in key (KEYCAP bytes), its length in *klen (0 when it does not
+** fit). */
+static uint32_t lookup_key(const news_doc *d, uint32_t s, uint32_t e, char *key, size_t *klen,
+                           uint32_t *first, bool *longer) {
+  size_t n = news_place_fold(d->text + s, e - s, key, KEYCAP);
   if (longer) *longer = false;
-  return n > 0 && n < sizeof key ? news_gaz_find(key, n, first, longer) : 0;
+  *first = 0;
+  *klen = n < KEYCAP ? n : 0;
+  return n > 0 && n < KEYCAP ? news_gaz_find(key, n, first, longer) : 0;
 }
 
 static uint32_t lookup(const news_doc *d, uint32_t s, uint32_t e, uint32_t *first) {
-  return lookup_longer(d, s, e, first, NULL);
+  char key[KEYCAP];
+  size_t n;
+  return lookup_key(d, s, e, key, &n, first, NULL);
 }
 
 /* Kinds the entries of a name include, as a bit set (1 << kind); short
@@ -339,17 +395,17 @@ static bool common_admin1(uint32_t first, uint32_t n) {
 static news_rc add_loc(ctx *c, uint32_t s, uint32_t en, uint32_t sentence) {
   news_doc *d = c->d;
   uint32_t first, n = lookup(d, s, en, &first);
-  if (n) return add_mention(c, s, en, sentence, s, en, -1, true);
+  if (n) return add_mention(c, s, en, sentence, first, n, -1, true);
   /* "North Texas" for Texas */
   const char *sp = memchr(d->text + s, ' ', en - s);
   if (sp) {
-    uint32_t w = (uint32_t)(sp - d->text), rest = w + 1;
+    uint32_t w = (uint32_t)(sp - d->text), rest = w + 1, f2, n2;
     for (size_t k = 0; k < sizeof COMPASS / sizeof COMPASS[0]; k++)
       if (strlen(COMPASS[k]) == w - s && memcmp(d->text + s, COMPASS[k], w - s) == 0 &&
-          lookup(d, rest, en, &first))
-        return add_mention(c, s, en, sentence, rest, en, -1, true);
+          (n2 = lookup(d, rest, en, &f2)))
+        return add_mention(c, s, en, sentence, f2, n2, -1, true);
   }
-  return add_mention(c, s, en, sentence, s, en, -1, true);
+  return add_mention(c, s, en, sentence, first, 0, -1, true);
 }
 
 /* A dateline: the capitalised tokens [i, i+n) open a sentence in capitals
@@ -413,10 +469,10 @@ static news_rc collect(ctx *c) {
       rc = add_loc(c, s, en, e->sentence);
       continue;
     }
+    if (e->type == NEWS_ENT_PERSON || !upper_at(d, s)) continue;
     int how = 0;
     int ci = news_country_find(d->text + s, en - s, &how);
-    if (ci >= 0 && how == NEWS_CNAME_DEMONYM && upper_at(d, s) && e->type != NEWS_ENT_PERSON)
-      rc = add_mention(c, s, en, e->sentence, s, en, ci, false);
+    if (ci >= 0 && how == NEWS_CNAME_DEMONYM) rc = add_mention(c, s, en, e->sentence, 0, 0, ci, false);
   }
   /* Place names the tagger did not mark as places: inside organisation
   ** names ("Texas Department of ...", "Alachua County Sheriff's Office"),
@@ -443,8 +499,9 @@ static news_rc collect(ctx *c) {
       if (word_is(d, &suffix, BASED, sizeof BASED / sizeof BASED[0])) {
         int how = 0;
         int ci = news_country_find(d->text + t->start, hp - t->start, &how);
-        if (ci >= 0 || lookup(d, t->start, hp, &first))
-          rc = add_mention(c, t->start, hp, t->sentence, t->start, hp,
+        uint32_t cnt = lookup(d, t->start, hp, &first);
+        if (ci >= 0 || cnt)
+          rc = add_mention(c, t->start, hp, t->sentence, first, cnt,
                            ci >= 0 && how == NEWS_CNAME_DEMONYM ? ci : -1, false);
       }
       i++;
@@ -452,15 +509,19 @@ static news_rc collect(ctx *c) {
     }
     /* the longest name of up to 4 capitalised tokens starting here */
     uint32_t best_n = 0, first = 0, cnt = 0;
+    char key[KEYCAP], best_key[KEYCAP];
+    size_t klen, best_len = 0;
     for (uint32_t n = 1; n <= 4 && i + n <= ntok; n++) {
       const news_token *l = &toks[i + n - 1];
       if (!capword(l) || (n > 1 && !(l->flags & NEWS_TF_SPACE)) || cover[i + n - 1] != cover[i]) break;
       bool longer;
-      uint32_t f, k = lookup_longer(d, t->start, l->end, &f, &longer);
+      uint32_t f, k = lookup_key(d, t->start, l->end, key, &klen, &f, &longer);
       if (k) {
         best_n = n;
         first = f;
         cnt = k;
+        memcpy(best_key, key, klen);
+        best_len = klen;
       }
       if (!longer) break;
     }
@@ -485,7 +546,7 @@ static news_rc collect(ctx *c) {
     bool ok = (kinds & (1u << NEWS_PLACE_ADMIN2)) || (kinds & (1u << NEWS_PLACE_FEATURE)) ||
               common_admin1(first, cnt);
     int how = 0;
-    int ci = news_country_find(d->text + t->start, last->end - t->start, &how);
+    int ci = news_country_find_key(best_key, best_len, &how); /* the name just found */
     if (ci >= 0) ok = true;
     bool weak = false;
     if (!ok && (kinds & (1u << NEWS_PLACE_CITY)) && dateline(d, toks, ntok, i, best_n)) ok = true;
@@ -503,18 +564,17 @@ static news_rc collect(ctx *c) {
       if (nx && nx->kind == NEWS_TOK_PUNCT && d->text[nx->start] == ',' && i + best_n + 1 < ntok) {
         uint32_t f2, j = i + best_n + 1, k2 = 0;
         for (uint32_t n2 = 1; n2 <= 2 && j + n2 <= ntok && capword(&toks[j + n2 - 1]); n2++)
-          if (lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2) &&
-              (kinds_of(f2, (k2 = lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2))) &
-               ((1u << NEWS_PLACE_ADMIN1) | (1u << NEWS_PLACE_COUNTRY))))
+          if ((k2 = lookup(d, toks[j].start, toks[j + n2 - 1].end, &f2)) &&
+              (kinds_of(f2, k2) & ((1u << NEWS_PLACE_ADMIN1) | (1u << NEWS_PLACE_COUNTRY))))
             ok = true;
       }
     }
     /* a demonym inside another name ("Iranian arms ship" tagged MISC) */
     if (ci >= 0 && how == NEWS_CNAME_DEMONYM)
-      rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, ci, false);
+      rc = add_mention(c, t->start, last->end, t->sentence, 0, 0, ci, false);
     else if (ok && !(last == t && (t->flags & NEWS_TF_ALLCAPS) && t->end - t->start <= 3 && ci < 0)) {
       size_t before = c->ms.n;
-      rc = add_mention(c, t->start, last->end, t->sentence, t->start, last->end, -1, false);
+      rc = add_mention(c, t->start, last->end, t->sentence, first, cnt, -1, false);
       if (!rc && c->ms.n > before) ((mention *)c->ms.data)[before].weak = weak;
     }
     i += best_n;
@@ -548,13 +608,17 @@ static void arrange(ctx *c) {
     uint32_t k = a + 1;
     while (k < b && t[k] == ' ') k++;
     if (k != b || m[i + 1].only_country >= 0 || m[i].only_country >= 0) continue;
+    /* the second must be a state or country some place of the first's
+    ** name lies in ("Britain, Canada" is a list) */
     bool state = false;
-    for (uint32_t j = m[i + 1].first; j < m[i + 1].first + m[i + 1].n; j++)
-      if (news_gaz[j].kind == NEWS_PLACE_ADMIN1 || news_gaz[j].kind == NEWS_PLACE_COUNTRY) state = true;
+    for (uint32_t j = m[i + 1].first; j < m[i + 1].first + m[i + 1].n && !state; j++)
+      if ((news_gaz[j].kind == NEWS_PLACE_ADMIN1 || news_gaz[j].kind == NEWS_PLACE_COUNTRY) &&
+          holds_some(&m[i], &news_gaz[j]))
+        state = true;
     if (!state || m[i].is_container) continue;
-    /* the first must be able to lie in the second: checked in score() */
     m[i].container = (int)(i + 1);
     m[i + 1].is_container = true;
+    m[i + 1].contains = (int)i;
   }
 }
 

@@ -39,14 +39,41 @@ extern const news_country news_countries[]; /* sorted by code */
 extern const uint32_t news_ncountries;
 extern const news_country_name news_country_names[]; /* sorted bytewise by key */
 extern const uint32_t news_ncountry_names;
+/* news_country_names hashed: slot (FNV-1a of the folded key, then linear
+** probing) holds the name's index + 1, 0 when empty. */
+#define NEWS_COUNTRY_SLOTS (1u << 12)
+extern const uint16_t news_country_slots[NEWS_COUNTRY_SLOTS];
 
 /* Looks up s[0..len) (any case; folded here) among country names, variants
 ** and demonyms.  Returns the index into news_countries and sets *how (may be
 ** NULL) to a NEWS_CNAME_* value, or returns -1. */
 int news_country_find(const char *s, size_t len, int *how);
 
+/* news_country_find for a key already folded (key[0..len)). */
+int news_country_find_key(const char *key, size_t len, int *how);
+
 /* The index of the country with alpha-2 code cc (2 bytes), or -1. */
 int news_country_by_code(const char *cc);
+
+/* ------------------------------------------------------- organisations */
+
+/* One short or long form of a well-known organisation ("fed", "un"). */
+typedef struct news_org_name {
+  const char *key; /* folded */
+  uint16_t org;    /* index into news_orgs */
+} news_org_name;
+
+extern const char *const news_orgs[];         /* canonical names ("Federal Reserve") */
+extern const news_org_name news_org_names[]; /* sorted bytewise by key */
+extern const uint32_t news_norg_names;
+/* news_org_names hashed as news_country_slots are. */
+#define NEWS_ORG_SLOTS (1u << 8)
+extern const uint16_t news_org_slots[NEWS_ORG_SLOTS];
+extern const uint32_t news_org_first[8]; /* bit b: some folded form starts with byte b */
+
+/* The canonical name of the organisation whose folded short or long form
+** is key[0..len) ("fed", "un"), or NULL. */
+const char *news_org_find_key(const char *key, size_t len);
 
 /* Folds s[0..len) into out (cap bytes, NUL-terminated when it fits) as the
 ** generator folds keys.  Returns the length of the folded string; when it is
@@ -92,12 +119,14 @@ extern const uint32_t news_nadmin1s;
 extern const news_gaz_entry news_gaz[]; /* sorted bytewise by folded key */
 extern const uint32_t news_ngaz;
 
-extern const uint32_t news_gaz_byte[257]; /* first entry whose key starts with a byte >= b */
-/* Bit h set when some key's first word (up to its first space) has the
-** 32-bit FNV-1a hash h modulo NEWS_GAZ_WORD_BITS: a quick "no" for words
-** that start no place name. */
-#define NEWS_GAZ_WORD_BITS (1u << 18)
-extern const uint32_t news_gaz_words[NEWS_GAZ_WORD_BITS / 32];
+/* Every distinct key, and every shorter name a key starts with followed by
+** a space ("new" for "new york"), hashed: slot (FNV-1a of the name, then
+** linear probing) holds first | count << 17 | longer << 25, 0 when empty,
+** where first is the name's first entry (for a name that is no key: the
+** first entry whose key starts with it), count its entries and longer
+** whether some key continues it with a space. */
+#define NEWS_GAZ_SLOTS (1u << 17)
+extern const uint32_t news_gaz_slots[NEWS_GAZ_SLOTS];
 
 /* The entries whose folded key equals key[0..len): sets *first and returns
 ** how many (0 when none).  When longer is not NULL it is set to whether some

@@ -36,9 +36,13 @@ typedef struct q_speaker {
   const char *name; /* resolved speaker (into the text) */
   uint32_t len;
   uint32_t tok;     /* token where it was named */
-  uint8_t gender;   /* 0 unknown, 1 male, 2 female, 3 group */
+  uint8_t gender;   /* 0 unknown, 1 male, 2 female, Q_GENDER_GROUP, _THING or _OTHER */
   bool named;       /* a name, not a description or a pronoun */
 } q_speaker;
+
+#define Q_GENDER_GROUP 3 /* "they" (or "it" when named: an organisation) */
+#define Q_GENDER_THING 4 /* "it": a singular description that is no person ("the report") */
+#define Q_GENDER_OTHER 5 /* a description no pronoun refers to */
 
 #define Q_HISTORY 32 /* speakers remembered for pronoun resolution */
 
@@ -77,6 +81,9 @@ bool news_speaker_for_verb(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t 
 
 /* Resolves the name written in tokens [a, b) as a speaker into q. */
 void news_speaker_phrase(q_ctx *c, uint32_t a, uint32_t b, news_quote *q);
+/* The same for the pronoun at token i ("his" of "his claim that ..."; pron
+** is W_HE..W_IT), resolved as a subject pronoun would be. */
+void news_speaker_pronoun(q_ctx *c, uint32_t i, int pron, news_quote *q);
 
 /* Remembers the PERSON heading sentence s as its subject, for pronouns
 ** ("Sen. Ann Lee (D-Ohio) scolded him: “...,” she said"). */

@@ -69,6 +69,7 @@ static bool is_opener_word(const news_doc *d, const news_token *t) {
 
 /* Rule 2 and 3: does the text before token i close a sentence? */
 static bool ends_before(const news_doc *d, const news_token *tok, uint32_t first, uint32_t i) {
+  if (tok[i - 1].kind == NEWS_TOK_WORD) return false; /* most tokens: no mark, no abbreviation before */
   uint32_t k = i;
   int closers = 0;
   while (k > first && closers < 4 && is_closer(&tok[k - 1])) {
@@ -94,12 +95,13 @@ static bool ends_before(const news_doc *d, const news_token *tok, uint32_t first
 
 /* Small words that a title-case headline keeps in lower case. */
 static bool is_small_word(const news_doc *d, const news_token *t) {
-  static const char *const small[] = {"a", "an", "and", "as", "at", "but", "by", "for", "from",
-                                      "in", "into", "of", "on", "or", "over", "the", "to",
-                                      "vs", "with", NULL};
+  static const char small[][5] = {"a",  "an", "and", "as", "at",   "but", "by", "for", "from", "in",
+                                   "into", "of", "on", "or", "over", "the", "to", "vs",  "with"};
   size_t n = t->end - t->start;
-  for (int k = 0; small[k]; k++)
-    if (strlen(small[k]) == n && memcmp(small[k], d->text + t->start, n) == 0) return true;
+  if (n == 0 || n > 4) return false;
+  for (size_t k = 0; k < sizeof small / sizeof small[0]; k++) /* small[k] of n letters, then 0 */
+    if (small[k][n - 1] != 0 && small[k][n] == 0 && memcmp(small[k], d->text + t->start, n) == 0)
+      return true;
   return false;
 }
 
@@ -108,13 +110,13 @@ static bool is_small_word(const news_doc *d, const news_token *t) {
 static bool headline_line(const news_doc *d, const news_token *tok, uint32_t line_first, uint32_t i) {
   uint32_t bytes = tok[i - 1].end - tok[line_first].start;
   if (bytes < 40) return true;
-  int words = 0, lower = 0;
+  int words = 0;
   for (uint32_t k = line_first; k < i; k++) {
     if (tok[k].kind != NEWS_TOK_WORD) continue;
     words++;
-    if (starts_lower(d, &tok[k]) && !is_small_word(d, &tok[k])) lower++;
+    if (starts_lower(d, &tok[k]) && !is_small_word(d, &tok[k])) return false; /* running text */
   }
-  return words > 0 && lower == 0;
+  return words > 0;
 }
 
 /* Rule 5: if tokens from `first` form a dateline ending in a dash, returns the

@@ -36,6 +36,7 @@ uint32_t sp_cap_run_fwd(const q_ctx *c, uint32_t i, uint32_t hi);
 bool sp_coordinated_subject(const q_ctx *c, uint32_t v, uint32_t lo, np *p);
 bool sp_is_cap(const q_ctx *c, uint32_t i);
 bool sp_is_ly(const q_ctx *c, uint32_t i);
+bool sp_is_month(const q_ctx *c, uint32_t i);
 bool sp_is_punct(const news_token *t, int32_t cp);
 bool sp_is_time(const q_ctx *c, uint32_t i);
 bool sp_np_backward(const q_ctx *c, uint32_t v, uint32_t lo, np *out);

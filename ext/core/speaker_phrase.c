@@ -67,6 +67,17 @@ bool sp_is_time(const q_ctx *c, uint32_t i) {
          news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_TIME;
 }
 
+/* A month name ("September"), which opens a date, never a name. */
+bool sp_is_month(const q_ctx *c, uint32_t i) {
+  static const char *const months[] = {"January", "February", "March", "April", "June", "July", "August",
+                                       "September", "October", "November", "December", NULL};
+  const news_token *t = &c->tok[i];
+  if (t->kind != NEWS_TOK_WORD) return false;
+  for (const char *const *m = months; *m; m++)
+    if (sp_word_is((const char *)c->s + t->start, t->end - t->start, *m)) return true;
+  return false;
+}
+
 /* A lower-case adverb ending in -ly ("repeatedly", "flatly"). */
 bool sp_is_ly(const q_ctx *c, uint32_t i) {
   const news_token *t = &c->tok[i];
@@ -139,6 +150,19 @@ uint32_t sp_cap_run_fwd(const q_ctx *c, uint32_t i, uint32_t hi) {
 ** "according to"), bounded by hi.  Returns false when none is there. */
 bool sp_np_forward(const q_ctx *c, uint32_t i, uint32_t hi, np *out) {
   memset(out, 0, sizeof *out);
+  /* "said 9/11 widow Terry Strada": a number in front of a description
+  ** that holds a name */
+  if (i < hi && c->tok[i].kind == NEWS_TOK_NUMBER) {
+    uint32_t j = i + 1;
+    if (j + 1 < hi && sp_is_punct(&c->tok[j], '/') && c->tok[j + 1].kind == NEWS_TOK_NUMBER) j += 2;
+    if (j >= hi || c->tok[j].kind != NEWS_TOK_WORD || (c->tok[j].flags & NEWS_TF_UPPER) ||
+        !sp_np_forward(c, j, hi, out) || out->pron || out->nb == out->na) {
+      memset(out, 0, sizeof *out);
+      return false;
+    }
+    out->a = i;
+    return true;
+  }
   if (i >= hi || !is_word(&c->tok[i]) || c->tok[i].kind == NEWS_TOK_CLITIC) return false;
   int w = news_speaker_word(c, i);
   out->a = i;
@@ -298,6 +322,20 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
            (sp_is_cap(c, a - 1) || (c->tok[a - 1].kind == NEWS_TOK_CLITIC && a - 1 > lo && sp_is_cap(c, a - 2)) ||
             (is_particle(c, a - 1) && a - 1 > lo && sp_is_cap(c, a - 2))))
       a--;
+    /* "Standard and Poor's Corp", "S and P", "Mr. Grassley and Mr. Leahy":
+    ** two capitalised runs joined by "and" or "&" are one speaker, a firm
+    ** or a pair (not when the second holds a title word: "Sales and
+    ** Marketing Director Ann Lee") */
+    bool title = false;
+    for (uint32_t k = a; k <= e; k++)
+      title = title || (c->tok[k].kind == NEWS_TOK_WORD && news_speaker_word(c, k) == W_TITLE);
+    if (!title && e + 1 - a <= 4 && a > lo + 1 && (sp_word_at(c, a - 1, "and") || is_char(c, a - 1, '&')) &&
+        sp_is_cap(c, a - 2)) {
+      uint32_t k = a - 1;
+      while (k > lo && a - 1 - (k - 1) <= 3 && sp_is_cap(c, k - 1)) k--;
+      /* at most three words, and not a list "A, B and C" */
+      if (k == lo || (!sp_is_cap(c, k - 1) && !sp_is_punct(&c->tok[k - 1], ','))) a = k;
+    }
     out->na = a;
     out->nb = e + 1;
     /* a leading possessive or description: "the mayor's spokeswoman Ann Lee"
@@ -441,7 +479,9 @@ bool sp_sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t bef
     }
     bool lead = cls == W_STOP || cls == W_PREP || cls == W_AUX ||
                 (n > 3 && (!memcmp(w + n - 2, "ed", 2) || !memcmp(w + n - 3, "ing", 3) || !memcmp(w + n - 2, "ly", 2)));
-    if (lead && cls == 0 && a + 1 < b && (news_speaker_verb(c, a + 1) || sp_is_cap(c, a + 1))) lead = false; /* "Reed said" */
+    if (lead && cls == 0 && a + 1 < b &&
+        (news_speaker_verb(c, a + 1) || (sp_is_cap(c, a + 1) && !sp_is_time(c, a + 1) && !sp_is_month(c, a + 1))))
+      lead = false; /* "Reed said", but "Following Monday's debate" leads */
     /* "Indeed," "Meanwhile," "Friday," -- but not "Lee, who ..." */
     if (a + 1 < b && sp_is_punct(&c->tok[a + 1], ',') && (cls == W_AUX || sp_is_ly(c, a) || !(t->flags & NEWS_TF_UPPER)))
       lead = true;
@@ -459,6 +499,7 @@ bool sp_sentence_subject(const q_ctx *c, uint32_t s, uint32_t from, uint32_t bef
   }
   for (uint32_t i = a; i < b && i < a + 4; i++) {
     int w = news_speaker_word(c, i);
+    if (sp_is_month(c, i)) continue; /* "On September 27 they published" */
     if (w >= W_HE && w <= W_THEY) {
       memset(p, 0, sizeof *p);
       p->a = i;

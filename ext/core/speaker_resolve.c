@@ -11,17 +11,27 @@
 **   capitalised words ending with the same word ("Jensen" -> "Karl
 **   Jensen").  A bare title ("the secretary") is the person last named
 **   with that title.
+**   Two capitalised runs joined by "and" that are not one entity ("S and
+**   P", "Mr. Grassley and Mr. Leahy") are one speaker as written, a group.
 **   Pronouns.  "he"/"she" attributing a quotation whose sentence opens
 **   with a name of a fitting gender is that name ("Tom Reyes answered:
 **   “...,” he wrote").  Otherwise he, she or they resolves to the most
 **   recent speaker of a compatible gender in the history -- the speakers
 **   of quotations and of reported statements, and the PERSON heading each
-**   sentence as its subject -- (given-name list, Mr./Mrs./Ms., or the
-**   pronoun used of them before), else to the nearest earlier PERSON
-**   entity or, without entities, name run with a known given name of that
-**   gender; "it" to a recent organisation speaker or an ORG entity in the
-**   sentence before; failing that it stays as written.  A description
-**   resolves to itself.
+**   sentence as its subject.  A name's gender comes from a noun before it
+**   ("widow Terry Strada"), a title, its given name or that of the fuller
+**   name it resolves to ("Merkley" -> "Jeff Merkley"), the gender the same
+**   name had before, or the pronoun used of it before.  "he"/"she" after a
+**   person's description as the last speaker ("a company spokesman") is
+**   that description when it is indefinite, or when no named speaker
+**   fits; then the nearest earlier PERSON entity or, without entities,
+**   name run with a known given name of that gender.  "it" is the most
+**   recent organisation or singular thing ("the report", "the agency")
+**   among the last three speakers, or an ORG entity in the sentence
+**   before.  "I" is the writer: the name signing a letter on a line of
+**   its own after it, or the one opening an opinion piece's closing
+**   paragraph ("Ann Lee is a playwright ...").  Failing all that a pronoun
+**   stays as written.  A description resolves to itself.
 **
 ** The history is a fixed ring and every look-back is bounded, so
 ** resolution costs a constant amount per speaker.
@@ -40,6 +50,19 @@ static void strip_titles(const q_ctx *c, uint32_t *pa, uint32_t b) {
     if (t->kind == NEWS_TOK_ABBREV || news_speaker_word(c, k) == W_TITLE) cut = k + 1;
   }
   *pa = cut;
+}
+
+/* Could a name run be a person's name: two or three words, none of them a
+** title word or an organisation word ("Party", "Department", "United")? */
+static bool person_like(const q_ctx *c, const q_name *nm) {
+  for (uint32_t k = nm->tok_begin; k < nm->tok_end; k++) {
+    const news_token *t = &c->tok[k];
+    if (t->kind == NEWS_TOK_INITIAL) continue; /* "Mary J. Lee" */
+    if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return false;
+    if (news_speaker_word(c, k) == W_TITLE) return false;
+    if (news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_ORG) return false;
+  }
+  return true;
 }
 
 /* The fullest earlier name run ending with the same word as token last. */
@@ -61,6 +84,16 @@ static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb)
     if (u->end - u->start != len || memcmp(c->s + u->start, c->s + t->start, len)) continue;
     uint32_t a = nm[k].tok_begin;
     strip_titles(c, &a, nm[k].tok_end);
+    /* "Chancellor of the Exchequer Nigel Lawson", "Secretary of Commerce
+    ** Malcolm Baldrige": the run's first word after a title and "of (the)"
+    ** ends the title, not the name */
+    q_name rest = {a + 1, nm[k].tok_end};
+    uint32_t of = a;
+    if (of > 0 && sp_word_at(c, of - 1, "the")) of--;
+    if (of > 0 && sp_word_at(c, of - 1, "of")) of--;
+    if (a == nm[k].tok_begin && nm[k].tok_end - a >= 3 && of < a && of > 0 &&
+        news_speaker_word(c, of - 1) == W_TITLE && person_like(c, &rest))
+      a++;
     if (nm[k].tok_end - a > best) {
       best = nm[k].tok_end - a;
       best_a = a;
@@ -71,8 +104,51 @@ static void expand_name(const q_ctx *c, uint32_t na, uint32_t *pa, uint32_t *pb)
   *pb = best_b;
 }
 
-/* The gender suggested by a name's tokens [a, b): a title or a given name. */
+/* Is the word w[0..n) lit (lower case), whatever the case of its first
+** letter ("The", "Widow")? */
+static bool word_is_ci(const char *w, uint32_t n, const char *lit) {
+  return n && (w[0] | 0x20) == lit[0] && strlen(lit) == n && !memcmp(w + 1, lit + 1, n - 1);
+}
+
+/* The gender said by a noun just before a name starting at token a ("9/11
+** widow Terry Strada", "his daughter, Ellie", "the actress and activist
+** Kamala Lopez", "Congresswoman Lee"): looks back over at most four tokens,
+** stepping over titles, determiners, capitalised words, commas and "and". */
+static uint8_t noun_gender(const q_ctx *c, uint32_t a) {
+  static const char *const female[] = {"widow", "wife", "mother", "daughter", "sister", "woman", "girl",
+                                       "actress", "congresswoman", "chairwoman", "spokeswoman", "councilwoman",
+                                       "businesswoman", "grandmother", "aunt", "niece", "girlfriend", "queen",
+                                       "princess", "duchess", "mom", NULL};
+  static const char *const male[] = {"widower", "husband", "father", "son", "brother", "man", "boy", "actor",
+                                     "congressman", "spokesman", "councilman", "businessman", "grandfather",
+                                     "uncle", "nephew", "boyfriend", "king", "prince", "duke", "dad", NULL};
+  uint32_t lo = c->sent[c->tok[a].sentence].tok_begin;
+  if (a > lo + 4) lo = a - 4;
+  for (uint32_t k = a; k-- > lo;) {
+    const news_token *t = &c->tok[k];
+    const char *w = (const char *)c->s + t->start;
+    uint32_t n = t->end - t->start;
+    if (t->kind == NEWS_TOK_WORD) {
+      for (const char *const *f = female; *f; f++)
+        if (word_is_ci(w, n, *f)) return NEWS_GENDER_FEMALE;
+      for (const char *const *m = male; *m; m++)
+        if (word_is_ci(w, n, *m)) return NEWS_GENDER_MALE;
+    }
+    if (sp_is_punct(t, ',') || sp_word_is(w, n, "and") || t->kind == NEWS_TOK_NUMBER ||
+        t->kind == NEWS_TOK_ABBREV || (t->flags & NEWS_TF_UPPER) ||
+        (t->kind == NEWS_TOK_PUNCT && (t->mark == '/' || t->mark == '-')))
+      continue;
+    int cls = t->kind == NEWS_TOK_WORD ? news_speaker_word(c, k) : 0;
+    if (cls != W_TITLE && cls != W_DET) break;
+  }
+  return 0;
+}
+
+/* The gender suggested by a name's tokens [a, b): a noun before it, a title
+** or a given name. */
 static uint8_t name_gender(const q_ctx *c, uint32_t a, uint32_t b) {
+  uint8_t ng = noun_gender(c, a);
+  if (ng) return ng;
   /* words before a title are not the name ("Massachusetts Sen. Elizabeth Warren") */
   for (uint32_t k = a; k + 1 < b; k++)
     if ((c->tok[k].kind == NEWS_TOK_ABBREV || news_speaker_word(c, k) == W_TITLE) && k > a &&
@@ -117,7 +193,41 @@ static const news_entity *entity_in(const q_ctx *c, uint32_t a, uint32_t b) {
   return best;
 }
 
+/* The gender of a resolved name as a string ("Jeff Merkley", "Mrs. Lee"):
+** its first word as a title of address or a given name; 0 when unknown. */
+static uint8_t string_gender(const char *name, uint32_t len) {
+  uint32_t n = 0;
+  while (n < len && name[n] != ' ' && name[n] != '.') n++;
+  if (sp_word_is(name, n, "Mr") || sp_word_is(name, n, "Sir") || sp_word_is(name, n, "Lord")) return NEWS_GENDER_MALE;
+  if (sp_word_is(name, n, "Mrs") || sp_word_is(name, n, "Ms") || sp_word_is(name, n, "Miss") ||
+      sp_word_is(name, n, "Lady"))
+    return NEWS_GENDER_FEMALE;
+  if (n == len) return 0; /* one word: a surname as often as a given name */
+  return (uint8_t)news_lex_find(&news_lex_given_names, name, n);
+}
+
+/* Pushes a speaker on the history.  A person whose own mention gave no
+** gender ("Merkley said") takes the one of the name it resolved to
+** ("Jeff Merkley"). */
+/* Is [a, b) exactly a NORP or MISC entity ("Republican", "Democratic")? */
+static bool norp_at(const q_ctx *c, uint32_t a, uint32_t b) {
+  uint32_t lo = 0, hi = c->nent;
+  while (lo < hi) { /* first entity ending after a */
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->ent[mid].tok_end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < c->nent && (c->ent[lo].type == NEWS_ENT_NORP || c->ent[lo].type == NEWS_ENT_MISC) &&
+         c->ent[lo].tok_begin == a && c->ent[lo].tok_end == b;
+}
+
 static void remember(q_ctx *c, const char *name, uint32_t len, uint32_t tok, uint8_t gender, bool named) {
+  uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
+  for (uint32_t k = 0; !gender && named && k < n; k++) { /* as the same name was met before */
+    const q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
+    if (h->named && h->len == len && !memcmp(h->name, name, len)) gender = h->gender;
+  }
+  if (!gender && named) gender = string_gender(name, len);
   q_speaker *h = &c->hist[c->nhist % Q_HISTORY];
   h->name = name;
   h->len = len;
@@ -125,19 +235,6 @@ static void remember(q_ctx *c, const char *name, uint32_t len, uint32_t tok, uin
   h->gender = gender;
   h->named = named;
   c->nhist++;
-}
-
-/* Could a name run be a person's name: two or three words, none of them a
-** title word or an organisation word ("Party", "Department", "United")? */
-static bool person_like(const q_ctx *c, const q_name *nm) {
-  for (uint32_t k = nm->tok_begin; k < nm->tok_end; k++) {
-    const news_token *t = &c->tok[k];
-    if (t->kind == NEWS_TOK_INITIAL) continue; /* "Mary J. Lee" */
-    if (t->kind != NEWS_TOK_WORD || (t->flags & NEWS_TF_ALLCAPS)) return false;
-    if (news_speaker_word(c, k) == W_TITLE) return false;
-    if (news_lex_find(&news_lex_speaker_words, (const char *)c->s + t->start, t->end - t->start) == W_ORG) return false;
-  }
-  return true;
 }
 
 /* Can a name starting at token i be a subject: not after a preposition,
@@ -163,13 +260,16 @@ static bool plausible_person(const q_ctx *c, const news_entity *e) {
   return news_speaker_word(c, e->tok_begin) == 0 && !sp_is_time(c, e->tok_begin);
 }
 
-/* "it" of an organisation: the most recent named organisation among the
-** speakers, else an ORG entity in the sentence before or this one. */
+/* "it" of an organisation or a thing: among the last three speakers within
+** 200 tokens, the most recent named organisation or singular description
+** that is no person ("the report"), else an ORG entity in the sentence
+** before or this one. */
 static bool resolve_it(q_ctx *c, uint32_t at, news_quote *q) {
   uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
   for (uint32_t k = 0; k < n && k < 3; k++) {
     q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
-    if (h->named && h->gender == 3 && h->tok + 80 > at) {
+    if (h->tok + 200 <= at) break;
+    if ((h->named && h->gender == Q_GENDER_GROUP) || h->gender == Q_GENDER_THING) {
       q->speaker = h->name;
       q->speaker_len = h->len;
       return true;
@@ -183,24 +283,95 @@ static bool resolve_it(q_ctx *c, uint32_t at, news_quote *q) {
   return true;
 }
 
+/* The first entity ending after token a (c->nent when none). */
+static uint32_t first_entity_after(const q_ctx *c, uint32_t a) {
+  uint32_t lo = 0, hi = c->nent;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->ent[mid].tok_end <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* The PERSON entity starting at token i, or NULL. */
+static const news_entity *person_at(const q_ctx *c, uint32_t i) {
+  uint32_t k = first_entity_after(c, i);
+  return k < c->nent && c->ent[k].tok_begin == i && c->ent[k].type == NEWS_ENT_PERSON && c->ent[k].canonical
+             ? &c->ent[k]
+             : NULL;
+}
+
+/* Does a new line or paragraph start at token i (or the text end there)? */
+static bool line_start(const q_ctx *c, uint32_t i) {
+  return i >= c->ntok || (c->tok[i].flags & (NEWS_TF_NEWLINE | NEWS_TF_PARA));
+}
+
+/* "I" outside a quotation: the writer of a letter or an opinion piece.
+** A letter is signed by its writer's name alone on a line after it ("Chris
+** Smith."; the first such line within 600 tokens); an opinion piece ends
+** with a paragraph on its writer ("Ann Lee is a playwright ...", its
+** last 200 tokens).  Both names must be PERSON entities of two words or
+** more. */
+static bool resolve_i(q_ctx *c, uint32_t at, news_quote *q) {
+  const news_entity *e = NULL;
+  for (uint32_t i = at + 1; i < c->ntok && i < at + 600 && !e; i++) {
+    if (!(c->tok[i].flags & NEWS_TF_PARA)) continue;
+    const news_entity *p = person_at(c, i);
+    uint32_t end = p ? p->tok_end : i;
+    if (end < c->ntok && sp_is_punct(&c->tok[end], '.')) end++;
+    if (p && p->tok_end > p->tok_begin + 1 && line_start(c, end)) e = p;
+  }
+  uint32_t last = c->ntok;
+  while (!e && last > 0 && c->ntok - last < 200 && !(c->tok[last - 1].flags & NEWS_TF_PARA)) last--;
+  if (!e && last > 0 && c->ntok - last < 200 && last > at) {
+    const news_entity *p = person_at(c, last - 1);
+    if (p && p->tok_end > p->tok_begin + 1 && p->tok_end < c->ntok &&
+        (sp_word_at(c, p->tok_end, "is") || sp_word_at(c, p->tok_end, "writes")))
+      e = p;
+  }
+  if (!e) return false;
+  q->speaker = e->canonical;
+  q->speaker_len = e->canonical_len;
+  return true;
+}
+
 static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
-  uint8_t want = pron == W_HE ? 1 : pron == W_SHE ? 2 : 3;
+  uint8_t want = pron == W_HE ? 1 : pron == W_SHE ? 2 : Q_GENDER_GROUP;
   if (pron == W_IT) return resolve_it(c, at, q);
-  if (pron == W_I) return false;
+  if (pron == W_I) return resolve_i(c, at, q);
   uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
-  for (uint32_t k = 0; k < n; k++) {
-    q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
-    /* "they" may stand for a plural description ("the lawmakers") */
-    if (!h->named && !(want == 3 && h->len > 1 && h->name[h->len - 1] == 's')) continue;
-    bool person = h->gender == 1 || h->gender == 2 || h->gender == 0;
-    if (want == 3 ? h->gender == 3 : (person && (h->gender == 0 || h->gender == want))) {
-      if (h->gender == 0 && want != 3) h->gender = want; /* learned from the pronoun */
+  /* "he" or "she" after a person's description as the last speaker, close
+  ** before: "a company spokesman" (a new person, so the pronoun is not
+  ** anyone named before) at once; "the official" when nobody named fits */
+  const q_speaker *desc = NULL;
+  if (n && want != Q_GENDER_GROUP) {
+    const q_speaker *h = &c->hist[(c->nhist - 1) % Q_HISTORY];
+    if (!h->named && (h->gender == 0 || h->gender == want) && h->tok + 100 > at) desc = h;
+    if (desc && h->len > 2 && (h->name[0] | 0x20) == 'a' && (h->name[1] == ' ' || (h->name[1] == 'n' && h->name[2] == ' '))) {
       q->speaker = h->name;
       q->speaker_len = h->len;
       return true;
     }
   }
-  if (want == 3) return false;
+  for (uint32_t k = 0; k < n; k++) {
+    q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
+    bool person = h->gender == 1 || h->gender == 2 || h->gender == 0;
+    /* "they" may stand for a plural description ("the lawmakers") */
+    if (!h->named && !(want == Q_GENDER_GROUP && h->gender == Q_GENDER_GROUP)) continue;
+    if (want == Q_GENDER_GROUP ? h->gender == Q_GENDER_GROUP : (person && (h->gender == 0 || h->gender == want))) {
+      if (h->gender == 0 && want != Q_GENDER_GROUP) h->gender = want; /* learned from the pronoun */
+      q->speaker = h->name;
+      q->speaker_len = h->len;
+      return true;
+    }
+  }
+  if (desc) {
+    q->speaker = desc->name;
+    q->speaker_len = desc->len;
+    return true;
+  }
+  if (want == Q_GENDER_GROUP) return false;
   /* no speaker yet: the nearest earlier person entity, else name run */
   uint32_t elo = 0, ehi = c->nent;
   while (elo < ehi) { /* first entity starting at or after the pronoun */
@@ -210,8 +381,11 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
   }
   for (uint32_t k = elo, seen = 0; k-- > 0 && seen < 256; seen++) { /* bounded: linear overall */
     const news_entity *e = &c->ent[k];
+    /* not a name inside the quotation being attributed */
+    if (c->cur_open != Q_NONE && e->tok_begin > c->cur_open && c->cur_open < at) continue;
     if (e->type != NEWS_ENT_PERSON || !plausible_person(c, e)) continue;
     uint8_t g = entity_gender(c, e);
+    if (!g && e->canonical) g = string_gender(e->canonical, e->canonical_len);
     if (g && g != want) continue;
     q->speaker = e->canonical;
     q->speaker_len = e->canonical_len;
@@ -371,7 +545,7 @@ static bool company_phrase(const q_ctx *c, const np *p, news_quote *q) {
   uint32_t n = c->nhist < Q_HISTORY ? c->nhist : Q_HISTORY;
   for (uint32_t k = 0; k < n && k < 3; k++) {
     const q_speaker *h = &c->hist[(c->nhist - 1 - k) % Q_HISTORY];
-    if (h->named && h->gender == 3 && h->tok + 400 > p->a && (!bank || has_bank(h->name, h->len))) {
+    if (h->named && h->gender == Q_GENDER_GROUP && h->tok + 400 > p->a && (!bank || has_bank(h->name, h->len))) {
       q->speaker = h->name;
       q->speaker_len = h->len;
       return true;
@@ -380,19 +554,70 @@ static bool company_phrase(const q_ctx *c, const np *p, news_quote *q) {
   return false;
 }
 
+/* What a description may be called, from its head noun (the last word
+** before a preposition: "a spokeswoman for the agency"):
+**   - a person's title or a word for a person after a determiner is he or
+**     she (the gender of the noun, else 0: "the official");
+**   - a plural is a group (Q_GENDER_GROUP, "officials");
+**   - another lower-case noun after "the", "a", "an" or "this" is a thing
+**     (Q_GENDER_THING, "the report");
+**   - anything else (a phrase misread around a verb) is Q_GENDER_OTHER. */
+static uint8_t desc_gender(const q_ctx *c, const np *p) {
+  uint32_t h = p->b - 1;
+  for (uint32_t k = p->a + 1; k < p->b; k++)
+    if (news_speaker_word(c, k) == W_PREP) {
+      h = k - 1;
+      break;
+    }
+  while (h > p->a && c->tok[h].kind != NEWS_TOK_WORD) h--;
+  const news_token *t = &c->tok[h], *f = &c->tok[p->a];
+  const char *w = (const char *)c->s + t->start, *fw = (const char *)c->s + f->start;
+  uint32_t n = t->end - t->start, fn = f->end - f->start;
+  if (t->kind != NEWS_TOK_WORD) return Q_GENDER_OTHER;
+  if (n > 2 && w[n - 1] == 's' && w[n - 2] != 's') return Q_GENDER_GROUP;
+  if (h == p->a) return Q_GENDER_OTHER;
+  bool det = news_speaker_word(c, p->a) == W_DET;
+  uint8_t g = noun_gender(c, h + 1);
+  if (det && (g || news_speaker_word(c, h) == W_TITLE)) return g;
+  if ((word_is_ci(fw, fn, "the") || word_is_ci(fw, fn, "a") || word_is_ci(fw, fn, "an") ||
+       word_is_ci(fw, fn, "this")) &&
+      !(t->flags & NEWS_TF_UPPER) && n > 2 && !(n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd'))
+    return Q_GENDER_THING;
+  return Q_GENDER_OTHER;
+}
+
+/* Does the name [a, b) join two names with "and" or "&" ("S and P")? */
+static bool joined_name(const q_ctx *c, uint32_t a, uint32_t b) {
+  for (uint32_t k = a + 1; k + 1 < b; k++)
+    if (sp_word_at(c, k, "and") || (c->tok[k].end == c->tok[k].start + 1 && c->s[c->tok[k].start] == '&'))
+      return true;
+  return false;
+}
+
 static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   /* a name that heads the phrase ("Sen. Lee", "Lee, a Democrat", "the
   ** State Department"); in "a spokesman for Lee" the name is not the speaker */
   bool named = p->nb > p->na && (p->nb == p->b || p->head);
   const news_entity *e = named ? entity_in(c, p->na, p->nb) : NULL;
+  /* two names joined ("Standard and Poor's Corp", "Mr. Grassley and Mr.
+  ** Leahy"), not one entity: the whole as written, a firm or a pair */
+  if (named && joined_name(c, p->na, p->nb) && !(e && e->tok_begin <= p->na && e->tok_end >= p->nb)) {
+    q->speaker = (const char *)c->s + c->tok[p->na].start;
+    q->speaker_len = c->tok[p->nb - 1].end - c->tok[p->na].start;
+    remember(c, q->speaker, q->speaker_len, p->a, Q_GENDER_GROUP, true);
+    return;
+  }
   if (e && e->canonical) {
     q->speaker = e->canonical;
     q->speaker_len = e->canonical_len;
     if (e->type == NEWS_ENT_PERSON) person_fullest(c, p->na, e, q);
     remember(c, q->speaker, q->speaker_len, p->a,
-             e->type == NEWS_ENT_ORG ? 3 : entity_gender(c, e), true);
+             e->type == NEWS_ENT_ORG ? Q_GENDER_GROUP : entity_gender(c, e), true);
     return;
   }
+  /* "The Republican is ...", "two Democratic strategists": a group's word
+  ** (a NORP or MISC entity) is a description, not a name */
+  if (named && !e && norp_at(c, p->na, p->nb)) named = false;
   /* "Delegates questioned ...": one capitalised plural opening its sentence,
   ** with no entity on it, is a description of a group, not a name */
   if (named && p->nb == p->na + 1 && c->sent[c->tok[p->na].sentence].tok_begin == p->na &&
@@ -407,7 +632,7 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
     expand_name(c, p->na, &a, &b);
     if (!g) g = name_gender(c, a, b);
     q_name run = {a, b};
-    if (!g && !person_like(c, &run)) g = 3; /* "Acme Bank": not he or she */
+    if (!g && !person_like(c, &run)) g = Q_GENDER_GROUP; /* "Acme Bank": not he or she */
     q->speaker = (const char *)c->s + c->tok[a].start;
     q->speaker_len = c->tok[b - 1].end - c->tok[a].start;
     remember(c, q->speaker, q->speaker_len, p->a, g, true);
@@ -421,26 +646,32 @@ static void resolve_phrase(q_ctx *c, const np *p, news_quote *q) {
   }
   /* "the company" is the company last named as a source */
   if (company_phrase(c, p, q)) {
-    remember(c, q->speaker, q->speaker_len, p->a, 3, true);
+    remember(c, q->speaker, q->speaker_len, p->a, Q_GENDER_GROUP, true);
     return;
   }
   /* a description stands for itself */
   q->speaker = (const char *)c->s + c->tok[p->a].start;
   q->speaker_len = c->tok[p->b - 1].end - c->tok[p->a].start;
-  remember(c, q->speaker, q->speaker_len, p->a, 3, false);
+  remember(c, q->speaker, q->speaker_len, p->a, desc_gender(c, p), false);
 }
 
 
 void news_speaker_subject(q_ctx *c, uint32_t s) {
-  uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end;
+  uint32_t a = c->sent[s].tok_begin, b = c->sent[s].tok_end, se = b;
+  /* a leading phrase with no name, up to its comma: "In a statement issued
+  ** Tuesday, ...", "A Democrat, Mr. Justice ..." */
+  int w0 = news_speaker_word(c, a);
+  if (w0 == W_STOP || w0 == W_PREP || w0 == W_DET) {
+    uint32_t k = a;
+    while (k < se && k < a + 16 && !sp_is_punct(&c->tok[k], ',')) k++;
+    uint32_t f = first_entity_after(c, a);
+    bool name = f < c->nent && c->ent[f].tok_begin < k &&
+                (c->ent[f].type == NEWS_ENT_PERSON || c->ent[f].type == NEWS_ENT_ORG);
+    if (k + 1 < se && sp_is_punct(&c->tok[k], ',') && !name && (w0 != W_DET || k <= a + 3)) a = k + 1;
+  }
   if (b > a + 8) b = a + 8;
   /* the first PERSON or ORG entity of the sentence, if it starts early */
-  uint32_t lo = 0, hi = c->nent;
-  while (lo < hi) { /* first entity ending after a */
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (c->ent[mid].tok_end <= a) lo = mid + 1;
-    else hi = mid;
-  }
+  uint32_t lo = first_entity_after(c, a);
   const news_entity *e = NULL;
   for (uint32_t k = lo; k < c->nent && c->ent[k].tok_begin < b && !e; k++)
     if (c->ent[k].type == NEWS_ENT_PERSON || c->ent[k].type == NEWS_ENT_ORG) e = &c->ent[k];
@@ -449,17 +680,23 @@ void news_speaker_subject(q_ctx *c, uint32_t s) {
     return;
   /* one word opening the sentence ("Boring lessons ...") is a name only when
   ** the article gives a fuller one or a title */
-  if (e->tok_end == e->tok_begin + 1 && e->tok_begin == a && e->title_end == e->title_start &&
+  if (e->tok_end == e->tok_begin + 1 && e->tok_begin == c->sent[s].tok_begin && e->title_end == e->title_start &&
       !memchr(e->canonical, ' ', e->canonical_len))
     return;
   /* the subject: its verb (or an apposition) follows the name */
   uint32_t k = e->tok_end;
   while (k < c->ntok && k < e->tok_end + 6 && c->tok[k].kind != NEWS_TOK_WORD) k++; /* "(D-Mo.)" */
   if (k >= c->ntok || (c->tok[k].flags & NEWS_TF_UPPER)) return;
-  for (uint32_t i = a; i < e->tok_begin; i++) /* nothing but a title or an adverbial before it */
-    if (c->tok[i].kind == NEWS_TOK_WORD && !(c->tok[i].flags & NEWS_TF_UPPER) && i + 1 < e->tok_begin &&
-        !sp_is_punct(&c->tok[i + 1], ','))
+  /* nothing but a title ("presidential nominee") or an adverbial before it */
+  bool titled = e->tok_begin > a && news_speaker_word(c, e->tok_begin - 1) == W_TITLE;
+  for (uint32_t i = a; i < e->tok_begin; i++) {
+    if (c->tok[i].kind != NEWS_TOK_WORD) continue;
+    int w = news_speaker_word(c, i);
+    if (w >= W_HE && w <= W_IT) return; /* "She noted trade representative Clayton Yeutter" */
+    if (!(c->tok[i].flags & NEWS_TF_UPPER) && i + 1 < e->tok_begin && !sp_is_punct(&c->tok[i + 1], ',') &&
+        !(titled && i + 3 >= e->tok_begin))
       return;
+  }
   news_quote q;
   memset(&q, 0, sizeof q);
   q.speaker = e->canonical;
@@ -473,6 +710,15 @@ void news_speaker_phrase(q_ctx *c, uint32_t a, uint32_t b, news_quote *q) {
   memset(&p, 0, sizeof p);
   p.a = p.na = a;
   p.b = p.nb = b;
+  sp_set_speaker(c, &p, q);
+}
+
+void news_speaker_pronoun(q_ctx *c, uint32_t i, int pron, news_quote *q) {
+  np p;
+  memset(&p, 0, sizeof p);
+  p.a = p.na = p.nb = i;
+  p.b = i + 1;
+  p.pron = pron;
   sp_set_speaker(c, &p, q);
 }
 

@@ -80,6 +80,7 @@
 #include "calendar.h"
 #include "lexicon.h"
 
+#include <stdatomic.h>
 #include <stdio.h>
 
 /* Reads what may precede the head of a phrase (see phrase in timex_int.h):
@@ -139,45 +140,105 @@ static bool read_phrase(const ctx *c, uint32_t i, phrase *ph) {
   return k < c->se;
 }
 
+/* A matcher and its gate: what the token it looks at first must be for it
+** to have a chance (a shortcut of the matcher's own first test, taken
+** without a call): of a class in `classes` (C()) or of a token kind in
+** `kinds` (K()); both 0 let every token through.  NO_REL: skipped after
+** last/next/this/...; NO_FISCAL: after "fiscal" (phrase matchers). */
+#define C(klass) (1u << ((klass) / 100))
+#define KIND_INDEX(kind) ((((unsigned)(kind) >> 4) & 7u) * 8u + ((unsigned)(kind)&7u))
+#define K(kind) (1ull << KIND_INDEX(kind))
+enum { NO_REL = 1, NO_FISCAL = 2 };
+typedef struct matcher {
+  tx_matcher fn;
+  unsigned flags;
+  uint32_t classes;
+  uint64_t kinds;
+} matcher;
+
 /* Matchers tried at the start of an expression, before any phrase is read. */
-static const tx_matcher TOKEN_MATCHERS[] = {
-    tx_match_bare_plural, /* "for years", "months ago" */
-    tx_match_fixed,       /* "these days", "over the years", "year end" */
-    tx_match_clock,       /* clock times before numbers: "10 p.m." */
-    tx_match_set,         /* sets before durations: "every two weeks" */
+static const matcher TOKEN_MATCHERS[] = {
+    {tx_match_bare_plural, 0, C(TX_UNIT), 0},                          /* "for years", "months ago" */
+    {tx_match_fixed, 0, C(TX_UNIT), K(NEWS_TOK_WORD)},                 /* "these days", "over the years", "year end" */
+    {tx_match_clock, 0, C(TX_PARTDAY), K(NEWS_TOK_TIME) | K(NEWS_TOK_NUMBER)}, /* clock times before numbers: "10 p.m." */
+    {tx_match_set, 0, C(TX_SETADV) | C(TX_EVERY) | C(TX_WEEKDAY), 0},  /* sets before durations: "every two weeks" */
 };
 
 /* Matchers tried at the head of a phrase, in this order: the more specific
-** reading first (a month before a bare number, a quarter before a unit).
-** NO_REL: skipped after last/next/this/...; NO_FISCAL: after "fiscal". */
-enum { NO_REL = 1, NO_FISCAL = 2 };
-static const struct {
-  tx_matcher fn;
-  unsigned flags;
-} PHRASE_MATCHERS[] = {
-    {tx_match_iso_date, 0},
-    {tx_match_deictic, NO_REL | NO_FISCAL},
-    {tx_match_ref, 0},
-    {tx_match_month_pair, NO_REL},
-    {tx_match_month, 0},
-    {tx_match_day_range, NO_REL},
-    {tx_match_day_month, NO_REL},
-    {tx_match_weekday, 0},
-    {tx_match_quarter, 0},
-    {tx_match_decade, 0},
-    {tx_match_hyphen, 0},
-    {tx_match_holiday, NO_REL},
-    {tx_match_season, 0},
-    {tx_match_year, NO_REL},
-    {tx_match_year_named, NO_REL},
-    {tx_match_year_ended, NO_REL},
-    {tx_match_fiscal_year, 0},
-    {tx_match_rel_partday, 0},
-    {tx_match_pos_partday, NO_REL},
-    {tx_match_near, 0},
-    {tx_match_rel_unit, 0},
-    {tx_match_quantity, 0},
+** reading first (a month before a bare number, a quarter before a unit). */
+static const matcher PHRASE_MATCHERS[] = {
+    {tx_match_iso_date, 0, 0, K(NEWS_TOK_DATE)},
+    {tx_match_deictic, NO_REL | NO_FISCAL, C(TX_DEICTIC), 0},
+    {tx_match_ref, 0, 0, 0},
+    {tx_match_month_pair, NO_REL, C(TX_MONTH), 0},
+    {tx_match_month, 0, C(TX_MONTH), 0},
+    {tx_match_day_range, NO_REL, 0, K(NEWS_TOK_NUMBER)},
+    {tx_match_day_month, NO_REL, 0, K(NEWS_TOK_NUMBER) | K(NEWS_TOK_ORDINAL)},
+    {tx_match_weekday, 0, C(TX_WEEKDAY), 0},
+    {tx_match_quarter, 0, 0, 0},
+    {tx_match_decade, 0, 0, 0},
+    {tx_match_hyphen, 0, 0, K(NEWS_TOK_WORD)},
+    {tx_match_holiday, NO_REL, 0, K(NEWS_TOK_WORD)},
+    {tx_match_season, 0, C(TX_SEASON), 0},
+    {tx_match_year, NO_REL, C(TX_NUMWORD), K(NEWS_TOK_NUMBER)},
+    {tx_match_year_named, NO_REL, C(TX_UNIT), 0},
+    {tx_match_year_ended, NO_REL, C(TX_UNIT), 0},
+    {tx_match_fiscal_year, 0, C(TX_UNIT), 0},
+    {tx_match_rel_partday, 0, C(TX_PARTDAY), 0},
+    {tx_match_pos_partday, NO_REL, C(TX_PARTDAY), 0},
+    {tx_match_near, 0, 0, K(NEWS_TOK_WORD)},
+    {tx_match_rel_unit, 0, 0, 0},
+    {tx_match_quantity, 0, 0, 0},
 };
+#define NMATCHERS(t) (sizeof(t) / sizeof(t)[0])
+_Static_assert(NMATCHERS(PHRASE_MATCHERS) <= 32 && NMATCHERS(TOKEN_MATCHERS) <= 32, "a bit per matcher");
+
+/* The gates of a table as bit sets (bit m: matcher m), built once per
+** process: the matchers whose gate opens for a token of class index
+** (class / 100) ci are by_class[ci] | by_kind[KIND_INDEX(kind)].  Threads
+** that race to build them store the same values into atomics. */
+typedef struct matcher_ix {
+  _Atomic uint32_t by_class[32];
+  _Atomic uint32_t by_kind[64];
+  _Atomic uint32_t open;             /* the matchers without a gate */
+  _Atomic uint32_t no_rel, no_fiscal; /* the matchers with these flags */
+} matcher_ix;
+static matcher_ix TOKEN_IX, PHRASE_IX;
+static atomic_bool matchers_indexed;
+
+static void index_matchers(matcher_ix *ix, const matcher *t, size_t n) {
+  uint32_t cl[32] = {0}, kd[64] = {0}, open = 0, no_rel = 0, no_fiscal = 0;
+  for (size_t m = 0; m < n; m++) {
+    uint32_t bit = 1u << m;
+    if (!t[m].classes && !t[m].kinds) open |= bit;
+    for (unsigned b = 0; b < 32; b++)
+      if (!t[m].classes && !t[m].kinds ? true : t[m].classes >> b & 1) cl[b] |= bit;
+    for (unsigned b = 0; b < 64; b++)
+      if (!t[m].classes && !t[m].kinds ? true : t[m].kinds >> b & 1) kd[b] |= bit;
+    if (t[m].flags & NO_REL) no_rel |= bit;
+    if (t[m].flags & NO_FISCAL) no_fiscal |= bit;
+  }
+  for (unsigned b = 0; b < 32; b++) atomic_store_explicit(&ix->by_class[b], cl[b], memory_order_relaxed);
+  for (unsigned b = 0; b < 64; b++) atomic_store_explicit(&ix->by_kind[b], kd[b], memory_order_relaxed);
+  atomic_store_explicit(&ix->open, open, memory_order_relaxed);
+  atomic_store_explicit(&ix->no_rel, no_rel, memory_order_relaxed);
+  atomic_store_explicit(&ix->no_fiscal, no_fiscal, memory_order_relaxed);
+}
+
+static void index_all_matchers(void) {
+  if (atomic_load_explicit(&matchers_indexed, memory_order_acquire)) return;
+  index_matchers(&TOKEN_IX, TOKEN_MATCHERS, NMATCHERS(TOKEN_MATCHERS));
+  index_matchers(&PHRASE_IX, PHRASE_MATCHERS, NMATCHERS(PHRASE_MATCHERS));
+  atomic_store_explicit(&matchers_indexed, true, memory_order_release);
+}
+
+/* The matchers of ix whose gate opens for token k. */
+static uint32_t gates_open(const matcher_ix *ix, const ctx *c, uint32_t k) {
+  unsigned ci = (unsigned)cls(c, k) / 100;
+  uint32_t by_class = ci < 32 ? atomic_load_explicit(&ix->by_class[ci], memory_order_relaxed)
+                              : atomic_load_explicit(&ix->open, memory_order_relaxed);
+  return by_class | atomic_load_explicit(&ix->by_kind[KIND_INDEX(kind(c, k))], memory_order_relaxed);
+}
 
 /* Tries every matcher at token i; fills h with the first hit. */
 static bool match_at(const ctx *c, uint32_t i, hit *h) {
@@ -185,9 +246,11 @@ static bool match_at(const ctx *c, uint32_t i, hit *h) {
   memset(h, 0, sizeof *h);
   /* a matcher may fill h and still fail: the flags that later stages read
   ** are cleared before each try (a full memset per try costs more) */
-  for (size_t m = 0; m < sizeof TOKEN_MATCHERS / sizeof TOKEN_MATCHERS[0]; m++) {
+  uint32_t ok = gates_open(&TOKEN_IX, c, i);
+  for (size_t m = 0; ok; m++, ok >>= 1) {
+    if (!(ok & 1)) continue;
     h->has_v = false;
-    if (TOKEN_MATCHERS[m](c, &ph, h)) return true;
+    if (TOKEN_MATCHERS[m].fn(c, &ph, h)) return true;
   }
   /* "around 7:15 p.m.", "about noon": the approximation is in the extent */
   if (has(c, i, TX_APPROX) && num(c, i) <= 6 && tx_match_clock(c, &(phrase){.i = i + 1, .k = i + 1}, h)) {
@@ -205,9 +268,11 @@ static bool match_at(const ctx *c, uint32_t i, hit *h) {
   /* every phrase matcher needs a candidate at the head, but for "the past"
   ** (PAST_REF, the head is whatever follows) and "the latest period" */
   if (!c->cand[ph.k] && !(ph.det && ph.rel == R_PAST) && ph.rel != R_LATEST) return false;
-  for (size_t m = 0; m < sizeof PHRASE_MATCHERS / sizeof PHRASE_MATCHERS[0]; m++) {
-    unsigned fl = PHRASE_MATCHERS[m].flags;
-    if ((fl & NO_REL && ph.rel) || (fl & NO_FISCAL && ph.fiscal)) continue;
+  ok = gates_open(&PHRASE_IX, c, ph.k);
+  if (ph.rel) ok &= ~atomic_load_explicit(&PHRASE_IX.no_rel, memory_order_relaxed);
+  if (ph.fiscal) ok &= ~atomic_load_explicit(&PHRASE_IX.no_fiscal, memory_order_relaxed);
+  for (size_t m = 0; ok; m++, ok >>= 1) {
+    if (!(ok & 1)) continue;
     h->has_v = false;
     h->end_value[0] = 0;
     if (PHRASE_MATCHERS[m].fn(c, &ph, h)) return true;
@@ -412,6 +477,23 @@ static bool second_day(const ctx *c, const hit *h, hit *h2) {
   return true;
 }
 
+/* Writes day x as YYYY-MM-DD (11 bytes with the NUL; a call to snprintf
+** costs more than the rest of a row). */
+static void fmt_day(char *out, news_ymd x) {
+  unsigned y = (unsigned)(x.year % 10000), m = (unsigned)x.month % 100, d = (unsigned)x.day % 100;
+  out[0] = (char)('0' + y / 1000);
+  out[1] = (char)('0' + y / 100 % 10);
+  out[2] = (char)('0' + y / 10 % 10);
+  out[3] = (char)('0' + y % 10);
+  out[4] = '-';
+  out[5] = (char)('0' + m / 10);
+  out[6] = (char)('0' + m % 10);
+  out[7] = '-';
+  out[8] = (char)('0' + d / 10);
+  out[9] = (char)('0' + d % 10);
+  out[10] = 0;
+}
+
 /* Appends the row of hit h in sentence s. */
 static news_rc emit(news_doc *d, const ctx *c, const hit *h, uint32_t s) {
   news_timex *x = news_vec_push(&d->timexes, d->mem);
@@ -423,12 +505,9 @@ static news_rc emit(news_doc *d, const ctx *c, const hit *h, uint32_t s) {
   memcpy(x->value, h->value, sizeof x->value);
   x->value[sizeof x->value - 1] = 0;
   x->date[0] = x->end_date[0] = 0;
-  if (h->day.year > 0)
-    snprintf(x->date, sizeof x->date, "%04d-%02d-%02d", h->day.year % 10000, h->day.month, h->day.day);
+  if (h->day.year > 0) fmt_day(x->date, h->day);
   memcpy(x->end_value, h->end_value, sizeof x->end_value);
-  if (h->end_day.year > 0)
-    snprintf(x->end_date, sizeof x->end_date, "%04d-%02d-%02d", h->end_day.year % 10000, h->end_day.month,
-             h->end_day.day);
+  if (h->end_day.year > 0) fmt_day(x->end_date, h->end_day);
   return NEWS_OK;
 }
 
@@ -496,6 +575,7 @@ news_rc news_timex_run(news_doc *d, const news_ymd *ref) {
   c.tok = d->mem->alloc(d->mem->ctx, (sizeof(tx_word) + 1) * c.nt);
   if (!c.tok) return NEWS_ERR_NOMEM;
   c.cand = (uint8_t *)(c.tok + c.nt);
+  index_all_matchers();
   bool stopped = tx_classify(&c, d);
   c.sport = tx_sports_report(&c);
   find_dateline(&c);

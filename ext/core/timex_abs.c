@@ -110,6 +110,11 @@ bool tx_match_set(const ctx *c, const phrase *ph, hit *h) {
   if (has(c, i, TX_SETADV)) {
     int n = num(c, i);
     if (i > 0 && (word(c, i - 1, "average") || upper(c, i - 1))) return false; /* "average daily volume", "Party daily" */
+    /* "20 pct annually", "10,000 units annually": the unit of a rate */
+    if (tx_after_amount(c, i)) return false;
+    /* a capital inside a sentence is a name: "the People's Daily", "the
+    ** Daily Mail", "its Monthly Oil Market Report" */
+    if (i > c->sb && upper(c, i) && !(c->t[i].flags & NEWS_TF_ALLCAPS)) return false;
     if (n < 1 || n > 7) return false;
     h->b = i;
     h->e = i + 1;
@@ -200,7 +205,9 @@ bool tx_match_month(const ctx *c, const phrase *ph, hit *h) {
       news_ymd x = {v.y, m, d};
       if (news_cal_valid(x)) h->explicit_day = x;
     } else {
-      v.y = sept11(c, m, d, e) ? 2001 : tx_monthday_year(c, m, d);
+      v.y = sept11(c, m, d, e)                       ? 2001
+            : i > c->sb && word(c, i - 1, "ended") ? tx_ended_year(c, m, d)
+                                                   : tx_monthday_year(c, m, d);
     }
     news_ymd x = {v.y ? v.y : 2000, m, d};
     if (!news_cal_valid(x)) return false;
@@ -212,7 +219,7 @@ bool tx_match_month(const ctx *c, const phrase *ph, hit *h) {
   }
   dval v = tx_dv_new(G_MONTH);
   v.m = m;
-  int y = 0;
+  int y = 0, tense;
   uint32_t j = tx_trailing_year(c, e, &y);
   if (j > e) {
     v.y = y;
@@ -227,8 +234,8 @@ bool tx_match_month(const ctx *c, const phrase *ph, hit *h) {
     if (v.y && m == c->anchor.month) v.y++;
   } else if (rel == R_THIS) {
     v.y = have_anchor(c) ? c->anchor.year : 0;
-  } else if (tx_tense(c)) {
-    v.y = tx_month_year(c, m, tx_tense(c));
+  } else if ((tense = tx_tense(c)) != 0) {
+    v.y = tx_month_year(c, m, tense);
   } else if (have_anchor(c)) {
     /* no tense cue: the nearer of the past and the next occurrence */
     int back = (c->anchor.month - m + 12) % 12, fwd = (m - c->anchor.month + 12) % 12;

@@ -109,7 +109,7 @@ typedef struct ctx {
   const char *s;          /* document text */
   const news_token *t;    /* tokens */
   uint32_t nt;            /* token count */
-  tx_word *tok;           /* per token: its class (tx_classify) */
+  tx_word *tok;           /* per token: its class (tx_classify; digits unused) */
   uint32_t se;            /* end token of the current sentence */
   news_ymd anchor;        /* reference date, year 0 when none */
   news_ymd last;          /* last full day mentioned, year 0 when none */
@@ -211,6 +211,9 @@ int tx_day_of_month(const ctx *c, uint32_t k);
 bool tx_real_month(const ctx *c, uint32_t k, bool context);
 bool tx_classify(ctx *c, const news_doc *d); /* true: stopped (news_doc_poll) */
 int tx_cue(const ctx *c, uint32_t k);
+bool tx_after_amount(const ctx *c, uint32_t i);
+bool tx_preposition(const ctx *c, uint32_t p);
+int tx_tense_word(const ctx *c, uint32_t i); /* its timex_tense.tsv value */
 bool tx_sports_report(const ctx *c);
 
 /* timex_value.c: values, calendar choices and tense */
@@ -224,6 +227,7 @@ dval tx_dv_rel_day(const ctx *c, news_ymd base, long n);
 dval tx_dv_weekday(const ctx *c, int wd, int dir);
 int tx_month_year(const ctx *c, int m, int dir);
 int tx_monthday_year(const ctx *c, int m, int d);
+int tx_ended_year(const ctx *c, int m, int d);
 int tx_tense(const ctx *c);
 bool tx_future(const ctx *c);
 int tx_tense_dir(const ctx *c);

@@ -12,6 +12,8 @@
 
 #include <stdatomic.h>
 
+static int words_find(const char *p, uint32_t n);
+
 /* Value of a plain digit token (no separators), or -1. */
 long tx_digits_at(const ctx *c, uint32_t i, int *ndig) {
   if (kind(c, i) != NEWS_TOK_NUMBER) return -1;
@@ -119,7 +121,7 @@ static tx_word part_word(const char *p, size_t n) {
     if (v < 20000) none.digits = (int16_t)v;
     return none;
   }
-  return tx_decode(news_lex_find(&news_lex_timex_words, p, n));
+  return tx_decode(words_find(p, (uint32_t)n));
 }
 
 /* True when part w says something: a listed word or digits. */
@@ -318,23 +320,76 @@ uint32_t tx_trailing_year(const ctx *c, uint32_t k, int *y) {
 **               2-letter prefix p (the list is sorted bytewise)
 **   lenmask[p]  bit n set when one of them has n bytes (most words of a
 **               text stop at this bit)
+**   lastmask[p] bit l set when one of them ends in letter l (0..25, 26
+**               for anything else): most words that pass the length stop
+**               here ("the" after "thu")
 **   holmask[l]  bit n set when a holiday of n bytes starts with letter l
+**   words, cues, tense: a lex_ix of each list, for the look-ups made
+**               after tx_classify (parts of hyphenated words, cues, tense)
 ** Threads that race to build it store the same values into atomics; the
 ** release store of `built` publishes them. */
+#define IX_MAX 1024
+typedef struct lex_ix {
+  _Atomic bool ok;                     /* the list fits (IX_MAX entries) */
+  _Atomic uint16_t lenmask[27 * 27];   /* bit n set when an entry of n bytes has prefix p */
+  _Atomic uint16_t first[27 * 27 + 1]; /* the entries of prefix p: order[first[p] .. first[p + 1]) */
+  _Atomic uint16_t order[IX_MAX];      /* entry numbers, grouped by prefix */
+} lex_ix;
 static struct {
   _Atomic uint16_t first[27 * 27];
   _Atomic uint16_t lenmask[27 * 27]; /* bit n set when an entry of n bytes has that prefix */
+  _Atomic uint32_t lastmask[27 * 27]; /* bit l set when an entry with that prefix ends in letter l (26: other) */
   _Atomic uint16_t holmask[26];
   _Atomic uint16_t sportmask[26]; /* the same for words of sports reports */
+  lex_ix words, cues, tense;
 } IX;
 static atomic_bool built;
+
+/* 26 minus a letter's number (a/A 26 ... z/Z 1), 0 for any other byte:
+** a table, since the look-up of every word starts here. */
+#define LETTER_PAIR(l) [l] = 26 - (l - 'a'), [l - 32] = 26 - (l - 'a')
+static const uint8_t LETTER_R[256] = {
+    LETTER_PAIR('a'), LETTER_PAIR('b'), LETTER_PAIR('c'), LETTER_PAIR('d'), LETTER_PAIR('e'), LETTER_PAIR('f'),
+    LETTER_PAIR('g'), LETTER_PAIR('h'), LETTER_PAIR('i'), LETTER_PAIR('j'), LETTER_PAIR('k'), LETTER_PAIR('l'),
+    LETTER_PAIR('m'), LETTER_PAIR('n'), LETTER_PAIR('o'), LETTER_PAIR('p'), LETTER_PAIR('q'), LETTER_PAIR('r'),
+    LETTER_PAIR('s'), LETTER_PAIR('t'), LETTER_PAIR('u'), LETTER_PAIR('v'), LETTER_PAIR('w'), LETTER_PAIR('x'),
+    LETTER_PAIR('y'), LETTER_PAIR('z'),
+};
+
+/* A letter's number in either case, 0..25, or 26 for anything else. */
+static unsigned letter_of(unsigned char a) {
+  return 26u - LETTER_R[a];
+}
 
 /* Index of a 2-letter lower-case prefix: 0..728, 27 * a + b with
 ** 26 standing for "not a letter". */
 static unsigned prefix_of(unsigned char a, unsigned char b) {
-  unsigned x = (unsigned char)(a | 0x20), y = (unsigned char)(b | 0x20);
-  unsigned ia = x >= 'a' && x <= 'z' ? x - 'a' : 26, ib = y >= 'a' && y <= 'z' ? y - 'a' : 26;
-  return ia * 27 + ib;
+  return letter_of(a) * 27 + letter_of(b);
+}
+
+/* Fills ix for lex: its entries grouped by prefix (a counting sort, so
+** the order of the list does not matter). */
+static void index_list(lex_ix *ix, const news_lexicon *lex) {
+  if (lex->n > IX_MAX) {
+    atomic_store_explicit(&ix->ok, false, memory_order_relaxed);
+    return;
+  }
+  uint16_t lens[27 * 27] = {0}, first[27 * 27 + 1] = {0}, order[IX_MAX];
+  unsigned pref[IX_MAX];
+  for (uint32_t i = 0; i < lex->n; i++) {
+    const news_lex_entry *e = &lex->entries[i];
+    pref[i] = prefix_of((unsigned char)e->key[0], e->len > 1 ? (unsigned char)e->key[1] : 0);
+    first[pref[i] + 1]++;
+    if (e->len < 16) lens[pref[i]] = (uint16_t)(lens[pref[i]] | 1u << e->len);
+  }
+  for (unsigned p = 0; p < 27 * 27; p++) first[p + 1] = (uint16_t)(first[p + 1] + first[p]);
+  uint16_t at[27 * 27];
+  memcpy(at, first, sizeof at);
+  for (uint32_t i = 0; i < lex->n; i++) order[at[pref[i]]++] = (uint16_t)i;
+  for (unsigned p = 0; p < 27 * 27; p++) atomic_store_explicit(&ix->lenmask[p], lens[p], memory_order_relaxed);
+  for (unsigned p = 0; p <= 27 * 27; p++) atomic_store_explicit(&ix->first[p], first[p], memory_order_relaxed);
+  for (uint32_t i = 0; i < lex->n; i++) atomic_store_explicit(&ix->order[i], order[i], memory_order_relaxed);
+  atomic_store_explicit(&ix->ok, true, memory_order_relaxed);
 }
 
 static void build_index(void) {
@@ -342,14 +397,19 @@ static void build_index(void) {
   const news_lexicon *lex = &news_lex_timex_words;
   unsigned at = 0;
   uint16_t lens[27 * 27] = {0};
+  uint32_t lasts[27 * 27] = {0};
   for (uint32_t i = 0; i < lex->n; i++) {
     const news_lex_entry *e = &lex->entries[i];
     unsigned p = prefix_of((unsigned char)e->key[0], e->len > 1 ? (unsigned char)e->key[1] : 0);
     while (at <= p) atomic_store_explicit(&IX.first[at++], (uint16_t)i, memory_order_relaxed);
     if (e->len < 16) lens[p] = (uint16_t)(lens[p] | 1u << e->len);
+    lasts[p] |= 1u << letter_of((unsigned char)e->key[e->len - 1]);
   }
   while (at < 27 * 27) atomic_store_explicit(&IX.first[at++], (uint16_t)lex->n, memory_order_relaxed);
-  for (unsigned p = 0; p < 27 * 27; p++) atomic_store_explicit(&IX.lenmask[p], lens[p], memory_order_relaxed);
+  for (unsigned p = 0; p < 27 * 27; p++) {
+    atomic_store_explicit(&IX.lenmask[p], lens[p], memory_order_relaxed);
+    atomic_store_explicit(&IX.lastmask[p], lasts[p], memory_order_relaxed);
+  }
   uint16_t mask[26] = {0};
   const news_lexicon *hol = &news_lex_timex_holidays;
   for (uint32_t i = 0; i < hol->n; i++) {
@@ -368,7 +428,41 @@ static void build_index(void) {
       mask[k0 - 'a'] = (uint16_t)(mask[k0 - 'a'] | 1u << len);
   }
   for (unsigned l = 0; l < 26; l++) atomic_store_explicit(&IX.sportmask[l], mask[l], memory_order_relaxed);
+  index_list(&IX.words, &news_lex_timex_words);
+  index_list(&IX.cues, &news_lex_timex_cues);
+  index_list(&IX.tense, &news_lex_timex_tense);
   atomic_store_explicit(&built, true, memory_order_release);
+}
+
+/* news_lex_find(lex, p, n) through its index ix: for an ASCII word of
+** 1..15 bytes usually no comparison at all (the length mask), else one to
+** three; other words go to news_lex_find, which folds them through
+** utf8proc.  Needs build_index() (tx_classify calls it). */
+static int ix_find(const lex_ix *ix, const news_lexicon *lex, const char *p, uint32_t n) {
+  if (n == 0 || n >= 16 || !atomic_load_explicit(&ix->ok, memory_order_relaxed)) return news_lex_find(lex, p, n);
+  char buf[16];
+  for (uint32_t k = 0; k < n; k++) {
+    unsigned char ch = (unsigned char)p[k];
+    if (ch >= 0x80) return news_lex_find(lex, p, n);
+    buf[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+  }
+  unsigned pi = prefix_of((unsigned char)buf[0], n > 1 ? (unsigned char)buf[1] : 0);
+  if (!(atomic_load_explicit(&ix->lenmask[pi], memory_order_relaxed) >> n & 1)) return 0;
+  uint32_t lo = atomic_load_explicit(&ix->first[pi], memory_order_relaxed);
+  uint32_t end = atomic_load_explicit(&ix->first[pi + 1], memory_order_relaxed);
+  for (uint32_t j = lo; j < end; j++) {
+    const news_lex_entry *e = &lex->entries[atomic_load_explicit(&ix->order[j], memory_order_relaxed)];
+    if (e->len != n) continue;
+    uint32_t k = 0; /* inline: keys are short, a call to memcmp costs more */
+    while (k < n && e->key[k] == buf[k]) k++;
+    if (k == n) return e->value;
+  }
+  return 0;
+}
+
+/* The timex_words.tsv value of p[0..n), folded to lower case. */
+static int words_find(const char *p, uint32_t n) {
+  return ix_find(&IX.words, &news_lex_timex_words, p, n);
 }
 
 static uint16_t ix_first(unsigned p) {
@@ -380,6 +474,8 @@ static uint16_t ix_first(unsigned p) {
 static int timex_word_code(const char *p, uint32_t n) {
   unsigned pi = prefix_of((unsigned char)p[0], (unsigned char)p[1]);
   if (!(atomic_load_explicit(&IX.lenmask[pi], memory_order_relaxed) >> n & 1)) return 0; /* most words */
+  unsigned char last = (unsigned char)p[n - 1];
+  if (last < 0x80 && !(atomic_load_explicit(&IX.lastmask[pi], memory_order_relaxed) >> letter_of(last) & 1)) return 0;
   const news_lexicon *lex = &news_lex_timex_words;
   uint32_t lo = ix_first(pi), end = pi + 1 < 27 * 27 ? ix_first(pi + 1) : lex->n;
   while (lo < end && lex->entries[lo].len != n) lo++;
@@ -422,11 +518,13 @@ bool tx_classify(ctx *c, const news_doc *d) {
   c->se = c->nt;
   build_index();
   uint32_t nPoll = 0;
+  /* no class and no candidate until found (tok[].digits is for the parts
+  ** of hyphenated words and stays unread here) */
+  memset(c->tok, 0, c->nt * sizeof *c->tok);
+  memset(c->cand, 0, c->nt);
   for (uint32_t i = 0; i < c->nt; i++) {
     if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     const news_token *t = &c->t[i];
-    c->tok[i] = (tx_word){0, 0, false, -1};
-    c->cand[i] = 0;
     if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER)) {
       c->cand[i] = 1;
       continue;
@@ -490,10 +588,42 @@ bool tx_classify(ctx *c, const news_doc *d) {
   return false;
 }
 
+/* True when token p is a preposition that opens a length of time ("for
+** a week", "within a year", "from a year before"). */
+bool tx_preposition(const ctx *c, uint32_t p) {
+  return word(c, p, "for") || word(c, p, "in") || word(c, p, "within") || word(c, p, "over") ||
+         word(c, p, "from") || word(c, p, "than") || word(c, p, "to") || word(c, p, "of") || word(c, p, "by") ||
+         word(c, p, "at") || word(c, p, "on") || word(c, p, "until") || word(c, p, "after") ||
+         word(c, p, "before") || word(c, p, "about") || word(c, p, "under");
+}
+
+/* True when an amount ends just before token i, the unit of a rate: a
+** number (digits, money, a percentage) then at most two words ("$5 a
+** year", "5 pct annually", "700 seats a week").  Not after a preposition
+** or a determiner ("within a week", "6 Music for a week", "for a weekly
+** column"), nor with "times"/"twice"/"once" ("three times a week"). */
+bool tx_after_amount(const ctx *c, uint32_t i) {
+  if (i <= c->sb || tx_preposition(c, i - 1) || word(c, i - 1, "a") || word(c, i - 1, "an") ||
+      word(c, i - 1, "the"))
+    return false;
+  for (uint32_t back = 1; back <= 3 && back <= i - c->sb; back++) {
+    uint32_t j = i - back;
+    unsigned k = c->t[j].kind;
+    if (k == NEWS_TOK_NUMBER || k == NEWS_TOK_MONEY || k == NEWS_TOK_PERCENT) return true;
+    if (k != NEWS_TOK_WORD || word(c, j, "times") || word(c, j, "twice") || word(c, j, "once")) return false;
+  }
+  return false;
+}
+
 /* The TXC_* class of word k (ext/data/timex_cues.tsv), 0 for none. */
 int tx_cue(const ctx *c, uint32_t k) {
   if (kind(c, k) != NEWS_TOK_WORD || tlen(c, k) > 12) return 0;
-  return news_lex_find(&news_lex_timex_cues, ttext(c, k), tlen(c, k));
+  return ix_find(&IX.cues, &news_lex_timex_cues, ttext(c, k), tlen(c, k));
+}
+
+/* The timex_tense.tsv value of token i (+1, -1, 0). */
+int tx_tense_word(const ctx *c, uint32_t i) {
+  return ix_find(&IX.tense, &news_lex_timex_tense, ttext(c, i), tlen(c, i));
 }
 
 /* True when three or more words of the text say it reports a game
@@ -509,7 +639,7 @@ bool tx_sports_report(const ctx *c) {
     if (c->t[i].kind != NEWS_TOK_WORD || len > 15 || c0 < 'a' || c0 > 'z' ||
         !(atomic_load_explicit(&IX.sportmask[c0 - 'a'], memory_order_relaxed) >> len & 1))
       continue;
-    int v = news_lex_find(&news_lex_timex_cues, c->s + c->t[i].start, len);
+    int v = ix_find(&IX.cues, &news_lex_timex_cues, c->s + c->t[i].start, len);
     if (v == TXC_SPORT_BOTH || v == TXC_SPORT_DOC) n++;
   }
   return n >= 3;

@@ -88,6 +88,9 @@ bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h) {
   int dir = 0;
   if (is(c, a, TX_ANCHOR, 1)) dir = -1;
   else if (is(c, a, TX_POS, P_EARLIER)) dir = -2;
+  /* "from 3.5 mln a year before.": before nothing, as "a year earlier"
+  ** ("two days before the vote" is a length of time before an event) */
+  else if (is(c, a, TX_ANCHOR, 4) && (a + 1 >= c->se || kind(c, a + 1) == NEWS_TOK_PUNCT)) dir = -2;
   else if (word(c, a, "from") && word(c, a + 1, "now")) dir = 3;
   if (dir) e = a;
   if (dir && !det && rel == 0) {
@@ -118,16 +121,24 @@ bool tx_match_quantity(const ctx *c, const phrase *ph, hit *h) {
   h->type = NEWS_TIMEX_DURATION;
   /* "the nine months", "the first six months": a reporting period */
   h->months = u == U_MONTH && (halves == 12 || halves == 18) && word(c, i, "the");
-  /* "$5 a year", "5 pct a year", "700 seats a week", "twice a month": a
-  ** rate, TimeML's SET (a number, "times", "once" or "twice" among the
-  ** three tokens before "a") */
-  if (halves == 2 && k == i + 1 && word(c, i, "a") && !plural) {
-    for (uint32_t back = 1; back <= 3 && back <= i - c->sb; back++)
-      if (NEWS_TOK_IS(c->t[i - back].kind, NEWS_TOK_RANGE_NUMBER) || word(c, i - back, "times") ||
-          word(c, i - back, "twice") || word(c, i - back, "once")) {
-        h->type = NEWS_TIMEX_SET;
-        break;
-      }
+  /* "twice a month", "three times a week": how often, TimeML's SET;
+  ** "$5 a year", "5 pct a year", "700 seats a week": the unit of a rate,
+  ** no time at all (TimeML corpora leave most of them out); a number
+  ** further off ("$10bn (5.38bn pounds) a year") still makes a rate, but
+  ** not across a comma or after a preposition ("in 1997, a year before",
+  ** "4,000 tonnes within a week") */
+  if (halves == 2 && k == i + 1 && word(c, i, "a") && !plural && i > c->sb) {
+    if (word(c, i - 1, "times") || word(c, i - 1, "twice") || word(c, i - 1, "once")) {
+      h->type = NEWS_TIMEX_SET;
+    } else if (tx_after_amount(c, i)) {
+      return false;
+    } else if (!(kind(c, i - 1) == NEWS_TOK_PUNCT && c->t[i - 1].mark == ',') && !tx_preposition(c, i - 1)) {
+      for (uint32_t back = 1; back <= 3 && back <= i - c->sb; back++)
+        if (NEWS_TOK_IS(c->t[i - back].kind, NEWS_TOK_RANGE_NUMBER)) {
+          h->type = NEWS_TIMEX_SET;
+          break;
+        }
+    }
   }
   /* "will one day": some day in the future */
   if (halves == 2 && u == U_DAY && word(c, i, "one") && i > 0 &&

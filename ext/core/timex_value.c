@@ -186,17 +186,33 @@ int tx_monthday_year(const ctx *c, int m, int d) {
   long a = news_cal_days(c->anchor);
   int best = c->anchor.year;
   long bestcost = -1;
+  int future = -1; /* the tense, read once when a date differs from the anchor */
   for (int y = c->anchor.year - 1; y <= c->anchor.year + 1; y++) {
     news_ymd x = {y, m, d};
     if (!news_cal_valid(x)) continue;
     long diff = news_cal_days(x) - a, cost = diff < 0 ? -diff : diff;
-    if ((diff > 0 && !tx_future(c)) || (diff < 0 && tx_future(c))) cost *= 2;
+    if (diff != 0 && future < 0) future = tx_future(c);
+    if ((diff > 0 && !future) || (diff < 0 && future)) cost *= 2;
     if (bestcost < 0 || cost < bestcost) {
       bestcost = cost;
       best = y;
     }
   }
   return best;
+}
+
+/* Year of month m, day d after "ended" ("the year ended June 30"): a
+** period that is over, so the last such day before the anchor, or up to
+** two weeks after it (a quarter about to end: "results for the quarter
+** ended March 31", said on March 25). */
+int tx_ended_year(const ctx *c, int m, int d) {
+  if (!have_anchor(c)) return 0;
+  long last = news_cal_days(c->anchor) + 14;
+  for (int y = c->anchor.year + 1; y >= c->anchor.year - 1; y--) {
+    news_ymd x = {y, m, d};
+    if (news_cal_valid(x) && news_cal_days(x) <= last) return y;
+  }
+  return c->anchor.year;
 }
 
 /* Quarter / half value q of year y resolved against the anchor when y is 0. */
@@ -334,7 +350,7 @@ static int tense_cue(const ctx *c, uint32_t i) {
   uint32_t n = tlen(c, i);
   if (n > 12) return 0;
   const char *p = ttext(c, i);
-  int v = news_lex_find(&news_lex_timex_tense, p, n);
+  int v = tx_tense_word(c, i);
   if (v > 0) {
     if (word(c, i, "would") && word(c, i + 1, "have")) return -1; /* "would have" */
     if (word(c, i, "meet") && i > 0 && word(c, i - 1, "to")) return 0; /* "to meet demand" */

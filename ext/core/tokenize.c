@@ -22,6 +22,11 @@
 **   Whitespace is not a token: the flags of the token after it record
 **   whether there was a space, a line break or a blank line.
 **
+**   ASCII takes fast paths through a byte-class table (tk): white space
+**   and runs of letters and digits are read without decoding, and the case
+**   flags of most words are settled by their first two letters; any other
+**   byte goes through the decoding code, so the tokens are the same.
+**
 **   Invalid UTF-8 reads as U+FFFD (see utf8.c) and becomes a SYMBOL token,
 **   so offsets stay exact.  A NUL byte is read as white space.
 **
@@ -29,6 +34,55 @@
 */
 #include "core.h"
 #include "lexicon.h"
+
+/* Byte classes of the scanner's fast paths: ASCII as news_ascii_class
+** sees it (letters, digits and '_' are word characters), every byte of a
+** multi-byte character TK_HIGH, which sends it to the decoding paths. */
+#define TK_WORD 0x01   /* ASCII letter, digit or '_' */
+#define TK_ALNUM 0x02  /* ASCII letter or digit */
+#define TK_LETTER 0x04
+#define TK_UPPER 0x08
+#define TK_LOWER 0x10
+#define TK_SPACE 0x20  /* NEWS_C_SPACE: space and the ASCII controls */
+#define TK_HIGH 0x80   /* 0x80..0xff */
+#define B_ TK_WORD
+#define D_ (TK_WORD | TK_ALNUM)
+#define U_ (D_ | TK_LETTER | TK_UPPER)
+#define L_ (D_ | TK_LETTER | TK_LOWER)
+#define S_ TK_SPACE
+#define H_ TK_HIGH
+static const uint8_t tk[256] = {
+    S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, /* controls */
+    S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, S_, /* controls */
+    S_,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0, /*  !"#$%&'()*+,-./ */
+    D_, D_, D_, D_, D_, D_, D_, D_, D_, D_,  0,  0,  0,  0,  0,  0, /* 0-9 :;<=>? */
+     0, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, /* @A-O */
+    U_, U_, U_, U_, U_, U_, U_, U_, U_, U_, U_,  0,  0,  0,  0, B_, /* P-Z [\]^_ */
+     0, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, /* `a-o */
+    L_, L_, L_, L_, L_, L_, L_, L_, L_, L_, L_,  0,  0,  0,  0, S_, /* p-z {|}~ DEL */
+    H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, /* 0x80.. */
+    H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, /* 0x90.. */
+    H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, /* 0xa0.. */
+    H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, /* 0xb0.. */
+    H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, /* 0xc0.. */
+    H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, /* 0xd0.. */
+    H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, /* 0xe0.. */
+    H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, H_, /* 0xf0.. */
+};
+#undef B_
+#undef D_
+#undef U_
+#undef L_
+#undef S_
+#undef H_
+
+/* Inlined even where called twice: the hot paths of the two copies of the
+** tokenizer (tokenize_with). */
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__((always_inline))
+#else
+#define ALWAYS_INLINE
+#endif
 
 typedef struct scanner {
   const unsigned char *s;
@@ -168,19 +222,28 @@ static size_t scan_number(const scanner *sc, size_t i) {
   return j;
 }
 
+/* The end of the run of ASCII word characters (TK_WORD) from j. */
+static inline size_t word_run(const unsigned char *s, size_t len, size_t j) {
+  const unsigned char *p = s + j, *end = s + len;
+  while (p < end && (tk[*p] & TK_WORD)) p++;
+  return (size_t)(p - s);
+}
+
 typedef struct scanned {
   size_t end;
   uint8_t kind;
 } scanned;
 
 /* Reads a word-like token starting with a letter or digit at i. */
-static scanned scan_word(scanner *sc, size_t i) {
+ALWAYS_INLINE static inline scanned scan_word(scanner *sc, size_t i) {
   scanned r = {i, NEWS_TOK_WORD};
   int32_t c0 = peek(sc, i);
   size_t j = i; /* where the word loop below starts reading */
 
-  unsigned char b0 = (unsigned char)(sc->s[i] | 0x20); /* the prefixes start with h or w */
-  if ((b0 == 'h' || b0 == 'w') &&
+  /* the prefixes start with ht or ww */
+  unsigned char b0 = (unsigned char)(sc->s[i] | 0x20);
+  unsigned char b1 = (b0 == 'h' || b0 == 'w') && i + 1 < sc->len ? (unsigned char)(sc->s[i + 1] | 0x20) : 0;
+  if (((b0 == 'h' && b1 == 't') || (b0 == 'w' && b1 == 'w')) &&
       (has_prefix(sc, i, "http://") || has_prefix(sc, i, "https://") || has_prefix(sc, i, "www."))) {
     r.end = scan_url(sc, i);
     r.kind = NEWS_TOK_URL;
@@ -241,6 +304,8 @@ static scanned scan_word(scanner *sc, size_t i) {
   bool email = false;
   size_t seg = j; /* start of the current hyphen-separated segment */
   while (j < sc->len) {
+    j = word_run(sc->s, sc->len, j); /* ASCII letters and digits, without decoding */
+    if (j >= sc->len || (tk[sc->s[j]] & TK_SPACE)) break; /* white space joins nothing */
     int32_t cp;
     size_t k = news_utf8_next(sc->s, sc->len, j, &cp);
     if (is_alnum(cp) || (is_format(cp) && j > i) || cp == '_') {
@@ -349,7 +414,23 @@ static bool is_quote_char(int32_t cp) {
 }
 
 /* Sets NEWS_TF_UPPER / NEWS_TF_ALLCAPS for a word-range token. */
-static uint8_t case_flags(const scanner *sc, size_t start, size_t end) {
+ALWAYS_INLINE static inline uint8_t case_flags(const scanner *sc, size_t start, size_t end) {
+  /* ASCII: the class bits of every byte or'ed, the first letter or digit
+  ** read off on the way; a token with another character takes the loop below */
+  /* most words settle at their first letters: a lower-case one makes
+  ** neither flag, a capital then a lower-case one only UPPER */
+  unsigned c0 = tk[sc->s[start]];
+  if (c0 & TK_LOWER) return 0;
+  if ((c0 & TK_UPPER) && start + 1 < end && (tk[sc->s[start + 1]] & TK_LOWER)) return NEWS_TF_UPPER;
+  unsigned any = 0;
+  for (size_t a = start; a < end; a++) any |= tk[sc->s[a]];
+  if (!(any & TK_HIGH)) {
+    size_t a = start;
+    while (a < end && !(tk[sc->s[a]] & TK_ALNUM)) a++;
+    unsigned head = a < end ? tk[sc->s[a]] : 0;
+    return (uint8_t)((head & TK_UPPER ? NEWS_TF_UPPER : 0) |
+                     ((any & TK_LETTER) && !(any & TK_LOWER) ? NEWS_TF_ALLCAPS : 0));
+  }
   bool first = true, upper0 = false, any_letter = false, any_lower = false;
   for (size_t i = start; i < end;) {
     int32_t cp;
@@ -364,12 +445,23 @@ static uint8_t case_flags(const scanner *sc, size_t start, size_t end) {
   return (uint8_t)((upper0 ? NEWS_TF_UPPER : 0) | (any_letter && !any_lower ? NEWS_TF_ALLCAPS : 0));
 }
 
-int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
+/* The tokenizer, inlined into news_tokenize() and news_tokenize_doc(), so
+** that the document's append (doc_push) is compiled into the loop instead
+** of being called through a pointer for every token. */
+ALWAYS_INLINE static inline int tokenize_with(const char *text, size_t len, news_token_cb cb, void *arg) {
   scanner sc = {(const unsigned char *)text, len, 0};
   size_t i = 0;
   uint8_t ws = 0;   /* flags gathered from the white space before a token */
   int newlines = 0; /* line breaks in that white space */
   while (i < len) {
+    unsigned char b = sc.s[i];
+    if (tk[b] & TK_SPACE) { /* ASCII white space, without decoding */
+      if (b != ' ' && (b == '\n' || b == '\v' || b == '\f' || (b == '\r' && peek(&sc, i + 1) != '\n')))
+        newlines++;
+      ws |= NEWS_TF_SPACE;
+      i++;
+      continue;
+    }
     int32_t cp;
     size_t next = news_utf8_next(sc.s, len, i, &cp);
     if (news_is_space(cp) || is_format(cp)) {
@@ -440,6 +532,31 @@ int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
     i = end;
   }
   return NEWS_OK;
+}
+
+int news_tokenize(const char *text, size_t len, news_token_cb cb, void *arg) {
+  return tokenize_with(text, len, cb, arg);
+}
+
+/* Appends token t to the document's array; polls the stop callback every
+** 4096 tokens. */
+static int doc_push(void *arg, const news_token *t) {
+  news_doc *d = arg;
+  news_token *slot;
+  if (d->tokens.n < d->tokens.cap) { /* room: no call, no zeroing */
+    slot = (news_token *)d->tokens.data + d->tokens.n++;
+  } else {
+    slot = news_vec_push(&d->tokens, d->mem);
+    if (!slot) return NEWS_ERR_NOMEM; /* a news_rc, not NEWS_TOKENIZE_STOP */
+  }
+  *slot = *t;
+  if ((d->tokens.n & 4095) == 0 && news_doc_should_stop(d)) return NEWS_ERR_INTERRUPTED;
+  return 0;
+}
+
+news_rc news_tokenize_doc(news_doc *d) {
+  d->tokens.n = 0;
+  return (news_rc)tokenize_with(d->text, d->len, doc_push, d);
 }
 
 const char *news_token_kind_name(unsigned kind) {

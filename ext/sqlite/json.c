@@ -31,7 +31,7 @@ SQLITE_EXTENSION_INIT3
 
 #define JSON_SUBTYPE 74   /* 'J', what SQLite's json1 uses */
 #define JSON_MAX_COLS 32 /* output columns of one table */
-#define JSON_POLL_ROWS 4096 /* rows written between two polls of the stop callback */
+#define JSON_POLL_ROWS 512 /* rows written between two polls of the stop callback */
 
 /* Finds the first nOut column names of "CREATE TABLE x(name TYPE, ...)". */
 static void schema_keys(const char *zSchema, int nOut, const char **az, int *an) {
@@ -45,6 +45,22 @@ static void schema_keys(const char *zSchema, int nOut, const char **az, int *an)
     an[i] = n;
     z = strchr(z, ',');
   }
+}
+
+#define JSON_FREE_STEP ((sqlite3_uint64)64 << 20) /* bytes given back between two polls */
+
+/* Frees the text of a failed result (up to SQLITE_LIMIT_LENGTH, a
+** gigabyte): shrinking JSON_FREE_STEP at a time with a poll after each, as
+** a munmap of the whole takes tens of ms. */
+static void json_free(newsext_json *p, const news_opts *pOpts) {
+  while (p->nAlloc > JSON_FREE_STEP) {
+    p->nAlloc -= JSON_FREE_STEP;
+    char *z = sqlite3_realloc64(p->z, p->nAlloc);
+    if (!z) break;
+    p->z = z;
+    (void)pOpts->stop(pOpts->stop_arg);
+  }
+  sqlite3_free(p->z);
 }
 
 static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
@@ -63,43 +79,44 @@ static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   /* an array that cannot fit SQLITE_LIMIT_LENGTH, even with every value
   ** one character long, is SQLITE_TOOBIG before it is built (building and
   ** freeing a gigabyte takes seconds, and its munmap cannot poll) */
+  sqlite3_uint64 nMax = (sqlite3_uint64)sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH, -1);
   sqlite3_uint64 nMinRow = 2 + 2 * (sqlite3_uint64)pDef->nOut; /* {} , per row; commas, values */
   for (int i = 0; i < pDef->nOut; i++) nMinRow += (sqlite3_uint64)anKey[i] + 3; /* "key": */
-  if (rc == SQLITE_OK &&
-      (sqlite3_uint64)cur.nRow * nMinRow >= (sqlite3_uint64)sqlite3_limit(sqlite3_context_db_handle(ctx), SQLITE_LIMIT_LENGTH, -1))
+  if (rc == SQLITE_OK && (sqlite3_uint64)cur.nRow * nMinRow >= nMax) /* 1 + nRow * nMinRow > nMax */
     rc = SQLITE_TOOBIG;
-  sqlite3_str *pOut = sqlite3_str_new(sqlite3_context_db_handle(ctx));
+  newsext_json jb = {NULL, 0, 0, nMax, SQLITE_OK};
   const news_opts *pOpts = &cur.pCtx->opts;
-  newsext_out out = {NULL, pOut, 0, SQLITE_OK, pOpts};
-  sqlite3_str_appendchar(pOut, 1, '[');
+  newsext_out out = {NULL, &jb, 0, SQLITE_OK, pOpts};
+  newsext_json_append(&jb, "[", 1);
   for (uint32_t iRow = 0; rc == SQLITE_OK && iRow < cur.nRow; iRow++) {
     /* a long array stops on sqlite3_interrupt() as the analysis does */
     if (iRow % JSON_POLL_ROWS == JSON_POLL_ROWS - 1 && pOpts->stop(pOpts->stop_arg)) {
       rc = SQLITE_INTERRUPT;
       break;
     }
-    if (iRow) sqlite3_str_appendchar(pOut, 1, ',');
+    if (iRow) newsext_json_append(&jb, ",", 1);
     for (int i = 0; i < pDef->nOut; i++) {
-      sqlite3_str_appendf(pOut, "%s\"%.*s\":", i ? "," : "{", anKey[i], azKey[i]);
+      newsext_json_append(&jb, i ? ",\"" : "{\"", 2);
+      newsext_json_append(&jb, azKey[i], (size_t)anKey[i]);
+      newsext_json_append(&jb, "\":", 2);
       out.bSet = 0;
       pDef->xColumn(&cur, &out, newsext_row(&cur, iRow), i);
-      if (!out.bSet) sqlite3_str_appendall(pOut, "null");
+      if (!out.bSet) newsext_json_append(&jb, "null", 4);
     }
-    sqlite3_str_appendchar(pOut, 1, '}');
-    if (out.rc == SQLITE_OK) out.rc = sqlite3_str_errcode(pOut); /* stop early when too big */
+    newsext_json_append(&jb, "}", 1);
+    if (out.rc == SQLITE_OK) out.rc = jb.rc; /* stop early when too big */
     rc = out.rc;
   }
-  sqlite3_str_appendchar(pOut, 1, ']');
+  newsext_json_append(&jb, "]", 1);
   newsext_cursor_reset(&cur);
   newsext_ctx_idle(cur.pCtx);
 
-  if (rc == SQLITE_OK) rc = sqlite3_str_errcode(pOut);
+  if (rc == SQLITE_OK) rc = jb.rc;
   if (rc == SQLITE_OK) {
-    int n = sqlite3_str_length(pOut);
-    sqlite3_result_text(ctx, sqlite3_str_finish(pOut), n, sqlite3_free);
+    sqlite3_result_text64(ctx, jb.z, jb.n, sqlite3_free, SQLITE_UTF8);
     sqlite3_result_subtype(ctx, JSON_SUBTYPE);
   } else {
-    sqlite3_free(sqlite3_str_finish(pOut));
+    json_free(&jb, pOpts);
     if (rc == SQLITE_NOMEM)
       sqlite3_result_error_nomem(ctx);
     else if (rc == SQLITE_TOOBIG && !zErr)

@@ -632,15 +632,42 @@ int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table 
 
 #define JSON_POLL_BYTES (1u << 20) /* bytes of one string escaped between two polls */
 
+void newsext_json_append(newsext_json *p, const char *z, size_t n) {
+  if (p->rc != SQLITE_OK) return;
+  if (n > p->nMax - p->n) { /* longer than SQLITE_LIMIT_LENGTH */
+    p->rc = SQLITE_TOOBIG;
+    return;
+  }
+  if (p->n + n + 1 > p->nAlloc) { /* room for the text and a NUL */
+    sqlite3_uint64 nNew = p->nAlloc ? 2 * p->nAlloc : 4096;
+    if (nNew < p->n + n + 1) nNew = p->n + n + 1;
+    if (nNew > p->nMax + 1) nNew = p->nMax + 1;
+    char *zNew = sqlite3_realloc64(p->z, nNew);
+    if (!zNew) {
+      p->rc = SQLITE_NOMEM;
+      return;
+    }
+    p->z = zNew;
+    p->nAlloc = nNew;
+  }
+  memcpy(p->z + p->n, z, n);
+  p->n += n;
+  p->z[p->n] = 0;
+}
+
+static void json_lit(newsext_json *p, const char *z) {
+  newsext_json_append(p, z, strlen(z));
+}
+
 /* Appends z[0..n) as a JSON string literal, polling ctx->pStop every
 ** megabyte (a stop sets ctx->rc to SQLITE_INTERRUPT). */
 static void json_string(newsext_out *ctx, const char *z, size_t n) {
-  sqlite3_str *p = ctx->json;
-  sqlite3_str_appendchar(p, 1, '"');
+  newsext_json *p = ctx->json;
+  json_lit(p, "\"");
   size_t start = 0;
   for (size_t i = 0; i < n; i++) {
     if (i % JSON_POLL_BYTES == JSON_POLL_BYTES - 1 && ctx->pStop) {
-      sqlite3_str_append(p, z + start, (int)(i - start)); /* copied a megabyte at a time */
+      newsext_json_append(p, z + start, i - start); /* copied a megabyte at a time */
       start = i;
       if (ctx->pStop->stop(ctx->pStop->stop_arg)) {
         ctx->rc = SQLITE_INTERRUPT;
@@ -649,37 +676,40 @@ static void json_string(newsext_out *ctx, const char *z, size_t n) {
     }
     unsigned char c = (unsigned char)z[i];
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    sqlite3_str_append(p, z + start, (int)(i - start));
+    newsext_json_append(p, z + start, i - start);
+    char zEsc[8];
     switch (c) {
-    case '"': sqlite3_str_appendall(p, "\\\""); break;
-    case '\\': sqlite3_str_appendall(p, "\\\\"); break;
-    case '\n': sqlite3_str_appendall(p, "\\n"); break;
-    case '\r': sqlite3_str_appendall(p, "\\r"); break;
-    case '\t': sqlite3_str_appendall(p, "\\t"); break;
-    default: sqlite3_str_appendf(p, "\\u%04x", c); break;
+    case '"': json_lit(p, "\\\""); break;
+    case '\\': json_lit(p, "\\\\"); break;
+    case '\n': json_lit(p, "\\n"); break;
+    case '\r': json_lit(p, "\\r"); break;
+    case '\t': json_lit(p, "\\t"); break;
+    default: json_lit(p, sqlite3_snprintf(sizeof zEsc, zEsc, "\\u%04x", c)); break;
     }
     start = i + 1;
   }
-  sqlite3_str_append(p, z + start, (int)(n - start));
-  sqlite3_str_appendchar(p, 1, '"');
+  newsext_json_append(p, z + start, n - start);
+  json_lit(p, "\"");
 }
 
 void newsext_result_int(newsext_out *ctx, sqlite3_int64 v) {
   ctx->bSet = 1;
+  char zNum[32];
   if (ctx->ctx)
     sqlite3_result_int64(ctx->ctx, v);
   else
-    sqlite3_str_appendf(ctx->json, "%lld", v);
+    json_lit(ctx->json, sqlite3_snprintf(sizeof zNum, zNum, "%lld", v));
 }
 
 void newsext_result_double(newsext_out *ctx, double v) {
   ctx->bSet = 1;
+  char zNum[64];
   if (ctx->ctx)
     sqlite3_result_double(ctx->ctx, v);
   else if (v != v || v - v != 0) /* NaN or infinite: JSON has no such number */
-    sqlite3_str_appendall(ctx->json, "null");
+    json_lit(ctx->json, "null");
   else
-    sqlite3_str_appendf(ctx->json, "%!.15g", v); /* as SQLite's json functions */
+    json_lit(ctx->json, sqlite3_snprintf(sizeof zNum, zNum, "%!.15g", v)); /* as SQLite's json functions */
 }
 
 void newsext_result_text(newsext_out *ctx, const char *z, int n) {
@@ -691,9 +721,28 @@ void newsext_result_text(newsext_out *ctx, const char *z, int n) {
     json_string(ctx, z, len);
 }
 
+/* news_utf8_valid(z, n); for JSON a megabyte at a time (never inside a
+** character), with a poll between: -1 when stopped (ctx->rc is set). */
+static int valid_polled(newsext_out *ctx, const char *z, uint32_t n) {
+  if (!ctx->pStop) return news_utf8_valid(z, n);
+  for (uint32_t i = 0; i < n;) {
+    uint32_t j = n - i > JSON_POLL_BYTES ? i + JSON_POLL_BYTES : n;
+    while (j < n && ((unsigned char)z[j] & 0xc0) == 0x80) j++; /* a continuation byte ends no character */
+    if (!news_utf8_valid(z + i, j - i)) return 0;
+    if (j < n && ctx->pStop->stop(ctx->pStop->stop_arg)) {
+      ctx->rc = SQLITE_INTERRUPT;
+      return -1;
+    }
+    i = j;
+  }
+  return 1;
+}
+
 void newsext_result_str(newsext_out *ctx, const char *z, uint32_t n) {
   if (!z) return; /* NULL */
-  if (news_utf8_valid(z, n)) {
+  int valid = valid_polled(ctx, z, n);
+  if (valid < 0) return;
+  if (valid) {
     newsext_result_text(ctx, z, (int)n);
     return;
   }

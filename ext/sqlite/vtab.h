@@ -52,13 +52,27 @@ typedef struct newsext_ctx {
   sqlite3_stmt *pDate;                         /* "SELECT date(?1)", for reference_date */
 } newsext_ctx;
 
+/* The text of a JSON form being built (json.c) in a buffer of its own that
+** doubles when full, so a result of hundreds of megabytes costs a few
+** reallocations (SQLite's sqlite3_str grows by exactly each append once it
+** passes half of SQLITE_LIMIT_LENGTH: a realloc of the whole text per value). */
+typedef struct newsext_json {
+  char *z;               /* sqlite3_malloc64'd, NUL-terminated when not NULL */
+  sqlite3_uint64 n;      /* bytes written */
+  sqlite3_uint64 nAlloc; /* bytes allocated at z */
+  sqlite3_uint64 nMax;   /* SQLITE_LIMIT_LENGTH: a longer text is SQLITE_TOOBIG */
+  int rc;                /* SQLITE_OK, or the first SQLITE_NOMEM / SQLITE_TOOBIG */
+} newsext_json;
+/* Appends z[0..n); after a failure (p->rc set) appends nothing. */
+void newsext_json_append(newsext_json *p, const char *z, size_t n);
+
 /* Where an xColumn callback writes one cell: the SQL result of the table
 ** function (ctx), or a JSON value appended to json (the JSON forms, json.c).
 ** Written through the newsext_result_* helpers only; a cell left unwritten
 ** is NULL. */
 typedef struct newsext_out {
   sqlite3_context *ctx; /* the table's result cell, or NULL for JSON */
-  sqlite3_str *json;    /* the JSON text when ctx is NULL */
+  newsext_json *json;   /* the JSON text when ctx is NULL */
   int bSet;             /* a value was written */
   int rc;               /* SQLITE_NOMEM after a failed allocation (JSON) */
   const news_opts *pStop; /* JSON: polled every megabyte of a long string (SQLITE_INTERRUPT) */

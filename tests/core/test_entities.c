@@ -680,6 +680,23 @@ static void test_cache(void **state) {
   assert_int_equal(tm.live, 0);
 }
 
+static void test_known_organisations(void **state) {
+  (void)state;
+  /* a well-known organisation's short and long forms share one canonical
+  ** in every article, whether or not the article spells it out */
+  ents r = analyse("The Fed left rates unchanged on Wednesday. Officials at the Federal Reserve said "
+                   "the U.N. and the EU had asked the IMF for figures, and OPEC ministers met in Vienna.");
+  check_invariants(&r);
+  assert_canonical(&r, find(&r, "Fed", 0), "Federal Reserve");
+  assert_canonical(&r, find(&r, "Federal Reserve", 0), "Federal Reserve");
+  assert_canonical(&r, find(&r, "U.N.", 0), "United Nations");
+  assert_canonical(&r, find(&r, "EU", 0), "European Union");
+  assert_canonical(&r, find(&r, "IMF", 0), "International Monetary Fund");
+  assert_canonical(&r, find(&r, "OPEC", 0), "OPEC"); /* an acronym used on every reference */
+  assert_int_equal(r.e[find(&r, "Fed", 0)].type, NEWS_ENT_ORG);
+  news_doc_free(r.d);
+}
+
 static void test_model_info(void **state) {
   (void)state;
   assert_int_equal(news_ner_model_version(), 2);
@@ -704,6 +721,7 @@ int main(void) {
       cmocka_unit_test(test_ordinary_words), cmocka_unit_test(test_wire_boilerplate),
       cmocka_unit_test(test_company_short_forms), cmocka_unit_test(test_countries),
       cmocka_unit_test(test_known_companies), cmocka_unit_test(test_cache),
+      cmocka_unit_test(test_known_organisations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -195,6 +195,14 @@ static const tcase cases[] = {
     {"The union meets this month.", "this month=DATE:2020-01"},
     {"He left two days ago.", "two days ago=DATE:2020-01-06@2020-01-06"},
     {"Sales fell a year earlier.", "a year earlier=DATE:2019"},
+    /* "a year before" with nothing after it is "a year earlier"; before an event, a length */
+    {"Sales rose to 4.2 mln dlrs from 3.5 mln a year before.", "a year before=DATE:2019"},
+    {"Net was 900,000 dlrs, against 700,000 dlrs a year before, the company said.", "a year before=DATE:2019"},
+    {"He moved two days before the vote.", "two days=DURATION:P2D"},
+    /* "ended" with a day: a period over, unless it ends within two weeks */
+    {"For the fiscal year ended March 31, the company earned 5 mln dlrs.",
+     "the fiscal year=DURATION:P1Y; March 31=DATE:2019-03-31@2019-03-31"},
+    {"Results for the quarter ended Jan. 15 will be good.", "the quarter=DATE:2019-Q4; Jan. 15=DATE:2020-01-15@2020-01-15"},
     /* durations */
     {"The talks lasted more than four hours.", "more than four hours=DURATION:PT4H"},
     {"He waited half an hour.", "half an hour=DURATION:PT30M"},
@@ -365,6 +373,16 @@ static const tcase cases[] = {
     {"In today's world, more than a quarter of voters read USA Today.", ""},
     {"The Sunday Times and the Sunday Telegraph ran the story.", ""},
     {"He told the Sunday People about it.", ""},
+    /* the unit of a rate after an amount is no time; "twice a month" is a set */
+    {"The move would save 6 mln dlrs a year and output rose 15 pct annually.", ""},
+    {"The refinery makes 3,000 tonnes a day and will reach capacity within a week.", "a week=DURATION:P1W"},
+    {"Exports were limited to 96,000 tonnes for a year.", "a year=DURATION:P1Y"},
+    /* "decided to", "promised to": a plan, pointing ahead */
+    {"The alliance decided to admit three members in early March.", "early March=DATE:2020-03"},
+    {"The senator promised to return to the issue in October.", "October=DATE:2020-10"},
+    /* a set word with a capital inside a sentence is a name */
+    {"The People's Daily and the Daily Mail reported it in the Monthly Review.", ""},
+    {"Daily output rose.", "Daily=SET:P1D"},
     /* a weekday's event ("Thursday's summit") is the coming one unless told in the past */
     {"Leaders gather for Thursday's summit.", "Thursday=DATE:2020-01-09@2020-01-09"},
     {"Leaders gathered for Thursday's summit.", "Thursday=DATE:2020-01-02@2020-01-02"},

@@ -52,3 +52,10 @@ SELECT '075-5', quotes_json('Olaf Scholz said: “We are ready.”') LIKE '%We a
 .limit length 5000
 SELECT '075-6', length(tokens_json(printf('%.*c', 2000, 'a') || ' ' || printf('%.*c', 1000, ',')));
 SELECT '075-7', length(sentences_json(printf('%.*c', 2000, 'a')));
+-- the limit is exact: a JSON result of exactly SQLITE_LIMIT_LENGTH bytes is
+-- returned, one byte more is too big (075-7's array is 2049 bytes)
+.limit length 2049
+SELECT '075-8', length(sentences_json(printf('%.*c', 2000, 'a')));
+.limit length 2048
+SELECT '075-9', length(sentences_json(printf('%.*c', 2000, 'a')));
+SELECT '075-10', length(sentences_json(printf('%.*c', 1999, 'a')));
