@@ -29,7 +29,12 @@ news_rc news_doc_new(const news_mem *mem, const news_opts *opts, const char *tex
   if (!d) return NEWS_ERR_NOMEM;
   memset(d, 0, sizeof *d);
   d->mem = mem;
-  if (opts) d->opts = *opts;
+  if (opts) { /* a version-1 caller's struct ends before the cache */
+    d->opts.version = opts->version;
+    d->opts.stop = opts->stop;
+    d->opts.stop_arg = opts->stop_arg;
+    if (opts->version >= 2) d->opts.cache = opts->cache;
+  }
   d->text = mem->alloc(mem->ctx, len + 1);
   if (!d->text) {
     mem->free(mem->ctx, d);

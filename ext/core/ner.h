@@ -73,6 +73,10 @@
                                                                2 mixed, 3 capitalised,
                                                                0 unknown */
 
+/* Bytes of a folded word kept for features (a longer word's fold is cut at
+** a character boundary). */
+#define NER_FOLDMAX 48
+
 /* What news_ner_prepare() knows about one token. */
 typedef struct news_ner_tok {
   uint32_t word;   /* hash of the folded word */
@@ -84,6 +88,7 @@ typedef struct news_ner_tok {
   uint8_t caps;    /* bit 1: capitalised, 2: all caps, 4: sentence start,
                       8: in a headline (mostly upper-case) sentence */
   uint8_t doc;     /* document-wide bits for this word, see ner_features.c */
+  uint8_t plain;   /* no capital letter, digit or non-ASCII byte (news_ner_plain) */
   uint32_t run_first, run_last; /* the run of capitalised words holding the
                                    token ("Cal Anderson Park", "Bank of
                                    England"); both = the token when none */
@@ -128,15 +133,26 @@ uint32_t news_ner_features_labels(const news_ner_doc *nd, uint32_t i, int prev1,
 /* The same features split for the decoder, which scores each part once
 ** per distinct value it depends on; integer sums do not depend on the
 ** order, so the scores are exactly those of the two functions above.
-** news_ner_features_token() and news_ner_features_context() split the
-** static features into those of the token alone (word, shape, affixes,
-** casing, kind, gazetteer bits, cluster, document bits, length: equal for
-** tokens equal in all of news_ner_tok but the run and in their token kind)
-** and the rest; news_ner_features_prev() (previous label with the token),
+** news_ner_features_token(), news_ner_features_window() and
+** news_ner_features_context() split the static features into those of the
+** token alone (word, shape, affixes, casing, kind, gazetteer bits, cluster,
+** length: equal for tokens equal in all of news_ner_tok but the run and the
+** document bits, and in their token kind), those of the window (below) and
+** the rest; news_ner_features_prev() (previous label with the token),
 ** news_ner_features_pair() (the two previous labels alone) and
 ** news_ner_features_hist() (the history value, with the token's shape)
 ** split the label features. */
 uint32_t news_ner_features_token(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
+/* news_ner_features_window() lists those static features that depend only
+** on the shapes of tokens i-2..i+2, the kinds of i-1..i+1 and the
+** gazetteer bits of i-1 and i+1 (outside the sentence: fixed stand-ins),
+** the sentence's length, and whether token i starts the sentence, starts a
+** line and is capitalised, all of which news_ner_window_key() packs into
+** NEWS_NER_WKEY words: equal keys, equal features;
+** news_ner_features_context() then lists the rest. */
+#define NEWS_NER_WKEY 8
+uint32_t news_ner_features_window(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
+void news_ner_window_key(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t key[NEWS_NER_WKEY]);
 uint32_t news_ner_features_context(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out);
 uint32_t news_ner_features_prev(const news_ner_doc *nd, uint32_t i, int prev1, uint32_t *out);
 uint32_t news_ner_features_pair(int prev1, int prev2, uint32_t *out);
@@ -159,7 +175,9 @@ static inline bool news_ner_allowed(int prev, int label) {
 ** non-ASCII character (names start with a capital or a digit in all but a
 ** handful of the training spans).  The decoder skips the model for such a
 ** token when every hypothesis is outside a name. */
-bool news_ner_plain(const news_ner_doc *nd, uint32_t i);
+static inline bool news_ner_plain(const news_ner_doc *nd, uint32_t i) {
+  return nd->info[i].plain; /* so "iPhone", "49ers", "Ürümqi" are all scored */
+}
 
 /* The compiled-in model: adds its weights for feats to scores[]. */
 void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores);

@@ -37,8 +37,6 @@
 
 #include "gen/ner_words.inc"
 
-#define NER_FOLDMAX 48 /* bytes of a folded word kept for features */
-
 /* Document-wide bits of a word (news_ner_tok.doc). */
 #define DOC_MIDCAP 1 /* capitalised mid-sentence in ordinary text */
 #define DOC_LOWER 2  /* written in lower case somewhere */
@@ -125,6 +123,45 @@ static size_t fold_prefix(const unsigned char *s, size_t len, char *out, size_t 
     n += (size_t)k;
   }
   return n;
+}
+
+/* The folded form (into fold), word hash, shape hash and casing of a token
+** s[0..len) of at most 64 ASCII bytes, in one pass: the values that
+** fold_prefix(), news_ner_hash() and shape_hash() give it (its fold is its
+** bytes lower-cased, cut at NER_FOLDMAX; its shape, that of every byte).
+** False, with x partly written, at the first non-ASCII byte. */
+static bool ascii_token(const unsigned char *s, size_t len, news_ner_tok *x, char *fold) {
+  uint32_t wh = NEWS_NER_HASH0, sh = NEWS_NER_HASH0;
+  unsigned n = 0, nup = 0, nlow = 0, last = 256 /* no character */, notplain = 0;
+  for (size_t j = 0; j < len; j++) {
+    unsigned c = s[j], ch = c, f = c;
+    if (c >= 0x80) return false;
+    if (c - 'A' < 26u) ch = 'X', f = c + 32, nup++, notplain = 1;
+    else if (c - 'a' < 26u) ch = 'x', nlow++;
+    else if (c - '0' < 10u) ch = 'd', notplain = 1;
+    if (j < NER_FOLDMAX) {
+      fold[j] = (char)f;
+      wh = (wh ^ f) * 16777619u;
+    }
+    if (ch != last && n < 12) { /* runs collapsed, at most 12 */
+      sh = (sh ^ ch) * 16777619u;
+      last = ch;
+      n++;
+    }
+  }
+  x->len = (uint16_t)(len < NER_FOLDMAX ? len : NER_FOLDMAX);
+  x->word = wh;
+  x->shape = sh;
+  x->caps = (uint8_t)((len && s[0] - 65u < 26u ? CAP_UPPER : 0) | (nup >= 2 && nlow == 0 ? CAP_ALL : 0));
+  x->plain = (uint8_t)!notplain;
+  return true;
+}
+
+/* True when s[0..len) holds no capital letter, digit or non-ASCII byte. */
+static bool plain_bytes(const unsigned char *s, size_t len) {
+  for (size_t j = 0; j < len; j++)
+    if (s[j] - 65u < 26u || s[j] - 48u < 10u || s[j] >= 0x80) return false; /* A-Z, 0-9 */
+  return true;
 }
 
 /* A power of two at least 2n (and at least 16). */
@@ -221,15 +258,17 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
     const news_token *t = &nd->tok[i];
     news_ner_tok *x = &nd->info[i];
     size_t blen = t->end - t->start;
-    size_t cap = blen * 3 < NER_FOLDMAX ? blen * 3 : NER_FOLDMAX;
-    size_t flen = fold_prefix(u + t->start, blen, nd->fold + off, cap);
     x->off = off;
-    x->len = (uint16_t)flen;
-    off += (uint32_t)flen;
-    x->word = news_ner_hash(NEWS_NER_HASH0, nd->fold + x->off, x->len);
-    unsigned caps;
-    x->shape = shape_hash(u + t->start, blen < 64 ? blen : 64, &caps);
-    x->caps = (uint8_t)caps;
+    if (blen > 64 || !ascii_token(u + t->start, blen, x, nd->fold + off)) {
+      size_t cap = blen * 3 < NER_FOLDMAX ? blen * 3 : NER_FOLDMAX;
+      x->len = (uint16_t)fold_prefix(u + t->start, blen, nd->fold + off, cap);
+      x->word = news_ner_hash(NEWS_NER_HASH0, nd->fold + x->off, x->len);
+      unsigned caps;
+      x->shape = shape_hash(u + t->start, blen < 64 ? blen : 64, &caps);
+      x->caps = (uint8_t)caps;
+      x->plain = plain_bytes(u + t->start, blen);
+    }
+    off += x->len;
     x->gaz = 0;
     x->cluster = 0;
 #if defined(__GNUC__)
@@ -387,19 +426,32 @@ static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool
 
 /* The static features of token i in the order the trainer sees them; part
 ** selects all of them, only those of the token alone (TOK: its word,
-** shape, affixes, casing, kind, gazetteer bits, cluster, document bits and
-** length, the same wherever the same word is written the same way), or
-** only the others (CTX: its neighbours, its run, its sentence). */
-enum { PART_ALL, PART_TOK, PART_CTX };
+** shape, affixes, casing, kind, gazetteer bits, cluster and length, the
+** same wherever the same word is written the same way), only those of the
+** shapes, kinds and gazetteer bits around it, its sentence's length and
+** whether a line starts with it (WIN: news_ner_window_key()),
+** or the others (CTX: its neighbours' words and clusters, its run, how the
+** document writes the word). */
+enum { PART_ALL, PART_TOK, PART_WIN, PART_CTX };
 
-static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out,
-                                       int part) {
+#if defined(__GNUC__)
+#define ALWAYS_INLINE __attribute__((always_inline)) inline
+#else
+#define ALWAYS_INLINE inline
+#endif
+
+/* Inlined into each caller, so that each part is compiled on its own
+** without the tests of the others. */
+static ALWAYS_INLINE uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint32_t i,
+                                              uint32_t *out, int part) {
   const news_sentence *st = &nd->sent[s];
   const news_ner_tok *x = &nd->info[i];
   const news_token *t = &nd->tok[i];
   uint32_t n = 0;
-#define FT(tid, a, b) (part != PART_CTX ? (void)(out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b))) : (void)0)
-#define F(tid, a, b) (part != PART_TOK ? (void)(out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b))) : (void)0)
+#define PUT(tid, a, b) (void)(out[n++] = mix((tid), (uint32_t)(a), (uint32_t)(b)))
+#define FT(tid, a, b) (part == PART_ALL || part == PART_TOK ? PUT(tid, a, b) : (void)0)
+#define FW(tid, a, b) (part == PART_ALL || part == PART_WIN ? PUT(tid, a, b) : (void)0)
+#define F(tid, a, b) (part == PART_ALL || part == PART_CTX ? PUT(tid, a, b) : (void)0)
   uint32_t w[5], sh[5], gz[5], kd[5], cl[5];
   for (int k = -2; k <= 2; k++) {
     int64_t j = (int64_t)i + k;
@@ -428,13 +480,13 @@ static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint3
   F(T_WP1, w[3], 0);
   F(T_WM2, w[0], 0);
   F(T_WP2, w[4], 0);
-  F(T_SHM1, sh[1], 0);
-  F(T_SHP1, sh[3], 0);
-  F(T_SHM2, sh[0], 0);
-  F(T_SHP2, sh[4], 0);
-  F(T_SH_M1_0, sh[1], sh[2]);
-  F(T_SH_0_P1, sh[2], sh[3]);
-  F(T_SH_M1_0_P1, sh[1] * 31u + sh[2], sh[3]);
+  FW(T_SHM1, sh[1], 0);
+  FW(T_SHP1, sh[3], 0);
+  FW(T_SHM2, sh[0], 0);
+  FW(T_SHP2, sh[4], 0);
+  FW(T_SH_M1_0, sh[1], sh[2]);
+  FW(T_SH_0_P1, sh[2], sh[3]);
+  FW(T_SH_M1_0_P1, sh[1] * 31u + sh[2], sh[3]);
   F(T_W_M1_0, w[1], w[2]);
   F(T_W_0_P1, w[2], w[3]);
   F(T_WM1_SH0, w[1], sh[2]);
@@ -444,12 +496,15 @@ static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint3
   FT(T_W_CAPS, w[2], caps & (CAP_START | CAP_HEADLINE));
   if (caps & CAP_HEADLINE) FT(T_HEAD_W, w[2], 0);
   FT(T_KIND, t->kind, 0);
-  F(T_KM1, kd[1], kd[2]);
-  F(T_KP1, kd[3], kd[2]);
-  for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1) {
+  FW(T_KM1, kd[1], kd[2]);
+  FW(T_KP1, kd[3], kd[2]);
+  /* by bit, lowest first, over the bits any of the three has */
+  const unsigned gaz_bits = 2 * NEWS_GAZ_LOCHEAD - 1;
+  for (unsigned m = (gz[2] | gz[1] | gz[3]) & gaz_bits; m; m &= m - 1) {
+    unsigned b = m & (~m + 1);
     if (gz[2] & b) FT(T_GAZ, b, 0), FT(T_GAZ_SH, b, sh[2]);
-    if (gz[1] & b) F(T_GAZM1, b, 0);
-    if (gz[3] & b) F(T_GAZP1, b, 0);
+    if (gz[1] & b) FW(T_GAZM1, b, 0);
+    if (gz[3] & b) FW(T_GAZP1, b, 0);
   }
   /* word clusters: fine and coarse for the token; for its neighbours the
   ** whole cluster value, alone and with the token's coarse cluster (the
@@ -473,17 +528,18 @@ static inline uint32_t features_static(const news_ner_doc *nd, uint32_t s, uint3
     F(T_RUN_FIRST, nd->info[x->run_first].word, pos);
     F(T_RUN_LASTCL, CL_FINE(last->cluster), pos);
     F(T_RUN_LEN, rlen > 5 ? 5 : rlen, pos);
-    for (unsigned b = 1; b <= NEWS_GAZ_LOCHEAD; b <<= 1)
-      if (last->gaz & b) F(T_RUN_LASTGAZ, b, pos);
+    for (unsigned m = last->gaz & gaz_bits; m; m &= m - 1) F(T_RUN_LASTGAZ, m & (~m + 1), pos);
   }
-  if (upper) FT(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL));
+  if (upper) F(T_DOC, x->doc, caps & (CAP_START | CAP_HEADLINE | CAP_ALL)); /* per document */
   uint32_t len = x->len;
   FT(T_LEN, len > 8 ? 8 : len, upper);
   uint32_t slen = st->tok_end - st->tok_begin;
-  F(T_SLEN, slen > 8 ? 8 : slen, i == st->tok_begin);
-  F(T_NL, (t->flags & NEWS_TF_NEWLINE) && !nd->wrapped, upper);
+  FW(T_SLEN, slen > 8 ? 8 : slen, i == st->tok_begin);
+  FW(T_NL, (t->flags & NEWS_TF_NEWLINE) && !nd->wrapped, upper);
 #undef F
+#undef FW
 #undef FT
+#undef PUT
   return n;
 }
 
@@ -495,8 +551,30 @@ uint32_t news_ner_features_token(const news_ner_doc *nd, uint32_t s, uint32_t i,
   return features_static(nd, s, i, out, PART_TOK);
 }
 
+uint32_t news_ner_features_window(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out) {
+  return features_static(nd, s, i, out, PART_WIN);
+}
+
 uint32_t news_ner_features_context(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t *out) {
   return features_static(nd, s, i, out, PART_CTX);
+}
+
+void news_ner_window_key(const news_ner_doc *nd, uint32_t s, uint32_t i, uint32_t key[NEWS_NER_WKEY]) {
+  const uint32_t b = nd->sent[s].tok_begin, e = nd->sent[s].tok_end;
+  const news_ner_tok *x = nd->info;
+  const news_token *t = nd->tok;
+  bool left = i > b, right = i + 1 < e; /* the same stand-ins as features_static */
+  key[0] = i >= b + 2 ? x[i - 2].shape : BOS;
+  key[1] = left ? x[i - 1].shape : BOS;
+  key[2] = x[i].shape;
+  key[3] = right ? x[i + 1].shape : EOS;
+  key[4] = i + 2 < e ? x[i + 2].shape : EOS;
+  key[5] = (left ? t[i - 1].kind : 0u) | (uint32_t)t[i].kind << 8 | (right ? t[i + 1].kind : 0u) << 16;
+  key[6] = (left ? x[i - 1].gaz : 0u) | (right ? x[i + 1].gaz : 0u) << 16;
+  uint32_t slen = e - b;
+  key[7] = (slen > 8 ? 8 : slen) | (uint32_t)!left << 4 |
+           (uint32_t)((t[i].flags & NEWS_TF_NEWLINE) && !nd->wrapped) << 5 |
+           (uint32_t)(x[i].caps & CAP_UPPER) << 6;
 }
 
 

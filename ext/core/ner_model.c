@@ -35,9 +35,12 @@
 **   gave the same capitalised word earlier in the sentence, else the one
 **   committed for it in an earlier sentence).  Each part of the features is
 **   scored once per distinct value it depends on (ner.h): those of the
-**   token alone once per distinct token of the document, those of the
-**   previous label once per distinct previous label, and so on; the sums
-**   are the same in any order, so this changes no score.  It extends each
+**   token alone once per distinct token (kept across documents in the
+**   connection's news_cache, with its label features after O and without
+**   history), those of the shapes and kinds around it once per distinct
+**   window (kept there too), those of the previous label once per distinct
+**   previous label, and so on; the sums are the same in any order, so this
+**   changes no score.  It extends each
 **   hypothesis by every label
 **   allowed after its last one (BIO: I-X only continues X) and keeps the
 **   best extensions (ties go to the earlier hypothesis, then the lower
@@ -122,17 +125,6 @@ void news_ner_model_score(const uint32_t *feats, uint32_t n, int32_t *scores) {
   memcpy(scores, acc, sizeof acc);
 }
 
-/* True when token i cannot start a name: no capital letter, no digit, no
-** non-ASCII character (so "iPhone", "49ers", "Ürümqi" are all scored). */
-bool news_ner_plain(const news_ner_doc *nd, uint32_t i) {
-  const news_token *t = &nd->tok[i];
-  for (uint32_t j = t->start; j < t->end; j++) {
-    unsigned char c = (unsigned char)nd->text[j];
-    if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80) return false;
-  }
-  return true;
-}
-
 /* One hypothesis of the beam at one token: its total score and its last
 ** two labels (l1 the token's own). */
 typedef struct hyp {
@@ -181,76 +173,201 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
   for (uint32_t q = 0; q < len; q++) news_ner_remember(nd, base + q, labels[base + q]);
 }
 
-/* Scores of the features of the token alone (news_ner_features_token),
-** remembered per document for each distinct token: an open-addressing
-** table hashed on the word, shape and casing and confirmed by same_token();
-** a slot holds the index + 1 of the first token seen (0: empty) and its
-** scores.  When the table is half full, or
-** could not be allocated, further tokens are scored without it. */
-typedef struct tok_memo {
+/* Scores of the features of the token alone, kept in a news_cache (news.h)
+** for each distinct token: the connection's cache, across documents, or
+** else one made for the document.  Three sets depend on the token alone:
+** news_ner_features_token(), news_ner_features_prev() after the label O and
+** news_ner_features_hist() with no history (its word not tagged before),
+** which between them score most tokens.  An entry holds every input of
+** those (the folded word itself, its hashes, casing, gazetteer and cluster
+** values and token kind) and the three sets of scores; it is found in a bucket of CACHE_WAYS slots chosen
+** by a hash of those inputs and confirmed by comparing all of them, so a
+** hit gives exactly the scores the features would.  A miss scores the
+** features and takes an empty slot of the bucket, or else its slots in
+** turn.  Without the table (allocation failed) tokens are scored each
+** time.  The window scores (news_ner_features_window) are kept in a second
+** table of the same block, keyed by news_ner_window_key(). */
+#define CACHE_WAYS 4
+#define CACHE_SLOTS 8192 /* a connection's cache: 8192 * 176 + 4096 * 68 bytes */
+
+typedef struct cache_entry {
+  uint32_t word, shape;
+  uint16_t len, gaz, cluster;
+  uint8_t caps, kind, used;
+  int32_t sc[NEWS_NER_NLABELS]; /* news_ner_features_token() */
+  int32_t prev_o[NEWS_NER_NLABELS]; /* news_ner_features_prev(.., NEWS_NER_O, ..) */
+  int32_t hist0[NEWS_NER_NLABELS];  /* news_ner_features_hist(.., 0, ..) */
+  char fold[NER_FOLDMAX];
+} cache_entry;
+
+/* The scores of news_ner_features_window() for one window key. */
+typedef struct win_entry {
+  uint32_t key[NEWS_NER_WKEY];
+  uint32_t used;
   int32_t sc[NEWS_NER_NLABELS];
-} tok_memo;
+} win_entry;
 
-typedef struct memo {
-  uint32_t *tok1;
-  tok_memo *slot;
-  uint32_t mask, used;
-  /* label-only features (news_ner_features_pair) by the two previous
-  ** labels, scored on first use */
-  uint8_t pair_ok[NEWS_NER_NLABELS][NEWS_NER_NLABELS];
-  int32_t pair[NEWS_NER_NLABELS][NEWS_NER_NLABELS][NEWS_NER_NLABELS];
-} memo;
+struct news_cache {
+  news_mem mem;
+  cache_entry *slot; /* allocated on first use; NULL until then or on OOM */
+  win_entry *win;    /* nslot / 2 window entries, in the same block */
+  uint32_t nslot;    /* a power of two, at least 2 * CACHE_WAYS */
+  uint32_t turn;     /* the next slot of a full bucket to give up */
+};
 
-/* Do tokens a and b have the same token-alone features?  True when every
-** input of news_ner_features_token() is equal. */
-static bool same_token(const news_ner_doc *nd, uint32_t a, uint32_t b) {
-  const news_ner_tok *x = &nd->info[a], *y = &nd->info[b];
-  return x->word == y->word && x->shape == y->shape && x->len == y->len && x->gaz == y->gaz &&
-         x->cluster == y->cluster && x->caps == y->caps && x->doc == y->doc &&
-         nd->tok[a].kind == nd->tok[b].kind && !memcmp(nd->fold + x->off, nd->fold + y->off, x->len);
+news_cache *news_cache_new(const news_mem *mem) {
+  if (!mem) mem = news_mem_default();
+  news_cache *c = mem->alloc(mem->ctx, sizeof *c);
+  if (!c) return NULL;
+  memset(c, 0, sizeof *c);
+  c->mem = *mem;
+  c->nslot = CACHE_SLOTS;
+  return c;
 }
 
-/* Adds the token-alone scores of token i (sentence s) to sc. */
-static void token_scores(const news_ner_doc *nd, memo *m, uint32_t s, uint32_t i, uint32_t *feats,
-                         int32_t *sc) {
-  tok_memo *e = NULL;
-  if (m->slot) {
-    const news_ner_tok *x = &nd->info[i];
-    uint32_t h = (x->word ^ x->shape * 0x9e3779b1u ^ x->caps) & m->mask;
-    while (m->tok1[h] && !same_token(nd, m->tok1[h] - 1, i)) h = (h + 1) & m->mask;
-    if (m->tok1[h]) {
-      for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += m->slot[h].sc[l];
-      return;
+void news_cache_free(news_cache *c) {
+  if (!c) return;
+  news_mem m = c->mem;
+  if (c->slot) m.free(m.ctx, c->slot);
+  m.free(m.ctx, c);
+}
+
+void news_cache_release(news_cache *c) {
+  if (!c || !c->slot) return;
+  c->mem.free(c->mem.ctx, c->slot);
+  c->slot = NULL;
+  c->win = NULL;
+}
+
+/* Allocates c's tables if it has none yet; false when it cannot. */
+static bool cache_ready(news_cache *c) {
+  if (!c->slot) {
+    size_t n = (size_t)c->nslot * sizeof *c->slot + (size_t)c->nslot / 2 * sizeof *c->win;
+    c->slot = c->mem.alloc(c->mem.ctx, n);
+    if (c->slot) {
+      memset(c->slot, 0, n);
+      c->win = (win_entry *)(c->slot + c->nslot);
     }
-    if (2 * (m->used + 1) <= m->mask + 1) e = &m->slot[h];
+  }
+  return c->slot != NULL;
+}
+
+/* Adds the scores of the window features of token i (sentence s) to sc,
+** from c when it holds them (compared on the whole key), else scored and
+** kept, the same way as the token entries. */
+static void window_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint32_t i,
+                          uint32_t *feats, int32_t *sc) {
+  win_entry *e = NULL;
+  uint32_t key[NEWS_NER_WKEY];
+  if (c && c->slot) {
+    news_ner_window_key(nd, s, i, key);
+    uint32_t h = 0;
+    for (int k = 0; k < NEWS_NER_WKEY; k++) h = (h ^ key[k]) * 0x9e3779b1u;
+    h ^= h >> 15;
+    win_entry *b = c->win + (h & (c->nslot / 2 - CACHE_WAYS));
+    for (int k = 0; k < CACHE_WAYS; k++) {
+      win_entry *y = &b[k];
+      if (!y->used) {
+        if (!e) e = y;
+        continue;
+      }
+      if (!memcmp(y->key, key, sizeof key)) {
+        for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += y->sc[l];
+        return;
+      }
+    }
+    if (!e) e = &b[c->turn++ & (CACHE_WAYS - 1)];
+  }
+  int32_t t[NEWS_NER_NLABELS] = {0};
+  news_ner_model_score(feats, news_ner_features_window(nd, s, i, feats), t);
+  for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += t[l];
+  if (e) {
+    memcpy(e->key, key, sizeof key);
+    e->used = 1;
+    memcpy(e->sc, t, sizeof t);
+  }
+}
+
+/* Adds the token-alone scores of token i (sentence s) to sc, and sets
+** prev_o and hist0 to the scores of its label features after O and with no
+** history. */
+static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint32_t i,
+                         uint32_t *feats, int32_t *sc, int32_t *prev_o, int32_t *hist0) {
+  cache_entry *e = NULL;
+  const news_ner_tok *x = &nd->info[i];
+  const uint8_t kind = nd->tok[i].kind;
+  if (c && c->slot) {
+    uint32_t h = x->word ^ x->shape * 0x9e3779b1u ^
+                 ((uint32_t)x->caps | (uint32_t)kind << 8) * 0x85ebca6bu;
+    h ^= h >> 15;
+    cache_entry *b = c->slot + (h & (c->nslot - CACHE_WAYS));
+    for (int k = 0; k < CACHE_WAYS; k++) {
+      cache_entry *y = &b[k];
+      if (!y->used) {
+        if (!e) e = y;
+        continue;
+      }
+      if (y->word == x->word && y->shape == x->shape && y->len == x->len && y->gaz == x->gaz &&
+          y->cluster == x->cluster && y->caps == x->caps && y->kind == kind &&
+          !memcmp(y->fold, nd->fold + x->off, x->len)) {
+        for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += y->sc[l];
+        memcpy(prev_o, y->prev_o, sizeof y->prev_o);
+        memcpy(hist0, y->hist0, sizeof y->hist0);
+        return;
+      }
+    }
+    if (!e) e = &b[c->turn++ & (CACHE_WAYS - 1)];
   }
   int32_t t[NEWS_NER_NLABELS] = {0};
   news_ner_model_score(feats, news_ner_features_token(nd, s, i, feats), t);
   for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += t[l];
+  memset(prev_o, 0, NEWS_NER_NLABELS * sizeof *prev_o);
+  news_ner_model_score(feats, news_ner_features_prev(nd, i, NEWS_NER_O, feats), prev_o);
+  memset(hist0, 0, NEWS_NER_NLABELS * sizeof *hist0);
+  news_ner_model_score(feats, news_ner_features_hist(nd, i, 0, feats), hist0);
   if (e) {
-    m->tok1[e - m->slot] = i + 1;
+    e->word = x->word;
+    e->shape = x->shape;
+    e->len = x->len;
+    e->gaz = x->gaz;
+    e->cluster = x->cluster;
+    e->caps = x->caps;
+    e->kind = kind;
+    e->used = 1;
     memcpy(e->sc, t, sizeof t);
-    m->used++;
+    memcpy(e->prev_o, prev_o, sizeof e->prev_o);
+    memcpy(e->hist0, hist0, sizeof e->hist0);
+    memcpy(e->fold, nd->fold + x->off, x->len);
   }
 }
 
-#define MEMO_MAX 4096 /* slots of the token table at most (164 KB) */
+/* Scores of the label-only features (news_ner_features_pair) by the two
+** previous labels, scored on first use. */
+typedef struct pair_memo {
+  uint8_t ok[NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+  int32_t sc[NEWS_NER_NLABELS][NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+} pair_memo;
 
 bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
   uint32_t feats[NEWS_NER_MAXFEAT], nPoll = 0;
   bool stopped = false;
   lattice lat;
-  hyp cur[NEWS_NER_MAXBEAM], next[NEWS_NER_MAXBEAM];
+  hyp beams[2][NEWS_NER_MAXBEAM], *cur = beams[0], *next = beams[1]; /* swapped per token */
   const uint32_t width = NEWS_NER_BEAM;
-  memo m;
-  memset(m.pair_ok, 0, sizeof m.pair_ok);
-  m.used = 0;
-  m.mask = 63;
-  while (m.mask + 1 < MEMO_MAX && m.mask + 1 < nd->ntok) m.mask = 2 * m.mask + 1;
-  m.slot = nd->mem->alloc(nd->mem->ctx, (m.mask + 1) * (sizeof *m.slot + sizeof *m.tok1));
-  if (m.slot) {
-    m.tok1 = (uint32_t *)(m.slot + m.mask + 1);
-    memset(m.tok1, 0, (m.mask + 1) * sizeof *m.tok1);
+  pair_memo m;
+  memset(m.ok, 0, sizeof m.ok);
+  uint32_t allowed[NEWS_NER_NLABELS]; /* bit l: label l may follow the label */
+  for (int p1 = 0; p1 < NEWS_NER_NLABELS; p1++) {
+    allowed[p1] = 0;
+    for (int l = 0; l < NEWS_NER_NLABELS; l++)
+      if (news_ner_allowed(p1, l)) allowed[p1] |= 1u << l;
+  }
+  /* the connection's cache, else one for this document alone */
+  news_cache own = {*nd->mem, NULL, NULL, 2 * CACHE_WAYS, 0}, *c = nd->doc ? nd->doc->opts.cache : NULL;
+  if (!c || !cache_ready(c)) {
+    c = &own;
+    while (c->nslot < CACHE_SLOTS && c->nslot < nd->ntok) c->nslot *= 2;
+    (void)cache_ready(c);
   }
   for (uint32_t s = 0; s < nd->nsent; s++) {
     uint32_t end = nd->sent[s].tok_end;
@@ -262,7 +379,7 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
         goto out;
       }
       uint32_t p = i - base, nnext = 0;
-      uint8_t from[NEWS_NER_MAXBEAM];
+      uint8_t from[NEWS_NER_MAXBEAM] = {0};
       bool plain = news_ner_plain(nd, i);
       if (cur[0].l1 == NEWS_NER_O && plain) {
         /* fast path: when the best hypothesis is outside a name, a plain
@@ -283,10 +400,11 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
         int32_t fixed[NEWS_NER_NLABELS] = {0};
         int32_t q = same_word_before(nd, base, p, i); /* history: in the stretch */
         int hist0 = q < 0 ? news_ner_history(nd, i) : 0; /* or committed before it */
-        token_scores(nd, &m, s, i, feats, fixed);
-        news_ner_model_score(feats, news_ner_features_context(nd, s, i, feats), fixed);
         int32_t prev[NEWS_NER_NLABELS][NEWS_NER_NLABELS], hs[NEWS_NER_NLABELS + 1][NEWS_NER_NLABELS];
-        uint32_t prev_ok = 0, hs_ok = 0;
+        token_scores(nd, c, s, i, feats, fixed, prev[NEWS_NER_O], hs[0]);
+        window_scores(nd, c, s, i, feats, fixed);
+        news_ner_model_score(feats, news_ner_features_context(nd, s, i, feats), fixed);
+        uint32_t prev_ok = 1u << NEWS_NER_O, hs_ok = 1u << 0;
         for (uint32_t k = 0; k < ncur; k++) {
           int l1 = cur[k].l1, l2 = cur[k].l2;
           int hist = q < 0 ? hist0 : beam_history(&lat, p, k, (uint32_t)q);
@@ -300,24 +418,27 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
             news_ner_model_score(feats, news_ner_features_hist(nd, i, hist, feats), hs[hist]);
             hs_ok |= 1u << hist;
           }
-          if (!m.pair_ok[l1][l2]) {
-            memset(m.pair[l1][l2], 0, sizeof m.pair[l1][l2]);
-            news_ner_model_score(feats, news_ner_features_pair(l1, l2, feats), m.pair[l1][l2]);
-            m.pair_ok[l1][l2] = 1;
+          if (!m.ok[l1][l2]) {
+            memset(m.sc[l1][l2], 0, sizeof m.sc[l1][l2]);
+            news_ner_model_score(feats, news_ner_features_pair(l1, l2, feats), m.sc[l1][l2]);
+            m.ok[l1][l2] = 1;
           }
-          for (int l = 0; l < NEWS_NER_NLABELS; l++)
-            if (news_ner_allowed(l1, l)) {
-              int32_t sc = fixed[l] + prev[l1][l] + hs[hist][l] + m.pair[l1][l2][l];
-              beam_insert(next, from, &nnext, width, (hyp){cur[k].score + sc, (uint8_t)l, (uint8_t)l1},
-                          (uint8_t)k);
-            }
+          const int32_t *pv = prev[l1], *hv = hs[hist], *rv = m.sc[l1][l2];
+          const int64_t score = cur[k].score;
+          const uint32_t a = allowed[l1];
+          for (int l = 0; l < NEWS_NER_NLABELS; l++) {
+            if (!(a >> l & 1)) continue;
+            int64_t v = score + (int32_t)(fixed[l] + pv[l] + hv[l] + rv[l]);
+            if (nnext == width && next[width - 1].score >= v) continue; /* as beam_insert would */
+            beam_insert(next, from, &nnext, width, (hyp){v, (uint8_t)l, (uint8_t)l1}, (uint8_t)k);
+          }
         }
       }
-      for (uint32_t k = 0; k < nnext; k++) {
-        lat.lab[p][k] = next[k].l1;
-        lat.back[p][k] = from[k];
-        cur[k] = next[k];
-      }
+      for (uint32_t k = 0; k < nnext; k++) lat.lab[p][k] = next[k].l1;
+      memcpy(lat.back[p], from, sizeof from); /* fixed size: no call */
+      hyp *t = cur;
+      cur = next;
+      next = t;
       ncur = nnext;
       if (p + 1 == NEWS_NER_SPAN || i + 1 == end) {
         /* commit the stretch and go on from its best hypothesis alone */
@@ -329,7 +450,7 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
     }
   }
 out:
-  if (m.slot) nd->mem->free(nd->mem->ctx, m.slot);
+  if (own.slot) nd->mem->free(nd->mem->ctx, own.slot);
   return stopped;
 }
 

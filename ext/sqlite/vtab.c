@@ -109,6 +109,7 @@ newsext_ctx *newsext_ctx_new(sqlite3 *db) {
   p->opts.version = NEWS_OPTS_VERSION;
   p->opts.stop = newsext_should_stop;
   p->opts.stop_arg = p; /* the ctx outlives every document it caches */
+  p->opts.cache = news_cache_new(&p->mem); /* NULL on OOM: analysis goes on without */
   p->nRef = 1;
   p->nBudget = NEWSEXT_CACHE_BUDGET;
   return p;
@@ -132,6 +133,7 @@ void newsext_ctx_release(void *pArg) {
   newsext_ctx *p = pArg;
   if (!p || --p->nRef > 0) return;
   for (int i = 0; i < NEWSEXT_CACHE_SLOTS; i++) docref_release(NULL, p->aCache[i]);
+  news_cache_free(p->opts.cache);
   sqlite3_free(p);
 }
 
@@ -205,6 +207,7 @@ static sqlite3_int64 cache_release(newsext_ctx *pCtx) {
       i++;
     }
   }
+  news_cache_release(pCtx->opts.cache); /* the tagger's scores, made again on next use */
   return n;
 }
 

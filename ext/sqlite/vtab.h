@@ -41,7 +41,8 @@ typedef struct newsext_docref {
 typedef struct newsext_ctx {
   sqlite3 *db;
   news_mem mem;                                /* sqlite3_malloc64-backed */
-  news_opts opts;                              /* stop callback: newsext_should_stop */
+  news_opts opts;                              /* stop callback: newsext_should_stop; the
+                                                  connection's news_cache */
   newsext_docref *aCache[NEWSEXT_CACHE_SLOTS]; /* most recent first */
   sqlite3_int64 nBudget;                       /* bytes of unused documents kept at most */
   int nCursor;                                 /* table cursors open */

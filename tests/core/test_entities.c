@@ -628,6 +628,58 @@ static void test_known_companies(void **state) {
   news_doc_free(r.d);
 }
 
+/* Mentions of text analysed with opts (NULL: no cache), compared field by
+** field with those of the same text analysed without any. */
+static void assert_same_as_uncached(const char *text, const news_opts *opts) {
+  ents plain = analyse(text);
+  news_doc *d;
+  const news_entity *e;
+  uint32_t n;
+  assert_int_equal(news_doc_new(NULL, opts, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_entities(d, &e, &n), NEWS_OK);
+  assert_int_equal(n, plain.n);
+  for (uint32_t i = 0; i < n; i++) {
+    assert_int_equal(e[i].start, plain.e[i].start);
+    assert_int_equal(e[i].end, plain.e[i].end);
+    assert_int_equal(e[i].type, plain.e[i].type);
+  }
+  news_doc_free(d);
+  news_doc_free(plain.d);
+}
+
+/* A connection's news_cache carries token scores from one document to the
+** next, and changes no mention: the same words in other casings, at
+** sentence starts, in headlines and as other token kinds, in either order,
+** and with a cache whose table cannot be allocated at first. */
+static void test_cache(void **state) {
+  (void)state;
+  const char *texts[] = {
+      "Apple chief executive Tim Cook met Chancellor Angela Merkel in Berlin on Monday. "
+      "Cook said Apple would open a research centre in Munich.",
+      "APPLE PROFITS RISE\nApple shares rose 3% in New York after the company said sales of "
+      "the iPhone grew. An apple a day, said Mr Cook, who spoke in Berlin.",
+      "Berlin, March 3 (Reuters) - Merkel's government said on Tuesday that Cook & Co would "
+      "pay 1.5 billion euros. \"Apple is welcome,\" Merkel said.",
+  };
+  const size_t nt = sizeof texts / sizeof texts[0];
+  news_cache *c = news_cache_new(NULL);
+  assert_non_null(c);
+  news_opts opts = {NEWS_OPTS_VERSION, NULL, NULL, c};
+  for (int round = 0; round < 2; round++)
+    for (size_t k = 0; k < nt; k++) assert_same_as_uncached(texts[round ? nt - 1 - k : k], &opts);
+  news_cache_free(c);
+  news_cache_free(NULL);
+
+  test_mem tm; /* the cache exists, its table cannot be allocated at first */
+  test_mem_init(&tm, 2);
+  c = news_cache_new(&tm.mem);
+  assert_non_null(c);
+  opts.cache = c;
+  for (size_t k = 0; k < nt; k++) assert_same_as_uncached(texts[k], &opts);
+  news_cache_free(c);
+  assert_int_equal(tm.live, 0);
+}
+
 static void test_known_organisations(void **state) {
   (void)state;
   /* a well-known organisation's short and long forms share one canonical
@@ -668,7 +720,7 @@ int main(void) {
       cmocka_unit_test(test_particles), cmocka_unit_test(test_inner_title),
       cmocka_unit_test(test_ordinary_words), cmocka_unit_test(test_wire_boilerplate),
       cmocka_unit_test(test_company_short_forms), cmocka_unit_test(test_countries),
-      cmocka_unit_test(test_known_companies),
+      cmocka_unit_test(test_known_companies), cmocka_unit_test(test_cache),
       cmocka_unit_test(test_known_organisations),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
