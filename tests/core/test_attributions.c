@@ -22,23 +22,7 @@
 
 typedef speech_case acase;
 
-static void describe(const char *text, char *out, size_t cap) {
-  news_doc *d;
-  const news_attribution *a;
-  uint32_t n;
-  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
-  assert_int_equal(news_doc_attributions(d, &a, &n), NEWS_OK);
-  size_t k = 0;
-  out[0] = 0;
-  for (uint32_t i = 0; i < n; i++) {
-    const news_attribution *r = &a[i];
-    speech_row(out, cap, &k, text, r->start, r->end, r->speaker, r->speaker_len, r->speaker_start,
-               r->speaker_end, r->cue_start, r->cue_end, news_attr_kind_name(r->kind));
-  }
-  news_doc_free(d);
-}
-
-static void check(const acase *cases, size_t n) { speech_check(cases, n, "attribution", describe); }
+static void check(const acase *cases, size_t n) { speech_check(cases, n, "attribution", attribution_rows); }
 
 /* ---------------------------------------------------------- reported */
 

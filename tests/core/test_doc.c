@@ -130,7 +130,7 @@ static void test_stop(void **state) {
   char *big = malloc(len);
   assert_non_null(big);
   for (size_t i = 0; i < len; i++) big[i] = (i % 6 == 5) ? ' ' : 'a';
-  news_opts opts = {NEWS_OPTS_VERSION, stop_now, NULL};
+  news_opts opts = {NEWS_OPTS_VERSION, stop_now, NULL, NULL};
   news_doc *d;
   const news_token *t;
   uint32_t n;
@@ -151,7 +151,7 @@ static int stop_flag(void *arg) {
 static void test_stop_between_stages(void **state) {
   (void)state;
   int stop = 0;
-  news_opts opts = {NEWS_OPTS_VERSION, stop_flag, &stop};
+  news_opts opts = {NEWS_OPTS_VERSION, stop_flag, &stop, NULL};
   news_doc *d;
   const news_token *t;
   const news_entity *e;

@@ -7,7 +7,8 @@
 **     the plain text and checked against the splitter;
 **   - speech_row() / speech_check(): quotation and attribution rows as
 **     "text | speaker | speaker_text | cue | kind" lines, and a table of
-**     texts checked against their expected lines.
+**     texts checked against their expected lines; attribution_rows(): a
+**     text's attribution rows as such lines.
 */
 #ifndef NEWS_TESTUTIL_H
 #define NEWS_TESTUTIL_H
@@ -123,6 +124,23 @@ static inline void speech_check(const speech_case *cases, size_t n, const char *
       fail();
     }
   }
+}
+
+/* The attribution rows of text as speech_row lines, into out. */
+static inline void attribution_rows(const char *text, char *out, size_t cap) {
+  news_doc *d;
+  const news_attribution *a;
+  uint32_t n;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_attributions(d, &a, &n), NEWS_OK);
+  size_t k = 0;
+  out[0] = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    const news_attribution *r = &a[i];
+    speech_row(out, cap, &k, text, r->start, r->end, r->speaker, r->speaker_len, r->speaker_start,
+               r->speaker_end, r->cue_start, r->cue_end, news_attr_kind_name(r->kind));
+  }
+  news_doc_free(d);
 }
 
 #endif

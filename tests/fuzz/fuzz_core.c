@@ -165,7 +165,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     data++, size--;
   }
   int polls = 0;
-  news_opts opts = {NEWS_OPTS_VERSION, NULL, NULL};
+  news_opts opts = {NEWS_OPTS_VERSION, NULL, NULL, NULL};
   if (ctl & 0x40) {
     opts.stop = stop_second;
     opts.stop_arg = &polls;
