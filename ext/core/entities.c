@@ -861,7 +861,7 @@ static news_rc usual_spelling(news_doc *d, const news_ner_doc *nd, news_entity *
   out[x->end - x->start] = 0;
   for (uint32_t j = b; j < e; j++) {
     if (!is_word(&tok[j])) continue;
-    uint32_t from = CL_CASING(nd->info[j].cluster) == 3 ? 1 : 0;
+    uint32_t from = CL_CASING(nd->info[j].cluster) == 3 ? 1u : 0u;
     for (uint32_t i = tok[j].start + from; i < tok[j].end; i++) {
       char *c = &out[i - x->start];
       if (*c >= 'A' && *c <= 'Z') *c = (char)(*c + 32);
