@@ -121,18 +121,20 @@ char *news_arena_strdup(news_arena *a, const char *s, size_t n) {
   return p;
 }
 
+/* A line break or tab, which a squeezed name writes as a space. */
+static bool breaks_line(char c) { return c == '\n' || c == '\r' || c == '\t'; }
+
 const char *news_arena_squeeze(news_arena *a, const char *s, uint32_t n, uint32_t *out_n) {
   uint32_t i;
   for (i = 0; i < n; i++)
-    if (s[i] == '\n' || s[i] == '\r' || s[i] == '\t' || (s[i] == ' ' && (i == 0 || i + 1 == n || s[i + 1] == ' ')))
-      break;
+    if (breaks_line(s[i]) || (s[i] == ' ' && (i == 0 || i + 1 == n || s[i + 1] == ' '))) break;
   *out_n = n;
   if (i == n) return s;
   char *out = news_arena_alloc(a, n + 1);
   if (!out) return NULL;
   uint32_t k = 0;
   for (i = 0; i < n; i++) {
-    char c = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i];
+    char c = breaks_line(s[i]) ? ' ' : s[i];
     if (c == ' ' && (k == 0 || out[k - 1] == ' ')) continue;
     out[k++] = c;
   }

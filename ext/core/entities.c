@@ -855,10 +855,8 @@ static news_rc usual_spelling(news_doc *d, const news_ner_doc *nd, news_entity *
     int casing = CL_CASING(nd->info[j].cluster);
     if (!(casing == 3 || (casing == 1 && j > b && tok[j].end - tok[j].start <= 3))) return NEWS_OK;
   }
-  char *out = news_arena_alloc(&d->arena, x->end - x->start + 1);
+  char *out = news_arena_strdup(&d->arena, d->text + x->start, x->end - x->start);
   if (!out) return NEWS_ERR_NOMEM;
-  memcpy(out, d->text + x->start, x->end - x->start);
-  out[x->end - x->start] = 0;
   for (uint32_t j = b; j < e; j++) {
     if (!is_word(&tok[j])) continue;
     uint32_t from = CL_CASING(nd->info[j].cluster) == 3 ? 1u : 0u;
