@@ -615,7 +615,8 @@ static void test_company_short_forms(void **state) {
 
 /* Names that would repeat wrongly in every such article: "the Bank" is the
 ** one bank the article names ("World Bank"), and stays "Bank" when it names
-** two; "the Reagan administration" is led by a person; a letter alone ("the
+** two; "the Reagan administration" is led by a person; holidays and
+** awards have one type; a letter alone ("the
 ** A and B quotas") and a results-table label ("Revs 419.1 mln") are no
 ** names. */
 static void test_corpus_names(void **state) {
@@ -646,6 +647,15 @@ static void test_corpus_names(void **state) {
   assert_true(find(&r, "Revs", 0) < 0);
   assert_true(find(&r, "Shr", 0) < 0);
   assert_true(find(&r, "European Community", 0) >= 0);
+  news_doc_free(r.d);
+  /* a holiday is no name, an award a MISC, unless a person of the article
+  ** bears the word */
+  r = analyse("Clint Eastwood won an Oscar for the film, and sales rose before Christmas. "
+              "Iraqi Deputy Prime Minister Taha Yassin Ramadan said Ramadan would attend.");
+  check_invariants(&r);
+  assert_true(find(&r, "Christmas", 0) < 0);
+  assert_int_equal(r.e[find(&r, "Oscar", 0)].type, NEWS_ENT_MISC);
+  assert_int_equal(r.e[find(&r, "Ramadan", 0)].type, NEWS_ENT_PERSON);
   news_doc_free(r.d);
 }
 
