@@ -1318,6 +1318,8 @@ news_rc news_entities_run(news_doc *d) {
     /* no name runs past MAX_NAME_TOKENS tokens (the longest in the gold
     ** data has 12 words); a longer run is a line of capitalised words */
     if (b == e || e - b > MAX_NAME_TOKENS) continue;
+    /* a common noun after a name is not part of it ("Labour MPs", "BBC TV") */
+    while (e - b >= 2 && (nd.info[e - 1].gaz & NEWS_GAZ_COMMON)) e--;
     /* "TV", "CEO", "GDP", "Revs" alone are common nouns, not names, and "We",
     ** "It" (capitalised after a quote mark) pronouns */
     if (e - b == 1 && ((nd.info[b].gaz & NEWS_GAZ_COMMON) || pronoun(d, &tok[b]))) continue;

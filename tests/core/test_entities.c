@@ -745,6 +745,18 @@ static void test_known_organisations(void **state) {
   assert_canonical(&r, find(&r, "OPEC", 0), "OPEC"); /* an acronym used on every reference */
   assert_int_equal(r.e[find(&r, "Fed", 0)].type, NEWS_ENT_ORG);
   news_doc_free(r.d);
+  /* a party before its MPs is the party, and an MP a title */
+  r = analyse("The USDA said wheat stocks rose, the U.S. Agriculture Department said on Monday. "
+              "Labour MPs backed the plan, and Labour MP Gwen Tallis said the Labour Party would "
+              "vote for it.");
+  check_invariants(&r);
+  assert_canonical(&r, find(&r, "USDA", 0), "U.S. Department of Agriculture");
+  assert_canonical(&r, find(&r, "U.S. Agriculture Department", 0), "U.S. Department of Agriculture");
+  for (int k = 0; k < 2; k++) assert_canonical(&r, find(&r, "Labour", k), "Labour Party");
+  assert_canonical(&r, find(&r, "Labour Party", 0), "Labour Party");
+  assert_int_equal(r.e[find(&r, "Gwen Tallis", 0)].type, NEWS_ENT_PERSON);
+  assert_title(&r, find(&r, "Gwen Tallis", 0), "Labour MP");
+  news_doc_free(r.d);
 }
 
 static void test_model_info(void **state) {
