@@ -313,8 +313,38 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
       for (uint32_t i = st->tok_begin; i < st->tok_end; i++) nd->info[i].caps |= CAP_HEADLINE;
   }
 
-  /* pass 2b: runs of capitalised words, joined by a lower-case "of" or
-  ** "de" when a capitalised word follows ("Bank of England") */
+  /* pass 3: how each word is written across the document, collected in the
+  ** history table (reset afterwards for the labels) */
+  if (news_doc_zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
+      news_doc_zero_polled(d, nd->hist_val, ts))
+    return NEWS_ERR_INTERRUPTED;
+  for (int pass = 0; pass < 2; pass++) {
+    for (uint32_t i = 0; i < n; i++) {
+      NER_POLL();
+      news_ner_tok *x = &nd->info[i];
+      if (!NEWS_TOK_IS(nd->tok[i].kind, NEWS_TOK_RANGE_WORD)) continue;
+      if (pass == 1) { /* the word's slot, kept by pass 0 in run_first */
+        x->doc = nd->hist_val[x->run_first];
+        continue;
+      }
+      uint32_t k = x->word ? x->word : 1, h = k & nd->hist_mask;
+      while (nd->hist_key[h] && nd->hist_key[h] != k) h = (h + 1) & nd->hist_mask;
+      x->run_first = h; /* for pass 1; pass 2b sets the run after */
+      uint8_t bits = nd->hist_key[h] ? DOC_MANY : 0;
+      nd->hist_key[h] = k;
+      if (!(x->caps & CAP_UPPER)) bits |= DOC_LOWER;
+      else if (x->caps & CAP_START) bits |= DOC_START;
+      else if (!(x->caps & (CAP_HEADLINE | CAP_ALL))) bits |= DOC_MIDCAP;
+      nd->hist_val[h] |= bits;
+    }
+  }
+  if (news_doc_zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
+      news_doc_zero_polled(d, nd->hist_val, ts))
+    return NEWS_ERR_INTERRUPTED;
+
+  /* pass 2b (after pass 3, which keeps slots in run_first): runs of
+  ** capitalised words, joined by a lower-case "of" or "de" when a
+  ** capitalised word follows ("Bank of England") */
   for (uint32_t s = 0; s < nd->nsent; s++) {
     const news_sentence *st = &nd->sent[s];
     uint32_t i = st->tok_begin;
@@ -335,34 +365,6 @@ news_rc news_ner_prepare(news_doc *d, news_ner_doc *nd) {
       i = j;
     }
   }
-
-  /* pass 3: how each word is written across the document, collected in the
-  ** history table (reset afterwards for the labels) */
-  if (news_doc_zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
-      news_doc_zero_polled(d, nd->hist_val, ts))
-    return NEWS_ERR_INTERRUPTED;
-  for (int pass = 0; pass < 2; pass++) {
-    for (uint32_t i = 0; i < n; i++) {
-      NER_POLL();
-      news_ner_tok *x = &nd->info[i];
-      if (!NEWS_TOK_IS(nd->tok[i].kind, NEWS_TOK_RANGE_WORD)) continue;
-      uint32_t k = x->word ? x->word : 1, h = k & nd->hist_mask;
-      while (nd->hist_key[h] && nd->hist_key[h] != k) h = (h + 1) & nd->hist_mask;
-      if (pass == 0) {
-        uint8_t bits = nd->hist_key[h] ? DOC_MANY : 0;
-        nd->hist_key[h] = k;
-        if (!(x->caps & CAP_UPPER)) bits |= DOC_LOWER;
-        else if (x->caps & CAP_START) bits |= DOC_START;
-        else if (!(x->caps & (CAP_HEADLINE | CAP_ALL))) bits |= DOC_MIDCAP;
-        nd->hist_val[h] |= bits;
-      } else {
-        x->doc = nd->hist_val[h];
-      }
-    }
-  }
-  if (news_doc_zero_polled(d, nd->hist_key, (size_t)ts * sizeof *nd->hist_key) ||
-      news_doc_zero_polled(d, nd->hist_val, ts))
-    return NEWS_ERR_INTERRUPTED;
   return NEWS_OK;
 }
 
