@@ -239,14 +239,23 @@ news_rc news_charmap_build_stop(news_charmap *map, const news_mem *mem, const ne
   if (!map->marks) return NEWS_ERR_NOMEM;
   uint32_t chars = 0;
   bool run = false;
-  for (size_t i = 0; i < len; i++) {
-    if ((i & 0xfffff) == 0xfffff && opts && opts->stop && opts->stop(opts->stop_arg)) { /* a poll per MB */
-      mem->free(mem->ctx, map->marks);
-      map->marks = NULL;
-      return NEWS_ERR_INTERRUPTED;
+  for (size_t i = 0; i < len;) {
+    if ((i % NEWS_CHARMAP_STEP) == 0) {
+      if ((i & 0xfffff) == 0 && i && opts && opts->stop && opts->stop(opts->stop_arg)) { /* a poll per MB */
+        mem->free(mem->ctx, map->marks);
+        map->marks = NULL;
+        return NEWS_ERR_INTERRUPTED;
+      }
+      map->marks[i / NEWS_CHARMAP_STEP] = chars | (run ? RUN_BIT : 0);
+      if (i + NEWS_CHARMAP_STEP <= len && all_ascii(map->text + i, NEWS_CHARMAP_STEP)) {
+        chars += NEWS_CHARMAP_STEP; /* an ASCII step: a character per byte */
+        run = false;
+        i += NEWS_CHARMAP_STEP;
+        continue;
+      }
     }
-    if ((i % NEWS_CHARMAP_STEP) == 0) map->marks[i / NEWS_CHARMAP_STEP] = chars | (run ? RUN_BIT : 0);
     chars += starts_char(map->text[i], &run);
+    i++;
   }
   if ((len % NEWS_CHARMAP_STEP) == 0) map->marks[len / NEWS_CHARMAP_STEP] = chars | (run ? RUN_BIT : 0);
   return NEWS_OK;

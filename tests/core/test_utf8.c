@@ -94,6 +94,29 @@ static void test_charmap(void **state) {
   news_charmap_free(&map, NULL);
 }
 
+/* Whole 64-byte steps of ASCII between other bytes (counted a step at a
+** time): a lead byte ending one step with its continuation bytes opening
+** the next, an ASCII step after a continuation run, stray continuation
+** bytes opening a step after an ASCII one, and a short ASCII tail. */
+static void test_charmap_ascii_steps(void **state) {
+  (void)state;
+  unsigned char text[64 * 6 + 20];
+  memset(text, 'a', sizeof text);
+  text[127] = 0xc3; /* step 1 ends with a lead byte ... */
+  text[128] = 0x80; /* ... whose continuation bytes open step 2 */
+  text[129] = 0x80;
+  /* step 3 (192..255) all ASCII, after step 2's run */
+  text[256] = 0x80; /* stray continuation bytes open step 4 */
+  text[257] = 0x80;
+  text[300] = 0xe6, text[301] = 0x9d, text[302] = 0xb1;
+  /* step 5 (320..383) ASCII, then a 20-byte ASCII tail */
+  size_t n = sizeof text;
+  news_charmap map;
+  assert_int_equal(news_charmap_build(&map, NULL, (const char *)text, n), NEWS_OK);
+  for (size_t off = 0; off <= n; off++) assert_int_equal(news_charmap_chars(&map, (uint32_t)off), naive_chars(text, off));
+  news_charmap_free(&map, NULL);
+}
+
 /* ASCII text needs no checkpoints; one byte >= 0x80 anywhere, even in the
 ** last of 200 bytes, does. */
 static void test_charmap_ascii(void **state) {
@@ -120,7 +143,8 @@ static void test_fold(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_next),     cmocka_unit_test(test_invalid), cmocka_unit_test(test_sanitize),
-      cmocka_unit_test(test_charmap), cmocka_unit_test(test_charmap_ascii), cmocka_unit_test(test_fold),
+      cmocka_unit_test(test_charmap),  cmocka_unit_test(test_charmap_ascii_steps),
+      cmocka_unit_test(test_charmap_ascii), cmocka_unit_test(test_fold),
   };
   return cmocka_run_group_tests_name("utf8", tests, NULL, NULL);
 }
