@@ -1087,11 +1087,14 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
       x->canonical_len = (uint32_t)strlen(org);
       x->type = NEWS_ENT_ORG;
     }
-    int how, c;
-    if (kn && x->type == NEWS_ENT_LOC && (c = news_country_find_key(key, kn, &how)) >= 0 &&
-        how != NEWS_CNAME_DEMONYM) {
-      x->canonical = news_countries[c].name;
-      x->canonical_len = (uint32_t)strlen(news_countries[c].name);
+    /* a former state keeps its own name ("USSR": Soviet Union, not Russia) */
+    const news_country_name *cn = kn && x->type == NEWS_ENT_LOC ? news_country_name_find_key(key, kn) : NULL;
+    const char *cname = !cn || cn->how == NEWS_CNAME_DEMONYM ? NULL
+                        : cn->how == NEWS_CNAME_HISTORIC    ? cn->former
+                                                            : news_countries[cn->country].name;
+    if (cname) {
+      x->canonical = cname;
+      x->canonical_len = (uint32_t)strlen(cname);
     }
   }
 

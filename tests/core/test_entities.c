@@ -573,6 +573,15 @@ static void test_countries(void **state) {
   assert_canonical(&r, find(&r, "Wales", 0), "Wales");
   assert_canonical(&r, find(&r, "British", 0), "British"); /* a nationality keeps its text */
   news_doc_free(r.d);
+  /* a former state keeps its own name, one for all its forms */
+  r = analyse("Grain sales to the Soviet Union rose, and exports of corn to the USSR from "
+              "Canada doubled. West Germany and Yugoslavia bought less.");
+  check_invariants(&r);
+  assert_canonical(&r, find(&r, "Soviet Union", 0), "Soviet Union");
+  assert_canonical(&r, find(&r, "USSR", 0), "Soviet Union");
+  assert_canonical(&r, find(&r, "West Germany", 0), "West Germany");
+  assert_canonical(&r, find(&r, "Yugoslavia", 0), "Yugoslavia");
+  news_doc_free(r.d);
 }
 
 static void test_company_short_forms(void **state) {
