@@ -495,13 +495,6 @@ static int timex_word_code(const char *p, uint32_t n) {
   return 0;
 }
 
-/* True when p[0..n) holds a '-' (an inline loop: most words are short). */
-static bool has_dash(const char *p, uint32_t n) {
-  for (uint32_t k = 1; k + 1 < n; k++)
-    if (p[k] == '-') return true;
-  return false;
-}
-
 /* Words that start a timex only before a dating word ("the", "a"). */
 static bool lead_word(const ctx *c, uint32_t i) {
   return word(c, i, "the") || word(c, i, "a") || word(c, i, "an") || word(c, i, "half") || word(c, i, "these") ||
@@ -556,7 +549,7 @@ bool tx_classify(ctx *c, const news_doc *d) {
       c->tok[i] = tx_decode(code);
       c->cand[i] = 1;
       if (part_is(c->tok[i], TX_UNIT, U_HALF)) c->half = true;
-    } else if (t->kind == NEWS_TOK_WORD && has_dash(p, n)) {
+    } else if (t->kind == NEWS_TOK_WORD && t->flags & NEWS_TF_HYPHEN) {
       tx_word parts[3];
       int np = tx_hyphen_parts(c, i, parts);
       for (int k = 0; k < np; k++) {
