@@ -271,6 +271,11 @@ static const tcase cases[] = {
     {"The club soon became famous, and soon after the tour it split.", ""},
     {"He warned that Asian states could soon stop lending.", "soon=DATE:FUTURE_REF"},
     {"Rates will rise in the near future.", "the near future=DATE:FUTURE_REF"},
+    /* "term" is no dating word: its lead words start the match */
+    {"Profits will stay weak in the near term, the bank said.", "the near term=DATE:FUTURE_REF"},
+    {"Growth should pick up over the long term and in the near term.",
+     "the long term=DATE:FUTURE_REF; the near term=DATE:FUTURE_REF"},
+    {"The loan is short term.", ""},
     /* anaphora against the last day mentioned */
     {"The storm hit on Dec. 30, 2019. The next day, power returned.",
      "Dec. 30, 2019=DATE:2019-12-30@2019-12-30; The next day=DATE:2019-12-31@2019-12-31"},
