@@ -313,6 +313,12 @@ static void extend(const ctx *c, hit *h, uint32_t prev_end) {
   if (h->b > c->sb && strcmp(h->value, "PRESENT_REF") == 0 && word(c, h->b - 1, "right") &&
       (!upper(c, h->b - 1) || h->b - 1 == c->sb) && c->t[h->b - 1].start >= prev_end)
     h->b--;
+  /* "the then current price": the present of a past time */
+  if (h->b > c->sb && strcmp(h->value, "PRESENT_REF") == 0 && word(c, h->b, "current") &&
+      word(c, h->b - 1, "then") && c->t[h->b - 1].start >= prev_end) {
+    h->b--;
+    snprintf(h->value, sizeof h->value, "PAST_REF");
+  }
   if (word(c, h->e, "or") && word(c, h->e + 1, "so"))
     h->e += 2;
   else if (h->type == NEWS_TIMEX_DURATION && word(c, h->e, "or") && word(c, h->b, "a") &&

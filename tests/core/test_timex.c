@@ -276,6 +276,9 @@ static const tcase cases[] = {
     {"Growth should pick up over the long term and in the near term.",
      "the long term=DATE:FUTURE_REF; the near term=DATE:FUTURE_REF"},
     {"The loan is short term.", ""},
+    /* "then current": the present of a past time */
+    {"Holders may buy shares at half the then current market price.", "then current=DATE:PAST_REF"},
+    {"They agreed to hold currencies around their then current levels.", "then current=DATE:PAST_REF"},
     /* anaphora against the last day mentioned */
     {"The storm hit on Dec. 30, 2019. The next day, power returned.",
      "Dec. 30, 2019=DATE:2019-12-30@2019-12-30; The next day=DATE:2019-12-31@2019-12-31"},
