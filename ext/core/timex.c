@@ -160,7 +160,7 @@ typedef struct matcher {
 static const matcher TOKEN_MATCHERS[] = {
     {tx_match_bare_plural, 0, C(TX_UNIT), 0},                          /* "for years", "months ago" */
     {tx_match_fixed, 0, C(TX_UNIT), K(NEWS_TOK_WORD)},                 /* "these days", "over the years", "year end" */
-    {tx_match_clock, 0, C(TX_PARTDAY), K(NEWS_TOK_TIME) | K(NEWS_TOK_NUMBER)}, /* clock times before numbers: "10 p.m." */
+    {tx_match_clock, 0, C(TX_PARTDAY) | C(TX_NUMWORD), K(NEWS_TOK_TIME) | K(NEWS_TOK_NUMBER)}, /* clock times before numbers: "10 p.m." */
     {tx_match_set, 0, C(TX_SETADV) | C(TX_EVERY) | C(TX_WEEKDAY), 0},  /* sets before durations: "every two weeks" */
 };
 

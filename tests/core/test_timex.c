@@ -276,6 +276,12 @@ static const tcase cases[] = {
     {"Growth should pick up over the long term and in the near term.",
      "the long term=DATE:FUTURE_REF; the near term=DATE:FUTURE_REF"},
     {"The loan is short term.", ""},
+    /* a clock hour with a part of the day, after a preposition */
+    {"The bars stay open until three or four in the morning.", "four in the morning=TIME:2020-01-08T04:00@2020-01-08"},
+    {"The ferry leaves at 8 in the evening.", "8 in the evening=TIME:2020-01-08T20:00@2020-01-08"},
+    {"Shares rose 4 in the morning session.", "the morning=TIME:2020-01-08TMO@2020-01-08"},
+    {"Shares fell to 4 in the morning session.", "the morning=TIME:2020-01-08TMO@2020-01-08"},
+    {"He will leave at 4 in the morning on Tuesday.", "4 in the morning=TIME:2020-01-14T04:00@2020-01-14; Tuesday=DATE:2020-01-14@2020-01-14"},
     /* "then current": the present of a past time */
     {"Holders may buy shares at half the then current market price.", "then current=DATE:PAST_REF"},
     {"They agreed to hold currencies around their then current levels.", "then current=DATE:PAST_REF"},
