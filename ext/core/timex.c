@@ -116,6 +116,19 @@ static bool read_phrase(const ctx *c, uint32_t i, phrase *ph) {
   if (has(c, k, TX_REL)) {
     rel = num(c, k);
     k++;
+    /* "that" opens an expression before a unit or a part of the day ("that
+    ** day", "that morning"), and before a month, weekday or season after a
+    ** preposition or at the start ("in that February", "on that Wednesday",
+    ** "That summer,"); elsewhere it is a conjunction ("noted that February
+    ** is a small month", "said that a year ago", "that 1987 full year
+    ** sales"), and the expression, if any, starts after it */
+    if (rel == R_THAT && !((has(c, k, TX_UNIT) && !plural_at(c, k)) || has(c, k, TX_PARTDAY))) {
+      uint32_t t = k - 1;
+      bool head = has(c, k, TX_MONTH) || has(c, k, TX_WEEKDAY) || has(c, k, TX_SEASON);
+      if (!head || !(t == c->sb || NEWS_TOK_IS(kind(c, t - 1), NEWS_TOK_RANGE_PUNCT) || tx_preposition(c, t - 1) ||
+                     word(c, t - 1, "during") || word(c, t - 1, "since") || word(c, t - 1, "throughout")))
+        return false;
+    }
     /* "this past spring", "this coming Sunday" */
     if (rel == R_THIS && (is(c, k, TX_REL, R_PAST) || is(c, k, TX_REL, R_COMING))) {
       rel = num(c, k);
