@@ -427,6 +427,42 @@ out:
   return rc;
 }
 
+/* One-word names whose type never changes (name_types.tsv): a holiday
+** ("Christmas") is no name and goes, an award ("Oscar") is a MISC -- unless
+** a person of the article bears the word in a longer name ("Taha Yassin
+** Ramadan ... Ramadan", "Oscar Wilde ... Oscar").  In place, after
+** harmonise, so one type per name still holds. */
+static news_rc fixed_types(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
+  news_entity *ents = d->entities.data;
+  uint32_t n = d->entities.n, out = 0;
+  bool any = false;
+  for (uint32_t k = 0; k < n && !any; k++)
+    any = ents[k].tok_end - ents[k].tok_begin == 1 &&
+          lex_word(&news_lex_name_types, d, &nd->tok[ents[k].tok_begin]) != 0;
+  if (!any) return NEWS_OK;
+  wordmap named = {0}; /* the words of the article's longer PERSON names */
+  news_rc rc = wordmap_init(&named, d->mem, n * 4);
+  for (uint32_t k = 0; k < n && !rc; k++)
+    if (ents[k].type == NEWS_ENT_PERSON && ents[k].tok_end - ents[k].tok_begin > 1)
+      for (uint32_t j = ents[k].tok_begin; j < ents[k].tok_end; j++) {
+        uint32_t w = nd->info[j].word ? nd->info[j].word : 1;
+        named.key[wordmap_slot(&named, w)] = w;
+      }
+  for (uint32_t k = 0; k < n && !rc; k++) {
+    news_entity *x = &ents[k];
+    int v = x->tok_end - x->tok_begin == 1 ? lex_word(&news_lex_name_types, d, &nd->tok[x->tok_begin]) : 0;
+    if (v && !named.key[wordmap_slot(&named, nd->info[x->tok_begin].word)]) {
+      if (v == NEWS_NAME_NONE) continue;
+      x->type = NEWS_ENT_MISC;
+    }
+    cued[out] = cued[k];
+    ents[out++] = *x;
+  }
+  if (!rc) d->entities.n = out;
+  wordmap_free(&named, d->mem);
+  return rc;
+}
+
 /* ------------------------------------------------- wire-copy boilerplate */
 
 /* The index of the ">" closing a stock ticker that opens at token i
@@ -1282,6 +1318,8 @@ news_rc news_entities_run(news_doc *d) {
     /* no name runs past MAX_NAME_TOKENS tokens (the longest in the gold
     ** data has 12 words); a longer run is a line of capitalised words */
     if (b == e || e - b > MAX_NAME_TOKENS) continue;
+    /* a common noun after a name is not part of it ("Labour MPs", "BBC TV") */
+    while (e - b >= 2 && (nd.info[e - 1].gaz & NEWS_GAZ_COMMON)) e--;
     /* "TV", "CEO", "GDP", "Revs" alone are common nouns, not names, and "We",
     ** "It" (capitalised after a quote mark) pronouns */
     if (e - b == 1 && ((nd.info[b].gaz & NEWS_GAZ_COMMON) || pronoun(d, &tok[b]))) continue;
@@ -1419,7 +1457,7 @@ news_rc news_entities_run(news_doc *d) {
     goto stopped;
   drop_headline_words(d, &nd, cued);
   if (news_doc_should_stop(d)) goto stopped;
-  if ((rc = harmonise(d, &nd, cued))) goto done;
+  if ((rc = harmonise(d, &nd, cued)) || (rc = fixed_types(d, &nd, cued))) goto done;
   if (news_doc_should_stop(d)) goto stopped;
 
   /* steps 5-6 */

@@ -615,7 +615,8 @@ static void test_company_short_forms(void **state) {
 
 /* Names that would repeat wrongly in every such article: "the Bank" is the
 ** one bank the article names ("World Bank"), and stays "Bank" when it names
-** two; "the Reagan administration" is led by a person; a letter alone ("the
+** two; "the Reagan administration" is led by a person; holidays and
+** awards have one type; a letter alone ("the
 ** A and B quotas") and a results-table label ("Revs 419.1 mln") are no
 ** names. */
 static void test_corpus_names(void **state) {
@@ -646,6 +647,15 @@ static void test_corpus_names(void **state) {
   assert_true(find(&r, "Revs", 0) < 0);
   assert_true(find(&r, "Shr", 0) < 0);
   assert_true(find(&r, "European Community", 0) >= 0);
+  news_doc_free(r.d);
+  /* a holiday is no name, an award a MISC, unless a person of the article
+  ** bears the word */
+  r = analyse("Clint Eastwood won an Oscar for the film, and sales rose before Christmas. "
+              "Iraqi Deputy Prime Minister Taha Yassin Ramadan said Ramadan would attend.");
+  check_invariants(&r);
+  assert_true(find(&r, "Christmas", 0) < 0);
+  assert_int_equal(r.e[find(&r, "Oscar", 0)].type, NEWS_ENT_MISC);
+  assert_int_equal(r.e[find(&r, "Ramadan", 0)].type, NEWS_ENT_PERSON);
   news_doc_free(r.d);
 }
 
@@ -734,6 +744,18 @@ static void test_known_organisations(void **state) {
   assert_canonical(&r, find(&r, "IMF", 0), "International Monetary Fund");
   assert_canonical(&r, find(&r, "OPEC", 0), "OPEC"); /* an acronym used on every reference */
   assert_int_equal(r.e[find(&r, "Fed", 0)].type, NEWS_ENT_ORG);
+  news_doc_free(r.d);
+  /* a party before its MPs is the party, and an MP a title */
+  r = analyse("The USDA said wheat stocks rose, the U.S. Agriculture Department said on Monday. "
+              "Labour MPs backed the plan, and Labour MP Gwen Tallis said the Labour Party would "
+              "vote for it.");
+  check_invariants(&r);
+  assert_canonical(&r, find(&r, "USDA", 0), "U.S. Department of Agriculture");
+  assert_canonical(&r, find(&r, "U.S. Agriculture Department", 0), "U.S. Department of Agriculture");
+  for (int k = 0; k < 2; k++) assert_canonical(&r, find(&r, "Labour", k), "Labour Party");
+  assert_canonical(&r, find(&r, "Labour Party", 0), "Labour Party");
+  assert_int_equal(r.e[find(&r, "Gwen Tallis", 0)].type, NEWS_ENT_PERSON);
+  assert_title(&r, find(&r, "Gwen Tallis", 0), "Labour MP");
   news_doc_free(r.d);
 }
 
