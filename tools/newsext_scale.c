@@ -195,7 +195,12 @@ static int hash_file(const char *zPath, char *zHex) {
 }
 
 /* The file the dynamic loader found for zExt, which SQLite has loaded (as
-** zExt, or zExt.so); NULL if it cannot be told. */
+** zExt, or zExt.so); NULL if it cannot be told.  When found, the reference
+** taken here is kept to the end of the process: the connection that loaded
+** the extension to read its version is closed next, and without this
+** reference the loader would unmap the library then and map and relocate
+** it again (75,000 relocations, 2 MB of tables with pointers) for the
+** worker connections that load it after. */
 static char *loaded_path(const char *zExt) {
   for (int i = 0; i < 2; i++) {
     char *zName = i ? sqlite3_mprintf("%s.so", zExt) : sqlite3_mprintf("%s", zExt);
@@ -206,8 +211,8 @@ static char *loaded_path(const char *zExt) {
     char *zPath = NULL;
     if (dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name && lm->l_name[0])
       zPath = sqlite3_mprintf("%s", lm->l_name);
+    if (zPath) return zPath; /* h stays open (above) */
     dlclose(h);
-    if (zPath) return zPath;
   }
   return NULL;
 }
