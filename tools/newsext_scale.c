@@ -30,9 +30,10 @@
 **   articles are all in DEST already was merged before and is skipped, so a
 **   merge that stopped part-way can simply be run again.  Then the SRCs are
 **   attached, as many at a time as SQLite allows (10 by default), and each
-**   group is copied in one transaction: per SRC, none of its articles may
-**   be in DEST already (which by then holds the SRCs before it: one look-up
-**   per article of SRC), then one INSERT ... SELECT * per table.
+**   group is copied in one transaction: per SRC, one INSERT ... SELECT *
+**   per table, newsext_batch_done first, whose key refuses an article DEST
+**   holds already (DEST holds the SRCs before it by then), so none of an
+**   overlapping SRC's rows is copied.
 **
 **   That copy is SQLite's transfer optimisation -- records copied as they
 **   are, without decoding or re-encoding, appended at the end of DEST's
@@ -49,12 +50,13 @@
 **   build, as much as 1.5% of computing the rows.)  Rows are not checked
 **   one by one: an article's rows come from the input whose
 **   newsext_batch_done holds it -- newsext-batch commits them together --
-**   and the overlap check refuses an article twice.  `--no-index` leaves
-**   the indexes to the next merge (the Dask driver's merges before its
-**   last).  newsext_batch_done and
-**   newsext_batch_errors, keyed by INTEGER PRIMARY KEY, are copied the same
-**   way with a check of each key.  An input in another form (a database
-**   processed in place: WITHOUT ROWID tables) is copied by ordinary inserts.
+**   and the key of newsext_batch_done refuses an article twice (articles in
+**   newsext_batch_errors, if any, are looked up in DEST one by one).
+**   `--no-index` leaves the indexes to the next merge (the Dask driver's
+**   merges before its last).  newsext_batch_done and newsext_batch_errors,
+**   keyed by INTEGER PRIMARY KEY, are copied the same way with a check of
+**   each key.  An input in another form (a database processed in place:
+**   WITHOUT ROWID tables) is copied by ordinary inserts.
 **
 ** SPLIT  newsext-batch split [--table T] [--id COL] SRC N DIR
 **   Writes DIR/shard-K-of-N.db for K = 0..N-1 in one pass over SRC: table T
@@ -505,29 +507,56 @@ typedef struct merge_src {
   int bSkip; /* merged before */
 } merge_src;
 
-/* Copies the tables azAll of the input attached as zS into main: overlap
-** check first (its articles must not be in main, which holds what was
-** copied before it), then one INSERT ... SELECT per table -- by name when
-** the columns are in another order, else SELECT *, which SQLite copies
-** record by record without decoding when DEST's table is still empty.
+/* Copies the tables azAll of the input attached as zS into main; none of
+** its articles may be in main already (which holds what was copied before
+** it).  newsext_batch_done goes first: its INTEGER PRIMARY KEY refuses an
+** article main holds (SQLite checks each key as it copies), and the
+** statement fails before any result row is copied; articles recorded in
+** newsext_batch_errors, which has no such link to the other table, are
+** looked up one by one, only when there are any.  Then one INSERT ...
+** SELECT per table -- by name when the columns are in another order, else
+** SELECT *, which SQLite copies record by record without decoding.
 ** Nonzero on error (reported). */
 static int merge_one(sqlite3 *db, const merge_src *m, const char *zS, const char *zDest, const char *const *azAll,
                      int nAll) {
   int rc = SQLITE_OK, bad = 1;
-  char *zErr = NULL;
-  int bSrcErr = has_table(db, zS, "newsext_batch_errors"), bErr = 0;
-  if (has_table(db, "main", "newsext_batch_errors")) { /* look-ups in it only if it has rows */
-    char *zAny = query1(db, &rc, "SELECT 1 FROM main.newsext_batch_errors LIMIT 1");
-    bErr = zAny != NULL;
-    sqlite3_free(zAny);
+  char *zErr = NULL, *z = NULL;
+  char *zSrcErr = has_table(db, zS, "newsext_batch_errors")
+                      ? query1(db, &rc, "SELECT 1 FROM \"%w\".newsext_batch_errors LIMIT 1", zS) : NULL;
+  char *zDestErr = has_table(db, "main", "newsext_batch_errors")
+                       ? query1(db, &rc, "SELECT 1 FROM main.newsext_batch_errors LIMIT 1") : NULL;
+  static const char zInDone[] = "EXISTS (SELECT 1 FROM main.newsext_batch_done d WHERE d.article = x.article)";
+  static const char zInErr[] = "EXISTS (SELECT 1 FROM main.newsext_batch_errors d WHERE d.article = x.article)";
+  if (rc == SQLITE_OK && zDestErr)
+    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done x WHERE %s LIMIT 1", zS, zInErr);
+  if (rc == SQLITE_OK && !z && zSrcErr)
+    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_errors x WHERE %s%s%s LIMIT 1", zS, zInDone,
+               zDestErr ? " OR " : "", zDestErr ? zInErr : "");
+  for (int i = -1; rc == SQLITE_OK && !z && i < nAll; i++) {
+    const char *zT = i < 0 ? "newsext_batch_done" : azAll[i]; /* newsext_batch_done first */
+    if ((i >= 0 && !strcmp(zT, "newsext_batch_done")) || !has_table(db, zS, zT)) continue;
+    char *zA = columns(db, zS, zT, 1), *zB = columns(db, "main", zT, 1);
+    char *zSql = zA && zB ? (strcmp(zA, zB) ? sqlite3_mprintf("INSERT INTO main.\"%w\"(%s) SELECT %s FROM \"%w\".\"%w\"",
+                                                              zT, zB, zB, zS, zT)
+                                            : sqlite3_mprintf("INSERT INTO main.\"%w\" SELECT * FROM \"%w\".\"%w\"", zT,
+                                                              zS, zT))
+                          : NULL;
+    rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
+    sqlite3_free(zA);
+    sqlite3_free(zB);
+    sqlite3_free(zSql);
+    if (i < 0 && (rc & 0xff) == SQLITE_CONSTRAINT) { /* which article: the statement left main as it was */
+      sqlite3_free(zErr);
+      zErr = NULL;
+      rc = SQLITE_OK;
+      z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done x WHERE %s LIMIT 1", zS, zInDone);
+      if (!z && rc == SQLITE_OK) rc = SQLITE_CONSTRAINT; /* another constraint: reported below */
+    }
+    if (rc != SQLITE_OK) {
+      fprintf(stderr, "newsext-batch: merge: copying %s of %s: %s\n", zT, m->zPath, zErr ? zErr : sqlite3_errmsg(db));
+      goto done;
+    }
   }
-  /* one look-up in DEST per article of the input (not a pass over DEST) */
-  const char *zIn = bErr ? "EXISTS (SELECT 1 FROM main.newsext_batch_done d WHERE d.article = x.article) OR EXISTS "
-                           "(SELECT 1 FROM main.newsext_batch_errors d WHERE d.article = x.article)"
-                         : "EXISTS (SELECT 1 FROM main.newsext_batch_done d WHERE d.article = x.article)";
-  char *z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done x WHERE %s LIMIT 1", zS, zIn);
-  if (!z && rc == SQLITE_OK && bSrcErr)
-    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_errors x WHERE %s LIMIT 1", zS, zIn);
   if (rc != SQLITE_OK) {
     fprintf(stderr, "newsext-batch: merge: %s: %s\n", m->zPath, sqlite3_errmsg(db));
     goto done;
@@ -537,24 +566,6 @@ static int merge_one(sqlite3 *db, const merge_src *m, const char *zS, const char
             "overlap (the same shard twice under another name, or shards of different splits)\n", z, m->zPath,
             zDest);
     goto done;
-  }
-  for (int t = 0; t < nAll; t++) {
-    if (!has_table(db, zS, azAll[t])) continue;
-    char *zA = columns(db, zS, azAll[t], 1), *zB = columns(db, "main", azAll[t], 1);
-    char *zSql = zA && zB ? (strcmp(zA, zB) ? sqlite3_mprintf("INSERT INTO main.\"%w\"(%s) SELECT %s FROM \"%w\".\"%w\"",
-                                                              azAll[t], zB, zB, zS, azAll[t])
-                                            : sqlite3_mprintf("INSERT INTO main.\"%w\" SELECT * FROM \"%w\".\"%w\"",
-                                                              azAll[t], zS, azAll[t]))
-                          : NULL;
-    rc = zSql ? sqlite3_exec(db, zSql, NULL, NULL, &zErr) : SQLITE_NOMEM;
-    sqlite3_free(zA);
-    sqlite3_free(zB);
-    sqlite3_free(zSql);
-    if (rc != SQLITE_OK) {
-      fprintf(stderr, "newsext-batch: merge: copying %s of %s: %s\n", azAll[t], m->zPath,
-              zErr ? zErr : sqlite3_errmsg(db));
-      goto done;
-    }
   }
   if (has_table(db, zS, "newsext_runs")) {
     const char *zC = "run, version, model_hash, model, shard, source, host, started, finished, articles, status";
@@ -573,6 +584,8 @@ static int merge_one(sqlite3 *db, const merge_src *m, const char *zS, const char
 done:
   sqlite3_free(z);
   sqlite3_free(zErr);
+  sqlite3_free(zSrcErr);
+  sqlite3_free(zDestErr);
   return bad;
 }
 
