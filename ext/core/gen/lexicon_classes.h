@@ -17,6 +17,10 @@
 #define NEWS_GENDER_MALE 1 /* usually a man's name */
 #define NEWS_GENDER_FEMALE 2 /* usually a woman's name */
 
+/* classes of ext/data/name_types.tsv (news_lex_name_types) */
+#define NEWS_NAME_NONE 1 /* not a name */
+#define NEWS_NAME_MISC 2 /* always a MISC */
+
 /* classes of ext/data/person_titles.tsv (news_lex_person_titles) */
 #define NEWS_PTITLE_TITLE 1 /* a title ("Councilwoman", "Comptroller") */
 #define NEWS_PTITLE_MODIFIER 2 /* a word that may stand before a title ("Police Chief", "City Manager") */
