@@ -151,7 +151,7 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
   static const char *const ing_preps[] = {"during", "including", "regarding", "concerning", NULL};
   bool quoted = false;
   uint32_t e = se;
-  for (uint32_t i = a + 1; i < se; i++) {
+  for (uint32_t i = is_dq(&c->tok[a]) ? a : a + 1; i < se; i++) {
     const news_token *t = &c->tok[i];
     if (is_dq(t)) {
       quoted = t->kind == NEWS_TOK_QUOTE_OPEN;
@@ -390,6 +390,18 @@ static news_rc according(q_ctx *c, uint32_t v, uint32_t lo, uint32_t se) {
   return push(c, a, b, &q, lead ? R_ACCORDING_LEAD : R_ACCORDING_TAIL);
 }
 
+/* Does the quotation opening at token a, right after verb v with no comma
+** or colon between, stand inside the clause: its closing mark followed by a
+** lower-case word that is no verb of its own ("said “budget reforms” and
+** the collection of taxes would pay for them")? */
+static bool quote_in_clause(const q_ctx *c, uint32_t v, uint32_t a, uint32_t se) {
+  if (c->tok[a].kind != NEWS_TOK_QUOTE_OPEN || a != v + 1) return false;
+  uint32_t j = a + 1;
+  while (j < se && j < a + 12 && c->tok[j].kind != NEWS_TOK_QUOTE_CLOSE) j++;
+  if (j + 1 >= se || j >= a + 12 || words(c, a + 1, j) > 6) return false;
+  return lower_word(c, j + 1) && !news_attrib_verb(c, j + 1) && !word_in(c, j + 1, preps) && !time_word(c, j + 1);
+}
+
 /* One cue at token v (class cls) in sentence tokens [sb, se); lo is the
 ** earliest token a source or content may use (after the last quotation). */
 static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) {
@@ -433,7 +445,10 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   }
   /* "..., Lee said, adding ...": a comma right after the verb closes it */
   uint32_t a = content_after(c, v, se);
-  if (a < se && is_dq(&tok[a])) return NEWS_OK; /* said: “...” is the quotation's */
+  /* said: “...” is the quotation's; but in `said “budget reforms” and the
+  ** collection of taxes would pay` the clause goes on after the closing
+  ** mark: a statement holding a quotation (mixed) */
+  if (a < se && is_dq(&tok[a]) && !quote_in_clause(c, v, a, se)) return NEWS_OK;
   /* at least three words, or "to" and a verb ("declined to comment") */
   bool to_verb = a + 1 < se && word_at(c, a, "to") &&
                  (cls == V_BELIEF || (lower_word(c, a + 1) && !news_speaker_word(c, a + 1) &&
@@ -783,5 +798,21 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     *row = rep[k];
   }
   if (out->n > 1) qsort(out->data, out->n, sizeof(news_attribution), by_start);
+  /* an expectation with no source is a row of its own only where no row
+  ** with a source holds its words ("The sale is expected to close in April,
+  ** the company said." is the company's statement): one statement is
+  ** counted once, under its source */
+  news_attribution *row = out->data;
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < out->n; k++) {
+    if (row[k].rule != R_EXPECTED) continue;
+    bool held = false;
+    for (uint32_t j = k; j-- > 0 && !held && k - j <= 8;) held = row[j].speaker && row[j].end > row[k].start;
+    for (uint32_t j = k + 1; j < out->n && !held && row[j].start < row[k].end; j++) held = row[j].speaker != NULL;
+    if (held) row[k].rule = 0; /* dropped below */
+  }
+  for (uint32_t k = 0; k < out->n; k++)
+    if (row[k].rule) row[n++] = row[k];
+  out->n = n;
   return NEWS_OK;
 }
