@@ -93,6 +93,15 @@ static const acase reported[] = {
     {"In the new Courier poll, 40 percent of likely voters back Ortiz.",
      "40 percent of likely voters back Ortiz | the new Courier poll | the new Courier poll | In | indirect\n"},
     {"Ortiz has a lead of seven points in the latest polls.", ""},
+    /* stance verbs after "he"/"she"/"I", not after a company */
+    {"Mayor Tom Reyes spoke on Monday. He offered no proof that the contract was signed early.",
+     "no proof that the contract was signed early | Tom Reyes | He | offered | indirect\n"},
+    {"The company offered 20 dollars a share for the mill.", ""},
+    /* progressive forms are no passives: "is proposing", "was saying" */
+    {"Mayor Tom Reyes spoke on Monday. He is proposing new rules for the port.",
+     "new rules for the port | Tom Reyes | He | proposing | indirect\n"},
+    {"Ann Ortiz was saying the port would close in May.",
+     "the port would close in May | Ann Ortiz | Ann Ortiz | saying | indirect\n"},
     /* a quotation right after the verb with the clause going on after it
     ** is part of a statement, not the whole of what was said */
     {"Lee said \"budget reforms\" and the collection of unpaid fees would pay for the plan.",
