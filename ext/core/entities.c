@@ -1087,11 +1087,14 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
       x->canonical_len = (uint32_t)strlen(org);
       x->type = NEWS_ENT_ORG;
     }
-    int how, c;
-    if (kn && x->type == NEWS_ENT_LOC && (c = news_country_find_key(key, kn, &how)) >= 0 &&
-        how != NEWS_CNAME_DEMONYM) {
-      x->canonical = news_countries[c].name;
-      x->canonical_len = (uint32_t)strlen(news_countries[c].name);
+    /* a former state keeps its own name ("USSR": Soviet Union, not Russia) */
+    const news_country_name *cn = kn && x->type == NEWS_ENT_LOC ? news_country_name_find_key(key, kn) : NULL;
+    const char *cname = !cn || cn->how == NEWS_CNAME_DEMONYM ? NULL
+                        : cn->how == NEWS_CNAME_HISTORIC    ? cn->former
+                                                            : news_countries[cn->country].name;
+    if (cname) {
+      x->canonical = cname;
+      x->canonical_len = (uint32_t)strlen(cname);
     }
   }
 
@@ -1372,6 +1375,13 @@ news_rc news_entities_run(news_doc *d) {
       else if ((is_text(d, p, "the", 3) || is_text(d, p, "The", 3)) && !has_lochead(&nd, b, e))
         type = NEWS_ENT_ORG; /* but "the River Mersey", "the Deccan Plateau" */
     }
+    /* a country's one-word name is a place ("the Philippines said"): so
+    ** are all 2,117 of them in CoNLL-2003 train and testa, whatever they
+    ** stand for; a person of the article with that surname ("Jordan" of
+    ** "Michael Jordan") is still made one by harmonise */
+    if (!cue && e - b == 1 && (type == NEWS_ENT_ORG || type == NEWS_ENT_PERSON || type == NEWS_ENT_MISC) &&
+        (nd.info[b].gaz & NEWS_GAZ_COUNTRY))
+      type = NEWS_ENT_LOC;
     /* "the Reagan administration": a one-word name right before
     ** "administration" is the person who leads it (CoNLL-2003 train types
     ** it PER), unless it is an ordinary word ("Labour"), a place or a people */
