@@ -14,7 +14,8 @@
 #   4. an interrupted shard (--stop-after) is refused by merge until it is
 #      resumed; then the merge equals the reference (nothing lost);
 #   5. merge refuses a shard overlapping DEST or another input (in
-#      newsext_batch_done or newsext_batch_errors), and results
+#      newsext_batch_done or newsext_batch_errors; also when DEST took a
+#      newsext_batch_done without its key from a hand-made input), and results
 #      of another build (model hash), and copies nothing then (one
 #      transaction); an in-place run refuses to add to results of another build;
 #   6. merge copies whatever columns the tables have (an added column is
@@ -150,6 +151,15 @@ out=$("$bin" merge "$tmp/m11.db" "$tmp/e0.db" "$tmp/r1.db" 2>&1); rcm=$?
 case "$rcm|$out" in
   "1|"*"of $tmp/r1.db is in $tmp/m11.db or an input before it"*"nothing was merged"*) ok ;;
   *) bad "an article skipped in one input and done in another: rc=$rcm: $out" ;;
+esac
+cp "$tmp/r0.db" "$tmp/p0.db"   # an input whose newsext_batch_done has no key: DEST takes its definition
+sqlite3 "$tmp/p0.db" "UPDATE newsext_runs SET run = run || 'p'; ALTER TABLE newsext_batch_done RENAME TO d0;
+  CREATE TABLE newsext_batch_done(article INTEGER); INSERT INTO newsext_batch_done SELECT article FROM d0; DROP TABLE d0"
+out=$("$bin" merge "$tmp/m13.db" "$tmp/p0.db" "$tmp/r0.db" 2>&1); rcm=$?
+n=$(sqlite3 "$tmp/m13.db" "SELECT count(*) FROM sqlite_schema WHERE name = 'newsext_batch_done'")
+case "$rcm|$n|$out" in
+  "1|0|"*"of $tmp/r0.db is in $tmp/m13.db or an input before it"*"shards overlap"*"nothing was merged"*) ok ;;
+  *) bad "overlap with a keyless newsext_batch_done: rc=$rcm tables=$n: $out" ;;
 esac
 after=$(sqlite3 "$tmp/m5.db" "SELECT count(*) FROM article_entities")
 if [ "$before" = "$after" ]; then ok; else bad "refused merges changed DEST: $before -> $after rows"; fi

@@ -513,7 +513,8 @@ typedef struct merge_src {
 ** article main holds (SQLite checks each key as it copies), and the
 ** statement fails before any result row is copied; articles recorded in
 ** newsext_batch_errors, which has no such link to the other table, are
-** looked up one by one, only when there are any.  Then one INSERT ...
+** looked up one by one, only when there are any (and every article, when
+** DEST's newsext_batch_done came without that key from a hand-made input).  Then one INSERT ...
 ** SELECT per table -- by name when the columns are in another order, else
 ** SELECT *, which SQLite copies record by record without decoding.
 ** Nonzero on error (reported). */
@@ -527,8 +528,14 @@ static int merge_one(sqlite3 *db, const merge_src *m, const char *zS, const char
                        ? query1(db, &rc, "SELECT 1 FROM main.newsext_batch_errors LIMIT 1") : NULL;
   static const char zInDone[] = "EXISTS (SELECT 1 FROM main.newsext_batch_done d WHERE d.article = x.article)";
   static const char zInErr[] = "EXISTS (SELECT 1 FROM main.newsext_batch_errors d WHERE d.article = x.article)";
-  if (rc == SQLITE_OK && zDestErr)
-    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done x WHERE %s LIMIT 1", zS, zInErr);
+  /* DEST's newsext_batch_done keyed on article alone, as newsext-batch makes it (a hand-made
+  ** input's definition without the key, taken by a new DEST, refuses nothing) */
+  char *zKeyed = query1(db, &rc, "SELECT 1 WHERE (SELECT count(*) FROM pragma_table_info('newsext_batch_done', "
+                        "'main') WHERE pk > 0) = 1 AND EXISTS (SELECT 1 FROM pragma_table_info('newsext_batch_done', "
+                        "'main') WHERE pk = 1 AND name = 'article')");
+  if (rc == SQLITE_OK && (zDestErr || !zKeyed))
+    z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done x WHERE %s%s%s LIMIT 1", zS,
+               zKeyed ? "" : zInDone, zKeyed || !zDestErr ? "" : " OR ", zDestErr ? zInErr : "");
   if (rc == SQLITE_OK && !z && zSrcErr)
     z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_errors x WHERE %s%s%s LIMIT 1", zS, zInDone,
                zDestErr ? " OR " : "", zDestErr ? zInErr : "");
@@ -546,11 +553,9 @@ static int merge_one(sqlite3 *db, const merge_src *m, const char *zS, const char
     sqlite3_free(zB);
     sqlite3_free(zSql);
     if (i < 0 && (rc & 0xff) == SQLITE_CONSTRAINT) { /* which article: the statement left main as it was */
-      sqlite3_free(zErr);
-      zErr = NULL;
-      rc = SQLITE_OK;
-      z = query1(db, &rc, "SELECT article FROM \"%w\".newsext_batch_done x WHERE %s LIMIT 1", zS, zInDone);
-      if (!z && rc == SQLITE_OK) rc = SQLITE_CONSTRAINT; /* another constraint: reported below */
+      int rcQ = SQLITE_OK;
+      z = query1(db, &rcQ, "SELECT article FROM \"%w\".newsext_batch_done x WHERE %s LIMIT 1", zS, zInDone);
+      if (z) rc = SQLITE_OK; /* else another constraint (an article twice in the input): zErr says which */
     }
     if (rc != SQLITE_OK) {
       fprintf(stderr, "newsext-batch: merge: copying %s of %s: %s\n", zT, m->zPath, zErr ? zErr : sqlite3_errmsg(db));
@@ -586,6 +591,7 @@ done:
   sqlite3_free(zErr);
   sqlite3_free(zSrcErr);
   sqlite3_free(zDestErr);
+  sqlite3_free(zKeyed);
   return bad;
 }
 
