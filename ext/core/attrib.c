@@ -400,7 +400,9 @@ static int person_stance(const q_ctx *c, uint32_t i, uint32_t lo) {
   static const char *const verbs[] = {"offered", "offers", "offer", "offering", "discussed", "discusses",
                                       "discuss", "discussing", "compared", "compares", "comparing",
                                       "proposed", "proposes", "propose", "proposing", NULL};
-  if (!lower_word(c, i) || !word_in(c, i, verbs)) return 0;
+  /* cheap test first: this runs on every word */
+  uint32_t n = c->tok[i].end - c->tok[i].start;
+  if (n < 5 || n > 10 || !strchr("ocdp", c->s[c->tok[i].start]) || !lower_word(c, i) || !word_in(c, i, verbs)) return 0;
   uint32_t k = i;
   while (k > lo && k + 4 > i && (news_speaker_word(c, k - 1) == W_AUX || sp_adverb(c, k - 1))) k--;
   if (k == lo || k + 4 <= i) return 0;
