@@ -249,7 +249,13 @@ static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
   static const char *const subjects[] = {"he", "she", "they", "we", "I", "it", NULL};
   static const char *const adverbs[] = {"earlier", "later", "then", "also", "again", "instead", "only", "today",
                                         "yesterday", "last", "this", "over", "once", "now", "too", NULL};
+  static const char *const stance_nouns[] = {"concern", "concerns", "confidence", "doubt", "doubts", "optimism",
+                                              "skepticism", "frustration", "hope", "fears", NULL};
   uint32_t k = v + 1;
+  /* "expressed concern that ..." / "voiced confidence about ...": what
+  ** was said is after the noun */
+  if (k + 2 < se && word_in(c, k, stance_nouns) && (word_at(c, k + 1, "that") || word_at(c, k + 1, "about")))
+    return word_at(c, k + 1, "that") ? k + 1 : k + 2;
   /* "said (on Friday / in a statement / last week) that ...": a "that"
   ** within eight tokens, with no other verb of speech and no clause of
   ** its own between ("said he came to see that ..." says "he came ...") */

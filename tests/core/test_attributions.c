@@ -97,6 +97,9 @@ static const acase reported[] = {
     {"Mayor Tom Reyes spoke on Monday. He offered no proof that the contract was signed early.",
      "no proof that the contract was signed early | Tom Reyes | He | offered | indirect\n"},
     {"The company offered 20 dollars a share for the mill.", ""},
+    /* a noun of stance after the verb: what was said follows it */
+    {"Mayor Ann Ortiz expressed concern that the bridge would not reopen in May.",
+     "that the bridge would not reopen in May | Ann Ortiz | Mayor Ann Ortiz | expressed | indirect\n"},
     /* progressive forms are no passives: "is proposing", "was saying" */
     {"Mayor Tom Reyes spoke on Monday. He is proposing new rules for the port.",
      "new rules for the port | Tom Reyes | He | proposing | indirect\n"},
