@@ -313,7 +313,7 @@ static bool inverted(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se, ne
 static bool prep_cue(const q_ctx *c, uint32_t v) {
   static const char *const call[] = {"call", "calls", "called", "calling", NULL};
   static const char *const to[] = {"refer", "refers", "referred", "referring", "point", "points", "pointed", "pointing", NULL};
-  static const char *const about[] = {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", NULL};
+  static const char *const about[] = {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "spoken", "speaking", NULL};
   static const char *const bare[] = {"call", "refer", "point", "talk", "speak", NULL};
   /* a bare form is a verb only after a subject pronoun, "to" or an
   ** auxiliary ("will call for"), not as a noun ("a phone call for help") */

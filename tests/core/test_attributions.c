@@ -97,6 +97,9 @@ static const acase reported[] = {
     {"Mayor Tom Reyes spoke on Monday. He offered no proof that the contract was signed early.",
      "no proof that the contract was signed early | Tom Reyes | He | offered | indirect\n"},
     {"The company offered 20 dollars a share for the mill.", ""},
+    /* the participle as well as the past: "has spoken about" */
+    {"Mayor Ann Ortiz has spoken about the need for a new bridge.",
+     "the need for a new bridge | Ann Ortiz | Mayor Ann Ortiz | spoken about | indirect\n"},
     /* a noun of stance after the verb: what was said follows it */
     {"Mayor Ann Ortiz expressed concern that the bridge would not reopen in May.",
      "that the bridge would not reopen in May | Ann Ortiz | Mayor Ann Ortiz | expressed | indirect\n"},
