@@ -573,6 +573,23 @@ static void test_countries(void **state) {
   assert_canonical(&r, find(&r, "Wales", 0), "Wales");
   assert_canonical(&r, find(&r, "British", 0), "British"); /* a nationality keeps its text */
   news_doc_free(r.d);
+  /* a country's one-word name is a place whatever it stands for, but a
+  ** person's surname stays the person's */
+  r = analyse("The Philippines said on Monday the loan was approved. Michael Jordan scored 30 "
+              "points, and Jordan said the team was tired.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Philippines", 0)].type, NEWS_ENT_LOC);
+  assert_int_equal(r.e[find(&r, "Jordan", 0)].type, NEWS_ENT_PERSON);
+  news_doc_free(r.d);
+  /* a former state keeps its own name, one for all its forms */
+  r = analyse("Grain sales to the Soviet Union rose, and exports of corn to the USSR from "
+              "Canada doubled. West Germany and Yugoslavia bought less.");
+  check_invariants(&r);
+  assert_canonical(&r, find(&r, "Soviet Union", 0), "Soviet Union");
+  assert_canonical(&r, find(&r, "USSR", 0), "Soviet Union");
+  assert_canonical(&r, find(&r, "West Germany", 0), "West Germany");
+  assert_canonical(&r, find(&r, "Yugoslavia", 0), "Yugoslavia");
+  news_doc_free(r.d);
 }
 
 static void test_company_short_forms(void **state) {
@@ -647,6 +664,15 @@ static void test_corpus_names(void **state) {
   assert_true(find(&r, "Revs", 0) < 0);
   assert_true(find(&r, "Shr", 0) < 0);
   assert_true(find(&r, "European Community", 0) >= 0);
+  news_doc_free(r.d);
+  /* a legal form after a place in brackets ends the company's name */
+  r = analyse("Daiwa International (Europe) Ltd is the joint book runner for the bonds of "
+              "Daewoo Industrial Co (H.K.) Ltd, which will list in Luxembourg.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Daiwa International (Europe) Ltd", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Daewoo Industrial Co (H.K.) Ltd", 0)].type, NEWS_ENT_ORG);
+  assert_true(find(&r, "Ltd", 0) < 0);
+  assert_true(find(&r, "Luxembourg", 0) >= 0);
   news_doc_free(r.d);
   /* a holiday is no name, an award a MISC, unless a person of the article
   ** bears the word */
