@@ -249,11 +249,22 @@ static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
   static const char *const subjects[] = {"he", "she", "they", "we", "I", "it", NULL};
   static const char *const adverbs[] = {"earlier", "later", "then", "also", "again", "instead", "only", "today",
                                         "yesterday", "last", "this", "over", "once", "now", "too", NULL};
+  static const char *const stance_nouns[] = {"concern", "concerns", "confidence", "doubt", "doubts", "optimism",
+                                              "skepticism", "frustration", "hope", "fears", NULL};
   uint32_t k = v + 1;
+  /* "expressed concern that ..." / "voiced confidence about ...": what
+  ** was said is after the noun */
+  if (k + 2 < se && word_in(c, k, stance_nouns) && (word_at(c, k + 1, "that") || word_at(c, k + 1, "about")))
+    return word_at(c, k + 1, "that") ? k + 1 : k + 2;
   /* "said (on Friday / in a statement / last week) that ...": a "that"
-  ** within eight tokens, with no other verb of speech and no clause of
-  ** its own between ("said he came to see that ..." says "he came ...") */
-  for (uint32_t j = k; j < se && j < k + 8; j++) {
+  ** within eight tokens (twelve after "told": the person told may be a long
+  ** phrase, "told one of his young protégés on a regular basis that"; not
+  ** after "urged", where it is a relative: "urged Congress to pass a bill
+  ** that ..."), with
+  ** no other verb of speech and no clause of its own between ("said he came
+  ** to see that ..." says "he came ...") */
+  static const char *const tell_that[] = {"told", "tell", "tells", "telling", "assured", "informed", "reminded", NULL};
+  for (uint32_t j = k; j < se && j < k + (word_in(c, v, tell_that) ? 12 : 8); j++) {
     if (terminal(&c->tok[j]) || is_dq(&c->tok[j]) || news_attrib_verb(c, j)) break;
     /* "criticized the bill that ...": an object before "that" is no phrase
     ** about the saying (but "said on Monday that", "told reporters that") */
@@ -307,7 +318,7 @@ static bool inverted(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se, ne
 static bool prep_cue(const q_ctx *c, uint32_t v) {
   static const char *const call[] = {"call", "calls", "called", "calling", NULL};
   static const char *const to[] = {"refer", "refers", "referred", "referring", "point", "points", "pointed", "pointing", NULL};
-  static const char *const about[] = {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "speaking", NULL};
+  static const char *const about[] = {"talk", "talks", "talked", "talking", "speak", "speaks", "spoke", "spoken", "speaking", NULL};
   static const char *const bare[] = {"call", "refer", "point", "talk", "speak", NULL};
   /* a bare form is a verb only after a subject pronoun, "to" or an
   ** auxiliary ("will call for"), not as a noun ("a phone call for help") */
@@ -400,7 +411,9 @@ static int person_stance(const q_ctx *c, uint32_t i, uint32_t lo) {
   static const char *const verbs[] = {"offered", "offers", "offer", "offering", "discussed", "discusses",
                                       "discuss", "discussing", "compared", "compares", "comparing",
                                       "proposed", "proposes", "propose", "proposing", NULL};
-  if (!lower_word(c, i) || !word_in(c, i, verbs)) return 0;
+  /* cheap test first: this runs on every word */
+  uint32_t n = c->tok[i].end - c->tok[i].start;
+  if (n < 5 || n > 10 || !strchr("ocdp", c->s[c->tok[i].start]) || !lower_word(c, i) || !word_in(c, i, verbs)) return 0;
   uint32_t k = i;
   while (k > lo && k + 4 > i && (news_speaker_word(c, k - 1) == W_AUX || sp_adverb(c, k - 1))) k--;
   if (k == lo || k + 4 <= i) return 0;

@@ -97,6 +97,15 @@ static const acase reported[] = {
     {"Mayor Tom Reyes spoke on Monday. He offered no proof that the contract was signed early.",
      "no proof that the contract was signed early | Tom Reyes | He | offered | indirect\n"},
     {"The company offered 20 dollars a share for the mill.", ""},
+    /* the person told may be a long phrase before "that" */
+    {"Mayor Ann Ortiz told the members of the county transport board on Monday that the bridge would reopen.",
+     "that the bridge would reopen | Ann Ortiz | Mayor Ann Ortiz | told | indirect\n"},
+    /* the participle as well as the past: "has spoken about" */
+    {"Mayor Ann Ortiz has spoken about the need for a new bridge.",
+     "the need for a new bridge | Ann Ortiz | Mayor Ann Ortiz | spoken about | indirect\n"},
+    /* a noun of stance after the verb: what was said follows it */
+    {"Mayor Ann Ortiz expressed concern that the bridge would not reopen in May.",
+     "that the bridge would not reopen in May | Ann Ortiz | Mayor Ann Ortiz | expressed | indirect\n"},
     /* progressive forms are no passives: "is proposing", "was saying" */
     {"Mayor Tom Reyes spoke on Monday. He is proposing new rules for the port.",
      "new rules for the port | Tom Reyes | He | proposing | indirect\n"},
