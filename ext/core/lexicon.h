@@ -59,5 +59,6 @@ extern const news_lexicon news_lex_entity_cues;
 extern const news_lexicon news_lex_legal_forms;
 extern const news_lexicon news_lex_wire_credits; /* agencies and credit words */
 extern const news_lexicon news_lex_companies;    /* well-known company names */
+extern const news_lexicon news_lex_name_types;   /* entities(): holidays, awards */
 
 #endif

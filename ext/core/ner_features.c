@@ -399,24 +399,29 @@ void news_ner_remember(news_ner_doc *nd, uint32_t i, int label) {
 
 /* ------------------------------------------------------------- features */
 
-/* Hash of the first (pre) or last (suf) k characters of the folded word. */
-static uint32_t affix(const news_ner_doc *nd, const news_ner_tok *x, int k, bool suf) {
+/* Hashes of the first (pre[k-1]) and last (suf[k-1]) k characters of the
+** folded word, k = 1..4 (the whole word when it is shorter).  The prefix
+** hashes extend one another, each character's bytes once. */
+static void affixes(const news_ner_doc *nd, const news_ner_tok *x, uint32_t pre[4], uint32_t suf[4]) {
   const unsigned char *s = (const unsigned char *)nd->fold + x->off;
-  size_t n = x->len, i;
-  if (!suf) {
-    i = 0;
-    for (int c = 0; c < k && i < n; c++) {
+  size_t n = x->len, i = 0;
+  uint32_t h = NEWS_NER_HASH0;
+  for (int c = 0; c < 4; c++) {
+    if (i < n) {
+      h = (h ^ s[i]) * 16777619u;
       i++;
-      while (i < n && (s[i] & 0xc0) == 0x80) i++;
+      while (i < n && (s[i] & 0xc0) == 0x80) h = (h ^ s[i]) * 16777619u, i++;
     }
-    return news_ner_hash(NEWS_NER_HASH0, s, i);
+    pre[c] = h;
   }
   i = n;
-  for (int c = 0; c < k && i > 0; c++) {
-    i--;
-    while (i > 0 && (s[i] & 0xc0) == 0x80) i--;
+  for (int c = 0; c < 4; c++) {
+    if (i > 0) {
+      i--;
+      while (i > 0 && (s[i] & 0xc0) == 0x80) i--;
+    }
+    suf[c] = news_ner_hash(NEWS_NER_HASH0, s + i, n - i);
   }
-  return news_ner_hash(NEWS_NER_HASH0, s + i, n - i);
 }
 
 #define BOS 0x5eed0001u /* stand-ins for words before/after the sentence */
@@ -472,9 +477,13 @@ static ALWAYS_INLINE uint32_t features_static(const news_ner_doc *nd, uint32_t s
   FT(T_BIAS, 0, 0);
   FT(T_W, w[2], 0);
   FT(T_SH, sh[2], 0);
-  for (int k = 1; k <= 4; k++) {
-    FT(T_PRE, affix(nd, x, k, false), k);
-    FT(T_SUF, affix(nd, x, k, true), k);
+  if (part == PART_ALL || part == PART_TOK) {
+    uint32_t pre[4], suf[4];
+    affixes(nd, x, pre, suf);
+    for (int k = 1; k <= 4; k++) {
+      FT(T_PRE, pre[k - 1], k);
+      FT(T_SUF, suf[k - 1], k);
+    }
   }
   F(T_WM1, w[1], 0);
   F(T_WP1, w[3], 0);

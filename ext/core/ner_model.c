@@ -83,6 +83,17 @@ _Static_assert(2 + NEWS_NER_NLABELS <= 16, "a slot holds a fingerprint and the l
 #define UNROLL
 #endif
 
+/* The number of trailing zero bits of a non-zero a. */
+static inline int news_ctz(uint32_t a) {
+#if defined(__GNUC__)
+  return __builtin_ctz(a);
+#else
+  int n = 0;
+  while (!(a & 1)) a >>= 1, n++;
+  return n;
+#endif
+}
+
 /* Is h possibly a key of the exact table?  (No when its bit is clear.) */
 static inline bool maybe_big(uint32_t h) {
   return ner_big_bits[h >> 21] >> (h >> 16 & 31) & 1;
@@ -170,7 +181,8 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
     labels[base + q] = lat->lab[q][k];
     k = lat->back[q][k];
   }
-  for (uint32_t q = 0; q < len; q++) news_ner_remember(nd, base + q, labels[base + q]);
+  for (uint32_t q = 0; q < len; q++) /* (only capitalised words are remembered) */
+    if (nd->info[base + q].caps & CAP_UPPER) news_ner_remember(nd, base + q, labels[base + q]);
 }
 
 /* Scores of the features of the token alone, kept in a news_cache (news.h)
@@ -188,12 +200,12 @@ static void beam_commit(news_ner_doc *nd, const lattice *lat, uint32_t base, uin
 ** time.  The window scores (news_ner_features_window) are kept in a second
 ** table of the same block, keyed by news_ner_window_key(). */
 #define CACHE_WAYS 4
-#define CACHE_SLOTS 8192 /* a connection's cache: 8192 * 176 + 4096 * 68 bytes */
+#define CACHE_SLOTS 8192 /* a connection's cache: 8192 * 176 + 4096 * 68 + 12288 * 4 bytes */
 
 typedef struct cache_entry {
   uint32_t word, shape;
   uint16_t len, gaz, cluster;
-  uint8_t caps, kind, used;
+  uint8_t caps, kind;
   int32_t sc[NEWS_NER_NLABELS]; /* news_ner_features_token() */
   int32_t prev_o[NEWS_NER_NLABELS]; /* news_ner_features_prev(.., NEWS_NER_O, ..) */
   int32_t hist0[NEWS_NER_NLABELS];  /* news_ner_features_hist(.., 0, ..) */
@@ -203,16 +215,27 @@ typedef struct cache_entry {
 /* The scores of news_ner_features_window() for one window key. */
 typedef struct win_entry {
   uint32_t key[NEWS_NER_WKEY];
-  uint32_t used;
   int32_t sc[NEWS_NER_NLABELS];
 } win_entry;
+
+/* Scores of the label-only features (news_ner_features_pair) by the two
+** previous labels, scored on first use; they depend on the model alone, so
+** they are kept with the cache (not in its table: news_cache_release()
+** keeps them). */
+typedef struct pair_memo {
+  uint8_t ok[NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+  int32_t sc[NEWS_NER_NLABELS][NEWS_NER_NLABELS][NEWS_NER_NLABELS];
+} pair_memo;
 
 struct news_cache {
   news_mem mem;
   cache_entry *slot; /* allocated on first use; NULL until then or on OOM */
   win_entry *win;    /* nslot / 2 window entries, in the same block */
+  uint32_t *tag;     /* per slot: its bucket hash | 1, 0 when empty; then
+                        the same for the window entries (same block) */
   uint32_t nslot;    /* a power of two, at least 2 * CACHE_WAYS */
   uint32_t turn;     /* the next slot of a full bucket to give up */
+  pair_memo pair;
 };
 
 news_cache *news_cache_new(const news_mem *mem) {
@@ -237,16 +260,19 @@ void news_cache_release(news_cache *c) {
   c->mem.free(c->mem.ctx, c->slot);
   c->slot = NULL;
   c->win = NULL;
+  c->tag = NULL;
 }
 
 /* Allocates c's tables if it has none yet; false when it cannot. */
 static bool cache_ready(news_cache *c) {
   if (!c->slot) {
     size_t n = (size_t)c->nslot * sizeof *c->slot + (size_t)c->nslot / 2 * sizeof *c->win;
-    c->slot = c->mem.alloc(c->mem.ctx, n);
+    size_t ntag = (size_t)c->nslot + c->nslot / 2;
+    c->slot = c->mem.alloc(c->mem.ctx, n + ntag * sizeof *c->tag);
     if (c->slot) {
-      memset(c->slot, 0, n);
       c->win = (win_entry *)(c->slot + c->nslot);
+      c->tag = (uint32_t *)(c->win + c->nslot / 2);
+      memset(c->tag, 0, ntag * sizeof *c->tag); /* only the tags are read before written */
     }
   }
   return c->slot != NULL;
@@ -258,33 +284,39 @@ static bool cache_ready(news_cache *c) {
 static void window_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint32_t i,
                           uint32_t *feats, int32_t *sc) {
   win_entry *e = NULL;
+  uint32_t *et = NULL, tag = 0;
   uint32_t key[NEWS_NER_WKEY];
   if (c && c->slot) {
     news_ner_window_key(nd, s, i, key);
     uint32_t h = 0;
     for (int k = 0; k < NEWS_NER_WKEY; k++) h = (h ^ key[k]) * 0x9e3779b1u;
     h ^= h >> 15;
-    win_entry *b = c->win + (h & (c->nslot / 2 - CACHE_WAYS));
+    uint32_t first = h & (c->nslot / 2 - CACHE_WAYS);
+    win_entry *b = c->win + first;
+    uint32_t *bt = c->tag + c->nslot + first;
     for (int k = 0; k < CACHE_WAYS; k++) {
-      win_entry *y = &b[k];
-      if (!y->used) {
-        if (!e) e = y;
+      if (!bt[k]) {
+        if (!e) e = &b[k], et = &bt[k];
         continue;
       }
-      if (!memcmp(y->key, key, sizeof key)) {
-        for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += y->sc[l];
+      if (bt[k] == (h | 1) && !memcmp(b[k].key, key, sizeof key)) {
+        for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += b[k].sc[l];
         return;
       }
     }
-    if (!e) e = &b[c->turn++ & (CACHE_WAYS - 1)];
+    if (!e) {
+      uint32_t k = c->turn++ & (CACHE_WAYS - 1);
+      e = &b[k], et = &bt[k];
+    }
+    tag = h | 1;
   }
   int32_t t[NEWS_NER_NLABELS] = {0};
   news_ner_model_score(feats, news_ner_features_window(nd, s, i, feats), t);
   for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += t[l];
   if (e) {
     memcpy(e->key, key, sizeof key);
-    e->used = 1;
     memcpy(e->sc, t, sizeof t);
+    *et = tag;
   }
 }
 
@@ -294,20 +326,23 @@ static void window_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uin
 static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint32_t i,
                          uint32_t *feats, int32_t *sc, int32_t *prev_o, int32_t *hist0) {
   cache_entry *e = NULL;
+  uint32_t *et = NULL, tag = 0;
   const news_ner_tok *x = &nd->info[i];
   const uint8_t kind = nd->tok[i].kind;
   if (c && c->slot) {
     uint32_t h = x->word ^ x->shape * 0x9e3779b1u ^
                  ((uint32_t)x->caps | (uint32_t)kind << 8) * 0x85ebca6bu;
     h ^= h >> 15;
-    cache_entry *b = c->slot + (h & (c->nslot - CACHE_WAYS));
+    uint32_t first = h & (c->nslot - CACHE_WAYS);
+    cache_entry *b = c->slot + first;
+    uint32_t *bt = c->tag + first;
     for (int k = 0; k < CACHE_WAYS; k++) {
       cache_entry *y = &b[k];
-      if (!y->used) {
-        if (!e) e = y;
+      if (!bt[k]) {
+        if (!e) e = y, et = &bt[k];
         continue;
       }
-      if (y->word == x->word && y->shape == x->shape && y->len == x->len && y->gaz == x->gaz &&
+      if (bt[k] == (h | 1) && y->word == x->word && y->shape == x->shape && y->len == x->len && y->gaz == x->gaz &&
           y->cluster == x->cluster && y->caps == x->caps && y->kind == kind &&
           !memcmp(y->fold, nd->fold + x->off, x->len)) {
         for (int l = 0; l < NEWS_NER_NLABELS; l++) sc[l] += y->sc[l];
@@ -316,7 +351,11 @@ static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint
         return;
       }
     }
-    if (!e) e = &b[c->turn++ & (CACHE_WAYS - 1)];
+    if (!e) {
+      uint32_t k = c->turn++ & (CACHE_WAYS - 1);
+      e = &b[k], et = &bt[k];
+    }
+    tag = h | 1;
   }
   int32_t t[NEWS_NER_NLABELS] = {0};
   news_ner_model_score(feats, news_ner_features_token(nd, s, i, feats), t);
@@ -333,7 +372,7 @@ static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint
     e->cluster = x->cluster;
     e->caps = x->caps;
     e->kind = kind;
-    e->used = 1;
+    *et = tag;
     memcpy(e->sc, t, sizeof t);
     memcpy(e->prev_o, prev_o, sizeof e->prev_o);
     memcpy(e->hist0, hist0, sizeof e->hist0);
@@ -341,21 +380,12 @@ static void token_scores(const news_ner_doc *nd, news_cache *c, uint32_t s, uint
   }
 }
 
-/* Scores of the label-only features (news_ner_features_pair) by the two
-** previous labels, scored on first use. */
-typedef struct pair_memo {
-  uint8_t ok[NEWS_NER_NLABELS][NEWS_NER_NLABELS];
-  int32_t sc[NEWS_NER_NLABELS][NEWS_NER_NLABELS][NEWS_NER_NLABELS];
-} pair_memo;
-
 bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
   uint32_t feats[NEWS_NER_MAXFEAT], nPoll = 0;
   bool stopped = false;
   lattice lat;
   hyp beams[2][NEWS_NER_MAXBEAM], *cur = beams[0], *next = beams[1]; /* swapped per token */
   const uint32_t width = NEWS_NER_BEAM;
-  pair_memo m;
-  memset(m.ok, 0, sizeof m.ok);
   uint32_t allowed[NEWS_NER_NLABELS]; /* bit l: label l may follow the label */
   for (int p1 = 0; p1 < NEWS_NER_NLABELS; p1++) {
     allowed[p1] = 0;
@@ -363,12 +393,16 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
       if (news_ner_allowed(p1, l)) allowed[p1] |= 1u << l;
   }
   /* the connection's cache, else one for this document alone */
-  news_cache own = {*nd->mem, NULL, NULL, 2 * CACHE_WAYS, 0}, *c = nd->doc ? nd->doc->opts.cache : NULL;
+  news_cache own, *c = nd->doc ? nd->doc->opts.cache : NULL;
+  own.slot = NULL;
   if (!c || !cache_ready(c)) {
+    own = (news_cache){*nd->mem, NULL, NULL, NULL, 2 * CACHE_WAYS, 0, {{{0}}, {{{0}}}}};
+    if (c) own.pair = c->pair; /* what the connection's cache knows */
     c = &own;
     while (c->nslot < CACHE_SLOTS && c->nslot < nd->ntok) c->nslot *= 2;
     (void)cache_ready(c);
   }
+  pair_memo *m = &c->pair;
   for (uint32_t s = 0; s < nd->nsent; s++) {
     uint32_t end = nd->sent[s].tok_end;
     uint32_t base = nd->sent[s].tok_begin, ncur = 1;
@@ -418,16 +452,16 @@ bool news_ner_tag(news_ner_doc *nd, uint8_t *labels) {
             news_ner_model_score(feats, news_ner_features_hist(nd, i, hist, feats), hs[hist]);
             hs_ok |= 1u << hist;
           }
-          if (!m.ok[l1][l2]) {
-            memset(m.sc[l1][l2], 0, sizeof m.sc[l1][l2]);
-            news_ner_model_score(feats, news_ner_features_pair(l1, l2, feats), m.sc[l1][l2]);
-            m.ok[l1][l2] = 1;
+          if (!m->ok[l1][l2]) {
+            memset(m->sc[l1][l2], 0, sizeof m->sc[l1][l2]);
+            news_ner_model_score(feats, news_ner_features_pair(l1, l2, feats), m->sc[l1][l2]);
+            m->ok[l1][l2] = 1;
           }
-          const int32_t *pv = prev[l1], *hv = hs[hist], *rv = m.sc[l1][l2];
+          const int32_t *pv = prev[l1], *hv = hs[hist], *rv = m->sc[l1][l2];
           const int64_t score = cur[k].score;
-          const uint32_t a = allowed[l1];
-          for (int l = 0; l < NEWS_NER_NLABELS; l++) {
-            if (!(a >> l & 1)) continue;
+          /* the allowed labels, lowest first */
+          for (uint32_t a = allowed[l1]; a; a &= a - 1) {
+            const int l = news_ctz(a);
             int64_t v = score + (int32_t)(fixed[l] + pv[l] + hv[l] + rv[l]);
             if (nnext == width && next[width - 1].score >= v) continue; /* as beam_insert would */
             beam_insert(next, from, &nnext, width, (hyp){v, (uint8_t)l, (uint8_t)l1}, (uint8_t)k);

@@ -115,6 +115,7 @@ typedef enum news_token_kind {
 #define NEWS_TF_UPPER 0x08   /* first character is an upper-case letter */
 #define NEWS_TF_ALLCAPS 0x10 /* has letters, none of them lower-case */
 #define NEWS_TF_DOUBLE 0x20  /* quotation mark: a double mark (“ " « ») */
+#define NEWS_TF_HYPHEN 0x40  /* word: an ASCII '-' joins two of its parts ("third-quarter") */
 
 typedef struct news_token {
   uint32_t start, end; /* bytes [start, end) */

@@ -397,14 +397,18 @@ static news_rc add_loc(ctx *c, uint32_t s, uint32_t en, uint32_t sentence) {
   uint32_t first, n = lookup(d, s, en, &first);
   if (n) return add_mention(c, s, en, sentence, first, n, -1, true);
   /* "North Texas" for Texas */
-  const char *sp = memchr(d->text + s, ' ', en - s);
-  if (sp) {
-    uint32_t w = (uint32_t)(sp - d->text), rest = w + 1, f2, n2;
+  uint32_t w = s;
+  while (w < en && d->text[w] != ' ' && d->text[w] != '\n' && d->text[w] != '\r' && d->text[w] != '\t') w++;
+  if (w < en) {
+    uint32_t rest = w + 1, f2, n2;
     for (size_t k = 0; k < sizeof COMPASS / sizeof COMPASS[0]; k++)
       if (strlen(COMPASS[k]) == w - s && memcmp(d->text + s, COMPASS[k], w - s) == 0 &&
           (n2 = lookup(d, rest, en, &f2)))
         return add_mention(c, s, en, sentence, f2, n2, -1, true);
   }
+  /* a people's word the tagger took for a place ("West German" LOC) */
+  int how = 0, ci = news_country_find(d->text + s, en - s, &how);
+  if (ci >= 0 && how == NEWS_CNAME_DEMONYM) return add_mention(c, s, en, sentence, 0, 0, ci, true);
   return add_mention(c, s, en, sentence, first, 0, -1, true);
 }
 

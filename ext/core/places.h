@@ -28,11 +28,13 @@ typedef struct news_country {
 #define NEWS_CNAME_NAME 1    /* the common English name ("United Kingdom") */
 #define NEWS_CNAME_VARIANT 2 /* another name or abbreviation ("UK", "Britain", "U.S.") */
 #define NEWS_CNAME_DEMONYM 3 /* a word for its people or things ("British", "Iranians") */
+#define NEWS_CNAME_HISTORIC 4 /* a former state it succeeds ("Soviet Union", "West Germany") */
 
 typedef struct news_country_name {
   const char *key; /* folded */
   uint8_t country; /* index into news_countries */
   uint8_t how;     /* NEWS_CNAME_* */
+  const char *former; /* HISTORIC: the former state's own name ("Soviet Union" for "USSR") */
 } news_country_name;
 
 extern const news_country news_countries[]; /* sorted by code */
@@ -51,6 +53,9 @@ int news_country_find(const char *s, size_t len, int *how);
 
 /* news_country_find for a key already folded (key[0..len)). */
 int news_country_find_key(const char *key, size_t len, int *how);
+
+/* The entry of news_country_names for a folded key, or NULL. */
+const news_country_name *news_country_name_find_key(const char *key, size_t len);
 
 /* The index of the country with alpha-2 code cc (2 bytes), or -1. */
 int news_country_by_code(const char *cc);

@@ -164,6 +164,9 @@ static uint8_t name_gender(const q_ctx *c, uint32_t a, uint32_t b) {
       return NEWS_GENDER_FEMALE;
     if (t->kind == NEWS_TOK_ABBREV || news_speaker_word(c, k) == W_TITLE) continue; /* Sen. / Senator */
     int g = news_lex_find(&news_lex_given_names, p, n);
+    /* a name of the long lists only before another word ("Warren said" is
+    ** a surname as often as not) */
+    if (g & NEWS_GENDER_LONG_LIST) g = k + 1 < b && c->tok[k + 1].kind == NEWS_TOK_WORD ? g & 3 : 0;
     if (g) return (uint8_t)g;
     if (t->kind == NEWS_TOK_WORD) break; /* only the first word is a given name */
   }
@@ -203,7 +206,7 @@ static uint8_t string_gender(const char *name, uint32_t len) {
       sp_word_is(name, n, "Lady"))
     return NEWS_GENDER_FEMALE;
   if (n == len) return 0; /* one word: a surname as often as a given name */
-  return (uint8_t)news_lex_find(&news_lex_given_names, name, n);
+  return (uint8_t)(news_lex_find(&news_lex_given_names, name, n) & 3);
 }
 
 /* Pushes a speaker on the history.  A person whose own mention gave no
@@ -379,6 +382,9 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
     if (c->ent[mid].tok_begin < at) elo = mid + 1;
     else ehi = mid;
   }
+  /* a person known to be of that gender first; else one of unknown
+  ** gender ("Grammys", "Jungle Fever": often not a person at all) */
+  const news_entity *unknown = NULL;
   for (uint32_t k = elo, seen = 0; k-- > 0 && seen < 256; seen++) { /* bounded: linear overall */
     const news_entity *e = &c->ent[k];
     /* not a name inside the quotation being attributed */
@@ -387,8 +393,16 @@ static bool resolve_pronoun(q_ctx *c, int pron, uint32_t at, news_quote *q) {
     uint8_t g = entity_gender(c, e);
     if (!g && e->canonical) g = string_gender(e->canonical, e->canonical_len);
     if (g && g != want) continue;
-    q->speaker = e->canonical;
-    q->speaker_len = e->canonical_len;
+    if (!g) {
+      if (!unknown) unknown = e;
+      continue;
+    }
+    unknown = e;
+    break;
+  }
+  if (unknown) {
+    q->speaker = unknown->canonical;
+    q->speaker_len = unknown->canonical_len;
     return true;
   }
   if (c->nent) return false;

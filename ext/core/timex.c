@@ -116,6 +116,19 @@ static bool read_phrase(const ctx *c, uint32_t i, phrase *ph) {
   if (has(c, k, TX_REL)) {
     rel = num(c, k);
     k++;
+    /* "that" opens an expression before a unit or a part of the day ("that
+    ** day", "that morning"), and before a month, weekday or season after a
+    ** preposition or at the start ("in that February", "on that Wednesday",
+    ** "That summer,"); elsewhere it is a conjunction ("noted that February
+    ** is a small month", "said that a year ago", "that 1987 full year
+    ** sales"), and the expression, if any, starts after it */
+    if (rel == R_THAT && !((has(c, k, TX_UNIT) && !plural_at(c, k)) || has(c, k, TX_PARTDAY))) {
+      uint32_t t = k - 1;
+      bool head = has(c, k, TX_MONTH) || has(c, k, TX_WEEKDAY) || has(c, k, TX_SEASON);
+      if (!head || !(t == c->sb || NEWS_TOK_IS(kind(c, t - 1), NEWS_TOK_RANGE_PUNCT) || tx_preposition(c, t - 1) ||
+                     word(c, t - 1, "during") || word(c, t - 1, "since") || word(c, t - 1, "throughout")))
+        return false;
+    }
     /* "this past spring", "this coming Sunday" */
     if (rel == R_THIS && (is(c, k, TX_REL, R_PAST) || is(c, k, TX_REL, R_COMING))) {
       rel = num(c, k);
@@ -160,7 +173,7 @@ typedef struct matcher {
 static const matcher TOKEN_MATCHERS[] = {
     {tx_match_bare_plural, 0, C(TX_UNIT), 0},                          /* "for years", "months ago" */
     {tx_match_fixed, 0, C(TX_UNIT), K(NEWS_TOK_WORD)},                 /* "these days", "over the years", "year end" */
-    {tx_match_clock, 0, C(TX_PARTDAY), K(NEWS_TOK_TIME) | K(NEWS_TOK_NUMBER)}, /* clock times before numbers: "10 p.m." */
+    {tx_match_clock, 0, C(TX_PARTDAY) | C(TX_NUMWORD), K(NEWS_TOK_TIME) | K(NEWS_TOK_NUMBER)}, /* clock times before numbers: "10 p.m." */
     {tx_match_set, 0, C(TX_SETADV) | C(TX_EVERY) | C(TX_WEEKDAY), 0},  /* sets before durations: "every two weeks" */
 };
 
@@ -313,6 +326,12 @@ static void extend(const ctx *c, hit *h, uint32_t prev_end) {
   if (h->b > c->sb && strcmp(h->value, "PRESENT_REF") == 0 && word(c, h->b - 1, "right") &&
       (!upper(c, h->b - 1) || h->b - 1 == c->sb) && c->t[h->b - 1].start >= prev_end)
     h->b--;
+  /* "the then current price": the present of a past time */
+  if (h->b > c->sb && strcmp(h->value, "PRESENT_REF") == 0 && word(c, h->b, "current") &&
+      word(c, h->b - 1, "then") && c->t[h->b - 1].start >= prev_end) {
+    h->b--;
+    snprintf(h->value, sizeof h->value, "PAST_REF");
+  }
   if (word(c, h->e, "or") && word(c, h->e + 1, "so"))
     h->e += 2;
   else if (h->type == NEWS_TIMEX_DURATION && word(c, h->e, "or") && word(c, h->b, "a") &&

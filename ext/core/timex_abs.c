@@ -46,7 +46,27 @@ uint32_t tx_day_word(const ctx *c, uint32_t k, dval *v) {
   return k;
 }
 
-/* Clock times: "10 p.m.", "10:30 a.m. EST", "noon", "midnight Friday". */
+/* "four in the morning", "8 in the evening" after a preposition ("until",
+** "at", "or" ...; not "rose 4 in the morning session": nothing but a
+** clause word may follow): the hour 0..23, else -1. */
+static int clock_hour_of_day(const ctx *c, uint32_t i) {
+  if (!word(c, i + 1, "in") || !word(c, i + 2, "the") || !has(c, i + 3, TX_PARTDAY) || num(c, i + 3) > 3 ||
+      plural_at(c, i + 3))
+    return -1;
+  int n = has(c, i, TX_NUMWORD) ? num(c, i) : (int)tx_digits_at(c, i, NULL);
+  if (n < 1 || n > 12 || i == c->sb ||
+      !(tx_preposition(c, i - 1) || word(c, i - 1, "or") || word(c, i - 1, "till") || word(c, i - 1, "around")))
+    return -1;
+  uint32_t j = i + 4;
+  if (kind(c, j) == NEWS_TOK_WORD && !word(c, j, "and") && !word(c, j, "or") && !word(c, j, "on") &&
+      !word(c, j, "when") && !word(c, j, "before") && !word(c, j, "after") && !word(c, j, "until") &&
+      !word(c, j, "local") && !word(c, j, "but"))
+    return -1;
+  return num(c, i + 3) == 1 ? n % 12 : n % 12 + 12; /* morning; afternoon, evening */
+}
+
+/* Clock times: "10 p.m.", "10:30 a.m. EST", "noon", "midnight Friday",
+** "four in the morning". */
 bool tx_match_clock(const ctx *c, const phrase *ph, hit *h) {
   uint32_t i = ph->i;
   int hh = -1, mi = 0;
@@ -75,6 +95,8 @@ bool tx_match_clock(const ctx *c, const phrase *ph, hit *h) {
   } else if ((is(c, i, TX_PARTDAY, 5) || is(c, i, TX_PARTDAY, 6)) && !(i > c->sb && word(c, i - 1, "high"))) {
     hh = num(c, i) == 5 ? 12 : 24;
     k = i + 1;
+  } else if ((hh = clock_hour_of_day(c, i)) >= 0) {
+    k = i + 4;
   } else {
     return false;
   }

@@ -495,25 +495,77 @@ static int timex_word_code(const char *p, uint32_t n) {
   return 0;
 }
 
-/* True when p[0..n) holds a '-' (an inline loop: most words are short). */
-static bool has_dash(const char *p, uint32_t n) {
-  for (uint32_t k = 1; k + 1 < n; k++)
-    if (p[k] == '-') return true;
-  return false;
-}
-
 /* Words that start a timex only before a dating word ("the", "a"). */
 static bool lead_word(const ctx *c, uint32_t i) {
   return word(c, i, "the") || word(c, i, "a") || word(c, i, "an") || word(c, i, "half") || word(c, i, "these") ||
          word(c, i, "near") || word(c, i, "short") || word(c, i, "long") || word(c, i, "no");
 }
 
-/* Classifies every token through the timex lexicon (c->code) and marks
+/* Classifies token i (a word, number or quote mark) through the timex
+** lexicon: sets c->tok[i] and c->cand[i] (see tx_classify); true when it
+** is the word "term" ("the near term"). */
+static inline bool classify_token(ctx *c, uint32_t i) {
+  const news_token *t = &c->t[i];
+  if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER)) {
+    c->cand[i] = 1;
+    return false;
+  }
+  if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE)) {
+    c->cand[i] = i + 1 < c->nt && c->s[c->t[i + 1].start] >= '0' && c->s[c->t[i + 1].start] <= '9';
+    return false;
+  }
+  if (t->kind != NEWS_TOK_WORD && t->kind != NEWS_TOK_ABBREV) return false;
+  uint32_t n = t->end - t->start;
+  const char *p = c->s + t->start;
+  unsigned char c0 = (unsigned char)p[0];
+  if (c0 >= '0' && c0 <= '9') {
+    c->cand[i] = 1; /* 1990s, 16-hour */
+    return false;
+  }
+  if (t->kind == NEWS_TOK_ABBREV && n > 1 && p[n - 1] == '.') n--;
+  if (n > 13) {
+    tx_word parts[3];
+    int np = t->kind == NEWS_TOK_WORD ? tx_hyphen_parts(c, i, parts) : 0;
+    c->cand[i] = np > 0 && (part_known(parts[0]) || part_known(parts[1]));
+    for (int k = 0; k < np; k++)
+      if (part_is(parts[k], TX_UNIT, U_HALF)) c->half = true;
+    return false;
+  }
+  if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) return false;
+  int code = n >= 2 ? timex_word_code(p, n) : 0;
+  if (code) {
+    c->tok[i] = tx_decode(code);
+    c->cand[i] = 1;
+    if (part_is(c->tok[i], TX_UNIT, U_HALF)) c->half = true;
+  } else if (t->kind == NEWS_TOK_WORD && t->flags & NEWS_TF_HYPHEN) {
+    tx_word parts[3];
+    int np = tx_hyphen_parts(c, i, parts);
+    for (int k = 0; k < np; k++) {
+      if (part_known(parts[k])) c->cand[i] = 1;
+      if (part_is(parts[k], TX_UNIT, U_HALF)) c->half = true;
+    }
+  } else if (t->flags & NEWS_TF_UPPER && (atomic_load_explicit(&IX.holmask[(c0 | 0x20) - 'a'], memory_order_relaxed) >> n & 1) &&
+             news_lex_find(&news_lex_timex_holidays, p, n)) {
+    c->cand[i] = 1;
+  } else if (n == 4 && (c0 | 0x20) == 't') {
+    return word(c, i, "term");
+  }
+  return false;
+}
+
+/* Token i may start a match as a lead word ("the", "a", ...): a short word
+** that no class marked. */
+static inline bool lead_at(const ctx *c, uint32_t i) {
+  return !c->cand[i] && c->t[i].kind == NEWS_TOK_WORD && c->t[i].end - c->t[i].start <= 5 && lead_word(c, i);
+}
+
+/* Classifies every token through the timex lexicon (c->tok) and marks
 ** the tokens where a match may start (c->cand), so that the scan skips
 ** the nine in ten tokens that cannot: a token with a lexicon class, a
 ** number, ordinal, ISO date or clock time, a word with digits or a dated
 ** hyphen part ("third-quarter", "1990s"), a capitalised holiday, a quote
-** mark before digits ('90s), or "the"/"a"/... within three tokens of one. */
+** mark before digits ('90s) (all 1), or "the"/"a"/... within three tokens
+** before one of those (2). */
 bool tx_classify(ctx *c, const news_doc *d) {
   c->se = c->nt;
   build_index();
@@ -522,54 +574,18 @@ bool tx_classify(ctx *c, const news_doc *d) {
   ** of hyphenated words and stays unread here) */
   if (news_doc_zero_polled(d, c->tok, c->nt * sizeof *c->tok) || news_doc_zero_polled(d, c->cand, c->nt))
     return true; /* stopped (a first touch of fresh pages: about 1 ms per MB) */
+  bool term = false;
   for (uint32_t i = 0; i < c->nt; i++) {
     if (news_doc_poll(d, &nPoll)) return true; /* stopped */
-    const news_token *t = &c->t[i];
-    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_NUMBER)) {
-      c->cand[i] = 1;
-      continue;
-    }
-    if (NEWS_TOK_IS(t->kind, NEWS_TOK_RANGE_QUOTE)) {
-      c->cand[i] = i + 1 < c->nt && c->s[c->t[i + 1].start] >= '0' && c->s[c->t[i + 1].start] <= '9';
-      continue;
-    }
-    if (t->kind != NEWS_TOK_WORD && t->kind != NEWS_TOK_ABBREV) continue;
-    uint32_t n = t->end - t->start;
-    const char *p = c->s + t->start;
-    unsigned char c0 = (unsigned char)p[0];
-    if (c0 >= '0' && c0 <= '9') {
-      c->cand[i] = 1; /* 1990s, 16-hour */
-      continue;
-    }
-    if (t->kind == NEWS_TOK_ABBREV && n > 1 && p[n - 1] == '.') n--;
-    if (n > 13) {
-      tx_word parts[3];
-      int np = t->kind == NEWS_TOK_WORD ? tx_hyphen_parts(c, i, parts) : 0;
-      c->cand[i] = np > 0 && (part_known(parts[0]) || part_known(parts[1]));
-      for (int k = 0; k < np; k++)
-        if (part_is(parts[k], TX_UNIT, U_HALF)) c->half = true;
-      continue;
-    }
-    if (!((c0 >= 'a' && c0 <= 'z') || (c0 >= 'A' && c0 <= 'Z'))) continue;
-    int code = n >= 2 ? timex_word_code(p, n) : 0;
-    if (code) {
-      c->tok[i] = tx_decode(code);
-      c->cand[i] = 1;
-      if (part_is(c->tok[i], TX_UNIT, U_HALF)) c->half = true;
-    } else if (t->kind == NEWS_TOK_WORD && has_dash(p, n)) {
-      tx_word parts[3];
-      int np = tx_hyphen_parts(c, i, parts);
-      for (int k = 0; k < np; k++) {
-        if (part_known(parts[k])) c->cand[i] = 1;
-        if (part_is(parts[k], TX_UNIT, U_HALF)) c->half = true;
-      }
-    } else if (t->flags & NEWS_TF_UPPER && (atomic_load_explicit(&IX.holmask[(c0 | 0x20) - 'a'], memory_order_relaxed) >> n & 1) &&
-               news_lex_find(&news_lex_timex_holidays, p, n)) {
-      c->cand[i] = 1;
-    }
+    term |= classify_token(c, i);
+    if (c->cand[i] == 1) /* lead words: the three tokens before it */
+      for (uint32_t back = 1; back <= 3 && back <= i; back++)
+        if (lead_at(c, i - back)) c->cand[i - back] = 2;
   }
-  /* lead words: a candidate within the next three tokens (backward pass;
-  ** next1 is the nearest token after i marked 1) */
+  if (!term) return false;
+  /* "the near term": a lead word before "term" is a start of its own, and
+  ** lead words before it lead to it (a backward pass; next1 is the nearest
+  ** token after i marked 1) */
   uint32_t next1 = UINT32_MAX;
   for (uint32_t i = c->nt; i-- > 0;) {
     if (news_doc_poll(d, &nPoll)) return true;
@@ -577,11 +593,11 @@ bool tx_classify(ctx *c, const news_doc *d) {
       next1 = i;
       continue;
     }
-    if (c->cand[i] || c->t[i].kind != NEWS_TOK_WORD || c->t[i].end - c->t[i].start > 5) continue;
-    if (next1 <= i + 3 && lead_word(c, i)) {
+    if (!lead_at(c, i)) continue;
+    if (next1 <= i + 3) {
       c->cand[i] = 2;
-    } else if (word(c, i + 1, "term") && lead_word(c, i)) {
-      c->cand[i] = 1; /* "the near term" */
+    } else if (word(c, i + 1, "term")) {
+      c->cand[i] = 1;
       next1 = i;
     }
   }

@@ -234,8 +234,9 @@ typedef struct scanned {
   uint8_t kind;
 } scanned;
 
-/* Reads a word-like token starting with a letter or digit at i. */
-ALWAYS_INLINE static inline scanned scan_word(scanner *sc, size_t i) {
+/* Reads a word-like token starting with a letter or digit at i; adds
+** NEWS_TF_HYPHEN to *flags when an ASCII '-' joins two of its parts. */
+ALWAYS_INLINE static inline scanned scan_word(scanner *sc, size_t i, uint8_t *flags) {
   scanned r = {i, NEWS_TOK_WORD};
   int32_t c0 = peek(sc, i);
   size_t j = i; /* where the word loop below starts reading */
@@ -320,6 +321,7 @@ ALWAYS_INLINE static inline scanned scan_word(scanner *sc, size_t i) {
       continue;
     }
     if ((cp == '-' || cp == 0x2010 || cp == 0x2011) && is_alnum(nx)) {
+      if (cp == '-') *flags |= NEWS_TF_HYPHEN;
       j = seg = k;
       continue;
     }
@@ -480,7 +482,7 @@ ALWAYS_INLINE static inline int tokenize_with(const char *text, size_t len, news
     size_t end = next;
 
     if (is_alnum(cp)) {
-      scanned r = scan_word(&sc, i);
+      scanned r = scan_word(&sc, i, &t.flags);
       end = r.end;
       t.kind = r.kind;
     } else if ((cp == '@' || cp == '#') && next < len &&

@@ -15,7 +15,8 @@ Reads, from PLACES_DIR (ext/data/places/; see docs/DATA.md), offline:
 Coordinates are quantized to 0.01 degree.
 
 countries.inc: news_countries[] (alpha-2, English name, demonym, centre) in alpha-2 order and
-news_country_names[] (folded name -> country index, NAME / VARIANT / DEMONYM), sorted by key,
+news_country_names[] (folded name -> country index, NAME / VARIANT / DEMONYM / HISTORIC and a
+former state's own name), sorted by key,
 and news_country_slots[], the same names in a hash table; news_orgs[] (canonical names of
 well-known organisations), news_org_names[] (folded short or long form -> index), sorted,
 and news_org_slots[], the same forms in a hash table.
@@ -34,7 +35,7 @@ GAZ_SLOTS = 1 << 17  # NEWS_GAZ_SLOTS in places.h
 COUNTRY_SLOTS = 1 << 12  # NEWS_COUNTRY_SLOTS in places.h
 ORG_SLOTS = 1 << 8  # NEWS_ORG_SLOTS in places.h
 KIND = {"country": 1, "admin1": 2, "admin2": 3, "city": 4, "region": 5, "feature": 6, "ignore": 7}
-HOW = {"name": 1, "variant": 2, "demonym": 3}
+HOW = {"name": 1, "variant": 2, "demonym": 3, "historic": 4}
 
 
 def fold(s):
@@ -83,12 +84,14 @@ def main():
                   r[7].split("|") if r[7] else [], r[8].split("|") if r[8] else [])
                  for r in tsv("countries.tsv", 9)]
     cidx = {c[0]: i for i, c in enumerate(countries)}
-    cnames = {}  # folded key -> (country index, how); first wins, names before variants
+    # folded key -> (country index, how, former state's name or None); first
+    # wins, names before variants
+    cnames = {}
 
-    def add_cname(name, cc, how):
+    def add_cname(name, cc, how, former=None):
         k = fold(name)
         if k and k not in cnames:
-            cnames[k] = (cidx[cc], HOW[how])
+            cnames[k] = (cidx[cc], HOW[how], former)
 
     for c in countries:
         add_cname(c[1], c[0], "name")
@@ -102,11 +105,17 @@ def main():
                 continue
             add_cname(alt, c[0], "variant")
     variants = tsv("variants.tsv", 3)
+    former = {}  # former state's name or short form -> (successor alpha-2, its name)
     for name, kind, target in variants:
         if kind == "country":
             add_cname(name, target, "variant")
         elif kind == "demonym":
             add_cname(name, target, "demonym")
+        elif kind == "historic":
+            # a former state: its successor's alpha-2 code, or the name of
+            # a former state listed before ("USSR" -> "Soviet Union")
+            former[name] = (target, name) if target in cidx else former[target]
+            add_cname(name, former[name][0], "historic", former[name][1])
     # independent countries first, so "American" is the United States' demonym
     for c in sorted(countries, key=lambda c: (not c[3], c[0])):
         for d in c[8]:
@@ -132,7 +141,7 @@ def main():
         if k:
             ents.append((k, display, KIND[kind], ci, ai, q(la), q(lo), pop, gid, flags))
 
-    for k, (ci, how) in cnames.items():
+    for k, (ci, how, _) in cnames.items():
         if how == HOW["demonym"]:
             continue
         c = countries[ci]
@@ -196,8 +205,8 @@ def main():
     out.append("/* Every name, variant and demonym, folded and sorted bytewise. */\n")
     out.append("const news_country_name news_country_names[] = {\n")
     for k in sorted(cnames, key=lambda s: s.encode("utf-8")):
-        ci, how = cnames[k]
-        out.append("  {%s, %d, %d},\n" % (c_string(k), ci, how))
+        ci, how, was = cnames[k]
+        out.append("  {%s, %d, %d, %s},\n" % (c_string(k), ci, how, c_string(was) if was else "NULL"))
     out.append("};\nconst uint32_t news_ncountry_names = %d;\n" % len(cnames))
     # the same names hashed (FNV-1a, linear probing): slot = index + 1, 0 when empty
     assert len(cnames) < COUNTRY_SLOTS // 2

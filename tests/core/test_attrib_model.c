@@ -8,8 +8,8 @@
 **             words a retrained model may drop: update them then)
 **             give rows with the source and content of a speech verb; a
 **             sentence with no attribution gives none;
-**   history   a row of the model leaves the speaker history alone: "She"
-**             after it still names the last speaker of the rules;
+**   history   a row of the model leaves the speaker history alone: its
+**             source is no referent of a later pronoun;
 **   features  only lower-case words are candidates; the same token gives
 **             the same features; a word the model never saw as a cue is
 **             rejected; news_attributions_model() names the model.
@@ -38,11 +38,13 @@ static void test_rows(void **state) {
 }
 
 static const acase history[] = {
-    {"Mayor Ann Ortiz said the bridge would reopen in May. The council backed the proposal to extend the line. "
-     "She said the ferry would run every hour.",
+    /* "It" is not the transit board: the model's row named no speaker
+    ** for the pronouns after it */
+    {"Mayor Ann Ortiz said the bridge would reopen in May. The transit board forecast a rise in fares next year. "
+     "It said the ferry would run every hour.",
      "the bridge would reopen in May | Ann Ortiz | Mayor Ann Ortiz | said | indirect\n"
-     "the proposal to extend the line | the council | The council | backed | indirect\n"
-     "the ferry would run every hour | Ann Ortiz | She | said | indirect\n"},
+     "a rise in fares next year | the transit board | The transit board | forecast | indirect\n"
+     "the ferry would run every hour | it | It | said | indirect\n"},
 };
 
 static void test_history(void **state) {

@@ -93,11 +93,27 @@ static const acase reported[] = {
     {"In the new Courier poll, 40 percent of likely voters back Ortiz.",
      "40 percent of likely voters back Ortiz | the new Courier poll | the new Courier poll | In | indirect\n"},
     {"Ortiz has a lead of seven points in the latest polls.", ""},
-    /* an expectation: no source */
+    /* stance verbs after "he"/"she"/"I", not after a company */
+    {"Mayor Tom Reyes spoke on Monday. He offered no proof that the contract was signed early.",
+     "no proof that the contract was signed early | Tom Reyes | He | offered | indirect\n"},
+    {"The company offered 20 dollars a share for the mill.", ""},
+    /* progressive forms are no passives: "is proposing", "was saying" */
+    {"Mayor Tom Reyes spoke on Monday. He is proposing new rules for the port.",
+     "new rules for the port | Tom Reyes | He | proposing | indirect\n"},
+    {"Ann Ortiz was saying the port would close in May.",
+     "the port would close in May | Ann Ortiz | Ann Ortiz | saying | indirect\n"},
+    /* a quotation right after the verb with the clause going on after it
+    ** is part of a statement, not the whole of what was said */
+    {"Lee said \"budget reforms\" and the collection of unpaid fees would pay for the plan.",
+     "\"budget reforms\" and the collection of unpaid fees would pay for the plan | Lee | Lee | said | mixed\n"},
+    {"Lee said \"we will win\" on Friday.", "\"we will win\" | Lee | Lee | said | direct\n"},
+    /* an expectation: no source; none beside a statement with a source
+    ** that holds it (one statement, not two with the same words) */
     {"The ruling is expected to come in May.", "The ruling is expected to come in May | - | - | is expected | indirect\n"},
     {"The governor said the pact is expected to hold through the summer.",
-     "the pact is expected to hold through the summer | the governor | The governor | said | indirect\n"
-     "the pact is expected to hold through the summer | - | - | is expected | indirect\n"},
+     "the pact is expected to hold through the summer | the governor | The governor | said | indirect\n"},
+    {"The sale is expected to close in April, the company said.",
+     "The sale is expected to close in April | the company | the company | said | indirect\n"},
     /* a noun or adjective of saying before "that" */
     {"Lee is confident that the bridge will reopen in May.",
      "that the bridge will reopen in May | Lee | Lee | confident | indirect\n"},

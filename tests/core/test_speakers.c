@@ -6,7 +6,8 @@
 ** Each case gives a text and the expected rows, one per line, as
 **   content | speaker | speaker_text | cue | kind
 ** Groups:
-**   gender      a name's gender from the fuller name it resolves to, from a
+**   gender      a name's gender from its given name (the long lists only
+**               before another word), from the fuller name it resolves to, from a
 **               noun before it ("widow", "his daughter"), kept for later
 **               mentions of the same name;
 **   things      "it" of a report, an agency, a newspaper; "he" of a
@@ -52,6 +53,21 @@ static const scase gender[] = {
      "tuition had doubled | Maria Lund | Maria Lund | said | indirect\n"
      "the cost was worth it | Terry Hale | Hale | said | indirect\n"
      "“I will find a scholarship,” | Terry Hale | she | said | direct\n"},
+    /* given names of the long lists (given_names.tsv below its mark):
+    ** "Melanie" is a woman, so "he" is Nigel Barker */
+    {"Nigel Barker said the mill would close. Melanie Ford said the union would fight.\n\n"
+     "“We were not told,” he said.",
+     "the mill would close | Nigel Barker | Nigel Barker | said | indirect\n"
+     "the union would fight | Melanie Ford | Melanie Ford | said | indirect\n"
+     "“We were not told,” | Nigel Barker | he | said | direct\n"},
+    /* a long-list name alone is a surname as often as a given name:
+    ** "Warren" takes the gender of "Elizabeth Warren", not of "warren" */
+    {"Sen. Elizabeth Warren led the hearing. Sen. Maria Alvarez said the bank misled its customers. "
+     "Warren said the fines were too small.\n\n"
+     "“This is outrageous,” she said.",
+     "the bank misled its customers | Maria Alvarez | Sen. Maria Alvarez | said | indirect\n"
+     "the fines were too small | Elizabeth Warren | Warren | said | indirect\n"
+     "“This is outrageous,” | Elizabeth Warren | she | said | direct\n"},
 };
 
 /* ----------------------------------------------------------- subjects */

@@ -271,6 +271,32 @@ static const tcase cases[] = {
     {"The club soon became famous, and soon after the tour it split.", ""},
     {"He warned that Asian states could soon stop lending.", "soon=DATE:FUTURE_REF"},
     {"Rates will rise in the near future.", "the near future=DATE:FUTURE_REF"},
+    /* "term" is no dating word: its lead words start the match */
+    {"Profits will stay weak in the near term, the bank said.", "the near term=DATE:FUTURE_REF"},
+    {"Growth should pick up over the long term and in the near term.",
+     "the long term=DATE:FUTURE_REF; the near term=DATE:FUTURE_REF"},
+    {"The loan is short term.", ""},
+    /* a clock hour with a part of the day, after a preposition */
+    {"The bars stay open until three or four in the morning.", "four in the morning=TIME:2020-01-08T04:00@2020-01-08"},
+    {"The ferry leaves at 8 in the evening.", "8 in the evening=TIME:2020-01-08T20:00@2020-01-08"},
+    {"Shares rose 4 in the morning session.", "the morning=TIME:2020-01-08TMO@2020-01-08"},
+    {"Shares fell to 4 in the morning session.", "the morning=TIME:2020-01-08TMO@2020-01-08"},
+    {"He will leave at 4 in the morning on Tuesday.", "4 in the morning=TIME:2020-01-14T04:00@2020-01-14; Tuesday=DATE:2020-01-14@2020-01-14"},
+    /* "that" opens an anaphoric expression ("that day", "in that February");
+    ** elsewhere it is a conjunction and stays out */
+    {"Stanley said that 2019 full year sales will top $100 million.", "2019=DATE:2019"},
+    {"We did not see that a year ago, he said.", "a year ago=DATE:2019"},
+    {"He said that a few months ago he had warned them.", "a few months ago=DATE:PAST_REF"},
+    {"Analysts noted that February is a short month.", "February=DATE:2019-02"},
+    {"The bank reported that third quarter net income rose.", "third quarter=DATE:2019-Q3"},
+    {"He died that day.", "that day=DATE:2020-01-08@2020-01-08"},
+    {"In that February the river froze.", "that February=DATE:2019-02"},
+    {"The vote is at noon on that Wednesday, just after the debate.",
+     "noon=TIME:2020-01-08T12:00@2020-01-08; that Wednesday=DATE:2020-01-08@2020-01-08"},
+    {"That summer, the crops failed.", "That summer=DATE:2019-SU"},
+    /* "then current": the present of a past time */
+    {"Holders may buy shares at half the then current market price.", "then current=DATE:PAST_REF"},
+    {"They agreed to hold currencies around their then current levels.", "then current=DATE:PAST_REF"},
     /* anaphora against the last day mentioned */
     {"The storm hit on Dec. 30, 2019. The next day, power returned.",
      "Dec. 30, 2019=DATE:2019-12-30@2019-12-30; The next day=DATE:2019-12-31@2019-12-31"},

@@ -84,6 +84,27 @@ static void test_flags(void **state) {
   news_doc_free(d);
 }
 
+/* NEWS_TF_HYPHEN marks a word whose parts an ASCII hyphen joins. */
+static void test_hyphen_flag(void **state) {
+  (void)state;
+  const char *text = "A third-quarter loss, a 24-year-old co\xe2\x80\x90owner, D-N.Y. - and e-mail.";
+  news_doc *d;
+  const news_token *t;
+  uint32_t n;
+  assert_int_equal(news_doc_new(NULL, NULL, text, strlen(text), &d), NEWS_OK);
+  assert_int_equal(news_doc_tokens(d, &t, &n), NEWS_OK);
+  assert_int_equal(n, 13);
+  assert_false(t[0].flags & NEWS_TF_HYPHEN);       /* A */
+  assert_true(t[1].flags & NEWS_TF_HYPHEN);        /* third-quarter */
+  assert_false(t[2].flags & NEWS_TF_HYPHEN);       /* loss */
+  assert_true(t[5].flags & NEWS_TF_HYPHEN);        /* 24-year-old */
+  assert_false(t[6].flags & NEWS_TF_HYPHEN);       /* co‐owner: U+2010, not ASCII */
+  assert_true(t[8].flags & NEWS_TF_HYPHEN);        /* D-N.Y. */
+  assert_false(t[9].flags & NEWS_TF_HYPHEN);       /* the dash */
+  assert_true(t[11].flags & NEWS_TF_HYPHEN);       /* e-mail */
+  news_doc_free(d);
+}
+
 /* Offsets stay exact over invalid UTF-8: every byte belongs to one token or
 ** to the white space between tokens, and tokens never overlap. */
 /* Counts tokens (a news_token_cb). */
@@ -136,6 +157,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cases),
       cmocka_unit_test(test_flags),
+      cmocka_unit_test(test_hyphen_flag),
       cmocka_unit_test(test_invalid_utf8_offsets),
       cmocka_unit_test(test_dotted_chain_linear),
   };

@@ -16,6 +16,12 @@
 /* classes of ext/data/given_names.tsv (news_lex_given_names) */
 #define NEWS_GENDER_MALE 1 /* usually a man's name */
 #define NEWS_GENDER_FEMALE 2 /* usually a woman's name */
+#define NEWS_GENDER_UNKNOWN 0 /* a name of either gender, which the long lists give one ("dominique") */
+#define NEWS_GENDER_LONG_LIST 4 /* added to the gender: from the long lists, often a surname too ("warren"), so read only before another name word */
+
+/* classes of ext/data/name_types.tsv (news_lex_name_types) */
+#define NEWS_NAME_NONE 1 /* not a name */
+#define NEWS_NAME_MISC 2 /* always a MISC */
 
 /* classes of ext/data/person_titles.tsv (news_lex_person_titles) */
 #define NEWS_PTITLE_TITLE 1 /* a title ("Councilwoman", "Comptroller") */
