@@ -307,6 +307,40 @@ static void drop_headline_words(news_doc *d, news_ner_doc *nd, uint8_t *cued) {
   d->entities.n = out;
 }
 
+/* A company's legal form after a place in brackets ("Daiwa International
+** (Europe) Ltd", "Daewoo Industrial Co (H.K.) Ltd") ends the company's name:
+** the tagger reads name, place and "Ltd" as three mentions.  Joined in
+** place, the place in brackets with them. */
+static void join_bracketed_forms(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
+  news_entity *ents = d->entities.data;
+  const news_token *tok = nd->tok;
+  uint32_t n = d->entities.n, out = 0;
+  for (uint32_t k = 0; k < n; k++) {
+    const news_entity *x = &ents[k];
+    uint32_t b = x->tok_begin, open = b;
+    if (x->tok_end - b == 1 && b >= 3 && tok[b - 1].mark == ')' && lex_word(&news_lex_legal_forms, d, &tok[b])) {
+      while (open + 4 > b && open > 0 && tok[open - 1].mark != '(') open--;
+      open--; /* the "(" or, when none is near, no join below */
+    }
+    /* the name before the brackets: the last kept mention, or the one
+    ** before the mention inside them */
+    uint32_t p = out;
+    while (p > 0 && open < b && ents[p - 1].tok_begin > open) p--;
+    if (open < b && tok[open].mark == '(' && open + 2 < b && p > 0 && ents[p - 1].type == NEWS_ENT_ORG &&
+        ents[p - 1].tok_end == open && tok[open].sentence == tok[b].sentence && out - p <= 1) {
+      news_entity *f = &ents[p - 1];
+      f->end = x->end;
+      f->tok_end = x->tok_end;
+      f->canonical_len = f->end - f->start;
+      out = p;
+      continue;
+    }
+    cued[out] = cued[k];
+    ents[out++] = *x;
+  }
+  d->entities.n = out;
+}
+
 /* Step 4c: an organisation name the tagger split at "of" ("Watson School |
 ** of | Biological Sciences", "Carnegie Institution | of | Washington") is
 ** one name when its first part ends in an organisation word (entity_cues.tsv
@@ -1465,6 +1499,7 @@ news_rc news_entities_run(news_doc *d) {
   if (news_doc_zero_polled(d, lab, ntok) || mark_boilerplate(d, &nd, lab) || drop_boilerplate(d, &nd, lab, cued) ||
       join_possessive_companies(d, &nd, cued) || join_of_names(d, &nd, cued))
     goto stopped;
+  join_bracketed_forms(d, &nd, cued);
   drop_headline_words(d, &nd, cued);
   if (news_doc_should_stop(d)) goto stopped;
   if ((rc = harmonise(d, &nd, cued)) || (rc = fixed_types(d, &nd, cued))) goto done;

@@ -52,6 +52,7 @@ extern const news_lexicon news_lex_speech_verbs;
 extern const news_lexicon news_lex_speaker_words;
 extern const news_lexicon news_lex_given_names;
 extern const news_lexicon news_lex_paragraph_labels; /* attributions(): "NOTE:" labels no speaker */
+extern const news_lexicon news_lex_speaker_groups; /* quotes(), attributions(): "Dealers" as "dealers" */
 
 /* entities(): words that settle the type of a name next to them, and
 ** company legal forms (Inc, GmbH). */

@@ -104,7 +104,9 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp);
 ** said") names the same speaker as one inside a sentence ("..., the company
 ** said", "it said"): returns the speaker with its first letter in lower
 ** case ("the company", "it"; copied into the document's arena) when it is a
-** determiner and lower-case words only, or a pronoun other than "I"; else
+** determiner and lower-case words only, a pronoun other than "I", or one
+** word for people who speak as a group ("Dealers", "Officials":
+** speaker_groups.tsv); else
 ** the speaker unchanged (NULL stays NULL); NULL when the copy fails. */
 const char *news_speaker_plain(news_doc *d, const char *speaker, uint32_t len);
 

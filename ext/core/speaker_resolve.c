@@ -740,7 +740,9 @@ const char *news_speaker_plain(news_doc *d, const char *speaker, uint32_t len) {
   if (!speaker || len < 2 || speaker[0] < 'A' || speaker[0] > 'Z') return speaker;
   const char *sp = memchr(speaker, ' ', len);
   int w = news_lex_find(&news_lex_speaker_words, speaker, sp ? (uint32_t)(sp - speaker) : len);
-  if (sp ? w != W_DET : (w < W_HE || w > W_IT || w == W_I)) return speaker; /* "It", not "I" */
+  /* "It", not "I"; "Officials", "Dealers" (speaker_groups.tsv) */
+  bool group = !sp && news_lex_find(&news_lex_speaker_groups, speaker, len);
+  if (sp ? w != W_DET : (w < W_HE || w > W_IT || w == W_I) && !group) return speaker;
   for (const char *p = sp; p && p < speaker + len; p++)
     if ((*p >= 'A' && *p <= 'Z') || (unsigned char)*p >= 0x80) return speaker; /* a name: "The Hague" */
   char *out = news_arena_strdup(&d->arena, speaker, len);

@@ -114,6 +114,10 @@ static const acase reported[] = {
      "the pact is expected to hold through the summer | the governor | The governor | said | indirect\n"},
     {"The sale is expected to close in April, the company said.",
      "The sale is expected to close in April | the company | the company | said | indirect\n"},
+    /* a group opening its sentence groups with the same group inside one */
+    {"Dealers said the dollar would fall further. The yen rose, dealers said.",
+     "the dollar would fall further | dealers | Dealers | said | indirect\n"
+     "The yen rose | dealers | dealers | said | indirect\n"},
     /* a noun or adjective of saying before "that" */
     {"Lee is confident that the bridge will reopen in May.",
      "that the bridge will reopen in May | Lee | Lee | confident | indirect\n"},

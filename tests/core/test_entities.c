@@ -665,6 +665,15 @@ static void test_corpus_names(void **state) {
   assert_true(find(&r, "Shr", 0) < 0);
   assert_true(find(&r, "European Community", 0) >= 0);
   news_doc_free(r.d);
+  /* a legal form after a place in brackets ends the company's name */
+  r = analyse("Daiwa International (Europe) Ltd is the joint book runner for the bonds of "
+              "Daewoo Industrial Co (H.K.) Ltd, which will list in Luxembourg.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "Daiwa International (Europe) Ltd", 0)].type, NEWS_ENT_ORG);
+  assert_int_equal(r.e[find(&r, "Daewoo Industrial Co (H.K.) Ltd", 0)].type, NEWS_ENT_ORG);
+  assert_true(find(&r, "Ltd", 0) < 0);
+  assert_true(find(&r, "Luxembourg", 0) >= 0);
+  news_doc_free(r.d);
   /* a holiday is no name, an award a MISC, unless a person of the article
   ** bears the word */
   r = analyse("Clint Eastwood won an Oscar for the film, and sales rose before Christmas. "
