@@ -1,6 +1,6 @@
 /*
 ** attrib_model.c -- the trained attribution-cue model: does a word head a
-** cue of attribution ("slammed", "insisted", "voted for", "backing") that
+** cue of attribution ("proposed", "forecast", "backed", "signed") that
 ** the word lists of attrib.c do not hold?
 **
 ** HOW IT WORKS
@@ -18,8 +18,8 @@
 **   The weights are gen/attrib_model.inc: an open-addressing table of
 **   feature hashes (at most half full, linear probing) with 16-bit weights,
 **   and a small table of the candidate words: the words whose cue made a
-**   right row at least twice in training, behind a bit per length, first
-**   and last letter of theirs.  Most words fail that bit; the others are
+**   right row at least twice, and in at least 2% of their uses, in
+**   training, behind a bit per length, first and last letter of theirs.  Most words fail that bit; the others are
 **   rejected after hashing and one probe, so the model costs little.
 */
 #include "attrib_model.h"

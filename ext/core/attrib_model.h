@@ -1,8 +1,8 @@
 /*
 ** attrib_model.h -- the trained attribution-cue model (attrib_model.c): a
 ** linear model over the words around a token that says whether the token
-** heads an attribution cue the word lists do not hold ("slammed",
-** "insisted", "voted for").  Shared by the run-time hook in attrib.c and
+** heads an attribution cue the word lists do not hold ("proposed",
+** "forecast", "backed").  Shared by the run-time hook in attrib.c and
 ** the trainer, ext/tools/train_attrib.c, so both compute the same features.
 */
 #ifndef NEWS_ATTRIB_MODEL_H
