@@ -326,6 +326,8 @@ static void extend(const ctx *c, hit *h, uint32_t prev_end) {
   if (h->b > c->sb && strcmp(h->value, "PRESENT_REF") == 0 && word(c, h->b - 1, "right") &&
       (!upper(c, h->b - 1) || h->b - 1 == c->sb) && c->t[h->b - 1].start >= prev_end)
     h->b--;
+  /* "as soon as possible" */
+  if (h->b > c->sb && word(c, h->b, "soon") && word(c, h->b - 1, "as") && c->t[h->b - 1].start >= prev_end) h->b--;
   /* "the then current price": the present of a past time */
   if (h->b > c->sb && strcmp(h->value, "PRESENT_REF") == 0 && word(c, h->b, "current") &&
       word(c, h->b - 1, "then") && c->t[h->b - 1].start >= prev_end) {

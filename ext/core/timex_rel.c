@@ -613,7 +613,12 @@ bool tx_match_ref(const ctx *c, const phrase *ph, hit *h) {
     }
     if (rel) return false;
     if (word(c, k, "now") && det) return false;
-    if (word(c, k, "soon") && k > 0 && word(c, k - 1, "as")) return false; /* "as soon as" */
+    /* "as soon as possible": to come (the driver adds the first "as");
+    ** "as soon as Tuesday", "as soon as he arrives" are no row here */
+    if (word(c, k, "soon") && k > 0 && word(c, k - 1, "as")) {
+      if (!word(c, k + 1, "as") || !word(c, k + 2, "possible")) return false;
+      e = k + 3;
+    }
     /* "he was soon released", "soon after he was captured": soon after a
     ** past event, not in the future of the text */
     if (word(c, k, "soon") && (tx_tense_at(c, k + 1) < 0 || (k > 0 && tx_tense_at(c, k - 1) < 0) ||
@@ -689,6 +694,14 @@ bool tx_match_fixed(const ctx *c, const phrase *ph, hit *h) {
     h->e = i + 2;
     h->type = NEWS_TIMEX_DATE;
     snprintf(h->value, sizeof h->value, "PRESENT_REF");
+    return true;
+  }
+  /* "at a later date", "at a future date": some time to come */
+  if (word(c, i, "a") && (word(c, i + 1, "later") || word(c, i + 1, "future")) && word(c, i + 2, "date")) {
+    h->b = i;
+    h->e = i + 3;
+    h->type = NEWS_TIMEX_DATE;
+    snprintf(h->value, sizeof h->value, "FUTURE_REF");
     return true;
   }
   if (word(c, i, "the") && i > 0 && word(c, i - 1, "over") && is_plural(c, i + 1, TX_UNIT, U_YEAR)) {

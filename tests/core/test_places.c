@@ -256,6 +256,9 @@ static void test_wire_names(void **state) {
                "billion marks in December, the office added in its report.\n");
   if (!strstr(d, "West\nGermany=Germany/country/DE/-;")) fail_msg("%s", d);
   if (!strstr(d, "West German=Germany/country/DE/-;")) fail_msg("%s", d);
+  d = describe("Demand from the Far East rose, and ferries in the Aegean Sea were delayed.");
+  if (!strstr(d, "Far East=Far East/region/-/-;") || !strstr(d, "Aegean Sea=Aegean Sea/feature/-/-;"))
+    fail_msg("%s", d);
   /* an English word a country's own name folds to is no country (Ísland) */
   d = describe("Floods cut roads on the North Island of New Zealand.");
   if (strstr(d, "Iceland")) fail_msg("%s", d);

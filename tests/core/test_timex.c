@@ -294,6 +294,10 @@ static const tcase cases[] = {
     {"The vote is at noon on that Wednesday, just after the debate.",
      "noon=TIME:2020-01-08T12:00@2020-01-08; that Wednesday=DATE:2020-01-08@2020-01-08"},
     {"That summer, the crops failed.", "That summer=DATE:2019-SU"},
+    /* set phrases of a time to come */
+    {"Details will be announced at a later date.", "a later date=DATE:FUTURE_REF"},
+    {"The plant should reopen as soon as possible.", "as soon as possible=DATE:FUTURE_REF"},
+    {"He will call as soon as he lands.", ""},
     /* "then current": the present of a past time */
     {"Holders may buy shares at half the then current market price.", "then current=DATE:PAST_REF"},
     {"They agreed to hold currencies around their then current levels.", "then current=DATE:PAST_REF"},
