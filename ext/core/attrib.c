@@ -35,6 +35,7 @@
 ** Every scan is bounded by the sentence and by MAX_SPAN tokens around the
 ** cue, so the pass stays linear.
 */
+#include "attrib_model.h"
 #include "lexicon.h"
 #include "quotes_int.h"
 
@@ -704,6 +705,18 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
     if (!cls) cls = headline_verb(c, i);
     if (!cls && prep_cue(c, i)) cls = V_WEAK;
     if (!cls) cls = person_stance(c, i, lo);
+    /* a cue the lists miss, by the trained model (attrib_model.c), read as
+    ** a speech verb; the speaker history stays as it was, so its row never
+    ** changes whom a later pronoun names */
+    if (!cls && news_attrib_model_cue(c->s, c->tok, c->ntok, c->sent, i)) {
+      q_speaker hist[Q_HISTORY];
+      uint32_t nsaved = c->nhist;
+      memcpy(hist, c->hist, sizeof hist);
+      rc = one_cue(c, i, V_SPEECH, lo, se);
+      memcpy(c->hist, hist, sizeof hist);
+      c->nhist = nsaved;
+      continue;
+    }
     if (cls) rc = one_cue(c, i, cls, lo, se);
   }
   c->cur_open = saved;

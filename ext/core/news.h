@@ -158,6 +158,9 @@ const char *news_entity_type_name(unsigned type);
 /* Provenance of the compiled-in entity model, for newsext_debug(): a static
 ** string "ner model format 1, training data <hash>, <n> features". */
 const char *news_entities_model(void);
+/* The same for the attribution cue model (attrib_model.c): "attribution cue
+** model format 1, training data <hash>, <n> features". */
+const char *news_attributions_model(void);
 
 typedef struct news_entity {
   uint32_t start, end;         /* bytes of the mention (no possessive 's) */

@@ -43,11 +43,11 @@ static void versionFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
 static void debugFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   (void)argc;
   (void)argv;
-  char *z = sqlite3_mprintf("newsext %s\nsqlite %s\nutf8proc %s (Unicode %s)\n%s\n"
+  char *z = sqlite3_mprintf("newsext %s\nsqlite %s\nutf8proc %s (Unicode %s)\n%s\n%s\n"
                             "licence: MIT; the compiled-in data sources, their licences and attributions are "
                             "listed in NOTICE (in the source, and installed as share/doc/newsext/NOTICE)\n",
                             news_version(), sqlite3_libversion(), utf8proc_version(), utf8proc_unicode_version(),
-                            news_entities_model());
+                            news_entities_model(), news_attributions_model());
   if (!z) {
     sqlite3_result_error_nomem(ctx);
     return;
