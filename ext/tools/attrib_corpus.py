@@ -18,6 +18,7 @@ build file (it holds the article text): it stays in build/, never in git.
 import json
 import sys
 
+from genutil import byte_offsets
 
 def main(argv):
     if len(argv) != 5:
@@ -38,13 +39,7 @@ def main(argv):
             if d.get("source_split") != split or d["id"] not in gold:
                 continue
             text = d["text"]
-            # code point offset -> byte offset
-            off = [0] * (len(text) + 1)
-            b = 0
-            for i, ch in enumerate(text):
-                off[i] = b
-                b += len(ch.encode("utf-8"))
-            off[len(text)] = b
+            off = byte_offsets(text)
             raw = text.encode("utf-8")
             rels = gold[d["id"]]
             out.write(b"D %d %d %s\n" % (len(raw), len(rels), d["id"].encode()))

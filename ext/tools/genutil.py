@@ -47,3 +47,15 @@ def write_atomic(path, text):
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(text)
     os.replace(tmp, path)
+
+
+def byte_offsets(text):
+    """The UTF-8 byte offset of every code point of text, and of its end
+    (list of len(text) + 1): gold spans count code points, the C core bytes."""
+    off = [0] * (len(text) + 1)
+    b = 0
+    for i, ch in enumerate(text):
+        off[i] = b
+        b += len(ch.encode("utf-8"))
+    off[len(text)] = b
+    return off

@@ -20,6 +20,7 @@ The output is derived from licensed text: keep it out of the repository
 import json
 import sys
 
+from genutil import byte_offsets
 
 def main(argv):
     docs_path, gold_path, split, out_path = argv[1:5]
@@ -36,13 +37,7 @@ def main(argv):
             if split != "all" and d.get("source_split") != split:
                 continue
             text = d["text"]
-            # code point -> byte offset table
-            pos = [0] * (len(text) + 1)
-            b = 0
-            for i, ch in enumerate(text):
-                pos[i] = b
-                b += len(ch.encode("utf-8"))
-            pos[len(text)] = b
+            pos = byte_offsets(text)
             ents = gold.get(d["id"], [])
             raw = text.encode("utf-8")
             out.write(b"D %d %d %s\n" % (len(raw), len(ents), d["id"].encode()))
