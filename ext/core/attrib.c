@@ -680,7 +680,12 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
   uint32_t saved = c->cur_open;
   c->cur_open = Q_NONE;
   news_rc rc = NEWS_OK;
+  uint32_t nPoll = 0;
   for (uint32_t i = from; !rc && i < to; i++) {
+    if (news_doc_poll(c->d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      break;
+    }
     if (c->sent[c->tok[i].sentence].tok_begin == i) news_speaker_subject(c, c->tok[i].sentence);
     if (c->tok[i].kind != NEWS_TOK_WORD && !is_punct(&c->tok[i], ':')) continue;
     /* the sentence around the cue, at most MAX_SPAN tokens either side */

@@ -241,15 +241,17 @@ typedef struct wordmap {
   uint32_t mask;
 } wordmap;
 
-static news_rc wordmap_init(wordmap *m, const news_mem *mem, uint32_t n) {
+/* A map for n words of document d, zeroed with polls (a huge document's
+** maps are tens of megabytes each). */
+static news_rc wordmap_init(wordmap *m, const news_doc *d, uint32_t n) {
+  const news_mem *mem = d->mem;
   uint32_t s = 16;
   while (s < 2 * n && s < 0x40000000u) s <<= 1;
   m->mask = s - 1;
   m->key = mem->alloc(mem->ctx, (size_t)s * sizeof *m->key);
   m->val = mem->alloc(mem->ctx, (size_t)s * sizeof *m->val);
   if (!m->key || !m->val) return NEWS_ERR_NOMEM;
-  memset(m->key, 0, (size_t)s * sizeof *m->key);
-  return NEWS_OK;
+  return news_doc_zero_polled(d, m->key, (size_t)s * sizeof *m->key) ? NEWS_ERR_INTERRUPTED : NEWS_OK;
 }
 
 static void wordmap_free(wordmap *m, const news_mem *mem) {
@@ -310,12 +312,13 @@ static void drop_headline_words(news_doc *d, news_ner_doc *nd, uint8_t *cued) {
 /* A company's legal form after a place in brackets ("Daiwa International
 ** (Europe) Ltd", "Daewoo Industrial Co (H.K.) Ltd") ends the company's name:
 ** the tagger reads name, place and "Ltd" as three mentions.  Joined in
-** place, the place in brackets with them. */
-static void join_bracketed_forms(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
+** place, the place in brackets with them; true when stopped. */
+static bool join_bracketed_forms(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
   news_entity *ents = d->entities.data;
   const news_token *tok = nd->tok;
-  uint32_t n = d->entities.n, out = 0;
+  uint32_t n = d->entities.n, out = 0, nPoll = 0;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) return true; /* stopped */
     const news_entity *x = &ents[k];
     uint32_t b = x->tok_begin, open = b;
     if (x->tok_end - b == 1 && b >= 3 && tok[b - 1].mark == ')' && lex_word(&news_lex_legal_forms, d, &tok[b])) {
@@ -339,6 +342,7 @@ static void join_bracketed_forms(news_doc *d, const news_ner_doc *nd, uint8_t *c
     ents[out++] = *x;
   }
   d->entities.n = out;
+  return false;
 }
 
 /* Step 4c: an organisation name the tagger split at "of" ("Watson School |
@@ -399,8 +403,8 @@ static news_rc harmonise(news_doc *d, const news_ner_doc *nd, const uint8_t *cue
   uint32_t nPoll = 0;
   uint16_t *votes = m->alloc(m->ctx, (size_t)n * 6 * sizeof *votes);
   news_rc rc = votes ? NEWS_OK : NEWS_ERR_NOMEM;
-  if (!rc) rc = wordmap_init(&surname, m, n);
-  if (!rc) rc = wordmap_init(&same, m, n);
+  if (!rc) rc = wordmap_init(&surname, d, n);
+  if (!rc) rc = wordmap_init(&same, d, n);
   if (rc) goto out;
   for (uint32_t k = 0; k < n; k++) {
     if (news_doc_poll(d, &nPoll)) {
@@ -468,21 +472,30 @@ out:
 ** harmonise, so one type per name still holds. */
 static news_rc fixed_types(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
   news_entity *ents = d->entities.data;
-  uint32_t n = d->entities.n, out = 0;
+  uint32_t n = d->entities.n, out = 0, words = 0, nPoll = 0;
   bool any = false;
-  for (uint32_t k = 0; k < n && !any; k++)
-    any = ents[k].tok_end - ents[k].tok_begin == 1 &&
-          lex_word(&news_lex_name_types, d, &nd->tok[ents[k].tok_begin]) != 0;
+  for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
+    uint32_t len = ents[k].tok_end - ents[k].tok_begin;
+    if (ents[k].type == NEWS_ENT_PERSON && len > 1) words += len;
+    any = any || (len == 1 && lex_word(&news_lex_name_types, d, &nd->tok[ents[k].tok_begin]) != 0);
+  }
   if (!any) return NEWS_OK;
   wordmap named = {0}; /* the words of the article's longer PERSON names */
-  news_rc rc = wordmap_init(&named, d->mem, n * 4);
-  for (uint32_t k = 0; k < n && !rc; k++)
+  news_rc rc = wordmap_init(&named, d, words);
+  for (uint32_t k = 0; k < n && !rc; k++) {
+    if (news_doc_poll(d, &nPoll)) rc = NEWS_ERR_INTERRUPTED;
     if (ents[k].type == NEWS_ENT_PERSON && ents[k].tok_end - ents[k].tok_begin > 1)
       for (uint32_t j = ents[k].tok_begin; j < ents[k].tok_end; j++) {
         uint32_t w = nd->info[j].word ? nd->info[j].word : 1;
         named.key[wordmap_slot(&named, w)] = w;
       }
+  }
   for (uint32_t k = 0; k < n && !rc; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      break;
+    }
     news_entity *x = &ents[k];
     int v = x->tok_end - x->tok_begin == 1 ? lex_word(&news_lex_name_types, d, &nd->tok[x->tok_begin]) : 0;
     if (v && !named.key[wordmap_slot(&named, nd->info[x->tok_begin].word)]) {
@@ -963,12 +976,12 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
   uint32_t n = d->entities.n;
   wordmap names = {0}, acro = {0}, inits = {0}, first = {0}, cased = {0}, heads = {0};
   uint32_t nPoll = 0;
-  news_rc rc = wordmap_init(&names, m, n);
-  if (!rc) rc = wordmap_init(&acro, m, n);
-  if (!rc) rc = wordmap_init(&inits, m, n);
-  if (!rc) rc = wordmap_init(&first, m, n);
-  if (!rc) rc = wordmap_init(&cased, m, n);
-  if (!rc) rc = wordmap_init(&heads, m, n);
+  news_rc rc = wordmap_init(&names, d, n);
+  if (!rc) rc = wordmap_init(&acro, d, n);
+  if (!rc) rc = wordmap_init(&inits, d, n);
+  if (!rc) rc = wordmap_init(&first, d, n);
+  if (!rc) rc = wordmap_init(&cased, d, n);
+  if (!rc) rc = wordmap_init(&heads, d, n);
   if (rc) goto out;
   for (uint32_t k = 0; k < n; k++) {
     if (news_doc_poll(d, &nPoll)) {
@@ -1137,6 +1150,10 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
   ** as that is; with none or two ("the Commission" of an article on the
   ** SEC and the EC Commission), or one named already, it stays as is */
   for (uint32_t k = 0; k < n && !rc; k++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      goto out;
+    }
     news_entity *x = &ents[k];
     uint32_t b = x->tok_begin, h;
     if (x->type != NEWS_ENT_ORG || x->tok_end - b != 1 || b == 0 || (tok[b].flags & NEWS_TF_ALLCAPS) ||
@@ -1497,9 +1514,9 @@ news_rc news_entities_run(news_doc *d) {
   ** ordinary words in headlines, then one type per name */
   /* the labels are done with: lab marks boilerplate */
   if (news_doc_zero_polled(d, lab, ntok) || mark_boilerplate(d, &nd, lab) || drop_boilerplate(d, &nd, lab, cued) ||
-      join_possessive_companies(d, &nd, cued) || join_of_names(d, &nd, cued))
+      join_possessive_companies(d, &nd, cued) || join_of_names(d, &nd, cued) ||
+      join_bracketed_forms(d, &nd, cued))
     goto stopped;
-  join_bracketed_forms(d, &nd, cued);
   drop_headline_words(d, &nd, cued);
   if (news_doc_should_stop(d)) goto stopped;
   if ((rc = harmonise(d, &nd, cued)) || (rc = fixed_types(d, &nd, cued))) goto done;
