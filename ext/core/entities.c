@@ -309,6 +309,13 @@ static void drop_headline_words(news_doc *d, news_ner_doc *nd, uint8_t *cued) {
   d->entities.n = out;
 }
 
+/* Mention p's name runs on to the end of mention x, a later one. */
+static void run_on(news_entity *p, const news_entity *x) {
+  p->end = x->end;
+  p->tok_end = x->tok_end;
+  p->canonical_len = p->end - p->start;
+}
+
 /* A company's legal form after a place in brackets ("Daiwa International
 ** (Europe) Ltd", "Daewoo Industrial Co (H.K.) Ltd") ends the company's name:
 ** the tagger reads name, place and "Ltd" as three mentions.  Joined in
@@ -331,10 +338,7 @@ static bool join_bracketed_forms(news_doc *d, const news_ner_doc *nd, uint8_t *c
     while (p > 0 && open < b && ents[p - 1].tok_begin > open) p--;
     if (open < b && tok[open].mark == '(' && open + 2 < b && p > 0 && ents[p - 1].type == NEWS_ENT_ORG &&
         ents[p - 1].tok_end == open && tok[open].sentence == tok[b].sentence && out - p <= 1) {
-      news_entity *f = &ents[p - 1];
-      f->end = x->end;
-      f->tok_end = x->tok_end;
-      f->canonical_len = f->end - f->start;
+      run_on(&ents[p - 1], x);
       out = p;
       continue;
     }
@@ -367,9 +371,7 @@ static bool join_of_names(news_doc *d, const news_ner_doc *nd, uint8_t *cued) {
           x->type != NEWS_ENT_NORP && is_text(d, &tok[p->tok_end], "of", 2) &&
           !lex_word(&news_lex_legal_forms, d, &tok[last]) &&
           ((cue_class(v) == NEWS_CUE_ORG && cue_at(v, CUE_LAST)) || (nd->info[last].gaz & NEWS_GAZ_ORGWORD))) {
-        p->end = x->end;
-        p->tok_end = x->tok_end;
-        p->canonical_len = p->end - p->start;
+        run_on(p, x);
         cued[out - 1] |= cued[k];
         continue;
       }
@@ -751,9 +753,7 @@ static bool join_possessive_companies(news_doc *d, const news_ner_doc *nd, uint8
                      !(tok[x->tok_begin].flags & NEWS_TF_NEWLINE) &&
                      !usually_lower(nd, x->tok_begin, x->tok_end);
       if (p->type != NEWS_ENT_NORP && (possessive || form || country)) {
-        p->end = x->end;
-        p->tok_end = x->tok_end;
-        p->canonical_len = p->end - p->start;
+        run_on(p, x);
         p->type = NEWS_ENT_ORG;
         cued[out - 1] = 1;
         continue;
