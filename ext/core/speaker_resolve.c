@@ -113,7 +113,8 @@ static bool word_is_ci(const char *w, uint32_t n, const char *lit) {
 /* The gender said by a noun just before a name starting at token a ("9/11
 ** widow Terry Strada", "his daughter, Ellie", "the actress and activist
 ** Kamala Lopez", "Congresswoman Lee"): looks back over at most four tokens,
-** stepping over titles, determiners, capitalised words, commas and "and". */
+** stepping over titles, determiners, capitalised words, commas and "and".
+** a may be one past the last token (a description that ends the text). */
 static uint8_t noun_gender(const q_ctx *c, uint32_t a) {
   static const char *const female[] = {"widow", "wife", "mother", "daughter", "sister", "woman", "girl",
                                        "actress", "congresswoman", "chairwoman", "spokeswoman", "councilwoman",
@@ -122,7 +123,8 @@ static uint8_t noun_gender(const q_ctx *c, uint32_t a) {
   static const char *const male[] = {"widower", "husband", "father", "son", "brother", "man", "boy", "actor",
                                      "congressman", "spokesman", "councilman", "businessman", "grandfather",
                                      "uncle", "nephew", "boyfriend", "king", "prince", "duke", "dad", NULL};
-  uint32_t lo = c->sent[c->tok[a].sentence].tok_begin;
+  if (!a) return 0;
+  uint32_t lo = c->sent[c->tok[a < c->ntok ? a : a - 1].sentence].tok_begin;
   if (a > lo + 4) lo = a - 4;
   for (uint32_t k = a; k-- > lo;) {
     const news_token *t = &c->tok[k];

@@ -133,6 +133,9 @@ static const scase things[] = {
      "the deal was done | Omar Haddad | Omar Haddad | said | indirect\n"
      "the market was calm | the official | The official | said | indirect\n"
      "“Buyers came back,” | Omar Haddad | he | said | direct\n"},
+    /* a description that ends the text (no full stop after it) */
+    {"“We will not pass this bill,” said the official",
+     "“We will not pass this bill,” | the official | the official | said | direct\n"},
 };
 
 static void test_things(void **state) {
