@@ -67,6 +67,8 @@
 #include "ner.h"
 #include "places.h"
 
+#include <strings.h>
+
 #include "gen/common_words.inc"
 
 const char *news_entity_type_name(unsigned type) {
@@ -922,30 +924,70 @@ static bool in_capitals(const news_ner_doc *nd, const news_entity *x) {
          (tok[e].mark == ',' || tok[e].mark == '(');
 }
 
+/* Is s[0..n) a particle of names ("van", "de", "bin", "y"), in lower case
+** or, with any_case, in capitals too ("DE")? */
+static bool particle(const char *s, uint32_t n, bool any_case) {
+  static const char W[][6] = {"von", "van", "de", "da", "di", "du", "del", "della", "der",
+                               "den", "la", "le", "bin", "ibn", "ben", "y", "dos", "das",
+                               "do", "ter", "ten", "zu", "af"};
+  if (n > 5) return false;
+  for (size_t k = 0; k < sizeof W / sizeof *W; k++) {
+    if (W[k][n]) continue;
+    uint32_t i = 0;
+    while (i < n && (s[i] == W[k][i] || (any_case && (s[i] | 0x20) == W[k][i]))) i++;
+    if (i == n) return true;
+  }
+  return false;
+}
+
+/* Is w[0..n) a letter or initials ("F", "F.", "U.S.": no two letters in a
+** row)? */
+static bool initials(const char *w, uint32_t n) {
+  for (uint32_t i = 1; i < n; i++)
+    if (w[i] != '.' && w[i - 1] != '.') return false;
+  return true;
+}
+
 /* Gives a shouted person, place or people the usual spelling of its words when the
-** news word clusters know each one: a usually capitalised word keeps only
-** its first capital, a short usually lower-case word inside the name ("of")
-** loses them all.  Any other word (one the clusters do not know, an
-** acronym such as "USSR") leaves the mention as written, and so do
-** organisations, whose capitals are more often an acronym ("OPEC", which
-** the BBC writes "Opec"). */
+** news word clusters know each one and call at least one usually
+** capitalised: a word keeps only its first capital and those after a
+** hyphen ("NEW YORK", "JEAN-PIERRE"), but "of", "and" and name particles
+** inside the name lose them all, and initials ("F.", "U.S.") and other short
+** words the clusters do not call capitalised ("JP") keep them.  A word the
+** clusters do not know (an acronym such as "USSR") leaves the mention as
+** written, and so do organisations, whose capitals are more often an acronym
+** ("OPEC", which the BBC writes "Opec"), except well-known companies
+** ("FREDDIE MAC"). */
 static news_rc usual_spelling(news_doc *d, const news_ner_doc *nd, news_entity *x) {
   const news_token *tok = nd->tok;
   uint32_t b = x->tok_begin, e = x->tok_end;
-  if (x->type != NEWS_ENT_PERSON && x->type != NEWS_ENT_LOC && x->type != NEWS_ENT_NORP) return NEWS_OK;
+  if (x->type != NEWS_ENT_PERSON && x->type != NEWS_ENT_LOC && x->type != NEWS_ENT_NORP &&
+      !(x->type == NEWS_ENT_ORG && news_lex_company(x->canonical, x->canonical_len)))
+    return NEWS_OK;
+  bool capitalised = false;
   for (uint32_t j = b; j < e; j++) {
     if (!is_word(&tok[j])) continue;
     int casing = CL_CASING(nd->info[j].cluster);
-    if (!(casing == 3 || (casing == 1 && j > b && tok[j].end - tok[j].start <= 3))) return NEWS_OK;
+    if (!casing) return NEWS_OK;
+    capitalised |= casing == 3;
   }
+  if (!capitalised) return NEWS_OK;
   char *out = news_arena_strdup(&d->arena, d->text + x->start, x->end - x->start);
   if (!out) return NEWS_ERR_NOMEM;
   for (uint32_t j = b; j < e; j++) {
-    if (!is_word(&tok[j])) continue;
-    uint32_t from = CL_CASING(nd->info[j].cluster) == 3 ? 1u : 0u;
+    const char *w = d->text + tok[j].start;
+    uint32_t n = tok[j].end - tok[j].start, from = 1;
+    if (!is_word(&tok[j]) || initials(w, n)) continue;
+    if (CL_CASING(nd->info[j].cluster) != 3) {
+      if (j > b && (particle(w, n, true) || (n == 2 && !strncasecmp(w, "of", 2)) ||
+                    (n == 3 && !strncasecmp(w, "and", 3))))
+        from = 0;
+      else if (n <= 2)
+        continue;
+    }
     for (uint32_t i = tok[j].start + from; i < tok[j].end; i++) {
       char *c = &out[i - x->start];
-      if (*c >= 'A' && *c <= 'Z') *c = (char)(*c + 32);
+      if (*c >= 'A' && *c <= 'Z' && !(i > x->start && c[-1] == '-')) *c = (char)(*c + 32);
     }
   }
   x->canonical = out;
@@ -1108,7 +1150,7 @@ news_rc news_entities_resolve(news_doc *d, news_ner_doc *nd) {
     ** read as a person or a place, with no title before it ("Apple said",
     ** "Sony's profits"), is the company, in every article alike */
     if (!rc && (x->type == NEWS_ENT_PERSON || x->type == NEWS_ENT_LOC) && x->title_start == x->title_end &&
-        x->canonical_len <= 60 && news_lex_find(&news_lex_companies, x->canonical, x->canonical_len))
+        news_lex_company(x->canonical, x->canonical_len))
       x->type = NEWS_ENT_ORG;
     /* one name per well-known organisation: "Fed", "FED" and "Federal
     ** Reserve" are "Federal Reserve" (organisations.tsv), whatever longer
@@ -1222,15 +1264,7 @@ static bool ordinary_words(const news_ner_doc *nd, uint32_t b, uint32_t e) {
 /* A lower-case particle inside a person's name ("Ludwig van Beethoven",
 ** "Gil de Ferran", "Osama bin Laden", "Ortega y Gasset"). */
 static bool name_particle(const news_doc *d, const news_token *t) {
-  static const char W[][6] = {"von", "van", "de", "da", "di", "du", "del", "della", "der",
-                               "den", "la", "le", "bin", "ibn", "ben", "y", "dos", "das",
-                               "do", "ter", "ten", "zu", "af"};
-  uint32_t n = t->end - t->start;
-  const char *s = d->text + t->start;
-  if (n > 5 || s[0] < 'a' || s[0] > 'z') return false;
-  for (size_t k = 0; k < sizeof W / sizeof *W; k++)
-    if (W[k][0] == s[0] && W[k][n] == 0 && memcmp(s, W[k], n) == 0) return true;
-  return false;
+  return particle(d->text + t->start, t->end - t->start, false);
 }
 
 /* A personal pronoun in any case but all capitals ("We", "it"; "US" is

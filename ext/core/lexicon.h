@@ -60,6 +60,11 @@ extern const news_lexicon news_lex_entity_cues;
 extern const news_lexicon news_lex_legal_forms;
 extern const news_lexicon news_lex_wire_credits; /* agencies and credit words */
 extern const news_lexicon news_lex_companies;    /* well-known company names */
+
+/* Is s[0..n) the name of a well-known company ("Smith Barney")? */
+static inline bool news_lex_company(const char *s, size_t n) {
+  return n <= 60 && news_lex_find(&news_lex_companies, s, n);
+}
 extern const news_lexicon news_lex_name_types;   /* entities(): holidays, awards */
 
 #endif

@@ -30,6 +30,7 @@
 **   long article of repeated names costs O(n log n), not O(n^2).  All
 **   strings point into the static tables.
 */
+#include "lexicon.h"
 #include "places.h"
 
 #include <stdlib.h>
@@ -552,6 +553,12 @@ static news_rc collect(ctx *c) {
     int how = 0;
     int ci = news_country_find_key(best_key, best_len, &how); /* the name just found */
     if (ci >= 0) ok = true;
+    /* a well-known company's name holds no city or county ("Smith Barney",
+    ** "Drexel Burnham"), only a country or its people */
+    if (ci < 0 && e && e->type == NEWS_ENT_ORG && news_lex_company(e->canonical, e->canonical_len)) {
+      i = e->tok_end;
+      continue;
+    }
     bool weak = false;
     if (!ok && (kinds & (1u << NEWS_PLACE_CITY)) && dateline(d, toks, ntok, i, best_n)) ok = true;
     if (!ok && (kinds & (1u << NEWS_PLACE_CITY))) {

@@ -241,8 +241,8 @@ static void test_invalid_utf8_canonical(void **state) {
 /* A name in a capitals headline or dateline takes the spelling the
 ** article's running text gives the same words ("REAGAN" is "Reagan", so
 ** Ronald Reagan), else the usual casing of its words when the news word
-** clusters know them all ("TOKYO": Tokyo); unknown words and acronyms keep
-** their capitals. */
+** clusters know them all ("TOKYO": Tokyo, "NEW YORK": New York); unknown
+** words and acronyms keep their capitals. */
 static void test_capitals(void **state) {
   (void)state;
   static const ent_case cases[] = {
@@ -261,6 +261,12 @@ static void test_capitals(void **state) {
       {"AMERICAN CARMAKERS CUT OUTPUT AGAIN\n\nDETROIT, March 3 - Carmakers in Detroit "
        "cut output for the third month.",
        {{"AMERICAN", 0, NEWS_ENT_NORP, "American", NULL}}},
+      /* a first word that is usually lower case ("new", "south") takes a
+      ** capital like the rest */
+      {"SOUTH AFRICAN GOLD OUTPUT FALLS\n\nNEW YORK, March 3 - Gold output fell in "
+       "January, the chamber said.",
+       {{"SOUTH AFRICAN", 0, NEWS_ENT_NORP, "South African", NULL},
+        {"NEW YORK", 0, NEWS_ENT_LOC, "New York", NULL}}},
   };
   RUN_CASES(cases);
 }
@@ -701,6 +707,17 @@ static void test_known_companies(void **state) {
   assert_int_equal(r.e[walt].type, NEWS_ENT_PERSON);
   assert_int_equal(r.e[disney].type, NEWS_ENT_PERSON);
   assert_canonical(&r, disney, "Walt Disney");
+  news_doc_free(r.d);
+  /* a firm named after its founders, and a capitals headline of one: the
+  ** company in its usual spelling (hyphenated parts keep their capital) */
+  r = analyse("SMITH BARNEY CUTS RATING\n\n"
+              "NEW YORK, March 3 - Analyst Ann Lee of Smith Barney said sales would slow.\n\n"
+              "WAL-MART TO BUY ASDA\n\nBENTONVILLE, Ark., March 3 - The retailer said sales rose.");
+  check_invariants(&r);
+  assert_int_equal(r.e[find(&r, "SMITH BARNEY", 0)].type, NEWS_ENT_ORG);
+  assert_canonical(&r, find(&r, "SMITH BARNEY", 0), "Smith Barney");
+  assert_canonical(&r, find(&r, "WAL-MART", 0), "Wal-Mart");
+  assert_int_equal(r.e[find(&r, "Smith Barney", 0)].type, NEWS_ENT_ORG);
   news_doc_free(r.d);
 }
 

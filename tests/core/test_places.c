@@ -272,6 +272,9 @@ static void test_mentions(void **state) {
   assert_string_equal(describe("They camped at Qwertyxx Lake."), "Qwertyxx Lake=-/-/-/-;");
   /* institutions named like places are not places */
   assert_string_equal(describe("The White House and the Kremlin said nothing."), "");
+  /* nor the founders' names of a well-known firm (Smith County, Texas;
+  ** Drexel, Ohio) */
+  assert_string_equal(describe("Analysts at Smith Barney and Drexel Burnham expect a cut."), "");
   assert_string_equal(describe(""), "");
 }
 
