@@ -152,6 +152,7 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
   static const char *const ing_preps[] = {"during", "including", "regarding", "concerning", NULL};
   bool quoted = false;
   uint32_t e = se;
+  if (a >= se) return se; /* "..., according to X," ends the text */
   for (uint32_t i = is_dq(&c->tok[a]) ? a : a + 1; i < se; i++) {
     const news_token *t = &c->tok[i];
     if (is_dq(t)) {
@@ -377,7 +378,7 @@ static news_rc according(q_ctx *c, uint32_t v, uint32_t lo, uint32_t se) {
     a = pe + 1;
     b = content_end(c, a, se);
     if (words(c, a, b) < 2) return NEWS_OK;
-  } else if (before <= 5 && pe < se && is_punct(&tok[pe], ',') && v > lo && is_punct(&tok[v - 1], ',') &&
+  } else if (before <= 5 && pe + 1 < se && is_punct(&tok[pe], ',') && v > lo && is_punct(&tok[v - 1], ',') &&
              lower_word(c, pe + 1) + words(c, pe + 1, content_end(c, pe + 1, se)) >= 4) {
     /* "Since last November, according to X, security forces have ...": the
     ** statement's clause is the part after the attribution */

@@ -267,6 +267,16 @@ static void test_limits(void **state) {
   for (uint32_t i = 1; i < n; i++) assert_true(a[i - 1].start <= a[i].start);
   news_doc_free(d);
   free(buf);
+  /* a text that stops right after "according to X," (the rule read the
+  ** token after the last; fuzz seed attrib-according-at-end): only the
+  ** complete statement */
+  const char *cut = "The deficit will widen next year, according to the central bank. "
+                    "According to a report by the audit office,";
+  assert_int_equal(news_doc_new(NULL, NULL, cut, strlen(cut), &d), NEWS_OK);
+  assert_int_equal(news_doc_attributions(d, &a, &n), NEWS_OK);
+  assert_int_equal(n, 1);
+  assert_int_equal(a[0].start, 0);
+  news_doc_free(d);
 }
 
 /* Asking for quotations first, then attributions, gives the same rows as
