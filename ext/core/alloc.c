@@ -62,9 +62,14 @@ void *news_vec_push(news_vec *v, const news_mem *mem) {
     v->cap = cap;
   }
   void *e = (char *)v->data + (size_t)v->n * v->size;
+  ASAN_UNPOISON_MEMORY_REGION(e, v->size); /* news_vec_seal */
   memset(e, 0, v->size);
   v->n++;
   return e;
+}
+
+void news_vec_seal(news_vec *v) {
+  if (v->data) ASAN_POISON_MEMORY_REGION((char *)v->data + (size_t)v->n * v->size, (size_t)(v->cap - v->n) * v->size);
 }
 
 void news_vec_free(news_vec *v, const news_mem *mem) {

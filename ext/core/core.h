@@ -91,6 +91,24 @@ void news_vec_init(news_vec *v, uint32_t elem_size);
 /* Appends one zeroed element and returns it, or NULL when out of memory. */
 void *news_vec_push(news_vec *v, const news_mem *mem);
 void news_vec_free(news_vec *v, const news_mem *mem);
+/* Under AddressSanitizer, marks the room past the last element unreadable,
+** so that reading element n (the token after the last) is reported even
+** when the array has room; later pushes open it again.  No-op otherwise. */
+void news_vec_seal(news_vec *v);
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NEWS_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define NEWS_ASAN 1
+#endif
+#ifdef NEWS_ASAN
+#include <sanitizer/asan_interface.h>
+#else
+#define ASAN_POISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#define ASAN_UNPOISON_MEMORY_REGION(p, n) ((void)(p), (void)(n))
+#endif
 #define NEWS_VEC_AT(v, type, i) (((type *)(v)->data)[i])
 
 /* ----------------------------------------------------------------- arena */

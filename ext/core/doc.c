@@ -124,8 +124,10 @@ bool news_doc_zero_polled(const news_doc *d, void *p, size_t n) {
 
 news_rc news_tokens_run(news_doc *d) {
   news_rc rc = news_tokenize_doc(d);
-  if (rc) return rc;
-  return news_sentences_run(d);
+  if (!rc) rc = news_sentences_run(d);
+  news_vec_seal(&d->tokens); /* a stage that reads past the last is an error */
+  news_vec_seal(&d->sentences);
+  return rc;
 }
 
 /* Runs stage `bit` with fn unless it is done.  The stop callback is also

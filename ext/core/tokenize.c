@@ -547,6 +547,7 @@ static int doc_push(void *arg, const news_token *t) {
   news_token *slot;
   if (d->tokens.n < d->tokens.cap) { /* room: no call, no zeroing */
     slot = (news_token *)d->tokens.data + d->tokens.n++;
+    ASAN_UNPOISON_MEMORY_REGION(slot, sizeof *slot); /* a retry after news_vec_seal */
   } else {
     slot = news_vec_push(&d->tokens, d->mem);
     if (!slot) return NEWS_ERR_NOMEM; /* a news_rc, not NEWS_TOKENIZE_STOP */

@@ -268,10 +268,10 @@ static void test_limits(void **state) {
   news_doc_free(d);
   free(buf);
   /* a text that stops right after "according to X," (the rule read the
-  ** token after the last; fuzz seed attrib-according-at-end): only the
-  ** complete statement */
+  ** token after the last, under ASan news_vec_seal reports it; fuzz seed
+  ** attrib-according-at-end): only the complete statement */
   const char *cut = "The deficit will widen next year, according to the central bank. "
-                    "According to a report by the audit office,";
+                    "The plan relied on \"optimistic forecasts.\n\nAccording to the audit office,";
   assert_int_equal(news_doc_new(NULL, NULL, cut, strlen(cut), &d), NEWS_OK);
   assert_int_equal(news_doc_attributions(d, &a, &n), NEWS_OK);
   assert_int_equal(n, 1);
