@@ -145,8 +145,8 @@ const char *news_arena_squeeze(news_arena *a, const char *s, uint32_t n, uint32_
   }
   while (k > 0 && out[k - 1] == ' ') k--;
   out[k] = 0;
-  size_t need = news_utf8_sanitize(out, k, NULL, 0);
-  if (need != k) {
+  if (!news_utf8_valid(out, k)) { /* a run may be as long as its U+FFFD */
+    size_t need = news_utf8_sanitize(out, k, NULL, 0);
     char *clean = news_arena_alloc(a, need + 1);
     if (!clean) return NULL;
     news_utf8_sanitize(out, k, clean, need);

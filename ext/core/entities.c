@@ -971,7 +971,8 @@ static news_rc usual_spelling(news_doc *d, const news_ner_doc *nd, news_entity *
     if (!casing) return NEWS_OK;
     capitalised |= casing == 3;
   }
-  if (!capitalised) return NEWS_OK;
+  /* (a built string must be valid UTF-8; the text may not be) */
+  if (!capitalised || !news_utf8_valid(d->text + x->start, x->end - x->start)) return NEWS_OK;
   char *out = news_arena_strdup(&d->arena, d->text + x->start, x->end - x->start);
   if (!out) return NEWS_ERR_NOMEM;
   for (uint32_t j = b; j < e; j++) {

@@ -60,6 +60,17 @@ static void test_sanitize(void **state) {
   assert_true(news_utf8_valid(out, n));
   /* too small a buffer: the size needed comes back, nothing overflows */
   assert_int_equal(news_utf8_sanitize(in, sizeof in - 1, out, 3), n);
+  /* a name squeezed onto one line is valid UTF-8 too, also when the
+  ** ill-formed run is as long as the U+FFFD that replaces it (fuzz_core) */
+  news_arena a;
+  news_arena_init(&a, news_mem_default());
+  const char name[] = "the\nchief \xd3\x90\xbf economist";
+  uint32_t m;
+  const char *z = news_arena_squeeze(&a, name, sizeof name - 1, &m);
+  assert_non_null(z);
+  assert_int_equal(m, sizeof name - 1);
+  assert_memory_equal(z, "the chief \xef\xbf\xbd economist", m);
+  news_arena_free(&a);
 }
 
 /* Counts characters before byte off the slow way, as SQLite does. */
