@@ -856,7 +856,8 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     if (!row) return NEWS_ERR_NOMEM;
     *row = rep[k];
   }
-  if (out->n > 1) qsort(out->data, out->n, sizeof(news_attribution), by_start);
+  news_rc rc = news_doc_sort_polled(d, out->data, out->n, sizeof(news_attribution), by_start);
+  if (rc) return rc;
   /* an expectation with no source is a row of its own only where no row
   ** with a source holds its words ("The sale is expected to close in April,
   ** the company said." is the company's statement): one statement is

@@ -176,6 +176,13 @@ static inline bool news_doc_poll(const news_doc *doc, uint32_t *pn) {
 ** stopped. */
 bool news_doc_zero_polled(const news_doc *doc, void *p, size_t n);
 
+/* qsort(base, n, size, cmp), but stable (equal elements keep their order)
+** and polling the stop callback as it goes: a million rows are tens of
+** milliseconds of sorting.  After NEWS_ERR_NOMEM or NEWS_ERR_INTERRUPTED
+** base holds no useful rows. */
+news_rc news_doc_sort_polled(const news_doc *doc, void *base, uint32_t n, size_t size,
+                             int (*cmp)(const void *, const void *));
+
 /* Frees p, an array of n bytes from mem.  With a document to poll (d not
 ** NULL), a large array first shrinks 64 MB at a time with a poll after
 ** each step: giving back hundreds of MB at once (a munmap) takes tens of

@@ -120,6 +120,60 @@ bool news_doc_zero_polled(const news_doc *d, void *p, size_t n) {
   return false;
 }
 
+/* Bottom-up merge sort: insertion-sorted runs of SORT_RUN elements, then
+** merges of runs twice as long, from one buffer to the other; stable. */
+#define SORT_RUN 16
+
+news_rc news_doc_sort_polled(const news_doc *d, void *base, uint32_t n, size_t size,
+                             int (*cmp)(const void *, const void *)) {
+  if (n < 2) return NEWS_OK;
+  char *a = base, *tmp = d->mem->alloc(d->mem->ctx, ((size_t)n + 1) * size);
+  if (!tmp) return NEWS_ERR_NOMEM;
+  char *hold = tmp + (size_t)n * size; /* one element, for the insertion sort */
+  uint32_t nPoll = 0;
+  news_rc rc = NEWS_OK;
+  for (uint32_t lo = 0; lo < n && !rc; lo += SORT_RUN) {
+    uint32_t hi = n - lo > SORT_RUN ? lo + SORT_RUN : n;
+    for (uint32_t i = lo + 1; i < hi; i++) {
+      uint32_t j = i;
+      memcpy(hold, a + (size_t)i * size, size);
+      while (j > lo && cmp(a + (size_t)(j - 1) * size, hold) > 0) j--;
+      if (j == i) continue;
+      memmove(a + (size_t)(j + 1) * size, a + (size_t)j * size, (size_t)(i - j) * size);
+      memcpy(a + (size_t)j * size, hold, size);
+    }
+    if ((nPoll += SORT_RUN) >= NEWS_POLL_TOKENS) {
+      nPoll = 0;
+      if (news_doc_should_stop(d)) rc = NEWS_ERR_INTERRUPTED;
+    }
+  }
+  char *src = a, *dst = tmp;
+  for (uint32_t w = SORT_RUN; w < n && !rc; w *= 2) {
+    for (uint32_t lo = 0; lo < n && !rc; lo += 2 * w) {
+      uint32_t mid = n - lo > w ? lo + w : n, hi = n - mid > w ? mid + w : n;
+      uint32_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        /* the left element first on a tie: stable */
+        uint32_t from = cmp(src + (size_t)j * size, src + (size_t)i * size) < 0 ? j++ : i++;
+        memcpy(dst + (size_t)k++ * size, src + (size_t)from * size, size);
+      }
+      memcpy(dst + (size_t)k * size, src + (size_t)i * size, (size_t)(mid - i) * size);
+      k += mid - i;
+      memcpy(dst + (size_t)k * size, src + (size_t)j * size, (size_t)(hi - j) * size);
+      if ((nPoll += hi - lo) >= NEWS_POLL_TOKENS) {
+        nPoll = 0;
+        if (news_doc_should_stop(d)) rc = NEWS_ERR_INTERRUPTED;
+      }
+    }
+    char *t = src;
+    src = dst;
+    dst = t;
+  }
+  if (!rc && src != a) memcpy(a, src, (size_t)n * size);
+  news_doc_free_array_polled(d, d->mem, tmp, ((size_t)n + 1) * size);
+  return rc;
+}
+
 /* ------------------------------------------------------------- tokens */
 
 news_rc news_tokens_run(news_doc *d) {

@@ -269,14 +269,14 @@ static uint32_t wordmap_slot(const wordmap *m, uint32_t k) {
   return h;
 }
 
-/* True when sentence s reads as a headline: a paragraph of its own with no
-** closing . ! ? and at least
+/* True when sentence s reads as a headline: a paragraph of its own of at
+** most 64 tokens with no closing . ! ? and at least
 ** three words of four letters or more, most of them capitalised ("Markets
 ** Tumble After Surprise Rate Decision").  ALL-CAPS headlines are left to
 ** the tagger, which learned them from the CoNLL wire copy. */
 static bool headline(const news_doc *d, news_ner_doc *nd, uint32_t s) {
   const news_sentence *st = &NEWS_VEC_AT(&d->sentences, news_sentence, s);
-  if (st->tok_end == st->tok_begin) return false;
+  if (st->tok_end == st->tok_begin || st->tok_end - st->tok_begin > 64) return false;
   const news_token *tok = nd->tok;
   /* a paragraph of its own: blank line (or the text's edge) on both sides */
   if (st->tok_begin > 0 && !(tok[st->tok_begin].flags & NEWS_TF_PARA)) return false;
@@ -296,11 +296,12 @@ static bool headline(const news_doc *d, news_ner_doc *nd, uint32_t s) {
 /* Headlines capitalise ordinary words; a mention there whose words are all
 ** usually written in lower case ("Decision") is dropped.  Runs in
 ** place over d->entities; the headline test is cached per sentence. */
-static void drop_headline_words(news_doc *d, news_ner_doc *nd, uint8_t *cued) {
+static bool drop_headline_words(news_doc *d, news_ner_doc *nd, uint8_t *cued) {
   news_entity *ents = d->entities.data;
-  uint32_t n = d->entities.n, out = 0, cached = UINT32_MAX;
+  uint32_t n = d->entities.n, out = 0, cached = UINT32_MAX, nPoll = 0;
   bool is_head = false;
   for (uint32_t k = 0; k < n; k++) {
+    if (news_doc_poll(d, &nPoll)) return true;
     news_entity *x = &ents[k];
     if (x->sentence != cached) cached = x->sentence, is_head = headline(d, nd, x->sentence);
     bool ordinary = is_head;
@@ -309,6 +310,7 @@ static void drop_headline_words(news_doc *d, news_ner_doc *nd, uint8_t *cued) {
     if (!ordinary) cued[out] = cued[k], ents[out++] = *x;
   }
   d->entities.n = out;
+  return false;
 }
 
 /* Mention p's name runs on to the end of mention x, a later one. */
@@ -1550,10 +1552,8 @@ news_rc news_entities_run(news_doc *d) {
   /* the labels are done with: lab marks boilerplate */
   if (news_doc_zero_polled(d, lab, ntok) || mark_boilerplate(d, &nd, lab) || drop_boilerplate(d, &nd, lab, cued) ||
       join_possessive_companies(d, &nd, cued) || join_of_names(d, &nd, cued) ||
-      join_bracketed_forms(d, &nd, cued))
+      join_bracketed_forms(d, &nd, cued) || drop_headline_words(d, &nd, cued))
     goto stopped;
-  drop_headline_words(d, &nd, cued);
-  if (news_doc_should_stop(d)) goto stopped;
   if ((rc = harmonise(d, &nd, cued)) || (rc = fixed_types(d, &nd, cued))) goto done;
   if (news_doc_should_stop(d)) goto stopped;
 

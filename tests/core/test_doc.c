@@ -177,8 +177,58 @@ static void test_too_big(void **state) {
   assert_string_equal(news_errstr(NEWS_ERR_NOMEM), "out of memory");
 }
 
+/* news_doc_sort_polled: sorted and stable for lengths around the run and
+** merge sizes (against qsort by key and then original place); a stop
+** callback that asks to stop interrupts it. */
+typedef struct {
+  uint32_t key, seq;
+} sort_item;
+
+static int by_key(const void *x, const void *y) {
+  const sort_item *a = x, *b = y;
+  return (a->key > b->key) - (a->key < b->key);
+}
+
+static int by_key_seq(const void *x, const void *y) {
+  const sort_item *a = x, *b = y;
+  return by_key(x, y) ? by_key(x, y) : (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+static void test_sort(void **state) {
+  (void)state;
+  news_doc *d;
+  assert_int_equal(news_doc_new(NULL, NULL, "x", 1, &d), NEWS_OK);
+  const uint32_t lens[] = {0, 1, 2, 15, 16, 17, 31, 33, 100, 1000, 4097, 70001};
+  uint32_t r = 12345;
+  for (size_t l = 0; l < sizeof lens / sizeof *lens; l++) {
+    uint32_t n = lens[l];
+    sort_item *v = malloc((n + 1) * sizeof *v), *want = malloc((n + 1) * sizeof *want);
+    assert_true(v && want);
+    for (uint32_t i = 0; i < n; i++) {
+      r = r * 1103515245u + 12345u;
+      v[i].key = (r >> 16) % (n / 4 + 1); /* many ties */
+      v[i].seq = i;
+      want[i] = v[i];
+    }
+    if (n) qsort(want, n, sizeof *want, by_key_seq); /* the stable order */
+    assert_int_equal(news_doc_sort_polled(d, v, n, sizeof *v, by_key), NEWS_OK);
+    if (n) assert_memory_equal(v, want, n * sizeof *v);
+    free(v);
+    free(want);
+  }
+  news_doc_free(d);
+  news_opts opts = {NEWS_OPTS_VERSION, stop_now, NULL, NULL};
+  assert_int_equal(news_doc_new(NULL, &opts, "x", 1, &d), NEWS_OK);
+  sort_item *v = calloc(100000, sizeof *v);
+  assert_non_null(v);
+  assert_int_equal(news_doc_sort_polled(d, v, 100000, sizeof *v, by_key), NEWS_ERR_INTERRUPTED);
+  free(v);
+  news_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_sort),
       cmocka_unit_test(test_no_leaks),
       cmocka_unit_test(test_oom_every_allocation),
       cmocka_unit_test(test_oom_never_truncates),
