@@ -140,13 +140,26 @@ static bool next_predicate(const q_ctx *c, uint32_t i) {
   return lower_word(c, i) && (ends(c, i, "ed") || news_attrib_verb(c, i) || word_at(c, i, "also"));
 }
 
+/* Is the clause of "which" at token k set off inside its sentence, the
+** statement going on after its closing comma with a verb ("the production,
+** which cost £9m, was a blend of ...")?  Looks at most 40 tokens ahead. */
+static bool embedded_which(const q_ctx *c, uint32_t k, uint32_t se) {
+  static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "has", "had", "have",
+                                       "can", "could", "should", "may", "might", NULL};
+  for (uint32_t j = k + 1; j + 1 < se && j < k + 40; j++) {
+    if (is_dq(&c->tok[j]) || terminal(&c->tok[j])) return false;
+    if (is_punct(&c->tok[j], ',')) return word_in(c, j + 1, finite);
+  }
+  return false;
+}
+
 /* End of a reported statement starting at token a in a sentence ending at
 ** se: the sentence end (without its terminal mark) or, outside quotation
 ** marks, the first clause that is no longer the statement: a semicolon or
 ** dash, ", while ...", ", saying ...", ", he said", ", according to",
 ** "but declined ...", "and who ...". */
 static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
-  static const char *const links[] = {"while", "whereas", "although", "though", "who", "according", NULL};
+  static const char *const links[] = {"while", "whereas", "although", "though", "who", "which", "but", "according", NULL};
   static const char *const prons[] = {"he", "she", "they", "we", "I", NULL};
   /* -ing words that are prepositions: ", during the war, ..." goes on */
   static const char *const ing_preps[] = {"during", "including", "regarding", "concerning", NULL};
@@ -157,6 +170,13 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
     const news_token *t = &c->tok[i];
     if (is_dq(t)) {
       quoted = t->kind == NEWS_TOK_QUOTE_OPEN;
+      /* "... because “most people don’t know,” she said": the statement
+      ** ends with the quotation */
+      if (!quoted && i > a && is_punct(&c->tok[i - 1], ',') && i + 2 < se && word_in(c, i + 1, prons) &&
+          news_speaker_verb(c, i + 2)) {
+        e = i + 1;
+        break;
+      }
       continue;
     }
     if (quoted) continue;
@@ -167,7 +187,7 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
     if (i + 1 >= se) break;
     if (is_punct(t, ',')) {
       uint32_t k = i + 1;
-      if (word_in(c, k, links) || (lower_word(c, k) && ends(c, k, "ing") && !word_in(c, k, ing_preps)) ||
+      if ((word_in(c, k, links) && !(word_at(c, k, "which") && embedded_which(c, k, se))) || (lower_word(c, k) && ends(c, k, "ing") && !word_in(c, k, ing_preps)) ||
           (word_in(c, k, prons) && k + 1 < se && news_speaker_verb(c, k + 1))) {
         e = i;
         break;
@@ -765,6 +785,31 @@ static uint32_t lead_in(const q_ctx *c, uint32_t open, uint32_t verb) {
   return sb;
 }
 
+/* A transcript quoted whole, speaker by speaker ("PENCE: Gennifer Flowers
+** will not be ...", a name in capitals and a colon right after the opening
+** mark, no paragraph label): what was said starts after the colon, the
+** name is its source (quotes() found it there too) and the colon its cue,
+** unless the quotation has another source. */
+static void transcript_label(const q_ctx *c, uint32_t open, news_attribution *row) {
+  const news_token *tok = c->tok;
+  uint32_t k = open + 1;
+  while (k < c->ntok && k < open + 4 && (tok[k].flags & NEWS_TF_ALLCAPS) && tok[k].kind == NEWS_TOK_WORD &&
+         tok[k].end - tok[k].start > 1 &&
+         !news_lex_find(&news_lex_paragraph_labels, (const char *)c->s + tok[k].start, tok[k].end - tok[k].start))
+    k++;
+  if (k == open + 1 || k + 1 >= c->ntok || !is_punct(&tok[k], ':') || tok[k + 1].start >= row->end ||
+      tok[k].sentence != tok[open].sentence ||
+      (row->speaker_end > row->speaker_start && row->speaker_start != tok[open + 1].start))
+    return;
+  row->start = tok[k + 1].start;
+  row->speaker_start = tok[open + 1].start;
+  row->speaker_end = tok[k - 1].end;
+  row->speaker = (const char *)c->s + row->speaker_start;
+  row->speaker_len = row->speaker_end - row->speaker_start;
+  row->cue_start = tok[k].start;
+  row->cue_end = tok[k].end;
+}
+
 news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
   news_doc *d = c->d;
   news_vec *out = &d->attribs;
@@ -826,8 +871,10 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     /* The new plans “will not solve this,” Lee said.: the words opening
     ** the sentence before the quotation are part of what was said, when
     ** the verb is not before them */
-    uint32_t lead = lead_in(c, s->open, q->verb_start);
-    if (lead < s->open) {
+    uint32_t open = s->open; /* the first of a '' ... '' pair's marks */
+    if (s->twin && open > 0 && c->tok[open - 1].end == c->tok[open].start) open--;
+    uint32_t lead = lead_in(c, open, q->verb_start);
+    if (lead < open) {
       a = c->tok[lead].start;
       row->kind = NEWS_ATTR_MIXED;
     }
@@ -841,6 +888,7 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     row->cue_end = q->verb_end;
     row->speaker = q->speaker;
     row->speaker_len = q->speaker_len;
+    transcript_label(c, s->open, row);
     /* Lee: “...”: with no verb, the colon introducing it is the cue */
     if (row->cue_end == row->cue_start && row->speaker && s->open > 0 && is_punct(&c->tok[s->open - 1], ':')) {
       row->cue_start = c->tok[s->open - 1].start;

@@ -156,6 +156,17 @@ static const acase reported[] = {
      "that riders deserved better | Tom Beck | Tom Beck | adding | indirect\n"},
     {"Beck said the plan was unfair and urged a strike.",
      "the plan was unfair | Beck | Beck | said | indirect\n"},
+    /* ", which ..." and ", but ..." are the writer's, not the speaker's */
+    {"Ortiz said fares would rise in May, which riders fear. Lee said the deficit was small, but "
+     "the council disagreed.",
+     "fares would rise in May | Ortiz | Ortiz | said | indirect\n"
+     "the deficit was small | Lee | Lee | said | indirect\n"},
+    /* but a "which" clause set off inside the statement is part of it */
+    {"Lee said the show, which cost $9m to stage, was a great success.",
+     "the show, which cost $9m to stage, was a great success | Lee | Lee | said | indirect\n"},
+    /* a quotation closing the statement, then its speaker again */
+    {"Beck said the fares rose because “costs went up,” he said.",
+     "the fares rose because “costs went up,” | Beck | Beck | said | mixed\n"},
     /* a verb without a statement, a passive: nothing */
     {"The senator said little. Beck was told to leave.", ""},
 };
@@ -196,6 +207,15 @@ static const acase quoted[] = {
      "thaccording toat the bill \"will not pass this year.\" | Maria Lopez | Sen. Maria Lopez | said | mixed\n"},
     /* '' ... '' marks a quotation for attributions */
     {"''We are ready,'' Beck said.", "''We are ready,'' | Beck | Beck | said | direct\n"},
+    /* and the words opening its sentence are part of it, as with other marks */
+    {"Higher fares ''will not fix the deficit,'' Beck said.",
+     "Higher fares ''will not fix the deficit,'' | Beck | Beck | said | mixed\n"},
+    /* a transcript quoted whole: the name in capitals and its colon are
+    ** the source and the cue */
+    {"The interview went on.\n\n\"PENCE: Donald Trump will win this race.\n\n"
+     "\"WALLACE: Do you really think so?\"",
+     "Donald Trump will win this race. | PENCE | PENCE | : | direct\n"
+     "Do you really think so?\" | WALLACE | WALLACE | : | direct\n"},
     /* a label and a colon: the colon is the cue */
     {"Beck: “We are ready.”", "“We are ready.” | Beck | Beck | : | direct\n"},
 };
