@@ -180,7 +180,9 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
       continue;
     }
     if (quoted) continue;
-    if (is_punct(t, ';') || t->kind == NEWS_TOK_DASH) {
+    /* a dash between spaces ("low- and middle-income", "21st-century" are words) */
+    if (is_punct(t, ';') || (t->kind == NEWS_TOK_DASH && i > a && c->tok[i - 1].end < t->start &&
+                             c->tok[i + 1 < se ? i + 1 : i].start > t->end)) {
       e = i;
       break;
     }

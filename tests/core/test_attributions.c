@@ -161,6 +161,10 @@ static const acase reported[] = {
      "the council disagreed.",
      "fares would rise in May | Ortiz | Ortiz | said | indirect\n"
      "the deficit was small | Lee | Lee | said | indirect\n"},
+    /* a dash between spaces ends it; a hyphen is part of a word */
+    {"Lee said taxes on low- and middle-income families would fall in the 21st-century economy "
+     "— a view the council shares.",
+     "taxes on low- and middle-income families would fall in the 21st-century economy | Lee | Lee | said | indirect\n"},
     /* but a "which" clause set off inside the statement is part of it */
     {"Lee said the show, which cost $9m to stage, was a great success.",
      "the show, which cost $9m to stage, was a great success | Lee | Lee | said | indirect\n"},
