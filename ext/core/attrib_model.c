@@ -1,6 +1,6 @@
 /*
 ** attrib_model.c -- the trained attribution-cue model: does a word head a
-** cue of attribution ("proposed", "forecast", "backed", "signed") that
+** cue of attribution ("proposed", "forecast", "approved", "signed") that
 ** the word lists of attrib.c do not hold?
 **
 ** HOW IT WORKS

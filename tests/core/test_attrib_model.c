@@ -4,7 +4,7 @@
 ** tests.
 **
 ** Groups:
-**   rows      cues no word list holds ("proposed", "backed", "forecast";
+**   rows      cues no word list holds ("proposed", "approved", "forecast";
 **             words a retrained model may drop: update them then)
 **             give rows with the source and content of a speech verb; a
 **             sentence with no attribution gives none;
@@ -25,8 +25,8 @@ static void check(const acase *cases, size_t n) { speech_check(cases, n, "attrib
 static const acase rows[] = {
     {"Councillor Ann Ortiz proposed a new tax on fuel.",
      "a new tax on fuel | Ann Ortiz | Councillor Ann Ortiz | proposed | indirect\n"},
-    {"Beck backed the proposal to extend the line.",
-     "the proposal to extend the line | Beck | Beck | backed | indirect\n"},
+    {"Beck approved the proposal to extend the line.",
+     "the proposal to extend the line | Beck | Beck | approved | indirect\n"},
     {"The transit board forecast a rise in fares next year.",
      "a rise in fares next year | the transit board | The transit board | forecast | indirect\n"},
     {"The farm sells eggs and cheese at the Saturday market.", ""},

@@ -9,6 +9,8 @@
 */
 #include "testutil.h"
 
+#include "core.h"
+
 static const char article[] =
     "WASHINGTON (Reuters) - Secretary of State Mike Pompeo said on Friday that the United States "
     "would \"not hesitate\" to act. “We will fight,” he told reporters in Washington. “And win.”\n\n"
