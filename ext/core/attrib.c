@@ -219,7 +219,7 @@ static news_rc push(q_ctx *c, uint32_t a, uint32_t b, const news_quote *q, uint8
   ** inquiry": "an inquiry" is no source of "wants") */
   if (q->speaker_end > q->speaker_start && q->speaker_start < c->tok[b - 1].end && c->tok[a].start < q->speaker_end)
     return NEWS_OK;
-  news_attribution *r = news_vec_push(c->attribs, c->d->mem);
+  news_attribution *r = news_doc_vec_push(c->d, c->attribs);
   if (!r) return NEWS_ERR_NOMEM;
   r->start = c->tok[a].start;
   r->end = c->tok[b - 1].end;
@@ -867,7 +867,7 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
       lr->end = b;
       continue;
     }
-    news_attribution *row = news_vec_push(out, d->mem);
+    news_attribution *row = news_doc_vec_push(d, out);
     if (!row) return NEWS_ERR_NOMEM;
     row->kind = NEWS_ATTR_DIRECT;
     /* The new plans “will not solve this,” Lee said.: the words opening
@@ -902,7 +902,7 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
   for (uint32_t k = 0; k < nrep; k++) {
     if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     if (rep[k].cue_end == 0) continue;
-    news_attribution *row = news_vec_push(out, d->mem);
+    news_attribution *row = news_doc_vec_push(d, out);
     if (!row) return NEWS_ERR_NOMEM;
     *row = rep[k];
   }

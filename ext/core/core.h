@@ -176,6 +176,12 @@ static inline bool news_doc_poll(const news_doc *doc, uint32_t *pn) {
 ** stopped. */
 bool news_doc_zero_polled(const news_doc *doc, void *p, size_t n);
 
+/* news_vec_push() for the arrays a stage fills: past 4 MB the array grows
+** into a new one, copied 4 MB at a time with a poll between, and the old one
+** is given back a piece at a time; realloc() of a few hundred megabytes
+** was seen to take 70 ms and more without a poll (100 MB documents). */
+void *news_doc_vec_push(news_doc *doc, news_vec *v);
+
 /* qsort(base, n, size, cmp), but stable (equal elements keep their order)
 ** and polling the stop callback as it goes: a million rows are tens of
 ** milliseconds of sorting.  After NEWS_ERR_NOMEM or NEWS_ERR_INTERRUPTED

@@ -120,6 +120,25 @@ bool news_doc_zero_polled(const news_doc *d, void *p, size_t n) {
   return false;
 }
 
+#define COPY_STEP ((size_t)4 << 20) /* bytes copied between two polls */
+
+void *news_doc_vec_push(news_doc *d, news_vec *v) {
+  if (v->n < v->cap || (size_t)v->cap * v->size < COPY_STEP) return news_vec_push(v, d->mem);
+  uint32_t cap = v->cap * 2;
+  if (cap < v->cap) return NULL; /* 32-bit overflow */
+  char *p = d->mem->alloc(d->mem->ctx, (size_t)cap * v->size);
+  if (!p) return NULL;
+  size_t bytes = (size_t)v->n * v->size;
+  for (size_t off = 0; off < bytes; off += COPY_STEP) {
+    if (off) (void)news_doc_should_stop(d); /* the stage sees a stop at its next poll */
+    memcpy(p + off, (char *)v->data + off, bytes - off < COPY_STEP ? bytes - off : COPY_STEP);
+  }
+  news_doc_free_array_polled(d, d->mem, v->data, (size_t)v->cap * v->size);
+  v->data = p;
+  v->cap = cap;
+  return news_vec_push(v, d->mem);
+}
+
 /* Bottom-up merge sort: insertion-sorted runs of SORT_RUN elements, then
 ** merges of runs twice as long, from one buffer to the other; stable. */
 #define SORT_RUN 16

@@ -209,7 +209,7 @@ static bool is_doctrine(const news_doc *d, const news_token *t) {
 
 /* Appends a mention of tokens [b, e) with type ty. */
 static news_rc push(news_doc *d, const news_token *tok, uint32_t b, uint32_t e, uint8_t ty) {
-  news_entity *x = news_vec_push(&d->entities, d->mem);
+  news_entity *x = news_doc_vec_push(d, &d->entities);
   if (!x) return NEWS_ERR_NOMEM;
   x->start = tok[b].start;
   x->end = tok[e - 1].end;

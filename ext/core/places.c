@@ -314,7 +314,7 @@ static news_rc add_mention(ctx *c, uint32_t start, uint32_t end, uint32_t senten
   if (!cnt && !keep_unknown) return NEWS_OK;
   for (uint32_t i = first; i < first + cnt; i++)
     if (news_gaz[i].kind == NEWS_GAZ_IGNORE) return NEWS_OK;
-  mention *m = news_vec_push(&c->ms, c->d->mem);
+  mention *m = news_doc_vec_push(c->d, &c->ms);
   if (!m) return NEWS_ERR_NOMEM;
   m->start = start;
   m->end = end;
@@ -861,7 +861,7 @@ news_rc news_places_run(news_doc *d) {
   const mention *m = c.ms.data;
   for (uint32_t i = 0; i < c.ms.n && !rc; i++) {
     if (m[i].res == -2) continue; /* a weak mention the article does not support */
-    news_place *p = news_vec_push(&d->places, d->mem);
+    news_place *p = news_doc_vec_push(d, &d->places);
     if (!p) {
       rc = NEWS_ERR_NOMEM;
       break;

@@ -67,7 +67,7 @@ static news_rc add_span(news_doc *d, news_vec *spans, uint32_t open, uint32_t cl
                         uint32_t para, bool cont) {
   const news_token *tok = d->tokens.data;
   if (last <= open + 1) return NEWS_OK; /* nothing between the marks */
-  q_span *sp = news_vec_push(spans, d->mem);
+  q_span *sp = news_doc_vec_push(d, spans);
   if (!sp) return NEWS_ERR_NOMEM;
   sp->open = open;
   sp->close = close;
@@ -278,8 +278,8 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
       continue;
     /* a title: a fragment in title case with no speech verb of its own */
     if (!sp[i].direct && q.verb_end == q.verb_start && title_case(&c, &sp[i])) continue;
-    news_quote *slot = news_vec_push(&d->quotes, d->mem);
-    const q_span **ks = news_vec_push(&kept, d->mem);
+    news_quote *slot = news_doc_vec_push(d, &d->quotes);
+    const q_span **ks = news_doc_vec_push(d, &kept);
     if (!slot || !ks) {
       rc = NEWS_ERR_NOMEM;
       break;

@@ -517,7 +517,7 @@ static void fmt_day(char *out, news_ymd x) {
 
 /* Appends the row of hit h in sentence s. */
 static news_rc emit(news_doc *d, const ctx *c, const hit *h, uint32_t s) {
-  news_timex *x = news_vec_push(&d->timexes, d->mem);
+  news_timex *x = news_doc_vec_push(d, &d->timexes);
   if (!x) return NEWS_ERR_NOMEM;
   x->start = c->t[h->b].start;
   x->end = c->t[h->e - 1].end;
