@@ -182,7 +182,7 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
     if (quoted) continue;
     /* a dash between spaces ("low- and middle-income", "21st-century" are words) */
     if (is_punct(t, ';') || (t->kind == NEWS_TOK_DASH && i > a && c->tok[i - 1].end < t->start &&
-                             c->tok[i + 1 < se ? i + 1 : i].start > t->end)) {
+                             i + 1 < se && c->tok[i + 1].start > t->end)) {
       e = i;
       break;
     }
@@ -644,6 +644,12 @@ static news_rc poll_source(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
   return push(c, a, b, &q, R_POLL);
 }
 
+/* Is token k a paragraph label ("NOTE", "Replacements", paragraph_labels.tsv)? */
+static bool paragraph_label(const q_ctx *c, uint32_t k) {
+  const news_token *t = &c->tok[k];
+  return news_lex_find(&news_lex_paragraph_labels, (const char *)c->s + t->start, t->end - t->start);
+}
+
 /* "Matthews: Here's the irony ..." / "Q: ...": a colon after a name of at
 ** most four capitalised words opening the sentence, none of them a
 ** paragraph label ("NOTE:", "Replacements:", paragraph_labels.tsv), before
@@ -656,7 +662,7 @@ static news_rc colon_label(q_ctx *c, uint32_t i, uint32_t lo, uint32_t se) {
   for (uint32_t k = sb; k < i; k++)
     if (!(tok[k].flags & NEWS_TF_UPPER) || (tok[k].kind != NEWS_TOK_WORD && tok[k].kind != NEWS_TOK_ABBREV) ||
         (news_speaker_word(c, k) && news_speaker_word(c, k) != W_TITLE && news_speaker_word(c, k) != W_ORG) ||
-        news_lex_find(&news_lex_paragraph_labels, (const char *)c->s + tok[k].start, tok[k].end - tok[k].start))
+        paragraph_label(c, k))
       return NEWS_OK;
   uint32_t b = content_end(c, i + 1, se);
   /* a statement has words of its own; a list of names is a line-up */
@@ -797,7 +803,7 @@ static void transcript_label(const q_ctx *c, uint32_t open, news_attribution *ro
   uint32_t k = open + 1;
   while (k < c->ntok && k < open + 4 && (tok[k].flags & NEWS_TF_ALLCAPS) && tok[k].kind == NEWS_TOK_WORD &&
          tok[k].end - tok[k].start > 1 &&
-         !news_lex_find(&news_lex_paragraph_labels, (const char *)c->s + tok[k].start, tok[k].end - tok[k].start))
+         !paragraph_label(c, k))
     k++;
   if (k == open + 1 || k + 1 >= c->ntok || !is_punct(&tok[k], ':') || tok[k + 1].start >= row->end ||
       tok[k].sentence != tok[open].sentence ||
@@ -827,12 +833,12 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     const news_quote *q = &qs[i];
     const q_span *s = sp[i];
-    uint32_t a = c->tok[s->open].start;
-    uint32_t b = s->close != Q_NONE ? c->tok[s->close].end : q->end;
-    if (s->twin) { /* '' ... '': the pairing kept the inner marks */
-      if (s->open > 0 && c->tok[s->open - 1].end == a) a = c->tok[s->open - 1].start;
+    uint32_t open = s->open, b = s->close != Q_NONE ? c->tok[s->close].end : q->end;
+    if (s->twin) { /* '' ... '': the pairing kept the inner marks; open is the first */
+      if (open > 0 && c->tok[open - 1].end == c->tok[open].start) open--;
       if (s->close != Q_NONE && s->close + 1 < c->ntok && c->tok[s->close + 1].start == b) b = c->tok[s->close + 1].end;
     }
+    uint32_t a = c->tok[open].start;
     while (r0 < nrep && rep[r0].end + 2000 < a) r0++;
     /* a reported statement holding the quotation, or whose cue attributes
     ** it (the quotation after "Lee said the plan would fail."): part of it
@@ -873,8 +879,6 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     /* The new plans “will not solve this,” Lee said.: the words opening
     ** the sentence before the quotation are part of what was said, when
     ** the verb is not before them */
-    uint32_t open = s->open; /* the first of a '' ... '' pair's marks */
-    if (s->twin && open > 0 && c->tok[open - 1].end == c->tok[open].start) open--;
     uint32_t lead = lead_in(c, open, q->verb_start);
     if (lead < open) {
       a = c->tok[lead].start;
