@@ -109,7 +109,12 @@ static bool is_small_word(const news_doc *d, const news_token *t) {
 ** line_first is the index of the line's first token. */
 static bool headline_line(const news_doc *d, const news_token *tok, uint32_t line_first, uint32_t i) {
   uint32_t bytes = tok[i - 1].end - tok[line_first].start;
-  if (bytes < 40) return true;
+  /* a short line of running text is a headline in sentence case ("Oil
+  ** prices rise"), unless a number goes on with it from the start of
+  ** the next line: a wrapped line of copy ("Japan's housing starts in
+  ** February rose / 13.4 pct ..."; tables and lists are indented) */
+  bool number = NEWS_TOK_IS(tok[i].kind, NEWS_TOK_RANGE_NUMBER) && d->text[tok[i].start - 1] == '\n';
+  if (bytes < 40 && !number) return true;
   int words = 0;
   for (uint32_t k = line_first; k < i; k++) {
     if (tok[k].kind != NEWS_TOK_WORD) continue;

@@ -38,6 +38,12 @@ static const char *const cases[] = {
     "Officials said the U.S. would respond.| “We are ready,” one said.",
     "Tricentrol Plc <TCT.L> said it would sell the field.| Shares rose.",
     "Exports rose in March.|The figures came late.",
+    /* a short first line of wrapped copy going on with a number; a short
+    ** headline in sentence case; an indented table row */
+    "HOUSING STARTS RISE\n|Japan's housing starts in February rose\n13.4 pct from a year earlier, the "
+    "ministry said.",
+    "Oil prices rise\n|Oil prices rose on Monday.",
+    "Rev 36.5 mln vs 34.0 mln\n|    12 months",
 };
 
 static void test_cases(void **state) {
