@@ -326,6 +326,8 @@ static bool inverted(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se, ne
   if (!news_speaker_for_verb(c, v, cls, lo, se, q)) return false;
   uint32_t sa = tok_at(c, q->speaker_start, lo, se);
   uint32_t first = sa < v ? sa : v;
+  /* "..., the Meteorological Agency said": the article is not in the name */
+  if (first > lo + 2 && news_speaker_word(c, first - 1) == W_DET && is_punct(&tok[first - 2], ',')) first--;
   if (first <= lo + 1 || !is_punct(&tok[first - 1], ',')) return false;
   *b = first - 1;
   for (uint32_t j = lo; j < *b; j++)
@@ -506,8 +508,12 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
     q.verb_end = tok[v + 1].end;
     return push(c, a, b, &q, R_PREP);
   }
-  /* "..., Lee said, adding ...": a comma right after the verb closes it */
+  /* "..., Lee said, adding ...": a comma right after the verb closes it;
+  ** so does "..., he said, and ...": what follows the link is a clause of
+  ** the writer's, or more of the statement before the verb */
+  static const char *const links[] = {"and", "but", "or", "so", NULL};
   uint32_t a = content_after(c, v, se);
+  if (v + 1 < se && is_punct(&tok[v + 1], ',') && word_in(c, a, links)) a = se;
   /* said: “...” is the quotation's; but in `said “budget reforms” and the
   ** collection of taxes would pay` the clause goes on after the closing
   ** mark: a statement holding a quotation (mixed) */

@@ -320,7 +320,8 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
     /* a name: the capitalised run with its titles and initials */
     while (a > lo && e + 1 - (a - 1) <= NP_MAX &&
            (sp_is_cap(c, a - 1) || (c->tok[a - 1].kind == NEWS_TOK_CLITIC && a - 1 > lo && sp_is_cap(c, a - 2)) ||
-            (is_particle(c, a - 1) && a - 1 > lo && sp_is_cap(c, a - 2))))
+            (is_particle(c, a - 1) &&
+             (a - 1 == lo || sp_is_cap(c, a - 2) || c->tok[a - 2].kind == NEWS_TOK_PUNCT))))
       a--;
     /* "Standard and Poor's Corp", "S and P", "Mr. Grassley and Mr. Leahy":
     ** two capitalised runs joined by "and" or "&" are one speaker, a firm

@@ -171,6 +171,17 @@ static const acase reported[] = {
     /* a quotation closing the statement, then its speaker again */
     {"Beck said the fares rose because “costs went up,” he said.",
      "the fares rose because “costs went up,” | Beck | Beck | said | mixed\n"},
+    /* "..., he said, and ...": the statement is before the verb */
+    {"It would take three weeks to convene the board, Lee said, and the wrangling could be paralyzing.",
+     "It would take three weeks to convene the board | Lee | Lee | said | indirect\n"},
+    /* "..., the Meteorological Agency said": "the" before a name */
+    {"A strong earthquake jolted central Japan, the Meteorological Agency said, but there were no reports of damage.",
+     "A strong earthquake jolted central Japan | Meteorological Agency | Meteorological Agency | said | indirect\n"},
+    /* a name's lower-case particle opens the source ("von Garlem said") */
+    {"Tom von Garlem spoke to reporters. More than half of this payment will be in cash, von Garlem said, "
+     "but he said this will not upset the ratio.",
+     "More than half of this payment will be in cash | Tom von Garlem | von Garlem | said | indirect\n"
+     "this will not upset the ratio | Tom von Garlem | he | said | indirect\n"},
     /* a verb without a statement, a passive: nothing */
     {"The senator said little. Beck was told to leave.", ""},
 };
