@@ -824,6 +824,16 @@ static void transcript_label(const q_ctx *c, uint32_t open, news_attribution *ro
   row->cue_end = tok[k].end;
 }
 
+/* The token of a cue in -ing, other than the one at byte cue, between
+** byte end and token open, or Q_NONE.  In "“...,” Trump said, adding
+** later, “...”" the second quotation is another relation, the one of
+** "adding", though quotes() gives both the verb "said". */
+static uint32_t ing_cue_between(const q_ctx *c, uint32_t end, uint32_t open, uint32_t cue) {
+  for (uint32_t k = tok_at(c, end, 0, open); k < open; k++)
+    if (c->tok[k].start != cue && lower_word(c, k) && ends(c, k, "ing") && news_attrib_verb(c, k)) return k;
+  return Q_NONE;
+}
+
 news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
   news_doc *d = c->d;
   news_vec *out = &d->attribs;
@@ -876,8 +886,23 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     news_attribution *lr = last != Q_NONE ? &NEWS_VEC_AT(out, news_attribution, last) : NULL;
     if (lr && q->speaker_end > q->speaker_start && q->speaker_start == lr->speaker_start &&
         q->verb_start == last_verb) {
-      lr->end = b;
-      continue;
+      uint32_t ing = ing_cue_between(c, lr->end, open, last_verb);
+      if (ing == Q_NONE) {
+        lr->end = b;
+        continue;
+      }
+      /* the reported row of that cue holding the quotation is its relation:
+      ** the quotation alone after a word or two ("adding later, “...”"),
+      ** else a statement holding it ("adding that in trust services, “...”") */
+      news_attribution *x = rep_by_cue(rep + r0, nrep - r0, c->tok[ing].start);
+      if (x && x->start <= a && b <= x->end + 4) {
+        bool alone = words(c, tok_at(c, x->start, ing, open), open) <= 1;
+        x->start = alone ? a : x->start;
+        x->end = b > x->end ? b : x->end;
+        x->kind = alone ? NEWS_ATTR_DIRECT : NEWS_ATTR_MIXED;
+        last = Q_NONE;
+        continue;
+      }
     }
     news_attribution *row = news_doc_vec_push(d, out);
     if (!row) return NEWS_ERR_NOMEM;

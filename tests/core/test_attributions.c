@@ -206,6 +206,10 @@ static const acase quoted[] = {
     /* continued in the next paragraph: the same relation */
     {"“Sales rose in every region,” said Sara Berg.\n\n“Next year will be harder.”",
      "“Sales rose in every region,” said Sara Berg.\n\n“Next year will be harder.” | Sara Berg | Sara Berg | said | direct\n"},
+    /* but not past another cue of the speaker's: the quotation is that cue's */
+    {"“We cannot afford this,” Trump said, adding later, “NATO is costing us a fortune.”",
+     "“We cannot afford this,” | Trump | Trump | said | direct\n"
+     "“NATO is costing us a fortune.” | Trump | Trump | adding | direct\n"},
     /* a quotation inside a reported statement makes it mixed */
     {"Union leader Tom Beck said the plan was “a betrayal of riders” on Friday.",
      "the plan was “a betrayal of riders” on Friday | Tom Beck | Tom Beck | said | mixed\n"},
