@@ -153,6 +153,33 @@ static bool embedded_which(const q_ctx *c, uint32_t k, uint32_t se) {
   return false;
 }
 
+/* Does a clause of its own start at token k, after a comma, in a statement
+** starting at token a: a subject pronoun and a finite verb ("invoked the
+** rising seas to thrill his supporters, he did not have ..."), not after a
+** subordinate clause opening the statement ("if it rains, he will stay"),
+** or a name and a verb of speech ("wrote his book, Mr. McKinley said")? */
+static bool new_clause(const q_ctx *c, uint32_t a, uint32_t k, uint32_t se) {
+  static const char *const subjects[] = {"he", "she", "they", "we", "I", NULL};
+  static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "could", "can", "has", "had",
+                                       "have", "did", "does", "do", "should", "may", "might", NULL};
+  static const char *const subordinators[] = {"if", "If", "when", "When", "because", "Because", "although",
+                                              "Although", "though", "while", "While", "as", "As", "after",
+                                              "After", "before", "Before", "since", "Since", "until", "unless",
+                                              "Unless", "once", "Once", "whether", NULL};
+  if (k + 1 >= se) return false;
+  if (word_in(c, k, subjects) && word_in(c, k + 1, finite) && words(c, a, k) >= 2) {
+    for (uint32_t j = a; j < k; j++)
+      if (word_in(c, j, subordinators)) return false;
+    return true;
+  }
+  uint32_t j = k;
+  while (j < se && j < k + 4 && (c->tok[j].flags & NEWS_TF_UPPER) &&
+         (c->tok[j].kind == NEWS_TOK_WORD || c->tok[j].kind == NEWS_TOK_ABBREV))
+    j++;
+  /* not "Colombia continues to achieve ..." */
+  return j > k && j + 1 < se && news_speaker_verb(c, j) && !word_at(c, j + 1, "to");
+}
+
 /* End of a reported statement starting at token a in a sentence ending at
 ** se: the sentence end (without its terminal mark) or, outside quotation
 ** marks, the first clause that is no longer the statement: a semicolon or
@@ -190,7 +217,7 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
     if (is_punct(t, ',')) {
       uint32_t k = i + 1;
       if ((word_in(c, k, links) && !(word_at(c, k, "which") && embedded_which(c, k, se))) || (lower_word(c, k) && ends(c, k, "ing") && !word_in(c, k, ing_preps)) ||
-          (word_in(c, k, prons) && k + 1 < se && news_speaker_verb(c, k + 1))) {
+          (word_in(c, k, prons) && k + 1 < se && news_speaker_verb(c, k + 1)) || new_clause(c, a, k, se)) {
         e = i;
         break;
       }

@@ -171,6 +171,16 @@ static const acase reported[] = {
     /* a quotation closing the statement, then its speaker again */
     {"Beck said the fares rose because “costs went up,” he said.",
      "the fares rose because “costs went up,” | Beck | Beck | said | mixed\n"},
+    /* a clause of its own after a comma ends the statement: a subject
+    ** pronoun and a verb, or a name and a verb of speech; not after a
+    ** subordinate clause opening the statement */
+    {"Obama invoked the rising seas to thrill his supporters, he did not have the record of Al Gore.",
+     "the rising seas to thrill his supporters | Obama | Obama | invoked | indirect\n"},
+    {"Kevin McKinley wrote his book, Mr. McKinley said that he considered debt a last resort.",
+     "his book | Kevin McKinley | Kevin McKinley | wrote | indirect\n"
+     "that he considered debt a last resort | Kevin McKinley | Mr. McKinley | said | indirect\n"},
+    {"Lee said if it rains, he will close the park.",
+     "if it rains, he will close the park | Lee | Lee | said | indirect\n"},
     /* "..., he said, and ...": the statement is before the verb */
     {"It would take three weeks to convene the board, Lee said, and the wrangling could be paralyzing.",
      "It would take three weeks to convene the board | Lee | Lee | said | indirect\n"},
