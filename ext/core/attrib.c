@@ -180,6 +180,17 @@ static bool new_clause(const q_ctx *c, uint32_t a, uint32_t k, uint32_t se) {
   return j > k && j + 1 < se && news_speaker_verb(c, j) && !word_at(c, j + 1, "to");
 }
 
+/* Does [a, b) hold a verb of a clause: "that", a pronoun subject, an
+** auxiliary or a past form ("he fell", "prices have risen", "it ended")? */
+static bool has_verb(const q_ctx *c, uint32_t a, uint32_t b) {
+  static const char *const clause[] = {"that", "he", "she", "they", "we", "I", "it", "is", "was", "were",
+                                       "are", "will", "would", "could", "can", "has", "had", "have", "did",
+                                       "does", "do", "should", "may", "might", NULL};
+  for (uint32_t j = a; j < b; j++)
+    if (word_in(c, j, clause) || (lower_word(c, j) && ends(c, j, "ed"))) return true;
+  return false;
+}
+
 /* End of a reported statement starting at token a in a sentence ending at
 ** se: the sentence end (without its terminal mark) or, outside quotation
 ** marks, the first clause that is no longer the statement: a semicolon or
@@ -190,6 +201,8 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
   static const char *const prons[] = {"he", "she", "they", "we", "I", NULL};
   /* -ing words that are prepositions: ", during the war, ..." goes on */
   static const char *const ing_preps[] = {"during", "including", "regarding", "concerning", NULL};
+  /* ", and when pressed, she replied ...": the writer's next clause */
+  static const char *const clause_openers[] = {"when", "after", "while", "before", "since", NULL};
   bool quoted = false;
   uint32_t e = se;
   if (a >= se) return se; /* "..., according to X," ends the text */
@@ -222,8 +235,16 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
         break;
       }
     }
+    /* "touted his polling strength while needling opponents": an object,
+    ** then what the source did meanwhile (but "said he fell while skiing") */
+    if (i > a && word_at(c, i, "while") && i + 1 < se && lower_word(c, i + 1) && ends(c, i + 1, "ing") &&
+        !has_verb(c, a, i)) {
+      e = i;
+      break;
+    }
     if ((word_at(c, i, "but") || word_at(c, i, "and")) && i + 1 < se &&
-        (next_predicate(c, i + 1) || word_at(c, i + 1, "who"))) {
+        (next_predicate(c, i + 1) || word_at(c, i + 1, "who") ||
+         (i > a && is_punct(&c->tok[i - 1], ',') && word_in(c, i + 1, clause_openers)))) {
       e = i;
       if (e > a && is_punct(&c->tok[e - 1], ',')) e--;
       break;

@@ -181,6 +181,16 @@ static const acase reported[] = {
      "that he considered debt a last resort | Kevin McKinley | Mr. McKinley | said | indirect\n"},
     {"Lee said if it rains, he will close the park.",
      "if it rains, he will close the park | Lee | Lee | said | indirect\n"},
+    /* ", and when pressed, ...": the writer's next clause */
+    {"Ivanka Trump said fathers would not be eligible for the leave, and when pressed on why, she replied that "
+     "the plan was for mothers.",
+     "fathers would not be eligible for the leave | Ivanka Trump | Ivanka Trump | said | indirect\n"
+     "that the plan was for mothers | Ivanka Trump | she | replied | indirect\n"},
+    /* an object, then "while" and what the source did meanwhile; but
+    ** "while" inside a clause is part of it */
+    {"Trump touted his polling strength while needling his opponents.",
+     "his polling strength | Trump | Trump | touted | indirect\n"},
+    {"Lee said he fell while skiing.", "he fell while skiing | Lee | Lee | said | indirect\n"},
     /* "..., he said, and ...": the statement is before the verb */
     {"It would take three weeks to convene the board, Lee said, and the wrangling could be paralyzing.",
      "It would take three weeks to convene the board | Lee | Lee | said | indirect\n"},
