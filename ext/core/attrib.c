@@ -329,14 +329,14 @@ static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
   if (k + 2 < se && word_in(c, k, stance_nouns) && (word_at(c, k + 1, "that") || word_at(c, k + 1, "about")))
     return word_at(c, k + 1, "that") ? k + 1 : k + 2;
   /* "said (on Friday / in a statement / last week) that ...": a "that"
-  ** within eight tokens (twelve after "told": the person told may be a long
+  ** within eight tokens (sixteen after "told": the person told may be a long
   ** phrase, "told one of his young protégés on a regular basis that"; not
   ** after "urged", where it is a relative: "urged Congress to pass a bill
   ** that ..."), with
   ** no other verb of speech and no clause of its own between ("said he came
   ** to see that ..." says "he came ...") */
   static const char *const tell_that[] = {"told", "tell", "tells", "telling", "assured", "informed", "reminded", NULL};
-  for (uint32_t j = k; j < se && j < k + (word_in(c, v, tell_that) ? 12 : 8); j++) {
+  for (uint32_t j = k; j < se && j < k + (word_in(c, v, tell_that) ? 16 : 8); j++) {
     if (terminal(&c->tok[j]) || is_dq(&c->tok[j]) || news_attrib_verb(c, j)) break;
     /* "criticized the bill that ...": an object before "that" is no phrase
     ** about the saying (but "said on Monday that", "told reporters that") */

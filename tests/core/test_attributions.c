@@ -100,6 +100,8 @@ static const acase reported[] = {
     /* the person told may be a long phrase before "that" */
     {"Mayor Ann Ortiz told the members of the county transport board on Monday that the bridge would reopen.",
      "that the bridge would reopen | Ann Ortiz | Mayor Ann Ortiz | told | indirect\n"},
+    {"He told one of his young John Birch Society protégés on a regular basis that terrorism was the answer.",
+     "that terrorism was the answer | he | He | told | indirect\n"},
     /* the participle as well as the past: "has spoken about" */
     {"Mayor Ann Ortiz has spoken about the need for a new bridge.",
      "the need for a new bridge | Ann Ortiz | Mayor Ann Ortiz | spoken about | indirect\n"},
