@@ -872,6 +872,16 @@ static void transcript_label(const q_ctx *c, uint32_t open, news_attribution *ro
   row->cue_end = tok[k].end;
 }
 
+/* Does the writer go on with a clause of someone else's between byte end
+** and token open: ", but" and a capitalised word ("“You winning?” she
+** said, but Kevin was drifting off again, ... “...”")? */
+static bool writer_clause_between(const q_ctx *c, uint32_t end, uint32_t open) {
+  for (uint32_t k = tok_at(c, end, 0, open); k + 2 < open; k++)
+    if (is_punct(&c->tok[k], ',') && word_at(c, k + 1, "but") && (c->tok[k + 2].flags & NEWS_TF_UPPER))
+      return true;
+  return false;
+}
+
 /* The token of a cue in -ing, other than the one at byte cue, between
 ** byte end and token open, or Q_NONE.  In "“...,” Trump said, adding
 ** later, “...”" the second quotation is another relation, the one of
@@ -935,14 +945,14 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
     if (lr && q->speaker_end > q->speaker_start && q->speaker_start == lr->speaker_start &&
         q->verb_start == last_verb) {
       uint32_t ing = ing_cue_between(c, lr->end, open, last_verb);
-      if (ing == Q_NONE) {
+      if (ing == Q_NONE && !writer_clause_between(c, lr->end, open)) {
         lr->end = b;
         continue;
       }
       /* the reported row of that cue holding the quotation is its relation:
       ** the quotation alone after a word or two ("adding later, “...”"),
       ** else a statement holding it ("adding that in trust services, “...”") */
-      news_attribution *x = rep_by_cue(rep + r0, nrep - r0, c->tok[ing].start);
+      news_attribution *x = ing != Q_NONE ? rep_by_cue(rep + r0, nrep - r0, c->tok[ing].start) : NULL;
       if (x && x->start <= a && b <= x->end + 4) {
         bool alone = words(c, tok_at(c, x->start, ing, open), open) <= 1;
         x->start = alone ? a : x->start;

@@ -232,6 +232,11 @@ static const acase quoted[] = {
     {"“We cannot afford this,” Trump said, adding later, “NATO is costing us a fortune.”",
      "“We cannot afford this,” | Trump | Trump | said | direct\n"
      "“NATO is costing us a fortune.” | Trump | Trump | adding | direct\n"},
+    /* nor past a clause of someone else's */
+    {"“You winning?” Melanie said, but Kevin was drifting off again, and as Trump went on about “how the "
+     "system is rigged,” she left.",
+     "“You winning?” | Melanie | Melanie | said | direct\n"
+     "“how the system is rigged,” | Melanie | Melanie | said | direct\n"},
     /* a quotation inside a reported statement makes it mixed */
     {"Union leader Tom Beck said the plan was “a betrayal of riders” on Friday.",
      "the plan was “a betrayal of riders” on Friday | Tom Beck | Tom Beck | said | mixed\n"},
