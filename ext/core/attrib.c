@@ -167,7 +167,8 @@ static bool new_clause(const q_ctx *c, uint32_t a, uint32_t k, uint32_t se) {
                                               "After", "before", "Before", "since", "Since", "until", "unless",
                                               "Unless", "once", "Once", "whether", NULL};
   if (k + 1 >= se) return false;
-  if (word_in(c, k, subjects) && word_in(c, k + 1, finite) && words(c, a, k) >= 2) {
+  if (word_in(c, k, subjects) && (word_in(c, k + 1, finite) || c->tok[k + 1].kind == NEWS_TOK_CLITIC) &&
+      words(c, a, k) >= 2) {
     for (uint32_t j = a; j < k; j++)
       if (word_in(c, j, subordinators)) return false;
     return true;

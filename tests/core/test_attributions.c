@@ -181,6 +181,9 @@ static const acase reported[] = {
     {"Kevin McKinley wrote his book, Mr. McKinley said that he considered debt a last resort.",
      "his book | Kevin McKinley | Kevin McKinley | wrote | indirect\n"
      "that he considered debt a last resort | Kevin McKinley | Mr. McKinley | said | indirect\n"},
+    {"Trump railed against the provisions that pock the tax code, he’s sought to protect breaks.",
+     "the provisions that pock the tax code | Trump | Trump | railed against | indirect\n"
+     "to protect breaks | Trump | he | sought | indirect\n"},
     {"Lee said if it rains, he will close the park.",
      "if it rains, he will close the park | Lee | Lee | said | indirect\n"},
     /* ", and when pressed, ...": the writer's next clause */
