@@ -214,6 +214,17 @@ static bool title_case(const q_ctx *c, const q_span *sp) {
   return words > 0;
 }
 
+/* The sentence of quotation q's verb (which it has). */
+static uint32_t verb_sentence(const q_ctx *c, const news_quote *q) {
+  uint32_t lo = 0, hi = c->ntok;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    if (c->tok[mid].start < q->verb_start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < c->ntok ? c->tok[lo].sentence : q->sentence;
+}
+
 /* ---------------------------------------------------------------- driver */
 
 /* A resolved speaker as users group it: no line break or run of spaces
@@ -276,8 +287,12 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
     /* scare quotes and titles: a short fragment with no speech around it */
     if (!sp[i].direct && !sp[i].attributed && count_words(c.tok, &sp[i]) <= 3 && !speech_around(&c, &sp[i]))
       continue;
-    /* a title: a fragment in title case with no speech verb of its own */
-    if (!sp[i].direct && q.verb_end == q.verb_start && title_case(&c, &sp[i])) continue;
+    /* a title: a fragment in title case with no speech verb of its own
+    ** (a verb in another sentence is not its own: "on Mr. King's show,
+    ** ''Politicking.'' Democrats seized upon ..., in which he said ...") */
+    if (!sp[i].direct && title_case(&c, &sp[i]) &&
+        (q.verb_end == q.verb_start || verb_sentence(&c, &q) != q.sentence))
+      continue;
     news_quote *slot = news_doc_vec_push(d, &d->quotes);
     const q_span **ks = news_doc_vec_push(d, &kept);
     if (!slot || !ks) {

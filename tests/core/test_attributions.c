@@ -254,6 +254,10 @@ static const acase quoted[] = {
     ** an empty list through a null pointer; clang's UBSan, make fuzz-quick) */
     {"Sen. Maria Lopez said on Tuesday thaccording toat the bill \"will not pass this year.\"",
      "thaccording toat the bill \"will not pass this year.\" | Maria Lopez | Sen. Maria Lopez | said | mixed\n"},
+    /* a title in '' ... '' does not take the verb of the next sentence */
+    {"Trump sat for an interview on Mr. King's show, ''Politicking.'' Democrats seized upon the appearance, "
+     "in which he said he was skeptical of the intelligence.",
+     "he was skeptical of the intelligence | Trump | he | said | indirect\n"},
     /* '' ... '' marks a quotation for attributions */
     {"''We are ready,'' Beck said.", "''We are ready,'' | Beck | Beck | said | direct\n"},
     /* and the words opening its sentence are part of it, as with other marks */
