@@ -114,7 +114,12 @@ static bool headline_line(const news_doc *d, const news_token *tok, uint32_t lin
   ** the next line: a wrapped line of copy ("Japan's housing starts in
   ** February rose / 13.4 pct ..."; tables and lists are indented) */
   bool number = NEWS_TOK_IS(tok[i].kind, NEWS_TOK_RANGE_NUMBER) && d->text[tok[i].start - 1] == '\n';
-  if (bytes < 40 && !number) return true;
+  /* nor does a headline end in "the", "of", "and", an opening mark or
+  ** the first word after one ('producer of "The / Cosby Show," said') */
+  const news_token *last = &tok[i - 1];
+  bool open_end = (last->kind == NEWS_TOK_WORD && starts_lower(d, last) && is_small_word(d, last)) ||
+                  last->kind == NEWS_TOK_QUOTE_OPEN || (i - 1 > line_first && tok[i - 2].kind == NEWS_TOK_QUOTE_OPEN);
+  if (bytes < 40 && !number && !open_end) return true;
   int words = 0;
   for (uint32_t k = line_first; k < i; k++) {
     if (tok[k].kind != NEWS_TOK_WORD) continue;

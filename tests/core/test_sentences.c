@@ -44,6 +44,9 @@ static const char *const cases[] = {
     "ministry said.",
     "Oil prices rise\n|Oil prices rose on Monday.",
     "Rev 36.5 mln vs 34.0 mln\n|    12 months",
+    /* nor where a short line ends in a small word or inside a title */
+    "Sen. Phil Gramm, a co-author of the\nGramm-Rudman law, said he will insist on it.",
+    "<Casey-Werner Co>, producer of \"The\nCosby Show,\" said it filed suit.",
 };
 
 static void test_cases(void **state) {
