@@ -356,6 +356,11 @@ static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
     } else if (word_in(c, k, objects)) {
       k++;
     }
+    /* "asked Clinton about her email scandal": what was asked is after it
+    ** (but "told Reuters about half the seamen had returned" is a number) */
+    if (k > v + 1 && k + 1 < se && word_at(c, k, "about") && !word_at(c, k + 1, "half") &&
+        !NEWS_TOK_IS(c->tok[k + 1].kind, NEWS_TOK_RANGE_NUMBER))
+      k++;
   }
   /* "said Wednesday she ...", "told reporters on Friday the ..." */
   while (k + 1 < se) {
@@ -572,7 +577,10 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
                  (cls == V_BELIEF || (lower_word(c, a + 1) && !news_speaker_word(c, a + 1) &&
                                       !word_in(c, a + 1, objects) && !ends(c, a + 1, "s")));
   uint32_t need = to_verb ? 2 : 3;
-  if (a < se && !terminal(&tok[a]) && (!word_in(c, a, preps) || to_verb) && words(c, a, se) >= need) {
+  /* "about" before a number is no preposition: "told Reuters about half the seamen had returned" */
+  bool approx = a + 1 < se && word_at(c, a, "about") &&
+                (word_at(c, a + 1, "half") || NEWS_TOK_IS(tok[a + 1].kind, NEWS_TOK_RANGE_NUMBER));
+  if (a < se && !terminal(&tok[a]) && (!word_in(c, a, preps) || to_verb || approx) && words(c, a, se) >= need) {
     uint32_t b = content_end(c, a, se);
     if (!news_speaker_for_verb(c, v, cls, lo, se, &q)) return NEWS_OK;
     /* "..., said former governor Ed Rendell, who ...": the words after the

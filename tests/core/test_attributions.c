@@ -102,6 +102,11 @@ static const acase reported[] = {
      "that the bridge would reopen | Ann Ortiz | Mayor Ann Ortiz | told | indirect\n"},
     {"He told one of his young John Birch Society protégés on a regular basis that terrorism was the answer.",
      "that terrorism was the answer | he | He | told | indirect\n"},
+    /* "asked X about Y": what was asked is Y; "about" a number is no preposition */
+    {"Matt Lauer faced criticism after he asked Clinton about her email scandal.",
+     "her email scandal | Matt Lauer | he | asked | indirect\n"},
+    {"A union spokesman told Reuters about half the seamen had returned to work.",
+     "about half the seamen had returned to work | a union spokesman | A union spokesman | told | indirect\n"},
     /* the participle as well as the past: "has spoken about" */
     {"Mayor Ann Ortiz has spoken about the need for a new bridge.",
      "the need for a new bridge | Ann Ortiz | Mayor Ann Ortiz | spoken about | indirect\n"},
