@@ -706,6 +706,9 @@ void news_speaker_subject(q_ctx *c, uint32_t s) {
   /* nothing but a title ("presidential nominee") or an adverbial before it */
   bool titled = e->tok_begin > a && news_speaker_word(c, e->tok_begin - 1) == W_TITLE;
   for (uint32_t i = a; i < e->tok_begin; i++) {
+    /* a name inside a quotation is no subject: "To which she said, “Thank
+    ** God ...”" */
+    if (NEWS_TOK_IS(c->tok[i].kind, NEWS_TOK_RANGE_QUOTE)) return;
     if (c->tok[i].kind != NEWS_TOK_WORD) continue;
     int w = news_speaker_word(c, i);
     if (w >= W_HE && w <= W_IT) return; /* "She noted trade representative Clayton Yeutter" */

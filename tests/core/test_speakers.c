@@ -92,6 +92,9 @@ static const scase subjects[] = {
     /* a pronoun opening the sentence is its subject, not the name after it */
     {"Assistant trade representative Ann Lee replied at once. She noted that Clayton Yeutter would visit Tokyo.",
      "that Clayton Yeutter would visit Tokyo | Ann Lee | She | noted | indirect\n"},
+    /* a name inside the quotation is no subject of its sentence */
+    {"My mother got upset. To which she said, “Thank God at least you still believe in the devil.”",
+     "“Thank God at least you still believe in the devil.” | she | she | said | direct\n"},
 };
 
 static void test_subjects(void **state) {
