@@ -109,6 +109,10 @@ static bool speaker_for_verb(q_ctx *c, uint32_t v, int vclass, uint32_t lo, uint
     if (!ok && !ing) ok = sp_np_backward(c, v, lo, &p);
     if (!ok && !ing && sp_after_conj(c, v, lo)) ok = sp_sentence_subject(c, c->tok[v].sentence, 0, v, &p);
     if (!ok && !ing) ok = sp_coordinated_subject(c, v, lo, &p);
+    /* "that Fowler is calling for": the name before the auxiliary */
+    if (!ok && v > lo + 2 && news_speaker_word(c, v - 1) == W_AUX && sp_is_cap(c, v - 2) &&
+        news_speaker_word(c, v - 3) != W_DET)
+      ok = sp_np_backward(c, v - 1, lo, &p);
     if (!ok) ok = sp_sentence_subject(c, c->tok[v].sentence, lo, v, &p);
   }
   if (ok) sp_set_speaker(c, &p, q);

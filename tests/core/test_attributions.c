@@ -107,6 +107,10 @@ static const acase reported[] = {
      "her email scandal | Matt Lauer | he | asked | indirect\n"},
     {"A union spokesman told Reuters about half the seamen had returned to work.",
      "about half the seamen had returned to work | a union spokesman | A union spokesman | told | indirect\n"},
+    /* the source of a progressive is the name before its auxiliary, not
+    ** the subject of the sentence */
+    {"The panel met on Monday while Fowler is calling for a process to find a successor.",
+     "a process to find a successor | Fowler | Fowler | calling for | indirect\n"},
     /* the participle as well as the past: "has spoken about" */
     {"Mayor Ann Ortiz has spoken about the need for a new bridge.",
      "the need for a new bridge | Ann Ortiz | Mayor Ann Ortiz | spoken about | indirect\n"},
