@@ -513,6 +513,17 @@ static bool quote_in_clause(const q_ctx *c, uint32_t v, uint32_t a, uint32_t se)
   return lower_word(c, j + 1) && !news_attrib_verb(c, j + 1) && !word_in(c, j + 1, preps) && !time_word(c, j + 1);
 }
 
+/* Does a subject stand right before token v: a pronoun ("he", "he's"), or a
+** capitalised word not opening its sentence ("North Korea unveiled")? */
+static bool subject_before(const q_ctx *c, uint32_t v, uint32_t lo) {
+  uint32_t k = v - 1;
+  if (c->tok[k].kind == NEWS_TOK_CLITIC && k > lo) k--;
+  int w = news_speaker_word(c, k);
+  if (w >= W_HE && w <= W_THEY) return true;
+  return k > lo && c->tok[k].kind == NEWS_TOK_WORD && (c->tok[k].flags & NEWS_TF_UPPER) &&
+         c->sent[c->tok[k].sentence].tok_begin != k;
+}
+
 /* One cue at token v (class cls) in sentence tokens [sb, se); lo is the
 ** earliest token a source or content may use (after the last quotation). */
 static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) {
@@ -537,10 +548,15 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   if (k > 0 && tok[k - 1].kind == NEWS_TOK_QUOTE_CLOSE) return NEWS_OK;
   /* a noun: "her series of tweets", "the reports", "his claims" */
   if (v > lo && (news_speaker_word(c, v - 1) == W_DET || word_at(c, v - 1, "of"))) return NEWS_OK;
+  /* and after "no" or a verb, which is the cue: "has no plans to", "he's
+  ** heralded plans to ..." (what he heralded: "plans to ...") */
+  if (v > lo && ends(c, v, "s") && lower_word(c, v - 1) && (word_at(c, v - 1, "no") || ends(c, v - 1, "ed")) &&
+      !news_attrib_verb(c, v - 1))
+    return ends(c, v - 1, "ed") && subject_before(c, v - 1, lo) ? one_cue(c, v - 1, V_WEAK, lo, se) : NEWS_OK;
   /* verbs that attribute a quotation but seldom head a reported statement
   ** ("continues to rise", "shot up"; train: under a third of their rows
   ** matched) */
-  static const char *const quote_only[] = {"continue", "continues", "shot", NULL};
+  static const char *const quote_only[] = {"continue", "continues", "continued", "shot", "terms", NULL};
   if (word_in(c, v, quote_only)) return NEWS_OK;
   bool pc = prep_cue(c, v);
   /* passives: "was told", "is said to"; but progressive forms of speech

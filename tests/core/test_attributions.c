@@ -111,6 +111,14 @@ static const acase reported[] = {
     ** the subject of the sentence */
     {"The panel met on Monday while Fowler is calling for a process to find a successor.",
      "a process to find a successor | Fowler | Fowler | calling for | indirect\n"},
+    /* nouns, not cues: "terms", "plans" after "no" or a verb (which is the
+    ** cue when a subject stands before it), "notes" after "subordinated";
+    ** "continued" heads no statement */
+    {"Final terms will be set on March 9. Acme has no plans to sell the unit. The bank is offering 85 mln dlrs of "
+     "senior subordinated notes due 1997. Speculators continued to buy silver.",
+     ""},
+    {"North Korea unveiled plans to boost industrial production.",
+     "plans to boost industrial production | North Korea | North Korea | unveiled | indirect\n"},
     /* the participle as well as the past: "has spoken about" */
     {"Mayor Ann Ortiz has spoken about the need for a new bridge.",
      "the need for a new bridge | Ann Ortiz | Mayor Ann Ortiz | spoken about | indirect\n"},
