@@ -567,6 +567,21 @@ static bool company_phrase(const q_ctx *c, const np *p, news_quote *q) {
       return true;
     }
   }
+  /* no source named yet: the organisation last opening a sentence ("Mobil
+  ** Corp filed with the SEC ... Proceeds will be used for ..., the company
+  ** said") */
+  if (n) return false;
+  uint32_t k = first_entity_after(c, p->a);
+  for (uint32_t seen = 0; k-- > 0 && seen < 64; seen++) {
+    const news_entity *e = &c->ent[k];
+    if (e->tok_begin + 400 < p->a) break;
+    if (e->type != NEWS_ENT_ORG || !e->canonical || c->sent[c->tok[e->tok_begin].sentence].tok_begin != e->tok_begin ||
+        (bank && !has_bank(e->canonical, e->canonical_len)))
+      continue;
+    q->speaker = e->canonical;
+    q->speaker_len = e->canonical_len;
+    return true;
+  }
   return false;
 }
 

@@ -92,6 +92,11 @@ static const scase subjects[] = {
     /* a pronoun opening the sentence is its subject, not the name after it */
     {"Assistant trade representative Ann Lee replied at once. She noted that Clayton Yeutter would visit Tokyo.",
      "that Clayton Yeutter would visit Tokyo | Ann Lee | She | noted | indirect\n"},
+    /* "the company" with no source named before: the organisation last
+    ** opening a sentence */
+    {"Mobil Corp filed with the Securities and Exchange Commission for a debt offering. "
+     "Proceeds from the sale will be used for general corporate purposes, the company said.",
+     "Proceeds from the sale will be used for general corporate purposes | Mobil Corp | the company | said | indirect\n"},
     /* a name inside the quotation is no subject of its sentence */
     {"My mother got upset. To which she said, “Thank God at least you still believe in the devil.”",
      "“Thank God at least you still believe in the devil.” | she | she | said | direct\n"},
