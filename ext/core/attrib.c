@@ -583,7 +583,7 @@ static news_rc one_cue(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se) 
   ** the writer's, or more of the statement before the verb */
   static const char *const links[] = {"and", "but", "or", "so", NULL};
   uint32_t a = content_after(c, v, se);
-  if (v + 1 < se && is_punct(&tok[v + 1], ',') && word_in(c, a, links)) a = se;
+  if (v + 1 < se && a < se && is_punct(&tok[v + 1], ',') && word_in(c, a, links)) a = se;
   /* said: “...” is the quotation's; but in `said “budget reforms” and the
   ** collection of taxes would pay` the clause goes on after the closing
   ** mark: a statement holding a quotation (mixed) */
