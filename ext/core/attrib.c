@@ -977,7 +977,9 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
       /* the reported row of that cue holding the quotation is its relation:
       ** the quotation alone after a word or two ("adding later, “...”"),
       ** else a statement holding it ("adding that in trust services, “...”") */
-      news_attribution *x = ing != Q_NONE ? rep_by_cue(rep + r0, nrep - r0, c->tok[ing].start) : NULL;
+      /* (no reported rows at all: rep may be NULL; fuzz seed
+      ** attrib-ing-cue-no-reported-rows) */
+      news_attribution *x = ing != Q_NONE && nrep > r0 ? rep_by_cue(rep + r0, nrep - r0, c->tok[ing].start) : NULL;
       if (x && x->start <= a && b <= x->end + 4) {
         bool alone = words(c, tok_at(c, x->start, ing, open), open) <= 1;
         x->start = alone ? a : x->start;

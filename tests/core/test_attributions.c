@@ -257,6 +257,9 @@ static const acase quoted[] = {
      "system is rigged,” she left.",
      "“You winning?” | Melanie | Melanie | said | direct\n"
      "“how the system is rigged,” | Melanie | Melanie | said | direct\n"},
+    /* "adding," heads no statement of its own here: one row per quotation */
+    {"“We will win,” Lee said, adding, “and soon.”", "“We will win,” | Lee | Lee | said | direct\n"
+                                                    "“and soon.” | Lee | Lee | said | direct\n"},
     /* a quotation inside a reported statement makes it mixed */
     {"Union leader Tom Beck said the plan was “a betrayal of riders” on Friday.",
      "the plan was “a betrayal of riders” on Friday | Tom Beck | Tom Beck | said | mixed\n"},
