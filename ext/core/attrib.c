@@ -140,12 +140,16 @@ static bool next_predicate(const q_ctx *c, uint32_t i) {
   return lower_word(c, i) && (ends(c, i, "ed") || news_attrib_verb(c, i) || word_at(c, i, "also"));
 }
 
+/* Finite verbs and auxiliaries that open a clause's predicate, and the
+** pronouns that are its subject. */
+static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "could", "can", "has", "had",
+                                     "have", "should", "may", "might", "did", "does", "do", NULL};
+static const char *const subject_prons[] = {"he", "she", "they", "we", "I", NULL};
+
 /* Is the clause of "which" at token k set off inside its sentence, the
 ** statement going on after its closing comma with a verb ("the production,
 ** which cost £9m, was a blend of ...")?  Looks at most 40 tokens ahead. */
 static bool embedded_which(const q_ctx *c, uint32_t k, uint32_t se) {
-  static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "has", "had", "have",
-                                       "can", "could", "should", "may", "might", NULL};
   for (uint32_t j = k + 1; j + 1 < se && j < k + 40; j++) {
     if (is_dq(&c->tok[j]) || terminal(&c->tok[j])) return false;
     if (is_punct(&c->tok[j], ',')) return word_in(c, j + 1, finite);
@@ -159,15 +163,12 @@ static bool embedded_which(const q_ctx *c, uint32_t k, uint32_t se) {
 ** subordinate clause opening the statement ("if it rains, he will stay"),
 ** or a name and a verb of speech ("wrote his book, Mr. McKinley said")? */
 static bool new_clause(const q_ctx *c, uint32_t a, uint32_t k, uint32_t se) {
-  static const char *const subjects[] = {"he", "she", "they", "we", "I", NULL};
-  static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "could", "can", "has", "had",
-                                       "have", "did", "does", "do", "should", "may", "might", NULL};
   static const char *const subordinators[] = {"if", "If", "when", "When", "because", "Because", "although",
                                               "Although", "though", "while", "While", "as", "As", "after",
                                               "After", "before", "Before", "since", "Since", "until", "unless",
                                               "Unless", "once", "Once", "whether", NULL};
   if (k + 1 >= se) return false;
-  if (word_in(c, k, subjects) && (word_in(c, k + 1, finite) || c->tok[k + 1].kind == NEWS_TOK_CLITIC) &&
+  if (word_in(c, k, subject_prons) && (word_in(c, k + 1, finite) || c->tok[k + 1].kind == NEWS_TOK_CLITIC) &&
       words(c, a, k) >= 2) {
     for (uint32_t j = a; j < k; j++)
       if (word_in(c, j, subordinators)) return false;
@@ -184,11 +185,10 @@ static bool new_clause(const q_ctx *c, uint32_t a, uint32_t k, uint32_t se) {
 /* Does [a, b) hold a verb of a clause: "that", a pronoun subject, an
 ** auxiliary or a past form ("he fell", "prices have risen", "it ended")? */
 static bool has_verb(const q_ctx *c, uint32_t a, uint32_t b) {
-  static const char *const clause[] = {"that", "he", "she", "they", "we", "I", "it", "is", "was", "were",
-                                       "are", "will", "would", "could", "can", "has", "had", "have", "did",
-                                       "does", "do", "should", "may", "might", NULL};
   for (uint32_t j = a; j < b; j++)
-    if (word_in(c, j, clause) || (lower_word(c, j) && ends(c, j, "ed"))) return true;
+    if (word_at(c, j, "that") || word_at(c, j, "it") || word_in(c, j, subject_prons) || word_in(c, j, finite) ||
+        (lower_word(c, j) && ends(c, j, "ed")))
+      return true;
   return false;
 }
 
@@ -199,7 +199,6 @@ static bool has_verb(const q_ctx *c, uint32_t a, uint32_t b) {
 ** "but declined ...", "and who ...". */
 static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
   static const char *const links[] = {"while", "whereas", "although", "though", "who", "which", "but", "according", NULL};
-  static const char *const prons[] = {"he", "she", "they", "we", "I", NULL};
   /* -ing words that are prepositions: ", during the war, ..." goes on */
   static const char *const ing_preps[] = {"during", "including", "regarding", "concerning", NULL};
   /* ", and when pressed, she replied ...": the writer's next clause */
@@ -213,7 +212,7 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
       quoted = t->kind == NEWS_TOK_QUOTE_OPEN;
       /* "... because “most people don’t know,” she said": the statement
       ** ends with the quotation */
-      if (!quoted && i > a && is_punct(&c->tok[i - 1], ',') && i + 2 < se && word_in(c, i + 1, prons) &&
+      if (!quoted && i > a && is_punct(&c->tok[i - 1], ',') && i + 2 < se && word_in(c, i + 1, subject_prons) &&
           news_speaker_verb(c, i + 2)) {
         e = i + 1;
         break;
@@ -231,7 +230,7 @@ static uint32_t content_end(const q_ctx *c, uint32_t a, uint32_t se) {
     if (is_punct(t, ',')) {
       uint32_t k = i + 1;
       if ((word_in(c, k, links) && !(word_at(c, k, "which") && embedded_which(c, k, se))) || (lower_word(c, k) && ends(c, k, "ing") && !word_in(c, k, ing_preps)) ||
-          (word_in(c, k, prons) && k + 1 < se && news_speaker_verb(c, k + 1)) || new_clause(c, a, k, se)) {
+          (word_in(c, k, subject_prons) && k + 1 < se && news_speaker_verb(c, k + 1)) || new_clause(c, a, k, se)) {
         e = i;
         break;
       }
@@ -317,8 +316,6 @@ static bool sp_adverb(const q_ctx *c, uint32_t i) { return lower_word(c, i) && e
 /* Start of the content after cue v (the sentence ends at se), or se when
 ** nothing that can be a statement follows. */
 static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
-  static const char *const finite[] = {"is", "was", "were", "are", "will", "would", "could", "can", "has",
-                                       "had", "have", "should", "may", "might", "did", "does", "do", NULL};
   static const char *const subjects[] = {"he", "she", "they", "we", "I", "it", NULL};
   static const char *const adverbs[] = {"earlier", "later", "then", "also", "again", "instead", "only", "today",
                                         "yesterday", "last", "this", "over", "once", "now", "too", NULL};
@@ -976,8 +973,8 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
       }
       /* the reported row of that cue holding the quotation is its relation:
       ** the quotation alone after a word or two ("adding later, “...”"),
-      ** else a statement holding it ("adding that in trust services, “...”") */
-      /* (no reported rows at all: rep may be NULL; fuzz seed
+      ** else a statement holding it ("adding that in trust services, “...”");
+      ** with no reported rows at all rep may be NULL (fuzz seed
       ** attrib-ing-cue-no-reported-rows) */
       news_attribution *x = ing != Q_NONE && nrep > r0 ? rep_by_cue(rep + r0, nrep - r0, c->tok[ing].start) : NULL;
       if (x && x->start <= a && b <= x->end + 4) {
