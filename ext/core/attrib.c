@@ -174,6 +174,13 @@ static bool new_clause(const q_ctx *c, uint32_t a, uint32_t k, uint32_t se) {
       if (word_in(c, j, subordinators)) return false;
     return true;
   }
+  /* a condition closing the sentence after it: ", should Clinton attempt
+  ** a return." (not one set off inside it: "that, had he been ..., he") */
+  if (word_at(c, k, "should") && ((c->tok[k + 1].flags & NEWS_TF_UPPER) || word_in(c, k + 1, subject_prons))) {
+    for (uint32_t j = k + 1; j < se; j++)
+      if (is_punct(&c->tok[j], ',')) return false;
+    return true;
+  }
   uint32_t j = k;
   while (j < se && j < k + 4 && (c->tok[j].flags & NEWS_TF_UPPER) &&
          (c->tok[j].kind == NEWS_TOK_WORD || c->tok[j].kind == NEWS_TOK_ABBREV))

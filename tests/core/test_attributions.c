@@ -201,6 +201,8 @@ static const acase reported[] = {
     {"Trump railed against the provisions that pock the tax code, he’s sought to protect breaks.",
      "the provisions that pock the tax code | Trump | Trump | railed against | indirect\n"
      "to protect breaks | Trump | he | sought | indirect\n"},
+    {"Don Fowler added a note of caution, should Clinton attempt an early return to the campaign trail.",
+     "a note of caution | Don Fowler | Don Fowler | added | indirect\n"},
     {"Lee said if it rains, he will close the park.",
      "if it rains, he will close the park | Lee | Lee | said | indirect\n"},
     /* ", and when pressed, ...": the writer's next clause */
