@@ -113,16 +113,6 @@ static uint32_t lower_words(const q_ctx *c, uint32_t a, uint32_t b) {
   return n;
 }
 
-/* The token holding byte b (the first starting at or after it). */
-static uint32_t tok_at(const q_ctx *c, uint32_t b, uint32_t lo, uint32_t hi) {
-  while (lo < hi) {
-    uint32_t mid = lo + (hi - lo) / 2;
-    if (c->tok[mid].start < b) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 static bool lower_word(const q_ctx *c, uint32_t i) {
   return c->tok[i].kind == NEWS_TOK_WORD && !(c->tok[i].flags & NEWS_TF_UPPER);
 }
@@ -290,7 +280,7 @@ static news_rc push(q_ctx *c, uint32_t a, uint32_t b, const news_quote *q, uint8
   /* a name that holds the cue ("Lee Says Bridge", a headline the tagger
   ** read as one name) is a misreading: the source as written instead */
   if (r->speaker && has_word(r->speaker, r->speaker_len, (const char *)c->s + r->cue_start, r->cue_end - r->cue_start)) {
-    uint32_t k = tok_at(c, r->speaker_start, 0, c->ntok);
+    uint32_t k = news_quote_tok_at(c, r->speaker_start, 0, c->ntok);
     while (k + 1 < c->ntok && c->tok[k + 1].end <= r->speaker_end && news_speaker_word(c, k) == W_TITLE) k++;
     r->speaker = (const char *)c->s + c->tok[k].start;
     r->speaker_len = r->speaker_end - c->tok[k].start;
@@ -382,7 +372,7 @@ static uint32_t content_after(const q_ctx *c, uint32_t v, uint32_t se) {
 static bool inverted(q_ctx *c, uint32_t v, int cls, uint32_t lo, uint32_t se, news_quote *q, uint32_t *b) {
   const news_token *tok = c->tok;
   if (!news_speaker_for_verb(c, v, cls, lo, se, q)) return false;
-  uint32_t sa = tok_at(c, q->speaker_start, lo, se);
+  uint32_t sa = news_quote_tok_at(c, q->speaker_start, lo, se);
   uint32_t first = sa < v ? sa : v;
   /* "..., the Meteorological Agency said": the article is not in the name */
   if (first > lo + 2 && news_speaker_word(c, first - 1) == W_DET && is_punct(&tok[first - 2], ',')) first--;
@@ -905,7 +895,7 @@ static void transcript_label(const q_ctx *c, uint32_t open, news_attribution *ro
 ** and token open: ", but" and a capitalised word ("“You winning?” she
 ** said, but Kevin was drifting off again, ... “...”")? */
 static bool writer_clause_between(const q_ctx *c, uint32_t end, uint32_t open) {
-  for (uint32_t k = tok_at(c, end, 0, open); k + 2 < open; k++)
+  for (uint32_t k = news_quote_tok_at(c, end, 0, open); k + 2 < open; k++)
     if (is_punct(&c->tok[k], ',') && word_at(c, k + 1, "but") && (c->tok[k + 2].flags & NEWS_TF_UPPER))
       return true;
   return false;
@@ -916,7 +906,7 @@ static bool writer_clause_between(const q_ctx *c, uint32_t end, uint32_t open) {
 ** later, “...”" the second quotation is another relation, the one of
 ** "adding", though quotes() gives both the verb "said". */
 static uint32_t ing_cue_between(const q_ctx *c, uint32_t end, uint32_t open, uint32_t cue) {
-  for (uint32_t k = tok_at(c, end, 0, open); k < open; k++)
+  for (uint32_t k = news_quote_tok_at(c, end, 0, open); k < open; k++)
     if (c->tok[k].start != cue && lower_word(c, k) && ends(c, k, "ing") && news_attrib_verb(c, k)) return k;
   return Q_NONE;
 }
@@ -985,7 +975,7 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
       ** attrib-ing-cue-no-reported-rows) */
       news_attribution *x = ing != Q_NONE && nrep > r0 ? rep_by_cue(rep + r0, nrep - r0, c->tok[ing].start) : NULL;
       if (x && x->start <= a && b <= x->end + 4) {
-        bool alone = words(c, tok_at(c, x->start, ing, open), open) <= 1;
+        bool alone = words(c, news_quote_tok_at(c, x->start, ing, open), open) <= 1;
         x->start = alone ? a : x->start;
         x->end = b > x->end ? b : x->end;
         x->kind = alone ? NEWS_ATTR_DIRECT : NEWS_ATTR_MIXED;

@@ -214,15 +214,19 @@ static bool title_case(const q_ctx *c, const q_span *sp) {
   return words > 0;
 }
 
-/* The sentence of quotation q's verb (which it has). */
-static uint32_t verb_sentence(const q_ctx *c, const news_quote *q) {
-  uint32_t lo = 0, hi = c->ntok;
+uint32_t news_quote_tok_at(const q_ctx *c, uint32_t b, uint32_t lo, uint32_t hi) {
   while (lo < hi) {
     uint32_t mid = lo + (hi - lo) / 2;
-    if (c->tok[mid].start < q->verb_start) lo = mid + 1;
+    if (c->tok[mid].start < b) lo = mid + 1;
     else hi = mid;
   }
-  return lo < c->ntok ? c->tok[lo].sentence : q->sentence;
+  return lo;
+}
+
+/* The sentence of quotation q's verb (which it has). */
+static uint32_t verb_sentence(const q_ctx *c, const news_quote *q) {
+  uint32_t i = news_quote_tok_at(c, q->verb_start, 0, c->ntok);
+  return i < c->ntok ? c->tok[i].sentence : q->sentence;
 }
 
 /* ---------------------------------------------------------------- driver */

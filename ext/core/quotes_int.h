@@ -110,6 +110,10 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp);
 ** the speaker unchanged (NULL stays NULL); NULL when the copy fails. */
 const char *news_speaker_plain(news_doc *d, const char *speaker, uint32_t len);
 
+/* The token holding byte b among tokens [lo, hi): the first starting at or
+** after it (hi when none does). */
+uint32_t news_quote_tok_at(const q_ctx *c, uint32_t b, uint32_t lo, uint32_t hi);
+
 /* Collects the capitalised name runs of the document into c->names. */
 news_rc news_speaker_names(q_ctx *c);
 
