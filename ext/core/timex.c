@@ -376,6 +376,16 @@ static void find_dateline(ctx *c) {
   }
 }
 
+/* Whether quarter q of year y is the topic now: one that ended before the
+** anchor and comes after the topic ("Separately, America West reported
+** third-quarter …" after Delta's first quarter).  An earlier quarter or one
+** not over yet ("a fourth-quarter charge", said in November) is named in
+** passing. */
+static bool later_report(const ctx *c, int y, int q) {
+  if (c->anchor.year == 0 || y * 4 + q <= c->topic_qy * 4 + c->topic_q) return false;
+  return y * 4 + q < c->anchor.year * 4 + (c->anchor.month - 1) / 3 + 1;
+}
+
 /* What an accepted hit leaves for the expressions after it: the day,
 ** year and month mentioned, the quarter, the first full date written out. */
 static void accept(ctx *c, const hit *h) {
@@ -388,6 +398,11 @@ static void accept(ctx *c, const hit *h) {
     c->last_qy = h->q_y;
     c->last_q = h->q;
     c->q_passed = false;
+    c->q_sent = c->sent;
+    if (!c->topic_q || later_report(c, h->q_y, h->q)) {
+      c->topic_qy = h->q_y;
+      c->topic_q = h->q;
+    }
   }
   if (h->months && c->last_q) c->q_passed = true;
   /* a full date near the top dates the text; one further down is as often
@@ -537,7 +552,7 @@ static news_rc scan(news_doc *d, ctx *c) {
   uint32_t ns = d->sentences.n;
   d->timexes.n = 0;
   c->last = (news_ymd){0, 0, 0};
-  c->last_q = c->last_qy = 0;
+  c->last_q = c->last_qy = c->topic_q = c->topic_qy = 0;
   c->q_passed = false;
   c->last_y = c->last_m = 0;
   uint32_t nPoll = 0;
@@ -547,6 +562,13 @@ static news_rc scan(news_doc *d, ctx *c) {
     c->se = e;
     c->sb = b;
     c->sent = s;
+    /* another quarter named in passing ("after a flat second quarter")
+    ** is meant only in its sentence: "a year ago" after it is again the
+    ** quarter the report is about */
+    if (c->topic_q && c->q_sent < s) {
+      c->last_qy = c->topic_qy;
+      c->last_q = c->topic_q;
+    }
     for (uint32_t i = b; i < e;) {
       if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
       hit h;

@@ -114,6 +114,8 @@ typedef struct ctx {
   news_ymd anchor;        /* reference date, year 0 when none */
   news_ymd last;          /* last full day mentioned, year 0 when none */
   int last_qy, last_q;    /* last quarter mentioned (year, 1..4), 0 when none */
+  int topic_qy, topic_q;  /* the quarter a report is about (later_report in timex.c) */
+  uint32_t q_sent;        /* sentence of the last quarter mentioned */
   bool q_passed;          /* a period of months ("the nine months") came after that quarter */
   int last_y, last_m;     /* year (and month or 0) last mentioned, 0 when none */
   uint32_t sb;            /* first token of the current sentence */

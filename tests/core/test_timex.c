@@ -339,6 +339,15 @@ static const tcase cases[] = {
     /* "the latest quarter" is over: not one still running ("expects first-quarter charges") */
     {"Profit rose in the fourth quarter. It expects first-quarter charges. In the latest quarter, sales fell.",
      "the fourth quarter=DATE:2019-Q4; first-quarter=DATE:2020-Q1; the latest quarter=DATE:2019-Q4"},
+    /* a quarter named in passing holds for its sentence only; a later one
+    ** that is over is the next report's topic */
+    {"Net rose in the third quarter. After a flat second quarter, sales grew. Costs were lower than a year ago. "
+     "It expects a first-quarter charge. Profit was up from a year earlier.",
+     "the third quarter=DATE:2019-Q3; second quarter=DATE:2019-Q2; a year ago=DATE:2018-Q3; "
+     "first-quarter=DATE:2020-Q1; a year earlier=DATE:2018-Q3"},
+    {"Net rose in the third quarter. Separately, Acme reported fourth-quarter net of $5 million. "
+     "Sales rose. That was up from a year earlier.",
+     "the third quarter=DATE:2019-Q3; fourth-quarter=DATE:2019-Q4; a year earlier=DATE:2018-Q4"},
     /* "a year earlier" is the period last reported: the quarter, or after
     ** "the nine months" of that quarter's year, the year before */
     {"Net rose in the third quarter from a year earlier. In the nine months, net fell from a year earlier.",
