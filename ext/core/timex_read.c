@@ -246,6 +246,20 @@ int tx_day_of_month(const ctx *c, uint32_t k) {
   return 0;
 }
 
+/* "the March figures", "its March meeting": March between a determiner
+** and a noun ("the March on Rome", "the March of Dimes" are no dates).
+** May stays out: "the May government". */
+static bool march_modifier(const ctx *c, uint32_t k) {
+  static const char *const after[] = {"of", "on", "to", "for", "and", "or", "in", "at", "with", "from", "by", "against", "through", "into", "across", "past", "around"};
+  if (k == 0 || k + 1 >= c->se || kind(c, k + 1) != NEWS_TOK_WORD || upper(c, k + 1)) return false;
+  if (!(word(c, k - 1, "the") || word(c, k - 1, "its") || word(c, k - 1, "their") || word(c, k - 1, "this") ||
+        word(c, k - 1, "a")))
+    return false;
+  for (size_t j = 0; j < sizeof after / sizeof *after; j++)
+    if (word_n(c, k + 1, after[j], strlen(after[j]))) return false;
+  return true;
+}
+
 /* Is token k plausibly the month name and not a false friend ("May" the
 ** name or modal, "march" the verb)? */
 bool tx_real_month(const ctx *c, uint32_t k, bool context) {
@@ -260,6 +274,7 @@ bool tx_real_month(const ctx *c, uint32_t k, bool context) {
   ** preposition before; "March on"/"March to" stay verbs */
   if (context) return true;
   if (tx_day_of_month(c, k + 1) || tx_year_at(c, k + 1)) return true;
+  if (m == 3 && march_modifier(c, k)) return true;
   if (k > 0) {
     uint32_t p = k - 1;
     if (tx_cue(c, p) == TXC_DATING)

@@ -168,6 +168,10 @@ static const tcase cases[] = {
     /* months by tense */
     {"The company was sold in March.", "March=DATE:2019-03"},
     {"The company will be sold in March.", "March=DATE:2020-03"},
+    /* March as a modifier: a date before a noun, not before "on" or "of" */
+    {"The March trade surplus was 1.45 billion dlrs.", "March=DATE:2019-03"},
+    {"It said its March load factor rose.", "March=DATE:2019-03"},
+    {"The March on Washington drew thousands. The March of Dimes raised money.", ""},
     /* weekdays by tense, with parts of the day */
     {"Shares fell on Monday.", "Monday=DATE:2020-01-06@2020-01-06"},
     {"The vote will be held on Friday.", "Friday=DATE:2020-01-10@2020-01-10"},
