@@ -494,6 +494,11 @@ static bool attributive(const ctx *c, uint32_t k) {
   return kind(c, j + 1) == NEWS_TOK_WORD && !upper(c, j + 1) && tx_cue(c, j + 1) == TXC_EVENT;
 }
 
+/* "nights", "mornings": a part of day in the plural at k. */
+static bool plural_part_of_day(const ctx *c, uint32_t k) {
+  return has(c, k, TX_PARTDAY) && num(c, k) <= 4 && ttext(c, k)[tlen(c, k) - 1] == 's';
+}
+
 /* "Friday", "last Friday", "Friday morning", "the previous Friday". */
 bool tx_match_weekday(const ctx *c, const phrase *ph, hit *h) {
   uint32_t i = ph->i, k = ph->k;
@@ -505,6 +510,19 @@ bool tx_match_weekday(const ctx *c, const phrase *ph, hit *h) {
   if (upper(c, k + 1) && tx_cue(c, k + 1) == TXC_PAPER) return false;
   int wd = num(c, k);
   dval v;
+  /* "Friday mornings", "on Monday and Tuesday nights": every one (Monday
+  ** too, though the part of day is written once) */
+  uint32_t pd = (word(c, k + 1, "and") || word(c, k + 1, "or")) && has(c, k + 2, TX_WEEKDAY) ? k + 3 : k + 1;
+  if (rel == 0 && plural_part_of_day(c, pd)) {
+    v = tx_dv_new(G_DAY);
+    v.wd = wd;
+    h->b = i;
+    uint32_t e = tx_part_of_day(c, pd, &v);
+    h->e = pd == k + 1 ? e : k + 1;
+    h->type = NEWS_TIMEX_SET;
+    tx_fmt_dval(&v, h->value);
+    return true;
+  }
   if (rel == R_PREVIOUS && c->last.year > 0 && i < k && word(c, i, "the")) {
     /* "the previous Friday": the one before the day being talked about */
     int cur = news_cal_weekday(c->last);

@@ -239,6 +239,8 @@ static const tcase cases[] = {
     {"Polls close at 8:30 a.m. EST.", "8:30 a.m. EST=TIME:2020-01-08T08:30@2020-01-08"},
     /* sets */
     {"Flights leave every Monday.", "every Monday=SET:XXXX-WXX-1"},
+    {"New flights leave on Monday and Tuesday nights.",
+     "Monday=SET:XXXX-WXX-1TNI; Tuesday nights=SET:XXXX-WXX-2TNI"},
     {"The plant reports daily.", "daily=SET:P1D"},
     {"The dividend is paid annually.", "annually=SET:P1Y"},
     {"The wall fell in the year 1989.", "the year 1989=DATE:1989"},
