@@ -244,7 +244,22 @@ static bool unit_the(const ctx *c, const phrase *ph, int u, hit *h) {
   if (ph->i >= c->sb + 2 && word(c, ph->i - 1, "of") && tx_cue(c, ph->i - 2) == TXC_AWARD) return false;
   if (u == U_QUARTER) {
     v = tx_dv_new(G_QUARTER);
-    if (c->last_q) {
+    dval end;
+    /* "the quarter ended July 31": the three months up to that day, named
+    ** by the middle one (May to July: the second quarter), unless a quarter
+    ** was named before: then it is that one, perhaps a fiscal year's
+    ** ("the fiscal first quarter", then "the quarter ended Sept. 29") */
+    bool dated = !c->last_q && word(c, k + 1, "ended") && tx_day_word(c, k + 2, &end) > k + 2 && end.y > 0 &&
+                 end.m > 0;
+    if (dated) {
+      int y = has(c, k + 2, TX_MONTH) ? tx_ended_year(c, end.m, end.d) : end.y, m = end.m - 1;
+      if (m == 0) {
+        m = 12;
+        y--;
+      }
+      v.y = y;
+      v.n = (m - 1) / 3 + 1;
+    } else if (c->last_q) {
       v.y = c->last_qy;
       v.n = c->last_q;
     } else if (ok) {
@@ -262,7 +277,7 @@ static bool unit_the(const ctx *c, const phrase *ph, int u, hit *h) {
       tx_set_date(h, &v);
       return true;
     }
-    if (c->last_q) { /* the quarter last mentioned is the topic again */
+    if (c->last_q || dated) { /* the quarter last mentioned (or dated) is the topic */
       h->q_y = v.y;
       h->q = v.n;
     }

@@ -207,6 +207,11 @@ static const tcase cases[] = {
     {"For the fiscal year ended March 31, the company earned 5 mln dlrs.",
      "the fiscal year=DURATION:P1Y; March 31=DATE:2019-03-31@2019-03-31"},
     {"Results for the quarter ended Jan. 15 will be good.", "the quarter=DATE:2019-Q4; Jan. 15=DATE:2020-01-15@2020-01-15"},
+    /* the quarter ended a day: the three months up to it, named by the middle one */
+    {"In the quarter ended July 31, Jayark had a loss, against a profit a year earlier.",
+     "the quarter=DATE:2019-Q2; July 31=DATE:2019-07-31@2019-07-31; a year earlier=DATE:2018-Q2"},
+    {"Profit rose in the fiscal first quarter. In the quarter ended Sept. 29, sales rose.",
+     "the fiscal first quarter=DATE:2020-Q1; the quarter=DATE:2020-Q1; Sept. 29=DATE:2019-09-29@2019-09-29"},
     /* durations */
     {"The talks lasted more than four hours.", "more than four hours=DURATION:PT4H"},
     {"He waited half an hour.", "half an hour=DURATION:PT30M"},
