@@ -18,8 +18,8 @@ sqlite3 -separator ' ' -cmd ".load $(cd "$(dirname "$ext")" && pwd)/$(basename "
      FROM articles a, places(a.body) p
     WHERE p.latitude IS NOT NULL AND p.kind IN ('city', 'admin1', 'admin2', 'country')
     GROUP BY p.place, p.latitude, p.longitude ORDER BY p.place;" > "$tmp/places.dat"
-# backdrop: {key,name,kind=4 (city),country,admin1,lat,lon,population,...}
-awk -F, '/^\{/ && $3 == 4 && $8 + 0 >= 50000 { print $7 / 100, $6 / 100 }' \
+# backdrop: {key,name,population,geonameid,country,admin1,lat,lon,kind=4 (city),flags}
+awk -F, '/^\{/ && $9 == 4 && $3 + 0 >= 50000 { print $8 / 100, $7 / 100 }' \
   ext/core/gen/places.inc > "$tmp/cities.dat"
 gnuplot <<GP
 set terminal pngcairo size 1100,560 font "sans,9" noenhanced

@@ -24,7 +24,10 @@
 #   8. the forms of the tables: an --out file's result tables are rowid tables
 #      without any index (merge copies their records as they are), a merged
 #      DEST's have an index on article, which merge --no-index leaves to the
-#      next merge.
+#      next merge;
+#   9. the model hash is the extension's GNU build-id as `readelf -n` prints
+#      it, the same for a stripped copy (when binutils are there and the
+#      linker wrote one), and a hash of the file for a copy without one.
 suite=scaleout
 . "$(dirname "$0")/batch_lib.sh"
 run() { "$bin" --ext "$ext" --quiet -j 2 "$@"; }
@@ -208,6 +211,27 @@ if [ "$k1|$(keys "$tmp/m9.db")" = "0|3" ]; then ok; else bad "article indexes af
 same "$tmp/m9.db" "merged in two steps, the first --no-index"
 p=$(sqlite3 "$tmp/m1.db" "EXPLAIN QUERY PLAN SELECT * FROM article_entities WHERE article = 3")
 case "$p" in *"USING INDEX article_entities_article (article=?)"*) ok ;; *) bad "look-up by article: $p" ;; esac
+
+# 9. the model hash
+sqlite3 "$tmp/e.db" "CREATE TABLE articles(id INTEGER PRIMARY KEY, body TEXT)"
+hash_of() {
+  rm -f "$tmp/h.db"
+  "$bin" --ext "$1" --quiet -j 1 --out "$tmp/h.db" "$tmp/e.db" >/dev/null 2>&1 &&
+    sqlite3 "$tmp/h.db" "SELECT model_hash FROM newsext_runs"
+}
+h=$(hash_of "$ext")
+id=$(readelf -n "$ext" 2>/dev/null | sed -n 's/^ *Build ID: *//p')
+if [ -n "$id" ] && command -v strip >/dev/null && command -v objcopy >/dev/null; then
+  mkdir "$tmp/stripped" "$tmp/none" # the file keeps its name: SQLite derives the entry point from it
+  strip -o "$tmp/stripped/newsext.so" "$ext" && objcopy --remove-section .note.gnu.build-id "$ext" "$tmp/none/newsext.so"
+  hs=$(hash_of "$tmp/stripped/newsext.so"); hn=$(hash_of "$tmp/none/newsext.so")
+  case "$h|$hs|$hn" in
+    "$id|$id|"????????????????) [ "$hn" != "$h" ] && ok || bad "model hash without a build-id: $hn" ;;
+    *) bad "model hash $h, of a stripped copy $hs, of a copy without a build-id $hn; build-id $id" ;;
+  esac
+else
+  case "$h" in ????????????????*) ok ;; *) bad "model hash: '$h'" ;; esac
+fi
 
 echo "scaleout: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -13,9 +13,11 @@
 **
 ** RUNS
 **   Every run of newsext-batch adds a row to newsext_runs in the results
-**   database: the newsext version, the model hash (FNV-1a 64 over the
-**   8-byte words of the loaded extension file -- its code and every
-**   compiled-in model, lexicon and gazetteer), the entity model's provenance, the shard, the articles
+**   database: the newsext version, the model hash (the GNU build-id of the
+**   loaded extension: the linker's hash of the whole file -- its code and
+**   every compiled-in model, lexicon and gazetteer; FNV-1a 64 over the
+**   file's 8-byte words for a library linked without one), the entity
+**   model's provenance, the shard, the articles
 **   database, host, start and end time, articles committed and how it ended
 **   (running, done, skipped, interrupted, error).  A run refuses to add
 **   results to a database holding results of another build, and merge
@@ -69,6 +71,7 @@
 #include "newsext_scale.h"
 
 #include <dlfcn.h>
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -167,9 +170,10 @@ static uint64_t hash_words(uint64_t h, const unsigned char *p, size_t n) {
 
 /* FNV-1a 64 of a file into zHex (17 bytes), taking 8 bytes (a little-endian
 ** word; the tail zero-padded) per step instead of one -- 8 times faster, and
-** the file's size is mixed in last; nonzero if unreadable.  The file is
-** mapped with its pages filled in one call (MAP_POPULATE): no copy of the
-** whole extension into a buffer and no page fault per page, in every run. */
+** the file's size is mixed in last; nonzero if unreadable.  The model hash
+** of a library without a build-id.  The file is mapped with its pages filled
+** in one call (MAP_POPULATE): no copy of the whole extension into a buffer
+** and no page fault per page. */
 static int hash_file(const char *zPath, char *zHex) {
   int fd = open(zPath, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return 1;
@@ -196,27 +200,71 @@ static int hash_file(const char *zPath, char *zHex) {
   return err;
 }
 
-/* The file the dynamic loader found for zExt, which SQLite has loaded (as
-** zExt, or zExt.so); NULL if it cannot be told.  When found, the reference
-** taken here is kept to the end of the process: the connection that loaded
-** the extension to read its version is closed next, and without this
-** reference the loader would unmap the library then and map and relocate
-** it again (75,000 relocations, 2 MB of tables with pointers) for the
-** worker connections that load it after. */
-static char *loaded_path(const char *zExt) {
+/* The dynamic loader's record of zExt, which SQLite has loaded (as zExt,
+** or zExt.so); NULL if it cannot be told.  When found, the reference taken
+** here is kept to the end of the process: the connection that loaded the
+** extension to read its version is closed next, and without this reference
+** the loader would unmap the library then and map and relocate it again
+** (15,600 relocations, 250 KB of tables with pointers) for the worker
+** connections that load it after. */
+static struct link_map *loaded_lib(const char *zExt) {
   for (int i = 0; i < 2; i++) {
     char *zName = i ? sqlite3_mprintf("%s.so", zExt) : sqlite3_mprintf("%s", zExt);
     void *h = zName ? dlopen(zName, RTLD_NOW | RTLD_NOLOAD) : NULL;
     sqlite3_free(zName);
     if (!h) continue;
     struct link_map *lm = NULL;
-    char *zPath = NULL;
-    if (dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm && lm->l_name && lm->l_name[0])
-      zPath = sqlite3_mprintf("%s", lm->l_name);
-    if (zPath) return zPath; /* h stays open (above) */
+    if (dlinfo(h, RTLD_DI_LINKMAP, &lm) == 0 && lm) return lm; /* h stays open (above) */
     dlclose(h);
   }
   return NULL;
+}
+
+/* What build_id_note looks for and where it puts the answer. */
+typedef struct build_id_ctx {
+  ElfW(Addr) base; /* the object's load address (link_map l_addr) */
+  char *zHex;      /* out: the build-id in hex, "" when none */
+  size_t nHex;     /* bytes at zHex */
+} build_id_ctx;
+
+/* dl_iterate_phdr callback: for the object loaded at c->base, the
+** NT_GNU_BUILD_ID note of its PT_NOTE segments (already mapped: nothing is
+** read from the file) into c->zHex.  Returns nonzero to stop the walk. */
+static int build_id_note(struct dl_phdr_info *info, size_t size, void *p) {
+  build_id_ctx *c = p;
+  if (info->dlpi_addr != c->base) return 0;
+  for (ElfW(Half) i = 0; i < info->dlpi_phnum; i++) {
+    const ElfW(Phdr) *ph = &info->dlpi_phdr[i];
+    if (ph->p_type != PT_NOTE) continue;
+    const unsigned char *a = (const unsigned char *)(info->dlpi_addr + ph->p_vaddr);
+    size_t align = ph->p_align == 8 ? 8 : 4, at = 0, end = ph->p_memsz;
+    while (end - at >= sizeof(ElfW(Nhdr))) {
+      ElfW(Nhdr) nh;
+      memcpy(&nh, a + at, sizeof nh);
+      size_t name = at + sizeof nh, desc = name + ((nh.n_namesz + align - 1) & ~(align - 1));
+      size_t next = desc + ((nh.n_descsz + align - 1) & ~(align - 1));
+      if (desc > end || next > end) break;
+      if (nh.n_type == NT_GNU_BUILD_ID && nh.n_namesz == 4 && memcmp(a + name, "GNU", 4) == 0 &&
+          nh.n_descsz > 0 && 2 * (size_t)nh.n_descsz < c->nHex) {
+        for (size_t k = 0; k < nh.n_descsz; k++) snprintf(c->zHex + 2 * k, 3, "%02x", a[desc + k]);
+        return 1;
+      }
+      at = next;
+    }
+  }
+  return 1; /* the object, without a build-id */
+}
+
+/* The GNU build-id of the loaded object lm in hex into zHex (nHex bytes,
+** room for 64 digits): the linker's hash of the whole linked file -- its
+** code and every compiled-in model, lexicon and gazetteer -- as `readelf -n`
+** and `file` print it (40 digits: ld's default, SHA-1), kept by `strip`.
+** Nonzero when the object has none (linked with --build-id=none). */
+static int build_id(const struct link_map *lm, char *zHex, size_t nHex) {
+  build_id_ctx c = {lm->l_addr, zHex, nHex};
+  zHex[0] = 0;
+  dl_iterate_phdr(build_id_note, &c);
+  return zHex[0] == 0;
 }
 
 int scale_build_read(sqlite3 *db, const char *zExt, scale_build *pOut) {
@@ -234,14 +282,15 @@ int scale_build_read(sqlite3 *db, const char *zExt, scale_build *pOut) {
       size_t n = strcspn(zM, "\n");
       snprintf(pOut->zModel, sizeof pOut->zModel, "%.*s", (int)n, zM);
     }
-    char *zPath = loaded_path(zExt);
-    if (!zPath || hash_file(zPath, pOut->zHash)) {
+    /* the build-id the linker wrote; without one, a hash of the file */
+    struct link_map *lm = loaded_lib(zExt);
+    if (!lm || (build_id(lm, pOut->zHash, sizeof pOut->zHash) &&
+                (!lm->l_name || !lm->l_name[0] || hash_file(lm->l_name, pOut->zHash)))) {
       /* no file to hash: the debug text (version, Unicode, model) instead */
       uint64_t h = 0xcbf29ce484222325ULL;
       for (const char *z = zD ? zD : ""; *z; z++) h = (h ^ (unsigned char)*z) * 0x100000001b3ULL;
       snprintf(pOut->zHash, sizeof pOut->zHash, "%016llx", (unsigned long long)h);
     }
-    sqlite3_free(zPath);
   } else if (rc == SQLITE_OK) {
     rc = SQLITE_ERROR;
   }
@@ -256,7 +305,7 @@ static const char zRunsSql[] =
     "  seq INTEGER PRIMARY KEY,     -- order of the runs in this database\n"
     "  run TEXT NOT NULL UNIQUE,    -- random id of the run\n"
     "  version TEXT NOT NULL,       -- newsext_version()\n"
-    "  model_hash TEXT NOT NULL,    -- FNV-1a 64 of the extension file's words\n"
+    "  model_hash TEXT NOT NULL,    -- the extension's GNU build-id (else a hash of its file)\n"
     "  model TEXT,                  -- the entity model (newsext_debug())\n"
     "  shard TEXT,                  -- K/N, or NULL for all articles\n"
     "  source TEXT,                 -- the articles database\n"

@@ -12,7 +12,7 @@
 /* Which newsext made a set of results. */
 typedef struct scale_build {
   char zVersion[64];   /* newsext_version() */
-  char zHash[17];      /* FNV-1a 64 over the extension file's 8-byte words, hex (code and data) */
+  char zHash[65];      /* the extension's GNU build-id in hex, else FNV-1a 64 of its file (code and data) */
   char zModel[256];    /* the entity model's provenance line of newsext_debug() */
 } scale_build;
 

@@ -7,6 +7,12 @@
 
 #include <utf8proc.h>
 
+/* news_gaz_text, the strings of the gazetteer, is one string literal of
+** about 1 MB (C11 asks compilers for 4095 bytes at least) */
+#if defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Woverlength-strings"
+#endif
+
 #include "gen/countries.inc"
 #include "gen/places.inc"
 
@@ -148,7 +154,8 @@ const char *news_org_find_key(const char *key, size_t len) {
 /* Whether e's folded key starts with key[0..len) and then has the byte end
 ** (0: the key ends there; ' ': a longer name). */
 static bool key_is(const news_gaz_entry *e, const char *key, size_t len, char end) {
-  return e->key ? same_key(e->key, false, key, len, end) : same_key(e->name, true, key, len, end);
+  return e->key ? same_key(news_gaz_text + e->key, false, key, len, end)
+                : same_key(news_gaz_text + e->name, true, key, len, end);
 }
 
 uint32_t news_gaz_find(const char *key, size_t len, uint32_t *first, bool *longer) {

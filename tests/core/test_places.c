@@ -43,9 +43,9 @@ static void test_gazetteer_sorted(void **state) {
   for (uint32_t i = 0; i < news_ngaz; i++) {
     const news_gaz_entry *e = &news_gaz[i];
     char k[256];
-    const char *s = e->key ? e->key : e->name;
+    const char *key = news_gaz_key(e), *s = key ? key : news_gaz_name(e);
     size_t j = 0;
-    for (; s[j] && j < sizeof k - 1; j++) k[j] = (char)(!e->key && s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
+    for (; s[j] && j < sizeof k - 1; j++) k[j] = (char)(!key && s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
     k[j] = 0;
     uint32_t f, n = news_gaz_find(k, j, &f, NULL);
     if (n == 0 || f > i || f + n <= i) fail_msg("gazetteer entry %u (%s) not found under its key", i, k);
@@ -60,9 +60,9 @@ static void test_gazetteer_sorted(void **state) {
 /* The folded key of entry i into k (cap bytes); returns its length. */
 static size_t entry_key(uint32_t i, char *k, size_t cap) {
   const news_gaz_entry *e = &news_gaz[i];
-  const char *s = e->key ? e->key : e->name;
+  const char *key = news_gaz_key(e), *s = key ? key : news_gaz_name(e);
   size_t j = 0;
-  for (; s[j] && j < cap - 1; j++) k[j] = (char)(!e->key && s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
+  for (; s[j] && j < cap - 1; j++) k[j] = (char)(!key && s[j] >= 'A' && s[j] <= 'Z' ? s[j] + 32 : s[j]);
   k[j] = 0;
   return j;
 }
