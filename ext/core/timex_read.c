@@ -250,7 +250,8 @@ int tx_day_of_month(const ctx *c, uint32_t k) {
 ** and a noun ("the March on Rome", "the March of Dimes" are no dates).
 ** May stays out: "the May government". */
 static bool march_modifier(const ctx *c, uint32_t k) {
-  static const char *const after[] = {"of", "on", "to", "for", "and", "or", "in", "at", "with", "from", "by", "against", "through", "into", "across", "past", "around"};
+  static const char *const after[] = {"of",   "on", "to",      "for",     "and",  "or",     "in",   "at",    "with",
+                                      "from", "by", "against", "through", "into", "across", "past", "around"};
   if (k == 0 || k + 1 >= c->se || kind(c, k + 1) != NEWS_TOK_WORD || upper(c, k + 1)) return false;
   if (!(word(c, k - 1, "the") || word(c, k - 1, "its") || word(c, k - 1, "their") || word(c, k - 1, "this") ||
         word(c, k - 1, "a")))
