@@ -252,13 +252,10 @@ static bool unit_the(const ctx *c, const phrase *ph, int u, hit *h) {
     bool dated = !c->last_q && word(c, k + 1, "ended") && tx_day_word(c, k + 2, &end) > k + 2 && end.y > 0 &&
                  end.m > 0;
     if (dated) {
-      int y = has(c, k + 2, TX_MONTH) ? tx_ended_year(c, end.m, end.d) : end.y, m = end.m - 1;
-      if (m == 0) {
-        m = 12;
-        y--;
-      }
-      v.y = y;
-      v.n = (m - 1) / 3 + 1;
+      int y = has(c, k + 2, TX_MONTH) ? tx_ended_year(c, end.m, end.d) : end.y;
+      news_ymd mid = news_cal_add_months((news_ymd){y, end.m, 1}, -1);
+      v.y = mid.year;
+      v.n = (mid.month - 1) / 3 + 1;
     } else if (c->last_q) {
       v.y = c->last_qy;
       v.n = c->last_q;
