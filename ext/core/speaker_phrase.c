@@ -434,7 +434,9 @@ static bool np_backward_at(const q_ctx *c, uint32_t v, uint32_t lo, np *out, boo
       uint32_t b = out->b;
       *out = name;
       out->head = name.nb > name.na && (name.nb == name.b || name.head);
-      if (!name.pron) out->b = clause_end ? name.b : b;
+      /* a name keeps the whole run as written; a description stops before
+      ** the clause, which would make every such source a speaker of its own */
+      if (!name.pron && out->head && !clause_end) out->b = b;
     }
     if (name.pron || (name.nb > name.na && (name.nb == name.b || name.head))) {
       out->a = name.a;

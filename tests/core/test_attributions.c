@@ -33,10 +33,34 @@ static const acase reported[] = {
      "the repairs had cost $4 million | Ortiz | Ortiz | told | indirect\n"},
     {"Police officials believe the fire started in the kitchen.",
      "the fire started in the kitchen | Police officials | Police officials | believe | indirect\n"},
-    /* a day after the verb is no part of what was said */
+    /* a day after the verb is no part of what was said; "she wants" is
+    ** Ortiz's statement, not a row of its own */
     {"Ortiz said Wednesday she, too, wants an inquiry into the contract.",
-     "she, too, wants an inquiry into the contract | Ortiz | Ortiz | said | indirect\n"
-     "an inquiry into the contract | she | she | wants | indirect\n"},
+     "she, too, wants an inquiry into the contract | Ortiz | Ortiz | said | indirect\n"},
+    /* a statement nested in another is counted once, under the outer source */
+    {"Ortiz said the councillors think the bridge is unsafe.",
+     "the councillors think the bridge is unsafe | Ortiz | Ortiz | said | indirect\n"},
+    /* ... but what someone said, reported by another, is a statement of its own */
+    {"Dealers noted that Ortiz said the toll would double next year.",
+     "that Ortiz said the toll would double next year | dealers | Dealers | noted | indirect\n"
+     "the toll would double next year | Ortiz | Ortiz | said | indirect\n"},
+    /* ... and so is one a conjunction opens: a clause of its own */
+    {"Ortiz said the bridge was closed after she warned that the deck was cracked.",
+     "the bridge was closed after she warned that the deck was cracked | Ortiz | Ortiz | said | indirect\n"
+     "that the deck was cracked | Ortiz | she | warned | indirect\n"},
+    /* "according to" gives a second source of a statement, not its holder */
+    {"Acme said it would pay $5 million, according to the filing.",
+     "Acme said it would pay $5 million | the filing | the filing | according to | indirect\n"
+     "it would pay $5 million | Acme | Acme | said | indirect\n"},
+    /* asking for anonymity is no statement; the source is the phrase
+    ** before the clause */
+    {"The officials, who asked not to be named, said the contract would be cancelled.",
+     "the contract would be cancelled | the officials | The officials | said | indirect\n"},
+    /* the verb of the sentence after a clause set off inside its subject
+    ** ends the clause's statement */
+    {"Ortiz, who has warned that the contractor is late, said the contract would be cancelled.",
+     "that the contractor is late | Ortiz | Ortiz | warned | indirect\n"
+     "the contract would be cancelled | Ortiz | Ortiz, who has warned that the contractor is late | said | indirect\n"},
     /* "that" after a clause of the statement's own is that clause's */
     {"Ortiz said she eventually came to see that the bridge was unsafe.",
      "she eventually came to see that the bridge was unsafe | Ortiz | Ortiz | said | indirect\n"},
@@ -238,10 +262,10 @@ static void test_reported(void **state) {
 /* ------------------------------------------------------------ quoted */
 
 static const acase quoted[] = {
-    /* statements nested in one another: both hold the quotation */
+    /* statements nested in one another: the outer one holds the quotation,
+    ** and the inner one is part of it */
     {"Lee said the council had warned that the plan was \"a disaster for drivers\" in the city.",
-     "the council had warned that the plan was \"a disaster for drivers\" in the city | Lee | Lee | said | mixed\n"
-     "that the plan was \"a disaster for drivers\" in the city | the council | the council | warned | mixed\n"},
+     "the council had warned that the plan was \"a disaster for drivers\" in the city | Lee | Lee | said | mixed\n"},
     {"“We will not raise fares,” said Mayor Ann Ortiz.",
      "“We will not raise fares,” | Ann Ortiz | Mayor Ann Ortiz | said | direct\n"},
     /* broken by its own attribution: one row spanning both parts */
