@@ -967,7 +967,9 @@ static bool holds(const news_attribution *h, uint32_t hi, uint32_t cs) {
 ** of the same commit content F1 0.7104 -> 0.7229.)
 ** row[0..*n) is sorted by start, then end; pm[k] is the row reaching
 ** furthest among row[0..k], so the rows starting before a cue are one
-** binary search away. */
+** binary search away.  Only that row is asked: when it cannot hold the
+** statement (another sentence's, an "according to" row), the statement
+** keeps its row even if a shorter one could. */
 static news_rc drop_nested(const q_ctx *c, news_attribution *row, uint32_t *n) {
   news_doc *d = c->d;
   uint32_t nrow = *n, nPoll = 0;
