@@ -977,8 +977,11 @@ static news_rc drop_nested(const q_ctx *c, news_attribution *row, uint32_t *n) {
   uint32_t *pm = news_arena_alloc(&d->arena, nrow * sizeof *pm);
   uint8_t *drop = news_arena_alloc(&d->arena, nrow);
   if (!pm || !drop) return NEWS_ERR_NOMEM;
-  memset(drop, 0, nrow);
-  for (uint32_t k = 0; k < nrow; k++) pm[k] = k && row[pm[k - 1]].end > row[k].end ? pm[k - 1] : k;
+  if (news_doc_zero_polled(d, drop, nrow)) return NEWS_ERR_INTERRUPTED;
+  for (uint32_t k = 0; k < nrow; k++) { /* (fresh pages: polled as they are touched) */
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
+    pm[k] = k && row[pm[k - 1]].end > row[k].end ? pm[k - 1] : k;
+  }
   for (uint32_t k = 0; k < nrow; k++) {
     if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     news_attribution *r = &row[k];
@@ -1000,8 +1003,10 @@ static news_rc drop_nested(const q_ctx *c, news_attribution *row, uint32_t *n) {
     if (held) drop[k] = 1; /* a dropped row still holds the rows nested in it */
   }
   uint32_t kept = 0;
-  for (uint32_t k = 0; k < nrow; k++)
+  for (uint32_t k = 0; k < nrow; k++) {
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     if (!drop[k]) row[kept++] = row[k];
+  }
   *n = kept;
   return NEWS_OK;
 }
@@ -1124,14 +1129,17 @@ news_rc news_attrib_finish(q_ctx *c, const q_span *const *sp) {
   news_attribution *row = out->data;
   uint32_t n = 0;
   for (uint32_t k = 0; k < out->n; k++) {
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     if (row[k].rule != R_EXPECTED) continue;
     bool held = false;
     for (uint32_t j = k; j-- > 0 && !held && k - j <= 8;) held = row[j].speaker && row[j].end > row[k].start;
     for (uint32_t j = k + 1; j < out->n && !held && row[j].start < row[k].end; j++) held = row[j].speaker != NULL;
     if (held) row[k].rule = 0; /* dropped below */
   }
-  for (uint32_t k = 0; k < out->n; k++)
+  for (uint32_t k = 0; k < out->n; k++) {
+    if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     if (row[k].rule) row[n++] = row[k];
+  }
   out->n = n;
   return drop_nested(c, row, &out->n);
 }

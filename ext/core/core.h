@@ -195,6 +195,9 @@ news_rc news_doc_sort_polled(const news_doc *doc, void *base, uint32_t n, size_t
 ** ms, a shrinking realloc gives back only its tail.  n may understate the
 ** size, never overstate it. */
 void news_doc_free_array_polled(const news_doc *d, const news_mem *mem, void *p, size_t n);
+/* news_vec_free() of a stage's scratch vector, polling as
+** news_doc_free_array_polled() does (a stage's last poll is before it). */
+void news_doc_vec_free(news_doc *d, news_vec *v);
 
 /* The stages.  Each fills its vector in doc (cleared first) from the text
 ** and the earlier stages' results, and returns NEWS_OK or an error. */

@@ -84,6 +84,10 @@ static void vec_free(news_doc *d, news_vec *v, bool poll) {
   v->n = v->cap = 0;
 }
 
+void news_doc_vec_free(news_doc *d, news_vec *v) {
+  vec_free(d, v, true);
+}
+
 static void doc_free(news_doc *d, bool poll) {
   if (!d) return;
   const news_mem *mem = d->mem;

@@ -311,12 +311,16 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
   if (!rc && run && from < c.ntok) rc = news_attrib_reported(&c, from, c.ntok);
   if (!rc && run) rc = news_attrib_finish(&c, kept.data);
   /* quotes() rows are the quotations in double marks only */
-  uint32_t nq = 0;
-  for (uint32_t i = 0; !rc && i < d->quotes.n; i++)
+  uint32_t nq = 0, nPoll = 0;
+  for (uint32_t i = 0; !rc && i < d->quotes.n; i++) {
+    if (news_doc_poll(d, &nPoll)) {
+      rc = NEWS_ERR_INTERRUPTED;
+      break;
+    }
     if (!NEWS_VEC_AT(&kept, const q_span *, i)->twin)
       NEWS_VEC_AT(&d->quotes, news_quote, nq++) = NEWS_VEC_AT(&d->quotes, news_quote, i);
+  }
   d->quotes.n = nq;
-  uint32_t nPoll = 0;
   for (uint32_t i = 0; !rc && i < d->quotes.n; i++) {
     if (news_doc_poll(d, &nPoll)) {
       rc = NEWS_ERR_INTERRUPTED;
@@ -334,10 +338,10 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
     rc = speaker_as_grouped(d, &a->speaker, &a->speaker_len);
   }
   if (!rc && run) d->done |= NEWS_STAGE_ATTRIB;
-  news_vec_free(&spans, d->mem);
-  news_vec_free(&kept, d->mem);
-  news_vec_free(&rep, d->mem);
-  news_vec_free(&c.names, d->mem);
+  news_doc_vec_free(d, &spans);
+  news_doc_vec_free(d, &kept);
+  news_doc_vec_free(d, &rep);
+  news_doc_vec_free(d, &c.names);
   if (rc) {
     d->quotes.n = 0;
     d->attribs.n = 0;

@@ -233,7 +233,14 @@ news_rc news_charmap_build_stop(news_charmap *map, const news_mem *mem, const ne
   map->len = len;
   map->marks = NULL;
   map->nmarks = 0;
-  if (all_ascii(map->text, len)) return NEWS_OK; /* every byte is a character */
+  /* every byte is a character: no marks (checked a megabyte at a time,
+  ** with a poll before each) */
+  bool ascii = true;
+  for (size_t i = 0; ascii && i < len; i += 1 << 20) {
+    if (opts && opts->stop && opts->stop(opts->stop_arg)) return NEWS_ERR_INTERRUPTED;
+    ascii = all_ascii(map->text + i, len - i < (1 << 20) ? len - i : (1 << 20));
+  }
+  if (ascii) return NEWS_OK;
   map->nmarks = len / NEWS_CHARMAP_STEP + 1;
   map->marks = mem->alloc(mem->ctx, map->nmarks * sizeof(uint32_t));
   if (!map->marks) return NEWS_ERR_NOMEM;
