@@ -234,10 +234,10 @@ news_rc news_charmap_build_stop(news_charmap *map, const news_mem *mem, const ne
   map->marks = NULL;
   map->nmarks = 0;
   /* every byte is a character: no marks (checked a megabyte at a time,
-  ** with a poll before each) */
+  ** with a poll before each but the first) */
   bool ascii = true;
   for (size_t i = 0; ascii && i < len; i += 1 << 20) {
-    if (opts && opts->stop && opts->stop(opts->stop_arg)) return NEWS_ERR_INTERRUPTED;
+    if (i && opts && opts->stop && opts->stop(opts->stop_arg)) return NEWS_ERR_INTERRUPTED;
     ascii = all_ascii(map->text + i, len - i < (1 << 20) ? len - i : (1 << 20));
   }
   if (ascii) return NEWS_OK;
