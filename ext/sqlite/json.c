@@ -84,8 +84,8 @@ static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
   for (int i = 0; i < pDef->nOut; i++) nMinRow += (sqlite3_uint64)anKey[i] + 3; /* "key": */
   if (rc == SQLITE_OK && (sqlite3_uint64)cur.nRow * nMinRow >= nMax) /* 1 + nRow * nMinRow > nMax */
     rc = SQLITE_TOOBIG;
-  newsext_json jb = {NULL, 0, 0, nMax, SQLITE_OK};
   const news_opts *pOpts = &cur.pCtx->opts;
+  newsext_json jb = {NULL, 0, 0, nMax, SQLITE_OK, pOpts};
   newsext_out out = {NULL, &jb, 0, SQLITE_OK, pOpts};
   newsext_json_append(&jb, "[", 1);
   for (uint32_t iRow = 0; rc == SQLITE_OK && iRow < cur.nRow; iRow++) {

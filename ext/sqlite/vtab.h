@@ -62,6 +62,7 @@ typedef struct newsext_json {
   sqlite3_uint64 nAlloc; /* bytes allocated at z */
   sqlite3_uint64 nMax;   /* SQLITE_LIMIT_LENGTH: a longer text is SQLITE_TOOBIG */
   int rc;                /* SQLITE_OK, or the first SQLITE_NOMEM / SQLITE_TOOBIG */
+  const news_opts *pOpts; /* polled while a big text is copied to grow, or NULL */
 } newsext_json;
 /* Appends z[0..n); after a failure (p->rc set) appends nothing. */
 void newsext_json_append(newsext_json *p, const char *z, size_t n);
