@@ -939,12 +939,12 @@ static bool after_conjunction(const q_ctx *c, const news_attribution *r) {
   return k > 0 && word_in(c, k - 1, conj);
 }
 
-/* Is the cue of row r a plain verb of saying ("said", "told", "added")?
-** "Dealers noted that Volcker said a tighter policy would hurt": what
-** Volcker said is a statement of his own, reported by the dealers. */
-static bool says(const q_ctx *c, const news_attribution *r) {
+/* Is the cue of row r, starting at token k, a plain verb of saying ("said",
+** "told", "added")?  "Dealers noted that Volcker said a tighter policy
+** would hurt": what Volcker said is a statement of his own, reported by the
+** dealers. */
+static bool says(const q_ctx *c, const news_attribution *r, uint32_t k) {
   static const char *const plain[] = {"said", "says", "told", "tells", "added", "adds", NULL};
-  uint32_t k = news_quote_tok_at(c, r->cue_start, 0, c->ntok);
   return k < c->ntok && c->tok[k].end == r->cue_end && word_in(c, k, plain);
 }
 
@@ -985,7 +985,9 @@ static news_rc drop_nested(const q_ctx *c, news_attribution *row, uint32_t *n) {
   for (uint32_t k = 0; k < nrow; k++) {
     if (news_doc_poll(d, &nPoll)) return NEWS_ERR_INTERRUPTED;
     news_attribution *r = &row[k];
-    if (r->kind == NEWS_ATTR_DIRECT || r->cue_end <= r->cue_start || after_conjunction(c, r) || says(c, r)) continue;
+    if (r->kind == NEWS_ATTR_DIRECT || r->cue_end <= r->cue_start || after_conjunction(c, r)) continue;
+    uint32_t ct = news_quote_tok_at(c, r->cue_start, 0, c->ntok); /* the cue's token */
+    if (says(c, r, ct)) continue;
     uint32_t lo = r->cue_start < r->start ? r->cue_start : r->start;
     uint32_t hi = r->cue_end > r->end ? r->cue_end : r->end;
     uint32_t a = 0, b = k; /* the first row starting at or after lo (row k does) */
@@ -994,7 +996,6 @@ static news_rc drop_nested(const q_ctx *c, news_attribution *row, uint32_t *n) {
       if (row[m].start < lo) a = m + 1;
       else b = m;
     }
-    uint32_t ct = news_quote_tok_at(c, r->cue_start, 0, c->ntok);
     uint32_t cs = ct < c->ntok ? c->tok[ct].sentence : r->sentence; /* the cue's sentence */
     bool held = a > 0 && holds(&row[pm[a - 1]], hi, cs);
     /* rows starting at lo itself, other than row k and its twins (a few) */

@@ -52,13 +52,13 @@ static void schema_keys(const char *zSchema, int nOut, const char **az, int *an)
 /* Frees the text of a failed result (up to SQLITE_LIMIT_LENGTH, a
 ** gigabyte): shrinking JSON_FREE_STEP at a time with a poll after each, as
 ** a munmap of the whole takes tens of ms. */
-static void json_free(newsext_json *p, const news_opts *pOpts) {
+static void json_free(newsext_json *p) {
   while (p->nAlloc > JSON_FREE_STEP) {
     p->nAlloc -= JSON_FREE_STEP;
     char *z = sqlite3_realloc64(p->z, p->nAlloc);
     if (!z) break;
     p->z = z;
-    (void)pOpts->stop(pOpts->stop_arg);
+    (void)p->pOpts->stop(p->pOpts->stop_arg);
   }
   sqlite3_free(p->z);
 }
@@ -116,7 +116,7 @@ static void jsonFunc(sqlite3_context *ctx, int argc, sqlite3_value **argv) {
     sqlite3_result_text64(ctx, jb.z, jb.n, sqlite3_free, SQLITE_UTF8);
     sqlite3_result_subtype(ctx, JSON_SUBTYPE);
   } else {
-    json_free(&jb, pOpts);
+    json_free(&jb);
     if (rc == SQLITE_NOMEM)
       sqlite3_result_error_nomem(ctx);
     else if (rc == SQLITE_TOOBIG && !zErr)
