@@ -128,17 +128,20 @@ void news_doc_vec_free(news_doc *d, news_vec *v) {
   vec_free(d, v, (size_t)v->cap * v->size >= COPY_STEP);
 }
 
+void news_copy_polled(const news_opts *opts, void *dst, const void *src, size_t n) {
+  for (size_t off = 0; off < n; off += COPY_STEP) {
+    if (off && opts && opts->stop) (void)opts->stop(opts->stop_arg);
+    memcpy((char *)dst + off, (const char *)src + off, n - off < COPY_STEP ? n - off : COPY_STEP);
+  }
+}
+
 void *news_doc_vec_push(news_doc *d, news_vec *v) {
   if (v->n < v->cap || (size_t)v->cap * v->size < COPY_STEP) return news_vec_push(v, d->mem);
   uint32_t cap = v->cap * 2;
   if (cap < v->cap) return NULL; /* 32-bit overflow */
   char *p = d->mem->alloc(d->mem->ctx, (size_t)cap * v->size);
   if (!p) return NULL;
-  size_t bytes = (size_t)v->n * v->size;
-  for (size_t off = 0; off < bytes; off += COPY_STEP) {
-    if (off) (void)news_doc_should_stop(d); /* the stage sees a stop at its next poll */
-    memcpy(p + off, (char *)v->data + off, bytes - off < COPY_STEP ? bytes - off : COPY_STEP);
-  }
+  news_copy_polled(&d->opts, p, v->data, (size_t)v->n * v->size); /* the stage sees a stop at its next poll */
   news_doc_free_array_polled(d, d->mem, v->data, (size_t)v->cap * v->size);
   v->data = p;
   v->cap = cap;

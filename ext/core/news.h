@@ -293,6 +293,12 @@ typedef struct news_opts {
 } news_opts;
 #define NEWS_OPTS_VERSION 2
 
+/* memcpy(dst, src, n) 4 MB at a time, calling opts->stop between (its answer
+** does not matter: the caller's next poll sees a stop), for a buffer grown
+** into fresh memory, whose first touch alone costs 1-2.5 ms per MB.  opts
+** may be NULL. */
+void news_copy_polled(const news_opts *opts, void *dst, const void *src, size_t n);
+
 /* Copies text[0..len) into a new document.  mem may be NULL for the default
 ** allocator, opts NULL for defaults.  Returns NEWS_OK and *out, or
 ** NEWS_ERR_NOMEM / NEWS_ERR_TOOBIG / NEWS_ERR_INTERRUPTED (opts->stop, polled

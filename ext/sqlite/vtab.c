@@ -632,7 +632,7 @@ int newsext_register_tables(sqlite3 *db, newsext_ctx *pCtx, const newsext_table 
 
 #define JSON_POLL_BYTES (1u << 20) /* bytes of one string escaped between two polls */
 
-#define JSON_COPY_STEP ((sqlite3_uint64)4 << 20) /* bytes copied between two polls when the text grows */
+#define JSON_GROW_POLLED ((sqlite3_uint64)4 << 20) /* a longer text grows by news_copy_polled() */
 
 void newsext_json_append(newsext_json *p, const char *z, size_t n) {
   if (p->rc != SQLITE_OK) return;
@@ -645,17 +645,15 @@ void newsext_json_append(newsext_json *p, const char *z, size_t n) {
     if (nNew < p->n + n + 1) nNew = p->n + n + 1;
     if (nNew > p->nMax + 1) nNew = p->nMax + 1;
     char *zNew;
-    if (p->pOpts && p->n > JSON_COPY_STEP) {
-      /* a big text: into a new buffer JSON_COPY_STEP at a time with a poll
-      ** between, as a realloc may copy it and touch the new pages in one
-      ** go (80 ms at 32 MB where a first touch costs 2.5 ms per MB); a stop
-      ** is seen by the caller's next poll */
+    if (p->pOpts && p->n > JSON_GROW_POLLED) {
+      /* a big text: into a new buffer with polls, as a realloc may copy it
+      ** and touch the new pages in one go (80 ms at 32 MB where a first
+      ** touch costs 2.5 ms per MB); a stop is seen by the caller's next poll */
       zNew = sqlite3_malloc64(nNew);
-      for (sqlite3_uint64 off = 0; zNew && off < p->n + 1; off += JSON_COPY_STEP) {
-        if (off && p->pOpts->stop) (void)p->pOpts->stop(p->pOpts->stop_arg);
-        memcpy(zNew + off, p->z + off, p->n + 1 - off < JSON_COPY_STEP ? p->n + 1 - off : JSON_COPY_STEP);
+      if (zNew) {
+        news_copy_polled(p->pOpts, zNew, p->z, (size_t)p->n + 1);
+        sqlite3_free(p->z);
       }
-      if (zNew) sqlite3_free(p->z);
     } else {
       zNew = sqlite3_realloc64(p->z, nNew);
     }
