@@ -8,7 +8,9 @@
 **   - speech_row() / speech_check(): quotation and attribution rows as
 **     "text | speaker | speaker_text | cue | kind" lines, and a table of
 **     texts checked against their expected lines; attribution_rows(): a
-**     text's attribution rows as such lines.
+**     text's attribution rows as such lines;
+**   - linear_check(): that the work on a pathological input grows linearly
+**     with its size, by comparing the CPU time of two sizes.
 */
 #ifndef NEWS_TESTUTIL_H
 #define NEWS_TESTUTIL_H
@@ -20,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -141,6 +144,26 @@ static inline void attribution_rows(const char *text, char *out, size_t cap) {
                r->speaker_end, r->cue_start, r->cue_end, news_attr_kind_name(r->kind));
   }
   news_doc_free(d);
+}
+
+/* Fails unless run(ctx, reps) on ten times as many repetitions takes less
+** than 30 times as long as on reps (linear work takes about 10 times, the
+** quadratic blowups these guard against 100 times).  A ratio, not a time
+** limit, so a slow machine or a sanitizer build does not fail it; small
+** runs are floored at 20 ms of CPU time so that timer noise cannot either. */
+static inline void linear_check(const char *what, void (*run)(void *ctx, size_t reps), void *ctx,
+                                size_t reps) {
+  double secs[2];
+  for (int k = 0; k < 2; k++) {
+    clock_t t0 = clock();
+    run(ctx, k ? reps * 10 : reps);
+    secs[k] = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  }
+  double floor = secs[0] > 0.02 ? secs[0] : 0.02;
+  if (secs[1] > 30 * floor) {
+    print_error("%s: %zu repetitions took %.3f s, %zu took %.3f s\n", what, reps, secs[0], reps * 10, secs[1]);
+    fail();
+  }
 }
 
 #endif
