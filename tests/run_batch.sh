@@ -164,7 +164,8 @@ q "CREATE TABLE textids(id TEXT, body TEXT); INSERT INTO textids VALUES ('a1', '
    CREATE TABLE realids(id REAL, body TEXT); INSERT INTO realids VALUES (1.5, 'Ana Lopez spoke.'), (1.7, 'Bo left.');
    CREATE TABLE dupids(id INTEGER, body TEXT); INSERT INTO dupids VALUES (4, 'Ana Lopez spoke.'), (4, 'Bo left.');
    CREATE TABLE norowid(id INTEGER PRIMARY KEY, body TEXT) WITHOUT ROWID;
-   INSERT INTO norowid VALUES (1, 'Ana Lopez spoke.');"
+   INSERT INTO norowid VALUES (1, 'Ana Lopez spoke.');
+   CREATE VIEW someview AS SELECT id, body FROM textids;"
 sum0=$(cksum <"$tmp/t.db")
 refuse() {   # $1 = expected exit status, $2 = pattern expected in stderr, then options
   want=$1 pat=$2; shift 2
@@ -184,6 +185,7 @@ refuse 1 "textids.id holds 'a1'.*not an integer.*--id rowid" --table textids --i
 refuse 1 "realids.id holds 1.5.*not an integer" --table realids --id id
 refuse 1 "dupids.id holds 4 twice" --table dupids --id id
 refuse 1 "norowid has no rowid" --table norowid
+refuse 1 "someview has no rowid" --table someview
 refuse 2 "--from: 'abc' is not an integer" --from abc
 refuse 2 "--to: '12x' is not an integer" --to 12x
 refuse 2 "--chunk: '99999999999' is not an integer from 1 to" --chunk 99999999999

@@ -526,6 +526,11 @@ static void *worker_main(void *arg) {
   sqlite3 *db = open_conn(p, 1, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
   sqlite3_stmt *pSel = NULL, *aFn[N_TABLES] = {NULL, NULL, NULL};
   if (db) {
+    /* --out reads the articles from a database attached read-only: through
+    ** a map of it, not copied into page caches that every shard process
+    ** fills anew (in place, where the writer grows the file, the map
+    ** measured slower) */
+    if (p->zOut) scale_map_reads(db, "src");
     if (sqlite3_prepare_v2(db, p->zSelectArticles, -1, &pSel, NULL) != SQLITE_OK)
       set_error(p, "%s", sqlite3_errmsg(db));
     for (int t = 0; t < N_TABLES && pSel; t++)
@@ -882,15 +887,21 @@ static int validate(batch *p, sqlite3 *db) {
     }
   }
   char *zT = src_table(p), *zI = azCheck[2] ? ident(p->zId) : sqlite3_mprintf("rowid");
-  char *zNotInt = sqlite3_mprintf("SELECT quote(%s) FROM %s WHERE typeof(%s) <> 'integer' LIMIT 1", zI, zT, zI);
+  /* a rowid is an integer in every row of a table that has one: its first
+  ** row (or a failed prepare: WITHOUT ROWID, a view) tells, without reading
+  ** the whole table as a column's check must */
+  char *zNotInt = azCheck[2]
+                      ? sqlite3_mprintf("SELECT quote(%s) FROM %s WHERE typeof(%s) <> 'integer' LIMIT 1", zI, zT, zI)
+                      : sqlite3_mprintf("SELECT quote(x) FROM (SELECT rowid AS x FROM %s LIMIT 1) "
+                                        "WHERE typeof(x) <> 'integer'", zT);
   char *zDup = sqlite3_mprintf("SELECT %s FROM %s GROUP BY 1 HAVING count(*) > 1 LIMIT 1", zI, zT);
-  int rc = 1;
+  int rc = 1, bErr;
   if (!zT || !zI || !zNotInt || !zDup) {
     fprintf(stderr, "newsext-batch: out of memory\n");
-  } else if (query_text(db, zNotInt, NULL, NULL, z, sizeof z)) {
-    if (!azCheck[2])
+  } else if ((bErr = query_text(db, zNotInt, NULL, NULL, z, sizeof z)) != 0 || (z[0] && !azCheck[2])) {
+    if (!azCheck[2]) /* a failed prepare, or a view's NULL rowid */
       fprintf(stderr, "newsext-batch: table %s has no rowid (WITHOUT ROWID, or a view): name its integer id column "
-              "with --id (%s)\n", p->zTable, z);
+              "with --id%s%s%s\n", p->zTable, bErr ? " (" : "", bErr ? z : "", bErr ? ")" : "");
     else
       fprintf(stderr, "newsext-batch: reading %s.%s: %s\n", p->zTable, p->zId, z);
   } else if (z[0]) {

@@ -448,12 +448,14 @@ int scale_out_tables(sqlite3 *db, const char *zSchemaSql, const char *const *azT
 
 /* ------------------------------------------------------------- merge */
 
-/* Has SQLite read database zSchema of db, opened read-only by merge or
-** split, through a memory map of the file (up to SQLite's limit, 2 GB in
-** common builds) instead of read(2) into its page cache: no copy of every
-** page and no cache buffers to fill (merge of 8 results: about 12% less
-** CPU).  A failure leaves the reads as they were. */
-static void map_reads(sqlite3 *db, const char *zSchema) {
+/* Has SQLite read database zSchema of db, opened read-only by merge, split
+** or a --out run, through a memory map of the file (up to SQLite's limit,
+** 2 GB in common builds) instead of read(2) into its page cache: no copy of
+** every page and no cache buffers to fill (merge of 8 results: about 12%
+** less CPU; a --out run of an eighth of the gate corpus: 3,640 page faults
+** -> 2,860 and 15 ms less system time).  A failure leaves the reads as they
+** were. */
+void scale_map_reads(sqlite3 *db, const char *zSchema) {
   char *zSql = sqlite3_mprintf("PRAGMA \"%w\".mmap_size=2147483647", zSchema);
   if (zSql) sqlite3_exec(db, zSql, NULL, NULL, NULL);
   sqlite3_free(zSql);
@@ -834,7 +836,7 @@ int scale_merge(int argc, char **argv, const char *const *azTable, int nTable) {
         break;
       }
       nAttached++;
-      map_reads(db, zS);
+      scale_map_reads(db, zS);
       bad = merge_one(db, m, zS, zDest, azAll, nAll);
     }
     for (int t = 0; bLast && !bNoIndex && !bad && t < nTable; t++) bad = merge_index(db, azTable[t], 1);
@@ -940,7 +942,7 @@ int scale_split(int argc, char **argv) {
     fprintf(stderr, "newsext-batch: split: cannot open %s: %s\n", zSrc, sqlite3_errmsg(src));
     goto done;
   }
-  map_reads(src, "main");
+  scale_map_reads(src, "main");
   zCreate = query1(src, &rc, "SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = %Q", zTable);
   if (!zCreate) {
     fprintf(stderr, "newsext-batch: split: no table %s in %s%s%s\n", zTable, zSrc, rc ? ": " : "",

@@ -49,6 +49,11 @@ void scale_run_end(sqlite3 *db, sqlite3_int64 iRun, const char *zStatus, double 
 ** (sqlite3_free it). */
 int scale_out_tables(sqlite3 *db, const char *zSchemaSql, const char *const *azTable, int nTable, char **pzErr);
 
+/* Has database zSchema of db, which nothing writes to while it is open,
+** read through a memory map of its file instead of read(2) into SQLite's
+** page cache (no copy of every page; no cache buffers to fill). */
+void scale_map_reads(sqlite3 *db, const char *zSchema);
+
 /* `newsext-batch merge` and `newsext-batch split`: argv[0] is the
 ** subcommand; azTable lists the result tables.  Return the exit status. */
 int scale_merge(int argc, char **argv, const char *const *azTable, int nTable);
