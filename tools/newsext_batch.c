@@ -739,11 +739,17 @@ static void write_loop(batch *p, sqlite3 *db) {
 
 /* ------------------------------------------------------------------ setup */
 
-/* Creates the result tables (and drops them first with --reset). */
+/* Creates the result tables (and drops them first with --reset).  The
+** writer's page cache is 2 MB: the rows go in article order, so only the
+** right edge of each table's b-tree is written to, and every page a bigger
+** cache holds costs a page fault of fresh memory and is never read again
+** (64 MB, filled on the gate corpus: writer CPU 0.45 -> 0.29 s, 2 threads
+** 1.53x -> 1.69x one thread; the same with random ids, which are read in
+** order too). */
 static int setup_tables(batch *p, sqlite3 *db) {
   char *zErr = NULL;
   if (sqlite3_exec(db,
-                   "PRAGMA main.journal_mode=WAL; PRAGMA main.synchronous=NORMAL; PRAGMA main.cache_size=-65536; "
+                   "PRAGMA main.journal_mode=WAL; PRAGMA main.synchronous=NORMAL; PRAGMA main.cache_size=-2048; "
                    "PRAGMA wal_autocheckpoint=2000; PRAGMA main.secure_delete=OFF;",
                    NULL, NULL, &zErr) != SQLITE_OK)
     goto fail;
