@@ -156,7 +156,7 @@ static uint32_t dateline_end(const news_doc *d, const news_token *tok, uint32_t 
 
 static news_rc close_sentence(news_doc *d, uint32_t first, uint32_t end) {
   news_token *tok = d->tokens.data;
-  news_sentence *s = news_vec_push(&d->sentences, d->mem);
+  news_sentence *s = news_doc_vec_push(d, &d->sentences);
   if (!s) return NEWS_ERR_NOMEM;
   s->tok_begin = first;
   s->tok_end = end;
