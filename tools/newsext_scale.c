@@ -446,8 +446,6 @@ int scale_out_tables(sqlite3 *db, const char *zSchemaSql, const char *const *azT
   return rc != SQLITE_OK;
 }
 
-/* ------------------------------------------------------------- merge */
-
 /* Has SQLite read database zSchema of db, opened read-only by merge, split
 ** or a --out run, through a memory map of the file (up to SQLite's limit,
 ** 2 GB in common builds) instead of read(2) into its page cache: no copy of
@@ -460,6 +458,8 @@ void scale_map_reads(sqlite3 *db, const char *zSchema) {
   if (zSql) sqlite3_exec(db, zSql, NULL, NULL, NULL);
   sqlite3_free(zSql);
 }
+
+/* ------------------------------------------------------------- merge */
 
 /* Sorted, comma-separated column names of zSchema.zTable (for comparing)
 ** or, bQuoted, its quoted names in table order (for copying). */
