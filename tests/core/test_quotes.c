@@ -398,21 +398,31 @@ static void test_speaker_line_break(void **state) {
 
 /* -------------------------------------------------------------- limits */
 
-/* A text of reps copies of a piece (after an optional head), through
-** news_doc_quotes(); the rows must be ordered and within the text. */
+/* head and then reps copies of piece, in a new buffer (free it); its
+** length in *n. */
+static char *repeat_text(const char *head, const char *piece, size_t reps, size_t *n) {
+  size_t h = strlen(head), m = strlen(piece);
+  char *buf = malloc(h + m * reps + 1);
+  assert_non_null(buf);
+  memcpy(buf, head, h);
+  *n = h;
+  for (size_t k = 0; k < reps; k++, *n += m) memcpy(buf + *n, piece, m);
+  buf[*n] = 0;
+  return buf;
+}
+
+/* A text of reps copies of a piece after a head, through news_doc_quotes():
+** the rows must be ordered and within the text. */
 typedef struct repeat_case {
   const char *head, *piece;
+  size_t reps;   /* the smaller of the two sizes linear_check() times */
   uint32_t want; /* the expected number of rows, or UINT32_MAX for any */
 } repeat_case;
 
 static void run_repeated(void *ctx, size_t reps) {
   const repeat_case *c = ctx;
-  size_t h = strlen(c->head), m = strlen(c->piece), n = h;
-  char *buf = malloc(h + m * reps + 1);
-  assert_non_null(buf);
-  memcpy(buf, c->head, h);
-  for (size_t k = 0; k < reps; k++, n += m) memcpy(buf + n, c->piece, m);
-  buf[n] = 0;
+  size_t n;
+  char *buf = repeat_text(c->head, c->piece, reps, &n);
   news_doc *d;
   const news_quote *q;
   uint32_t nq;
@@ -433,25 +443,23 @@ static void run_repeated(void *ctx, size_t reps) {
 static void test_pathological(void **state) {
   (void)state;
   repeat_case cases[] = {
-      {"", " “a", UINT32_MAX}, {"", "” ", UINT32_MAX},
-      {"", " \"x", UINT32_MAX},               {"", "Xy ", UINT32_MAX},
-      {"", "“We win,” he said. ", UINT32_MAX},
-      {"\"", "word ", 1},
+      {"", " “a", 10000, UINT32_MAX},
+      {"", "” ", 10000, UINT32_MAX},
+      {"", " \"x", 10000, UINT32_MAX},
+      {"", "Xy ", 10000, UINT32_MAX},
+      {"", "“We win,” he said. ", 10000, UINT32_MAX},
+      {"\"", "word ", 20000, 1},
   };
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
-    linear_check(cases[i].piece, run_repeated, &cases[i], i + 1 < sizeof cases / sizeof cases[0] ? 10000 : 20000);
+    linear_check(cases[i].piece, run_repeated, &cases[i], cases[i].reps);
 }
 
 /* reps copies of "Ann Lee spoke. “We win,” she said. " with every "Ann Lee"
 ** placed by hand as a PERSON entity: one quote per copy, by Ann Lee. */
 static void run_many_entities(void *ctx, size_t reps) {
   (void)ctx;
-  const char *piece = "Ann Lee spoke. “We win,” she said. ";
-  size_t m = strlen(piece), n = 0;
-  char *buf = malloc(m * reps + 1);
-  assert_non_null(buf);
-  for (size_t k = 0; k < reps; k++, n += m) memcpy(buf + n, piece, m);
-  buf[n] = 0;
+  size_t n;
+  char *buf = repeat_text("", "Ann Lee spoke. “We win,” she said. ", reps, &n);
   news_doc *d;
   const news_entity *ent;
   const news_token *t;
