@@ -830,8 +830,8 @@ news_rc news_attrib_reported(q_ctx *c, uint32_t from, uint32_t to) {
     if (!cls) cls = person_stance(c, i, lo);
     /* a cue the lists miss, by the trained model (attrib_model.c), read as
     ** a speech verb; the speaker history stays as it was, so its row never
-    ** changes whom a later pronoun names */
-    if (!cls && news_attrib_model_cue(c->s, c->tok, c->ntok, c->sent, i)) {
+    ** changes whom a later pronoun names, and quotes() alone skips it */
+    if (!cls && c->model_cues && news_attrib_model_cue(c->s, c->tok, c->ntok, c->sent, i)) {
       q_speaker hist[Q_HISTORY];
       uint32_t nsaved = c->nhist;
       memcpy(hist, c->hist, sizeof hist);

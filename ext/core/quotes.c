@@ -260,6 +260,7 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
   news_vec_init(&rep, sizeof(news_attribution));
   news_vec_init(&c.names, sizeof(q_name));
   c.attribs = &rep;
+  c.model_cues = attributions;
   rc = pair_marks(d, c.tok, c.ntok, &spans);
   /* the entity tagger is most of the cost: for quotations alone, run it
   ** only for a document that holds one */
@@ -308,8 +309,10 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
     prevq = slot;
     prev = i;
   }
-  if (!rc && run && from < c.ntok) rc = news_attrib_reported(&c, from, c.ntok);
-  if (!rc && run) rc = news_attrib_finish(&c, kept.data);
+  /* the statements after the last quotation, and the rows made of them all,
+  ** are for attributions() alone: no quotation's speaker depends on them */
+  if (!rc && attributions && from < c.ntok) rc = news_attrib_reported(&c, from, c.ntok);
+  if (!rc && attributions) rc = news_attrib_finish(&c, kept.data);
   /* quotes() rows are the quotations in double marks only */
   uint32_t nq = 0, nPoll = 0;
   for (uint32_t i = 0; !rc && i < d->quotes.n; i++) {
@@ -329,7 +332,7 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
     news_quote *q = &NEWS_VEC_AT(&d->quotes, news_quote, i);
     rc = speaker_as_grouped(d, &q->speaker, &q->speaker_len);
   }
-  for (uint32_t i = 0; !rc && run && i < d->attribs.n; i++) {
+  for (uint32_t i = 0; !rc && i < d->attribs.n; i++) {
     if (news_doc_poll(d, &nPoll)) {
       rc = NEWS_ERR_INTERRUPTED;
       break;
@@ -337,7 +340,7 @@ news_rc news_quotes_run(news_doc *d, bool attributions) {
     news_attribution *a = &NEWS_VEC_AT(&d->attribs, news_attribution, i);
     rc = speaker_as_grouped(d, &a->speaker, &a->speaker_len);
   }
-  if (!rc && run) d->done |= NEWS_STAGE_ATTRIB;
+  if (!rc && attributions) d->done |= NEWS_STAGE_ATTRIB;
   news_doc_vec_free(d, &spans);
   news_doc_vec_free(d, &kept);
   news_doc_vec_free(d, &rep);

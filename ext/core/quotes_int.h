@@ -66,6 +66,9 @@ typedef struct q_ctx {
   q_speaker hist[Q_HISTORY];   /* ring of recent speakers */
   uint32_t nhist;              /* speakers pushed so far (ring index) */
   news_vec *attribs;           /* news_attribution: reported rows, or NULL */
+  bool model_cues;             /* also the cues only the trained model finds: for
+                                  attributions() alone, since their rows leave
+                                  the history as it was (news_attrib_reported) */
 } q_ctx;
 
 /* Fills the verb, speaker_text and speaker of row *q for quotation *sp.

@@ -399,7 +399,9 @@ static void test_limits(void **state) {
 }
 
 /* Asking for quotations first, then attributions, gives the same rows as
-** asking for attributions alone; the quotations are the same either way. */
+** asking for attributions alone; the quotations are the same either way.
+** The reported statement after the last quotation is one that quotes()
+** alone does not look for. */
 static void test_order(void **state) {
   (void)state;
   const char *text = "“We are ready,” Beck said. He said the strike would start on Monday.";
@@ -416,7 +418,18 @@ static void test_order(void **state) {
   assert_int_equal(n1, n2);
   assert_int_equal(m1, m2);
   assert_int_equal(n1, 2);
-  for (uint32_t i = 0; i < n1; i++) assert_int_equal(a1[i].start, a2[i].start);
+  for (uint32_t i = 0; i < n1; i++) {
+    assert_int_equal(a1[i].start, a2[i].start);
+    assert_int_equal(a1[i].end, a2[i].end);
+    assert_int_equal(a1[i].kind, a2[i].kind);
+    assert_int_equal(a1[i].speaker_start, a2[i].speaker_start);
+    assert_int_equal(a1[i].cue_start, a2[i].cue_start);
+  }
+  assert_int_equal(a1[1].cue_start, strstr(text, "said the strike") - text);
+  for (uint32_t i = 0; i < m1; i++) {
+    assert_int_equal(q1[i].start, q2[i].start);
+    assert_int_equal(q1[i].speaker_start, q2[i].speaker_start);
+  }
   news_doc_free(d1);
   news_doc_free(d2);
 }
