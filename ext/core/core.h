@@ -206,8 +206,10 @@ news_rc news_tokenize_doc(news_doc *doc);  /* the tokens into doc->tokens (token
 news_rc news_sentences_run(news_doc *doc); /* called by news_tokens_run */
 news_rc news_entities_run(news_doc *doc);
 /* Quotations and attributions come from one pass (quotes.c): with
-** attributions false it may stop early when the text holds no quotation;
-** with true it also fills doc->attribs and sets NEWS_STAGE_ATTRIB. */
+** attributions false it may stop early when the text holds no quotation,
+** and it does only the attribution work that the quotations' speakers
+** depend on; with true it also fills doc->attribs and sets
+** NEWS_STAGE_ATTRIB. */
 news_rc news_quotes_run(news_doc *doc, bool attributions);
 news_rc news_timex_run(news_doc *doc, const news_ymd *ref);
 news_rc news_places_run(news_doc *doc);
